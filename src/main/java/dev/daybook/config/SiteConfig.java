@@ -1,0 +1,126 @@
+package dev.daybook.config;
+
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * The settings in {@code site.properties}. Every value is checked when loaded, and a bad one is
+ * reported with the file and the key, so that a typo fails at once and not in the middle of a job.
+ *
+ * @param repos the repositories followed, sorted
+ * @param zone the time zone that defines a report's day
+ * @param apiUrl the GitHub REST API base URL (GitHub Enterprise: {@code https://host/api/v3})
+ */
+public record SiteConfig(
+    String title,
+    Language language,
+    String baseUrl,
+    int pageSize,
+    ZoneId zone,
+    List<RepoId> repos,
+    URI apiUrl,
+    String analyzer) {
+
+  public static final String FILE_NAME = "site.properties";
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+  public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
+
+  public SiteConfig {
+    repos = List.copyOf(new TreeSet<>(repos));
+  }
+
+  /** The settings used when there is no {@code site.properties}. */
+  public static SiteConfig defaults() {
+    return new SiteConfig("Daybook", Language.ZH, "/", 50, DEFAULT_ZONE, List.of(),
+        DEFAULT_API_URL, "rules");
+  }
+
+  /** Loads a file; a missing file gives the defaults. */
+  public static SiteConfig load(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (NoSuchFileException e) {
+      return defaults();
+    }
+    return from(properties, file.toString());
+  }
+
+  /** Reads settings from properties; {@code source} names them in error messages. */
+  public static SiteConfig from(Properties p, String source) {
+    SiteConfig d = defaults();
+    String title = p.getProperty("site.title", d.title()).strip();
+    Language language = Language.fromKey(p.getProperty("site.locale", d.language().key()))
+        .orElseThrow(() -> bad(source, "site.locale", p.getProperty("site.locale"), "zh or en"));
+    String baseUrl = p.getProperty("site.base-url", d.baseUrl()).strip();
+    int pageSize = parseInt(source, "site.page-size",
+        p.getProperty("site.page-size", String.valueOf(d.pageSize())), 1, 10_000);
+    ZoneId zone;
+    String zoneText = p.getProperty("report.timezone", d.zone().getId()).strip();
+    try {
+      zone = ZoneId.of(zoneText);
+    } catch (DateTimeException e) {
+      throw bad(source, "report.timezone", zoneText, "a time zone such as Asia/Shanghai or UTC");
+    }
+    List<RepoId> repos = new ArrayList<>();
+    for (String part : p.getProperty("repos", "").split(",")) {
+      if (!part.isBlank()) {
+        try {
+          repos.add(RepoId.parse(part));
+        } catch (IllegalArgumentException e) {
+          throw bad(source, "repos", part.strip(), "owner/name, comma-separated");
+        }
+      }
+    }
+    URI apiUrl = parseHttpUrl(source, "github.api-url",
+        p.getProperty("github.api-url", d.apiUrl().toString()).strip());
+    String analyzer = p.getProperty("analyzer", d.analyzer()).strip();
+    return new SiteConfig(title, language, baseUrl, pageSize, zone, repos, apiUrl, analyzer);
+  }
+
+  /** Parses an http(s) URL or fails naming the setting. */
+  public static URI parseHttpUrl(String source, String key, String text) {
+    try {
+      URI uri = new URI(text);
+      if (uri.getHost() == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        throw bad(source, key, text, "an http or https URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw bad(source, key, text, "an http or https URL");
+    }
+  }
+
+  private static int parseInt(String source, String key, String text, int min, int max) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(source, key, text, "a whole number from " + min + " to " + max);
+  }
+
+  private static IllegalArgumentException bad(
+      String source, String key, String value, String expected) {
+    return new IllegalArgumentException(
+        source + ": " + key + ": '" + value + "' is not valid (expected " + expected + ")");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.daybook.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** The commits of one repository in one daily report, newest first. */
+public record RepoSection(RepoId repo, List<ReportedCommit> commits) {
+
+  /** Newest first; equal times keep a stable order by SHA. */
+  public static final Comparator<ReportedCommit> NEWEST_FIRST =
+      Comparator.comparing(ReportedCommit::time).reversed().thenComparing(ReportedCommit::sha);
+
+  public RepoSection {
+    Objects.requireNonNull(repo, "repo");
+    commits = commits.stream().sorted(NEWEST_FIRST).toList();
+  }
+
+  public long count(Severity severity) {
+    return commits.stream().filter(c -> c.severity() == severity).count();
+  }
+
+  /** The commits of one severity, newest first. */
+  public List<ReportedCommit> commits(Severity severity) {
+    return commits.stream().filter(c -> c.severity() == severity).toList();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.daybook.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+
+/**
+ * Turns untrusted text (commit titles, author names, paths) into CommonMark that shows exactly that
+ * text, and back. Every character that could start markup, a link, an HTML tag, an entity, a table
+ * cell boundary or a code span is backslash-escaped, so a hostile commit message stays text in any
+ * CommonMark renderer, in a GFM table cell as well as in a heading.
+ */
+public final class MarkdownText {
+
+  private static final Parser INLINE_PARSER = Parser.builder().build();
+
+  // Characters with inline meaning in CommonMark and GFM ('|' splits table cells, '~' strikes).
+  private static final String SPECIAL = "\\`*_[]<>|~#&!";
+
+  // Bidirectional overrides and isolates can make text display in a different order than it is
+  // stored ("Trojan Source"); right-to-left letters themselves are kept.
+  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+  private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
+
+  private MarkdownText() {}
+
+  /**
+   * One line of plain text as inline CommonMark: line breaks and control characters become spaces,
+   * markup characters are escaped.
+   */
+  public static String inline(String plain) {
+    String text = oneLine(plain);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (SPECIAL.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Plain text as a code span, e.g. a file path: the fence is one backtick longer than any run of
+   * backticks inside, so no content can close it early.
+   */
+  public static String code(String plain) {
+    String text = oneLine(plain);
+    int longest = 0;
+    Matcher m = BACKTICK_RUN.matcher(text);
+    while (m.find()) {
+      longest = Math.max(longest, m.group().length());
+    }
+    String fence = "`".repeat(longest + 1);
+    // A span that starts or ends with a backtick (or a space) needs padding, which CommonMark strips.
+    boolean pad = text.startsWith("`") || text.endsWith("`")
+        || (text.startsWith(" ") && text.endsWith(" ") && !text.isBlank());
+    String inner = pad ? " " + text + " " : text;
+    return fence + inner + fence;
+  }
+
+  /** Collapses text to one line without control characters or bidirectional overrides. */
+  public static String oneLine(String text) {
+    String noBidi = BIDI_CONTROLS.matcher(text).replaceAll("");
+    StringBuilder out = new StringBuilder(noBidi.length());
+    for (int i = 0; i < noBidi.length(); i++) {
+      char c = noBidi.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * The text a reader sees in a piece of inline CommonMark: escapes and entities resolved, link
+   * texts kept, emphasis and raw HTML tags dropped. The inverse of {@link #inline(String)}.
+   */
+  public static String plain(String markdown) {
+    Node document = INLINE_PARSER.parse(markdown);
+    StringBuilder out = new StringBuilder();
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text text) {
+        out.append(text.getLiteral());
+      }
+
+      @Override
+      public void visit(Code code) {
+        out.append(code.getLiteral());
+      }
+
+      @Override
+      public void visit(HtmlInline html) {
+        // An anchor such as <a id="3d68bd9"></a> carries no visible text.
+      }
+
+      @Override
+      public void visit(SoftLineBreak softLineBreak) {
+        out.append(' ');
+      }
+
+      @Override
+      public void visit(HardLineBreak hardLineBreak) {
+        out.append(' ');
+      }
+    });
+    return out.toString().strip();
+  }
+}
