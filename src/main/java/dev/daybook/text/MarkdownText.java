@@ -38,9 +38,17 @@ public final class MarkdownText {
   public static String inline(String plain) {
     String text = oneLine(plain);
     StringBuilder out = new StringBuilder(text.length() + 16);
+    int digits = 0;
+    while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+      digits++;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (SPECIAL.indexOf(c) >= 0) {
+      // Characters that would start a block at the beginning of a line: "- x", "+ x", "1. x",
+      // "1) x", "===" (setext underline), "---" (thematic break).
+      boolean blockStart = (i == 0 && (c == '-' || c == '+' || c == '='))
+          || (i == digits && digits > 0 && (c == '.' || c == ')'));
+      if (SPECIAL.indexOf(c) >= 0 || blockStart) {
         out.append('\\');
       }
       out.append(c);
