@@ -21,8 +21,9 @@ public final class MarkdownText {
 
   private static final Parser INLINE_PARSER = Parser.builder().build();
 
-  // Characters with inline meaning in CommonMark and GFM ('|' splits table cells, '~' strikes).
-  private static final String SPECIAL = "\\`*_[]<>|~#&!";
+  // Characters with inline meaning in CommonMark and GFM ('|' splits table cells, '~' strikes,
+  // '&' starts an entity). '!' needs no escape: with '[' escaped it cannot start an image.
+  private static final String SPECIAL = "\\`*[]<>|~&";
 
   // Bidirectional overrides and isolates can make text display in a different order than it is
   // stored ("Trojan Source"); right-to-left letters themselves are kept.
@@ -48,12 +49,42 @@ public final class MarkdownText {
       // "1) x", "===" (setext underline), "---" (thematic break).
       boolean blockStart = (i == 0 && (c == '-' || c == '+' || c == '='))
           || (i == digits && digits > 0 && (c == '.' || c == ')'));
-      if (SPECIAL.indexOf(c) >= 0 || blockStart) {
+      if (SPECIAL.indexOf(c) >= 0 || blockStart || emphasisUnderscore(text, i)
+          || closingHashes(text, i)) {
         out.append('\\');
       }
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** An underscore between two letters or digits cannot open or close emphasis: no escape. */
+  private static boolean emphasisUnderscore(String text, int i) {
+    if (text.charAt(i) != '_') {
+      return false;
+    }
+    boolean inWord = i > 0 && i + 1 < text.length()
+        && Character.isLetterOrDigit(text.charAt(i - 1))
+        && Character.isLetterOrDigit(text.charAt(i + 1));
+    return !inWord;
+  }
+
+  /**
+   * A '#' matters only at the start of a line (a heading) or in a run of '#' that ends the text
+   * (a heading's closing sequence, which CommonMark strips). Those are escaped; "(#18119)" is not.
+   */
+  private static boolean closingHashes(String text, int i) {
+    if (text.charAt(i) != '#') {
+      return false;
+    }
+    if (i == 0) {
+      return true;
+    }
+    int j = i;
+    while (j < text.length() && text.charAt(j) == '#') {
+      j++;
+    }
+    return j == text.length();
   }
 
   /**

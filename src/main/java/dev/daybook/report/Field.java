@@ -1,0 +1,14 @@
+package dev.daybook.report;
+
+/** The labelled parts of a commit's section in a report, in the order a report writes them. */
+enum Field {
+  TYPE,
+  SEVERITY,
+  SUMMARY,
+  IMPACT,
+  INSIGHTS,
+  RISKS,
+  RECOMMENDATIONS,
+  CONCLUSION,
+  REASONS
+}

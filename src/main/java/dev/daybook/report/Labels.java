@@ -1,0 +1,142 @@
+package dev.daybook.report;
+
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.Language;
+import dev.daybook.model.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognizes the fixed words of reports when reading them: those of both vocabularies and the
+ * variants found in historical reports (the reference writes {@code 📋 摘要} for low commits, puts
+ * some labels in headings and the conclusion in a block quote, and spells badges with and without a
+ * space).
+ */
+final class Labels {
+
+  /** A label line: the field, the label's language, the text after the colon, quoted or not. */
+  record Label(Field field, Language language, String value, boolean quoted) {}
+
+  // **label**：value   or   > **label**：value
+  private static final Pattern BOLD =
+      Pattern.compile("^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$");
+  // ### label
+  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.{1,40}?)[\\s#]*$");
+
+  private static final Map<String, Field> WORDS = new HashMap<>();
+  private static final Map<String, Language> WORD_LANGUAGE = new HashMap<>();
+
+  static {
+    for (Vocabulary v : Vocabulary.all()) {
+      for (Field f : Field.values()) {
+        String word = key(v.label(f));
+        WORDS.put(word, f);
+        WORD_LANGUAGE.put(word, v.language());
+      }
+    }
+    WORDS.put("摘要", Field.SUMMARY);
+    WORD_LANGUAGE.put("摘要", Language.ZH);
+  }
+
+  private Labels() {}
+
+  static Optional<Label> match(String line) {
+    Matcher bold = BOLD.matcher(line);
+    if (bold.matches()) {
+      String word = key(bold.group(2));
+      Field field = WORDS.get(word);
+      if (field != null) {
+        String value = bold.group(3) == null ? "" : bold.group(3);
+        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.group(1) != null));
+      }
+      return Optional.empty();
+    }
+    Matcher heading = HEADING.matcher(line);
+    if (heading.matches()) {
+      String word = key(heading.group(1).replace("**", ""));
+      Field field = WORDS.get(word);
+      if (field != null) {
+        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), "", false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A label without its leading emoji and spaces, lower case: {@code 📋 变更摘要} → {@code 变更摘要}. */
+  static String key(String label) {
+    int i = 0;
+    while (i < label.length()) {
+      int cp = label.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return label.substring(i).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A severity from a badge or word: {@code 🔴 高}, {@code 🔴高}, {@code High}, {@code medium}. */
+  static Optional<Severity> severity(String text) {
+    String t = text.strip();
+    if (t.startsWith("🔴")) {
+      return Optional.of(Severity.HIGH);
+    }
+    if (t.startsWith("🟡")) {
+      return Optional.of(Severity.MEDIUM);
+    }
+    if (t.startsWith("🟢")) {
+      return Optional.of(Severity.LOW);
+    }
+    return switch (key(t)) {
+      case "高", "high" -> Optional.of(Severity.HIGH);
+      case "中", "medium" -> Optional.of(Severity.MEDIUM);
+      case "低", "low" -> Optional.of(Severity.LOW);
+      default -> Severity.fromKey(key(t));
+    };
+  }
+
+  // Words that name a change type, tried in this order on each part of a label such as
+  // "Bug修复 / 兼容性增强" or "功能增强 / 性能优化（将 … 迁移到 JIT）". Latin words must start a word
+  // ("doc" matches "Documentation"); "ci" must be the whole word.
+  private static final List<Map.Entry<Pattern, ChangeType>> TYPE_WORDS = List.of(
+      type("回滚|还原|(?<![a-z])revert", ChangeType.REVERT),
+      type("修复|(?<![a-z])(bug|fix)", ChangeType.BUGFIX),
+      type("性能|(?<![a-z])perf", ChangeType.PERFORMANCE),
+      type("重构|(?<![a-z])refactor", ChangeType.REFACTOR),
+      type("文档|(?<![a-z])doc", ChangeType.DOCS),
+      type("测试|(?<![a-z])test", ChangeType.TEST),
+      type("持续集成|(?<![a-z])ci(?![a-z])", ChangeType.CI),
+      type("构建|依赖|(?<![a-z])(build|dependenc)", ChangeType.BUILD),
+      type("杂项|维护|(?<![a-z])chore", ChangeType.CHORE),
+      type("功能|增强|新增|(?<![a-z])feat", ChangeType.FEATURE));
+
+  private static Map.Entry<Pattern, ChangeType> type(String regex, ChangeType type) {
+    return Map.entry(Pattern.compile(regex), type);
+  }
+
+  private static final Pattern PARENTHESIZED = Pattern.compile("[（(].*$");
+
+  /** The change types named in a label, in the order they appear; empty when none is known. */
+  static List<ChangeType> types(String label) {
+    Set<ChangeType> types = new LinkedHashSet<>();
+    String withoutNote = PARENTHESIZED.matcher(label).replaceFirst("");
+    for (String part : withoutNote.split("[/、,，]")) {
+      String p = part.strip().toLowerCase(Locale.ROOT);
+      for (Map.Entry<Pattern, ChangeType> word : TYPE_WORDS) {
+        if (word.getKey().matcher(p).find()) {
+          types.add(word.getValue());
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(types);
+  }
+}

@@ -1,0 +1,813 @@
+package dev.daybook.report;
+
+import dev.daybook.model.Analysis;
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import dev.daybook.text.MarkdownText;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a daily report back into the model: the reports {@link ReportWriter} writes, and historical
+ * ones such as the reference report as they are (mixed heading levels, labels in headings or block
+ * quotes, badges with or without a space, a commit table without anchors). It never stops at the
+ * first problem: it collects every one with its line, so {@code daybook check} can list them all.
+ *
+ * <p>Prose under a label is kept as written (CommonMark source) up to the next label, so an
+ * imported report keeps its text.
+ */
+public final class ReportParser {
+
+  private static final Pattern HEADER_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$");
+  private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*$");
+  private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
+  private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern SHA_LINE = Pattern.compile(
+      "^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$");
+  private static final Pattern LINK_URL = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)");
+  private static final Pattern GROUP = Pattern.compile("^(.*?)\\s*[（(](\\d+)[)）]\\s*$");
+  private static final Pattern ANCHORED_TITLE =
+      Pattern.compile("^\\[(.*)\\]\\(#([0-9a-f]{7,40})\\)$");
+  private static final Pattern TOTAL = Pattern.compile("^(?:本日共\\s*(\\d+)\\s*个提交|(\\d+) commits on this day)");
+  private static final Pattern BADGE_COUNT = Pattern.compile("(🔴|🟡|🟢)\\s*\\S+?\\s*(\\d+)");
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+  private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
+
+  private final ZoneId defaultZone;
+
+  /** @param defaultZone the zone of reports whose header does not name one */
+  public ReportParser(ZoneId defaultZone) {
+    this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+  }
+
+  /**
+   * Parses one report.
+   *
+   * @param file the file's path, used in problems and, when the text names no date, for the date
+   * @param requireHeader whether a missing JBake header is a problem (it is in the archive, where
+   *     JBake would skip the file; it is not for a report being imported)
+   */
+  public ParsedReport parse(Path file, String text, boolean requireHeader) {
+    return new Run(file, text).parse(requireHeader);
+  }
+
+  /** The state of one parse. */
+  private final class Run {
+    private final Path file;
+    private final List<String> lines;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String> header = new LinkedHashMap<>();
+    private final Map<String, Integer> headerLines = new HashMap<>();
+    private final List<Section> sections = new ArrayList<>();
+    private int zhWords;
+    private int enWords;
+    private String titleDate;
+    private int titleLine;
+    private Instant partialAsOf;
+
+    Run(Path file, String text) {
+      this.file = file;
+      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      this.lines = List.of(body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+    }
+
+    ParsedReport parse(boolean requireHeader) {
+      int bodyStart = readHeader();
+      boolean hasHeader = bodyStart > 0;
+      if (!hasHeader && requireHeader) {
+        problem(1, "missing JBake header (title, date, type=" + ReportHeader.REPORT_TYPE
+            + ", status=published, ending with " + ReportHeader.TERMINATOR
+            + "); JBake would skip this file");
+      }
+      readBody(bodyStart);
+      Language language = header.containsKey(ReportHeader.LOCALE)
+          ? Language.fromKey(header.get(ReportHeader.LOCALE)).orElse(Language.ZH)
+          : (enWords > zhWords ? Language.EN : Language.ZH);
+      Optional<DailyReport> report = buildReport(hasHeader);
+      return new ParsedReport(file, report, language, hasHeader, problems);
+    }
+
+    // ---- header -------------------------------------------------------------------------
+
+    /** Reads the JBake header; returns the index of the first body line (0 without header). */
+    private int readHeader() {
+      if (lines.isEmpty() || !HEADER_LINE.matcher(lines.get(0)).matches()) {
+        return 0;
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.strip().equals(ReportHeader.TERMINATOR)) {
+          return i + 1;
+        }
+        Matcher m = HEADER_LINE.matcher(line);
+        if (!m.matches()) {
+          problem(i + 1, "header line is not key=value and the header was not closed with "
+              + ReportHeader.TERMINATOR + ": '" + shorten(line) + "'");
+          return i;
+        }
+        header.put(m.group(1), m.group(2).strip());
+        headerLines.put(m.group(1), i + 1);
+      }
+      problem(lines.size(), "header is not closed with " + ReportHeader.TERMINATOR);
+      return lines.size();
+    }
+
+    // ---- body ---------------------------------------------------------------------------
+
+    private void readBody(int start) {
+      Section section = null;
+      Block commit = null;
+      Severity group = null;
+      boolean inContents = false;
+      String fence = null;
+      for (int i = start; i < lines.size(); i++) {
+        String line = lines.get(i);
+        int lineNo = i + 1;
+        if (fence != null) {
+          if (line.strip().startsWith(fence)) {
+            fence = null;
+          }
+          if (commit != null) {
+            commit.add(line);
+          }
+          continue;
+        }
+        Matcher fenceStart = FENCE.matcher(line);
+        if (fenceStart.find()) {
+          fence = fenceStart.group(1);
+          if (commit != null) {
+            commit.add(line);
+            continue;
+          }
+        }
+        Matcher heading = HEADING.matcher(line);
+        if (heading.matches() && !line.startsWith("    ")) {
+          String raw = heading.group(2).replaceAll("\\s+#+$", "");
+          Matcher anchor = ANCHOR.matcher(raw);
+          String text = anchor.find() ? raw.substring(anchor.end()) : raw;
+          if (isCommitHeading(i)) {
+            finish(commit);
+            if (section == null) {
+              problem(lineNo, "commit section before any '## owner/repo' heading");
+              section = new Section(null, lineNo);
+              sections.add(section);
+            }
+            commit = new Block(section, group, MarkdownText.plain(text), lineNo);
+            section.blocks.add(commit);
+            inContents = false;
+            continue;
+          }
+          if (commit != null && Labels.match(line).isPresent()) {
+            commit.label(Labels.match(line).get(), lineNo);
+            continue;
+          }
+          Optional<RepoId> repo = repoOf(text);
+          if (repo.isPresent() && heading.group(1).length() > 1) {
+            finish(commit);
+            commit = null;
+            group = null;
+            section = new Section(repo.get(), lineNo);
+            sections.add(section);
+            inContents = false;
+            continue;
+          }
+          Optional<Severity> groupSeverity = groupOf(text, lineNo, section);
+          if (groupSeverity.isPresent()) {
+            finish(commit);
+            commit = null;
+            group = groupSeverity.get();
+            inContents = false;
+            continue;
+          }
+          if (heading.group(1).length() == 1 && section == null) {
+            titleLine = lineNo;
+            Matcher date = DATE.matcher(text);
+            titleDate = date.find() ? date.group(1) : null;
+            countWords(text);
+            continue;
+          }
+          String key = Labels.key(MarkdownText.plain(text));
+          if (key.equals("目录") || key.equals("contents")) {
+            finish(commit);
+            commit = null;
+            inContents = true;
+            continue;
+          }
+          if (key.equals("统计摘要") || key.equals("statistics")) {
+            finish(commit);
+            commit = null;
+            continue;
+          }
+          if (commit != null) {
+            commit.add(line);
+          } else {
+            problem(lineNo, "unexpected heading outside any commit: '" + shorten(line) + "'");
+          }
+          continue;
+        }
+        if (commit != null) {
+          commit.line(line, lineNo);
+          continue;
+        }
+        String stripped = line.strip();
+        if (stripped.isEmpty() || THEMATIC_BREAK.matcher(stripped).matches()) {
+          continue;
+        }
+        if (inContents && (stripped.startsWith("- ") || stripped.startsWith("* "))) {
+          continue;
+        }
+        if (stripped.startsWith("|") && section != null) {
+          section.tableLine(stripped, lineNo);
+          continue;
+        }
+        if (stripped.startsWith(">")) {
+          quoteLine(stripped.replaceFirst("^>\\s*", ""), lineNo, section);
+          continue;
+        }
+        problem(lineNo, "text outside any commit section is not kept: '" + shorten(line) + "'");
+      }
+      finish(commit);
+    }
+
+    /** A heading is a commit's when the next non-blank line is its SHA line. */
+    private boolean isCommitHeading(int index) {
+      for (int j = index + 1; j < lines.size(); j++) {
+        String next = lines.get(j).strip();
+        if (!next.isEmpty()) {
+          return SHA_LINE.matcher(next).find();
+        }
+      }
+      return false;
+    }
+
+    private Optional<RepoId> repoOf(String headingText) {
+      String text = MarkdownText.plain(headingText);
+      if (!text.matches("[^/\\s]+/[^/\\s]+")) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(RepoId.parse(text));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** A severity group heading, e.g. {@code 🔴 高重要度变更 (2)}; its count is checked later. */
+    private Optional<Severity> groupOf(String headingText, int lineNo, Section section) {
+      String text = MarkdownText.plain(headingText);
+      Matcher m = GROUP.matcher(text);
+      if (!m.matches() || !(text.contains("重要度") || text.toLowerCase().contains("importance"))) {
+        return Optional.empty();
+      }
+      countWords(text);
+      Optional<Severity> severity = Labels.severity(m.group(1));
+      if (severity.isEmpty()) {
+        problem(lineNo, "unknown severity in group heading '" + text
+            + "' (expected 🔴 高 / 🟡 中 / 🟢 低 or High / Medium / Low)");
+        return Optional.empty();
+      }
+      if (section != null) {
+        section.groupCounts.put(severity.get(), new int[] {Integer.parseInt(m.group(2)), lineNo});
+      }
+      return severity;
+    }
+
+    private void quoteLine(String text, int lineNo, Section section) {
+      Matcher total = TOTAL.matcher(text);
+      if (total.find()) {
+        countWords(text);
+        if (section == null) {
+          problem(lineNo, "statistics line before any '## owner/repo' heading");
+          return;
+        }
+        section.totalsLine = lineNo;
+        section.stated.put(null, Long.parseLong(total.group(1) != null ? total.group(1)
+            : total.group(2)));
+        Matcher badge = BADGE_COUNT.matcher(text);
+        while (badge.find()) {
+          section.stated.put(Labels.severity(badge.group(1)).orElseThrow(),
+              Long.parseLong(badge.group(2)));
+        }
+        return;
+      }
+      for (Vocabulary v : Vocabulary.all()) {
+        if (text.equals(v.noCommits())) {
+          if (section != null) {
+            section.saysEmpty = true;
+          }
+          return;
+        }
+      }
+      if (text.startsWith("⏳")) {
+        return; // the partial-day note; the header's partial-as-of is what counts
+      }
+      problem(lineNo, "text outside any commit section is not kept: '> " + shorten(text) + "'");
+    }
+
+    private void countWords(String text) {
+      if (text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
+          == Character.UnicodeScript.HAN)) {
+        zhWords++;
+      } else {
+        enWords++;
+      }
+    }
+
+    private void finish(Block block) {
+      if (block != null) {
+        block.close();
+      }
+    }
+
+    // ---- model --------------------------------------------------------------------------
+
+    private Optional<DailyReport> buildReport(boolean hasHeader) {
+      ZoneId zone = zone();
+      Optional<LocalDate> date = date(hasHeader);
+      if (date.isEmpty()) {
+        return Optional.empty();
+      }
+      List<RepoSection> built = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (Section s : sections) {
+        List<ReportedCommit> commits = s.build(zone, date.get(), seen);
+        if (s.repo != null) {
+          built.add(new RepoSection(s.repo, commits));
+        }
+      }
+      checkDuplicateRepos();
+      readPartial();
+      DailyReport report = new DailyReport(date.get(), zone, built, partialAsOf);
+      if (hasHeader) {
+        checkHeader(report);
+      }
+      return Optional.of(report);
+    }
+
+    private ZoneId zone() {
+      String id = header.get(ReportHeader.TIMEZONE);
+      if (id == null) {
+        return defaultZone;
+      }
+      try {
+        return ZoneId.of(id);
+      } catch (DateTimeException e) {
+        problem(headerLines.get(ReportHeader.TIMEZONE), "unknown time zone '" + id + "'");
+        return defaultZone;
+      }
+    }
+
+    /** The date from the header, else the title, else the file name; they must agree. */
+    private Optional<LocalDate> date(boolean hasHeader) {
+      LocalDate fromHeader = parseDate(header.get(ReportHeader.DATE),
+          headerLines.getOrDefault(ReportHeader.DATE, 1), "header date");
+      LocalDate fromTitle = parseDate(titleDate, titleLine, "title date");
+      Matcher name = DATE.matcher(file.getFileName() == null ? "" : file.getFileName().toString());
+      LocalDate fromName = name.find() ? parseDate(name.group(1), 1, "file name date") : null;
+      if (hasHeader && fromHeader == null && !header.containsKey(ReportHeader.DATE)) {
+        problem(1, "header has no 'date' (yyyy-MM-dd)");
+      }
+      LocalDate date = fromHeader != null ? fromHeader : fromTitle != null ? fromTitle : fromName;
+      if (date == null) {
+        problem(1, "no date found in the header, the title or the file name");
+        return Optional.empty();
+      }
+      if (fromTitle != null && !fromTitle.equals(date)) {
+        problem(titleLine, "title date " + fromTitle + " differs from the report date " + date);
+      }
+      return Optional.of(date);
+    }
+
+    private LocalDate parseDate(String text, int lineNo, String what) {
+      if (text == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        problem(lineNo, what + " '" + text + "' is not a date (yyyy-MM-dd)");
+        return null;
+      }
+    }
+
+    private void readPartial() {
+      String value = header.get(ReportHeader.PARTIAL_AS_OF);
+      if (value != null) {
+        try {
+          partialAsOf = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+          problem(headerLines.get(ReportHeader.PARTIAL_AS_OF),
+              "'" + value + "' is not an instant such as 2026-02-06T07:00:00Z");
+        }
+      }
+    }
+
+    private void checkDuplicateRepos() {
+      Map<RepoId, Integer> first = new HashMap<>();
+      for (Section s : sections) {
+        if (s.repo != null) {
+          Integer earlier = first.putIfAbsent(s.repo, s.line);
+          if (earlier != null) {
+            problem(s.line, "repository " + s.repo + " appears twice (first at line " + earlier
+                + ")");
+          }
+        }
+      }
+    }
+
+    private void checkHeader(DailyReport report) {
+      expect(ReportHeader.TYPE, ReportHeader.REPORT_TYPE,
+          "JBake renders only reports of type " + ReportHeader.REPORT_TYPE);
+      expect(ReportHeader.STATUS, "published", "JBake skips drafts and files without a status");
+      expect(ReportHeader.DATE, report.date().toString(), null);
+      String locale = header.get(ReportHeader.LOCALE);
+      if (locale != null && Language.fromKey(locale).isEmpty()) {
+        problem(headerLines.get(ReportHeader.LOCALE), "unknown locale '" + locale
+            + "' (expected zh or en)");
+      }
+      if (header.containsKey(ReportHeader.REPOS)) {
+        expect(ReportHeader.REPOS, String.join(",",
+            report.repos().stream().map(Object::toString).toList()), null);
+      }
+      if (header.containsKey(ReportHeader.COMMITS)) {
+        expect(ReportHeader.COMMITS, String.valueOf(report.commitCount()), null);
+      }
+      for (Severity s : Severity.values()) {
+        if (header.containsKey(ReportHeader.countKey(s))) {
+          expect(ReportHeader.countKey(s), String.valueOf(report.count(s)), null);
+        }
+      }
+    }
+
+    private void expect(String key, String expected, String why) {
+      String actual = header.get(key);
+      if (actual == null) {
+        problem(1, "header has no '" + key + "' (expected " + key + "=" + expected + ")"
+            + (why == null ? "" : "; " + why));
+      } else if (!actual.equals(expected)) {
+        problem(headerLines.get(key), "header says " + key + "=" + actual + " but the report has "
+            + expected + (why == null ? "" : "; " + why));
+      }
+    }
+
+    void problem(int line, String message) {
+      problems.add(new Problem(file, line, message));
+    }
+
+    // ---- one repository's part of the report --------------------------------------------
+
+    /** A row of the commit table. */
+    private record Row(int line, LocalDateTime time, String author, String title, String anchor) {}
+
+    private final class Section {
+      final RepoId repo;
+      final int line;
+      final List<Row> rows = new ArrayList<>();
+      final List<Block> blocks = new ArrayList<>();
+      final Map<Severity, int[]> groupCounts = new EnumMap<>(Severity.class);
+      // Counts the statistics line states; the key null holds the total.
+      final Map<Severity, Long> stated = new HashMap<>();
+      int totalsLine;
+      boolean saysEmpty;
+      private int tableLines;
+
+      Section(RepoId repo, int line) {
+        this.repo = repo;
+        this.line = line;
+      }
+
+      void tableLine(String line, int lineNo) {
+        tableLines++;
+        List<String> cells = cells(line);
+        if (tableLines == 1) {
+          countWords(line);
+          return; // the header row
+        }
+        if (cells.stream().allMatch(c -> c.matches(":?-+:?"))) {
+          return; // the delimiter row
+        }
+        if (cells.size() != 3) {
+          problem(lineNo, "commit table row has " + cells.size()
+              + " cells, expected 3 (time | author | commit)");
+          return;
+        }
+        LocalDateTime time;
+        try {
+          time = LocalDateTime.parse(cells.get(0), ReportWriter.TIME);
+        } catch (DateTimeParseException e) {
+          problem(lineNo, "commit time '" + cells.get(0) + "' is not yyyy-MM-dd HH:mm:ss");
+          return;
+        }
+        String titleCell = cells.get(2);
+        Matcher anchored = ANCHORED_TITLE.matcher(titleCell);
+        String anchor = null;
+        if (anchored.matches()) {
+          anchor = anchored.group(2);
+          titleCell = anchored.group(1);
+        }
+        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)),
+            MarkdownText.plain(titleCell), anchor));
+      }
+
+      List<ReportedCommit> build(ZoneId zone, LocalDate date, Map<String, Integer> seen) {
+        List<Row> unmatched = new ArrayList<>(rows);
+        List<ReportedCommit> commits = new ArrayList<>();
+        for (Block b : blocks) {
+          Optional<Row> row = take(unmatched, b);
+          if (b.sha == null) {
+            continue; // reported when the block closed
+          }
+          Integer earlier = seen.putIfAbsent(b.sha.substring(0, 7), b.line);
+          if (earlier != null) {
+            problem(b.line, "duplicate commit " + b.sha.substring(0, 7) + " (also at line "
+                + earlier + ")");
+            continue;
+          }
+          if (row.isEmpty()) {
+            problem(b.line, "commit " + b.sha.substring(0, 7)
+                + " has no row in the commit table");
+            continue;
+          }
+          Instant time = row.get().time().atZone(zone).toInstant();
+          if (!time.atZone(zone).toLocalDate().equals(date)) {
+            problem(row.get().line(), "commit time " + row.get().time().format(ReportWriter.TIME)
+                + " is not on " + date + " (" + zone.getId() + ")");
+          }
+          Optional<Analysis> analysis = b.analysis();
+          if (analysis.isPresent()) {
+            commits.add(new ReportedCommit(b.sha, b.url, time, row.get().author(), b.title,
+                analysis.get()));
+          }
+        }
+        for (Row r : unmatched) {
+          problem(r.line(), "table row '" + shorten(r.title()) + "' has no commit section");
+        }
+        checkCounts(commits);
+        return commits;
+      }
+
+      /** The table row of a commit: by its anchor when the table has them, else by title. */
+      private Optional<Row> take(List<Row> unmatched, Block b) {
+        for (Row r : unmatched) {
+          boolean match = r.anchor() != null && b.sha != null
+              ? b.sha.startsWith(r.anchor()) || r.anchor().startsWith(b.sha)
+              : r.title().equals(b.title);
+          if (match) {
+            unmatched.remove(r);
+            return Optional.of(r);
+          }
+        }
+        return Optional.empty();
+      }
+
+      private void checkCounts(List<ReportedCommit> commits) {
+        for (Map.Entry<Severity, int[]> g : groupCounts.entrySet()) {
+          long actual = blocks.stream().filter(b -> b.group == g.getKey()).count();
+          if (actual != g.getValue()[0]) {
+            problem(g.getValue()[1], "group heading says " + g.getValue()[0] + " "
+                + g.getKey().key() + " commits but the group has " + actual);
+          }
+        }
+        if (repo != null && !stated.isEmpty()) {
+          long total = stated.get(null);
+          if (total != commits.size()) {
+            problem(totalsLine, "statistics line says " + total + " commits but the section has "
+                + commits.size());
+          }
+          for (Severity s : Severity.values()) {
+            long actual = commits.stream().filter(c -> c.severity() == s).count();
+            Long says = stated.get(s);
+            if (says != null && says != actual) {
+              problem(totalsLine, "statistics line says " + says + " " + s.key()
+                  + " commits but the section has " + actual);
+            }
+          }
+        }
+        if (repo != null && stated.isEmpty() && !saysEmpty && !commits.isEmpty()) {
+          problem(line, "section " + repo + " has no statistics line");
+        }
+        if (saysEmpty && !blocks.isEmpty()) {
+          problem(line, "section " + repo + " says it has no commits but lists " + blocks.size());
+        }
+      }
+    }
+
+    // ---- one commit's section -----------------------------------------------------------
+
+    private final class Block {
+      final Section section;
+      final Severity group;
+      final String title;
+      final int line;
+      String sha;
+      String url;
+      private final Map<Field, StringBuilder> fields = new EnumMap<>(Field.class);
+      private final Map<Field, Integer> fieldLines = new EnumMap<>(Field.class);
+      private final StringBuilder rationale = new StringBuilder();
+      private Field current;
+      private boolean quoted;
+      private boolean incomplete;
+      private boolean sawSha;
+
+      Block(Section section, Severity group, String title, int line) {
+        this.section = section;
+        this.group = group;
+        this.title = title;
+        this.line = line;
+      }
+
+      void line(String text, int lineNo) {
+        if (!sawSha) {
+          Matcher sha = SHA_LINE.matcher(text.strip());
+          if (sha.matches()) {
+            sawSha = true;
+            this.sha = sha.group(1);
+            Matcher link = LINK_URL.matcher(sha.group(2));
+            if (link.find()) {
+              String full = link.group(1).replaceAll("^.*/", "");
+              this.url = link.group(1);
+              if (full.matches("[0-9a-f]{40}") && full.startsWith(this.sha)) {
+                this.sha = full;
+              }
+            }
+            return;
+          }
+        }
+        Optional<Labels.Label> label = Labels.match(text);
+        if (label.isPresent()) {
+          label(label.get(), lineNo);
+          return;
+        }
+        String stripped = text.strip();
+        if (stripped.startsWith(">") && isIncompleteMarker(stripped.replaceFirst("^>\\s*", ""))) {
+          incomplete = true;
+          return;
+        }
+        if (quoted && stripped.startsWith(">")) {
+          add(stripped.replaceFirst("^>\\s?", ""));
+          return;
+        }
+        quoted = false;
+        add(text);
+      }
+
+      void label(Labels.Label label, int lineNo) {
+        if (label.language() == Language.EN) {
+          enWords++;
+        } else {
+          zhWords++;
+        }
+        current = label.field();
+        quoted = label.quoted();
+        fieldLines.putIfAbsent(current, lineNo);
+        StringBuilder text = fields.computeIfAbsent(current, f -> new StringBuilder());
+        if (text.length() > 0) {
+          text.append('\n');
+        }
+        if (!label.value().isEmpty()) {
+          text.append(label.value()).append('\n');
+        }
+      }
+
+      void add(String text) {
+        if (current == null) {
+          return; // between the heading and the first label: nothing a report writes there
+        }
+        if (current == Field.TYPE || current == Field.SEVERITY) {
+          rationale.append(text).append('\n');
+        } else {
+          fields.get(current).append(text).append('\n');
+        }
+      }
+
+      private boolean isIncompleteMarker(String text) {
+        return Vocabulary.all().stream().anyMatch(v -> v.incompleteMarker().equals(text));
+      }
+
+      void close() {
+        if (sha == null) {
+          problem(line, "commit '" + shorten(title) + "' has no **SHA** line");
+        }
+      }
+
+      Optional<Analysis> analysis() {
+        String severityText = clean(fields.get(Field.SEVERITY));
+        Severity severity = null;
+        if (!severityText.isEmpty()) {
+          severity = Labels.severity(severityText).orElse(null);
+          if (severity == null) {
+            problem(fieldLines.get(Field.SEVERITY), "unknown severity '" + severityText
+                + "' (expected 🔴 高 / 🟡 中 / 🟢 低 or High / Medium / Low)");
+            return Optional.empty();
+          }
+        }
+        if (severity == null) {
+          severity = group;
+        }
+        if (severity == null) {
+          problem(line, "commit " + sha.substring(0, 7) + " has no severity");
+          return Optional.empty();
+        }
+        if (group != null && group != severity) {
+          problem(fieldLines.getOrDefault(Field.SEVERITY, line), "commit " + sha.substring(0, 7)
+              + " is " + severity.key() + " but stands in the " + group.key() + " group");
+        }
+        String typeLabel = clean(fields.get(Field.TYPE));
+        List<ChangeType> types = Labels.types(typeLabel);
+        if (!typeLabel.isEmpty() && types.isEmpty()) {
+          problem(fieldLines.get(Field.TYPE), "no known change type in '" + typeLabel
+              + "' (e.g. 功能增强, Bug 修复, 性能优化, 重构, 文档更新, 测试 or Feature, Bug fix, ...)");
+        }
+        List<String> reasons = new ArrayList<>();
+        for (String r : clean(fields.get(Field.REASONS)).split("\n")) {
+          String item = r.strip().replaceFirst("^[-*+]\\s+", "");
+          if (!item.isEmpty()) {
+            reasons.add(MarkdownText.plain(item));
+          }
+        }
+        // A label that is just the localized type names is what the writer makes of no label.
+        boolean standard = typeLabel.isEmpty() || Vocabulary.all().stream()
+            .anyMatch(v -> v.typeLabel(types).equals(typeLabel));
+        return Optional.of(new Analysis(severity, types, standard ? null : typeLabel,
+            clean(rationale), clean(fields.get(Field.SUMMARY)), clean(fields.get(Field.IMPACT)),
+            clean(fields.get(Field.INSIGHTS)), clean(fields.get(Field.RISKS)),
+            clean(fields.get(Field.RECOMMENDATIONS)), clean(fields.get(Field.CONCLUSION)),
+            reasons, incomplete));
+      }
+    }
+  }
+
+  /** Drops blank lines and separators at both ends and trailing spaces of the last line. */
+  static String clean(CharSequence text) {
+    if (text == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>(List.of(text.toString().split("\n", -1)));
+    while (!parts.isEmpty() && parts.get(0).isBlank()) {
+      parts.remove(0);
+    }
+    while (!parts.isEmpty() && (parts.get(parts.size() - 1).isBlank()
+        || THEMATIC_BREAK.matcher(parts.get(parts.size() - 1)).matches())) {
+      parts.remove(parts.size() - 1);
+    }
+    if (parts.isEmpty()) {
+      return "";
+    }
+    int last = parts.size() - 1;
+    parts.set(last, parts.get(last).stripTrailing());
+    if (parts.size() == 1) {
+      parts.set(0, parts.get(0).strip());
+    }
+    return String.join("\n", parts);
+  }
+
+  static List<String> cells(String row) {
+    String r = row.strip();
+    if (r.startsWith("|")) {
+      r = r.substring(1);
+    }
+    if (r.endsWith("|") && !r.endsWith("\\|")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (c == '\\' && i + 1 < r.length()) {
+        cell.append(c).append(r.charAt(++i));
+      } else if (c == '|') {
+        cells.add(cell.toString().strip());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString().strip());
+    return cells;
+  }
+
+  private static String shorten(String text) {
+    String s = text.strip();
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

@@ -1,0 +1,194 @@
+package dev.daybook.report;
+
+import static dev.daybook.text.MarkdownText.code;
+import static dev.daybook.text.MarkdownText.inline;
+
+import dev.daybook.model.Analysis;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import dev.daybook.text.MarkdownText;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a daily report as Markdown with a JBake header, in the format of the reference report with
+ * its defects fixed: one heading level per kind of section (repository {@code ##}, severity group
+ * {@code ###}, commit {@code ####}), explicit {@code <a id>} anchors so table-of-contents links
+ * resolve in any CommonMark renderer, and one spelling of each severity badge.
+ *
+ * <p>The output is a function of the report alone, so writing, parsing and writing again gives the
+ * same bytes.
+ */
+public final class ReportWriter {
+
+  /** Times are shown like the reference: {@code 2026-02-06 23:55:42} in the report's zone. */
+  public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  static final int TOC_TITLE_MAX = 60;
+  static final int TOC_TITLE_CUT = 57;
+
+  // Only plain web links are written; anything else (javascript:, data:, spaces) is left out.
+  private static final Pattern SAFE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+");
+
+  private final Vocabulary words;
+
+  public ReportWriter(Language language) {
+    this.words = Vocabulary.of(language);
+  }
+
+  public String write(DailyReport report) {
+    StringBuilder out = new StringBuilder(32 * 1024);
+    out.append(header(report).render()).append('\n');
+    out.append("# ").append(words.title(report.date())).append("\n\n");
+    if (report.isPartial()) {
+      out.append("> ").append(words.partial(
+          TIME.format(report.partialAsOf().atZone(report.zone())))).append("\n\n");
+    }
+    for (RepoSection section : report.sections()) {
+      writeSection(out, report, section);
+    }
+    // Exactly one newline at the end of the file.
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    out.setLength(end);
+    return out.append('\n').toString();
+  }
+
+  ReportHeader header(DailyReport report) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put(ReportHeader.TITLE, words.title(report.date()));
+    h.put(ReportHeader.DATE, report.date().toString());
+    h.put(ReportHeader.TYPE, ReportHeader.REPORT_TYPE);
+    h.put(ReportHeader.STATUS, "published");
+    h.put(ReportHeader.FORMAT, "1");
+    h.put(ReportHeader.LOCALE, words.language().key());
+    h.put(ReportHeader.TIMEZONE, report.zone().getId());
+    h.put(ReportHeader.REPOS,
+        report.repos().stream().map(Object::toString).collect(Collectors.joining(",")));
+    h.put(ReportHeader.COMMITS, String.valueOf(report.commitCount()));
+    for (Severity s : Severity.values()) {
+      h.put(ReportHeader.countKey(s), String.valueOf(report.count(s)));
+    }
+    if (report.isPartial()) {
+      h.put(ReportHeader.PARTIAL_AS_OF, report.partialAsOf().toString());
+    }
+    return new ReportHeader(h, Map.of(), 0);
+  }
+
+  private void writeSection(StringBuilder out, DailyReport report, RepoSection section) {
+    out.append("## ").append(section.repo()).append("\n\n");
+    if (section.commits().isEmpty()) {
+      out.append("> ").append(words.noCommits()).append("\n\n");
+      return;
+    }
+    List<String> headers = words.tableHeaders();
+    out.append("| ").append(String.join(" | ", headers)).append(" |\n");
+    out.append("|----------|------|----------|\n");
+    for (ReportedCommit c : section.commits()) {
+      out.append("| ").append(TIME.format(c.time().atZone(report.zone())))
+          .append(" | ").append(inline(c.author()))
+          .append(" | [").append(inline(c.title())).append("](#").append(c.shortSha())
+          .append(") |\n");
+    }
+    out.append('\n');
+    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, section.count(s));
+    }
+    out.append("> ").append(words.totals(section.commits().size(), counts)).append("\n\n");
+
+    out.append("### ").append(words.contents()).append("\n\n");
+    for (Severity s : Severity.values()) {
+      List<ReportedCommit> group = section.commits(s);
+      if (group.isEmpty()) {
+        continue;
+      }
+      out.append("- [").append(words.group(s, group.size())).append("](#")
+          .append(groupAnchor(section, s)).append(")\n");
+      for (ReportedCommit c : group) {
+        out.append("  - [").append(inline(tocTitle(c.title()))).append("](#")
+            .append(c.shortSha()).append(")\n");
+      }
+    }
+    out.append('\n');
+
+    for (Severity s : Severity.values()) {
+      List<ReportedCommit> group = section.commits(s);
+      if (group.isEmpty()) {
+        continue;
+      }
+      out.append("### <a id=\"").append(groupAnchor(section, s)).append("\"></a>")
+          .append(words.group(s, group.size())).append("\n\n");
+      for (ReportedCommit c : group) {
+        writeCommit(out, c);
+      }
+    }
+  }
+
+  private void writeCommit(StringBuilder out, ReportedCommit c) {
+    Analysis a = c.analysis();
+    out.append("#### <a id=\"").append(c.shortSha()).append("\"></a>")
+        .append(inline(c.title())).append("\n\n");
+    out.append("**SHA**: `").append(c.shortSha()).append('`');
+    if (c.url() != null && SAFE_URL.matcher(c.url()).matches()) {
+      out.append(" | 🔗 [").append(words.viewCommit()).append("](").append(c.url()).append(')');
+    }
+    out.append("\n\n");
+    String typeLabel = a.typeLabel() != null ? a.typeLabel() : words.typeLabel(a.types());
+    out.append("**").append(words.label(Field.TYPE)).append("**：")
+        .append(MarkdownText.oneLine(typeLabel)).append("  \n");
+    out.append("**").append(words.label(Field.SEVERITY)).append("**：")
+        .append(words.badge(a.severity())).append("\n\n");
+    block(out, null, a.rationale());
+    block(out, words.label(Field.SUMMARY), a.summary());
+    block(out, words.label(Field.IMPACT), a.impact());
+    block(out, words.label(Field.INSIGHTS), a.insights());
+    block(out, words.label(Field.RISKS), a.risks());
+    block(out, words.label(Field.RECOMMENDATIONS), a.recommendations());
+    block(out, words.label(Field.CONCLUSION), a.conclusion());
+    if (!a.reasons().isEmpty()) {
+      String list = a.reasons().stream().map(r -> "- " + inline(r))
+          .collect(Collectors.joining("\n"));
+      block(out, words.label(Field.REASONS), list);
+    }
+    if (a.incomplete()) {
+      out.append("> ").append(words.incompleteMarker()).append("\n\n");
+    }
+    out.append("---\n\n");
+  }
+
+  private static void block(StringBuilder out, String label, String markdown) {
+    String text = markdown.strip();
+    if (text.isEmpty()) {
+      return;
+    }
+    if (label != null) {
+      out.append("**").append(label).append("**\n\n");
+    }
+    out.append(text).append("\n\n");
+  }
+
+  /** The anchor of a severity group, unique in a report: {@code sgl-project-sglang-high}. */
+  static String groupAnchor(RepoSection section, Severity severity) {
+    return section.repo().slug() + "-" + severity.key();
+  }
+
+  /** Table-of-contents titles longer than 60 characters are cut to 57 and {@code ...}. */
+  static String tocTitle(String title) {
+    int length = title.codePointCount(0, title.length());
+    if (length <= TOC_TITLE_MAX) {
+      return title;
+    }
+    return title.substring(0, title.offsetByCodePoints(0, TOC_TITLE_CUT)) + "...";
+  }
+}

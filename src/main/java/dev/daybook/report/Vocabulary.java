@@ -1,0 +1,169 @@
+package dev.daybook.report;
+
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.Language;
+import dev.daybook.model.Severity;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The fixed words of a report in one language. Reports are written in one of these. */
+public final class Vocabulary {
+
+  private static final Vocabulary ZH = new Vocabulary(
+      Language.ZH,
+      "每日更新报告（%s）",
+      List.of("提交时间", "作者", "提交信息"),
+      "本日共 %d 个提交",
+      "本日无提交。",
+      "📋 目录",
+      "%s重要度变更 (%d)",
+      "查看提交",
+      "⚠️ 此条分析不完整：原文在此处被截断。",
+      "⏳ 本日尚未结束：本报告只含截至 %s 的提交。",
+      Map.of(Severity.HIGH, "🔴 高", Severity.MEDIUM, "🟡 中", Severity.LOW, "🟢 低"),
+      labels("🎯 变更类型", "⚡ 重要程度", "📋 变更摘要", "🎯 影响范围", "🔍 技术洞察",
+          "⚠️ 潜在风险", "💡 关注建议", "📌 结论", "🧭 判定依据"),
+      types("功能增强", "Bug 修复", "性能优化", "重构", "文档更新", "测试", "CI", "构建 / 依赖",
+          "回滚", "杂项"));
+
+  private static final Vocabulary EN = new Vocabulary(
+      Language.EN,
+      "Daily report (%s)",
+      List.of("Time", "Author", "Commit"),
+      "%d commits on this day",
+      "No commits on this day.",
+      "📋 Contents",
+      "%s importance (%d)",
+      "View commit",
+      "⚠️ This analysis is incomplete: the original text was cut off here.",
+      "⏳ This day is not over yet: the report holds the commits up to %s.",
+      Map.of(Severity.HIGH, "🔴 High", Severity.MEDIUM, "🟡 Medium", Severity.LOW, "🟢 Low"),
+      labels("🎯 Change type", "⚡ Severity", "📋 Summary", "🎯 Impact", "🔍 Technical insights",
+          "⚠️ Risks", "💡 Recommendations", "📌 Conclusion", "🧭 Reasons"),
+      types("Feature", "Bug fix", "Performance", "Refactoring", "Documentation", "Tests", "CI",
+          "Build / dependencies", "Revert", "Chore"));
+
+  private final Language language;
+  private final String titleFormat;
+  private final List<String> tableHeaders;
+  private final String totalFormat;
+  private final String noCommits;
+  private final String contents;
+  private final String groupFormat;
+  private final String viewCommit;
+  private final String incomplete;
+  private final String partialFormat;
+  private final Map<Severity, String> badges;
+  private final Map<Field, String> labels;
+  private final Map<ChangeType, String> typeNames;
+
+  private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
+      String totalFormat, String noCommits, String contents, String groupFormat,
+      String viewCommit, String incomplete, String partialFormat, Map<Severity, String> badges,
+      Map<Field, String> labels, Map<ChangeType, String> typeNames) {
+    this.language = language;
+    this.titleFormat = titleFormat;
+    this.tableHeaders = tableHeaders;
+    this.totalFormat = totalFormat;
+    this.noCommits = noCommits;
+    this.contents = contents;
+    this.groupFormat = groupFormat;
+    this.viewCommit = viewCommit;
+    this.incomplete = incomplete;
+    this.partialFormat = partialFormat;
+    this.badges = badges;
+    this.labels = labels;
+    this.typeNames = typeNames;
+  }
+
+  public static Vocabulary of(Language language) {
+    return language == Language.EN ? EN : ZH;
+  }
+
+  static List<Vocabulary> all() {
+    return List.of(ZH, EN);
+  }
+
+  public Language language() {
+    return language;
+  }
+
+  public String title(LocalDate date) {
+    return String.format(titleFormat, date);
+  }
+
+  List<String> tableHeaders() {
+    return tableHeaders;
+  }
+
+  /** The statistics line, e.g. {@code 本日共 13 个提交 | 🔴 高 2 | 🟡 中 7 | 🟢 低 4}. */
+  String totals(long total, Map<Severity, Long> counts) {
+    StringBuilder line = new StringBuilder(String.format(totalFormat, total));
+    for (Severity s : Severity.values()) {
+      line.append(" | ").append(badge(s)).append(' ').append(counts.getOrDefault(s, 0L));
+    }
+    return line.toString();
+  }
+
+  String noCommits() {
+    return noCommits;
+  }
+
+  String contents() {
+    return contents;
+  }
+
+  /** A severity group's heading, e.g. {@code 🔴 高重要度变更 (2)}. */
+  String group(Severity severity, long count) {
+    return String.format(groupFormat, badge(severity), count);
+  }
+
+  String viewCommit() {
+    return viewCommit;
+  }
+
+  String incompleteMarker() {
+    return incomplete;
+  }
+
+  String partial(String asOf) {
+    return String.format(partialFormat, asOf);
+  }
+
+  /** The severity badge with its one spelling, e.g. {@code 🔴 高}. */
+  public String badge(Severity severity) {
+    return badges.get(severity);
+  }
+
+  String label(Field field) {
+    return labels.get(field);
+  }
+
+  public String typeName(ChangeType type) {
+    return typeNames.get(type);
+  }
+
+  /** The change types as a report shows them, e.g. {@code 功能增强 / 重构}. */
+  public String typeLabel(List<ChangeType> types) {
+    return types.stream().map(this::typeName).collect(Collectors.joining(" / "));
+  }
+
+  private static Map<Field, String> labels(String... words) {
+    Map<Field, String> map = new EnumMap<>(Field.class);
+    for (Field f : Field.values()) {
+      map.put(f, words[f.ordinal()]);
+    }
+    return map;
+  }
+
+  private static Map<ChangeType, String> types(String... words) {
+    Map<ChangeType, String> map = new EnumMap<>(ChangeType.class);
+    for (ChangeType t : ChangeType.values()) {
+      map.put(t, words[t.ordinal()]);
+    }
+    return map;
+  }
+}
