@@ -145,9 +145,9 @@ public final class ReportWriter {
     }
     out.append("\n\n");
     String typeLabel = a.typeLabel() != null ? a.typeLabel() : words.typeLabel(a.types());
-    out.append("**").append(words.label(Field.TYPE)).append("**：")
+    out.append("**").append(words.label(Field.TYPE)).append("**").append(words.colon())
         .append(MarkdownText.oneLine(typeLabel)).append("  \n");
-    out.append("**").append(words.label(Field.SEVERITY)).append("**：")
+    out.append("**").append(words.label(Field.SEVERITY)).append("**").append(words.colon())
         .append(words.badge(a.severity())).append("\n\n");
     block(out, null, a.rationale());
     block(out, words.label(Field.SUMMARY), a.summary());

@@ -23,10 +23,11 @@ public final class Vocabulary {
       "查看提交",
       "⚠️ 此条分析不完整：原文在此处被截断。",
       "⏳ 本日尚未结束：本报告只含截至 %s 的提交。",
+      "：",
       Map.of(Severity.HIGH, "🔴 高", Severity.MEDIUM, "🟡 中", Severity.LOW, "🟢 低"),
       labels("🎯 变更类型", "⚡ 重要程度", "📋 变更摘要", "🎯 影响范围", "🔍 技术洞察",
           "⚠️ 潜在风险", "💡 关注建议", "📌 结论", "🧭 判定依据"),
-      types("功能增强", "Bug 修复", "性能优化", "重构", "文档更新", "测试", "CI", "构建 / 依赖",
+      types("功能增强", "Bug 修复", "性能优化", "重构", "文档更新", "测试", "CI", "构建",
           "回滚", "杂项"));
 
   private static final Vocabulary EN = new Vocabulary(
@@ -40,11 +41,12 @@ public final class Vocabulary {
       "View commit",
       "⚠️ This analysis is incomplete: the original text was cut off here.",
       "⏳ This day is not over yet: the report holds the commits up to %s.",
+      ": ",
       Map.of(Severity.HIGH, "🔴 High", Severity.MEDIUM, "🟡 Medium", Severity.LOW, "🟢 Low"),
       labels("🎯 Change type", "⚡ Severity", "📋 Summary", "🎯 Impact", "🔍 Technical insights",
           "⚠️ Risks", "💡 Recommendations", "📌 Conclusion", "🧭 Reasons"),
       types("Feature", "Bug fix", "Performance", "Refactoring", "Documentation", "Tests", "CI",
-          "Build / dependencies", "Revert", "Chore"));
+          "Build", "Revert", "Chore"));
 
   private final Language language;
   private final String titleFormat;
@@ -56,13 +58,15 @@ public final class Vocabulary {
   private final String viewCommit;
   private final String incomplete;
   private final String partialFormat;
+  private final String colon;
   private final Map<Severity, String> badges;
   private final Map<Field, String> labels;
   private final Map<ChangeType, String> typeNames;
 
   private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
       String totalFormat, String noCommits, String contents, String groupFormat,
-      String viewCommit, String incomplete, String partialFormat, Map<Severity, String> badges,
+      String viewCommit, String incomplete, String partialFormat, String colon,
+      Map<Severity, String> badges,
       Map<Field, String> labels, Map<ChangeType, String> typeNames) {
     this.language = language;
     this.titleFormat = titleFormat;
@@ -74,6 +78,7 @@ public final class Vocabulary {
     this.viewCommit = viewCommit;
     this.incomplete = incomplete;
     this.partialFormat = partialFormat;
+    this.colon = colon;
     this.badges = badges;
     this.labels = labels;
     this.typeNames = typeNames;
@@ -131,6 +136,11 @@ public final class Vocabulary {
 
   String partial(String asOf) {
     return String.format(partialFormat, asOf);
+  }
+
+  /** What follows a label on the same line: a full-width colon in Chinese. */
+  String colon() {
+    return colon;
   }
 
   /** The severity badge with its one spelling, e.g. {@code 🔴 高}. */

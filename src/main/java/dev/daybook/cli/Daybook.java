@@ -1,0 +1,84 @@
+package dev.daybook.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: its subcommands do the work. */
+@Command(
+    name = "daybook",
+    mixinStandardHelpOptions = true,
+    versionProvider = Daybook.Version.class,
+    description = "Turns the commit history of the GitHub repositories you follow into a daily"
+        + " report archive, and bakes it into a static site.",
+    subcommands = {GenerateCommand.class, ImportCommand.class, CheckCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:failed (the message says why)", "2:usage error"})
+public final class Daybook implements Runnable {
+
+  /**
+   * What commands may see of the outside world: output streams, environment, clock. Tests pass
+   * their own.
+   */
+  public record Context(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+    public static Context system() {
+      return new Context(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+          System.getenv(), Clock.systemUTC());
+    }
+  }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** A command line wired to a context; picocli's factory hands the context to subcommands. */
+  public static CommandLine commandLine(Context context) {
+    CommandLine cl = new CommandLine(new Daybook(), new ContextFactory(context));
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      // Expected failures are one clear line; anything else keeps its type for a bug report.
+      String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+      cmd.getErr().println("daybook: " + message);
+      return 1;
+    });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Creates command objects, giving those that want it the context. */
+  private record ContextFactory(Context context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (ContextAware.class.isAssignableFrom(cls)) {
+        return cls.getDeclaredConstructor(Context.class).newInstance(context);
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** Marks a command that is built with the {@link Context}. */
+  interface ContextAware {}
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Daybook.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"daybook " + p.getProperty("version", "unknown")};
+    }
+  }
+}

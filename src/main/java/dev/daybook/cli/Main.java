@@ -1,0 +1,11 @@
+package dev.daybook.cli;
+
+/** The {@code daybook} program. Only this class ends the process. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(Daybook.commandLine(Daybook.Context.system()).execute(args));
+  }
+}
