@@ -111,27 +111,34 @@ public final class ReportParser {
 
     // ---- header -------------------------------------------------------------------------
 
-    /** Reads the JBake header; returns the index of the first body line (0 without header). */
+    /**
+     * Reads the JBake header; returns the index of the first body line (0 without header). Like
+     * JBake, it reads up to the first {@code ~~~~~~} line; blank lines in between are allowed.
+     */
     private int readHeader() {
       if (lines.isEmpty() || !HEADER_LINE.matcher(lines.get(0)).matches()) {
         return 0;
       }
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.strip().equals(ReportHeader.TERMINATOR)) {
-          return i + 1;
+      int terminator = lines.indexOf(ReportHeader.TERMINATOR);
+      int end = terminator;
+      if (terminator < 0) {
+        end = 0;
+        while (end < lines.size() && HEADER_LINE.matcher(lines.get(end)).matches()) {
+          end++;
         }
-        Matcher m = HEADER_LINE.matcher(line);
-        if (!m.matches()) {
-          problem(i + 1, "header line is not key=value and the header was not closed with "
-              + ReportHeader.TERMINATOR + ": '" + shorten(line) + "'");
-          return i;
-        }
-        header.put(m.group(1), m.group(2).strip());
-        headerLines.put(m.group(1), i + 1);
+        problem(end + 1, "header is not closed with a " + ReportHeader.TERMINATOR + " line");
       }
-      problem(lines.size(), "header is not closed with " + ReportHeader.TERMINATOR);
-      return lines.size();
+      for (int i = 0; i < end; i++) {
+        String line = lines.get(i);
+        Matcher m = HEADER_LINE.matcher(line);
+        if (m.matches()) {
+          header.put(m.group(1), m.group(2).strip());
+          headerLines.put(m.group(1), i + 1);
+        } else if (!line.isBlank()) {
+          problem(i + 1, "header line is not key=value: '" + shorten(line) + "'");
+        }
+      }
+      return terminator < 0 ? end : terminator + 1;
     }
 
     // ---- body ---------------------------------------------------------------------------

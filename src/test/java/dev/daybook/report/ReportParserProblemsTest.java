@@ -52,7 +52,7 @@ class ReportParserProblemsTest {
   void unclosedHeaderIsReported() {
     String text = golden.replace("~~~~~~\n", "");
     assertThat(problems(text)).first().asString()
-        .startsWith(FILE + ":13: header line is not key=value and the header was not closed");
+        .isEqualTo(FILE + ":13: header is not closed with a ~~~~~~ line");
   }
 
   @Test
