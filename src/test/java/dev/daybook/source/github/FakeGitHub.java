@@ -168,6 +168,14 @@ final class FakeGitHub implements AutoCloseable {
     };
   }
 
+  /** Closes the connection without an answer, as a reset connection does. */
+  static Fault hangUp() {
+    return exchange -> {
+      exchange.close();
+      return true;
+    };
+  }
+
   /** Answers normally, but only after {@code delay}. */
   static Fault slow(Duration delay) {
     return exchange -> {

@@ -244,6 +244,18 @@ class GitHubCommitSourceTest {
   }
 
   @Test
+  void aDroppedConnectionIsRetried() throws Exception {
+    github.inject(SGLANG + "/commits", 2, FakeGitHub.hangUp());
+
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+
+    assertThat(github.requestPaths()).filteredOn((SGLANG + "/commits")::equals).hasSize(3);
+    // The JDK client itself repeats a GET once when a reused connection turns out closed, so
+    // our retry may have been needed once or twice.
+    assertThat(sleeps).isNotEmpty().isSubsetOf(Duration.ofMillis(10), Duration.ofMillis(20));
+  }
+
+  @Test
   void anUnknownRepositoryIsNamedWithTheApiUrl() {
     assertThatThrownBy(() -> source().build().commits(RepoId.parse("sgl-project/nope"),
         FEB_6_SHANGHAI))
