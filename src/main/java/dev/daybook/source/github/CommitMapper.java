@@ -28,7 +28,7 @@ final class CommitMapper {
         repo,
         commit.getSHA1(),
         commit.getHtmlUrl().toString(),
-        Objects.requireNonNullElse(info.getAuthor().getName(), ""),
+        info.getAuthor() == null ? "" : Objects.requireNonNullElse(info.getAuthor().getName(), ""),
         AuthorLogins.of(commit),
         info.getCommitDate().toInstant(),
         Objects.requireNonNullElse(info.getMessage(), ""),

@@ -54,7 +54,7 @@ final class RetryingConnector implements GitHubConnector {
           throw e;
         }
         if (last) {
-          throw new GitHubFailure(describe(e, request) + " (tried " + maxAttempts + " times)", e);
+          throw new GitHubFailure(describe(e, request) + " (" + tries() + ")", e);
         }
         pause(attempt, request);
         continue;
@@ -66,11 +66,18 @@ final class RetryingConnector implements GitHubConnector {
       response.close(); // a discarded answer must not hold its connection
       if (last) {
         throw new GitHubFailure(
-            "GitHub answered " + status + " for " + request.url()
-                + " after " + maxAttempts + " attempts");
+            "GitHub answered " + status + " for " + request.url() + " after " + attempts());
       }
       pause(attempt, request);
     }
+  }
+
+  private String attempts() {
+    return maxAttempts == 1 ? "1 attempt" : maxAttempts + " attempts";
+  }
+
+  private String tries() {
+    return maxAttempts == 1 ? "tried once" : "tried " + maxAttempts + " times";
   }
 
   private void pause(int attempt, GitHubConnectorRequest request) throws IOException {

@@ -50,6 +50,7 @@ final class FakeGitHub implements AutoCloseable {
   private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)");
   private static final Pattern LIST = Pattern.compile("/repos/([^/]+)/([^/]+)/commits");
   private static final Pattern COMMIT = Pattern.compile("/repos/([^/]+)/([^/]+)/commits/(\\w+)");
+  private static final Pattern LIST_BY_ID = Pattern.compile("/repositories/(\\d+)/commits");
   private static final Pattern COMMIT_BY_ID = Pattern.compile("/repositories/(\\d+)/commits/(\\w+)");
 
   /** One request as the server saw it. */
@@ -205,7 +206,9 @@ final class FakeGitHub implements AutoCloseable {
       if ((m = REPO.matcher(path)).matches() && repo(m.group(1) + "/" + m.group(2)) != null) {
         sendJson(exchange, Map.of(), repoJson(repo(m.group(1) + "/" + m.group(2))));
       } else if ((m = LIST.matcher(path)).matches() && repo(m.group(1) + "/" + m.group(2)) != null) {
-        list(exchange, repo(m.group(1) + "/" + m.group(2)), path, query);
+        list(exchange, repo(m.group(1) + "/" + m.group(2)), query);
+      } else if ((m = LIST_BY_ID.matcher(path)).matches() && repoById(m.group(1)) != null) {
+        list(exchange, repoById(m.group(1)), query);
       } else if ((m = COMMIT.matcher(path)).matches() && repo(m.group(1) + "/" + m.group(2)) != null) {
         commit(exchange, repo(m.group(1) + "/" + m.group(2)), m.group(3), query);
       } else if ((m = COMMIT_BY_ID.matcher(path)).matches() && repoById(m.group(1)) != null) {
@@ -258,7 +261,7 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Reachable commits, committer date within [since, until] (inclusive), newest first. */
-  private void list(HttpExchange exchange, FakeRepo repo, String path, Map<String, String> query)
+  private void list(HttpExchange exchange, FakeRepo repo, Map<String, String> query)
       throws IOException {
     String from = query.getOrDefault("sha", repo.defaultBranch());
     String start = from.equals(repo.defaultBranch()) ? repo.tip() : from;
@@ -280,8 +283,10 @@ final class FakeGitHub implements AutoCloseable {
       element.remove("stats");
       body.add(element);
     }
+    // Like GitHub (see the recorded testQueryCommits answer), pages link to /repositories/<id>.
     String others = withoutPage(exchange.getRequestURI().getRawQuery());
-    String pageUrl = apiUrl() + path + "?" + (others.isEmpty() ? "" : others + "&") + "page=";
+    String pageUrl = apiUrl() + "/repositories/" + repo.numericId() + "/commits?"
+        + (others.isEmpty() ? "" : others + "&") + "page=";
     sendJson(exchange, link(pageUrl, page, pages), body);
   }
 

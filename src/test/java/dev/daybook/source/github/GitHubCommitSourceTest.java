@@ -186,12 +186,14 @@ class GitHubCommitSourceTest {
     Instant until = FEB_6_SHANGHAI.end().plus(GitHubCommitSource.WINDOW_SLACK);
     long listed = Fixtures.sglangWeek().stream()
         .filter(c -> !c.committedAt().isBefore(since) && !c.committedAt().isAfter(until)).count();
-    List<String> listQueries = github.requests().stream()
-        .filter(r -> r.path().equals(SGLANG + "/commits")).map(FakeGitHub.Request::query)
-        .collect(Collectors.toList());
-    assertThat(listQueries).hasSize((int) ((listed + 4) / 5)).hasSizeGreaterThan(2);
-    assertThat(listQueries.subList(1, listQueries.size()))
-        .allSatisfy(q -> assertThat(q).contains("sha=main", "page="));
+    List<FakeGitHub.Request> lists = github.requests().stream()
+        .filter(r -> r.path().endsWith("/commits")).collect(Collectors.toList());
+    assertThat(lists).hasSize((int) ((listed + 4) / 5)).hasSizeGreaterThan(2);
+    assertThat(lists.get(0).path()).isEqualTo(SGLANG + "/commits");
+    for (int page = 2; page <= lists.size(); page++) {
+      assertThat(lists.get(page - 1).path()).isEqualTo("/repositories/582457046/commits");
+      assertThat(lists.get(page - 1).query()).contains("sha=main").endsWith("&page=" + page);
+    }
   }
 
   @Test
