@@ -54,7 +54,7 @@ final class RetryingConnector implements GitHubConnector {
           throw e;
         }
         if (last) {
-          throw new GitHubFailure(describe(e, request) + " (" + tries() + ")", e);
+          throw new GitHubFailure(describe(e, request) + " (" + attempts() + ")", e);
         }
         pause(attempt, request);
         continue;
@@ -74,10 +74,6 @@ final class RetryingConnector implements GitHubConnector {
 
   private String attempts() {
     return maxAttempts == 1 ? "1 attempt" : maxAttempts + " attempts";
-  }
-
-  private String tries() {
-    return maxAttempts == 1 ? "tried once" : "tried " + maxAttempts + " times";
   }
 
   private void pause(int attempt, GitHubConnectorRequest request) throws IOException {

@@ -297,7 +297,7 @@ class GitHubCommitSourceTest {
         .commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
         .isInstanceOf(SourceException.class)
         .hasMessage("no answer from " + github.apiUrl() + SGLANG
-            + " within 150 ms (tried 3 times)");
+            + " within 150 ms (3 attempts)");
     assertThat(github.requests()).hasSize(3);
   }
 
