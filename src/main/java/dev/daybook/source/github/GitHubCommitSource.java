@@ -1,0 +1,243 @@
+package dev.daybook.source.github;
+
+import dev.daybook.model.Commit;
+import dev.daybook.model.RepoId;
+import dev.daybook.source.CommitSource;
+import dev.daybook.source.DayWindow;
+import dev.daybook.source.SourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.kohsuke.github.GHCommit;
+import org.kohsuke.github.GHException;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubBuilder;
+
+/**
+ * Reads a day's commits from the GitHub REST API (github.com or GitHub Enterprise) with hub4j.
+ *
+ * <p>A day costs one request for the repository, one per 100 listed commits, and one per commit in
+ * the day for its files and stats. No other requests are made (no {@code /rate_limit}, no user
+ * lookups).
+ */
+public final class GitHubCommitSource implements CommitSource {
+
+  /** The API of github.com. */
+  public static final URI GITHUB_API = URI.create("https://api.github.com");
+
+  /** How far the listing reaches beyond the day on each side; see {@link #listBranch}. */
+  static final Duration WINDOW_SLACK = Duration.ofHours(6);
+
+  private static final int PAGE_SIZE = 100;
+
+  private final GitHub github;
+  private final URI apiUrl;
+  private final boolean anonymous;
+
+  private GitHubCommitSource(Builder builder) {
+    this.apiUrl = builder.apiUrl;
+    this.anonymous = builder.token == null;
+    this.github = connect(builder);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public List<Commit> commits(RepoId repo, DayWindow window) throws SourceException {
+    Objects.requireNonNull(repo, "repo");
+    Objects.requireNonNull(window, "window");
+    GHRepository repository = repository(repo);
+    try {
+      List<Commit> commits = new ArrayList<>();
+      for (GHCommit commit : FirstParentChain.inWindow(listBranch(repository, window), window)) {
+        commits.add(CommitMapper.toCommit(repo, commit));
+      }
+      return List.copyOf(commits);
+    } catch (IOException | GHException e) {
+      throw GitHubErrors.translate(e, anonymous);
+    }
+  }
+
+  private GHRepository repository(RepoId repo) throws SourceException {
+    try {
+      return github.getRepository(repo.toString());
+    } catch (IOException | GHException e) {
+      if (GitHubErrors.isNotFound(e)) {
+        throw new SourceException(
+            "repository " + repo + " not found at " + apiUrl
+                + (anonymous ? " (or not visible without a token)" : " (or not visible to the token)"),
+            e);
+      }
+      throw GitHubErrors.translate(e, anonymous);
+    }
+  }
+
+  /**
+   * The default branch's commits in the window widened by {@link #WINDOW_SLACK} on each side:
+   * GitHub does not document whether {@code since} and {@code until} are inclusive, and the commits
+   * just after the day help {@link FirstParentChain} start on the branch itself.
+   */
+  private static List<FirstParentChain.Listed<GHCommit>> listBranch(
+      GHRepository repository, DayWindow window) throws IOException {
+    List<FirstParentChain.Listed<GHCommit>> listed = new ArrayList<>();
+    Iterable<GHCommit> pages =
+        repository
+            .queryCommits()
+            .from(repository.getDefaultBranch())
+            .since(Date.from(window.start().minus(WINDOW_SLACK)))
+            .until(Date.from(window.end().plus(WINDOW_SLACK)))
+            .pageSize(PAGE_SIZE)
+            .list();
+    for (GHCommit commit : pages) {
+      List<String> parents = commit.getParentSHA1s();
+      listed.add(new FirstParentChain.Listed<>(
+          commit.getSHA1(),
+          parents.isEmpty() ? null : parents.get(0),
+          commit.getCommitShortInfo().getCommitDate().toInstant(),
+          commit));
+    }
+    return listed;
+  }
+
+  private static GitHub connect(Builder b) {
+    RateLimitGate gate =
+        new RateLimitGate(
+            b.rateLimitPolicy, b.maxRateLimitWait, b.token == null, b.notices, b.sleeper, b.clock);
+    GitHubBuilder hub4j =
+        new GitHubBuilder()
+            .withEndpoint(b.apiUrl.toString())
+            .withConnector(
+                new RetryingConnector(
+                    new JdkHttpConnector(b.connectTimeout, b.readTimeout),
+                    b.maxAttempts,
+                    b.firstBackoff,
+                    b.connectTimeout,
+                    b.readTimeout,
+                    b.sleeper))
+            .withRateLimitHandler(gate.primaryLimitHandler())
+            .withAbuseLimitHandler(gate.secondaryLimitHandler());
+    if (b.token != null) {
+      hub4j.withAuthorizationProvider(new TokenAuthorization(b.token));
+    }
+    try {
+      return hub4j.build(); // sends no request with our authorization provider
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up the GitHub client for " + b.apiUrl, e);
+    }
+  }
+
+  /** Settings for a {@link GitHubCommitSource}; every setter checks its value at once. */
+  public static final class Builder {
+
+    private URI apiUrl = GITHUB_API;
+    private String token;
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.WAIT;
+    private Duration maxRateLimitWait = Duration.ofHours(1);
+    private Consumer<String> notices = notice -> {};
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private int maxAttempts = 3;
+    private Duration firstBackoff = Duration.ofSeconds(1);
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The REST API root, e.g. {@code https://github.example.com/api/v3} for GitHub Enterprise. */
+    public Builder apiUrl(URI apiUrl) {
+      Objects.requireNonNull(apiUrl, "apiUrl");
+      String scheme = apiUrl.getScheme();
+      if (!apiUrl.isAbsolute() || apiUrl.getHost() == null
+          || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+        throw new IllegalArgumentException(
+            "not an http(s) API URL: '" + apiUrl + "' (expected e.g. " + GITHUB_API + ")");
+      }
+      this.apiUrl = apiUrl;
+      return this;
+    }
+
+    /** The token to authenticate with; {@code null} or blank means anonymous (60 requests/hour). */
+    public Builder token(String token) {
+      this.token = token == null || token.isBlank() ? null : token.strip();
+      return this;
+    }
+
+    /** {@link RateLimitPolicy#WAIT} waits at most {@code maxWait}, then fails. */
+    public Builder rateLimit(RateLimitPolicy policy, Duration maxWait) {
+      this.rateLimitPolicy = Objects.requireNonNull(policy, "policy");
+      this.maxRateLimitWait = notNegative("maxWait", maxWait);
+      return this;
+    }
+
+    /** Receives one-line progress notices, such as a rate-limit wait. */
+    public Builder notices(Consumer<String> notices) {
+      this.notices = Objects.requireNonNull(notices, "notices");
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /** How long to wait for an answer to start. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive("readTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Tries a GET up to {@code maxAttempts} times on 5xx answers and network failures, waiting
+     * {@code firstBackoff} before the second attempt and twice as long before each further one.
+     */
+    public Builder retries(int maxAttempts, Duration firstBackoff) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      this.firstBackoff = notNegative("firstBackoff", firstBackoff);
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The clock for rate-limit waits when GitHub's answer has no {@code Date} header. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public GitHubCommitSource build() {
+      return new GitHubCommitSource(this);
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+
+    private static Duration notNegative(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,364 @@
+package dev.daybook.source.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybook.model.Commit;
+import dev.daybook.model.FileChange;
+import dev.daybook.model.RepoId;
+import dev.daybook.source.DayWindow;
+import dev.daybook.source.SourceException;
+import dev.daybook.testing.Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GitHubCommitSourceTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final LocalDate FEB_6 = LocalDate.of(2026, 2, 6);
+  private static final DayWindow FEB_6_SHANGHAI = new DayWindow(FEB_6, SHANGHAI);
+  private static final String SGLANG = "/repos/sgl-project/sglang";
+  private static final String TOKEN = "ghp_NeverShowThisToken0123456789";
+
+  private static final FakeRepo SGLANG_WEEK = FakeRepo.sglangWeek();
+  private static FakeGitHub github;
+
+  private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeAll
+  static void startFakeGitHub() throws IOException {
+    github = FakeGitHub.start();
+  }
+
+  @BeforeEach
+  void serveTheSglangWeek() {
+    github.reset().serve(SGLANG_WEEK);
+  }
+
+  @AfterAll
+  static void stopFakeGitHub() {
+    github.close();
+  }
+
+  /** Small timeouts and backoffs, a sleeper that only records. */
+  private GitHubCommitSource.Builder source() {
+    return GitHubCommitSource.builder()
+        .apiUrl(github.apiUrl())
+        .connectTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(2))
+        .retries(3, Duration.ofMillis(10))
+        .sleeper(sleeps::add)
+        .notices(notices::add);
+  }
+
+  private static List<String> shas(List<Commit> commits) {
+    return commits.stream().map(Commit::sha).collect(Collectors.toList());
+  }
+
+  private static String detailPath(Commit commit) {
+    return SGLANG + "/commits/" + commit.sha();
+  }
+
+  // ---- the day ---------------------------------------------------------------------------------
+
+  @Test
+  void feb6InShanghaiIsItsThirteenCommitsNewestFirstWithFilesAndStats() throws Exception {
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    List<Commit> expected = Fixtures.sglangDay(FEB_6);
+    assertThat(commits).hasSize(13);
+    assertThat(shas(commits)).containsExactlyElementsOf(shas(expected));
+    // Same author names, logins, committer dates, messages, parents, stats and every file.
+    assertThat(commits).containsExactlyElementsOf(expected);
+    assertThat(commits).allSatisfy(c -> assertThat(c.files()).isNotEmpty());
+    assertThat(shas(commits))
+        .doesNotContainAnyElementsOf(shas(Fixtures.sglangDay(FEB_6.minusDays(1))))
+        .doesNotContainAnyElementsOf(shas(Fixtures.sglangDay(FEB_6.plusDays(1))));
+  }
+
+  @Test
+  void aDayCostsOneRequestForTheRepoOneForTheListAndOnePerCommit() throws Exception {
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    List<String> expected = new ArrayList<>(List.of(SGLANG, SGLANG + "/commits"));
+    commits.forEach(c -> expected.add(detailPath(c)));
+    assertThat(github.requestPaths()).containsExactlyElementsOf(expected).hasSize(15);
+    assertThat(github.requests().get(1).query())
+        .contains("sha=main", "per_page=100", "since=2026-02-05T10%3A00%3A00Z",
+            "until=2026-02-06T22%3A00%3A00Z");
+    assertThat(github.requests()).allSatisfy(r -> assertThat(r.authorization()).isNull());
+  }
+
+  @Test
+  void aTokenIsSentWithEveryRequestButNeverShown() throws Exception {
+    source().token(TOKEN).build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+    assertThat(github.requests())
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
+
+    github.inject("/repos/.*/commits/.*", 1, FakeGitHub.rateLimited(Instant.now().plusSeconds(60)));
+    GitHubCommitSource source = source().token(TOKEN).build();
+    source.commits(Fixtures.SGLANG, FEB_6_SHANGHAI); // waits through the rate limit
+    github.inject(SGLANG, 1, FakeGitHub.status(401, "Bad credentials"));
+    assertThatThrownBy(() -> source.commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageNotContaining(TOKEN)
+        .hasMessageNotContaining("NeverShow");
+    assertThat(notices).isNotEmpty().allSatisfy(n -> assertThat(n).doesNotContain("NeverShow"));
+    assertThat(source.toString()).doesNotContain("NeverShow");
+  }
+
+  @Test
+  void aUtcDayIsTheUtcCalendarDay() throws Exception {
+    DayWindow utc = new DayWindow(FEB_6, ZoneOffset.UTC);
+
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, utc);
+
+    List<String> expected = Fixtures.sglangWeek().stream()
+        .filter(c -> utc.contains(c.committedAt())).map(Commit::sha).collect(Collectors.toList());
+    assertThat(shas(commits)).containsExactlyElementsOf(expected).isNotEmpty();
+    assertThat(shas(commits)).isNotEqualTo(shas(Fixtures.sglangDay(FEB_6)));
+  }
+
+  @Test
+  void aCommitAtMidnightBelongsToTheDayThatStartsThen() throws Exception {
+    RepoId repo = RepoId.parse("daybook/midnight");
+    Instant feb6 = FEB_6.atStartOfDay(SHANGHAI).toInstant();
+    Instant feb7 = feb6.plus(Duration.ofDays(1));
+    github.serve(new FakeRepo(repo, 1L, "main", FakeRepo.sha("after-feb7"), List.of(
+        FakeRepo.commit(repo, "before-feb6", feb6.minusSeconds(1)),
+        FakeRepo.commit(repo, "at-feb6", feb6, "before-feb6"),
+        FakeRepo.commit(repo, "noon-feb6", feb6.plus(Duration.ofHours(12)), "at-feb6"),
+        FakeRepo.commit(repo, "at-feb7", feb7, "noon-feb6"),
+        FakeRepo.commit(repo, "after-feb7", feb7.plusSeconds(1), "at-feb7"))));
+    GitHubCommitSource source = source().build();
+
+    assertThat(shas(source.commits(repo, FEB_6_SHANGHAI)))
+        .containsExactly(FakeRepo.sha("noon-feb6"), FakeRepo.sha("at-feb6"));
+    assertThat(shas(source.commits(repo, new DayWindow(FEB_6.plusDays(1), SHANGHAI))))
+        .containsExactly(FakeRepo.sha("after-feb7"), FakeRepo.sha("at-feb7"));
+    assertThat(shas(source.commits(repo, new DayWindow(FEB_6.minusDays(1), SHANGHAI))))
+        .containsExactly(FakeRepo.sha("before-feb6"));
+  }
+
+  @Test
+  void commitsOfAMergedSideBranchAreLeftOut() throws Exception {
+    RepoId repo = RepoId.parse("daybook/merges");
+    Instant day = FEB_6.atStartOfDay(SHANGHAI).toInstant();
+    github.serve(new FakeRepo(repo, 2L, "main", FakeRepo.sha("merge"), List.of(
+        FakeRepo.commit(repo, "base", day.plus(Duration.ofHours(1))),
+        FakeRepo.commit(repo, "main-1", day.plus(Duration.ofHours(2)), "base"),
+        FakeRepo.commit(repo, "side-1", day.plus(Duration.ofHours(3)), "base"),
+        FakeRepo.commit(repo, "side-2", day.plus(Duration.ofHours(4)), "side-1"),
+        FakeRepo.commit(repo, "merge", day.plus(Duration.ofHours(5)), "main-1", "side-2"))));
+
+    List<Commit> commits = source().build().commits(repo, FEB_6_SHANGHAI);
+
+    assertThat(shas(commits)).containsExactly(
+        FakeRepo.sha("merge"), FakeRepo.sha("main-1"), FakeRepo.sha("base"));
+    assertThat(commits.get(0).isMerge()).isTrue();
+    assertThat(github.requestPaths()).noneMatch(p -> p.endsWith(FakeRepo.sha("side-1")));
+  }
+
+  // ---- paging ----------------------------------------------------------------------------------
+
+  @Test
+  void followsTheListPagesWhenGitHubSendsFewCommitsPerPage() throws Exception {
+    github.listPageLimit(5);
+
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    assertThat(shas(commits)).containsExactlyElementsOf(shas(Fixtures.sglangDay(FEB_6)));
+    Instant since = FEB_6_SHANGHAI.start().minus(GitHubCommitSource.WINDOW_SLACK);
+    Instant until = FEB_6_SHANGHAI.end().plus(GitHubCommitSource.WINDOW_SLACK);
+    long listed = Fixtures.sglangWeek().stream()
+        .filter(c -> !c.committedAt().isBefore(since) && !c.committedAt().isAfter(until)).count();
+    List<FakeGitHub.Request> lists = github.requests().stream()
+        .filter(r -> r.path().endsWith("/commits")).collect(Collectors.toList());
+    assertThat(lists).hasSize((int) ((listed + 4) / 5)).hasSizeGreaterThan(2);
+    assertThat(lists.get(0).path()).isEqualTo(SGLANG + "/commits");
+    for (int page = 2; page <= lists.size(); page++) {
+      assertThat(lists.get(page - 1).path()).isEqualTo("/repositories/582457046/commits");
+      assertThat(lists.get(page - 1).query()).contains("sha=main").endsWith("&page=" + page);
+    }
+  }
+
+  @Test
+  void aCommitWith691FilesArrivesWithAllOfThemFromThreePages() throws Exception {
+    FakeRepo large = FakeRepo.largeCommit();
+    github.serve(large);
+    DayWindow day = new DayWindow(LocalDate.of(2023, 6, 23), ZoneOffset.UTC);
+
+    List<Commit> commits = source().build().commits(large.id(), day);
+
+    assertThat(commits).hasSize(1);
+    Commit commit = commits.get(0);
+    assertThat(commit.sha()).isEqualTo("b83812aa76bb7c3c43da96fbf8aec1e45db87624");
+    assertThat(commit.files()).hasSize(691);
+    assertThat(commit.files().stream().map(FileChange::path).distinct()).hasSize(691);
+    assertThat(commit.additions()).isEqualTo(691);
+    assertThat(commit.authorLogin()).isEqualTo("frink182");
+    assertThat(github.requests().stream().map(FakeGitHub.Request::pathAndQuery))
+        .contains("/repositories/657543062/commits/" + commit.sha() + "?page=2",
+            "/repositories/657543062/commits/" + commit.sha() + "?page=3");
+    // repo + list + details; hub4j then reads the file pages again from the first (3 more).
+    assertThat(github.requests()).hasSize(6);
+  }
+
+  // ---- failures --------------------------------------------------------------------------------
+
+  @Test
+  void twoServerErrorsThenSuccessAreRetriedWithBackoff() throws Exception {
+    Commit newest = Fixtures.sglangDay(FEB_6).get(0);
+    github.inject(detailPath(newest), 2, FakeGitHub.status(502, "Server Error"));
+
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    assertThat(commits).hasSize(13);
+    assertThat(github.requestPaths()).filteredOn(detailPath(newest)::equals).hasSize(3);
+    assertThat(github.requests()).hasSize(17);
+    assertThat(sleeps).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+  }
+
+  @Test
+  void serverErrorsOnEveryAttemptNameTheUrlAndTheStatus() {
+    Commit newest = Fixtures.sglangDay(FEB_6).get(0);
+    github.inject(detailPath(newest), 99, FakeGitHub.status(502, "Server Error"));
+
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("GitHub answered 502 for " + github.apiUrl() + detailPath(newest)
+            + " after 3 attempts");
+    assertThat(github.requestPaths()).filteredOn(detailPath(newest)::equals).hasSize(3);
+  }
+
+  @Test
+  void aDroppedConnectionIsRetried() throws Exception {
+    github.inject(SGLANG + "/commits", 2, FakeGitHub.hangUp());
+
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+
+    assertThat(github.requestPaths()).filteredOn((SGLANG + "/commits")::equals).hasSize(3);
+    // The JDK client itself repeats a GET once when a reused connection turns out closed, so
+    // our retry may have been needed once or twice.
+    assertThat(sleeps).isNotEmpty().isSubsetOf(Duration.ofMillis(10), Duration.ofMillis(20));
+  }
+
+  @Test
+  void anUnknownRepositoryIsNamedWithTheApiUrl() {
+    assertThatThrownBy(() -> source().build().commits(RepoId.parse("sgl-project/nope"),
+        FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("repository sgl-project/nope not found at " + github.apiUrl()
+            + " (or not visible without a token)");
+    assertThat(github.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRejectedTokenIsReportedWithoutTheToken() {
+    github.inject(SGLANG, 1, FakeGitHub.status(401, "Bad credentials"));
+
+    assertThatThrownBy(() -> source().token(TOKEN).build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("GitHub rejected the token (401 Unauthorized: Bad credentials) for "
+            + github.apiUrl() + SGLANG + "; check GITHUB_TOKEN");
+  }
+
+  @Test
+  void forbiddenWithoutARateLimitNamesTheUrl() {
+    github.inject(SGLANG + "/commits", 1,
+        FakeGitHub.status(403, "Resource not accessible by integration"));
+
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("GitHub refused access (403 Forbidden: Resource not accessible"
+            + " by integration) to " + github.apiUrl() + SGLANG + "/commits?");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void noAnswerWithinTheReadTimeoutFailsAfterRetries() {
+    github.inject(SGLANG, 3, FakeGitHub.slow(Duration.ofSeconds(5)));
+
+    assertThatThrownBy(() -> source().readTimeout(Duration.ofMillis(150)).build()
+        .commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("no answer from " + github.apiUrl() + SGLANG
+            + " within 150 ms (3 attempts)");
+    assertThat(github.requests()).hasSize(3);
+  }
+
+  @Test
+  void aRateLimitIsWaitedOutWithANotice() throws Exception {
+    Instant reset = Instant.now().plus(Duration.ofMinutes(12));
+    github.inject(SGLANG + "/commits/.*", 1, FakeGitHub.rateLimited(reset));
+
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    assertThat(commits).hasSize(13);
+    assertThat(sleeps).singleElement().satisfies(wait -> assertThat(wait)
+        .isBetween(Duration.ofMinutes(11), Duration.ofMinutes(12).plusSeconds(2)));
+    assertThat(notices).containsExactly("GitHub rate limit reached; waiting until "
+        + Durations.utc(Instant.ofEpochSecond(reset.getEpochSecond())) + " (about 12 min)");
+    assertThat(github.requests()).hasSize(16);
+  }
+
+  @Test
+  void aSecondaryRateLimitWaitsItsRetryAfter() throws Exception {
+    github.inject(SGLANG + "/commits", 1, FakeGitHub.retryAfter(Duration.ofSeconds(30)));
+
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(30));
+    assertThat(notices).singleElement().asString()
+        .startsWith("GitHub secondary rate limit reached; waiting until ")
+        .endsWith("(about 30 s)");
+  }
+
+  @Test
+  void aRateLimitFailsAtOnceWhenToldTo() {
+    Instant reset = Instant.now().plus(Duration.ofMinutes(12));
+    github.inject(SGLANG, 1, FakeGitHub.rateLimited(reset));
+
+    assertThatThrownBy(() -> source().rateLimit(RateLimitPolicy.FAIL, Duration.ofHours(1)).build()
+        .commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("GitHub rate limit reached for " + github.apiUrl() + SGLANG
+            + "; it resets at " + Durations.utc(Instant.ofEpochSecond(reset.getEpochSecond()))
+            + " (in about 12 min); set GITHUB_TOKEN to raise the limit");
+    assertThat(sleeps).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void aRateLimitResettingLaterThanTheMaximumWaitFails() {
+    github.inject(SGLANG, 1, FakeGitHub.rateLimited(Instant.now().plus(Duration.ofMinutes(45))));
+
+    assertThatThrownBy(() -> source().rateLimit(RateLimitPolicy.WAIT, Duration.ofMinutes(15))
+        .build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("later than the 15 min this run may wait")
+        .hasMessageContaining("GITHUB_TOKEN");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void theBuilderRejectsABadApiUrlNamingIt() {
+    assertThatThrownBy(() -> GitHubCommitSource.builder().apiUrl(URI.create("ftp://x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'ftp://x'");
+  }
+}
