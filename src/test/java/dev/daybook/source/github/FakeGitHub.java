@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * (branch, since/until, pages, {@code Link} headers) and each commit with its files in pages of 300.
  * It records every request and can be told to answer some requests with a fault.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
   static final int FILES_PER_PAGE = 300;
   private static final int MAX_PER_PAGE = 100;
@@ -54,15 +54,15 @@ final class FakeGitHub implements AutoCloseable {
   private static final Pattern COMMIT_BY_ID = Pattern.compile("/repositories/(\\d+)/commits/(\\w+)");
 
   /** One request as the server saw it. */
-  record Request(String method, String path, String query, String authorization) {
-    String pathAndQuery() {
+  public record Request(String method, String path, String query, String authorization) {
+    public String pathAndQuery() {
       return query == null ? path : path + "?" + query;
     }
   }
 
   /** An answer that replaces (or delays) the normal one. */
   @FunctionalInterface
-  interface Fault {
+  public interface Fault {
     /** Returns true when it answered the exchange itself. */
     boolean apply(HttpExchange exchange) throws IOException;
   }
@@ -90,15 +90,15 @@ final class FakeGitHub implements AutoCloseable {
     server.start();
   }
 
-  static FakeGitHub start() throws IOException {
+  public static FakeGitHub start() throws IOException {
     return new FakeGitHub();
   }
 
-  URI apiUrl() {
+  public URI apiUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  FakeGitHub serve(FakeRepo repo) {
+  public FakeGitHub serve(FakeRepo repo) {
     repos.put(repo.id().toString(), repo);
     return this;
   }
@@ -110,13 +110,13 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Answers the next {@code times} requests whose path matches {@code pathRegex} with a fault. */
-  FakeGitHub inject(String pathRegex, int times, Fault fault) {
+  public FakeGitHub inject(String pathRegex, int times, Fault fault) {
     faults.add(new Injected(Pattern.compile(pathRegex), fault, new int[] {times}));
     return this;
   }
 
   /** Forgets repositories, faults, recorded requests and the page limit: a server per test class. */
-  FakeGitHub reset() {
+  public FakeGitHub reset() {
     repos.clear();
     faults.clear();
     requests.clear();
@@ -124,7 +124,7 @@ final class FakeGitHub implements AutoCloseable {
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
@@ -142,7 +142,7 @@ final class FakeGitHub implements AutoCloseable {
   // ---- faults ----------------------------------------------------------------------------------
 
   /** An error status with GitHub's JSON error body. */
-  static Fault status(int status, String message) {
+  public static Fault status(int status, String message) {
     return exchange -> {
       send(exchange, status, Map.of(), errorBody(message));
       return true;
@@ -150,7 +150,7 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** The primary rate limit: 403, nothing remaining, resets at {@code reset}. */
-  static Fault rateLimited(Instant reset) {
+  public static Fault rateLimited(Instant reset) {
     return exchange -> {
       send(exchange, 403,
           Map.of("X-RateLimit-Remaining", "0",
@@ -170,7 +170,7 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Closes the connection without an answer, as a reset connection does. */
-  static Fault hangUp() {
+  public static Fault hangUp() {
     return exchange -> {
       exchange.close();
       return true;
@@ -178,7 +178,7 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Answers normally, but only after {@code delay}. */
-  static Fault slow(Duration delay) {
+  public static Fault slow(Duration delay) {
     return exchange -> {
       try {
         Thread.sleep(delay.toMillis());

@@ -19,7 +19,7 @@ import java.util.Objects;
  * A repository that {@link FakeGitHub} serves: commits in the shape of GitHub's "get a commit"
  * answer (with files and stats), and the SHA its default branch points at.
  */
-record FakeRepo(RepoId id, long numericId, String defaultBranch, String tip, List<JsonNode> commits) {
+public record FakeRepo(RepoId id, long numericId, String defaultBranch, String tip, List<JsonNode> commits) {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -30,7 +30,7 @@ record FakeRepo(RepoId id, long numericId, String defaultBranch, String tip, Lis
   }
 
   /** sgl-project/sglang with the fixture week 2026-02-02..08; {@code main} at its newest commit. */
-  static FakeRepo sglangWeek() {
+  public static FakeRepo sglangWeek() {
     List<JsonNode> week = new ArrayList<>();
     for (var day = Fixtures.LAST_DAY; !day.isBefore(Fixtures.FIRST_DAY); day = day.minusDays(1)) {
       Fixtures.sglangDayJson(day).forEach(week::add);
