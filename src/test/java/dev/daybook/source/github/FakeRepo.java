@@ -23,7 +23,7 @@ public record FakeRepo(RepoId id, long numericId, String defaultBranch, String t
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  FakeRepo {
+  public FakeRepo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tip, "tip");
     commits = List.copyOf(commits);
