@@ -15,15 +15,16 @@ import java.util.Set;
  *       ({@code [Bugfix]}), a revert;
  *   <li>what the paths prove when no shipped code changed: docs, tests, CI, or only build files;
  *   <li>words in the subject ({@code Fix ...}, {@code Optimize ...}), unless the author declared
- *       what kind of change it is ({@code [CI] Bugfix ...} declares only where: the word still
- *       counts), and (except "flaky") only for shipped code, because in "fix npu best practice"
- *       on a docs page the word describes the docs;
+ *       the type: by any conventional prefix, or by a tag that names a kind of change (a
+ *       {@code [CI]} or {@code [Doc]} tag often names only an area, so in {@code [CI] Bugfix ...}
+ *       the word still counts); and (except "flaky") only for shipped code, because in "fix npu
+ *       best practice" on a docs page the word describes the docs;
  *   <li>a fallback, so that every commit has a type.
  * </ol>
  */
 final class TypeRules {
 
-  /** Types that say what kind of change it is; docs, test, ci and build only say where. */
+  /** Tags naming these say what kind of change it is; docs, test, ci and build tags say where. */
   private static final Set<ChangeType> KINDS = EnumSet.of(ChangeType.FEATURE, ChangeType.BUGFIX,
       ChangeType.PERFORMANCE, ChangeType.REFACTOR, ChangeType.REVERT, ChangeType.CHORE);
 
@@ -34,7 +35,7 @@ final class TypeRules {
       PathKind.BUILD, ChangeType.BUILD,
       PathKind.DEPENDENCY, ChangeType.BUILD);
 
-  // Subject words in the order they are looked for; FLAKY before FIX: see decide.
+  // "Flaky" is about tests wherever the change is, so it counts even when no shipped code changed.
   private static final List<Keyword> SUBJECT_WORDS = List.of(
       Keyword.FLAKY, Keyword.FIX, Keyword.PERFORMANCE, Keyword.REFACTOR, Keyword.FEATURE);
 
@@ -44,7 +45,8 @@ final class TypeRules {
   static List<ChangeType> decide(Evidence evidence, List<String> reasons) {
     Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
     declared(evidence, types, reasons);
-    boolean kindDeclared = types.stream().anyMatch(KINDS::contains);
+    boolean kindDeclared = types.stream().anyMatch(KINDS::contains)
+        || evidence.title().prefix().flatMap(p -> Vocabulary.type(p.word())).isPresent();
     fromPaths(evidence.changes(), types, reasons);
     if (!kindDeclared) {
       fromWords(evidence, types, reasons);
@@ -101,11 +103,8 @@ final class TypeRules {
   private static void fromWords(Evidence evidence, Set<ChangeType> types, List<String> reasons) {
     boolean shipped = !evidence.changes().files(PathKind::shipped).isEmpty();
     String subject = evidence.title().subject();
-    boolean flaky = Keyword.FLAKY.find(subject).isPresent();
     for (Keyword word : SUBJECT_WORDS) {
-      // "Fix flaky test" is test work, not a bug fix in what users run.
-      boolean applies = word == Keyword.FLAKY || (shipped && !(flaky && word == Keyword.FIX));
-      if (applies) {
+      if (shipped || word == Keyword.FLAKY) {
         word.find(subject).ifPresent(found ->
             add(types, word.type(), reasons, "keyword \"" + found + "\" → " + word.type().key()));
       }
