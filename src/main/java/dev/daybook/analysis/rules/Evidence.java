@@ -1,0 +1,38 @@
+package dev.daybook.analysis.rules;
+
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.Commit;
+import java.util.Optional;
+
+/** What the rules read from one commit: the parsed title, the grouped files and the markers. */
+record Evidence(Commit commit, Title title, ChangeSet changes) {
+
+  static Evidence of(Commit commit) {
+    return new Evidence(commit, Title.parse(commit.title()), ChangeSet.of(commit));
+  }
+
+  /** The breaking marker as written: a prefix with {@code !}, or {@code BREAKING CHANGE}. */
+  Optional<String> breaking() {
+    return title.prefix().filter(Title.Prefix::breaking).map(Title.Prefix::raw)
+        .or(() -> Keyword.BREAKING.find(commit.message()));
+  }
+
+  /** The security word as written anywhere in the message, e.g. {@code CVE-2025}. */
+  Optional<String> security() {
+    return Keyword.SECURITY.find(commit.message());
+  }
+
+  /** A {@code revert:} prefix, or a subject starting with "Revert" as git writes it. */
+  Optional<String> revert() {
+    return title.prefix()
+        .filter(p -> Vocabulary.type(p.word()).orElse(null) == ChangeType.REVERT)
+        .map(Title.Prefix::raw)
+        .or(() -> Keyword.REVERT.find(title.subject()));
+  }
+
+  /** A {@code [Kernel]} tag or {@code kernel:} prefix word, as written. */
+  Optional<String> kernelMarker() {
+    return title.tags().stream().filter(Vocabulary::isKernel).findFirst()
+        .or(() -> title.prefix().map(Title.Prefix::word).filter(Vocabulary::isKernel));
+  }
+}

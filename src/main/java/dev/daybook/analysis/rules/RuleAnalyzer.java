@@ -1,0 +1,34 @@
+package dev.daybook.analysis.rules;
+
+import dev.daybook.analysis.CommitAnalyzer;
+import dev.daybook.model.Analysis;
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.Commit;
+import dev.daybook.model.Language;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The deterministic, offline analyzer and the fallback of the LLM analyzer. It decides severity
+ * and change types from the commit's title (conventional prefixes, bracket tags, keywords), the
+ * paths it touches and the size of its diff, keeps the reasons that fired as plain text in
+ * {@link Analysis#reasons()} (the report writer escapes them; they are the same in every
+ * language), and writes prose that only restates the data, escaped.
+ *
+ * <p>Low commits get a summary and the impact list only; medium and high ones also get insights,
+ * risks, recommendations and a conclusion. The same commit always gives an equal analysis.
+ */
+public final class RuleAnalyzer implements CommitAnalyzer {
+
+  @Override
+  public Analysis analyze(Commit commit, Language language) {
+    Objects.requireNonNull(commit, "commit");
+    Objects.requireNonNull(language, "language");
+    Evidence evidence = Evidence.of(commit);
+    List<String> reasons = new ArrayList<>();
+    List<ChangeType> types = TypeRules.decide(evidence, reasons);
+    Verdict verdict = SeverityRules.decide(evidence, types, reasons);
+    return new ProseWriter(Wording.of(language)).write(evidence, verdict);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.daybook.analysis.rules;
+
+import dev.daybook.model.FileChange;
+import java.util.List;
+
+/** Files and lines of a group of file changes. */
+record Tally(int files, int additions, int deletions) {
+
+  static final Tally NONE = new Tally(0, 0, 0);
+
+  static Tally of(List<FileChange> changes) {
+    int additions = 0;
+    int deletions = 0;
+    for (FileChange f : changes) {
+      additions += f.additions();
+      deletions += f.deletions();
+    }
+    return new Tally(changes.size(), additions, deletions);
+  }
+
+  /** Lines added plus lines deleted: the amount a reviewer reads. */
+  int lines() {
+    return additions + deletions;
+  }
+
+  /** Plain text for reasons, e.g. {@code +1210/−35 lines in 14 files}. */
+  String describe() {
+    return "+" + additions + "/−" + deletions + " lines in " + files
+        + (files == 1 ? " file" : " files");
+  }
+}

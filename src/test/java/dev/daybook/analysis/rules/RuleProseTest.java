@@ -1,0 +1,209 @@
+package dev.daybook.analysis.rules;
+
+import static dev.daybook.analysis.rules.TestCommits.added;
+import static dev.daybook.analysis.rules.TestCommits.commit;
+import static dev.daybook.analysis.rules.TestCommits.modified;
+import static dev.daybook.analysis.rules.TestCommits.removed;
+import static dev.daybook.analysis.rules.TestCommits.renamed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.model.Analysis;
+import dev.daybook.model.Commit;
+import dev.daybook.model.FileChange;
+import dev.daybook.model.Language;
+import dev.daybook.model.Severity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RuleProseTest {
+
+  private static final List<org.commonmark.Extension> GFM = List.of(TablesExtension.create());
+  private static final Parser PARSER = Parser.builder().extensions(GFM).build();
+  // The default renderer passes raw HTML through: if escaping failed, the tags would survive.
+  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(GFM).build();
+
+  private final RuleAnalyzer analyzer = new RuleAnalyzer();
+
+  private static final String HOSTILE_TITLE =
+      "[<b>x</b>] fix(<i>s</i>|x): <script>alert(1)</script> | a | b [c](javascript:alert(1))";
+  private static final String HOSTILE_BODY = String.join("\n",
+      "<img src=x onerror=alert(1)> | col | col |",
+      "|---|---|",
+      "`tick` ``two`` [link](javascript:alert(2)) <https://evil.example> &amp; &#60;",
+      "\u202Egnp.exe\u202C مرحبا שלום 🚀👩‍👩‍👧 # heading * star _under_ ~strike~ !",
+      "",
+      "Signed-off-by: Mallory <m@example.com>");
+  private static final List<FileChange> HOSTILE_FILES = List.of(
+      modified("src/<img src=x onerror=alert(3)>.py", 40, 2),
+      modified("src/a|b|c.py", 20, 1),
+      added("src/`tick`.py", 12),
+      renamed("old/<script>.py", "src/new[x](javascript:alert(4)).py", 3, 1),
+      removed("src/pipe|gone.py", 9),
+      modified("python/pyproject.toml", 1, 1));
+
+  private Analysis hostile(Language language) {
+    return analyzer.analyze(commit(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY, HOSTILE_FILES),
+        language);
+  }
+
+  private static List<String> prose(Analysis a) {
+    return List.of(a.summary(), a.impact(), a.insights(), a.risks(), a.recommendations(),
+        a.conclusion());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void hostileTitlesBodiesAndPathsRenderAsTextOnly(Language language) {
+    Analysis analysis = hostile(language);
+    assertThat(analysis.severity()).isNotEqualTo(Severity.LOW);
+    for (String markdown : prose(analysis)) {
+      assertThat(markdown).isNotEmpty();
+      String html = RENDERER.render(PARSER.parse(markdown));
+      assertThat(html).as(markdown)
+          .doesNotContain("<script", "<img", "<b>", "<i>", "href=", "<table", "<h1", "<em>",
+              "<strong>", "<del>", "\u202E");
+    }
+  }
+
+  @Test
+  void hostileTextStaysVisibleAsTheCommitWroteIt() {
+    String summaryHtml = RENDERER.render(PARSER.parse(hostile(Language.EN).summary()));
+    assertThat(summaryHtml)
+        .contains("&lt;img src=x onerror=alert(1)&gt; | col | col |")
+        .contains("[link](javascript:alert(2))")
+        .contains("مرحبا שלום 🚀👩‍👩‍👧")
+        .doesNotContain("Mallory");
+    String impactHtml = RENDERER.render(PARSER.parse(hostile(Language.EN).impact()));
+    assertThat(impactHtml)
+        .contains("<code>src/a|b|c.py</code>")
+        .contains("<code>src/&lt;img src=x onerror=alert(3)&gt;.py</code>")
+        .contains("renamed from <code>old/&lt;script&gt;.py</code>");
+  }
+
+  @Test
+  void reasonsArePlainSingleLinesInEveryLanguage() {
+    Analysis zh = hostile(Language.ZH);
+    assertThat(zh.reasons()).isEqualTo(hostile(Language.EN).reasons());
+    assertThat(zh.reasons()).contains("tag [<b>x</b>] → area", "prefix \"fix(<i>s</i>|x):\" → bugfix");
+    assertThat(zh.reasons()).allSatisfy(reason -> assertThat(reason).doesNotContain("\n"));
+  }
+
+  @Test
+  void chineseIsTheArchiveLanguageAndEnglishExists() {
+    Analysis zh = hostile(Language.ZH);
+    Analysis en = hostile(Language.EN);
+    assertThat(zh.summary()).endsWith("修改 6 个文件（+76 / −14），新增 1 个，删除 1 个，重命名 1 个。");
+    assertThat(en.summary()).endsWith("6 files changed (+76 / −14), 1 added, 1 removed, 1 renamed.");
+    assertThat(zh.impact()).contains("（删除，+0 / −9）", "（重命名自 `old/<script>.py`，+3 / −1）");
+    assertThat(en.impact()).contains("(removed, +0 / −9)", "(renamed from `old/<script>.py`, +3 / −1)");
+    assertThat(zh.recommendations()).contains("核对依赖变更：`python/pyproject.toml`");
+    assertThat(en.recommendations()).contains("Check the dependency change: `python/pyproject.toml`");
+    assertThat(zh.conclusion()).startsWith("重要程度为中，因为").endsWith("。");
+    assertThat(en.conclusion()).startsWith("Medium severity because").endsWith(".");
+    assertThat(en.risks() + en.insights() + en.recommendations() + en.conclusion())
+        .doesNotContainPattern("\\p{IsHan}");
+    assertThat(zh.severity()).isEqualTo(en.severity());
+    assertThat(zh.types()).isEqualTo(en.types());
+  }
+
+  @Test
+  void theRisksNameOnlyWhatTheDataShows() {
+    Analysis en = hostile(Language.EN);
+    assertThat(en.risks().lines()).containsExactly(
+        "- Dependency manifests changed: `python/pyproject.toml`",
+        "- Files removed: `src/pipe|gone.py`",
+        "- Code changed without test changes: `src/<img src=x onerror=alert(3)>.py`, "
+            + "`src/a|b|c.py`, ``src/`tick`.py`` and 2 more");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void theImpactListIsCappedAndSortedLargestChangeFirst(Language language) {
+    List<FileChange> files = new ArrayList<>(IntStream.rangeClosed(1, 20)
+        .mapToObj(i -> modified(String.format("src/f%02d.py", i), i % 7, 1)).toList());
+    Collections.shuffle(files, new java.util.Random(7));
+    Analysis analysis = analyzer.analyze(commit("Rework the loader", files), language);
+    List<String> lines = analysis.impact().lines().toList();
+    assertThat(lines).hasSize(ProseWriter.IMPACT_FILES + 1);
+    assertThat(lines.get(0)).startsWith("- `src/f06.py`");
+    assertThat(lines.get(1)).startsWith("- `src/f13.py`");
+    assertThat(lines.get(2)).startsWith("- `src/f20.py`");
+    assertThat(lines.get(ProseWriter.IMPACT_FILES))
+        .isEqualTo(language == Language.ZH ? "- …及其他 5 个文件" : "- …and 5 more files");
+  }
+
+  @Test
+  void theBodyParagraphIsCutWithAnEllipsisBetweenCharacters() {
+    String family = "👩‍👩‍👧";
+    String longParagraph = "a".repeat(BodyExcerpt.MAX_CHARACTERS - 2) + family + "b".repeat(20_000);
+    Analysis analysis = analyzer.analyze(
+        commit("Rework the loader\n\n" + longParagraph + "\n\nSecond paragraph.",
+            List.of(modified("src/loader.py", 30, 3))), Language.EN);
+    String first = analysis.summary().lines().findFirst().orElseThrow();
+    assertThat(first).endsWith(family + "…").doesNotContain("b");
+    assertThat(analysis.summary()).doesNotContain("Second paragraph");
+  }
+
+  @Test
+  void aCutNeverSplitsAFlagOrAnAccent() {
+    String flags = "🇨🇳🇺🇸";
+    String prefix = "x".repeat(BodyExcerpt.MAX_CHARACTERS - 3);
+    assertThat(BodyExcerpt.cut(prefix + flags + "tail")).isEqualTo(prefix + flags + "…");
+    String accent = "e\u0301";
+    String almost = "y".repeat(BodyExcerpt.MAX_CHARACTERS - 1);
+    assertThat(BodyExcerpt.cut(almost + accent + "tail")).isEqualTo(almost + accent + "…");
+  }
+
+  @Test
+  void aBodyOfOnlyTrailersGivesTheFactLineAlone() {
+    Analysis analysis = analyzer.analyze(commit(
+        "fix: x\n\nSigned-off-by: A <a@b.c>\nCo-authored-by: B <b@c.d>",
+        List.of(modified("src/x.py", 10, 2))), Language.EN);
+    assertThat(analysis.summary()).isEqualTo("1 file changed (+10 / −2).");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void aLowCommitHasASummaryAndImpactOnly(Language language) {
+    Analysis analysis = analyzer.analyze(
+        commit("docs: typo", List.of(modified("docs/index.md", 1, 1))), language);
+    assertThat(analysis.severity()).isEqualTo(Severity.LOW);
+    assertThat(analysis.summary()).isNotEmpty();
+    assertThat(analysis.impact()).isNotEmpty();
+    assertThat(List.of(analysis.insights(), analysis.risks(), analysis.recommendations(),
+        analysis.conclusion())).containsOnly("");
+  }
+
+  @Test
+  void typeLabelIsLeftToTheReportAndTheAnalysisIsComplete() {
+    Analysis analysis = hostile(Language.ZH);
+    assertThat(analysis.typeLabel()).isNull();
+    assertThat(analysis.incomplete()).isFalse();
+  }
+
+  @Test
+  void theSameCommitGivesAnEqualAnalysisWhateverTheFileOrder() {
+    List<FileChange> reversed = new ArrayList<>(HOSTILE_FILES);
+    Collections.reverse(reversed);
+    Commit again = commit(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY, reversed);
+    for (Language language : Language.values()) {
+      assertThat(analyzer.analyze(again, language)).isEqualTo(hostile(language));
+      assertThat(new RuleAnalyzer().analyze(again, language)).isEqualTo(hostile(language));
+    }
+  }
+
+  @Test
+  void aCommitWithoutFilesSaysSo() {
+    Analysis analysis = analyzer.analyze(commit("Trigger CI", List.of()), Language.ZH);
+    assertThat(analysis.summary()).isEqualTo("提交中没有列出文件。");
+    assertThat(analysis.severity()).isEqualTo(Severity.LOW);
+  }
+}
