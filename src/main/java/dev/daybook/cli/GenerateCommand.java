@@ -1,13 +1,68 @@
 package dev.daybook.cli;
 
+import dev.daybook.analysis.CommitAnalyzer;
+import dev.daybook.analysis.rules.RuleAnalyzer;
+import dev.daybook.archive.DailyGenerator;
+import dev.daybook.config.SiteConfig;
+import dev.daybook.model.RepoId;
+import dev.daybook.source.CommitSource;
+import dev.daybook.source.github.GitHubCommitSource;
+import dev.daybook.source.github.RateLimitPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code daybook generate}: writes the reports of one day or a range of days. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write the daily report of each day from the GitHub commits of the followed"
-        + " repositories.")
+    description = {
+        "Write the daily report of each day from the GitHub commits of the followed repositories:"
+            + " the commits on the first-parent chain of each default branch whose committer date"
+            + " falls in the day (report time zone), newest first.",
+        "An existing report is kept unless --force, without a request to GitHub.",
+        "GITHUB_TOKEN, if set, authenticates the requests (it is never printed)."})
 final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
+
+  /** The longest range one run accepts: ten years of days. */
+  static final long MAX_DAYS = 3660;
+
+  @Mixin
+  ArchiveOptions archive;
+
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+      converter = Dates.class, description = "The (first) day to write.")
+  LocalDate date;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = Dates.class,
+      description = "The last day of a range to write (inclusive).")
+  LocalDate to;
+
+  @Option(names = "--repo", paramLabel = "OWNER/NAME",
+      description = "A repository to follow (repeatable; default: repos in site.properties).")
+  List<String> repos = new ArrayList<>();
+
+  @Option(names = "--api-url", paramLabel = "URL",
+      description = "GitHub API base URL (default: github.api-url in site.properties).")
+  String apiUrl;
+
+  @Option(names = "--analyzer", paramLabel = "NAME",
+      description = "How commits are analyzed: rules (default: analyzer in site.properties).")
+  String analyzer;
+
+  @Option(names = "--force", description = "Replace reports that already exist.")
+  boolean force;
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
 
   private final Daybook.Context context;
 
@@ -16,8 +71,81 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
   }
 
   @Override
-  public Integer call() {
-    context.err().println("daybook: generate is not wired yet");
-    return 1;
+  public Integer call() throws Exception {
+    SiteConfig config = archive.config();
+    LocalDate last = to == null ? date : to;
+    if (last.isBefore(date)) {
+      throw usage("--to " + last + " is before --date " + date);
+    }
+    long days = ChronoUnit.DAYS.between(date, last) + 1;
+    if (days > MAX_DAYS) {
+      throw usage("the range " + date + ".." + last + " has " + days + " days; at most "
+          + MAX_DAYS + " at a time");
+    }
+    DailyGenerator generator = new DailyGenerator(source(config), analyzer(config),
+        archive.store(), config.language(), config.zone(), repos(config), context.clock());
+    generator.checkDate(last);
+    int index = 0;
+    for (LocalDate day = date; !day.isAfter(last); day = day.plusDays(1)) {
+      index++;
+      String progress = days > 1 ? "[" + index + "/" + days + "] " : "";
+      DailyGenerator.Result r = generator.generate(day, force);
+      context.out().println(progress + day + ": " + describe(r));
+    }
+    return 0;
+  }
+
+  private static String describe(DailyGenerator.Result r) {
+    return switch (r.outcome()) {
+      case KEPT -> "kept " + r.file() + " (exists; --force replaces it)";
+      case WRITTEN, REPLACED -> (r.outcome() == DailyGenerator.Outcome.WRITTEN ? "wrote "
+          : "replaced ") + r.file() + " (" + Summaries.counts(r.report())
+          + (r.report().isPartial() ? "; the day is not over yet" : "") + ")";
+    };
+  }
+
+  private List<RepoId> repos(SiteConfig config) {
+    if (repos.isEmpty()) {
+      return config.repos();
+    }
+    List<RepoId> ids = new ArrayList<>();
+    for (String r : repos) {
+      try {
+        ids.add(RepoId.parse(r));
+      } catch (IllegalArgumentException e) {
+        throw usage("--repo: " + e.getMessage());
+      }
+    }
+    return ids;
+  }
+
+  private CommitSource source(SiteConfig config) {
+    URI api = config.apiUrl();
+    if (apiUrl != null) {
+      try {
+        api = SiteConfig.parseHttpUrl("command line", "--api-url", apiUrl);
+      } catch (IllegalArgumentException e) {
+        throw usage("--api-url: '" + apiUrl + "' is not an http or https URL");
+      }
+    }
+    String token = context.env().get("GITHUB_TOKEN");
+    return GitHubCommitSource.builder()
+        .apiUrl(api)
+        .token(token)
+        .rateLimit(RateLimitPolicy.WAIT, Duration.ofHours(1))
+        .notices(notice -> context.err().println("daybook: " + notice))
+        .build();
+  }
+
+  private CommitAnalyzer analyzer(SiteConfig config) {
+    String name = analyzer == null ? config.analyzer() : analyzer;
+    if (name.equals("rules")) {
+      return new RuleAnalyzer();
+    }
+    throw usage("unknown analyzer '" + name + "' (available: rules)");
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }
