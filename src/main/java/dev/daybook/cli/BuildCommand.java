@@ -1,0 +1,65 @@
+package dev.daybook.cli;
+
+import dev.daybook.config.SiteConfig;
+import dev.daybook.site.BaseUrl;
+import dev.daybook.site.SiteBuilder;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code daybook build}: bakes the archive into a static site. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = "Bake the archive into a static site with JBake: the daily reports, home,"
+        + " per-repository and per-severity pages, feeds and sitemap. The previous output is"
+        + " replaced only when the build succeeds.")
+final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
+
+  @Mixin
+  ArchiveOptions archive;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
+      description = "Where the site goes (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The URL the site is served under, e.g. https://user.github.io/project/"
+          + " (default: site.base-url in site.properties).")
+  String baseUrl;
+
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
+  Path templates;
+
+  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
+  Path assets;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  private final Daybook.Context context;
+
+  BuildCommand(Daybook.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SiteConfig config = archive.config();
+    BaseUrl base;
+    try {
+      base = BaseUrl.parse(baseUrl != null ? baseUrl : config.baseUrl());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    SiteBuilder.Result r = new SiteBuilder().build(new SiteBuilder.Options(archive.content,
+        templates, assets, out, base, config.title(), config.language(), config.zone(),
+        config.pageSize()));
+    context.out().println(String.format(Locale.ROOT,
+        "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s", out, r.reports(),
+        r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0));
+    return 0;
+  }
+}

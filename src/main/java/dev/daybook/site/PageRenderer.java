@@ -1,0 +1,360 @@
+package dev.daybook.site;
+
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import dev.daybook.report.ReportWriter;
+import dev.daybook.report.Vocabulary;
+import dev.daybook.text.MarkdownText;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders the pages JBake cannot make (its pagination covers only the index, its only grouping is
+ * tags): home, the per-repository and per-severity indexes, the feeds, the sitemap, the 404 page
+ * and robots.txt, with the same Freemarker templates as JBake's report pages.
+ */
+final class PageRenderer {
+
+  static final int RECENT_DAYS = 10;
+  static final int FEED_DAYS = 30;
+  static final int FEED_COMMITS = 50;
+  static final int FEED_SUMMARY_CHARS = 400;
+
+  private final Configuration freemarker;
+  private final SiteModel model;
+  private final Path out;
+  private final BaseUrl base;
+  private final Language language;
+  private final Vocabulary words;
+  private final int pageSize;
+  private final List<String> written = new ArrayList<>();
+
+  PageRenderer(Path templates, SiteModel model, Path out, BaseUrl base, Language language,
+      int pageSize) throws IOException {
+    this.model = model;
+    this.out = out;
+    this.base = base;
+    this.language = language;
+    this.words = Vocabulary.of(language);
+    this.pageSize = pageSize;
+    freemarker = new Configuration(Configuration.VERSION_2_3_34);
+    freemarker.setDirectoryForTemplateLoading(templates.toFile());
+    freemarker.setDefaultEncoding("UTF-8");
+    freemarker.setOutputEncoding("UTF-8");
+    freemarker.setLocale(Locale.ROOT);
+    freemarker.setNumberFormat("computer");
+    freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    freemarker.setLogTemplateExceptions(false);
+    freemarker.setFallbackOnNullLoopVariable(false);
+  }
+
+  /** Renders every page; returns the site paths written, sorted. */
+  List<String> renderAll() throws IOException, SiteException {
+    home();
+    for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
+      RepoId id = repo.getKey();
+      listing("repo", id.toString(), repo.getValue(), page -> SitePaths.repo(id, page),
+          SitePaths.repoFeed(id));
+      feed(SitePaths.repoFeed(id), id.toString(), SitePaths.repo(id, 1), repo.getValue());
+    }
+    for (Severity s : Severity.values()) {
+      List<SiteModel.Entry> entries = model.bySeverity().get(s);
+      listing("severity", s.key(), entries, page -> SitePaths.severity(s, page),
+          SitePaths.severityFeed(s));
+      feed(SitePaths.severityFeed(s), words.badge(s), SitePaths.severity(s, 1), entries);
+    }
+    dailyFeed();
+    render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
+    robots();
+    sitemap();
+    return written.stream().sorted().toList();
+  }
+
+  // ---- home --------------------------------------------------------------------------------
+
+  private void home() throws IOException, SiteException {
+    Map<String, Object> data = new LinkedHashMap<>();
+    List<DailyReport> days = model.days();
+    if (!days.isEmpty()) {
+      DailyReport latest = days.get(days.size() - 1);
+      Map<String, Object> day = day(latest);
+      List<Map<String, Object>> highlights = new ArrayList<>();
+      for (SiteModel.Entry e : model.all()) {
+        if (e.date().equals(latest.date()) && e.commit().severity() != Severity.LOW) {
+          highlights.add(entry(e));
+        }
+      }
+      day.put("highlights", highlights);
+      data.put("latest", day);
+    }
+    List<Map<String, Object>> recent = new ArrayList<>();
+    for (int i = days.size() - 1; i >= 0 && recent.size() < RECENT_DAYS; i--) {
+      recent.add(day(days.get(i)));
+    }
+    data.put("recent", recent);
+    data.put("calendar", calendar());
+    data.put("days", days.size());
+    data.put("commits", model.all().size());
+    render("home.ftl", SitePaths.HOME, data);
+  }
+
+  private Map<String, Object> day(DailyReport report) {
+    Map<String, Object> day = new LinkedHashMap<>();
+    day.put("date", report.date().toString());
+    day.put("title", words.title(report.date()));
+    day.put("path", SitePaths.report(report.date()));
+    day.put("commits", report.commitCount());
+    for (Severity s : Severity.values()) {
+      day.put(s.key(), report.count(s));
+    }
+    day.put("partial", report.isPartial());
+    return day;
+  }
+
+  /** Years, newest first, each with its months holding a Monday-first grid of weeks. */
+  private List<Map<String, Object>> calendar() {
+    Map<YearMonth, Map<Integer, DailyReport>> months = new TreeMap<>(Comparator.reverseOrder());
+    for (DailyReport r : model.days()) {
+      months.computeIfAbsent(YearMonth.from(r.date()), m -> new TreeMap<>())
+          .put(r.date().getDayOfMonth(), r);
+    }
+    Map<Integer, List<Map<String, Object>>> years = new TreeMap<>(Comparator.reverseOrder());
+    for (Map.Entry<YearMonth, Map<Integer, DailyReport>> m : months.entrySet()) {
+      YearMonth ym = m.getKey();
+      List<List<Map<String, Object>>> weeks = new ArrayList<>();
+      List<Map<String, Object>> week = new ArrayList<>();
+      int lead = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+      for (int i = 0; i < lead; i++) {
+        week.add(Map.of());
+      }
+      for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("day", d);
+        DailyReport r = m.getValue().get(d);
+        if (r != null) {
+          cell.put("path", SitePaths.report(r.date()));
+          cell.put("date", r.date().toString());
+          cell.put("commits", r.commitCount());
+          cell.put("level", r.count(Severity.HIGH) > 0 ? "high"
+              : r.count(Severity.MEDIUM) > 0 ? "medium" : r.commitCount() > 0 ? "low" : "none");
+        }
+        week.add(cell);
+        if (week.size() == 7) {
+          weeks.add(week);
+          week = new ArrayList<>();
+        }
+      }
+      if (!week.isEmpty()) {
+        while (week.size() < 7) {
+          week.add(Map.of());
+        }
+        weeks.add(week);
+      }
+      Map<String, Object> month = new LinkedHashMap<>();
+      month.put("year", ym.getYear());
+      month.put("month", ym.getMonthValue());
+      month.put("id", ym.toString());
+      month.put("days", m.getValue().size());
+      month.put("weeks", weeks);
+      years.computeIfAbsent(ym.getYear(), y -> new ArrayList<>()).add(month);
+    }
+    List<Map<String, Object>> result = new ArrayList<>();
+    years.forEach((year, list) -> result.add(Map.of("year", year, "months", list)));
+    return result;
+  }
+
+  // ---- listings ------------------------------------------------------------------------------
+
+  private interface PagePath {
+    String of(int page);
+  }
+
+  private void listing(String kind, String name, List<SiteModel.Entry> entries, PagePath paths,
+      String feed) throws IOException, SiteException {
+    int pages = Math.max(1, (entries.size() + pageSize - 1) / pageSize);
+    for (int page = 1; page <= pages; page++) {
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (SiteModel.Entry e : entries.subList((page - 1) * pageSize,
+          Math.min(entries.size(), page * pageSize))) {
+        shown.add(entry(e));
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("kind", kind);
+      data.put("name", name);
+      data.put("entries", shown);
+      data.put("total", entries.size());
+      data.put("pageNumber", page);
+      data.put("pages", pages);
+      data.put("first", paths.of(1));
+      if (page > 1) {
+        data.put("newer", paths.of(page - 1));
+      }
+      if (page < pages) {
+        data.put("older", paths.of(page + 1));
+      }
+      data.put("feed", feed);
+      render("list.ftl", paths.of(page), data);
+    }
+  }
+
+  private Map<String, Object> entry(SiteModel.Entry e) {
+    ReportedCommit c = e.commit();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("date", e.date().toString());
+    m.put("time", ReportWriter.TIME.format(c.time().atZone(e.zone())));
+    m.put("repo", e.repo().toString());
+    m.put("repoPath", SitePaths.repo(e.repo(), 1));
+    m.put("sha", c.shortSha());
+    m.put("title", c.title());
+    m.put("author", c.author());
+    m.put("severity", c.severity().key());
+    m.put("badge", words.badge(c.severity()));
+    m.put("type", c.analysis().typeLabel() != null ? MarkdownText.oneLine(c.analysis().typeLabel())
+        : words.typeLabel(c.analysis().types()));
+    m.put("path", e.path());
+    m.put("reportPath", SitePaths.report(e.date()));
+    return m;
+  }
+
+  // ---- feeds, sitemap, robots ------------------------------------------------------------
+
+  private void dailyFeed() throws IOException, SiteException {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    List<DailyReport> days = model.days();
+    for (int i = days.size() - 1; i >= 0 && entries.size() < FEED_DAYS; i--) {
+      DailyReport r = days.get(i);
+      Map<String, Object> e = new LinkedHashMap<>();
+      String url = base.resolve(SitePaths.report(r.date()));
+      e.put("title", words.title(r.date()));
+      e.put("url", url);
+      e.put("id", url);
+      e.put("updated", updated(r).toString());
+      StringBuilder summary = new StringBuilder(summaryLine(r));
+      for (SiteModel.Entry c : model.all()) {
+        if (c.date().equals(r.date())) {
+          summary.append('\n').append(words.badge(c.commit().severity())).append(' ')
+              .append(c.repo()).append(": ").append(MarkdownText.oneLine(c.commit().title()));
+        }
+      }
+      e.put("summary", summary.toString());
+      entries.add(e);
+    }
+    writeFeed(SitePaths.FEED, null, SitePaths.HOME, entries);
+  }
+
+  private void feed(String path, String name, String htmlPath, List<SiteModel.Entry> all)
+      throws IOException, SiteException {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (SiteModel.Entry c : all.subList(0, Math.min(FEED_COMMITS, all.size()))) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      String url = base.resolve(c.path());
+      e.put("title", words.badge(c.commit().severity()) + " " + c.repo() + ": "
+          + MarkdownText.oneLine(c.commit().title()));
+      e.put("url", url);
+      e.put("id", url);
+      e.put("updated", c.commit().time().toString());
+      e.put("author", MarkdownText.oneLine(c.commit().author()));
+      String summary = MarkdownText.plain(c.commit().analysis().summary());
+      e.put("summary", summary.length() > FEED_SUMMARY_CHARS
+          ? summary.substring(0, FEED_SUMMARY_CHARS) + "…" : summary);
+      entries.add(e);
+    }
+    writeFeed(path, name, htmlPath, entries);
+  }
+
+  private void writeFeed(String path, String name, String htmlPath,
+      List<Map<String, Object>> entries) throws IOException, SiteException {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("name", name == null ? "" : name);
+    data.put("self", base.resolve(path));
+    data.put("alternate", base.resolve(htmlPath));
+    data.put("updated", entries.isEmpty() ? Instant.EPOCH.toString()
+        : entries.stream().map(e -> (String) e.get("updated")).max(String::compareTo).get());
+    data.put("entries", entries);
+    render("feed.ftl", path, data);
+  }
+
+  private String summaryLine(DailyReport r) {
+    StringBuilder s = new StringBuilder(String.valueOf(r.commitCount()));
+    for (Severity sev : Severity.values()) {
+      s.append(" | ").append(words.badge(sev)).append(' ').append(r.count(sev));
+    }
+    return s.toString();
+  }
+
+  /** A day's feed date: its newest commit, or the end of the day when it has none. */
+  private static Instant updated(DailyReport r) {
+    return r.sections().stream().flatMap(s -> s.commits().stream()).map(ReportedCommit::time)
+        .max(Comparator.naturalOrder())
+        .orElse(r.date().plusDays(1).atStartOfDay(r.zone()).toInstant());
+  }
+
+  private void robots() throws IOException {
+    String text = "User-agent: *\nAllow: /\n"
+        + (base.isAbsolute() ? "Sitemap: " + base.resolve(SitePaths.SITEMAP) + "\n" : "");
+    write(SitePaths.ROBOTS, text);
+  }
+
+  private void sitemap() throws IOException, SiteException {
+    List<Map<String, Object>> urls = new ArrayList<>();
+    for (String path : written) {
+      if (path.endsWith(".html") && !path.equals(SitePaths.NOT_FOUND)) {
+        String page = path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path;
+        urls.add(Map.of("loc", base.resolve(page)));
+      }
+    }
+    for (DailyReport r : model.days()) {
+      urls.add(Map.of("loc", base.resolve(SitePaths.report(r.date())),
+          "lastmod", r.date().toString()));
+    }
+    urls.sort(Comparator.comparing(m -> (String) m.get("loc")));
+    render("sitemap.ftl", SitePaths.SITEMAP, Map.of("urls", urls));
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+
+  private void render(String template, String path, Map<String, Object> data)
+      throws IOException, SiteException {
+    Map<String, Object> model = new LinkedHashMap<>(data);
+    model.putIfAbsent("root", SitePaths.root(path));
+    model.put("path", path);
+    model.put("lang", language.key());
+    Path file = out.resolve(SitePaths.file(path));
+    Files.createDirectories(file.getParent());
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      Template t = freemarker.getTemplate(template);
+      t.process(model, writer);
+    } catch (TemplateException e) {
+      throw new SiteException("templates/" + template + ": " + e.getMessageWithoutStackTop(), e);
+    }
+    written.add(SitePaths.file(path));
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path file = out.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    written.add(path);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.daybook.site;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+
+/**
+ * Renders report Markdown to HTML with commonmark-java and GFM tables: the dialect the report
+ * parser reads. Reports are archive text that people may edit, so raw HTML is shown as text, with
+ * one exception: the {@code <a id="…"></a>} anchor that opens a heading becomes the heading's
+ * {@code id}. Links keep only http, https, mailto, relative and {@code #fragment} targets.
+ */
+public final class ReportHtml {
+
+  private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+  private static final Pattern OPEN_ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_-]{1,100})\">");
+  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+  private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+
+  /** Renders one document. Thread-safe. */
+  public String render(String markdown) {
+    Node document = parser.parse(markdown);
+    Map<Node, String> ids = new IdentityHashMap<>();
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Heading heading) {
+        takeAnchor(heading, ids);
+        visitChildren(heading);
+      }
+    });
+    HtmlRenderer renderer = HtmlRenderer.builder()
+        .extensions(EXTENSIONS)
+        .escapeHtml(true)
+        .sanitizeUrls(true)
+        .urlSanitizer(new SafeUrls())
+        .attributeProviderFactory(context -> (node, tag, attributes) -> {
+          String id = ids.get(node);
+          if (id != null) {
+            attributes.put("id", id);
+          }
+          if (node instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+            attributes.put("class", "table");
+          }
+        })
+        .build();
+    return renderer.render(document);
+  }
+
+  /** Moves a leading {@code <a id="x"></a>} pair of a heading into its id. */
+  private static void takeAnchor(Heading heading, Map<Node, String> ids) {
+    Node first = heading.getFirstChild();
+    if (first instanceof HtmlInline open && first.getNext() instanceof HtmlInline close
+        && close.getLiteral().equals("</a>")) {
+      Matcher m = OPEN_ANCHOR.matcher(open.getLiteral());
+      if (m.matches()) {
+        ids.put(heading, m.group(1));
+        open.unlink();
+        close.unlink();
+      }
+    }
+  }
+
+  /** Keeps web, mail, relative and fragment links; anything else becomes an empty link. */
+  private static final class SafeUrls implements UrlSanitizer {
+    @Override
+    public String sanitizeLinkUrl(String url) {
+      String trimmed = url.strip();
+      // Control characters and spaces can hide a scheme from naive checks: "java\tscript:".
+      String compact = trimmed.replaceAll("[\\x00-\\x20\\x7f]", "");
+      Matcher scheme = SCHEME.matcher(compact);
+      if (scheme.find() && !SAFE_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
+        return "";
+      }
+      return trimmed;
+    }
+
+    @Override
+    public String sanitizeImageUrl(String url) {
+      return ""; // reports have no images; none is fetched from elsewhere
+    }
+  }
+}

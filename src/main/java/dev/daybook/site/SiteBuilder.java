@@ -1,0 +1,195 @@
+package dev.daybook.site;
+
+import dev.daybook.archive.ReportStore;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.Severity;
+import dev.daybook.report.ParsedReport;
+import dev.daybook.report.Problem;
+import dev.daybook.report.ReportParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code daybook build}: the archive in, a static site out. The Markdown reports are the single
+ * source of truth; they are parsed (a report that does not parse stops the build with
+ * {@code file:line: what}), staged and baked by JBake, Daybook's own pages are rendered beside
+ * them, and the finished folder replaces the previous output in one move, so a failed build leaves
+ * the last good site in place.
+ */
+public final class SiteBuilder {
+
+  /** The templates every build needs; a missing one is named before anything is written. */
+  static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "report.ftl",
+      "page.ftl", "home.ftl", "list.ftl", "feed.ftl", "sitemap.ftl", "404.ftl");
+  /** The assets the templates link to. */
+  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET);
+
+  /**
+   * What to build from and where to.
+   *
+   * @param title the site title
+   * @param pageSize commits per index page
+   */
+  public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
+      String title, Language language, ZoneId defaultZone, int pageSize) {
+    public Options {
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(templates, "templates");
+      Objects.requireNonNull(assets, "assets");
+      Objects.requireNonNull(output, "output");
+      Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+  }
+
+  /** What a build made. */
+  public record Result(int reports, long commits, int files, long bytes, Duration time) {}
+
+  public Result build(Options o) throws IOException, SiteException {
+    long start = System.nanoTime();
+    checkInputs(o);
+    Map<DailyReport, Path> sources = new IdentityHashMap<>();
+    List<DailyReport> reports = parseAll(o, sources);
+    SiteModel model = new SiteModel(reports);
+
+    Path parent = o.output().toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path work = Files.createTempDirectory(parent, ".daybook-build-");
+    try {
+      Path project = work.resolve("project");
+      Path site = work.resolve("site");
+      Staging.stage(project, model, sources, o.content(), o.templates(), o.assets(),
+          siteFtl(o, model));
+      JBakeOven.bake(project, site);
+      new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
+          o.pageSize()).renderAll();
+      long[] size = measure(site);
+      swap(site, o.output(), work);
+      return new Result(reports.size(), model.all().size(), (int) size[0], size[1],
+          Duration.ofNanos(System.nanoTime() - start));
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void checkInputs(Options o) throws SiteException {
+    for (String name : TEMPLATES) {
+      if (!Files.isRegularFile(o.templates().resolve(name))) {
+        throw new SiteException("missing template " + o.templates().resolve(name));
+      }
+    }
+    for (String name : ASSETS) {
+      if (!Files.isRegularFile(o.assets().resolve(name))) {
+        throw new SiteException("missing asset " + o.assets().resolve(name));
+      }
+    }
+  }
+
+  private static List<DailyReport> parseAll(Options o, Map<DailyReport, Path> sources)
+      throws IOException, SiteException {
+    ReportParser parser = new ReportParser(o.defaultZone());
+    List<Problem> problems = new ArrayList<>();
+    List<DailyReport> reports = new ArrayList<>();
+    for (Path file : new ReportStore(o.content()).list()) {
+      ParsedReport parsed = parser.parse(file, Files.readString(file, StandardCharsets.UTF_8),
+          true);
+      problems.addAll(parsed.problems());
+      parsed.report().ifPresent(r -> {
+        reports.add(r);
+        sources.put(r, file);
+      });
+    }
+    Map<java.time.LocalDate, Path> byDate = new LinkedHashMap<>();
+    for (DailyReport r : reports) {
+      Path other = byDate.putIfAbsent(r.date(), sources.get(r));
+      if (other != null) {
+        problems.add(new Problem(sources.get(r), 1, "a second report of " + r.date()
+            + " (the first is " + other + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SiteException(problems.stream().sorted().map(Problem::toString)
+          .collect(Collectors.joining("\n")));
+    }
+    return reports;
+  }
+
+  /** The generated template that gives every page the site-wide values. */
+  static String siteFtl(Options o, SiteModel model) {
+    Map<String, Object> site = new LinkedHashMap<>();
+    site.put("title", o.title());
+    site.put("lang", o.language().key());
+    site.put("htmlLang", o.language().htmlLang());
+    site.put("basePath", o.baseUrl().path());
+    List<Object> repos = new ArrayList<>();
+    for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
+      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey(), 1),
+          "commits", r.getValue().size()));
+    }
+    site.put("repos", repos);
+    List<Object> severities = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s, 1),
+          "commits", model.bySeverity().get(s).size()));
+    }
+    site.put("severities", severities);
+    site.put("about", !pagesOf(o).isEmpty());
+    return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
+        + "<#assign site = " + FtlLiteral.of(site) + ">\n";
+  }
+
+  private static List<Path> pagesOf(Options o) {
+    try {
+      return Staging.pages(o.content());
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Counts files and bytes of a folder. */
+  private static long[] measure(Path dir) throws IOException {
+    long[] size = {0, 0};
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        size[0]++;
+        size[1] += Files.size(f);
+      }
+    }
+    return size;
+  }
+
+  /** Puts the new site in place of the old one with two renames on the same file system. */
+  private static void swap(Path site, Path output, Path work) throws IOException {
+    Path old = work.resolve("old");
+    if (Files.exists(output)) {
+      Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(site, output, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.daybook.site;
+
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the site shows, derived once from the parsed reports: the days in order with their
+ * neighbours, and every commit indexed by repository and by severity, newest first.
+ */
+final class SiteModel {
+
+  /** One commit where it stands: its day's report and its repository. */
+  record Entry(LocalDate date, ZoneId zone, RepoId repo, ReportedCommit commit) {
+    String path() {
+      return SitePaths.report(date) + "#" + commit.shortSha();
+    }
+  }
+
+  static final Comparator<Entry> NEWEST_FIRST = Comparator
+      .comparing((Entry e) -> e.commit().time()).reversed()
+      .thenComparing(e -> e.repo().toString())
+      .thenComparing(e -> e.commit().sha());
+
+  private final List<DailyReport> days;
+  private final Map<RepoId, List<Entry>> byRepo = new TreeMap<>();
+  private final Map<Severity, List<Entry>> bySeverity = new EnumMap<>(Severity.class);
+  private final List<Entry> all = new ArrayList<>();
+
+  SiteModel(List<DailyReport> reports) {
+    this.days = reports.stream().sorted(Comparator.comparing(DailyReport::date)).toList();
+    for (Severity s : Severity.values()) {
+      bySeverity.put(s, new ArrayList<>());
+    }
+    for (DailyReport day : days) {
+      for (RepoSection section : day.sections()) {
+        byRepo.computeIfAbsent(section.repo(), r -> new ArrayList<>());
+        for (ReportedCommit c : section.commits()) {
+          Entry e = new Entry(day.date(), day.zone(), section.repo(), c);
+          all.add(e);
+          byRepo.get(section.repo()).add(e);
+          bySeverity.get(c.severity()).add(e);
+        }
+      }
+    }
+    all.sort(NEWEST_FIRST);
+    byRepo.values().forEach(list -> list.sort(NEWEST_FIRST));
+    bySeverity.values().forEach(list -> list.sort(NEWEST_FIRST));
+  }
+
+  /** The days with a report, oldest first. */
+  List<DailyReport> days() {
+    return days;
+  }
+
+  DailyReport previous(int index) {
+    return index > 0 ? days.get(index - 1) : null;
+  }
+
+  DailyReport next(int index) {
+    return index + 1 < days.size() ? days.get(index + 1) : null;
+  }
+
+  Map<RepoId, List<Entry>> byRepo() {
+    return byRepo;
+  }
+
+  Map<Severity, List<Entry>> bySeverity() {
+    return bySeverity;
+  }
+
+  List<Entry> all() {
+    return all;
+  }
+}

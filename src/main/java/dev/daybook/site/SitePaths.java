@@ -1,0 +1,65 @@
+package dev.daybook.site;
+
+import dev.daybook.model.RepoId;
+import dev.daybook.model.Severity;
+import java.time.LocalDate;
+
+/**
+ * The site's URL scheme (DESIGN.md §6), as paths relative to the site root. A path ending in
+ * {@code /} is a folder page, written as {@code index.html} inside it. Pages link to each other with
+ * relative paths, so the site works at the root of a host and under any sub-path.
+ */
+public final class SitePaths {
+
+  public static final String HOME = "";
+  public static final String FEED = "feed.xml";
+  public static final String SITEMAP = "sitemap.xml";
+  public static final String NOT_FOUND = "404.html";
+  public static final String ROBOTS = "robots.txt";
+  public static final String ABOUT = "about.html";
+  public static final String STYLESHEET = "css/daybook.css";
+
+  private SitePaths() {}
+
+  /** {@code reports/2026/02/2026-02-06.html} */
+  public static String report(LocalDate date) {
+    return String.format("reports/%04d/%02d/%s.html", date.getYear(), date.getMonthValue(), date);
+  }
+
+  /** {@code repos/sgl-project/sglang/}, then {@code repos/sgl-project/sglang/page/2/} ... */
+  public static String repo(RepoId repo, int page) {
+    return paged("repos/" + repo.owner() + "/" + repo.name() + "/", page);
+  }
+
+  public static String repoFeed(RepoId repo) {
+    return "repos/" + repo.owner() + "/" + repo.name() + "/feed.xml";
+  }
+
+  /** {@code severity/high/}, then {@code severity/high/page/2/} ... */
+  public static String severity(Severity severity, int page) {
+    return paged("severity/" + severity.key() + "/", page);
+  }
+
+  public static String severityFeed(Severity severity) {
+    return "severity/" + severity.key() + "/feed.xml";
+  }
+
+  private static String paged(String first, int page) {
+    if (page < 1) {
+      throw new IllegalArgumentException("page numbers start at 1: " + page);
+    }
+    return page == 1 ? first : first + "page/" + page + "/";
+  }
+
+  /** The file a path is written to: folder pages get {@code index.html}. */
+  public static String file(String path) {
+    return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+  }
+
+  /** The prefix that leads from a page back to the site root, e.g. {@code ../../../}. */
+  public static String root(String fromPath) {
+    String file = file(fromPath);
+    int depth = (int) file.chars().filter(c -> c == '/').count();
+    return "../".repeat(depth);
+  }
+}

@@ -1,0 +1,42 @@
+<#-- The site's fixed words in both languages; site.lang picks one set. -->
+<#global t = (site.lang == "en")?then({
+  "home": "Home", "skip": "Skip to content", "siteNav": "Site", "dayNav": "Days",
+  "about": "About", "feed": "Feed", "subscribe": "Subscribe (Atom)",
+  "severityName": {"high": "High", "medium": "Medium", "low": "Low"},
+  "severityTitle": {"high": "High importance", "medium": "Medium importance", "low": "Low importance"},
+  "latest": "Latest report", "recent": "Recent days", "archive": "Archive", "totals": "Totals",
+  "repos": "Repositories", "severities": "Severity", "commits": "commits", "days": "days",
+  "previousDay": "Previous day", "nextDay": "Next day", "newer": "Newer", "older": "Older",
+  "pageOf": "Page {0} of {1}", "weekdays": ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+  "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"],
+  "monthTitle": "{1} {0}", "notFound": "Page not found",
+  "notFoundText": "There is no page at this address. The archive starts at the home page.",
+  "noReports": "No reports yet.", "repoTitle": "All commits of {0}",
+  "severityPage": "{0}: every commit", "readReport": "Read the report",
+  "partial": "day not over yet", "highlights": "High and medium importance",
+  "noHighlights": "Nothing of high or medium importance on this day.",
+  "date": "Date", "author": "Author", "type": "Type", "made": "Made with Daybook from the Markdown archive."
+}, {
+  "home": "首页", "skip": "跳到正文", "siteNav": "站点导航", "dayNav": "日期导航",
+  "about": "关于", "feed": "订阅", "subscribe": "订阅（Atom）",
+  "severityName": {"high": "高", "medium": "中", "low": "低"},
+  "severityTitle": {"high": "高重要度", "medium": "中重要度", "low": "低重要度"},
+  "latest": "最新日报", "recent": "最近几天", "archive": "归档", "totals": "统计",
+  "repos": "仓库", "severities": "重要程度", "commits": "个提交", "days": "天",
+  "previousDay": "前一天", "nextDay": "后一天", "newer": "较新", "older": "较早",
+  "pageOf": "第 {0} / {1} 页", "weekdays": ["一", "二", "三", "四", "五", "六", "日"],
+  "months": ["1 月", "2 月", "3 月", "4 月", "5 月", "6 月", "7 月", "8 月", "9 月", "10 月",
+             "11 月", "12 月"],
+  "monthTitle": "{0} 年 {1}", "notFound": "页面不存在",
+  "notFoundText": "这个地址没有页面。可以从首页开始浏览归档。",
+  "noReports": "还没有日报。", "repoTitle": "{0} 的全部提交",
+  "severityPage": "{0}：全部提交", "readReport": "阅读日报",
+  "partial": "本日尚未结束", "highlights": "高、中重要度变更",
+  "noHighlights": "这一天没有高或中重要度的变更。",
+  "date": "日期", "author": "作者", "type": "类型", "made": "由 Daybook 从 Markdown 归档生成。"
+})>
+<#function fmt pattern a b="">
+  <#return pattern?replace("{0}", a?string)?replace("{1}", b?string)>
+</#function>
+<#global badge = {"high": "🔴", "medium": "🟡", "low": "🟢"}>

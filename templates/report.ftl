@@ -1,0 +1,19 @@
+<#ftl output_format="HTML">
+<#-- A daily report, rendered by JBake. The body is the report's Markdown as HTML, rendered by
+     commonmark-java with raw HTML escaped. The neighbours come from the staged header. -->
+<#include "_layout.ftl">
+<#assign root = content.rootpath>
+<#macro daynav>
+<nav class="daynav" aria-label="${t.dayNav}">
+<#if content["daybook.prev"]??><a rel="prev" href="${root}${content["daybook.prev"]}">← ${t.previousDay} ${content["daybook.prev-date"]}</a><#else><span></span></#if>
+<a href="${(root == "")?then("./", root)}">${t.home}</a>
+<#if content["daybook.next"]??><a rel="next" href="${root}${content["daybook.next"]}">${t.nextDay} ${content["daybook.next-date"]} →</a><#else><span></span></#if>
+</nav>
+</#macro>
+<@page title=content.title root=root bodyClass="report-page">
+<@daynav/>
+<article class="report">
+${content.body?no_esc}
+</article>
+<@daynav/>
+</@page>
