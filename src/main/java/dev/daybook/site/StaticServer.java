@@ -1,0 +1,131 @@
+package dev.daybook.site;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Serves a baked site from 127.0.0.1 the way GitHub Pages does: folder URLs give their
+ * {@code index.html}, a folder without its slash is redirected, missing paths get the site's
+ * {@code 404.html} with status 404, and nothing outside the site folder is reachable. The folder is
+ * looked up on every request, so a rebuild that swaps it in is served at once.
+ */
+public final class StaticServer implements AutoCloseable {
+
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("html", "text/html; charset=utf-8"),
+      Map.entry("css", "text/css; charset=utf-8"),
+      Map.entry("js", "text/javascript; charset=utf-8"),
+      Map.entry("json", "application/json"),
+      Map.entry("xml", "application/xml; charset=utf-8"),
+      Map.entry("txt", "text/plain; charset=utf-8"),
+      Map.entry("svg", "image/svg+xml"),
+      Map.entry("png", "image/png"),
+      Map.entry("ico", "image/x-icon"),
+      Map.entry("bin", "application/octet-stream"));
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final Supplier<Path> root;
+  private final String basePath;
+
+  private StaticServer(Supplier<Path> root, int port, String basePath) throws IOException {
+    this.root = root;
+    this.basePath = basePath.endsWith("/") ? basePath : basePath + "/";
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param port a port, or 0 for any free one
+   * @param basePath the path the site lives under, e.g. {@code /} or {@code /project/}
+   */
+  public static StaticServer start(Path root, int port, String basePath) throws IOException {
+    return new StaticServer(() -> root, port, basePath);
+  }
+
+  /** The site's address, e.g. {@code http://127.0.0.1:8820/project/}. */
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes());
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      Path site = root.get().toAbsolutePath().normalize();
+      if (!path.startsWith(basePath)) {
+        notFound(exchange, site);
+        return;
+      }
+      Path file = site.resolve(path.substring(basePath.length())).normalize();
+      if (!file.startsWith(site)) {
+        notFound(exchange, site);
+        return;
+      }
+      if (Files.isDirectory(file)) {
+        if (!path.endsWith("/")) {
+          exchange.getResponseHeaders().set("Location", path + "/");
+          send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+          return;
+        }
+        file = file.resolve("index.html");
+      }
+      if (!Files.isRegularFile(file)) {
+        notFound(exchange, site);
+        return;
+      }
+      send(exchange, 200, type(file), Files.readAllBytes(file));
+    }
+  }
+
+  private void notFound(HttpExchange exchange, Path site) throws IOException {
+    Path page = site.resolve(SitePaths.NOT_FOUND);
+    byte[] body = Files.isRegularFile(page) ? Files.readAllBytes(page) : "not found\n".getBytes();
+    send(exchange, 404, TYPES.get("html"), body);
+  }
+
+  private static String type(Path file) {
+    String name = file.getFileName().toString();
+    String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return TYPES.getOrDefault(ext, "application/octet-stream");
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
