@@ -1,6 +1,8 @@
 package dev.daybook.archive;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes files so that a reader sees the old content or the new, never a half-written file. */
 public final class AtomicFiles {
@@ -24,7 +27,7 @@ public final class AtomicFiles {
   public static void write(Path target, String text, boolean replace) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     if (!replace && Files.exists(target)) {
-      throw new FileAlreadyExistsException(target.toString());
+      throw new FileAlreadyExistsException(target.toString(), null, "exists already");
     }
     Path temp;
     try {
@@ -34,12 +37,25 @@ public final class AtomicFiles {
       throw new IOException("cannot write in " + dir + ": " + reason(e), e);
     }
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        channel.force(true); // on disk before it takes the target's name
+      }
+      if (replace) {
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } else {
+        // A link fails if the target appeared meanwhile (another run): nothing is overwritten.
+        try {
+          Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+          throw new FileAlreadyExistsException(target.toString(), null,
+              "appeared while writing (another run?); nothing was overwritten");
+        }
       }
     } finally {
       Files.deleteIfExists(temp);

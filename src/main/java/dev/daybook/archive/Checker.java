@@ -24,6 +24,10 @@ public final class Checker {
   }
 
   public Result check() throws IOException {
+    if (!java.nio.file.Files.isDirectory(store.reportsDir())) {
+      throw new IOException("no archive at " + store.reportsDir()
+          + " (is --content the folder that holds reports/?)");
+    }
     List<Problem> problems = new ArrayList<>();
     int commits = 0;
     List<Path> files = store.list();

@@ -7,6 +7,8 @@ import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
+import dev.daybook.report.ParsedReport;
+import dev.daybook.report.ReportParser;
 import dev.daybook.report.ReportWriter;
 import dev.daybook.source.CommitSource;
 import dev.daybook.source.DayWindow;
@@ -24,7 +26,8 @@ import java.util.Objects;
 /**
  * Writes the report of one day: fetch each repository's commits of the day, analyze them, write the
  * file atomically. A day that already has a report is left alone unless asked, without a request to
- * the source.
+ * the source; the exception is a report Daybook wrote before its day was over, which says so in
+ * its header and is completed by the next run.
  */
 public final class DailyGenerator {
 
@@ -81,10 +84,12 @@ public final class DailyGenerator {
     checkDate(date);
     Path file = store.pathFor(date);
     boolean existed = store.exists(date);
-    if (existed && !replace) {
+    DayWindow window = new DayWindow(date, zone);
+    // A report Daybook wrote before its day ended says so; it is completed, not kept.
+    boolean unfinished = existed && isPartial(file);
+    if (existed && !replace && !unfinished) {
       return new Result(date, file, Outcome.KEPT, null);
     }
-    DayWindow window = new DayWindow(date, zone);
     Instant now = clock.instant();
     List<RepoSection> sections = new ArrayList<>();
     for (RepoId repo : repos) {
@@ -97,7 +102,12 @@ public final class DailyGenerator {
     // A day that is not over yet gets a report that says up to when it is complete.
     DailyReport report = new DailyReport(date, zone, sections,
         window.isOverAt(now) ? null : now);
-    store.write(date, new ReportWriter(language).write(report), replace);
+    store.write(date, new ReportWriter(language).write(report), existed);
     return new Result(date, file, existed ? Outcome.REPLACED : Outcome.WRITTEN, report);
+  }
+
+  private boolean isPartial(Path file) throws IOException {
+    ParsedReport existing = new ReportParser(zone).parse(file, TextFiles.read(file), false);
+    return existing.report().map(DailyReport::isPartial).orElse(false);
   }
 }

@@ -42,12 +42,25 @@ public final class Daybook implements Runnable {
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      // Expected failures are one clear line; anything else keeps its type for a bug report.
-      String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-      cmd.getErr().println("daybook: " + message);
+      if (isExpected(ex)) {
+        cmd.getErr().println("daybook: " + ex.getMessage());
+      } else {
+        // A bug: keep the type and the trace for the report.
+        cmd.getErr().println("daybook: internal error, please report it:");
+        ex.printStackTrace(cmd.getErr());
+      }
       return 1;
     });
     return cl;
+  }
+
+  /** Failures whose message is written for the user: bad input, I/O, GitHub, reports, site. */
+  private static boolean isExpected(Exception ex) {
+    return ex.getMessage() != null && (ex instanceof java.io.IOException
+        || ex instanceof IllegalArgumentException
+        || ex instanceof dev.daybook.source.SourceException
+        || ex instanceof dev.daybook.report.ReportException
+        || ex instanceof dev.daybook.site.SiteException);
   }
 
   @Override

@@ -31,9 +31,12 @@ public record RepoId(String owner, String name) implements Comparable<RepoId> {
     return new RepoId(trimmed.substring(0, slash), trimmed.substring(slash + 1));
   }
 
-  /** A string that is safe as an HTML id or a URL path segment, e.g. {@code sgl-project-sglang}. */
+  /**
+   * A string that is safe as an HTML id, e.g. {@code sgl-project--sglang}, and unique: GitHub
+   * owners never contain "--", so the first "--" separates owner from name.
+   */
   public String slug() {
-    return (owner + "-" + name).toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-');
+    return (owner + "--" + name).toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -27,9 +27,11 @@ final class Labels {
 
   // **label**：value   or   > **label**：value
   private static final Pattern BOLD =
-      Pattern.compile("^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$");
+      Pattern.compile("^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$",
+          Pattern.DOTALL);
   // ### label
-  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.{1,40}?)[\\s#]*$");
+  private static final Pattern HEADING =
+      Pattern.compile("^ {0,3}#{1,6}\\s+(.{1,40}?)[\\s#]*$", Pattern.DOTALL);
 
   private static final Map<String, Field> WORDS = new HashMap<>();
   private static final Map<String, Language> WORD_LANGUAGE = new HashMap<>();

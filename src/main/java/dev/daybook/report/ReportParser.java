@@ -38,16 +38,20 @@ import java.util.regex.Pattern;
  */
 public final class ReportParser {
 
-  private static final Pattern HEADER_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$");
-  private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*$");
+  // Lines are split on \n only, so '.' may match anything else (U+2028 included): DOTALL.
+  private static final Pattern HEADER_LINE =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$", Pattern.DOTALL);
+  private static final Pattern HEADING =
+      Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)\\s*$", Pattern.DOTALL);
   private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
   private static final Pattern SHA_LINE = Pattern.compile(
-      "^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$");
+      "^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$", Pattern.DOTALL);
   private static final Pattern LINK_URL = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)");
-  private static final Pattern GROUP = Pattern.compile("^(.*?)\\s*[（(](\\d+)[)）]\\s*$");
+  private static final Pattern GROUP =
+      Pattern.compile("^(.*?)\\s*[（(](\\d+)[)）]\\s*$", Pattern.DOTALL);
   private static final Pattern ANCHORED_TITLE =
-      Pattern.compile("^\\[(.*)\\]\\(#([0-9a-f]{7,40})\\)$");
+      Pattern.compile("^\\[(.*)\\]\\(#([A-Za-z0-9_.-]{7,200})\\)$", Pattern.DOTALL);
   private static final Pattern TOTAL = Pattern.compile("^(?:本日共\\s*(\\d+)\\s*个提交|(\\d+) commits on this day)");
   private static final Pattern BADGE_COUNT = Pattern.compile("(🔴|🟡|🟢)\\s*\\S+?\\s*(\\d+)");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
@@ -84,7 +88,8 @@ public final class ReportParser {
     private String titleDate;
     private int titleLine;
     private Instant partialAsOf;
-    // Commits that could not be read; counts are not compared then, as they would only echo it.
+    // Commits that could not be read; the header's counts are not compared then (they would only
+    // echo the problem already reported).
     private int dropped;
 
     Run(Path file, String text) {
@@ -170,10 +175,12 @@ public final class ReportParser {
           }
         }
         Matcher heading = HEADING.matcher(line);
-        if (heading.matches() && !line.startsWith("    ")) {
+        if (heading.matches()) {
           String raw = heading.group(2).replaceAll("\\s+#+$", "");
           Matcher anchor = ANCHOR.matcher(raw);
-          String text = anchor.find() ? raw.substring(anchor.end()) : raw;
+          String anchorId = anchor.find() ? anchor.group(1) : null;
+          String text = anchorId != null ? raw.substring(anchor.end()) : raw;
+          int level = heading.group(1).length();
           if (isCommitHeading(i)) {
             finish(commit);
             if (section == null) {
@@ -181,7 +188,7 @@ public final class ReportParser {
               section = new Section(null, lineNo);
               sections.add(section);
             }
-            commit = new Block(section, group, MarkdownText.plain(text), lineNo);
+            commit = new Block(group, MarkdownText.plain(text), anchorId, lineNo);
             section.blocks.add(commit);
             inContents = false;
             continue;
@@ -190,8 +197,10 @@ public final class ReportParser {
             commit.label(Labels.match(line).get(), lineNo);
             continue;
           }
-          Optional<RepoId> repo = repoOf(text);
-          if (repo.isPresent() && heading.group(1).length() > 1) {
+          // Inside a commit only a repository heading (##) or a severity group ends it; any other
+          // heading is part of the commit's prose.
+          Optional<RepoId> repo = level == 2 ? repoOf(text) : Optional.empty();
+          if (repo.isPresent()) {
             finish(commit);
             commit = null;
             group = null;
@@ -208,7 +217,11 @@ public final class ReportParser {
             inContents = false;
             continue;
           }
-          if (heading.group(1).length() == 1 && section == null) {
+          if (commit != null) {
+            commit.add(line);
+            continue;
+          }
+          if (level == 1 && section == null) {
             titleLine = lineNo;
             Matcher date = DATE.matcher(text);
             titleDate = date.find() ? date.group(1) : null;
@@ -217,21 +230,13 @@ public final class ReportParser {
           }
           String key = Labels.key(MarkdownText.plain(text));
           if (key.equals("目录") || key.equals("contents")) {
-            finish(commit);
-            commit = null;
             inContents = true;
             continue;
           }
           if (key.equals("统计摘要") || key.equals("statistics")) {
-            finish(commit);
-            commit = null;
             continue;
           }
-          if (commit != null) {
-            commit.add(line);
-          } else {
-            problem(lineNo, "unexpected heading outside any commit: '" + shorten(line) + "'");
-          }
+          problem(lineNo, "unexpected heading outside any commit: '" + shorten(line) + "'");
           continue;
         }
         if (commit != null) {
@@ -357,9 +362,8 @@ public final class ReportParser {
         return Optional.empty();
       }
       List<RepoSection> built = new ArrayList<>();
-      Map<String, Integer> seen = new HashMap<>();
       for (Section s : sections) {
-        List<ReportedCommit> commits = s.build(zone, date.get(), seen);
+        List<ReportedCommit> commits = s.build(zone, date.get());
         if (s.repo != null) {
           built.add(new RepoSection(s.repo, commits));
         }
@@ -502,6 +506,8 @@ public final class ReportParser {
       int totalsLine;
       boolean saysEmpty;
       private int tableLines;
+      // Commits of this section that could not be read; its counts are not compared then.
+      private int droppedHere;
 
       Section(RepoId repo, int line) {
         this.repo = repo;
@@ -541,25 +547,27 @@ public final class ReportParser {
             MarkdownText.plain(titleCell), anchor));
       }
 
-      List<ReportedCommit> build(ZoneId zone, LocalDate date, Map<String, Integer> seen) {
+      List<ReportedCommit> build(ZoneId zone, LocalDate date) {
+        Map<String, Integer> seen = new HashMap<>();
         List<Row> unmatched = new ArrayList<>(rows);
         List<ReportedCommit> commits = new ArrayList<>();
         for (Block b : blocks) {
           Optional<Row> row = take(unmatched, b);
           if (b.sha == null) {
-            dropped++;
+            drop();
             continue; // reported when the block closed
           }
           Integer earlier = seen.putIfAbsent(b.sha.substring(0, 7), b.line);
           if (earlier != null) {
             problem(b.line, "duplicate commit " + b.sha.substring(0, 7) + " (also at line "
                 + earlier + ")");
+            drop();
             continue;
           }
           if (row.isEmpty()) {
             problem(b.line, "commit " + b.sha.substring(0, 7)
                 + " has no row in the commit table");
-            dropped++;
+            drop();
             continue;
           }
           Instant time = row.get().time().atZone(zone).toInstant();
@@ -572,23 +580,29 @@ public final class ReportParser {
             commits.add(new ReportedCommit(b.sha, b.url, time, row.get().author(), b.title,
                 analysis.get()));
           } else {
-            dropped++;
+            drop();
           }
         }
         for (Row r : unmatched) {
           problem(r.line(), "table row '" + shorten(r.title()) + "' has no commit section");
         }
-        if (dropped == 0) {
+        if (droppedHere == 0) {
           checkCounts(commits);
         }
         return commits;
       }
 
+      private void drop() {
+        droppedHere++;
+        dropped++;
+      }
+
       /** The table row of a commit: by its anchor when the table has them, else by title. */
       private Optional<Row> take(List<Row> unmatched, Block b) {
         for (Row r : unmatched) {
-          boolean match = r.anchor() != null && b.sha != null
-              ? b.sha.startsWith(r.anchor()) || r.anchor().startsWith(b.sha)
+          boolean match = r.anchor() != null
+              ? r.anchor().equals(b.anchor) || b.anchor == null && b.sha != null
+                  && (b.sha.startsWith(r.anchor()) || r.anchor().startsWith(b.sha))
               : r.title().equals(b.title);
           if (match) {
             unmatched.remove(r);
@@ -633,9 +647,9 @@ public final class ReportParser {
     // ---- one commit's section -----------------------------------------------------------
 
     private final class Block {
-      final Section section;
       final Severity group;
       final String title;
+      final String anchor;
       final int line;
       String sha;
       String url;
@@ -647,10 +661,10 @@ public final class ReportParser {
       private boolean incomplete;
       private boolean sawSha;
 
-      Block(Section section, Severity group, String title, int line) {
-        this.section = section;
+      Block(Severity group, String title, String anchor, int line) {
         this.group = group;
         this.title = title;
+        this.anchor = anchor;
         this.line = line;
       }
 
@@ -825,7 +839,7 @@ public final class ReportParser {
   }
 
   private static String shorten(String text) {
-    String s = text.strip();
+    String s = MarkdownText.oneLine(text); // no terminal escapes from a report reach the screen
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -52,8 +52,9 @@ public final class ReportWriter {
       out.append("> ").append(words.partial(
           TIME.format(report.partialAsOf().atZone(report.zone())))).append("\n\n");
     }
+    Anchors anchors = Anchors.of(report);
     for (RepoSection section : report.sections()) {
-      writeSection(out, report, section);
+      writeSection(out, report, section, anchors);
     }
     // Exactly one newline at the end of the file.
     int end = out.length();
@@ -85,7 +86,8 @@ public final class ReportWriter {
     return new ReportHeader(h, Map.of(), 0);
   }
 
-  private void writeSection(StringBuilder out, DailyReport report, RepoSection section) {
+  private void writeSection(StringBuilder out, DailyReport report, RepoSection section,
+      Anchors anchors) {
     out.append("## ").append(section.repo()).append("\n\n");
     if (section.commits().isEmpty()) {
       out.append("> ").append(words.noCommits()).append("\n\n");
@@ -97,8 +99,8 @@ public final class ReportWriter {
     for (ReportedCommit c : section.commits()) {
       out.append("| ").append(TIME.format(c.time().atZone(report.zone())))
           .append(" | ").append(inline(c.author()))
-          .append(" | [").append(inline(c.title())).append("](#").append(c.shortSha())
-          .append(") |\n");
+          .append(" | [").append(inline(c.title())).append("](#")
+          .append(anchors.of(section.repo(), c)).append(") |\n");
     }
     out.append('\n');
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
@@ -117,7 +119,7 @@ public final class ReportWriter {
           .append(groupAnchor(section, s)).append(")\n");
       for (ReportedCommit c : group) {
         out.append("  - [").append(inline(tocTitle(c.title()))).append("](#")
-            .append(c.shortSha()).append(")\n");
+            .append(anchors.of(section.repo(), c)).append(")\n");
       }
     }
     out.append('\n');
@@ -130,14 +132,14 @@ public final class ReportWriter {
       out.append("### <a id=\"").append(groupAnchor(section, s)).append("\"></a>")
           .append(words.group(s, group.size())).append("\n\n");
       for (ReportedCommit c : group) {
-        writeCommit(out, c);
+        writeCommit(out, c, anchors.of(section.repo(), c));
       }
     }
   }
 
-  private void writeCommit(StringBuilder out, ReportedCommit c) {
+  private void writeCommit(StringBuilder out, ReportedCommit c, String anchor) {
     Analysis a = c.analysis();
-    out.append("#### <a id=\"").append(c.shortSha()).append("\"></a>")
+    out.append("#### <a id=\"").append(anchor).append("\"></a>")
         .append(inline(c.title())).append("\n\n");
     out.append("**SHA**: `").append(c.shortSha()).append('`');
     if (c.url() != null && SAFE_URL.matcher(c.url()).matches()) {
@@ -183,12 +185,22 @@ public final class ReportWriter {
     return section.repo().slug() + "-" + severity.key();
   }
 
-  /** Table-of-contents titles longer than 60 characters are cut to 57 and {@code ...}. */
+  /**
+   * Table-of-contents titles longer than 60 characters are cut to 57 and {@code ...}, as in the
+   * reference; characters are counted as a reader sees them, so no emoji or accent is split.
+   */
   static String tocTitle(String title) {
-    int length = title.codePointCount(0, title.length());
-    if (length <= TOC_TITLE_MAX) {
-      return title;
+    java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance();
+    characters.setText(title);
+    int cut = 0;
+    int count = 0;
+    for (int end = characters.next(); end != java.text.BreakIterator.DONE;
+        end = characters.next()) {
+      count++;
+      if (count == TOC_TITLE_CUT) {
+        cut = end;
+      }
     }
-    return title.substring(0, title.offsetByCodePoints(0, TOC_TITLE_CUT)) + "...";
+    return count <= TOC_TITLE_MAX ? title : title.substring(0, cut) + "...";
   }
 }

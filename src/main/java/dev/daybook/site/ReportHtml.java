@@ -26,7 +26,7 @@ import org.commonmark.renderer.html.UrlSanitizer;
 public final class ReportHtml {
 
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
-  private static final Pattern OPEN_ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_-]{1,100})\">");
+  private static final Pattern OPEN_ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_.-]{1,200})\">");
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 

@@ -99,20 +99,25 @@ public final class MarkdownText {
       longest = Math.max(longest, m.group().length());
     }
     String fence = "`".repeat(longest + 1);
-    // A span that starts or ends with a backtick (or a space) needs padding, which CommonMark strips.
-    boolean pad = text.startsWith("`") || text.endsWith("`")
-        || (text.startsWith(" ") && text.endsWith(" ") && !text.isBlank());
+    // A span that starts or ends with a backtick needs padding, which CommonMark strips.
+    boolean pad = text.startsWith("`") || text.endsWith("`");
     String inner = pad ? " " + text + " " : text;
     return fence + inner + fence;
   }
 
-  /** Collapses text to one line without control characters or bidirectional overrides. */
+  /**
+   * Collapses text to one line without control characters, line separators or bidirectional
+   * overrides.
+   */
   public static String oneLine(String text) {
     String noBidi = BIDI_CONTROLS.matcher(text).replaceAll("");
     StringBuilder out = new StringBuilder(noBidi.length());
     for (int i = 0; i < noBidi.length(); i++) {
       char c = noBidi.charAt(i);
-      out.append(Character.isISOControl(c) ? ' ' : c);
+      // Line and paragraph separators (U+2028, U+2029) end a line for some readers.
+      boolean breaks = Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+      out.append(breaks ? ' ' : c);
     }
     return out.toString().strip();
   }

@@ -146,6 +146,19 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aPartialReportIsCompletedByTheNextRunAfterTheDay() throws Exception {
+    Clock midday = Clock.fixed(Instant.parse("2026-02-06T04:00:00Z"), ZoneOffset.UTC);
+    generate(midday, Map.of(), "--date", "2026-02-06");
+    CliRun next = generate("--date", "2026-02-06");
+    assertThat(next.out()).contains("replaced " + reportFile("2026-02-06"));
+    DailyReport report = read("2026-02-06");
+    assertThat(report.isPartial()).isFalse();
+    assertThat(report.commitCount()).isEqualTo(13);
+    // Now finished, it is kept like any other.
+    assertThat(generate("--date", "2026-02-06").out()).contains("kept ");
+  }
+
+  @Test
   void aFutureDateIsRefused() {
     CliRun run = generate("--date", "2026-02-11");
     assertThat(run.exitCode()).isEqualTo(1);

@@ -124,6 +124,13 @@ class ImportAndCheckCommandTest {
   }
 
   @Test
+  void checkOfAFolderWithoutReportsFailsInsteadOfPassing() {
+    CliRun run = CliRun.run("check", "--content=" + dir.resolve("typo"));
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("daybook: no archive at " + dir.resolve("typo/reports"));
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(CliRun.run("import").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("frobnicate").exitCode()).isEqualTo(2);

@@ -1,0 +1,108 @@
+package dev.daybook.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.model.Analysis;
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import dev.daybook.text.MarkdownText;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Hostile titles and authors survive writer → parser → writer, in a table and a heading. */
+class HostileRoundTripTest {
+
+  static final ZoneId UTC = ZoneId.of("UTC");
+  static final LocalDate DAY = LocalDate.of(2026, 2, 6);
+
+  static Stream<String> hostile() {
+    return Stream.of("<script>alert(1)</script>", "a | b | c", "`", "``x``", "a\\", "\\|",
+        "#", "title #", "[x](javascript:alert(1))", "*em* _u_ ~~s~~", "&amp; &lt;",
+        "line\u2028separator", "para\u2029separator", "", "   ", "- list", "1. one",
+        "שלום عالم", "🚀 emoji 👩‍👩‍👧", "\u202Eevil", "x".repeat(20_000));
+  }
+
+  static ReportedCommit commit(String sha, String title, String author, Severity severity) {
+    Analysis analysis = new Analysis(severity, List.of(ChangeType.BUGFIX), null,
+        "summary of " + MarkdownText.inline(title), "- " + MarkdownText.code(title), "", "", "",
+        "", List.of("reason quoting " + title), false);
+    return new ReportedCommit(sha, "https://github.com/o/r/commit/" + sha,
+        Instant.parse("2026-02-06T10:00:00Z"), author, title, analysis);
+  }
+
+  static DailyReport roundTrip(DailyReport report, Language language) throws Exception {
+    String written = new ReportWriter(language).write(report);
+    ParsedReport parsed = new ReportParser(UTC).parse(Path.of("x.md"), written, true);
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(new ReportWriter(language).write(parsed.orThrow())).isEqualTo(written);
+    return parsed.orThrow();
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostile")
+  void hostileTitleAndAuthorReadBackAsOneLineOfText(String text) throws Exception {
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
+        List.of(commit(sha, text, text + " | author", Severity.HIGH)))));
+    for (Language language : Language.values()) {
+      ReportedCommit back = roundTrip(report, language).sections().get(0).commits().get(0);
+      assertThat(back.title()).isEqualTo(MarkdownText.oneLine(text));
+      assertThat(back.author()).isEqualTo(MarkdownText.oneLine(text + " | author"));
+      assertThat(back.analysis().reasons())
+          .containsExactly(MarkdownText.oneLine("reason quoting " + text));
+    }
+  }
+
+  @Test
+  void twoRepositoriesSharingACommitKeepBothWithTheirOwnAnchors() throws Exception {
+    String sha = "c6aa1863be84c77bf423ee811e03e9129401c539";
+    DailyReport report = new DailyReport(DAY, UTC, List.of(
+        new RepoSection(RepoId.parse("sgl-project/sglang"),
+            List.of(commit(sha, "shared", "a", Severity.LOW))),
+        new RepoSection(RepoId.parse("fork/sglang"),
+            List.of(commit(sha, "shared", "a", Severity.LOW)))));
+    String written = new ReportWriter(Language.EN).write(report);
+    assertThat(written).contains("<a id=\"sgl-project--sglang-c6aa186\"></a>")
+        .contains("<a id=\"fork--sglang-c6aa186\"></a>")
+        .contains("](#fork--sglang-c6aa186) |");
+    DailyReport back = roundTrip(report, Language.EN);
+    assertThat(back).isEqualTo(report);
+  }
+
+  @Test
+  void headingsInsideACommitStayInItsProse() throws Exception {
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    Analysis analysis = new Analysis(Severity.MEDIUM, List.of(ChangeType.FEATURE), null,
+        "intro\n\n#### srt/layers\n\nmore\n\n### 目录\n\n- item", "", "", "", "", "",
+        List.of(), false);
+    DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
+        List.of(new ReportedCommit(sha, null, Instant.parse("2026-02-06T10:00:00Z"), "a", "t",
+            analysis)))));
+    DailyReport back = roundTrip(report, Language.ZH);
+    assertThat(back.repos()).containsExactly(RepoId.parse("o/r"));
+    assertThat(back.sections().get(0).commits().get(0).analysis().summary())
+        .isEqualTo(analysis.summary());
+  }
+
+  @Test
+  void indentedHeadingsAreHeadings() throws Exception {
+    DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
+        List.of(commit("0123456789abcdef0123456789abcdef01234567", "t", "a", Severity.LOW)))));
+    String written = new ReportWriter(Language.EN).write(report).replace("#### <a", "   #### <a");
+    ParsedReport parsed = new ReportParser(UTC).parse(Path.of("x.md"), written, true);
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.orThrow()).isEqualTo(report);
+  }
+}
