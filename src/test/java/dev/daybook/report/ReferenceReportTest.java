@@ -135,9 +135,16 @@ class ReferenceReportTest {
     // Each line of prose in the reference's commit sections is in the rewrite, apart from the
     // separators and labels that the writer spells its own way.
     int first = text.indexOf("### add hicache jit test");
+    // A label line keeps its value ("**📋 变更摘要**：text" → "text").
+    java.util.regex.Pattern label =
+        java.util.regex.Pattern.compile("^(?:> )?\\*\\*[^*]+\\*\\*[：:]?\\s*(.*)$");
     List<String> lines = text.substring(first).lines().map(String::strip)
+        .map(l -> {
+          java.util.regex.Matcher m = label.matcher(l);
+          return m.matches() ? m.group(1).strip() : l;
+        })
         .filter(l -> !l.isEmpty() && !l.equals("---") && !l.startsWith("#")
-            && !l.startsWith("**") && !l.startsWith("> **结论**"))
+            && !l.matches("[🔴🟡🟢] ?[高中低]"))
         .toList();
     assertThat(lines).hasSizeGreaterThan(100);
     for (String line : lines) {

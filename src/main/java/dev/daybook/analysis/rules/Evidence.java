@@ -25,14 +25,14 @@ record Evidence(Commit commit, Title title, ChangeSet changes) {
   /** A {@code revert:} prefix, or a subject starting with "Revert" as git writes it. */
   Optional<String> revert() {
     return title.prefix()
-        .filter(p -> Vocabulary.type(p.word()).orElse(null) == ChangeType.REVERT)
+        .filter(p -> TypeWords.type(p.word()).orElse(null) == ChangeType.REVERT)
         .map(Title.Prefix::raw)
         .or(() -> Keyword.REVERT.find(title.subject()));
   }
 
   /** A {@code [Kernel]} tag or {@code kernel:} prefix word, as written. */
   Optional<String> kernelMarker() {
-    return title.tags().stream().filter(Vocabulary::isKernel).findFirst()
-        .or(() -> title.prefix().map(Title.Prefix::word).filter(Vocabulary::isKernel));
+    return title.tags().stream().filter(TypeWords::isKernel).findFirst()
+        .or(() -> title.prefix().map(Title.Prefix::word).filter(TypeWords::isKernel));
   }
 }

@@ -60,7 +60,7 @@ record Title(List<String> tags, Optional<Prefix> prefix, String subject) {
     }
     boolean colon = m.group(4) != null;
     boolean scoped = m.group(2) != null;
-    if (!colon && !(scoped && Vocabulary.isKnown(m.group(1)))) {
+    if (!colon && !(scoped && TypeWords.isKnown(m.group(1)))) {
       return Optional.empty();
     }
     return Optional.of(new Prefix(m.group(), m.group(1), m.group(2), m.group(3) != null));
@@ -68,6 +68,6 @@ record Title(List<String> tags, Optional<Prefix> prefix, String subject) {
 
   /** The tags that name no type: areas such as {@code diffusion} or {@code AMD}. */
   List<String> areaTags() {
-    return tags.stream().filter(t -> !Vocabulary.isKnown(t)).toList();
+    return tags.stream().filter(t -> !TypeWords.isKnown(t)).toList();
   }
 }

@@ -46,7 +46,7 @@ final class TypeRules {
     Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
     declared(evidence, types, reasons);
     boolean kindDeclared = types.stream().anyMatch(KINDS::contains)
-        || evidence.title().prefix().flatMap(p -> Vocabulary.type(p.word())).isPresent();
+        || evidence.title().prefix().flatMap(p -> TypeWords.type(p.word())).isPresent();
     fromPaths(evidence.changes(), types, reasons);
     if (!kindDeclared) {
       fromWords(evidence, types, reasons);
@@ -61,20 +61,20 @@ final class TypeRules {
     Title title = evidence.title();
     for (String tag : title.tags()) {
       String quoted = "tag [" + tag + "]";
-      if (Vocabulary.isKernel(tag)) {
+      if (TypeWords.isKernel(tag)) {
         reasons.add(quoted + " → kernel code");
       } else {
-        Vocabulary.type(tag).ifPresentOrElse(
+        TypeWords.type(tag).ifPresentOrElse(
             type -> add(types, type, reasons, quoted + " → " + type.key()),
             () -> reasons.add(quoted + " → area"));
       }
     }
     title.prefix().ifPresent(prefix -> {
       String quoted = "prefix \"" + prefix.raw() + "\"";
-      if (Vocabulary.isKernel(prefix.word())) {
+      if (TypeWords.isKernel(prefix.word())) {
         reasons.add(quoted + " → kernel code");
       } else {
-        Vocabulary.type(prefix.word()).ifPresentOrElse(
+        TypeWords.type(prefix.word()).ifPresentOrElse(
             type -> add(types, type, reasons, quoted + " → " + type.key()),
             () -> reasons.add(quoted + " → area"));
       }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * ({@code fix:}) or a bracket tag ({@code [Bugfix]}). Case does not matter. Words not listed here
  * name an area ({@code [diffusion]}, {@code [AMD]}): recorded, never decisive.
  */
-final class Vocabulary {
+final class TypeWords {
 
   private static final Map<String, ChangeType> TYPES = Map.ofEntries(
       Map.entry("feat", ChangeType.FEATURE),
@@ -35,7 +35,7 @@ final class Vocabulary {
       Map.entry("chore", ChangeType.CHORE),
       Map.entry("style", ChangeType.CHORE));
 
-  private Vocabulary() {}
+  private TypeWords() {}
 
   static Optional<ChangeType> type(String word) {
     return Optional.ofNullable(TYPES.get(normalize(word)));
