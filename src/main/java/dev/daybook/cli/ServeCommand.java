@@ -1,0 +1,129 @@
+package dev.daybook.cli;
+
+import dev.daybook.config.SiteConfig;
+import dev.daybook.site.BaseUrl;
+import dev.daybook.site.SiteBuilder;
+import dev.daybook.site.StaticServer;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code daybook serve}: builds, serves on 127.0.0.1 and rebuilds when a source changes. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Build the site, serve it on http://127.0.0.1:PORT/ and rebuild it when the"
+        + " archive, the templates, the assets or site.properties change. Ctrl-C stops.")
+final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
+
+  /** Changes closer together than this make one rebuild. */
+  static final long QUIET_MILLIS = 300;
+
+  @Mixin
+  ArchiveOptions archive;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8820",
+      description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
+      description = "Where the site is built (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
+  Path templates;
+
+  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
+  Path assets;
+
+  private final Daybook.Context context;
+
+  ServeCommand(Daybook.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    build();
+    try (StaticServer server = StaticServer.start(out, port, "/");
+        WatchService watcher = FileSystems.getDefault().newWatchService()) {
+      context.out().println("serving " + out + " at " + server.url() + " (Ctrl-C stops)");
+      for (Path dir : List.of(archive.content, templates, assets)) {
+        register(watcher, dir);
+      }
+      Path configDir = archive.config.toAbsolutePath().getParent();
+      WatchKey configKey = configDir.register(watcher, StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_CREATE);
+      watch(watcher, configKey);
+    }
+    return 0;
+  }
+
+  private void watch(WatchService watcher, WatchKey configKey)
+      throws IOException, InterruptedException {
+    Path configName = archive.config.getFileName();
+    while (true) {
+      WatchKey key;
+      try {
+        key = watcher.take();
+      } catch (ClosedWatchServiceException e) {
+        return;
+      }
+      // Let a burst of saves settle, then rebuild once. In the settings' folder only the settings
+      // file counts: builds themselves create and remove a work folder there.
+      boolean changed = false;
+      while (key != null) {
+        for (WatchEvent<?> event : key.pollEvents()) {
+          changed |= key != configKey || configName.equals(event.context());
+        }
+        key.reset();
+        key = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
+      }
+      if (!changed) {
+        continue;
+      }
+      for (Path dir : List.of(archive.content, templates, assets)) {
+        register(watcher, dir); // folders created since
+      }
+      try {
+        build();
+      } catch (Exception e) {
+        // Keep serving the last good site; say what is wrong.
+        context.err().println("daybook: " + e.getMessage());
+      }
+    }
+  }
+
+  private void build() throws Exception {
+    SiteConfig config = SiteConfig.load(archive.config);
+    SiteBuilder.Result r = new SiteBuilder().build(new SiteBuilder.Options(archive.content,
+        templates, assets, out, BaseUrl.parse("/"), config.title(), config.language(),
+        config.zone(), config.pageSize()));
+    context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
+        r.time().toMillis() / 1000.0));
+  }
+
+  private static void register(WatchService watcher, Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.walk(dir)) {
+      for (Path d : dirs.filter(Files::isDirectory).toList()) {
+        d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+      }
+    }
+  }
+}
