@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every internal link of the site baked from the shipped {@code content/} leads to a file of the
@@ -111,6 +112,23 @@ class LinkCheckTest {
     // medium and low 2 pages each.
     assertThat(expected).hasSize(7 + 3 + 3 + 5);
     assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void theSiteOfAnEmptyArchiveHasHomeAndSeverityPagesAndNoBrokenLink(@TempDir Path dir)
+      throws Exception {
+    Path content = Files.createDirectories(dir.resolve("content"));
+    Path out = dir.resolve("output");
+    Bakes.bake(content, out, Bakes.SUB_PATH);
+
+    LinkChecker.Result r = new LinkChecker(out, "/project/", Set.of("404.html")).check();
+
+    assertThat(r.broken()).isEmpty();
+    assertThat(r.pages()).containsExactlyInAnyOrder("index.html", "404.html",
+        "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html");
+    for (String feed : List.of("feed.xml", "severity/high/feed.xml")) {
+      FeedsAndSitemapTest.checkAtom(out, feed, Bakes.SUB_PATH);
+    }
   }
 
   @Test
