@@ -74,7 +74,7 @@ class HostileContentTest {
       new String[] {LONG_TITLE, "Long Writer", "medium"});
 
   static final String HAND_WRITTEN = """
-      title=Daily report (2026-03-01)
+      title=Daily report (2026-03-01) </title><script>alert(1)</script>
       date=2026-03-01
       type=report
       status=published
