@@ -144,6 +144,19 @@ class HostileContentTest {
       ---
       """;
 
+  static final String ABOUT = """
+      title=About <script>alert(1)</script>
+      type=page
+      status=published
+      ~~~~~~
+
+      # About <img src=x onerror=alert(1)>
+
+      <script>alert(1)</script>
+
+      A [link](javascript:alert(1)) and <a href="javascript:alert(1)">raw</a>.
+      """;
+
   @TempDir
   static Path dir;
   static Path site;
@@ -174,6 +187,7 @@ class HostileContentTest {
     Files.createDirectories(written.getParent());
     Files.writeString(written, new ReportWriter(Language.EN).write(report));
     Files.writeString(content.resolve("reports/2026/03/2026-03-01.md"), HAND_WRITTEN);
+    Files.writeString(content.resolve("about.md"), ABOUT);
     site = dir.resolve("output");
     Bakes.bake(content, site, Bakes.SUB_PATH);
   }
@@ -204,7 +218,18 @@ class HostileContentTest {
     assertThat(pages()).contains("index.html", "reports/2026/03/2026-03-01.html",
         "reports/2026/03/2026-03-02.html", "repos/evil/repo/index.html",
         "repos/evil/hand/index.html", "severity/high/index.html", "severity/medium/index.html",
-        "severity/low/index.html", "404.html");
+        "severity/low/index.html", "404.html", "about.html");
+  }
+
+  @Test
+  void aTitleHeaderIsShownAsTextInThePageTitle() throws IOException {
+    Document report = page("reports/2026/03/2026-03-01.html");
+    Document about = page("about.html");
+
+    assertThat(report.title()).contains("(2026-03-01) </title><script>alert(1)</script>");
+    assertThat(about.title()).contains("About <script>alert(1)</script>");
+    assertThat(about.select("article").text()).contains("About <img src=x onerror=alert(1)>",
+        "<script>alert(1)</script>", "<a href=\"javascript:alert(1)\">raw</a>");
   }
 
   @Test
