@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class LinkChecker {
     List<String> duplicates = new ArrayList<>();
     for (String page : pages) {
       Document doc = parse(page);
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (Element e : doc.select("[id]")) {
         if (!seen.add(e.id())) {
           duplicates.add(page + "#" + e.id());
