@@ -1,3 +1,4 @@
+<#ftl output_format="HTML">
 <#-- The frame of every HTML page. Pages link with paths relative to `root`, so the site works
      under any sub-path. No script runs here: the Content-Security-Policy forbids inline script. -->
 <#include "_site.ftl">

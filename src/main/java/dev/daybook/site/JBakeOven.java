@@ -49,21 +49,25 @@ final class JBakeOven {
         List<Throwable> errors = oven.getErrors();
         if (!errors.isEmpty()) {
           throw new SiteException("JBake could not render the site:\n" + errors.stream()
-              .map(e -> "  " + describe(e, project)).collect(Collectors.joining("\n")));
+              .map(e -> "  " + describe(e, project, destination)).collect(Collectors.joining("\n")));
         }
       } catch (SiteException e) {
         throw e;
       } catch (Exception e) {
-        throw new SiteException("JBake failed: " + describe(e, project), e);
+        throw new SiteException("JBake failed: " + describe(e, project, destination), e);
       } finally {
         java.util.Locale.setDefault(locale);
       }
     }
   }
 
-  /** JBake's messages name the staged copy; point at the project file instead. */
-  private static String describe(Throwable e, Path project) {
+  /**
+   * JBake's messages name the staged copy and the temporary output, both deleted when the build
+   * fails; name the files relative to them instead ({@code reports/2026/02/2026-02-06.html}).
+   */
+  private static String describe(Throwable e, Path project, Path destination) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return message.replace(project.toString() + File.separator, "");
+    return message.replace(destination.toString() + File.separator, "")
+        .replace(project.toString() + File.separator, "");
   }
 }

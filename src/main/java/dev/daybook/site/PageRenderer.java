@@ -23,11 +23,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Renders the pages JBake cannot make (its pagination covers only the index, its only grouping is
@@ -318,8 +321,19 @@ final class PageRenderer {
 
   private void sitemap() throws IOException, SiteException {
     List<Map<String, Object>> urls = new ArrayList<>();
-    for (String path : written) {
-      if (path.endsWith(".html") && !path.equals(SitePaths.NOT_FOUND)) {
+    Set<String> reports = new HashSet<>();
+    for (DailyReport r : model.days()) {
+      reports.add(SitePaths.report(r.date()));
+    }
+    // Every page in the output, JBake's (reports, the about page) as well as Daybook's.
+    List<String> pages;
+    try (Stream<Path> files = Files.walk(out)) {
+      pages = files.filter(Files::isRegularFile)
+          .map(f -> out.relativize(f).toString().replace('\\', '/')).sorted().toList();
+    }
+    for (String path : pages) {
+      if (path.endsWith(".html") && !path.equals(SitePaths.NOT_FOUND)
+          && !reports.contains(path)) {
         String page = path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path;
         urls.add(Map.of("loc", base.resolve(page)));
       }

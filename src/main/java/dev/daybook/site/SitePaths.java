@@ -3,6 +3,7 @@ package dev.daybook.site;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The site's URL scheme (DESIGN.md §6), as paths relative to the site root. A path ending in
@@ -23,7 +24,9 @@ public final class SitePaths {
 
   /** {@code reports/2026/02/2026-02-06.html} */
   public static String report(LocalDate date) {
-    return String.format("reports/%04d/%02d/%s.html", date.getYear(), date.getMonthValue(), date);
+    // Locale.ROOT: in a locale such as ar-EG, %d writes Arabic-Indic digits.
+    return String.format(Locale.ROOT, "reports/%04d/%02d/%s.html", date.getYear(),
+        date.getMonthValue(), date);
   }
 
   /** {@code repos/sgl-project/sglang/}, then {@code repos/sgl-project/sglang/page/2/} ... */

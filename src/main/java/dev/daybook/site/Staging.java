@@ -34,6 +34,8 @@ final class Staging {
   static void stage(Path project, SiteModel model, Map<DailyReport, Path> sources, Path content,
       Path templates, Path assets, String siteFtl) throws IOException {
     Path stagedContent = project.resolve("content");
+    // JBake requires the folder even when the archive has no report yet.
+    Files.createDirectories(stagedContent);
     List<DailyReport> days = model.days();
     for (int i = 0; i < days.size(); i++) {
       DailyReport day = days.get(i);
@@ -45,7 +47,6 @@ final class Staging {
           StandardCharsets.UTF_8);
     }
     for (Path page : pages(content)) {
-      Files.createDirectories(stagedContent);
       Files.copy(page, stagedContent.resolve(page.getFileName()));
     }
     copyTree(templates, project.resolve("templates"));

@@ -1,0 +1,243 @@
+package dev.daybook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code daybook build} from the command line: it says what it made, and when it cannot build it
+ * says why in one message, exits non-zero and leaves the previous site exactly as it was.
+ */
+class BuildCommandTest {
+
+  static final Path SHIPPED = Path.of("content");
+  static final List<String> DAYS = List.of("2026-02-07", "2026-02-08");
+
+  @TempDir
+  Path dir;
+  Path content;
+  Path out;
+
+  /** Two days of the shipped content and its about page. */
+  @BeforeEach
+  void copyContent() throws IOException {
+    content = dir.resolve("content");
+    for (String day : DAYS) {
+      Path target = content.resolve("reports/2026/02/" + day + ".md");
+      Files.createDirectories(target.getParent());
+      Files.copy(SHIPPED.resolve("reports/2026/02/" + day + ".md"), target);
+    }
+    Files.copy(SHIPPED.resolve("about.md"), content.resolve("about.md"));
+    out = dir.resolve("output");
+  }
+
+  CliRun build(String... extra) {
+    List<String> args = new ArrayList<>(List.of("build", "--config=site.properties",
+        "--content=" + content, "--out=" + out));
+    args.addAll(List.of(extra));
+    return CliRun.run(args.toArray(String[]::new));
+  }
+
+  /**
+   * Runs a build that is meant to fail in a template, without the stack traces JBake and
+   * Freemarker log for it (the command's own message is what the tests look at).
+   */
+  CliRun buildQuietly(String... extra) {
+    java.util.logging.Logger freemarker = java.util.logging.Logger.getLogger("freemarker");
+    java.util.logging.Level freemarkerLevel = freemarker.getLevel();
+    org.slf4j.Logger jbake = org.slf4j.LoggerFactory.getLogger("org.jbake");
+    ch.qos.logback.classic.Level jbakeLevel = jbake instanceof ch.qos.logback.classic.Logger l
+        ? l.getLevel() : null;
+    freemarker.setLevel(java.util.logging.Level.OFF);
+    if (jbake instanceof ch.qos.logback.classic.Logger l) {
+      l.setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+    try {
+      return build(extra);
+    } finally {
+      freemarker.setLevel(freemarkerLevel);
+      if (jbake instanceof ch.qos.logback.classic.Logger l) {
+        l.setLevel(jbakeLevel);
+      }
+    }
+  }
+
+  CliRun buildOk() {
+    CliRun run = build();
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run;
+  }
+
+  /** Every file of a folder with its bytes. */
+  static Map<String, byte[]> snapshot(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((f, bytes) -> assertThat(actual.get(f)).as(f).isEqualTo(bytes));
+  }
+
+  /** What the build leaves beside the output: nothing but the inputs and the output. */
+  List<String> besideTheOutput() throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aSuccessfulBuildPrintsItsSummaryLine() throws IOException {
+    long commits = 0;
+    for (String day : DAYS) {
+      Matcher m = Pattern.compile("(?m)^daybook\\.commits=(\\d+)$")
+          .matcher(Files.readString(content.resolve("reports/2026/02/" + day + ".md")));
+      assertThat(m.find()).isTrue();
+      commits += Long.parseLong(m.group(1));
+    }
+
+    CliRun run = buildOk();
+
+    Matcher line = Pattern.compile("built (.+): (\\d+) reports, (\\d+) commits, (\\d+) files,"
+        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s\n").matcher(run.out());
+    assertThat(line.matches()).as(run.out()).isTrue();
+    assertThat(line.group(1)).isEqualTo(out.toString());
+    assertThat(line.group(2)).isEqualTo("2");
+    assertThat(Long.parseLong(line.group(3))).isEqualTo(commits).isPositive();
+    assertThat(Integer.parseInt(line.group(4))).isEqualTo(snapshot(out).size());
+    assertThat(run.err()).isEmpty();
+    assertThat(out.resolve("reports/2026/02/2026-02-08.html")).isRegularFile();
+    assertThat(besideTheOutput()).containsExactly("content", "output");
+  }
+
+  @Test
+  void aReportThatFailsToParseStopsTheBuildWithFileAndLineAndKeepsThePreviousOutput()
+      throws IOException {
+    buildOk();
+    Map<String, byte[]> before = snapshot(out);
+    Path report = content.resolve("reports/2026/02/2026-02-08.md");
+    List<String> lines = new ArrayList<>(Files.readAllLines(report));
+    int row = 0;
+    while (!lines.get(row).startsWith("| 2026-02-08 ")) {
+      row++;
+    }
+    lines.set(row, lines.get(row).replaceFirst("^\\| 2026-02-08 \\d\\d:\\d\\d:\\d\\d \\|",
+        "| yesterday |"));
+    Files.write(report, lines);
+
+    CliRun run = build();
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("daybook: ")
+        .contains(report + ":" + (row + 1) + ": commit time 'yesterday'");
+    assertThat(run.out()).isEmpty();
+    assertSameFiles(snapshot(out), before);
+    assertThat(besideTheOutput()).containsExactly("content", "output");
+  }
+
+  @Test
+  void aTemplateThatFailsAfterTheBakeAlsoKeepsThePreviousOutput() throws IOException {
+    buildOk();
+    Map<String, byte[]> before = snapshot(out);
+    Path templates = copyOf(Path.of("templates"), dir.resolve("templates"));
+    Files.writeString(templates.resolve("list.ftl"),
+        Files.readString(templates.resolve("list.ftl")) + "${no.such.value}\n");
+
+    CliRun run = buildQuietly("--templates=" + templates);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("daybook: ").contains("list.ftl");
+    assertSameFiles(snapshot(out), before);
+    assertThat(besideTheOutput()).containsExactly("content", "output", "templates");
+  }
+
+  @Test
+  void aReportTemplateThatJBakeCannotRenderFailsTheBuildAndKeepsThePreviousOutput()
+      throws IOException {
+    buildOk();
+    Map<String, byte[]> before = snapshot(out);
+    Path templates = copyOf(Path.of("templates"), dir.resolve("templates"));
+    Files.writeString(templates.resolve("report.ftl"),
+        Files.readString(templates.resolve("report.ftl")) + "${no.such.value}\n");
+
+    CliRun run = buildQuietly("--templates=" + templates);
+
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+    // It names the page and the template, not the temporary folder the build was made in.
+    assertThat(run.err()).startsWith("daybook: ")
+        .contains("reports/2026/02/2026-02-08.html", "report.ftl")
+        .doesNotContain(".daybook-build-");
+    assertSameFiles(snapshot(out), before);
+    assertThat(besideTheOutput()).containsExactly("content", "output", "templates");
+  }
+
+  @Test
+  void aMissingTemplateIsNamedAndNothingIsWritten() throws IOException {
+    Path templates = copyOf(Path.of("templates"), dir.resolve("templates"));
+    Files.delete(templates.resolve("home.ftl"));
+
+    CliRun run = build("--templates=" + templates);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("daybook: missing template " + templates.resolve("home.ftl")
+        + "\n");
+    assertThat(out).doesNotExist();
+    assertThat(besideTheOutput()).containsExactly("content", "templates");
+  }
+
+  @Test
+  void aMissingAssetIsNamed() throws IOException {
+    Path assets = Files.createDirectories(dir.resolve("assets"));
+
+    CliRun run = build("--assets=" + assets);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("daybook: missing asset " + assets.resolve("css/daybook.css")
+        + "\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aBadBaseUrlIsAUsageError() {
+    for (String bad : List.of("ftp://example.com/", "project/", "https:///nohost/",
+        "https://example.com/?q=1", "/a b/")) {
+      CliRun run = build("--base-url=" + bad);
+
+      assertThat(run.exitCode()).as(bad).isEqualTo(2);
+      assertThat(run.err()).as(bad).contains("base URL '" + bad + "'");
+      assertThat(out).as(bad).doesNotExist();
+    }
+  }
+
+  static Path copyOf(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return to;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.archive.ReportStore;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.report.ParsedReport;
+import dev.daybook.report.ReportParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every internal link of the site baked from the shipped {@code content/} leads to a file of the
+ * site and every fragment to an element of its page, at the root of a host and under a sub-path;
+ * and the site has every page the URL scheme (DESIGN.md §6) promises.
+ */
+class LinkCheckTest {
+
+  private static LinkChecker.Result check(String baseUrl, String basePath) throws IOException {
+    return new LinkChecker(Bakes.shipped(baseUrl), basePath, Set.of("404.html")).check();
+  }
+
+  @Test
+  void everyInternalLinkResolvesWhenTheSiteIsAtTheRoot() throws IOException {
+    LinkChecker.Result r = check(Bakes.ROOT, "/");
+
+    assertThat(r.broken()).as("broken links").isEmpty();
+    assertThat(r.duplicateIds()).as("ids used twice on a page").isEmpty();
+    // 7 reports of ~20 commits, each linked from the table, the contents and the indexes.
+    assertThat(r.internal()).isGreaterThan(1000);
+  }
+
+  @Test
+  void everyInternalLinkResolvesWhenTheSiteIsUnderASubPath() throws IOException {
+    LinkChecker.Result r = check(Bakes.SUB_PATH, "/project/");
+
+    assertThat(r.broken()).as("broken links").isEmpty();
+    assertThat(r.duplicateIds()).as("ids used twice on a page").isEmpty();
+    assertThat(r.internal()).isGreaterThan(1000);
+  }
+
+  @Test
+  void theNotFoundPageLinksFromTheBasePathSoItWorksAtAnyDepth() throws IOException {
+    Path site = Bakes.shipped(Bakes.SUB_PATH);
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(site.resolve("404.html").toFile(),
+        "UTF-8");
+    List<String> links = new ArrayList<>(page.select("[href]").eachAttr("href"));
+    links.addAll(page.select("[src]").eachAttr("src"));
+
+    assertThat(links).isNotEmpty();
+    assertThat(links).filteredOn(l -> !l.startsWith("#"))
+        .allMatch(l -> l.startsWith("/project/"), "starts with /project/")
+        .contains("/project/", "/project/css/daybook.css", "/project/feed.xml");
+  }
+
+  @Test
+  void onlyWebAndMailLinksLeaveTheSite() throws IOException {
+    LinkChecker.Result r = check(Bakes.ROOT, "/");
+
+    // The commit links of the reports; nothing else is fetched from or sent to elsewhere.
+    assertThat(r.external()).isNotEmpty()
+        .allMatch(l -> l.startsWith("https://github.com/"), "a GitHub link");
+  }
+
+  @Test
+  void theSiteHasEveryPageTheUrlSchemePromisesAndNoOther() throws IOException {
+    int pageSize = Bakes.config().pageSize();
+    List<String> expected = new ArrayList<>(List.of("index.html", "about.html", "404.html"));
+    Map<String, Integer> repoCommits = new TreeMap<>();
+    Map<String, Integer> severityCommits = new TreeMap<>(
+        Map.of("severity/high/", 0, "severity/medium/", 0, "severity/low/", 0));
+    ReportParser parser = new ReportParser(Bakes.config().zone());
+    List<Path> reports = new ReportStore(Bakes.SHIPPED_CONTENT).list();
+    for (Path file : reports) {
+      ParsedReport parsed = parser.parse(file, Files.readString(file), true);
+      DailyReport day = parsed.report().orElseThrow();
+      expected.add(String.format(Locale.ROOT, "reports/%04d/%02d/%s.html", day.date().getYear(),
+          day.date().getMonthValue(), day.date()));
+      for (RepoSection s : day.sections()) {
+        repoCommits.merge("repos/" + s.repo().owner() + "/" + s.repo().name() + "/",
+            s.commits().size(), Integer::sum);
+        for (ReportedCommit c : s.commits()) {
+          severityCommits.merge("severity/" + c.severity().key() + "/", 1, Integer::sum);
+        }
+      }
+    }
+    for (Map<String, Integer> index : List.of(repoCommits, severityCommits)) {
+      index.forEach((first, commits) -> {
+        int pages = Math.max(1, (commits + pageSize - 1) / pageSize);
+        expected.add(first + "index.html");
+        for (int p = 2; p <= pages; p++) {
+          expected.add(first + "page/" + p + "/index.html");
+        }
+      });
+    }
+
+    List<String> pages = check(Bakes.ROOT, "/").pages();
+
+    assertThat(reports).hasSize(7);
+    // The shipped week: 7 reports, 141 commits in one repository (3 pages of 50), high 1 page,
+    // medium and low 2 pages each.
+    assertThat(expected).hasSize(7 + 3 + 3 + 5);
+    assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void theSiteOfAnEmptyArchiveHasHomeAndSeverityPagesAndNoBrokenLink(@TempDir Path dir)
+      throws Exception {
+    Path content = Files.createDirectories(dir.resolve("content"));
+    Path out = dir.resolve("output");
+    Bakes.bake(content, out, Bakes.SUB_PATH);
+
+    LinkChecker.Result r = new LinkChecker(out, "/project/", Set.of("404.html")).check();
+
+    assertThat(r.broken()).isEmpty();
+    assertThat(r.pages()).containsExactlyInAnyOrder("index.html", "404.html",
+        "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html");
+    for (String feed : List.of("feed.xml", "severity/high/feed.xml")) {
+      FeedsAndSitemapTest.checkAtom(out, feed, Bakes.SUB_PATH);
+    }
+  }
+
+  @Test
+  void theSiteHasItsFeedsSitemapRobotsAndStylesheet() throws IOException {
+    List<String> files = Bakes.files(Bakes.shipped(Bakes.ROOT));
+
+    assertThat(files).filteredOn(f -> !f.endsWith(".html")).containsExactlyInAnyOrder(
+        "css/daybook.css", "feed.xml", "repos/sgl-project/sglang/feed.xml",
+        "severity/high/feed.xml", "severity/medium/feed.xml", "severity/low/feed.xml",
+        "sitemap.xml", "robots.txt");
+  }
+}
