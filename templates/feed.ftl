@@ -3,7 +3,7 @@
 <#include "_site.ftl">
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.htmlLang}">
 <title>${site.title}<#if name?has_content> · ${name}</#if></title>
-<id>${self}</id>
+<id>${id}</id>
 <link rel="self" type="application/atom+xml" href="${self}"/>
 <link rel="alternate" type="text/html" href="${alternate}"/>
 <updated>${updated}</updated>

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -27,8 +28,8 @@ public final class ReportStore {
 
   public Path pathFor(LocalDate date) {
     return reportsDir()
-        .resolve(String.format("%04d", date.getYear()))
-        .resolve(String.format("%02d", date.getMonthValue()))
+        .resolve(String.format(Locale.ROOT, "%04d", date.getYear()))
+        .resolve(String.format(Locale.ROOT, "%02d", date.getMonthValue()))
         .resolve(date + ".md");
   }
 

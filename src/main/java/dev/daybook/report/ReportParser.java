@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -290,7 +291,7 @@ public final class ReportParser {
     private Optional<Severity> groupOf(String headingText, int lineNo, Section section) {
       String text = MarkdownText.plain(headingText);
       Matcher m = GROUP.matcher(text);
-      if (!m.matches() || !(text.contains("重要度") || text.toLowerCase().contains("importance"))) {
+      if (!m.matches() || !(text.contains("重要度") || text.toLowerCase(Locale.ROOT).contains("importance"))) {
         return Optional.empty();
       }
       countWords(text);

@@ -6,6 +6,7 @@ import dev.daybook.model.Severity;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -97,7 +98,7 @@ public final class Vocabulary {
   }
 
   public String title(LocalDate date) {
-    return String.format(titleFormat, date);
+    return String.format(Locale.ROOT, titleFormat, date);
   }
 
   List<String> tableHeaders() {
@@ -106,7 +107,7 @@ public final class Vocabulary {
 
   /** The statistics line, e.g. {@code 本日共 13 个提交 | 🔴 高 2 | 🟡 中 7 | 🟢 低 4}. */
   String totals(long total, Map<Severity, Long> counts) {
-    StringBuilder line = new StringBuilder(String.format(totalFormat, total));
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, totalFormat, total));
     for (Severity s : Severity.values()) {
       line.append(" | ").append(badge(s)).append(' ').append(counts.getOrDefault(s, 0L));
     }
@@ -123,7 +124,7 @@ public final class Vocabulary {
 
   /** A severity group's heading, e.g. {@code 🔴 高重要度变更 (2)}. */
   String group(Severity severity, long count) {
-    return String.format(groupFormat, badge(severity), count);
+    return String.format(Locale.ROOT, groupFormat, badge(severity), count);
   }
 
   String viewCommit() {
@@ -135,7 +136,7 @@ public final class Vocabulary {
   }
 
   String partial(String asOf) {
-    return String.format(partialFormat, asOf);
+    return String.format(Locale.ROOT, partialFormat, asOf);
   }
 
   /** What follows a label on the same line: a full-width colon in Chinese. */

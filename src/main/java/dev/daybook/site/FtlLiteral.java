@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,7 @@ final class FtlLiteral {
       if (Character.isLetterOrDigit(c) && c < 128 || " /._-:".indexOf(c) >= 0) {
         out.append(c);
       } else {
-        out.append(String.format("\\x%04X", (int) c));
+        out.append(String.format(Locale.ROOT, "\\x%04X", (int) c));
       }
     }
     return out.append('"').toString();

@@ -251,7 +251,7 @@ final class PageRenderer {
       String url = base.resolve(SitePaths.report(r.date()));
       e.put("title", words.title(r.date()));
       e.put("url", url);
-      e.put("id", url);
+      e.put("id", atomId(url, "report:" + r.date()));
       e.put("updated", updated(r).toString());
       StringBuilder summary = new StringBuilder(summaryLine(r));
       for (SiteModel.Entry c : model.all()) {
@@ -275,12 +275,13 @@ final class PageRenderer {
       e.put("title", words.badge(c.commit().severity()) + " " + c.repo() + ": "
           + MarkdownText.oneLine(c.commit().title()));
       e.put("url", url);
-      e.put("id", url);
+      e.put("id", atomId(url, "commit:" + c.repo() + ":" + c.commit().sha()));
       e.put("updated", c.commit().time().toString());
       e.put("author", MarkdownText.oneLine(c.commit().author()));
-      String summary = MarkdownText.plain(c.commit().analysis().summary());
-      e.put("summary", summary.length() > FEED_SUMMARY_CHARS
-          ? summary.substring(0, FEED_SUMMARY_CHARS) + "…" : summary);
+      String summary = MarkdownText.oneLine(MarkdownText.plain(c.commit().analysis().summary()));
+      e.put("summary", summary.codePointCount(0, summary.length()) > FEED_SUMMARY_CHARS
+          ? summary.substring(0, summary.offsetByCodePoints(0, FEED_SUMMARY_CHARS)) + "…"
+          : summary);
       entries.add(e);
     }
     writeFeed(path, name, htmlPath, entries);
@@ -291,11 +292,20 @@ final class PageRenderer {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("name", name == null ? "" : name);
     data.put("self", base.resolve(path));
+    data.put("id", atomId(base.resolve(path), "feed:" + path));
     data.put("alternate", base.resolve(htmlPath));
     data.put("updated", entries.isEmpty() ? Instant.EPOCH.toString()
         : entries.stream().map(e -> (String) e.get("updated")).max(String::compareTo).get());
     data.put("entries", entries);
     render("feed.ftl", path, data);
+  }
+
+  /**
+   * An Atom id must be an absolute IRI: the page's URL when the base URL is absolute, else a URN
+   * that stays the same wherever the site is served.
+   */
+  private String atomId(String url, String name) {
+    return base.isAbsolute() ? url : "urn:daybook:" + name.replace(' ', '-');
   }
 
   private String summaryLine(DailyReport r) {

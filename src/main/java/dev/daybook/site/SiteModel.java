@@ -5,6 +5,7 @@ import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
+import dev.daybook.report.Anchors;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.TreeMap;
 final class SiteModel {
 
   /** One commit where it stands: its day's report and its repository. */
-  record Entry(LocalDate date, ZoneId zone, RepoId repo, ReportedCommit commit) {
+  record Entry(LocalDate date, ZoneId zone, RepoId repo, ReportedCommit commit, String anchor) {
     String path() {
-      return SitePaths.report(date) + "#" + commit.shortSha();
+      return SitePaths.report(date) + "#" + anchor;
     }
   }
 
@@ -43,10 +44,12 @@ final class SiteModel {
       bySeverity.put(s, new ArrayList<>());
     }
     for (DailyReport day : days) {
+      Anchors anchors = Anchors.of(day);
       for (RepoSection section : day.sections()) {
         byRepo.computeIfAbsent(section.repo(), r -> new ArrayList<>());
         for (ReportedCommit c : section.commits()) {
-          Entry e = new Entry(day.date(), day.zone(), section.repo(), c);
+          Entry e = new Entry(day.date(), day.zone(), section.repo(), c,
+              anchors.of(section.repo(), c));
           all.add(e);
           byRepo.get(section.repo()).add(e);
           bySeverity.get(c.severity()).add(e);
