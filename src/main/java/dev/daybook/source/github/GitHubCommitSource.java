@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -25,15 +26,18 @@ import org.kohsuke.github.GitHubBuilder;
  * Reads a day's commits from the GitHub REST API (github.com or GitHub Enterprise) with hub4j.
  *
  * <p>A day costs one request for the repository, one per 100 listed commits, and one per commit in
- * the day for its files and stats. No other requests are made (no {@code /rate_limit}, no user
- * lookups).
+ * the day for its files and stats. Only unusual histories cost more, within bounds (see {@link
+ * FirstParentChain}): a listing widened past the day (at most 3 more listings) when a side-branch
+ * commit merged after the listing hides where the branch went on, and at most 20 commits fetched
+ * by SHA when committer dates along the chain leave gaps in the listing. No other requests are made
+ * (no {@code /rate_limit}, no user lookups).
  */
 public final class GitHubCommitSource implements CommitSource {
 
   /** The API of github.com. */
   public static final URI GITHUB_API = URI.create("https://api.github.com");
 
-  /** How far the listing reaches beyond the day on each side; see {@link #listBranch}. */
+  /** How far the listing reaches beyond the day on each side; see {@link #history}. */
   static final Duration WINDOW_SLACK = Duration.ofHours(6);
 
   private static final int PAGE_SIZE = 100;
@@ -41,10 +45,12 @@ public final class GitHubCommitSource implements CommitSource {
   private final GitHub github;
   private final URI apiUrl;
   private final boolean anonymous;
+  private final Clock clock;
 
   private GitHubCommitSource(Builder builder) {
     this.apiUrl = builder.apiUrl;
     this.anonymous = builder.token == null;
+    this.clock = builder.clock;
     this.github = connect(builder);
   }
 
@@ -59,7 +65,9 @@ public final class GitHubCommitSource implements CommitSource {
     GHRepository repository = repository(repo);
     try {
       List<Commit> commits = new ArrayList<>();
-      for (GHCommit commit : FirstParentChain.inWindow(listBranch(repository, window), window)) {
+      List<GHCommit> chain =
+          FirstParentChain.select(history(repository), window, WINDOW_SLACK, clock.instant());
+      for (GHCommit commit : chain) {
         commits.add(CommitMapper.toCommit(repo, commit));
       }
       return List.copyOf(commits);
@@ -83,30 +91,45 @@ public final class GitHubCommitSource implements CommitSource {
   }
 
   /**
-   * The default branch's commits in the window widened by {@link #WINDOW_SLACK} on each side:
-   * GitHub does not document whether {@code since} and {@code until} are inclusive, and the commits
-   * just after the day help {@link FirstParentChain} start on the branch itself.
+   * The default branch as {@link FirstParentChain} reads it. The first listing covers the window
+   * widened by {@link #WINDOW_SLACK} on each side: GitHub does not document whether {@code since}
+   * and {@code until} are inclusive, and the commits just after the day show which listed commits
+   * were merged from side branches.
    */
-  private static List<FirstParentChain.Listed<GHCommit>> listBranch(
-      GHRepository repository, DayWindow window) throws IOException {
-    List<FirstParentChain.Listed<GHCommit>> listed = new ArrayList<>();
-    Iterable<GHCommit> pages =
-        repository
-            .queryCommits()
-            .from(repository.getDefaultBranch())
-            .since(Date.from(window.start().minus(WINDOW_SLACK)))
-            .until(Date.from(window.end().plus(WINDOW_SLACK)))
-            .pageSize(PAGE_SIZE)
-            .list();
-    for (GHCommit commit : pages) {
-      List<String> parents = commit.getParentSHA1s();
-      listed.add(new FirstParentChain.Listed<>(
-          commit.getSHA1(),
-          parents.isEmpty() ? null : parents.get(0),
-          commit.getCommitShortInfo().getCommitDate().toInstant(),
-          commit));
-    }
-    return listed;
+  private static FirstParentChain.History<GHCommit> history(GHRepository repository) {
+    String branch = repository.getDefaultBranch();
+    return new FirstParentChain.History<>() {
+      @Override
+      public List<FirstParentChain.Listed<GHCommit>> list(Instant since, Instant until)
+          throws IOException {
+        List<FirstParentChain.Listed<GHCommit>> listed = new ArrayList<>();
+        Iterable<GHCommit> pages =
+            repository
+                .queryCommits()
+                .from(branch)
+                .since(Date.from(since))
+                .until(Date.from(until))
+                .pageSize(PAGE_SIZE)
+                .list();
+        for (GHCommit commit : pages) {
+          listed.add(listed(commit));
+        }
+        return listed;
+      }
+
+      @Override
+      public FirstParentChain.Listed<GHCommit> commit(String sha) throws IOException {
+        return listed(repository.getCommit(sha)); // comes with its files: no second request
+      }
+    };
+  }
+
+  private static FirstParentChain.Listed<GHCommit> listed(GHCommit commit) throws IOException {
+    return new FirstParentChain.Listed<>(
+        commit.getSHA1(),
+        commit.getParentSHA1s(),
+        commit.getCommitShortInfo().getCommitDate().toInstant(),
+        commit);
   }
 
   private static GitHub connect(Builder b) {
@@ -214,7 +237,10 @@ public final class GitHubCommitSource implements CommitSource {
       return this;
     }
 
-    /** The clock for rate-limit waits when GitHub's answer has no {@code Date} header. */
+    /**
+     * The clock for rate-limit waits when GitHub's answer has no {@code Date} header, and for how
+     * far a listing may be widened (not past now).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -3,6 +3,7 @@ package dev.daybook.source.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.daybook.model.Commit;
 import dev.daybook.model.FileChange;
 import dev.daybook.model.RepoId;
@@ -11,6 +12,7 @@ import dev.daybook.source.SourceException;
 import dev.daybook.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +174,157 @@ class GitHubCommitSourceTest {
         FakeRepo.sha("merge"), FakeRepo.sha("main-1"), FakeRepo.sha("base"));
     assertThat(commits.get(0).isMerge()).isTrue();
     assertThat(github.requestPaths()).noneMatch(p -> p.endsWith(FakeRepo.sha("side-1")));
+    assertThat(github.requests()).hasSize(5); // repo, list, 3 commits: nothing widened or fetched
+  }
+
+  // ---- histories the listing alone does not settle ---------------------------------------------
+
+  /** {@code hours} after 2026-02-06 00:00 in Shanghai. */
+  private static Instant feb6(double hours) {
+    return FEB_6_SHANGHAI.start().plusSeconds(Math.round(hours * 3600));
+  }
+
+  private static String[] shasOf(String... labels) {
+    String[] shas = new String[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      shas[i] = FakeRepo.sha(labels[i]);
+    }
+    return shas;
+  }
+
+  private static List<FakeGitHub.Request> lists() {
+    return github.requests().stream()
+        .filter(r -> r.path().endsWith("/commits")).collect(Collectors.toList());
+  }
+
+  /** A clock long after the fixture days: widening is never cut short by "now". */
+  private static final Clock LATER =
+      Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void aSideBranchCommitNewerThanItsMergeIsLeftOut() throws Exception {
+    RepoId repo = RepoId.parse("daybook/skewed-merge");
+    // side-2 carries a committer date after the merge that brought it in (a rebased or skewed
+    // branch); it is the newest listed commit, but its merge names it, so the walk starts at merge.
+    github.serve(new FakeRepo(repo, 3L, "main", FakeRepo.sha("merge"), List.of(
+        FakeRepo.commit(repo, "c0", feb6(-4)),
+        FakeRepo.commit(repo, "c1", feb6(10), "c0"),
+        FakeRepo.commit(repo, "side-1", feb6(22), "c1"),
+        FakeRepo.commit(repo, "side-2", feb6(23.5), "side-1"),
+        FakeRepo.commit(repo, "merge", feb6(23), "c1", "side-2"))));
+
+    List<Commit> commits = source().clock(LATER).build().commits(repo, FEB_6_SHANGHAI);
+
+    assertThat(shas(commits)).containsExactly(shasOf("merge", "c1"));
+    assertThat(github.requestPaths()).containsExactly("/repos/" + repo,
+        "/repos/" + repo + "/commits", "/repos/" + repo + "/commits/" + FakeRepo.sha("merge"),
+        "/repos/" + repo + "/commits/" + FakeRepo.sha("c1"));
+  }
+
+  /**
+   * pr-1 is committed in the slack after the day and merged only after the listing's until: the
+   * listing cannot tell pr-1's chain from main's, so it is widened by a day, which brings in merge.
+   */
+  private FakeRepo mergedAfterTheListing(RepoId repo, double mergeHour) {
+    return new FakeRepo(repo, 4L, "main", FakeRepo.sha("merge"), List.of(
+        FakeRepo.commit(repo, "c0", feb6(8)),
+        FakeRepo.commit(repo, "c1", feb6(10), "c0"),
+        FakeRepo.commit(repo, "pr-0", feb6(22.5), "c1"),
+        FakeRepo.commit(repo, "c2", feb6(23), "c1"),
+        FakeRepo.commit(repo, "pr-1", feb6(25), "pr-0"),
+        FakeRepo.commit(repo, "merge", feb6(mergeHour), "c2", "pr-1")));
+  }
+
+  @Test
+  void aSideBranchMergedAfterTheListingIsLeftOutByWideningTheListingOnce() throws Exception {
+    RepoId repo = RepoId.parse("daybook/late-merge");
+    github.serve(mergedAfterTheListing(repo, 34));
+
+    List<Commit> commits = source().clock(LATER).build().commits(repo, FEB_6_SHANGHAI);
+
+    assertThat(shas(commits)).containsExactly(shasOf("c2", "c1", "c0"));
+    // repo, the day's list, one list widened by a day, then the three commits' details.
+    assertThat(github.requests()).hasSize(6);
+    assertThat(lists()).hasSize(2);
+    assertThat(lists().get(1).query())
+        .contains("since=2026-02-06T22%3A00%3A00Z", "until=2026-02-07T22%3A00%3A00Z");
+  }
+
+  @Test
+  void wideningStopsAfterThreeMoreListingsAndNeverPassesNow() throws Exception {
+    RepoId repo = RepoId.parse("daybook/very-late-merge");
+    github.serve(mergedAfterTheListing(repo, 24 * 10)); // merged ten days later
+
+    source().clock(LATER).build().commits(repo, FEB_6_SHANGHAI);
+
+    // 1 + 3 listings reaching 1, 3 and 7 days past the first until; nothing is fetched by SHA.
+    assertThat(lists()).extracting(FakeGitHub.Request::query).satisfiesExactly(
+        q -> assertThat(q).contains("until=2026-02-06T22%3A00%3A00Z"),
+        q -> assertThat(q).contains("until=2026-02-07T22%3A00%3A00Z"),
+        q -> assertThat(q).contains("until=2026-02-09T22%3A00%3A00Z"),
+        q -> assertThat(q).contains("until=2026-02-13T22%3A00%3A00Z"));
+    assertThat(github.requests()).hasSize(1 + 4 + 3); // the walk from pr-1 keeps 3 commits
+    // This is the limit of the rule: without the merge, the newest head (pr-1) is walked.
+
+    github.reset().serve(mergedAfterTheListing(repo, 24 * 10));
+    Clock nextMorning = Clock.fixed(feb6(31), ZoneOffset.UTC);
+    source().clock(nextMorning).build().commits(repo, FEB_6_SHANGHAI);
+
+    assertThat(lists()).hasSize(2); // the first widening already reaches past now
+  }
+
+  @Test
+  void aGapInCommitterDatesIsBridgedWithOneRequest() throws Exception {
+    RepoId repo = RepoId.parse("daybook/gap");
+    // c2 keeps a committer date three days old (fast-forwarded), so the listing lacks it.
+    github.serve(new FakeRepo(repo, 5L, "main", FakeRepo.sha("c4"), List.of(
+        FakeRepo.commit(repo, "c0", feb6(-4)),
+        FakeRepo.commit(repo, "c1", feb6(9), "c0"),
+        FakeRepo.commit(repo, "c2", feb6(-72), "c1"),
+        FakeRepo.commit(repo, "c3", feb6(12), "c2"),
+        FakeRepo.commit(repo, "c4", feb6(27), "c3"))));
+
+    List<Commit> commits = source().clock(LATER).build().commits(repo, FEB_6_SHANGHAI);
+
+    assertThat(shas(commits)).containsExactly(shasOf("c3", "c1"));
+    assertThat(commits).allSatisfy(c -> assertThat(c.files()).isNotEmpty());
+    String commit = "/repos/" + repo + "/commits/";
+    assertThat(github.requestPaths()).containsExactly(
+        "/repos/" + repo, "/repos/" + repo + "/commits", commit + FakeRepo.sha("c2"), commit + FakeRepo.sha("c3"), commit + FakeRepo.sha("c1"));
+  }
+
+  @Test
+  void gapsCostAtMostTwentyFetchesPerDay() throws Exception {
+    RepoId repo = RepoId.parse("daybook/many-gaps");
+    // top -> old-1 -> x-1 -> old-2 -> x-2 ... -> old-25 -> x-25: every old-n is three days old.
+    List<JsonNode> commits = new ArrayList<>();
+    String below = null;
+    for (int n = 25; n >= 1; n--) {
+      String x = "x-" + n;
+      commits.add(below == null
+          ? FakeRepo.commit(repo, x, feb6(23 - n * 0.1))
+          : FakeRepo.commit(repo, x, feb6(23 - n * 0.1), below));
+      commits.add(FakeRepo.commit(repo, "old-" + n, feb6(-72 - n), x));
+      below = "old-" + n;
+    }
+    commits.add(FakeRepo.commit(repo, "top", feb6(23.5), below));
+    github.serve(new FakeRepo(repo, 6L, "main", FakeRepo.sha("top"), commits));
+
+    List<Commit> day = source().clock(LATER).build().commits(repo, FEB_6_SHANGHAI);
+
+    List<String> expected = new ArrayList<>(List.of(FakeRepo.sha("top")));
+    for (int n = 1; n <= FirstParentChain.MAX_EXTRA_FETCHES; n++) {
+      expected.add(FakeRepo.sha("x-" + n));
+    }
+    assertThat(shas(day)).containsExactlyElementsOf(expected);
+    long fetches = github.requestPaths().stream()
+        .filter(p -> IntStream.rangeClosed(1, 25)
+            .anyMatch(n -> p.endsWith(FakeRepo.sha("old-" + n))))
+        .count();
+    assertThat(fetches).isEqualTo(20);
+    // repo, one list (no widening once the bound is reached), 20 fetches, 21 commits' details.
+    assertThat(lists()).hasSize(1);
+    assertThat(github.requests()).hasSize(1 + 1 + 20 + 21);
   }
 
   // ---- paging ----------------------------------------------------------------------------------
