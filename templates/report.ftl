@@ -12,7 +12,8 @@
 </#macro>
 <@page title=content.title root=root bodyClass="report-page">
 <@daynav/>
-<article class="report">
+<#-- The report keeps the language it was written in, whatever the site's. -->
+<article class="report" lang="${((content["daybook.locale"]!"zh") == "en")?then("en", "zh-CN")}">
 ${content.body?no_esc}
 </article>
 <@daynav/>
