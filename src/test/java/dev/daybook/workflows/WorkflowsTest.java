@@ -1,0 +1,109 @@
+package dev.daybook.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GitHub Actions workflows, checked for what matters: when they run, what they may touch, that
+ * they deploy with the official Pages actions, and that no input is spliced into a script.
+ */
+class WorkflowsTest {
+
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  static JsonNode workflow(String name) throws IOException {
+    return YAML.readTree(Files.readString(Path.of(".github/workflows", name)));
+  }
+
+  static List<JsonNode> steps(JsonNode workflow) {
+    List<JsonNode> steps = new ArrayList<>();
+    workflow.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
+    return steps;
+  }
+
+  static List<String> uses(JsonNode workflow) {
+    return steps(workflow).stream().map(s -> s.path("uses").asText()).filter(u -> !u.isEmpty())
+        .toList();
+  }
+
+  @Test
+  void dailyRunsAfterMidnightInTheReportTimeZoneOffTheHour() throws IOException {
+    JsonNode daily = workflow("daily.yml");
+    String cron = daily.path("on").path("schedule").get(0).path("cron").asText();
+    String[] fields = cron.split(" ");
+    int minute = Integer.parseInt(fields[0]);
+    int hour = Integer.parseInt(fields[1]);
+    assertThat(minute).as("off the hour").isNotZero();
+    LocalTime shanghai = java.time.LocalDate.of(2026, 1, 1).atTime(hour, minute)
+        .atOffset(ZoneOffset.UTC).atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalTime();
+    assertThat(shanghai).isBetween(LocalTime.of(0, 1), LocalTime.of(2, 0));
+    JsonNode inputs = daily.path("on").path("workflow_dispatch").path("inputs");
+    assertThat(inputs.has("date")).isTrue();
+    assertThat(inputs.has("to")).isTrue();
+  }
+
+  @Test
+  void dailyHasLeastPrivilegeAndOneRunAtATime() throws IOException {
+    JsonNode daily = workflow("daily.yml");
+    assertThat(daily.path("permissions").path("contents").asText()).isEqualTo("read");
+    assertThat(daily.path("concurrency").path("group").asText()).isNotBlank();
+    assertThat(daily.path("concurrency").path("cancel-in-progress").asBoolean()).isFalse();
+    JsonNode generate = daily.path("jobs").path("generate");
+    assertThat(generate.path("permissions").path("contents").asText()).isEqualTo("write");
+    JsonNode deploy = daily.path("jobs").path("deploy");
+    assertThat(deploy.path("needs").asText()).isEqualTo("generate");
+    assertThat(deploy.path("permissions").path("pages").asText()).isEqualTo("write");
+    assertThat(deploy.path("permissions").path("id-token").asText()).isEqualTo("write");
+    assertThat(deploy.path("permissions").path("contents").asText()).isEqualTo("read");
+    assertThat(deploy.path("environment").path("name").asText()).isEqualTo("github-pages");
+  }
+
+  @Test
+  void dailyGeneratesCommitsBuildsAndDeploysWithTheOfficialActions() throws IOException {
+    JsonNode daily = workflow("daily.yml");
+    assertThat(uses(daily)).contains("actions/configure-pages@v5",
+        "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4");
+    assertThat(steps(daily)).anyMatch(s -> s.path("with").path("cache").asText().equals("maven"));
+    String scripts = String.join("\n", steps(daily).stream()
+        .map(s -> s.path("run").asText()).toList());
+    assertThat(scripts).contains("java -jar target/daybook.jar generate --date")
+        .contains("git push")
+        .contains("java -jar target/daybook.jar build --base-url");
+    assertThat(daily.toString()).contains("secrets.GITHUB_TOKEN");
+  }
+
+  @Test
+  void noScriptSplicesAnExpressionIntoItsText() throws IOException {
+    // ${{ ... }} in a run: block is pasted into the shell script before it runs: an input such as
+    // "$(curl …)" would execute. Values reach scripts through env: instead.
+    for (String name : List.of("daily.yml", "ci.yml")) {
+      for (JsonNode step : steps(workflow(name))) {
+        assertThat(step.path("run").asText()).as("%s: %s", name, step.path("name").asText())
+            .doesNotContain("${{");
+      }
+    }
+  }
+
+  @Test
+  void ciRunsTheReadmeTestCommandOnPushesAndPullRequests() throws IOException {
+    JsonNode ci = workflow("ci.yml");
+    assertThat(ci.path("on").has("push")).isTrue();
+    assertThat(ci.path("on").has("pull_request")).isTrue();
+    assertThat(ci.path("permissions").path("contents").asText()).isEqualTo("read");
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).contains("mvn -B verify");
+    assertThat(steps(ci)).anyMatch(s -> s.path("run").asText().equals("mvn -B verify"));
+  }
+}
