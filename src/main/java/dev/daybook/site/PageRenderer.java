@@ -102,10 +102,13 @@ final class PageRenderer {
     if (!days.isEmpty()) {
       DailyReport latest = days.get(days.size() - 1);
       Map<String, Object> day = day(latest);
+      // The day's high commits first, then its medium ones, each newest first.
       List<Map<String, Object>> highlights = new ArrayList<>();
-      for (SiteModel.Entry e : model.all()) {
-        if (e.date().equals(latest.date()) && e.commit().severity() != Severity.LOW) {
-          highlights.add(entry(e));
+      for (Severity s : List.of(Severity.HIGH, Severity.MEDIUM)) {
+        for (SiteModel.Entry e : model.bySeverity().get(s)) {
+          if (e.date().equals(latest.date())) {
+            highlights.add(entry(e));
+          }
         }
       }
       day.put("highlights", highlights);
