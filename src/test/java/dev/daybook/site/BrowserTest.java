@@ -1,0 +1,384 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.daybook.cli.Daybook;
+import dev.daybook.config.SiteConfig;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The shipped archive, baked by the real {@code daybook build} and served over HTTP under a
+ * sub-path, browsed in headless Chromium: pages load with their stylesheet and without a console
+ * error (a Content-Security-Policy violation would be one), and the links a reader follows lead
+ * where they should. Screenshots at phone and desktop width go to {@code target/screenshots/}.
+ *
+ * <p>It drives Debian's {@code /usr/bin/chromium} through {@code /usr/bin/chromedriver}, which
+ * {@code .ci/run} installs; Selenium Manager is never asked, so nothing is downloaded. Without
+ * them the test fails, saying what to install: it is not skipped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class BrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final String SUB_PATH = "/daybook/";
+  /** Chromium cannot paint a taller picture in one piece. */
+  static final int MAX_SCREENSHOT_HEIGHT = 16_000;
+
+  private StaticSiteServer server;
+  private String base;
+  private SiteConfig config;
+  private LocalDate latest;
+  private Path profile;
+  private ChromeDriver driver;
+  private int requestsChecked;
+  private final Set<String> expectedMissing = new HashSet<>();
+
+  @BeforeAll
+  void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
+    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
+        .filter(p -> !Files.isExecutable(p)).toList();
+    if (!missing.isEmpty()) {
+      fail("BrowserTest needs Debian's Chromium and its WebDriver, and " + missing + " is missing."
+          + " Install them with: sudo apt-get install chromium chromium-driver"
+          + " (.ci/run does it on CI).");
+    }
+    config = SiteConfig.load(Path.of(SiteConfig.FILE_NAME));
+    latest = latestShippedReport(Path.of("content", "reports"));
+
+    server = StaticSiteServer.start(SUB_PATH);
+    base = server.baseUrl();
+    Path site = tmp.resolve("site");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Daybook.commandLine(new Daybook.Context(new PrintWriter(out, true),
+            new PrintWriter(err, true), Map.of(), Clock.systemUTC()))
+        .execute("build", "--content=content", "--out=" + site, "--base-url=" + base);
+    assertThat(code).as("daybook build: %s%s", out, err).isZero();
+    server.serve(site);
+
+    profile = Files.createTempDirectory("daybook-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
+        "--window-size=1440,900", "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    // Belt and braces: with the driver named, Selenium Manager has nothing to look for.
+    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withLogFile(Path.of("target", "chromedriver.log").toFile())
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts()
+        .pageLoadTimeout(Duration.ofSeconds(30))
+        .scriptTimeout(Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  void closeAll() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** After each test: nothing went to the console as an error, every URL was found. */
+  @AfterEach
+  void noConsoleErrorsNorMissingFiles() {
+    assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    List<StaticSiteServer.Request> requests = server.requests();
+    List<StaticSiteServer.Request> bad = requests.subList(requestsChecked, requests.size())
+        .stream()
+        .filter(r -> !r.path().equals("/favicon.ico"))  // the browser asks at the host's root
+        .filter(r -> !r.path().startsWith(SUB_PATH)
+            || r.status() >= 400 && !expectedMissing.contains(r.path()))
+        .toList();
+    requestsChecked = requests.size();
+    assertThat(bad).as("requests outside %s or not found", SUB_PATH).isEmpty();
+  }
+
+  @Test
+  void homeHasTheSiteTitleAndItsStylesheetApplies() {
+    driver.get(base);
+    assertThat(driver.getTitle()).endsWith(" · " + config.title());
+    assertThat(driver.findElement(By.cssSelector(".site-nav .brand")).getText())
+        .isEqualTo(config.title());
+
+    // The stylesheet came from under the sub-path, has rules, and they change how the page looks.
+    Object rules = js("for (const s of document.styleSheets) {"
+        + "  if (s.href === arguments[0]) return s.cssRules.length; }"
+        + "return -1;", base + SitePaths.STYLESHEET);
+    assertThat(((Number) rules).intValue()).as("rules in %s", SitePaths.STYLESHEET).isPositive();
+    Map<String, String> styled = computedStyles();
+    js("for (const s of document.styleSheets) s.disabled = true;");
+    Map<String, String> unstyled = computedStyles();
+    js("for (const s of document.styleSheets) s.disabled = false;");
+    assertThat(styled).as("computed styles with the stylesheet and without")
+        .isNotEqualTo(unstyled);
+  }
+
+  @Test
+  void latestReportLinkLeadsToTheReportAndItsCommitLinksToTheirSections() {
+    driver.get(base);
+    driver.findElement(By.cssSelector(".latest-day a")).click();
+    waitForUrl(base + SitePaths.report(latest));
+    String h1 = driver.findElement(By.tagName("h1")).getText();
+    assertThat(h1).contains(latest.toString());
+    assertThat(driver.getTitle()).startsWith(h1 + " · ");
+
+    WebElement commit = driver.findElement(By.cssSelector("main table a[href^='#']"));
+    String sha = commit.getDomAttribute("href").substring(1);
+    assertThat(sha).matches("[0-9a-f]{7}");
+    String title = commit.getText();
+    commit.click();
+    waitForUrl(base + SitePaths.report(latest) + "#" + sha);
+    assertTargetIsCommitHeading(sha, title);
+  }
+
+  @Test
+  void repoPageFromTheNavListsEveryCommitAcrossItsPages() {
+    driver.get(base);
+    WebElement repoLink = driver.findElement(By.cssSelector(".site-nav a[href*='repos/']"));
+    String repo = repoLink.getText();
+    repoLink.click();
+    String first = base + "repos/" + repo + "/";
+    waitForUrl(first);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(repo);
+    Matcher total = Pattern.compile("^(\\d+)\\s")
+        .matcher(driver.findElement(By.cssSelector(".list-meta")).getText());
+    assertThat(total.find()).as("commit count in .list-meta").isTrue();
+
+    List<String> shas = new ArrayList<>();
+    Map<Integer, Integer> perPage = new LinkedHashMap<>();
+    for (int page = 1; ; page++) {
+      List<String> here = driver.findElements(By.cssSelector("ol.entries > li .meta code"))
+          .stream().map(WebElement::getText).toList();
+      assertThat(here).as("commits on page %d", page).isNotEmpty()
+          .hasSizeLessThanOrEqualTo(config.pageSize());
+      shas.addAll(here);
+      perPage.put(page, here.size());
+      List<WebElement> older = driver.findElements(By.cssSelector("nav.pager a[rel=next]"));
+      if (older.isEmpty()) {
+        break;
+      }
+      older.get(0).click();
+      waitForUrl(first + "page/" + (page + 1) + "/");
+      assertThat(driver.getTitle()).contains(Integer.toString(page + 1));
+    }
+    assertThat(perPage).as("commits per page").hasSizeGreaterThan(1);
+    assertThat(shas).as("commits across the pages").doesNotHaveDuplicates()
+        .hasSize(Integer.parseInt(total.group(1)));
+
+    // Back one page, then from a commit there to its section in its report.
+    int last = perPage.size();
+    driver.findElement(By.cssSelector("nav.pager a[rel=prev]")).click();
+    waitForUrl(last - 1 == 1 ? first : first + "page/" + (last - 1) + "/");
+    WebElement entry = driver.findElement(By.cssSelector("ol.entries > li a.title"));
+    String title = entry.getText();
+    String sha = entry.getDomAttribute("href").replaceAll(".*#", "");
+    entry.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlMatches("^" + Pattern.quote(base + "reports/")
+            + "\\d{4}/\\d{2}/\\d{4}-\\d{2}-\\d{2}\\.html#" + sha + "$"));
+    assertTargetIsCommitHeading(sha, title);
+  }
+
+  @Test
+  void missingPageGetsTheSite404PageWhoseLinksWorkUnderTheSubPath() {
+    String missing = SUB_PATH + "reports/1999/01/1999-01-01.html";
+    expectedMissing.add(missing);
+    driver.get(base + missing.substring(SUB_PATH.length()));
+    assertThat(driver.findElement(By.cssSelector("body")).getDomAttribute("class"))
+        .contains("not-found");
+    assertThat(((Number) js("return document.styleSheets[0].cssRules.length")).intValue())
+        .isPositive();
+    // Chromium reports the 404 of the page itself on the console; that one is expected.
+    assertThat(consoleErrors()).allMatch(e -> e.contains(missing) && e.contains("404"));
+    driver.findElement(By.cssSelector("main a.button")).click();
+    waitForUrl(base);
+  }
+
+  @Test
+  void screenshotsAtPhoneAndDesktopWidth() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("home", base);
+    pages.put("report-" + latest, base + SitePaths.report(latest));
+    int[][] sizes = {{375, 812}, {1440, 900}};
+    cdp("Emulation.setScrollbarsHidden", Map.of("hidden", true));
+    try {
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        for (int[] size : sizes) {
+          cdp("Emulation.setDeviceMetricsOverride", Map.of("width", size[0], "height", size[1],
+              "deviceScaleFactor", 1, "mobile", size[0] < 600));
+          driver.get(page.getValue());
+          Path file = SCREENSHOTS.resolve(page.getKey() + "-" + size[0] + "x" + size[1] + ".png");
+          BufferedImage image = fullPageScreenshot(file);
+          assertThat(image.getWidth()).as(file.toString()).isGreaterThanOrEqualTo(size[0]);
+          assertThat(image.getHeight()).as(file.toString()).isPositive();
+          assertThat(colours(image)).as("colours in %s", file).isGreaterThan(2);
+        }
+      }
+    } finally {
+      cdp("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+      cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static LocalDate latestShippedReport(Path reports) throws IOException {
+    try (Stream<Path> files = Files.walk(reports)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}\\.md"))
+          .map(n -> LocalDate.parse(n.substring(0, 10)))
+          .max(Comparator.naturalOrder())
+          .orElseThrow(() -> new AssertionError("no report in " + reports));
+    }
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private Map<String, Object> cdp(String command, Map<String, ?> params) {
+    return driver.executeCdpCommand(command, new HashMap<String, Object>(params));
+  }
+
+  private void waitForUrl(String url) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
+  }
+
+  /**
+   * The errors logged on the console since the last call. The site declares no icon, so Chromium
+   * asks for {@code /favicon.ico} at the root of the host, outside the site, whenever it likes:
+   * that 404 is not the site's.
+   */
+  private List<String> consoleErrors() {
+    String hostFavicon = base.substring(0, base.length() - SUB_PATH.length()) + "/favicon.ico ";
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(m -> !m.startsWith(hostFavicon))
+        .toList();
+  }
+
+  /** A few computed properties of the page's main parts. */
+  @SuppressWarnings("unchecked")
+  private Map<String, String> computedStyles() {
+    return (Map<String, String>) js("const out = {};"
+        + "for (const sel of ['body', '.site-header', '.site-nav', 'main', 'h1', 'h2', 'a']) {"
+        + "  const el = document.querySelector(sel); if (!el) continue;"
+        + "  const cs = getComputedStyle(el);"
+        + "  for (const p of ['font-family', 'font-size', 'line-height', 'color',"
+        + "      'background-color', 'margin', 'padding', 'max-width', 'display', 'border'])"
+        + "    out[sel + ' ' + p] = cs.getPropertyValue(p);"
+        + "}"
+        + "return out;");
+  }
+
+  /** The page's {@code :target} is the heading of that commit, on screen. */
+  @SuppressWarnings("unchecked")
+  private void assertTargetIsCommitHeading(String sha, String title) {
+    Map<String, Object> target = (Map<String, Object>) js("const t = document.querySelector(':target');"
+        + "if (!t) return null;"
+        + "const r = t.getBoundingClientRect();"
+        + "return {tag: t.tagName, id: t.id, text: t.textContent.trim(), top: r.top,"
+        + "  height: window.innerHeight};");
+    assertThat(target).as("the #%s target", sha).isNotNull();
+    assertThat((String) target.get("tag")).matches("H[1-6]");
+    assertThat(target.get("id")).isEqualTo(sha);
+    assertThat((String) target.get("text")).isEqualTo(title);
+    double top = ((Number) target.get("top")).doubleValue();
+    assertThat(top).as("heading top on screen").isBetween(-1.0,
+        ((Number) target.get("height")).doubleValue());
+  }
+
+  /** The whole page, not only the viewport, as Chrome DevTools paints it. */
+  @SuppressWarnings("unchecked")
+  private BufferedImage fullPageScreenshot(Path file) throws IOException {
+    ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done());");
+    Map<String, Object> size = (Map<String, Object>) cdp("Page.getLayoutMetrics", Map.of())
+        .get("cssContentSize");
+    double width = ((Number) size.get("width")).doubleValue();
+    double height = Math.min(((Number) size.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+    Map<String, Object> shot = cdp("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true, "fromSurface", true,
+        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+    Files.write(file, png);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    assertThat(image).as("PNG %s", file).isNotNull();
+    return image;
+  }
+
+  /** How many different colours a grid of sample points shows: 1 means a blank picture. */
+  private static int colours(BufferedImage image) {
+    Set<Integer> seen = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += Math.max(1, image.getHeight() / 200)) {
+      for (int x = 0; x < image.getWidth(); x += Math.max(1, image.getWidth() / 50)) {
+        seen.add(image.getRGB(x, y));
+      }
+    }
+    return seen.size();
+  }
+}
