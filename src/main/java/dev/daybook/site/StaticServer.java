@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * looked up on every request, so a rebuild that swaps it in is served at once.
  */
 public final class StaticServer implements AutoCloseable {
+
+  /** One request as answered, for whoever watches the server (tests do). */
+  public record Request(String method, String path, int status) {}
 
   private static final Map<String, String> TYPES = Map.ofEntries(
       Map.entry("html", "text/html; charset=utf-8"),
@@ -39,9 +43,12 @@ public final class StaticServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final Supplier<Path> root;
   private final String basePath;
+  private final Consumer<Request> log;
 
-  private StaticServer(Supplier<Path> root, int port, String basePath) throws IOException {
+  private StaticServer(Supplier<Path> root, int port, String basePath, Consumer<Request> log)
+      throws IOException {
     this.root = root;
+    this.log = log;
     this.basePath = basePath.endsWith("/") ? basePath : basePath + "/";
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
@@ -56,7 +63,13 @@ public final class StaticServer implements AutoCloseable {
    * @param basePath the path the site lives under, e.g. {@code /} or {@code /project/}
    */
   public static StaticServer start(Path root, int port, String basePath) throws IOException {
-    return new StaticServer(() -> root, port, basePath);
+    return start(root, port, basePath, request -> { });
+  }
+
+  /** Starts serving and tells {@code log} of every request answered. */
+  public static StaticServer start(Path root, int port, String basePath, Consumer<Request> log)
+      throws IOException {
+    return new StaticServer(() -> root, port, basePath, log);
   }
 
   /** The site's address, e.g. {@code http://127.0.0.1:8820/project/}. */
@@ -110,9 +123,12 @@ public final class StaticServer implements AutoCloseable {
     return TYPES.getOrDefault(ext, "application/octet-stream");
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+  private void send(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
+    log.accept(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        status));
     exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
