@@ -30,11 +30,8 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
           + " (default: site.base-url in site.properties).")
   String baseUrl;
 
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
-  Path templates;
-
-  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
-  Path assets;
+  @Mixin
+  SiteInputs inputs;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -54,9 +51,8 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    SiteBuilder.Result r = new SiteBuilder().build(new SiteBuilder.Options(archive.content,
-        templates, assets, out, base, config.title(), config.language(), config.zone(),
-        config.pageSize()));
+    SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out, base,
+        config));
     context.out().println(String.format(Locale.ROOT,
         "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s", out, r.reports(),
         r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0));

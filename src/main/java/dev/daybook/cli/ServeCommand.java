@@ -42,11 +42,8 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
       description = "Where the site is built (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
-  Path templates;
-
-  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
-  Path assets;
+  @Mixin
+  SiteInputs inputs;
 
   private final Daybook.Context context;
 
@@ -60,7 +57,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
     try (StaticServer server = StaticServer.start(out, port, "/");
         WatchService watcher = FileSystems.getDefault().newWatchService()) {
       context.out().println("serving " + out + " at " + server.url() + " (Ctrl-C stops)");
-      for (Path dir : List.of(archive.content, templates, assets)) {
+      for (Path dir : List.of(archive.content, inputs.templates, inputs.assets)) {
         register(watcher, dir);
       }
       Path configDir = archive.config.toAbsolutePath().getParent();
@@ -94,7 +91,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
       if (!changed) {
         continue;
       }
-      for (Path dir : List.of(archive.content, templates, assets)) {
+      for (Path dir : List.of(archive.content, inputs.templates, inputs.assets)) {
         register(watcher, dir); // folders created since
       }
       try {
@@ -108,9 +105,8 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
 
   private void build() throws Exception {
     SiteConfig config = SiteConfig.load(archive.config);
-    SiteBuilder.Result r = new SiteBuilder().build(new SiteBuilder.Options(archive.content,
-        templates, assets, out, BaseUrl.parse("/"), config.title(), config.language(),
-        config.zone(), config.pageSize()));
+    SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out,
+        BaseUrl.parse("/"), config));
     context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
         r.time().toMillis() / 1000.0));
   }

@@ -1,0 +1,22 @@
+package dev.daybook.cli;
+
+import dev.daybook.config.SiteConfig;
+import dev.daybook.site.BaseUrl;
+import dev.daybook.site.SiteBuilder;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** What a site is baked from besides the archive: templates and assets (hidden options). */
+final class SiteInputs {
+
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
+  Path templates;
+
+  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
+  Path assets;
+
+  SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config) {
+    return new SiteBuilder.Options(content, templates, assets, out, base, config.title(),
+        config.language(), config.zone(), config.pageSize());
+  }
+}
