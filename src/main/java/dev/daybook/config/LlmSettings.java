@@ -45,7 +45,9 @@ public record LlmSettings(
   public static final String DEFAULT_API_KEY_ENV = "DAYBOOK_LLM_API_KEY";
   public static final String DEFAULT_CACHE_DIR = "content/.cache/llm";
 
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+  // Upper case, as environment variable names are by convention: a value that is not one may be
+  // a key pasted by mistake, so it is never echoed.
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
   public LlmSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -79,7 +81,9 @@ public record LlmSettings(
     String model = p.getProperty("llm.model", d.model()).strip();
     String apiKeyEnv = p.getProperty("llm.api-key-env", d.apiKeyEnv()).strip();
     if (!ENV_NAME.matcher(apiKeyEnv).matches()) {
-      throw bad(source, "llm.api-key-env", apiKeyEnv, "the name of an environment variable");
+      throw new IllegalArgumentException(source + ": llm.api-key-env must be the name of an"
+          + " environment variable (upper-case letters, digits, _), not the key itself; the value"
+          + " is not shown");
     }
     int maxPatchChars = parseInt(source, p, "llm.max-patch-chars", d.maxPatchChars(), 0, 1_000_000);
     int maxTokens = parseInt(source, p, "llm.max-tokens", d.maxTokens(), 64, 1_000_000);
