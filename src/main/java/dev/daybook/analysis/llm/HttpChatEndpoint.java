@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -144,14 +147,22 @@ final class HttpChatEndpoint implements ChatEndpoint {
     }
     int n = requests.incrementAndGet();
     promptChars.addAndGet(chars);
+    // The request timeout of java.net.http ends when the headers arrive; the bound on the whole
+    // exchange keeps a server that trickles its body from holding a permit for ever.
+    CompletableFuture<HttpResponse<String>> future =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
+      response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
       return new Attempt(null, new LlmFailure("no answer within " + seconds(timeout)),
           backoff(n));
-    } catch (IOException e) {
-      return new Attempt(null, new LlmFailure("connection to " + host() + " failed"), backoff(n));
+    } catch (ExecutionException e) {
+      String why = e.getCause() instanceof HttpTimeoutException
+          ? "no answer within " + seconds(timeout) : "connection to " + host() + " failed";
+      return new Attempt(null, new LlmFailure(why), backoff(n));
     } catch (InterruptedException e) {
+      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new LlmFailure("interrupted", true);
     } finally {

@@ -91,6 +91,12 @@ class LlmAnalyzerTest {
         Instant.parse("2026-02-06T00:00:00Z"), message, List.of(PARENT), 45, 11, files);
   }
 
+  static Commit other(String sha, String message) {
+    Commit c = commit(message);
+    return new Commit(c.repo(), sha, c.url().replace(SHA, sha), c.authorName(), null,
+        c.committedAt(), message, List.of(), c.additions(), c.deletions(), c.files());
+  }
+
   static Map<String, Object> answer(String severity, String summary) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("severity", severity);
@@ -294,6 +300,27 @@ class LlmAnalyzerTest {
     assertThat(isFallback(a)).isFalse();
     assertThat(fake.requests()).hasSize(2);
     assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void aRetryAfterDateIsWaitedUntil() {
+    Instant now = Instant.parse("2026-02-10T08:00:00Z");
+    fake.then(Response.of(429, "").withHeader("Retry-After", "Tue, 10 Feb 2026 08:00:12 GMT"),
+        good());
+    Analysis a = builder().clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).build()
+        .analyze(commit("fix: x"), Language.EN);
+    assertThat(isFallback(a)).isFalse();
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(12));
+  }
+
+  @Test
+  void aWrongBaseUrlStopsFurtherRequests() {
+    fake.otherwise(r -> Response.of(404, "<html>Not Found</html>"));
+    List<Analysis> all = builder().concurrency(1).build()
+        .analyzeAll(List.of(commit("fix: x"), other(PARENT, "fix: y")), Language.EN);
+    assertThat(fake.requests()).hasSize(1);
+    assertThat(all.get(0).rationale()).contains("(HTTP 404 (no chat/completions at 127.0.0.1:");
+    assertThat(all.get(1).rationale()).contains("(not asked: HTTP 404");
   }
 
   @Test
