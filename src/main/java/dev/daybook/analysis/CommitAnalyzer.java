@@ -3,6 +3,8 @@ package dev.daybook.analysis;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.Commit;
 import dev.daybook.model.Language;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Decides a commit's severity and change type and writes the analysis prose. */
 public interface CommitAnalyzer {
@@ -12,4 +14,16 @@ public interface CommitAnalyzer {
    * text taken from the commit escaped.
    */
   Analysis analyze(Commit commit, Language language);
+
+  /**
+   * Analyzes several commits, e.g. one day of one repository; the results are in the order of the
+   * commits. Analyzers that talk to a service override it to work on several at once.
+   */
+  default List<Analysis> analyzeAll(List<Commit> commits, Language language) {
+    List<Analysis> out = new ArrayList<>(commits.size());
+    for (Commit c : commits) {
+      out.add(analyze(c, language));
+    }
+    return out;
+  }
 }

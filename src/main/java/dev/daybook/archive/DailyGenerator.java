@@ -1,6 +1,7 @@
 package dev.daybook.archive;
 
 import dev.daybook.analysis.CommitAnalyzer;
+import dev.daybook.model.Analysis;
 import dev.daybook.model.Commit;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
@@ -93,9 +94,11 @@ public final class DailyGenerator {
     Instant now = clock.instant();
     List<RepoSection> sections = new ArrayList<>();
     for (RepoId repo : repos) {
+      List<Commit> fetched = source.commits(repo, window);
+      List<Analysis> analyses = analyzer.analyzeAll(fetched, language);
       List<ReportedCommit> commits = new ArrayList<>();
-      for (Commit commit : source.commits(repo, window)) {
-        commits.add(ReportedCommit.of(commit, analyzer.analyze(commit, language)));
+      for (int i = 0; i < fetched.size(); i++) {
+        commits.add(ReportedCommit.of(fetched.get(i), analyses.get(i)));
       }
       sections.add(new RepoSection(repo, commits));
     }

@@ -1,14 +1,18 @@
 package dev.daybook.cli;
 
 import dev.daybook.analysis.CommitAnalyzer;
+import dev.daybook.analysis.llm.LlmAnalyzer;
 import dev.daybook.analysis.rules.RuleAnalyzer;
 import dev.daybook.archive.DailyGenerator;
+import dev.daybook.config.LlmSettings;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.model.RepoId;
 import dev.daybook.source.CommitSource;
 import dev.daybook.source.github.GitHubCommitSource;
 import dev.daybook.source.github.RateLimitPolicy;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +33,9 @@ import picocli.CommandLine.Spec;
             + " the commits on the first-parent chain of each default branch whose committer date"
             + " falls in the day (report time zone), newest first.",
         "An existing report is kept unless --force, without a request to GitHub.",
-        "GITHUB_TOKEN, if set, authenticates the requests (it is never printed)."})
+        "GITHUB_TOKEN, if set, authenticates the requests (it is never printed).",
+        "--analyzer llm reads the llm.* settings of site.properties and the API key from the"
+            + " environment variable they name (default DAYBOOK_LLM_API_KEY; never printed)."})
 final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
 
   /** The longest range one run accepts: ten years of days. */
@@ -55,7 +61,8 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
   String apiUrl;
 
   @Option(names = "--analyzer", paramLabel = "NAME",
-      description = "How commits are analyzed: rules (default: analyzer in site.properties).")
+      description = "How commits are analyzed: rules or llm (default: analyzer in"
+          + " site.properties).")
   String analyzer;
 
   @Option(names = "--force", description = "Replace reports that already exist.")
@@ -82,7 +89,8 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
       throw usage("the range " + date + ".." + last + " has " + days + " days; at most "
           + MAX_DAYS + " at a time");
     }
-    DailyGenerator generator = new DailyGenerator(source(config), analyzer(config),
+    CommitAnalyzer commitAnalyzer = analyzer(config);
+    DailyGenerator generator = new DailyGenerator(source(config), commitAnalyzer,
         archive.store(), config.language(), config.zone(), repos(config), context.clock());
     generator.checkDate(last);
     int index = 0;
@@ -91,6 +99,12 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
       String progress = days > 1 ? "[" + index + "/" + days + "] " : "";
       DailyGenerator.Result r = generator.generate(day, force);
       context.out().println(progress + day + ": " + describe(r));
+    }
+    if (commitAnalyzer instanceof LlmAnalyzer llm) {
+      LlmAnalyzer.Usage u = llm.usage();
+      context.out().println("llm: " + u.requests() + " requests (~" + u.promptTokens()
+          + " prompt tokens), " + u.cacheHits() + " answers from the cache, " + u.fallbacks()
+          + " fell back to the rules");
     }
     return 0;
   }
@@ -137,12 +151,47 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
         .build();
   }
 
-  private CommitAnalyzer analyzer(SiteConfig config) {
+  private CommitAnalyzer analyzer(SiteConfig config) throws IOException {
     String name = analyzer == null ? config.analyzer() : analyzer;
     if (name.equals("rules")) {
       return new RuleAnalyzer();
     }
-    throw usage("unknown analyzer '" + name + "' (available: rules)");
+    if (name.equals("llm")) {
+      return llm();
+    }
+    throw usage("unknown analyzer '" + name + "' (available: rules, llm)");
+  }
+
+  /**
+   * The LLM analyzer from the {@code llm.*} settings; its cache folder, when relative, is taken
+   * from the folder of site.properties (the repository root).
+   */
+  private CommitAnalyzer llm() throws IOException {
+    LlmSettings settings = LlmSettings.load(archive.config);
+    String key = context.env().get(settings.apiKeyEnv());
+    if (key == null || key.isBlank()) {
+      throw usage("--analyzer llm needs the API key in the environment variable "
+          + settings.apiKeyEnv() + " (named by llm.api-key-env in " + archive.config + ")");
+    }
+    if (settings.model().isEmpty()) {
+      throw usage("--analyzer llm needs llm.model in " + archive.config
+          + " (the model name the endpoint expects)");
+    }
+    Path root = archive.config.toAbsolutePath().getParent();
+    Path cacheDir = root.resolve(settings.cacheDir());
+    return LlmAnalyzer.builder()
+        .baseUrl(settings.baseUrl())
+        .model(settings.model())
+        .apiKey(key)
+        .maxPatchChars(settings.maxPatchChars())
+        .maxTokens(settings.maxTokens())
+        .timeout(Duration.ofSeconds(settings.timeoutSeconds()))
+        .concurrency(settings.concurrency())
+        .maxRetries(settings.maxRetries())
+        .jsonMode(settings.jsonMode())
+        .cacheDir(cacheDir)
+        .notices(notice -> context.err().println("daybook: " + notice))
+        .build();
   }
 
   private ParameterException usage(String message) {

@@ -1,0 +1,355 @@
+package dev.daybook.analysis.llm;
+
+import dev.daybook.analysis.CommitAnalyzer;
+import dev.daybook.analysis.rules.RuleAnalyzer;
+import dev.daybook.model.Analysis;
+import dev.daybook.model.Commit;
+import dev.daybook.model.Language;
+import dev.daybook.text.MarkdownText;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Analyzes commits with a model behind an OpenAI-compatible chat-completions endpoint, and falls
+ * back to the rules, visibly, whenever the model gives nothing usable.
+ *
+ * <p>For each commit: a cached answer (commit SHA + model + prompt version + language) is used
+ * when there is one; else the commit's message, stats and patches (cut to a budget) are sent with
+ * a fixed system prompt asking for one JSON object of our schema. An answer that was cut off
+ * ({@code finish_reason=length}), is not JSON or does not fit the schema is asked once more with a
+ * stricter prompt; if that fails too, or the endpoint fails (after bounded retries for timeouts,
+ * 429 and 5xx), the rule analysis is published with a marker in its rationale and a reason line.
+ * A usable answer is fact-checked and escaped ({@link SafeProse}), and the rules' severity is kept
+ * beside the model's in the reasons when they differ. Nothing is ever published half-cut.
+ *
+ * <p>Markers (they survive writing and parsing a report): rationale
+ * {@code > ⚠️ 模型分析失败（why），以下为规则分析。} / {@code > ⚠️ Model analysis failed (why);
+ * rule analysis shown.}; reasons {@code model: <name> failed (why); rules used} and, on
+ * disagreement, {@code rules: medium; model: high}.
+ *
+ * <p>The API key goes into the {@code Authorization} header and nowhere else.
+ */
+public final class LlmAnalyzer implements CommitAnalyzer {
+
+  /** What a run cost: requests sent (retries included), answers from the cache, fallbacks. */
+  public record Usage(int requests, long promptChars, int cacheHits, int fallbacks) {
+
+    /** A rough token count: characters / 4. */
+    public long promptTokens() {
+      return promptChars / 4;
+    }
+  }
+
+  private final ChatEndpoint endpoint;
+  private final HttpChatEndpoint http;
+  private final String model;
+  private final int maxPatchChars;
+  private final int concurrency;
+  private final AnswerCache cache;
+  private final CommitAnalyzer rules;
+  private final Consumer<String> notices;
+  private final AtomicInteger cacheHits = new AtomicInteger();
+  private final AtomicInteger fallbacks = new AtomicInteger();
+  private final AtomicReference<String> fatal = new AtomicReference<>();
+
+  private LlmAnalyzer(Builder b) {
+    this.model = requireText(b.model, "model");
+    this.maxPatchChars = b.maxPatchChars;
+    this.concurrency = b.concurrency;
+    this.cache = b.cacheDir == null ? null : new AnswerCache(b.cacheDir);
+    this.rules = b.fallback;
+    this.notices = b.notices;
+    if (b.endpoint != null) {
+      this.endpoint = b.endpoint;
+      this.http = null;
+    } else {
+      Objects.requireNonNull(b.baseUrl, "baseUrl");
+      this.http = new HttpChatEndpoint(b.baseUrl, requireText(b.apiKey, "apiKey"), model,
+          b.maxTokens, b.jsonMode, b.timeout, b.maxRetries, b.backoff, b.maxWait, concurrency,
+          b.sleeper, b.clock, b.notices);
+      this.endpoint = http;
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What this analyzer has cost so far. */
+  public Usage usage() {
+    return new Usage(http == null ? 0 : http.requests(), http == null ? 0 : http.promptChars(),
+        cacheHits.get(), fallbacks.get());
+  }
+
+  @Override
+  public Analysis analyze(Commit commit, Language language) {
+    Objects.requireNonNull(commit, "commit");
+    Objects.requireNonNull(language, "language");
+    Analysis ruled = rules.analyze(commit, language);
+    AnswerCache.Key key = new AnswerCache.Key(commit.sha(), model, Prompt.VERSION, language);
+    Answer answer = cached(key);
+    if (answer != null) {
+      cacheHits.incrementAndGet();
+      return Composer.compose(commit, answer, ruled, model);
+    }
+    String stop = fatal.get();
+    if (stop != null) {
+      return fallback(commit, ruled, language, "not asked: " + stop);
+    }
+    try {
+      answer = ask(commit, language);
+    } catch (LlmFailure failure) {
+      if (failure.fatal()) {
+        fatal.compareAndSet(null, failure.getMessage());
+      }
+      return fallback(commit, ruled, language, failure.getMessage());
+    }
+    if (cache != null) {
+      try {
+        cache.write(key, answer);
+      } catch (IOException e) {
+        notices.accept("cannot keep the LLM answer for " + commit.shortSha() + " in "
+            + cache.file(key) + ": " + e.getMessage());
+      }
+    }
+    return Composer.compose(commit, answer, ruled, model);
+  }
+
+  /**
+   * Analyzes commits with at most {@code concurrency} requests at once; the results are in the
+   * order of the commits.
+   */
+  @Override
+  public List<Analysis> analyzeAll(List<Commit> commits, Language language) {
+    if (concurrency <= 1 || commits.size() <= 1) {
+      return CommitAnalyzer.super.analyzeAll(commits, language);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, commits.size()));
+    try {
+      List<Future<Analysis>> futures = new ArrayList<>();
+      for (Commit c : commits) {
+        futures.add(pool.submit(() -> analyze(c, language)));
+      }
+      List<Analysis> out = new ArrayList<>();
+      for (Future<Analysis> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while analyzing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Answer cached(AnswerCache.Key key) {
+    if (cache == null) {
+      return null;
+    }
+    try {
+      return cache.read(key).orElse(null);
+    } catch (IOException e) {
+      notices.accept("cannot read " + cache.file(key) + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Asks, and asks once more with a stricter prompt if the answer is cut off or unusable. */
+  private Answer ask(Commit commit, Language language) throws LlmFailure {
+    String problem = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      ChatEndpoint.Reply reply = endpoint.complete(
+          Prompt.messages(commit, language, maxPatchChars, problem));
+      if (reply.truncated()) {
+        problem = "the answer was cut off at the token limit";
+      } else {
+        try {
+          return Answer.parse(reply.content());
+        } catch (Answer.Invalid invalid) {
+          problem = invalid.getMessage();
+        }
+      }
+      if (attempt == 0) {
+        notices.accept("LLM answer for " + commit.shortSha() + " unusable (" + problem
+            + "); asking again");
+      }
+    }
+    throw new LlmFailure(problem + ", twice");
+  }
+
+  private Analysis fallback(Commit commit, Analysis ruled, Language language, String why) {
+    fallbacks.incrementAndGet();
+    notices.accept("LLM analysis of " + commit.shortSha() + " failed (" + why
+        + "); the rule analysis is used");
+    String marker = "> " + (language == Language.ZH
+        ? "⚠️ 模型分析失败（" + MarkdownText.inline(why) + "），以下为规则分析。"
+        : "⚠️ Model analysis failed (" + MarkdownText.inline(why) + "); rule analysis shown.");
+    String rationale = ruled.rationale().isBlank() ? marker : marker + "\n\n" + ruled.rationale();
+    List<String> reasons = new ArrayList<>();
+    reasons.add("model: " + model + " failed (" + why + "); rules used");
+    reasons.addAll(ruled.reasons());
+    return new Analysis(ruled.severity(), ruled.types(), ruled.typeLabel(), rationale,
+        ruled.summary(), ruled.impact(), ruled.insights(), ruled.risks(),
+        ruled.recommendations(), ruled.conclusion(), reasons, ruled.incomplete());
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("the LLM analyzer needs a " + name);
+    }
+    return value;
+  }
+
+  /** Sets up an analyzer; every setting but the model and the key has a default. */
+  public static final class Builder {
+    private URI baseUrl;
+    private String model;
+    private String apiKey;
+    private int maxPatchChars = 12_000;
+    private int maxTokens = 2_048;
+    private Duration timeout = Duration.ofSeconds(60);
+    private int concurrency = 4;
+    private int maxRetries = 3;
+    private boolean jsonMode = true;
+    private Path cacheDir;
+    private CommitAnalyzer fallback = new RuleAnalyzer();
+    private Consumer<String> notices = notice -> {};
+    private Duration backoff = Duration.ofSeconds(1);
+    private Duration maxWait = Duration.ofSeconds(120);
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+    private ChatEndpoint endpoint;
+
+    private Builder() {}
+
+    /** The API base, e.g. {@code https://api.openai.com/v1}; {@code /chat/completions} is added. */
+    public Builder baseUrl(URI value) {
+      this.baseUrl = Objects.requireNonNull(value, "baseUrl");
+      return this;
+    }
+
+    public Builder model(String value) {
+      this.model = value;
+      return this;
+    }
+
+    /** The API key; sent as a bearer token, never printed. */
+    public Builder apiKey(String value) {
+      this.apiKey = value;
+      return this;
+    }
+
+    /** Characters of diff one request carries at most, shared fairly among the files. */
+    public Builder maxPatchChars(int value) {
+      this.maxPatchChars = atLeast(value, 0, "maxPatchChars");
+      return this;
+    }
+
+    public Builder maxTokens(int value) {
+      this.maxTokens = atLeast(value, 1, "maxTokens");
+      return this;
+    }
+
+    /** How long one HTTP request (and its connection) may take. */
+    public Builder timeout(Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + value);
+      }
+      this.timeout = value;
+      return this;
+    }
+
+    /** How many requests may be in flight at once. */
+    public Builder concurrency(int value) {
+      this.concurrency = atLeast(value, 1, "concurrency");
+      return this;
+    }
+
+    /** How many times a timed-out, rate-limited or 5xx request is repeated. */
+    public Builder maxRetries(int value) {
+      this.maxRetries = atLeast(value, 0, "maxRetries");
+      return this;
+    }
+
+    /** Whether to send {@code response_format: json_object}. */
+    public Builder jsonMode(boolean value) {
+      this.jsonMode = value;
+      return this;
+    }
+
+    /** Where answers are kept between runs; {@code null} keeps none. */
+    public Builder cacheDir(Path value) {
+      this.cacheDir = value;
+      return this;
+    }
+
+    /** The analyzer used when the model fails (default: the rules). */
+    public Builder fallback(CommitAnalyzer value) {
+      this.fallback = Objects.requireNonNull(value, "fallback");
+      return this;
+    }
+
+    /** Receives one-line notices (retries, fallbacks); they never hold the key. */
+    public Builder notices(Consumer<String> value) {
+      this.notices = Objects.requireNonNull(value, "notices");
+      return this;
+    }
+
+    /** The first wait after a failure; it doubles each time, up to {@code maxWait}. */
+    public Builder backoff(Duration value) {
+      this.backoff = Objects.requireNonNull(value, "backoff");
+      return this;
+    }
+
+    /** The longest wait accepted, from the backoff or a {@code Retry-After}. */
+    public Builder maxWait(Duration value) {
+      this.maxWait = Objects.requireNonNull(value, "maxWait");
+      return this;
+    }
+
+    Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    Builder endpoint(ChatEndpoint value) {
+      this.endpoint = value;
+      return this;
+    }
+
+    public LlmAnalyzer build() {
+      return new LlmAnalyzer(this);
+    }
+
+    private static int atLeast(int value, int min, String name) {
+      if (value < min) {
+        throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+      }
+      return value;
+    }
+  }
+}

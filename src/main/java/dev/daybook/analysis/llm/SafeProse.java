@@ -1,0 +1,127 @@
+package dev.daybook.analysis.llm;
+
+import dev.daybook.text.MarkdownText;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns model text into safe CommonMark: sentences and list items that mention something the
+ * commit does not hold are dropped ({@link FactCheck}), over-long ones too (never cut in the
+ * middle), and what is kept is escaped like any commit text. A pair of backticks becomes a code
+ * span; everything else is literal text, so no Markdown, HTML, link or heading of the model's
+ * survives. Counts what it dropped.
+ */
+final class SafeProse {
+
+  /** Longest list item or sentence kept, in characters. */
+  static final int MAX_ITEM_CHARS = 600;
+  /** Most list items kept per field. */
+  static final int MAX_ITEMS = 8;
+  /** Longest paragraph field (summary, conclusion) kept, in characters, whole sentences only. */
+  static final int MAX_PARAGRAPH_CHARS = 2_000;
+
+  private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
+
+  private final FactCheck facts;
+  private int dropped;
+
+  SafeProse(FactCheck facts) {
+    this.facts = facts;
+  }
+
+  /** How many sentences and items were dropped so far. */
+  int dropped() {
+    return dropped;
+  }
+
+  /** A list field as Markdown bullets, or empty. */
+  String bullets(List<String> items) {
+    List<String> kept = new ArrayList<>();
+    for (String item : items) {
+      String line = MarkdownText.oneLine(item);
+      line = line.replaceFirst("^(?:[-*+•]|\\d{1,3}[.)])\\s+", "");
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (kept.size() >= MAX_ITEMS || line.length() > MAX_ITEM_CHARS
+          || facts.unknownMention(line).isPresent()) {
+        dropped++;
+        continue;
+      }
+      kept.add("- " + escape(line));
+    }
+    return String.join("\n", kept);
+  }
+
+  /** A paragraph field, sentence by sentence, or empty. */
+  String paragraph(String text) {
+    StringBuilder kept = new StringBuilder();
+    for (String sentence : sentences(MarkdownText.oneLine(text))) {
+      String s = sentence.strip();
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (s.length() > MAX_ITEM_CHARS || kept.length() + s.length() > MAX_PARAGRAPH_CHARS
+          || facts.unknownMention(s).isPresent()) {
+        dropped++;
+        continue;
+      }
+      if (kept.length() > 0 && !endsCjk(kept)) {
+        kept.append(' ');
+      }
+      kept.append(s);
+    }
+    return kept.length() == 0 ? "" : escape(kept.toString());
+  }
+
+  private static boolean endsCjk(CharSequence text) {
+    char c = text.charAt(text.length() - 1);
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+        || "。！？；：，）」".indexOf(c) >= 0;
+  }
+
+  private static List<String> sentences(String text) {
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+    it.setText(text);
+    List<String> out = new ArrayList<>();
+    int start = it.first();
+    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+      out.add(text.substring(start, end));
+    }
+    return out;
+  }
+
+  /**
+   * One line of model text as inline CommonMark: backtick pairs become code spans, the rest is
+   * escaped text. Spaces around a code span are kept.
+   */
+  static String escape(String line) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = CODE_SPAN.matcher(line);
+    int last = 0;
+    while (m.find()) {
+      out.append(text(line.substring(last, m.start())));
+      String code = m.group(1).strip();
+      if (!code.isEmpty()) {
+        out.append(MarkdownText.code(code));
+      }
+      last = m.end();
+    }
+    out.append(text(line.substring(last)));
+    return out.toString().strip();
+  }
+
+  private static String text(String plain) {
+    if (plain.isBlank()) {
+      return plain.isEmpty() ? "" : " ";
+    }
+    String lead = Character.isWhitespace(plain.charAt(0)) ? " " : "";
+    String trail = Character.isWhitespace(plain.charAt(plain.length() - 1)) ? " " : "";
+    String escaped = MarkdownText.inline(plain);
+    return lead + escaped + trail;
+  }
+}

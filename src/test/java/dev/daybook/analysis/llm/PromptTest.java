@@ -1,0 +1,59 @@
+package dev.daybook.analysis.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daybook.model.Commit;
+import dev.daybook.model.FileChange;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.testing.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What one request carries. */
+class PromptTest {
+
+  static FileChange file(String path, int patchChars) {
+    return new FileChange(path, null, FileChange.Status.MODIFIED, 1, 1,
+        patchChars < 0 ? null : "+".repeat(patchChars));
+  }
+
+  @Test
+  void smallPatchesGoWholeAndTheRestOfTheBudgetIsSharedFairly() {
+    List<FileChange> files = List.of(file("a", 100), file("b", 50_000), file("c", 10),
+        file("d", -1), file("e", 9_000));
+    int[] budget = Prompt.budgets(files, 1_000);
+    assertThat(budget).containsExactly(100, 445, 10, 0, 445);
+    assertThat(Prompt.budgets(files, 1_000_000)).containsExactly(100, 50_000, 10, 0, 9_000);
+  }
+
+  @Test
+  void theUserMessageIsTheCommitAsJsonWithCutPatchesMarked() throws Exception {
+    List<FileChange> files = new ArrayList<>();
+    for (int i = 0; i < Prompt.MAX_FILES + 5; i++) {
+      files.add(file("f" + i + ".py", 100));
+    }
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    Commit c = new Commit(RepoId.parse("a/b"), sha, "https://github.com/a/b/commit/" + sha, "A",
+        null, Instant.EPOCH, "x".repeat(Prompt.MAX_MESSAGE_CHARS + 10), List.of(), 1, 1, files);
+    JsonNode data = FakeLlm.JSON.readTree(Prompt.data(c, 2_000));
+    assertThat(data.path("files")).hasSize(Prompt.MAX_FILES);
+    assertThat(data.path("files_not_listed").asInt()).isEqualTo(5);
+    assertThat(data.path("files").path(0).path("patch").asText()).hasSize(10);
+    assertThat(data.path("files").path(0).path("patch_cut_chars").asInt()).isEqualTo(90);
+    assertThat(data.path("message").asText()).endsWith("[message cut: 10 more characters]");
+  }
+
+  @Test
+  void theSystemMessageDependsOnlyOnTheLanguageAndTheRetry() {
+    Commit a = Fixtures.sglangDay(java.time.LocalDate.of(2026, 2, 6)).get(0);
+    Commit b = Fixtures.sglangDay(java.time.LocalDate.of(2026, 2, 6)).get(1);
+    assertThat(Prompt.messages(a, Language.ZH, 100, null).get(0))
+        .isEqualTo(Prompt.messages(b, Language.ZH, 100, null).get(0))
+        .isNotEqualTo(Prompt.messages(a, Language.EN, 100, null).get(0))
+        .isNotEqualTo(Prompt.messages(a, Language.ZH, 100, "x").get(0));
+  }
+}
