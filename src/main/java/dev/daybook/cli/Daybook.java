@@ -26,10 +26,16 @@ public final class Daybook implements Runnable {
    * What commands may see of the outside world: output streams, environment, clock. Tests pass
    * their own.
    */
-  public record Context(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+  public record Context(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock,
+      boolean terminal) {
+    /** A context that is not a terminal (tests, pipes). */
+    public Context(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+      this(out, err, env, clock, false);
+    }
+
     public static Context system() {
       return new Context(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-          System.getenv(), Clock.systemUTC());
+          System.getenv(), Clock.systemUTC(), System.console() != null);
     }
   }
 

@@ -93,11 +93,14 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
     DailyGenerator generator = new DailyGenerator(source(config), commitAnalyzer,
         archive.store(), config.language(), config.zone(), repos(config), context.clock());
     generator.checkDate(last);
+    ProgressBar bar = new ProgressBar(context.err(), context.terminal(), days);
     int index = 0;
     for (LocalDate day = date; !day.isAfter(last); day = day.plusDays(1)) {
       index++;
       String progress = days > 1 ? "[" + index + "/" + days + "] " : "";
+      bar.show(index, day.toString());
       DailyGenerator.Result r = generator.generate(day, force);
+      bar.clear();
       context.out().println(progress + day + ": " + describe(r));
     }
     if (commitAnalyzer instanceof LlmAnalyzer llm) {
