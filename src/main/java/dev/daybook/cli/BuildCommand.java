@@ -1,6 +1,7 @@
 package dev.daybook.cli;
 
 import dev.daybook.config.SiteConfig;
+import dev.daybook.search.SearchIndex;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.SiteBuilder;
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
           + " (default: site.base-url in site.properties).")
   String baseUrl;
 
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Where the Lucene search index goes (default: .daybook/lucene beside the"
+          + " --out folder). It is rewritten only when the reports changed.")
+  Path index;
+
   @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
   Path templates;
 
@@ -45,6 +51,15 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
     this.context = context;
   }
 
+  /** {@code --index}, or {@code .daybook/lucene} in the folder that holds the output folder. */
+  Path indexDir() {
+    if (index != null) {
+      return index;
+    }
+    Path parent = out.getParent();
+    return parent == null ? SearchIndex.DEFAULT_DIR : parent.resolve(SearchIndex.DEFAULT_DIR);
+  }
+
   @Override
   public Integer call() throws Exception {
     SiteConfig config = archive.config();
@@ -56,10 +71,11 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
     }
     SiteBuilder.Result r = new SiteBuilder().build(new SiteBuilder.Options(archive.content,
         templates, assets, out, base, config.title(), config.language(), config.zone(),
-        config.pageSize()));
+        config.pageSize(), indexDir()));
     context.out().println(String.format(Locale.ROOT,
         "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s", out, r.reports(),
         r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0));
+    context.out().println("search index " + indexDir() + (r.indexed() ? ": rebuilt" : ": current"));
     return 0;
   }
 }

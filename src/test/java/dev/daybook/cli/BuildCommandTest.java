@@ -117,7 +117,8 @@ class BuildCommandTest {
     CliRun run = buildOk();
 
     Matcher line = Pattern.compile("built (.+): (\\d+) reports, (\\d+) commits, (\\d+) files,"
-        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s\n").matcher(run.out());
+        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s\nsearch index .+: (rebuilt|current)\n")
+        .matcher(run.out());
     assertThat(line.matches()).as(run.out()).isTrue();
     assertThat(line.group(1)).isEqualTo(out.toString());
     assertThat(line.group(2)).isEqualTo("2");
