@@ -51,13 +51,13 @@ final class QueryBuilder {
           + (b.dropped.size() == 1 ? " is" : " are")
           + " too common to be indexed (stop words) or not words at all", 0);
     }
-    Query query = switch (root.kind) {
+    Query lucene = switch (root.kind) {
       case SCORING -> root.query;
       // Filters alone do not score: every match scores 0, so the newest come first.
       case FILTER -> new BooleanQuery.Builder().add(root.query, Occur.FILTER).build();
       case EXCLUDE -> matchAllBut(root.query);
     };
-    return new Built(query, Set.copyOf(b.highlight));
+    return new Built(lucene, Set.copyOf(b.highlight));
   }
 
   private enum Kind { SCORING, FILTER, EXCLUDE }
