@@ -170,6 +170,26 @@ class SearchCommandTest {
   }
 
   @Test
+  void buildWritesTheIndexBesideTheOutputAndRewritesItOnlyWhenReportsChange() {
+    Path out = dir.resolve("site/output");
+    CliRun first = CliRun.run("build", "--config=site.properties", "--content=" + content,
+        "--out=" + out);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path built = dir.resolve("site/.daybook/lucene");
+    assertThat(first.out()).endsWith("search index " + built + ": rebuilt\n");
+    CliRun again = CliRun.run("build", "--config=site.properties", "--content=" + content,
+        "--out=" + out);
+    assertThat(again.out()).endsWith("search index " + built + ": current\n");
+    index = built;
+    CliRun found = search("--limit=1", "severity:high");
+    assertThat(found.exitCode()).as(found.err()).isZero();
+    assertThat(found.err()).isEmpty();
+    assertThat(found.out()).startsWith("8 results for severity:high (showing 1)\n\n"
+        + " 1. 2026-02-08  sgl-project/sglang  high  00248d8  ");
+    assertThat(found.out()).endsWith("    reports/2026/02/2026-02-08.html#00248d8\n");
+  }
+
+  @Test
   void theLimitMustBeSensible() {
     CliRun run = search("--limit=0", "cache");
     assertThat(run.exitCode()).isEqualTo(2);
