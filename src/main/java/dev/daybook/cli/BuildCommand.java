@@ -1,6 +1,7 @@
 package dev.daybook.cli;
 
 import dev.daybook.config.SiteConfig;
+import dev.daybook.search.SearchIndex;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.SiteBuilder;
 import java.nio.file.Path;
@@ -33,6 +34,11 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
   @Mixin
   SiteInputs inputs;
 
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Where the Lucene search index goes (default: .daybook/lucene beside the"
+          + " --out folder). It is rewritten only when the reports changed.")
+  Path index;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -40,6 +46,15 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
 
   BuildCommand(Daybook.Context context) {
     this.context = context;
+  }
+
+  /** {@code --index}, or {@code .daybook/lucene} in the folder that holds the output folder. */
+  Path indexDir() {
+    if (index != null) {
+      return index;
+    }
+    Path parent = out.getParent();
+    return parent == null ? SearchIndex.DEFAULT_DIR : parent.resolve(SearchIndex.DEFAULT_DIR);
   }
 
   @Override
@@ -52,10 +67,11 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out, base,
-        config));
+        config, indexDir()));
     context.out().println(String.format(Locale.ROOT,
         "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s", out, r.reports(),
         r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0));
+    context.out().println("search index " + indexDir() + (r.indexed() ? ": rebuilt" : ": current"));
     return 0;
   }
 }

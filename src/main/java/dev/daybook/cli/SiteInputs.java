@@ -15,8 +15,10 @@ final class SiteInputs {
   @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
   Path assets;
 
-  SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config) {
+  /** The build's options; {@code searchIndex} may be null for a site without a search index. */
+  SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config,
+      Path searchIndex) {
     return new SiteBuilder.Options(content, templates, assets, out, base, config.title(),
-        config.language(), config.zone(), config.pageSize());
+        config.language(), config.zone(), config.pageSize(), searchIndex);
   }
 }

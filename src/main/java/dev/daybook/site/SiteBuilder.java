@@ -8,6 +8,7 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ParsedReport;
 import dev.daybook.report.Problem;
 import dev.daybook.report.ReportParser;
+import dev.daybook.search.SearchIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,9 +46,11 @@ public final class SiteBuilder {
    *
    * @param title the site title
    * @param pageSize commits per index page
+   * @param searchIndex the folder of the Lucene search index ({@link SearchIndex}), brought up to
+   *     date after the reports are parsed; {@code null} for no index
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
-      String title, Language language, ZoneId defaultZone, int pageSize) {
+      String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
@@ -55,10 +58,22 @@ public final class SiteBuilder {
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(baseUrl, "baseUrl");
     }
+
+    /** Options without a search index. */
+    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
+        String title, Language language, ZoneId defaultZone, int pageSize) {
+      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
+          null);
+    }
   }
 
-  /** What a build made. */
-  public record Result(int reports, long commits, int files, long bytes, Duration time) {}
+  /**
+   * What a build made.
+   *
+   * @param indexed whether the search index was rewritten (false: it was current, or not asked)
+   */
+  public record Result(int reports, long commits, int files, long bytes, Duration time,
+      boolean indexed) {}
 
   public Result build(Options o) throws IOException, SiteException {
     long start = System.nanoTime();
@@ -66,6 +81,9 @@ public final class SiteBuilder {
     Map<DailyReport, Path> sources = new IdentityHashMap<>();
     List<DailyReport> reports = parseAll(o, sources);
     SiteModel model = new SiteModel(reports);
+    boolean indexed = o.searchIndex() != null && SearchIndex.update(o.searchIndex(), reports,
+        (date, anchor) -> SitePaths.report(date) + "#" + anchor,
+        SearchIndex.fingerprint(o.content(), new ArrayList<>(sources.values()), o.defaultZone()));
 
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -81,7 +99,7 @@ public final class SiteBuilder {
       long[] size = measure(site);
       swap(site, o.output(), work);
       return new Result(reports.size(), model.all().size(), (int) size[0], size[1],
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start), indexed);
     } finally {
       deleteTree(work);
     }

@@ -117,7 +117,8 @@ class BuildCommandTest {
     CliRun run = buildOk();
 
     Matcher line = Pattern.compile("built (.+): (\\d+) reports, (\\d+) commits, (\\d+) files,"
-        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s\n").matcher(run.out());
+        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s\nsearch index .+: (rebuilt|current)\n")
+        .matcher(run.out());
     assertThat(line.matches()).as(run.out()).isTrue();
     assertThat(line.group(1)).isEqualTo(out.toString());
     assertThat(line.group(2)).isEqualTo("2");
@@ -125,7 +126,7 @@ class BuildCommandTest {
     assertThat(Integer.parseInt(line.group(4))).isEqualTo(snapshot(out).size());
     assertThat(run.err()).isEmpty();
     assertThat(out.resolve("reports/2026/02/2026-02-08.html")).isRegularFile();
-    assertThat(besideTheOutput()).containsExactly("content", "output");
+    assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output");
   }
 
   @Test
@@ -150,7 +151,7 @@ class BuildCommandTest {
         .contains(report + ":" + (row + 1) + ": commit time 'yesterday'");
     assertThat(run.out()).isEmpty();
     assertSameFiles(snapshot(out), before);
-    assertThat(besideTheOutput()).containsExactly("content", "output");
+    assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output");
   }
 
   @Test
@@ -166,7 +167,7 @@ class BuildCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("daybook: ").contains("list.ftl");
     assertSameFiles(snapshot(out), before);
-    assertThat(besideTheOutput()).containsExactly("content", "output", "templates");
+    assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output", "templates");
   }
 
   @Test
@@ -186,7 +187,7 @@ class BuildCommandTest {
         .contains("reports/2026/02/2026-02-08.html", "report.ftl")
         .doesNotContain(".daybook-build-");
     assertSameFiles(snapshot(out), before);
-    assertThat(besideTheOutput()).containsExactly("content", "output", "templates");
+    assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output", "templates");
   }
 
   @Test

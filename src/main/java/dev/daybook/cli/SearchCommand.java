@@ -1,0 +1,200 @@
+package dev.daybook.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.daybook.search.IndexSearch;
+import dev.daybook.search.QuerySyntaxException;
+import dev.daybook.search.SearchHit;
+import dev.daybook.search.SearchIndex;
+import dev.daybook.search.SearchResults;
+import dev.daybook.search.Snippet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code daybook search}: queries the Lucene index that {@code daybook build} writes. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = {"Search the reported commits, best match first (BM25), equal scores newest"
+        + " first.",
+        "",
+        "Query: words (all must match; \"cache\" also finds caching and HiCache, 缓存 finds 缓存淘汰),"
+            + " \"a phrase\", -word to exclude, a OR b, (brackets), and filters:"
+            + " repo:sgl-project/sglang severity:high type:bugfix author:\"Alison Shao\""
+            + " path:python/sglang/jit_kernel date:2026-02-06 date:2026-02..2026-03 sha:3d68bd9"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done (also when nothing matches)",
+        "1:failed, e.g. no search index (run daybook build)",
+        "2:usage error, e.g. a query that cannot be read"})
+final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
+
+  @Mixin
+  ArchiveOptions archive;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY",
+      description = "The query; several arguments are joined with spaces.")
+  List<String> query;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+      description = "How many results to show (default: ${DEFAULT-VALUE}, at most "
+          + IndexSearch.MAX_LIMIT + ").")
+  int limit;
+
+  @Option(names = "--json", description = "Print the results as JSON, for scripts.")
+  boolean json;
+
+  @Option(names = "--index", paramLabel = "DIR", defaultValue = ".daybook/lucene",
+      description = "The search index daybook build wrote (default: ${DEFAULT-VALUE}).")
+  Path index;
+
+  private final Daybook.Context context;
+
+  SearchCommand(Daybook.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = context.out();
+    PrintWriter err = context.err();
+    String text = String.join(" ", query);
+    if (limit < 1 || limit > IndexSearch.MAX_LIMIT) {
+      err.println("daybook: --limit must be 1 to " + IndexSearch.MAX_LIMIT + ", not " + limit);
+      return 2;
+    }
+    SearchIndex.State state = state();
+    if (state == SearchIndex.State.MISSING) {
+      err.println("daybook: no search index in " + index + ": run `daybook build` first");
+      return 1;
+    }
+    if (state == SearchIndex.State.STALE) {
+      err.println("daybook: the search index in " + index + " is older than the reports in "
+          + archive.content + ": run `daybook build` to update it");
+    }
+    SearchResults results;
+    try (IndexSearch search = IndexSearch.open(index)) {
+      results = search.search(text, limit);
+    } catch (QuerySyntaxException e) {
+      err.println("daybook: bad query: " + e.getMessage());
+      pointAt(err, text, e.column());
+      if (json) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("query", text.length() > 200 ? text.substring(0, 200) + "…" : text);
+        error.put("error", e.getMessage());
+        error.put("column", e.column());
+        out.println(mapper().writeValueAsString(error));
+      }
+      return 2;
+    }
+    if (json) {
+      out.println(mapper().writeValueAsString(toJson(results)));
+    } else {
+      printText(out, results);
+    }
+    return 0;
+  }
+
+  private SearchIndex.State state() throws IOException {
+    if (!Files.isDirectory(index)) {
+      return SearchIndex.State.MISSING;
+    }
+    if (!Files.isDirectory(archive.content)) {
+      return SearchIndex.State.CURRENT; // nothing to compare with: trust the index
+    }
+    String fingerprint = SearchIndex.fingerprint(archive.content, archive.store().list(),
+        archive.config().zone());
+    return SearchIndex.state(index, fingerprint);
+  }
+
+  /** Shows the query with a caret under the column (a window of it when the query is long). */
+  private static void pointAt(PrintWriter err, String text, int column) {
+    if (column < 1) {
+      return;
+    }
+    int at = column - 1;
+    int from = Math.max(0, at - 40);
+    int to = Math.min(text.length(), at + 40);
+    String shown = printable(text.substring(from, to));
+    String lead = from > 0 ? "  …" : "  ";
+    err.println(lead + shown + (to < text.length() ? "…" : ""));
+    err.println(" ".repeat(lead.length() + at - from) + "^");
+  }
+
+  private void printText(PrintWriter out, SearchResults results) {
+    boolean ansi = System.console() != null && !context.env().containsKey("NO_COLOR")
+        && !"dumb".equals(context.env().get("TERM"));
+    String open = ansi ? "\u001b[1m" : "[";
+    String close = ansi ? "\u001b[0m" : "]";
+    if (results.hits().isEmpty()) {
+      out.println("no results for " + printable(results.query()));
+      return;
+    }
+    out.println(String.format(Locale.ROOT, "%d result%s for %s%s", results.total(),
+        results.total() == 1 ? "" : "s", printable(results.query()),
+        results.total() > results.hits().size()
+            ? " (showing " + results.hits().size() + ")" : ""));
+    for (SearchHit h : results.hits()) {
+      Snippet title = new Snippet(printable(h.title()), h.titleHighlights());
+      Snippet body = new Snippet(printable(h.snippet().text()), h.snippet().highlights());
+      out.println();
+      out.println(String.format(Locale.ROOT, "%2d. %s  %s  %s  %s  %s", h.rank(), h.date(),
+          h.repo(), h.severity(), h.shortSha(), title.marked(open, close)));
+      if (!body.text().isEmpty()) {
+        out.println("    " + body.marked(open, close));
+      }
+      out.println("    " + h.url());
+    }
+  }
+
+  private static Map<String, Object> toJson(SearchResults results) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("query", results.query());
+    root.put("total", results.total());
+    List<Object> hits = new ArrayList<>();
+    for (SearchHit h : results.hits()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rank", h.rank());
+      m.put("score", h.score());
+      m.put("date", h.date().toString());
+      m.put("time", h.time().toString());
+      m.put("repo", h.repo());
+      m.put("sha", h.sha());
+      m.put("sha7", h.shortSha());
+      m.put("severity", h.severity());
+      m.put("types", h.types());
+      m.put("author", h.author());
+      m.put("title", h.title());
+      m.put("titleHighlights", h.titleHighlights());
+      m.put("url", h.url());
+      m.put("snippet", h.snippet().text());
+      m.put("highlights", h.snippet().highlights());
+      hits.add(m);
+    }
+    root.put("results", hits);
+    return root;
+  }
+
+  private static ObjectMapper mapper() {
+    return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** Control characters (an escape sequence in a commit title) become spaces; length is kept. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.daybook.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches the index: parses the query ({@link QueryParser}), builds it ({@link QueryBuilder}),
+ * ranks by BM25 ({@link Ranking}), equal scores newest first (then by repository and SHA), and
+ * makes a snippet for each hit ({@link Snippet}).
+ */
+public final class IndexSearch implements Closeable {
+
+  /** The most results one search returns. */
+  public static final int MAX_LIMIT = 1000;
+
+  private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
+      new SortField(SearchIndex.TIME, SortField.Type.LONG, true),
+      new SortField(SearchIndex.ID, SortField.Type.STRING));
+
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+
+  private IndexSearch(Directory directory) throws IOException {
+    this.directory = directory;
+    this.reader = SearchIndex.open(directory);
+    this.searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(Ranking.similarity());
+  }
+
+  /** Opens the index in a folder written by {@link SearchIndex#update}. */
+  public static IndexSearch open(Path dir) throws IOException {
+    Directory d = FSDirectory.open(dir);
+    try {
+      return new IndexSearch(d);
+    } catch (IOException | RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  static IndexSearch open(Directory directory) throws IOException {
+    return new IndexSearch(directory);
+  }
+
+  public SearchResults search(String queryText, int limit)
+      throws QuerySyntaxException, IOException {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("the limit is 1 to " + MAX_LIMIT + ": " + limit);
+    }
+    QueryBuilder.Built built = QueryBuilder.build(QueryParser.parse(queryText));
+    TopFieldDocs top = searcher.search(built.query(), limit, ORDER, true);
+    long total = searcher.count(built.query());
+    List<SearchHit> hits = new ArrayList<>();
+    int rank = 1;
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = searcher.storedFields().document(sd.doc);
+      float score = sd instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : sd.score;
+      hits.add(hit(rank++, score, d, built.highlightTerms()));
+    }
+    return new SearchResults(queryText, total, hits);
+  }
+
+  private static SearchHit hit(int rank, float score, Document d, Set<String> terms) {
+    String title = d.get(SearchIndex.SHOW + SearchIndex.TITLE);
+    return new SearchHit(rank, score,
+        LocalDate.parse(d.get(SearchIndex.SHOW + SearchIndex.DATE)),
+        Instant.ofEpochSecond(d.getField(SearchIndex.SHOW + SearchIndex.TIME).numericValue()
+            .longValue()),
+        d.get(SearchIndex.SHOW + SearchIndex.REPO), d.get(SearchIndex.SHOW + SearchIndex.SHA),
+        d.get(SearchIndex.SHOW + SearchIndex.SEVERITY),
+        Arrays.stream(d.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
+            .map(IndexableField::stringValue).toList(),
+        d.get(SearchIndex.SHOW + SearchIndex.AUTHOR), title,
+        Snippet.whole(title, terms).highlights(), d.get(SearchIndex.SHOW + "url"),
+        Snippet.of(d.get(SearchIndex.SHOW + SearchIndex.BODY), terms));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      reader.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

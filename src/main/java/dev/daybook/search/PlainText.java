@@ -1,0 +1,96 @@
+package dev.daybook.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+
+/**
+ * The text a reader sees in a report's CommonMark prose, for indexing and snippets: text, code
+ * spans and code blocks kept, markup and raw HTML dropped, every block and table cell separated by
+ * a space, whitespace collapsed to single spaces.
+ */
+final class PlainText {
+
+  private static final Parser PARSER =
+      Parser.builder().extensions(Set.of(TablesExtension.create())).build();
+
+  private PlainText() {}
+
+  static String of(String markdown) {
+    StringBuilder out = new StringBuilder(markdown.length());
+    append(PARSER.parse(markdown), out);
+    return collapse(out);
+  }
+
+  /** The file paths a prose section names in code spans, e.g. the impact list of a report. */
+  static List<String> codePaths(String markdown) {
+    List<String> paths = new ArrayList<>();
+    collectPaths(PARSER.parse(markdown), paths);
+    return paths;
+  }
+
+  private static void collectPaths(Node node, List<String> out) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Code code) {
+        String literal = code.getLiteral().strip();
+        if (literal.contains("/") && !literal.isEmpty() && literal.chars().noneMatch(
+            Character::isWhitespace) && !literal.contains("://")) {
+          out.add(literal);
+        }
+      }
+      collectPaths(child, out);
+    }
+  }
+
+  private static void append(Node node, StringBuilder out) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Text text) {
+        out.append(text.getLiteral());
+      } else if (child instanceof Code code) {
+        out.append(code.getLiteral());
+      } else if (child instanceof FencedCodeBlock code) {
+        out.append(' ').append(code.getLiteral());
+      } else if (child instanceof IndentedCodeBlock code) {
+        out.append(' ').append(code.getLiteral());
+      } else if (child instanceof HtmlInline || child instanceof HtmlBlock) {
+        out.append(' '); // <br> in a table cell, an anchor: no visible text
+      } else {
+        append(child, out);
+      }
+      if (child instanceof Block || child instanceof TableCell
+          || child instanceof org.commonmark.node.SoftLineBreak
+          || child instanceof org.commonmark.node.HardLineBreak) {
+        out.append(' ');
+      }
+    }
+  }
+
+  private static String collapse(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00A0') {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,188 @@
+package dev.daybook.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns a {@link SearchQuery} into a Lucene query, by these rules (the browser applies the same):
+ *
+ * <ul>
+ *   <li>Words and phrases are analyzed in query mode ({@link TextAnalysis}). One term searches the
+ *       title and the body ({@link Ranking}); several terms, whether quoted or not (
+ *       {@code torch.compile}, {@code 缓存淘汰}), are a phrase at their analyzed positions. Words
+ *       with no terms (stop words, punctuation) are dropped.
+ *   <li>In a list of items all must match: text items score (MUST), filters do not (FILTER),
+ *       {@code -x} excludes (MUST_NOT). A list with nothing that must match matches every commit.
+ *   <li>{@code OR}: at least one alternative must match; scores add up. A filter or an exclusion
+ *       used as an alternative matches with score 0.
+ *   <li>Filters are exact keyword terms ({@link SearchIndex}); {@code date:} is an inclusive range
+ *       of YYYY-MM-DD terms, {@code sha:} a prefix.
+ * </ul>
+ */
+final class QueryBuilder {
+
+  /** A Lucene query and the terms to highlight. */
+  record Built(Query query, Set<String> highlightTerms) {}
+
+  private final Set<String> highlight = new LinkedHashSet<>();
+  private final List<String> dropped = new ArrayList<>();
+
+  private QueryBuilder() {}
+
+  static Built build(SearchQuery query) throws QuerySyntaxException {
+    QueryBuilder b = new QueryBuilder();
+    Part root = b.part(query, true);
+    if (root == null) {
+      throw new QuerySyntaxException("nothing to search for: " + String.join(", ", b.dropped)
+          + (b.dropped.size() == 1 ? " is" : " are")
+          + " too common to be indexed (stop words) or not words at all", 0);
+    }
+    Query lucene = switch (root.kind) {
+      case SCORING -> root.query;
+      // Filters alone do not score: every match scores 0, so the newest come first.
+      case FILTER -> new BooleanQuery.Builder().add(root.query, Occur.FILTER).build();
+      case EXCLUDE -> matchAllBut(root.query);
+    };
+    return new Built(lucene, Set.copyOf(b.highlight));
+  }
+
+  private enum Kind { SCORING, FILTER, EXCLUDE }
+
+  private record Part(Query query, Kind kind) {}
+
+  private Part part(SearchQuery q, boolean positive) {
+    if (q instanceof SearchQuery.Words w) {
+      return text(w.text(), positive);
+    }
+    if (q instanceof SearchQuery.Phrase p) {
+      return text(p.text(), positive);
+    }
+    if (q instanceof SearchQuery.Filter f) {
+      return new Part(filter(f), Kind.FILTER);
+    }
+    if (q instanceof SearchQuery.Not n) {
+      Part inner = part(n.query(), !positive);
+      return inner == null ? null : new Part(asScoring(inner), Kind.EXCLUDE);
+    }
+    if (q instanceof SearchQuery.And a) {
+      return and(a.queries(), positive);
+    }
+    SearchQuery.Or o = (SearchQuery.Or) q;
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    for (SearchQuery alternative : o.queries()) {
+      Part p = part(alternative, positive);
+      if (p != null) {
+        b.add(p.kind == Kind.SCORING ? p.query : zeroScore(p), Occur.SHOULD);
+        n++;
+      }
+    }
+    return n == 0 ? null : new Part(b.build(), Kind.SCORING);
+  }
+
+  private Part and(List<SearchQuery> items, boolean positive) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean scoring = false;
+    boolean filtering = false;
+    int n = 0;
+    Part single = null;
+    for (SearchQuery item : items) {
+      Part p = part(item, positive);
+      if (p == null) {
+        continue;
+      }
+      n++;
+      single = p;
+      switch (p.kind) {
+        case SCORING -> {
+          b.add(p.query, Occur.MUST);
+          scoring = true;
+        }
+        case FILTER -> {
+          b.add(p.query, Occur.FILTER);
+          filtering = true;
+        }
+        case EXCLUDE -> b.add(p.query, Occur.MUST_NOT);
+      }
+    }
+    if (n == 0) {
+      return null;
+    }
+    if (n == 1) {
+      return single;
+    }
+    if (!scoring && !filtering) {
+      b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    }
+    return new Part(b.build(), scoring ? Kind.SCORING : Kind.FILTER);
+  }
+
+  /** An excluded part as a query that matches what it excludes. */
+  private static Query asScoring(Part p) {
+    return p.kind == Kind.EXCLUDE ? matchAllBut(p.query) : p.query;
+  }
+
+  private static Query zeroScore(Part p) {
+    Query q = p.kind == Kind.EXCLUDE ? matchAllBut(p.query) : p.query;
+    return new BoostQuery(new ConstantScoreQuery(q), 0f);
+  }
+
+  private static Query matchAllBut(Query excluded) {
+    return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+        .add(excluded, Occur.MUST_NOT).build();
+  }
+
+  private Part text(String text, boolean positive) {
+    List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
+    if (tokens.isEmpty()) {
+      dropped.add("\"" + text + "\"");
+      return null;
+    }
+    if (positive) {
+      tokens.forEach(t -> highlight.add(t.term()));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, tokens), Ranking.TITLE_BOOST),
+        Occur.SHOULD);
+    b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, tokens), Ranking.BODY_BOOST),
+        Occur.SHOULD);
+    return new Part(b.build(), Kind.SCORING);
+  }
+
+  private static Query fieldQuery(String field, List<TextAnalysis.Token> tokens) {
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0).term()));
+    }
+    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+    int first = tokens.get(0).position();
+    for (TextAnalysis.Token t : tokens) {
+      phrase.add(new Term(field, t.term()), t.position() - first);
+    }
+    return phrase.build();
+  }
+
+  private static Query filter(SearchQuery.Filter f) {
+    return switch (f.field()) {
+      case "date" -> f.value().equals(f.to())
+          ? new TermQuery(new Term(SearchIndex.DATE, f.value()))
+          : new TermRangeQuery(SearchIndex.DATE, new BytesRef(f.value()), new BytesRef(f.to()),
+              true, true);
+      case "sha" -> new PrefixQuery(new Term(SearchIndex.SHA, f.value()));
+      default -> new TermQuery(new Term(f.field(), f.value()));
+    };
+  }
+}

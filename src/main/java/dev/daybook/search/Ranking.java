@@ -1,0 +1,31 @@
+package dev.daybook.search;
+
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+/**
+ * How results are scored, in one place so the browser can score the same way: Lucene's BM25 with
+ * its usual constants written out, and a title match weighing twice a body match.
+ *
+ * <p>score(doc) = Σ over the query's terms and phrases, over the fields title (×{@value
+ * #TITLE_BOOST}) and body (×{@value #BODY_BOOST}): boost · idf · (1 - 1 / (1 + freq / (k1 · (1 - b
+ * + b · dl / avgdl)))), with idf = ln(1 + (N - n + 0.5) / (n + 0.5)), as in Lucene's {@code
+ * BM25Similarity}; dl is the field's length in positions (stacked terms such as the parts of
+ * HiCache do not count, {@code discountOverlaps}), stored by Lucene as a one-byte norm. A phrase
+ * scores as one term whose idf is the sum of its terms' idfs and whose freq is the number of
+ * times the phrase occurs. Filters do not score. Equal scores: newest commit first.
+ */
+public final class Ranking {
+
+  /** Term-frequency saturation. */
+  public static final float K1 = 1.2f;
+  /** Length normalization. */
+  public static final float B = 0.75f;
+  public static final float TITLE_BOOST = 2f;
+  public static final float BODY_BOOST = 1f;
+
+  private Ranking() {}
+
+  static BM25Similarity similarity() {
+    return new BM25Similarity(K1, B, true);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Search: {@link dev.daybook.search.TextAnalysis} (the analyzer, one specified function),
+ * {@link dev.daybook.search.SearchIndex} (the Lucene index, its fields, location and fingerprint),
+ * {@link dev.daybook.search.QueryParser} and {@link dev.daybook.search.QueryBuilder} (the query
+ * language), {@link dev.daybook.search.Ranking} (BM25 constants) and
+ * {@link dev.daybook.search.IndexSearch} (ranked hits with {@link dev.daybook.search.Snippet}s).
+ * Everything the browser search must repeat is specified in those classes' comments.
+ */
+package dev.daybook.search;

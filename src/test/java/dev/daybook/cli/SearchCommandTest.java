@@ -1,0 +1,198 @@
+package dev.daybook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.archive.ReportStore;
+import dev.daybook.model.DailyReport;
+import dev.daybook.report.ReportParser;
+import dev.daybook.search.SearchIndex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code daybook search} over an index in a real folder, written as {@code build} writes it. */
+class SearchCommandTest {
+
+  static final Path SHIPPED = Path.of("content");
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai"); // report.timezone in site.properties
+
+  @TempDir
+  Path dir;
+  Path content;
+  Path index;
+
+  @BeforeEach
+  void indexTheShippedReports() throws Exception {
+    content = dir.resolve("content");
+    for (Path f : new ReportStore(SHIPPED).list()) {
+      Path target = content.resolve(SHIPPED.relativize(f));
+      Files.createDirectories(target.getParent());
+      Files.copy(f, target);
+    }
+    index = dir.resolve(".daybook/lucene");
+    assertThat(update()).isTrue();
+  }
+
+  boolean update() throws Exception {
+    List<Path> files = new ReportStore(content).list();
+    ReportParser parser = new ReportParser(ZONE);
+    List<DailyReport> reports = new ArrayList<>();
+    for (Path f : files) {
+      reports.add(parser.parse(f, Files.readString(f, StandardCharsets.UTF_8), true).orThrow());
+    }
+    return SearchIndex.update(index, reports, (d, a) -> "reports/" + d + ".html#" + a,
+        SearchIndex.fingerprint(content, files, ZONE));
+  }
+
+  CliRun search(String... args) {
+    List<String> all = new ArrayList<>(List.of("search", "--config=site.properties",
+        "--content=" + content, "--index=" + index));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void printsRankedResultsWithMarkedMatches() {
+    CliRun run = search("hicache", "jit");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("1 result for hicache jit\n\n"
+        + " 1. 2026-02-06  sgl-project/sglang  high  3d68bd9  add [hicache] [jit] test (#17847)\n"
+        + "    本次提交在 sglang/[jit]_kernel/benchmark 目录新增了 [HiCache] [JIT] Kernel");
+    assertThat(run.out()).endsWith("    reports/2026-02-06.html#3d68bd9\n");
+  }
+
+  @Test
+  void jsonGivesEveryFieldAndTheHighlightOffsets() throws IOException {
+    CliRun run = search("--json", "--limit=2", "cache");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(run.out());
+    assertThat(root.get("query").asText()).isEqualTo("cache");
+    assertThat(root.get("total").asInt()).isGreaterThan(2);
+    assertThat(root.get("results")).hasSize(2);
+    JsonNode first = root.get("results").get(0);
+    List<String> names = new ArrayList<>();
+    first.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("rank", "score", "date", "time", "repo", "sha", "sha7",
+        "severity", "types", "author", "title", "titleHighlights", "url", "snippet",
+        "highlights");
+    assertThat(first.get("rank").asInt()).isEqualTo(1);
+    assertThat(first.get("sha").asText()).hasSize(40).startsWith(first.get("sha7").asText());
+    String snippet = first.get("snippet").asText();
+    assertThat(first.get("highlights")).isNotEmpty();
+    for (JsonNode h : first.get("highlights")) {
+      assertThat(snippet.substring(h.get(0).asInt(), h.get(1).asInt()))
+          .containsIgnoringCase("cache");
+    }
+  }
+
+  @Test
+  void noResultsIsNotAnError() {
+    CliRun run = search("缓存淘汰");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("no results for 缓存淘汰\n");
+  }
+
+  @Test
+  void aSyntaxErrorPointsAtTheBadPart() {
+    CliRun run = search("add \"hicache");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("daybook: bad query: the quote at column 5 is never closed\n"
+        + "  add \"hicache\n"
+        + "      ^\n");
+  }
+
+  @Test
+  void aSyntaxErrorInJsonModeIsAlsoJson() throws IOException {
+    CliRun run = search("--json", "date:2026-13");
+    assertThat(run.exitCode()).isEqualTo(2);
+    JsonNode error = new ObjectMapper().readTree(run.out());
+    assertThat(error.get("column").asInt()).isEqualTo(1);
+    assertThat(error.get("error").asText()).contains("there is no month 13");
+  }
+
+  @Test
+  void badInputGetsAMessageNeverAStackTrace() {
+    for (String query : List.of("<script>alert(1)</script>", "the of and", "\"unbalanced",
+        "(((", "cache".repeat(30_000), "repo:", ")", "\"\"", "-", "OR")) {
+      CliRun run = search(query);
+      assertThat(run.exitCode()).as(query).isIn(0, 2);
+      assertThat(run.err()).as(query).doesNotContain("Exception").doesNotContain("\tat ");
+      if (run.exitCode() == 2) {
+        assertThat(run.err()).as(query).startsWith("daybook: bad query: ");
+      }
+    }
+    assertThat(search("the of and").err())
+        .startsWith("daybook: bad query: nothing to search for");
+    assertThat(search("x".repeat(100_000)).err())
+        .isEqualTo("daybook: bad query: the query is 100000 characters long; at most 1000 are"
+            + " allowed\n");
+  }
+
+  @Test
+  void aMissingIndexSaysToBuild() {
+    index = dir.resolve("nowhere");
+    CliRun run = search("cache");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("daybook: no search index in " + index
+        + ": run `daybook build` first\n");
+  }
+
+  @Test
+  void aStaleIndexSaysToBuildAndStillSearches() throws Exception {
+    Path report = content.resolve("reports/2026/02/2026-02-06.md");
+    Files.writeString(report, Files.readString(report).replace("add hicache jit test",
+        "add hicache jit tests"));
+    CliRun run = search("hicache", "jit");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEqualTo("daybook: the search index in " + index
+        + " is older than the reports in " + content + ": run `daybook build` to update it\n");
+    assertThat(run.out()).contains("3d68bd9");
+    assertThat(update()).isTrue();
+    assertThat(search("hicache", "jit").err()).isEmpty();
+  }
+
+  @Test
+  void anUnchangedArchiveIsNotReindexed() throws Exception {
+    long modified = Files.getLastModifiedTime(index).toMillis();
+    assertThat(update()).isFalse();
+    assertThat(Files.getLastModifiedTime(index).toMillis()).isEqualTo(modified);
+  }
+
+  @Test
+  void buildWritesTheIndexBesideTheOutputAndRewritesItOnlyWhenReportsChange() {
+    Path out = dir.resolve("site/output");
+    CliRun first = CliRun.run("build", "--config=site.properties", "--content=" + content,
+        "--out=" + out);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path built = dir.resolve("site/.daybook/lucene");
+    assertThat(first.out()).endsWith("search index " + built + ": rebuilt\n");
+    CliRun again = CliRun.run("build", "--config=site.properties", "--content=" + content,
+        "--out=" + out);
+    assertThat(again.out()).endsWith("search index " + built + ": current\n");
+    index = built;
+    CliRun found = search("--limit=1", "severity:high");
+    assertThat(found.exitCode()).as(found.err()).isZero();
+    assertThat(found.err()).isEmpty();
+    assertThat(found.out()).startsWith("8 results for severity:high (showing 1)\n\n"
+        + " 1. 2026-02-08  sgl-project/sglang  high  00248d8  ");
+    assertThat(found.out()).endsWith("    reports/2026/02/2026-02-08.html#00248d8\n");
+  }
+
+  @Test
+  void theLimitMustBeSensible() {
+    CliRun run = search("--limit=0", "cache");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("daybook: --limit must be 1 to 1000, not 0\n");
+  }
+}
