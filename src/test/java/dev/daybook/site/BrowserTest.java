@@ -64,8 +64,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's packages by default; elsewhere (e.g. GitHub's runners, which ship Google Chrome)
+  // DAYBOOK_CHROMIUM and DAYBOOK_CHROMEDRIVER name the browser and its driver.
+  static final Path CHROMIUM = Path.of(
+      System.getenv().getOrDefault("DAYBOOK_CHROMIUM", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(
+      System.getenv().getOrDefault("DAYBOOK_CHROMEDRIVER", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String SUB_PATH = "/daybook/";
   /** Chromium cannot paint a taller picture in one piece. */
