@@ -1,7 +1,9 @@
 <#-- The site's fixed words in both languages; site.lang picks one set. -->
 <#global t = (site.lang == "en")?then({
   "home": "Home", "skip": "Skip to content", "siteNav": "Site", "dayNav": "Days",
-  "about": "About", "feed": "Feed", "subscribe": "Subscribe (Atom)",
+  "about": "About", "feed": "Feed", "search": "Search",
+  "searchLabel": "Search the reports", "searchHelp": "Words, \"a phrase\", -exclude, a OR b, repo: severity: type: author: path: date: sha:",
+  "searchNoScript": "The search needs JavaScript; it runs in your browser on the site's own files.", "subscribe": "Subscribe (Atom)",
   "severityName": {"high": "High", "medium": "Medium", "low": "Low"},
   "severityTitle": {"high": "High importance", "medium": "Medium importance", "low": "Low importance"},
   "latest": "Latest report", "recent": "Recent days", "archive": "Archive", "totals": "Totals",
@@ -19,7 +21,9 @@
   "date": "Date", "author": "Author", "type": "Type", "made": "Made with Daybook from the Markdown archive."
 }, {
   "home": "首页", "skip": "跳到正文", "siteNav": "站点导航", "dayNav": "日期导航",
-  "about": "关于", "feed": "订阅", "subscribe": "订阅（Atom）",
+  "about": "关于", "feed": "订阅", "search": "搜索",
+  "searchLabel": "搜索日报", "searchHelp": "词语、\"短语\"、-排除、a OR b、repo: severity: type: author: path: date: sha:",
+  "searchNoScript": "搜索需要 JavaScript，它在浏览器中读取本站的静态文件运行。", "subscribe": "订阅（Atom）",
   "severityName": {"high": "高", "medium": "中", "low": "低"},
   "severityTitle": {"high": "高重要度", "medium": "中重要度", "low": "低重要度"},
   "latest": "最新日报", "recent": "最近几天", "archive": "归档", "totals": "统计",

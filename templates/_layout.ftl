@@ -31,6 +31,7 @@
 <li><a href="${root}${r.path}">${r.name}</a></li>
 </#list>
 <#if site.about><li><a href="${root}about.html">${t.about}</a></li></#if>
+<li><a href="${root}search.html">${t.search}</a></li>
 <li><a href="${root}feed.xml">${t.feed}</a></li>
 </ul>
 </nav>

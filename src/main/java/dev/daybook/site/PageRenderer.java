@@ -89,6 +89,7 @@ final class PageRenderer {
     }
     dailyFeed();
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
+    render("search.ftl", SitePaths.SEARCH, Map.of());
     robots();
     sitemap();
     return written.stream().sorted().toList();

@@ -9,6 +9,7 @@ import dev.daybook.report.ParsedReport;
 import dev.daybook.report.Problem;
 import dev.daybook.report.ReportParser;
 import dev.daybook.search.SearchIndex;
+import dev.daybook.search.StaticExport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +38,9 @@ public final class SiteBuilder {
 
   /** The templates every build needs; a missing one is named before anything is written. */
   static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "report.ftl",
-      "page.ftl", "home.ftl", "list.ftl", "feed.ftl", "sitemap.ftl", "404.ftl");
+      "page.ftl", "home.ftl", "list.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
   /** The assets the templates link to. */
-  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET);
+  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT);
 
   /**
    * What to build from and where to.
@@ -96,6 +97,10 @@ public final class SiteBuilder {
       JBakeOven.bake(project, site);
       new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
           o.pageSize()).renderAll();
+      if (o.searchIndex() != null) {
+        // The browser's search: what Lucene built, as static files (search/).
+        StaticExport.write(o.searchIndex(), site.resolve(SitePaths.SEARCH_DATA));
+      }
       long[] size = measure(site);
       swap(site, o.output(), work);
       return new Result(reports.size(), model.all().size(), (int) size[0], size[1],

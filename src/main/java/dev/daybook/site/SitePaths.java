@@ -19,6 +19,10 @@ public final class SitePaths {
   public static final String ROBOTS = "robots.txt";
   public static final String ABOUT = "about.html";
   public static final String STYLESHEET = "css/daybook.css";
+  public static final String SEARCH = "search.html";
+  public static final String SEARCH_SCRIPT = "js/search.js";
+  /** The folder of the static search index. */
+  public static final String SEARCH_DATA = "search";
 
   private SitePaths() {}
 

@@ -235,7 +235,11 @@ class HostileContentTest {
   @Test
   void noPageHasAScriptElement() throws IOException {
     for (String p : pages()) {
-      assertThat(page(p).select("script")).as(p).isEmpty();
+      // The one script: the search page's own file from the site, no inline code.
+      assertThat(page(p).select("script").not("script[src$=js/search.js]:not(:containsData(a))"))
+          .as(p).isEmpty();
+      assertThat(page(p).select("script")).as(p).hasSizeLessThanOrEqualTo(
+          p.equals("search.html") ? 1 : 0);
     }
   }
 
@@ -254,8 +258,8 @@ class HostileContentTest {
   @Test
   void noPageEmbedsAFrameObjectSvgOrForm() throws IOException {
     for (String p : pages()) {
-      assertThat(page(p).select("iframe, frame, frameset, object, embed, svg, form, base"))
-          .as(p).isEmpty();
+      assertThat(page(p).select("iframe, frame, frameset, object, embed, svg, form, base")
+          .not("form#search-form[action=search.html][method=get]")).as(p).isEmpty();
     }
   }
 

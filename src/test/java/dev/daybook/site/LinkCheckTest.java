@@ -76,7 +76,8 @@ class LinkCheckTest {
   @Test
   void theSiteHasEveryPageTheUrlSchemePromisesAndNoOther() throws IOException {
     int pageSize = Bakes.config().pageSize();
-    List<String> expected = new ArrayList<>(List.of("index.html", "about.html", "404.html"));
+    List<String> expected = new ArrayList<>(List.of("index.html", "about.html", "404.html",
+        "search.html"));
     Map<String, Integer> repoCommits = new TreeMap<>();
     Map<String, Integer> severityCommits = new TreeMap<>(
         Map.of("severity/high/", 0, "severity/medium/", 0, "severity/low/", 0));
@@ -109,8 +110,8 @@ class LinkCheckTest {
 
     assertThat(reports).hasSize(7);
     // The shipped week: 7 reports, 141 commits in one repository (3 pages of 50), high 1 page,
-    // medium and low 2 pages each.
-    assertThat(expected).hasSize(7 + 3 + 3 + 5);
+    // medium and low 2 pages each; home, about, 404 and search.
+    assertThat(expected).hasSize(7 + 4 + 3 + 5);
     assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -124,7 +125,7 @@ class LinkCheckTest {
     LinkChecker.Result r = new LinkChecker(out, "/project/", Set.of("404.html")).check();
 
     assertThat(r.broken()).isEmpty();
-    assertThat(r.pages()).containsExactlyInAnyOrder("index.html", "404.html",
+    assertThat(r.pages()).containsExactlyInAnyOrder("index.html", "404.html", "search.html",
         "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html");
     for (String feed : List.of("feed.xml", "severity/high/feed.xml")) {
       FeedsAndSitemapTest.checkAtom(out, feed, Bakes.SUB_PATH);
@@ -136,7 +137,7 @@ class LinkCheckTest {
     List<String> files = Bakes.files(Bakes.shipped(Bakes.ROOT));
 
     assertThat(files).filteredOn(f -> !f.endsWith(".html")).containsExactlyInAnyOrder(
-        "css/daybook.css", "feed.xml", "repos/sgl-project/sglang/feed.xml",
+        "css/daybook.css", "js/search.js", "feed.xml", "repos/sgl-project/sglang/feed.xml",
         "severity/high/feed.xml", "severity/medium/feed.xml", "severity/low/feed.xml",
         "sitemap.xml", "robots.txt");
   }

@@ -1,0 +1,877 @@
+// Daybook's search in the browser: the same analysis (TextAnalysis, Porter), query language
+// (QueryParser, QueryBuilder), ranking (Ranking: Lucene's BM25 in single precision) and snippets
+// (Snippet) as `daybook search`, over the static files StaticExport writes to search/.
+// No framework, no network beyond this site's own files. Data reaches the page only through
+// textContent, never as HTML.
+(function () {
+  'use strict';
+
+  // ---- analysis (TextAnalysis) ------------------------------------------------------------
+  var MAX_WORD = 64;
+  var STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in',
+    'into', 'is', 'it', 'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then',
+    'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with']);
+  var WORD = /^[\p{L}\p{M}\p{Nd}_]$/u;
+  var CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+  var UPPER = /^\p{Lu}$/u;
+  var DIGIT = /^\p{Nd}$/u;
+
+  function fold(text) {
+    var out = '';
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      out += c >= 0xFF01 && c <= 0xFF5E ? String.fromCharCode(c - 0xFEE0) : text[i];
+    }
+    return out;
+  }
+
+  function cpAt(s, i) { return String.fromCodePoint(s.codePointAt(i)); }
+
+  function lower(s) {
+    var out = '';
+    for (var ch of s) {
+      var low = ch.toLowerCase();
+      out += Array.from(low).length === 1 ? low : ch;
+    }
+    return out;
+  }
+
+  function analyze(text, query) {
+    var s = fold(text);
+    var out = [];
+    var pos = { p: -1 };
+    var i = 0;
+    while (i < s.length) {
+      var ch = cpAt(s, i);
+      if (!WORD.test(ch)) { i += ch.length; continue; }
+      var segStart = i;
+      var cjk = CJK.test(ch);
+      while (i < s.length) {
+        var c = cpAt(s, i);
+        if (!WORD.test(c) || CJK.test(c) !== cjk) break;
+        i += c.length;
+      }
+      if (cjk) cjkSegment(s, segStart, i, query, pos, out);
+      else otherSegment(s, segStart, i, query, pos, out);
+    }
+    return out;
+  }
+
+  function tok(term, position, start, end) {
+    return { term: term, position: position, start: start, end: end };
+  }
+
+  function cjkSegment(s, from, to, query, pos, out) {
+    var chars = [];
+    for (var i = from; i < to;) {
+      var n = cpAt(s, i).length;
+      chars.push([i, i + n]);
+      i += n;
+    }
+    var n2 = chars.length;
+    if (query && n2 > 1) {
+      for (var c = 0; c + 1 < n2; c++) {
+        pos.p++;
+        out.push(tok(s.substring(chars[c][0], chars[c + 1][1]), pos.p, chars[c][0], chars[c + 1][1]));
+      }
+      return;
+    }
+    for (var k = 0; k < n2; k++) {
+      pos.p++;
+      var ch = chars[k];
+      out.push(tok(s.substring(ch[0], ch[1]), pos.p, ch[0], ch[1]));
+      if (k + 1 < n2) {
+        var end = chars[k + 1][1];
+        out.push(tok(s.substring(ch[0], end), pos.p, ch[0], end));
+      }
+    }
+  }
+
+  function otherSegment(s, from, to, query, pos, out) {
+    while (from < to && s[from] === '_') from++;
+    while (to > from && s[to - 1] === '_') to--;
+    if (from === to || Array.from(s.substring(from, to)).length > MAX_WORD) return;
+    pos.p++;
+    var seen = new Set();
+    emit(s, from, to, pos.p, seen, out);
+    if (!query) {
+      var ps = parts(s, from, to);
+      if (ps.length > 1) ps.forEach(function (p) { emit(s, p[0], p[1], pos.p, seen, out); });
+    }
+  }
+
+  function emit(s, from, to, position, seen, out) {
+    var low = lower(s.substring(from, to));
+    if (STOP.has(low)) return;
+    var term = /^[a-z]+$/.test(low) ? stem(low) : low;
+    if (!seen.has(term)) {
+      seen.add(term);
+      out.push(tok(term, position, from, to));
+    }
+  }
+
+  function kind(ch) {
+    if (ch === '_') return 'U';
+    if (DIGIT.test(ch)) return 'D';
+    return UPPER.test(ch) ? 'A' : 'L';
+  }
+
+  function parts(s, from, to) {
+    var out = [];
+    var partStart = -1;
+    var prev = null;
+    for (var i = from; i < to;) {
+      var ch = cpAt(s, i);
+      var n = ch.length;
+      var k = kind(ch);
+      if (k === 'U') {
+        if (partStart >= 0) out.push([partStart, i]);
+        partStart = -1; prev = null; i += n;
+        continue;
+      }
+      var split = false;
+      if (partStart >= 0 && prev !== null) {
+        if (prev === 'L' && k === 'A') split = true;
+        else if ((prev === 'D') !== (k === 'D')) split = true;
+        else if (prev === 'A' && k === 'L') {
+          var last = i - 1;
+          if (last > 0 && s.charCodeAt(last) >= 0xDC00 && s.charCodeAt(last) <= 0xDFFF) last--;
+          if (last > partStart) { out.push([partStart, last]); partStart = last; }
+        }
+      }
+      if (split) { out.push([partStart, i]); partStart = i; }
+      if (partStart < 0) partStart = i;
+      prev = k;
+      i += n;
+    }
+    if (partStart >= 0) out.push([partStart, to]);
+    return out;
+  }
+
+  // ---- Porter (Porter.java) -----------------------------------------------------------------
+  var STEP3 = [['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'],
+    ['izer', 'ize'], ['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'],
+    ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'],
+    ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'],
+    ['iviti', 'ive'], ['biliti', 'ble'], ['logi', 'log']];
+  var STEP4 = [['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'],
+    ['ful', ''], ['ness', '']];
+  var STEP5 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
+    'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+
+  function stem(word) {
+    if (word.length <= 2) return word;
+    var b = word.split('');
+    var k = b.length - 1;
+    var j = 0;
+    function cons(i) {
+      switch (b[i]) {
+        case 'a': case 'e': case 'i': case 'o': case 'u': return false;
+        case 'y': return i === 0 || !cons(i - 1);
+        default: return true;
+      }
+    }
+    function m() {
+      var n = 0, i = 0;
+      while (true) { if (i > j) return n; if (!cons(i)) break; i++; }
+      i++;
+      while (true) {
+        while (true) { if (i > j) return n; if (cons(i)) break; i++; }
+        i++; n++;
+        while (true) { if (i > j) return n; if (!cons(i)) break; i++; }
+        i++;
+      }
+    }
+    function vowelInStem() { for (var i = 0; i <= j; i++) if (!cons(i)) return true; return false; }
+    function doubleC(i) { return i >= 1 && b[i] === b[i - 1] && cons(i); }
+    function cvc(i) {
+      if (i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2)) return false;
+      return b[i] !== 'w' && b[i] !== 'x' && b[i] !== 'y';
+    }
+    function ends(s) {
+      var len = s.length, o = k - len + 1;
+      if (o < 0) return false;
+      for (var i = 0; i < len; i++) if (b[o + i] !== s[i]) return false;
+      j = k - len;
+      return true;
+    }
+    function setTo(s) {
+      for (var i = 0; i < s.length; i++) b[j + 1 + i] = s[i];
+      k = j + s.length;
+    }
+    function applyFirst(rules, key, second) {
+      for (var r = 0; r < rules.length; r++) {
+        var suf = rules[r][0];
+        if (suf[suf.length - (second ? 2 : 1)] === key && ends(suf)) {
+          if (m() > 0) setTo(rules[r][1]);
+          return;
+        }
+      }
+    }
+    // step 1
+    if (b[k] === 's') {
+      if (ends('sses')) k -= 2;
+      else if (ends('ies')) setTo('i');
+      else if (b[k - 1] !== 's') k--;
+    }
+    if (ends('eed')) {
+      if (m() > 0) k--;
+    } else if ((ends('ed') || ends('ing')) && vowelInStem()) {
+      k = j;
+      if (ends('at')) setTo('ate');
+      else if (ends('bl')) setTo('ble');
+      else if (ends('iz')) setTo('ize');
+      else if (doubleC(k)) { var ch = b[k]; if (ch !== 'l' && ch !== 's' && ch !== 'z') k--; }
+      else if (m() === 1 && cvc(k)) setTo('e');
+    }
+    // step 2
+    if (ends('y') && vowelInStem()) b[k] = 'i';
+    // step 3, 4
+    if (k !== 0) applyFirst(STEP3, b[k - 1], true);
+    applyFirst(STEP4, b[k], false);
+    // step 5
+    if (k !== 0) {
+      var key = b[k - 1];
+      for (var s5 = 0; s5 < STEP5.length; s5++) {
+        var suf = STEP5[s5];
+        if (suf[suf.length - 2] !== key || !ends(suf)) continue;
+        if (suf === 'ion' && !(j >= 0 && (b[j] === 's' || b[j] === 't'))) continue;
+        if (m() > 1) k = j;
+        break;
+      }
+    }
+    // step 6
+    j = k;
+    if (b[k] === 'e') { var a = m(); if (a > 1 || a === 1 && !cvc(k - 1)) k--; }
+    if (b[k] === 'l' && doubleC(k) && m() > 1) k--;
+    return b.slice(0, k + 1).join('');
+  }
+
+  // ---- query language (QueryParser) ---------------------------------------------------------
+  var MAX_LENGTH = 1000, MAX_DEPTH = 16;
+  var FIELDS = ['repo', 'severity', 'type', 'author', 'path', 'date', 'sha'];
+  var TYPE_ALIASES = { fix: 'bugfix', feat: 'feature', performance: 'perf', doc: 'docs', tests: 'test' };
+  var TYPES = ['feature', 'bugfix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'revert', 'chore'];
+  var SEV_ALIASES = { '高': 'high', '中': 'medium', '低': 'low' };
+  var SPACE = /^[\p{Zs}\p{Zl}\p{Zp}\t\n\v\f\r\x1c-\x1f]$/u;
+  var JSTRIP = /^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/g;
+
+  function SyntaxErr(message, column) { this.message = message; this.column = column; }
+  function isSpace(c) { return SPACE.test(c); }
+  function isWordC(c) { return !isSpace(c) && c !== '(' && c !== ')' && c !== '"'; }
+  function strip(s) { return s.replace(JSTRIP, ''); }
+  function keyword(v) { return strip(v).toLowerCase().split(/[ \t\n\x0B\f\r]+/).join(' '); }
+  function normalizePath(path) {
+    var p = strip(path).toLowerCase().replace(/\\/g, '/');
+    while (p.startsWith('./')) p = p.substring(2);
+    while (p.startsWith('/')) p = p.substring(1);
+    while (p.endsWith('/')) p = p.substring(0, p.length - 1);
+    return p;
+  }
+
+  function parse(text) {
+    if (text.length > MAX_LENGTH) {
+      throw new SyntaxErr('the query is ' + text.length + ' characters long; at most ' + MAX_LENGTH + ' are allowed', 0);
+    }
+    if (/^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/.test(text)) throw new SyntaxErr('the query is empty', 0);
+    var pos = 0, depth = 0;
+    function skip() { while (pos < text.length && isSpace(text[pos])) pos++; }
+    function atOr() {
+      return text.startsWith('OR', pos) && (pos + 2 === text.length || isSpace(text[pos + 2])
+        || text[pos + 2] === '(' || text[pos + 2] === '"') && (pos === 0 || !isWordC(text[pos - 1]));
+    }
+    function or() {
+      skip();
+      var alts = [and()];
+      while (atOr()) {
+        var col = pos + 1;
+        pos += 2;
+        skip();
+        if (pos === text.length || text[pos] === ')' || atOr()) {
+          throw new SyntaxErr('OR at column ' + col + ' needs something to search for on both sides', col);
+        }
+        alts.push(and());
+      }
+      return alts.length === 1 ? alts[0] : { k: 'or', items: alts };
+    }
+    function and() {
+      skip();
+      var start = pos + 1;
+      if (atOr()) throw new SyntaxErr('OR at column ' + start + ' needs something to search for on both sides', start);
+      var items = [];
+      while (true) {
+        skip();
+        if (pos === text.length || text[pos] === ')' || atOr()) break;
+        items.push(unary());
+      }
+      if (items.length === 0) {
+        if (pos < text.length && text[pos] === ')' && depth > 0) throw new SyntaxErr('empty brackets at column ' + pos, pos);
+        throw new SyntaxErr("')' at column " + start + ' closes no \'(\'', start);
+      }
+      return items.length === 1 ? items[0] : { k: 'and', items: items };
+    }
+    function unary() {
+      if (text[pos] === '-' && pos + 1 < text.length && !isSpace(text[pos + 1]) && text[pos + 1] !== ')') {
+        pos++;
+        return { k: 'not', q: primary() };
+      }
+      return primary();
+    }
+    function quoted() {
+      var col = pos + 1;
+      var close = text.indexOf('"', pos + 1);
+      if (close < 0) throw new SyntaxErr('the quote at column ' + col + ' is never closed', col);
+      var inside = text.substring(pos + 1, close);
+      pos = close + 1;
+      return inside;
+    }
+    function primary() {
+      var col = pos + 1;
+      var c = text[pos];
+      if (c === '(') {
+        if (++depth > MAX_DEPTH) throw new SyntaxErr('brackets nested more than ' + MAX_DEPTH + ' deep at column ' + col, col);
+        pos++;
+        skip();
+        if (pos < text.length && text[pos] === ')') throw new SyntaxErr('empty brackets at column ' + col, col);
+        if (pos === text.length) throw new SyntaxErr("'(' at column " + col + ' is never closed', col);
+        var inner = or();
+        skip();
+        if (pos === text.length) throw new SyntaxErr("'(' at column " + col + ' is never closed', col);
+        pos++;
+        depth--;
+        return inner;
+      }
+      if (c === '"') return { k: 'text', text: quoted() };
+      var start = pos;
+      while (pos < text.length && isWordC(text[pos])) pos++;
+      var word = text.substring(start, pos);
+      var colon = word.indexOf(':');
+      if (colon > 0 && FIELDS.indexOf(word.substring(0, colon).toLowerCase()) >= 0) {
+        var field = word.substring(0, colon).toLowerCase();
+        var value = word.substring(colon + 1);
+        if (value === '' && pos < text.length && text[pos] === '"') value = quoted();
+        return filter(field, value, col, word.substring(0, colon + 1));
+      }
+      return { k: 'text', text: word };
+    }
+    var q = or();
+    skip();
+    if (pos < text.length) throw new SyntaxErr("')' at column " + (pos + 1) + " closes no '('", pos + 1);
+    return q;
+  }
+
+  var EXAMPLES = { repo: 'repo:sgl-project/sglang', severity: 'severity:high', type: 'type:bugfix',
+    author: 'author:"Alison Shao"', path: 'path:python/sglang/jit_kernel',
+    date: 'date:2026-02-06 or date:2026-02..2026-03', sha: 'sha:3d68bd9' };
+
+  function filter(field, raw, col, written) {
+    var value = strip(raw);
+    if (value === '') throw new SyntaxErr(written + ' at column ' + col + ' needs a value, e.g. ' + EXAMPLES[field], col);
+    var shown = written + raw;
+    if (field === 'severity') {
+      var key = strip(SEV_ALIASES[value] || value).toLowerCase();
+      if (['high', 'medium', 'low'].indexOf(key) < 0) throw new SyntaxErr(shown + ' at column ' + col + ': the severity is high, medium or low', col);
+      return { k: 'filter', field: field, value: key };
+    }
+    if (field === 'type') {
+      var t = value.toLowerCase();
+      t = strip(TYPE_ALIASES.hasOwnProperty(t) ? TYPE_ALIASES[t] : t).toLowerCase();
+      if (TYPES.indexOf(t) < 0) throw new SyntaxErr(shown + ' at column ' + col + ': the type is one of ' + TYPES.join(', '), col);
+      return { k: 'filter', field: field, value: t };
+    }
+    if (field === 'path') {
+      var p = normalizePath(value);
+      if (p === '') throw new SyntaxErr(shown + ' at column ' + col + ' needs a value, e.g. ' + EXAMPLES.path, col);
+      return { k: 'filter', field: field, value: p };
+    }
+    if (field === 'sha') {
+      var sha = value.toLowerCase();
+      if (!/^[0-9a-f]{4,40}$/.test(sha)) throw new SyntaxErr(shown + ' at column ' + col + ': a SHA is 4 to 40 hex digits', col);
+      return { k: 'filter', field: field, value: sha };
+    }
+    if (field === 'date') return date(value, col, shown);
+    return { k: 'filter', field: field, value: keyword(value) };
+  }
+
+  function pad(n, w) { var s = String(n); while (s.length < w) s = '0' + s; return s; }
+  function iso(y, m, d) { return pad(y, 4) + '-' + pad(m, 2) + '-' + pad(d, 2); }
+  function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+
+  function day(value, col, shown) {
+    var m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value);
+    if (!m) throw new SyntaxErr(shown + ' at column ' + col + ": '" + value + "' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM..TO", col);
+    var y = parseInt(m[1], 10);
+    if (m[2] === undefined) return [iso(y, 1, 1), iso(y, 12, 31)];
+    var mo = parseInt(m[2], 10);
+    if (mo < 1 || mo > 12) throw new SyntaxErr(shown + ' at column ' + col + ': there is no month ' + mo + ' (months are 01 to 12)', col);
+    if (m[3] === undefined) return [iso(y, mo, 1), iso(y, mo, daysIn(y, mo))];
+    var d = parseInt(m[3], 10);
+    if (d < 1 || d > daysIn(y, mo)) throw new SyntaxErr(shown + ' at column ' + col + ": '" + value + "' is not a day of the calendar", col);
+    return [iso(y, mo, d), iso(y, mo, d)];
+  }
+
+  function date(value, col, shown) {
+    var dots = value.indexOf('..');
+    if (dots < 0) { var r = day(value, col, shown); return { k: 'filter', field: 'date', value: r[0], to: r[1] }; }
+    var from = value.substring(0, dots), to = value.substring(dots + 2);
+    if (from === '' && to === '' || to.indexOf('..') >= 0) throw new SyntaxErr(shown + ' at column ' + col + ': a date range is FROM..TO, e.g. date:2026-02..2026-03', col);
+    var f = from === '' ? '' : day(from, col, shown)[0];
+    var t = to === '' ? '~' : day(to, col, shown)[1];
+    if (from !== '' && to !== '' && f > t) throw new SyntaxErr(shown + ' at column ' + col + ': the range ends before it starts', col);
+    return { k: 'filter', field: 'date', value: f, to: t };
+  }
+
+  // ---- the static index ---------------------------------------------------------------------
+  var script = document.currentScript;
+  var indexBase = new URL(script.getAttribute('data-index'), document.baseURI);
+  var siteRoot = new URL('..', indexBase.href.endsWith('/') ? indexBase : indexBase + '/');
+  var files = new Map();
+  function load(name) {
+    if (!files.has(name)) {
+      files.set(name, fetch(new URL(name, indexBase)).then(function (r) {
+        if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+        return r.json();
+      }));
+    }
+    return files.get(name);
+  }
+  function fnv(term) {
+    var h = 0x811c9dc5;
+    var bytes = new TextEncoder().encode(term);
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193); }
+    return h >>> 0;
+  }
+  function shardOf(meta, term) { return 'terms-' + (fnv(term) % meta.shards) + '.json'; }
+
+  // Walks a parsed query and lists the terms it needs.
+  function needs(q, out) {
+    if (q.k === 'text') analyze(q.text, true).forEach(function (t) { out.add(t.term); });
+    else if (q.k === 'filter' && (q.field === 'author' || q.field === 'path')) out.add(q.field + ':' + q.value);
+    else if (q.k === 'not') needs(q.q, out);
+    else if (q.items) q.items.forEach(function (i) { needs(i, out); });
+  }
+  function longShas(q, out) {
+    if (q.k === 'filter' && q.field === 'sha' && q.value.length > 7) out.push(q.value);
+    else if (q.k === 'not') longShas(q.q, out);
+    else if (q.items) q.items.forEach(function (i) { longShas(i, out); });
+  }
+
+  // ---- scoring (QueryBuilder, Ranking: Lucene's BM25Similarity) ------------------------------
+  var f32 = Math.fround;
+
+  function Searcher(meta, postings, fullShas) {
+    this.meta = meta;
+    this.postings = postings;
+    this.fullShas = fullShas;
+    this.n = meta.docs.length;
+    this.highlight = new Set();
+    this.dropped = [];
+    var self = this;
+    this.stats = ['title', 'body'].map(function (f) {
+      var st = meta.fields[f];
+      return { docCount: st[0], avgdl: f32(st[1] / st[0]) };
+    });
+    this.k1 = f32(meta.k1); this.b = f32(meta.b);
+    this.boosts = [f32(meta.titleBoost), f32(meta.bodyBoost)];
+    this.decoded = new Map();
+    void self;
+  }
+
+  Searcher.prototype.fieldPostings = function (term, slot) {
+    var key = term + '\u0000' + slot;
+    if (this.decoded.has(key)) return this.decoded.get(key);
+    var raw = this.postings.get(term);
+    var out = new Map();
+    if (raw && Array.isArray(raw[slot])) {
+      var list = raw[slot], i = 0, doc = 0;
+      while (i < list.length) {
+        doc += list[i++];
+        var freq = list[i++], pos = 0, ps = [];
+        for (var k = 0; k < freq; k++) { pos += list[i++]; ps.push(pos); }
+        out.set(doc, ps);
+      }
+    }
+    this.decoded.set(key, out);
+    return out;
+  };
+
+  function idf(df, n) { return f32(Math.log(1 + (n - df + 0.5) / (df + 0.5))); }
+
+  Searcher.prototype.bm25 = function (slot, weight, freq, doc) {
+    var dl = this.meta.docs[doc][5 + slot];
+    var norm = f32(1 / f32(this.k1 * f32(f32(1 - this.b) + f32(f32(this.b * dl) / this.stats[slot].avgdl))));
+    return f32(weight - f32(weight / f32(1 + f32(freq * norm))));
+  };
+
+  // One field: a term or a phrase; a Map doc -> score.
+  Searcher.prototype.fieldQuery = function (tokens, slot) {
+    var st = this.stats[slot];
+    var lists = tokens.map(function (t) { return this.fieldPostings(t.term, slot); }, this);
+    var out = new Map();
+    if (lists.some(function (l) { return l.size === 0; })) return out;
+    var idfSum;
+    if (tokens.length === 1) idfSum = idf(lists[0].size, st.docCount);
+    else {
+      var d = 0;
+      lists.forEach(function (l) { d += idf(l.size, st.docCount); });
+      idfSum = f32(d);
+    }
+    var weight = f32(this.boosts[slot] * idfSum);
+    var first = tokens[0].position;
+    var self = this;
+    lists[0].forEach(function (ps, doc) {
+      var freq;
+      if (tokens.length === 1) freq = ps.length;
+      else {
+        freq = 0;
+        for (var a = 0; a < ps.length; a++) {
+          var p = ps[a], ok = true;
+          for (var t = 1; t < tokens.length && ok; t++) {
+            var other = lists[t].get(doc);
+            ok = other !== undefined && other.indexOf(p + tokens[t].position - first) >= 0;
+          }
+          if (ok) freq++;
+        }
+      }
+      if (freq > 0) out.set(doc, self.bm25(slot, weight, freq, doc));
+    });
+    return out;
+  };
+
+  function sum(maps) {
+    var out = new Map();
+    maps.forEach(function (m) { m.forEach(function (s, d) { out.set(d, (out.get(d) || 0) + s); }); });
+    out.forEach(function (s, d) { out.set(d, f32(s)); });
+    return out;
+  }
+
+  Searcher.prototype.all = function () {
+    var out = new Map();
+    for (var i = 0; i < this.n; i++) out.set(i, 0);
+    return out;
+  };
+
+  // A part: { m: Map doc -> score, kind: 'S' | 'F' | 'X' } (X: m holds what is excluded).
+  Searcher.prototype.part = function (q, positive) {
+    if (q.k === 'text') {
+      var tokens = analyze(q.text, true);
+      if (tokens.length === 0) { this.dropped.push('"' + q.text + '"'); return null; }
+      if (positive) tokens.forEach(function (t) { this.highlight.add(t.term); }, this);
+      return { m: sum([this.fieldQuery(tokens, 0), this.fieldQuery(tokens, 1)]), kind: 'S' };
+    }
+    if (q.k === 'filter') return { m: this.filter(q), kind: 'F' };
+    if (q.k === 'not') {
+      var inner = this.part(q.q, !positive);
+      return inner === null ? null : { m: this.asMatch(inner), kind: 'X' };
+    }
+    if (q.k === 'and') return this.and(q.items, positive);
+    var alts = [];
+    q.items.forEach(function (a) {
+      var p = this.part(a, positive);
+      if (p !== null) alts.push(p.kind === 'S' ? p.m : zero(this.asMatch(p)));
+    }, this);
+    return alts.length === 0 ? null : { m: sum(alts), kind: 'S' };
+  };
+
+  function zero(m) { var out = new Map(); m.forEach(function (s, d) { out.set(d, 0); }); return out; }
+
+  // What a part matches, as Lucene's query for it would.
+  Searcher.prototype.asMatch = function (p) {
+    if (p.kind !== 'X') return p.m;
+    var out = new Map();
+    for (var i = 0; i < this.n; i++) if (!p.m.has(i)) out.set(i, 0);
+    return out;
+  };
+
+  Searcher.prototype.and = function (items, positive) {
+    var parts = [];
+    items.forEach(function (it) { var p = this.part(it, positive); if (p !== null) parts.push(p); }, this);
+    if (parts.length === 0) return null;
+    if (parts.length === 1) return parts[0];
+    var scoring = parts.filter(function (p) { return p.kind === 'S'; });
+    var filtering = parts.filter(function (p) { return p.kind === 'F'; });
+    var excluding = parts.filter(function (p) { return p.kind === 'X'; });
+    var required = scoring.concat(filtering);
+    var base = required.length ? required[0].m : this.all();
+    var out = new Map();
+    base.forEach(function (s, d) {
+      if (!required.every(function (p) { return p.m.has(d); })) return;
+      if (excluding.some(function (p) { return p.m.has(d); })) return;
+      var t = 0;
+      scoring.forEach(function (p) { t += p.m.get(d); });
+      out.set(d, f32(t));
+    });
+    return { m: out, kind: scoring.length ? 'S' : 'F' };
+  };
+
+  function repoKeys(repo) {
+    var full = keyword(repo), keys = [full], slash = full.indexOf('/');
+    if (slash > 0) keys.push(full.substring(0, slash), full.substring(slash + 1));
+    return keys;
+  }
+
+  Searcher.prototype.filter = function (f) {
+    var meta = this.meta, out = new Map(), i;
+    if (f.field === 'author' || f.field === 'path') {
+      var list = this.postings.get(f.field + ':' + f.value) || [], doc = 0;
+      for (i = 0; i < list.length; i++) { doc += list[i]; out.set(doc, 0); }
+      return out;
+    }
+    for (i = 0; i < this.n; i++) {
+      var row = meta.docs[i], ok;
+      switch (f.field) {
+        case 'repo': ok = repoKeys(meta.repos[row[1]]).indexOf(f.value) >= 0; break;
+        case 'severity': ok = meta.severities[row[2]] === f.value; break;
+        case 'type': ok = row[3].some(function (t) { return meta.types[t] === f.value; }); break;
+        case 'date': var d = meta.dates[row[4]]; ok = d >= f.value && d <= f.to; break;
+        default: // sha
+          ok = f.value.length <= 7 ? row[7].startsWith(f.value)
+            : (this.fullShas.get(i) || '').startsWith(f.value);
+      }
+      if (ok) out.set(i, 0);
+    }
+    return out;
+  };
+
+  // Runs a query: { total, hits: [doc], highlight: Set, facets } or throws SyntaxErr.
+  function run(meta, postings, fullShas, q) {
+    var s = new Searcher(meta, postings, fullShas);
+    var root = s.part(q, true);
+    if (root === null) {
+      throw new SyntaxErr('nothing to search for: ' + s.dropped.join(', ')
+        + (s.dropped.length === 1 ? ' is' : ' are')
+        + ' too common to be indexed (stop words) or not words at all', 0);
+    }
+    var m = root.kind === 'X' ? s.asMatch(root) : root.m;
+    if (root.kind !== 'S') m = zero(m);
+    var docs = Array.from(m.keys());
+    docs.sort(function (a, b) {
+      var sa = m.get(a), sb = m.get(b);
+      if (sa !== sb) return sb - sa;
+      var ta = meta.docs[a][0], tb = meta.docs[b][0];
+      if (ta !== tb) return tb - ta;
+      var ia = meta.repos[meta.docs[a][1]] + '@' + meta.docs[a][7];
+      var ib = meta.repos[meta.docs[b][1]] + '@' + meta.docs[b][7];
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    });
+    return { total: docs.length, hits: docs, scores: m, highlight: s.highlight };
+  }
+
+  // ---- snippets (Snippet) -------------------------------------------------------------------
+  var WIDTH = 160, LEAD = 30, NUDGE = 15;
+  function matchTokens(text, terms) {
+    return analyze(text, false).filter(function (t) { return terms.has(t.term); });
+  }
+  function matches(text, terms) {
+    return matchTokens(text, terms).map(function (t) { return [t.start, t.end]; })
+      .sort(function (a, b) { return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]; });
+  }
+  function merge(ms, from, to, shift) {
+    var out = [];
+    ms.forEach(function (m) {
+      if (m[0] < from || m[1] > to) return;
+      var last = out.length ? out[out.length - 1] : null;
+      if (last !== null && m[0] < last[1] - shift) last[1] = Math.max(last[1], m[1] + shift);
+      else out.push([m[0] + shift, m[1] + shift]);
+    });
+    return out;
+  }
+  function asciiWord(c) { return /^[A-Za-z0-9]$/.test(c); }
+  function lowSur(c) { var x = c.charCodeAt(0); return x >= 0xDC00 && x <= 0xDFFF; }
+  function snippet(text, terms) {
+    var ms = matches(text, terms);
+    if (text.length <= WIDTH) return { text: text, hl: merge(ms, 0, text.length, 0) };
+    var bestStart = 0, bestScore = 0;
+    var tokens = matchTokens(text, terms);
+    tokens.forEach(function (c) {
+      var start = Math.max(0, c.start - LEAD);
+      var seen = new Set();
+      tokens.forEach(function (t) { if (t.start >= start && t.end <= start + WIDTH) seen.add(t.term); });
+      if (seen.size > bestScore) { bestScore = seen.size; bestStart = start; }
+    });
+    var start = bestStart, end = Math.min(text.length, start + WIDTH);
+    var firstMatch = end, lastMatch = start;
+    ms.forEach(function (m) {
+      if (m[0] >= start) firstMatch = Math.min(firstMatch, m[0]);
+      if (m[1] <= end) lastMatch = Math.max(lastMatch, m[1]);
+    });
+    var s = start;
+    while (s > 0 && s < firstMatch && s - start < NUDGE && asciiWord(text[s - 1]) && asciiWord(text[s])) s++;
+    var e = end;
+    while (e < text.length && e > lastMatch && end - e < NUDGE && asciiWord(text[e - 1]) && asciiWord(text[e])) e--;
+    if (s > 0 && lowSur(text[s])) s++;
+    if (e < text.length && lowSur(text[e])) e--;
+    var prefix = s > 0 ? '…' : '', suffix = e < text.length ? '…' : '';
+    return { text: prefix + text.substring(s, e) + suffix, hl: merge(ms, s, e, prefix.length - s) };
+  }
+
+  // ---- the page -----------------------------------------------------------------------------
+  var zh = script.getAttribute('data-lang') === 'zh';
+  var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
+    empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
+    repo: '仓库', severity: '重要性', type: '类型', year: '年份' }
+    : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
+      empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
+      repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year' };
+
+  var input = document.getElementById('search-q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var facets = document.getElementById('search-facets');
+  var form = document.getElementById('search-form');
+  var PAGE = 10;
+  var generation = 0;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function marked(parent, text, hl) {
+    var at = 0;
+    hl.forEach(function (h) {
+      parent.appendChild(document.createTextNode(text.substring(at, h[0])));
+      parent.appendChild(el('mark', null, text.substring(h[0], h[1])));
+      at = h[1];
+    });
+    parent.appendChild(document.createTextNode(text.substring(at)));
+  }
+  function done(q) {
+    list.setAttribute('data-query', q);
+    list.setAttribute('data-state', 'done');
+  }
+  function say(text) { status.textContent = text; }
+
+  async function search(text, shown) {
+    var my = ++generation;
+    list.setAttribute('data-state', 'busy');
+    if (strip(text) === '') {
+      list.replaceChildren(); facets.replaceChildren(); say(L.empty); done(text); return;
+    }
+    var meta;
+    try { meta = await load('meta.json'); } catch (e) {
+      if (my === generation) { say(L.missing); list.replaceChildren(); done(text); }
+      return;
+    }
+    var q;
+    try {
+      q = parse(text);
+      var terms = new Set();
+      needs(q, terms);
+      var shards = new Set();
+      terms.forEach(function (t) { shards.add(shardOf(meta, t)); });
+      var loaded = await Promise.all(Array.from(shards).map(load));
+      var postings = new Map();
+      loaded.forEach(function (sh) { terms.forEach(function (t) { if (Object.prototype.hasOwnProperty.call(sh, t)) postings.set(t, sh[t]); }); });
+      var shas = [];
+      longShas(q, shas);
+      var fullShas = new Map();
+      if (shas.length) {
+        var cands = [];
+        meta.docs.forEach(function (row, i) { if (shas.some(function (s) { return s.startsWith(row[7]); })) cands.push(i); });
+        await Promise.all(cands.map(function (i) {
+          return chunk(meta, i).then(function (d) { fullShas.set(i, d[4]); });
+        }));
+      }
+      var r = run(meta, postings, fullShas, q);
+      if (my !== generation) return;
+      await show(meta, r, text, shown || PAGE, my);
+    } catch (e) {
+      if (my !== generation) return;
+      list.replaceChildren(); facets.replaceChildren();
+      say(e instanceof SyntaxErr ? L.error + e.message : String(e && e.message || e));
+      done(text);
+    }
+  }
+
+  function chunk(meta, doc) {
+    return load('docs-' + Math.floor(doc / meta.chunk) + '.json').then(function (c) { return c[doc % meta.chunk]; });
+  }
+
+  async function show(meta, r, text, count, my) {
+    var docs = r.hits.slice(0, count);
+    var shown = await Promise.all(docs.map(function (d) { return chunk(meta, d); }));
+    if (my !== generation) return;
+    say(r.total === 0 ? L.none : L.found(r.total));
+    var items = docs.map(function (d, i) {
+      var row = meta.docs[d], v = shown[i];
+      var li = el('li', 'search-hit');
+      li.setAttribute('data-sha', v[4]);
+      var a = el('a', 'search-title');
+      a.href = new URL(v[2], siteRoot).href;
+      marked(a, v[0], merge(matches(v[0], r.highlight), 0, v[0].length, 0));
+      li.appendChild(a);
+      var info = [meta.dates[row[4]], meta.repos[row[1]], row[7], meta.severities[row[2]]]
+        .concat(row[3].map(function (t) { return meta.types[t]; })).concat([v[3]]);
+      li.appendChild(el('p', 'search-meta', info.join(' · ')));
+      var sn = snippet(v[1], r.highlight);
+      var p = el('p', 'search-snippet');
+      marked(p, sn.text, sn.hl);
+      li.appendChild(p);
+      return li;
+    });
+    list.replaceChildren.apply(list, items);
+    if (r.total > count) {
+      var more = el('button', 'search-more', L.more);
+      more.type = 'button';
+      more.addEventListener('click', function () { search(text, count + PAGE); });
+      var li2 = el('li', 'search-more-item');
+      li2.appendChild(more);
+      list.appendChild(li2);
+    }
+    facetsFor(meta, r, text);
+    done(text);
+  }
+
+  function facetsFor(meta, r, text) {
+    var groups = [
+      ['repo', L.repo, function (row) { return [meta.repos[row[1]]]; }],
+      ['severity', L.severity, function (row) { return [meta.severities[row[2]]]; }],
+      ['type', L.type, function (row) { return row[3].map(function (t) { return meta.types[t]; }); }],
+      ['date', L.year, function (row) { return [meta.dates[row[4]].substring(0, 4)]; }]];
+    facets.replaceChildren();
+    if (r.total === 0) return;
+    groups.forEach(function (g) {
+      var counts = new Map();
+      r.hits.forEach(function (d) { g[2](meta.docs[d]).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); }); });
+      var box = el('div', 'search-facet');
+      box.appendChild(el('span', 'search-facet-name', g[1]));
+      Array.from(counts.keys()).sort().forEach(function (v) {
+        var clause = g[0] + ':' + v;
+        var b = el('button', 'search-facet-value', v + ' (' + counts.get(v) + ')');
+        b.type = 'button';
+        b.setAttribute('data-filter', clause);
+        var active = text.split(/\s+/).indexOf(clause) >= 0;
+        b.setAttribute('aria-pressed', active ? 'true' : 'false');
+        b.addEventListener('click', function () {
+          var words = input.value.split(/\s+/).filter(function (w) { return w !== '' && w !== clause; });
+          if (!active) words.push(clause);
+          input.value = words.join(' ');
+          update();
+        });
+        box.appendChild(b);
+      });
+      facets.appendChild(box);
+    });
+  }
+
+  var timer = null;
+  function update() {
+    var q = input.value;
+    var url = new URL(location.href);
+    if (q === '') url.searchParams.delete('q'); else url.searchParams.set('q', q);
+    history.replaceState(null, '', url.href);
+    search(q);
+  }
+
+  // For tests and tools: the same functions the page uses.
+  window.daybookSearch = { analyze: analyze, stem: stem, parse: parse };
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); update(); });
+  input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+  var initial = new URLSearchParams(location.search).get('q') || '';
+  input.value = initial;
+  say(initial === '' ? L.empty : L.loading);
+  if (initial !== '') search(initial); else done('');
+}());

@@ -1,0 +1,265 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.cli.Daybook;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The browser's search agrees with {@code daybook search}: every query of
+ * {@code src/test/resources/search/agreement-queries.txt} is run through {@code daybook search
+ * --json --limit 10} and through {@code search.html?q=} of the shipped content, baked by the real
+ * {@code daybook build} and served under a sub-path in headless Chromium; both must list the same
+ * commits in the same order, or both reject the query. Hostile queries must not add elements to
+ * the page. The bytes the browser fetched for a first query are printed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class SearchAgreementTest {
+
+  static final Path QUERIES = Path.of("src", "test", "resources", "search",
+      "agreement-queries.txt");
+  static final String SUB_PATH = "/daybook/";
+
+  private StaticServer server;
+  private final List<StaticServer.Request> requests = new CopyOnWriteArrayList<>();
+  private String base;
+  private Path index;
+  private Path profile;
+  private ChromeDriver driver;
+
+  @BeforeAll
+  void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
+    if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
+      fail("SearchAgreementTest needs Debian's Chromium and its WebDriver: sudo apt-get install"
+          + " chromium chromium-driver (.ci/run does it on CI).");
+    }
+    Path site = tmp.resolve("site");
+    index = tmp.resolve("lucene");
+    server = StaticServer.start(site, 0, SUB_PATH, requests::add);
+    base = server.url().toString();
+    String[] out = daybook("build", "--content=content", "--out=" + site, "--base-url=" + base,
+        "--index=" + index);
+    assertThat(out[0]).as("daybook build: %s%s", out[1], out[2]).isEqualTo("0");
+
+    profile = Files.createTempDirectory("daybook-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BrowserTest.CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
+        "--window-size=1280,900", "--user-data-dir=" + profile);
+    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY,
+        BrowserTest.CHROMEDRIVER.toString());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30))
+        .scriptTimeout(Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  void closeAll() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static List<String> queries() throws IOException {
+    return Files.readAllLines(QUERIES, StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+  }
+
+  private static String[] daybook(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Daybook.commandLine(new Daybook.Context(new PrintWriter(out, true),
+        new PrintWriter(err, true), Map.of(), Clock.systemUTC())).execute(args);
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  /** The CLI's top 10 SHAs, or null with the error when it rejects the query. */
+  private List<String> cli(String query, StringBuilder error) throws IOException {
+    String[] r = daybook("search", "--json", "--limit", "10", "--index=" + index,
+        "--content=content", "--", query);
+    JsonNode json = new ObjectMapper().readTree(r[1]);
+    if (json.has("error")) {
+      error.append(json.get("error").asText());
+      return null;
+    }
+    assertThat(r[0]).as("daybook search %s: %s", query, r[2]).isEqualTo("0");
+    List<String> shas = new ArrayList<>();
+    json.get("results").forEach(h -> shas.add(h.get("sha").asText()));
+    return shas;
+  }
+
+  /** Opens search.html?q= and waits until the page has answered this query. */
+  private void open(String query) {
+    driver.get(base + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> query.equals(
+        d.findElement(By.id("search-results")).getDomAttribute("data-query"))
+        && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
+  }
+
+  private List<String> browser() {
+    return driver.findElements(By.cssSelector("#search-results li.search-hit")).stream()
+        .map(e -> e.getDomAttribute("data-sha")).toList();
+  }
+
+  @Test
+  void browserAndCliAgreeOnEveryQuery() throws IOException {
+    List<String> failures = new ArrayList<>();
+    int compared = 0;
+    for (String query : queries()) {
+      StringBuilder error = new StringBuilder();
+      List<String> expected = cli(query, error);
+      open(query);
+      List<String> actual = browser();
+      String status = driver.findElement(By.id("search-status")).getText();
+      if (expected == null) {
+        if (!actual.isEmpty() || !status.contains(error.toString())) {
+          failures.add(query + ": the CLI says \"" + error + "\", the page shows " + actual
+              + " / \"" + status + "\"");
+        }
+      } else if (!expected.equals(actual)) {
+        failures.add(query + ":\n  cli     " + expected + "\n  browser " + actual);
+      } else {
+        compared += expected.isEmpty() ? 0 : 1;
+      }
+      // Nothing from the query became markup.
+      assertThat(driver.findElements(By.cssSelector(
+          "main script:not([src$='js/search.js']), main img, #search-results [onerror]"))).as(query)
+          .isEmpty();
+    }
+    assertThat(failures).as("queries where the browser and the CLI differ").isEmpty();
+    assertThat(compared).as("queries with results").isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void theAnalyzerInTheBrowserFollowsTheSpec() throws IOException {
+    open("");
+    String spec = Files.readString(Path.of("src", "test", "resources", "search",
+        "analyzer-spec.md"), StandardCharsets.UTF_8);
+    List<String> problems = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("```example\\n(.*?)```",
+        java.util.regex.Pattern.DOTALL).matcher(spec);
+    int n = 0;
+    while (m.find()) {
+      String input = null;
+      List<String> index = null;
+      List<String> query = null;
+      for (String line : m.group(1).split("\n")) {
+        if (line.startsWith("input: ")) {
+          input = line.substring(7);
+        } else if (line.startsWith("index:")) {
+          index = index == null ? new ArrayList<>() : index;
+          addTokens(index, line.substring(6));
+        } else if (line.startsWith("query:")) {
+          query = query == null ? new ArrayList<>() : query;
+          addTokens(query, line.substring(6));
+        }
+      }
+      n++;
+      for (boolean q : new boolean[] {false, true}) {
+        List<String> want = q ? query : index;
+        if (want == null) {
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> got = (List<Map<String, Object>>) driver.executeScript(
+            "return window.daybookSearch.analyze(arguments[0], arguments[1]);", input, q);
+        List<String> have = new ArrayList<>();
+        for (int i = 0; i < got.size(); i++) {
+          Map<String, Object> t = got.get(i);
+          String full = t.get("term") + "@" + t.get("position") + "/" + t.get("start") + "-"
+              + t.get("end");
+          have.add(i < want.size() && !want.get(i).contains("/")
+              ? t.get("term") + "@" + t.get("position") : full);
+        }
+        if (!have.equals(want)) {
+          problems.add((q ? "query " : "index ") + input + "\n  want " + want + "\n  have " + have);
+        }
+      }
+    }
+    assertThat(n).isGreaterThan(10);
+    assertThat(problems).isEmpty();
+  }
+
+  private static void addTokens(List<String> out, String list) {
+    for (String t : list.strip().split("\\s+")) {
+      if (!t.isEmpty() && !t.equals("-")) {
+        out.add(t);
+      }
+    }
+  }
+
+  @Test
+  void aFirstQueryFetchesLittle() {
+    for (String query : List.of("cache", "radix cache", "缓存")) {
+      driver.manage().deleteAllCookies();
+      driver.get(base + "404.html"); // leave the page, so a new one starts
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      driver.executeCdpCommand("Network.enable", Map.of());
+      open(query);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> entries = (List<Map<String, Object>>) driver.executeScript(
+          "return performance.getEntriesByType('resource').map(e => ({name: e.name,"
+              + " size: e.encodedBodySize}));");
+      long search = 0;
+      long all = 0;
+      int files = 0;
+      for (Map<String, Object> e : entries) {
+        long size = ((Number) e.get("size")).longValue();
+        all += size;
+        files++;
+        if (e.get("name").toString().contains("/search/")
+            || e.get("name").toString().endsWith("search.js")) {
+          search += size;
+        }
+      }
+      System.out.printf("search.html?q=%s: %d files, %d bytes (%d of them script and index)%n",
+          query, files, all, search);
+      assertThat(search).as("bytes for a first query").isLessThan(260_000);
+      WebElement first = driver.findElement(By.cssSelector("#search-results li.search-hit a"));
+      assertThat(first.getDomAttribute("href")).doesNotStartWith("/daybook/search/");
+    }
+  }
+}
