@@ -1,7 +1,6 @@
 package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.daybook.cli.Daybook;
 import dev.daybook.config.SiteConfig;
@@ -42,11 +41,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -64,12 +60,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BrowserTest {
 
-  // Debian's packages by default; elsewhere (e.g. GitHub's runners, which ship Google Chrome)
-  // DAYBOOK_CHROMIUM and DAYBOOK_CHROMEDRIVER name the browser and its driver.
-  static final Path CHROMIUM = Path.of(
-      System.getenv().getOrDefault("DAYBOOK_CHROMIUM", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(
-      System.getenv().getOrDefault("DAYBOOK_CHROMEDRIVER", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String SUB_PATH = "/daybook/";
   /** Chromium cannot paint a taller picture in one piece. */
@@ -87,13 +77,7 @@ class BrowserTest {
 
   @BeforeAll
   void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
-    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
-        .filter(p -> !Files.isExecutable(p)).toList();
-    if (!missing.isEmpty()) {
-      fail("BrowserTest needs Debian's Chromium and its WebDriver, and " + missing + " is missing."
-          + " Install them with: sudo apt-get install chromium chromium-driver"
-          + " (.ci/run does it on CI).");
-    }
+    Chromium.requireInstalled("BrowserTest");
     config = SiteConfig.load(Path.of(SiteConfig.FILE_NAME));
     latest = latestShippedReport(Path.of("content", "reports"));
 
@@ -109,29 +93,7 @@ class BrowserTest {
     assertThat(code).as("daybook build: %s%s", out, err).isZero();
 
     profile = Files.createTempDirectory("daybook-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
-        "--window-size=1440,900", "--user-data-dir=" + profile,
-        // The stylesheet scrolls smoothly unless the reader asks for reduced motion; the test
-        // asks, so clicks and positions are not taken mid-scroll.
-        "--force-prefers-reduced-motion");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    // Belt and braces: with the driver named, Selenium Manager has nothing to look for.
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogFile(Path.of("target", "chromedriver.log").toFile())
-        .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts()
-        .pageLoadTimeout(Duration.ofSeconds(30))
-        .scriptTimeout(Duration.ofSeconds(10));
+    driver = Chromium.start(profile, 1440, 900);
   }
 
   @AfterAll
@@ -142,11 +104,7 @@ class BrowserTest {
     if (server != null) {
       server.close();
     }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Chromium.deleteProfile(profile);
   }
 
   /** After each test: nothing went to the console as an error, every URL was found. */

@@ -1,7 +1,6 @@
 package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +15,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,10 +55,7 @@ class SearchAgreementTest {
 
   @BeforeAll
   void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
-    if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
-      fail("SearchAgreementTest needs Debian's Chromium and its WebDriver: sudo apt-get install"
-          + " chromium chromium-driver (.ci/run does it on CI).");
-    }
+    Chromium.requireInstalled("SearchAgreementTest");
     Path site = tmp.resolve("site");
     index = tmp.resolve("lucene");
     server = StaticServer.start(site, 0, SUB_PATH, requests::add);
@@ -73,19 +65,7 @@ class SearchAgreementTest {
     assertThat(out[0]).as("daybook build: %s%s", out[1], out[2]).isEqualTo("0");
 
     profile = Files.createTempDirectory("daybook-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserTest.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
-        "--window-size=1280,900", "--user-data-dir=" + profile);
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY,
-        BrowserTest.CHROMEDRIVER.toString());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30))
-        .scriptTimeout(Duration.ofSeconds(10));
+    driver = Chromium.start(profile, 1280, 900);
   }
 
   @AfterAll
@@ -96,11 +76,7 @@ class SearchAgreementTest {
     if (server != null) {
       server.close();
     }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Chromium.deleteProfile(profile);
   }
 
   static List<String> queries() throws IOException {
