@@ -1,7 +1,6 @@
 package dev.daybook.cli;
 
 import dev.daybook.config.SiteConfig;
-import dev.daybook.search.SearchIndex;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.SiteBuilder;
 import java.nio.file.Path;
@@ -50,11 +49,7 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
 
   /** {@code --index}, or {@code .daybook/lucene} in the folder that holds the output folder. */
   Path indexDir() {
-    if (index != null) {
-      return index;
-    }
-    Path parent = out.getParent();
-    return parent == null ? SearchIndex.DEFAULT_DIR : parent.resolve(SearchIndex.DEFAULT_DIR);
+    return index != null ? index : SiteInputs.defaultIndex(out);
   }
 
   @Override

@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
   private void build() throws Exception {
     SiteConfig config = SiteConfig.load(archive.config);
     SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out,
-        BaseUrl.parse("/"), config, null));
+        BaseUrl.parse("/"), config, SiteInputs.defaultIndex(out)));
     context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
         r.time().toMillis() / 1000.0));
   }

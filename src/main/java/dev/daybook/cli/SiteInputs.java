@@ -2,6 +2,7 @@ package dev.daybook.cli;
 
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
+import dev.daybook.search.SearchIndex;
 import dev.daybook.site.SiteBuilder;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -14,6 +15,12 @@ final class SiteInputs {
 
   @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
   Path assets;
+
+  /** Where the search index goes by default: {@code .daybook/lucene} beside the output folder. */
+  static Path defaultIndex(Path out) {
+    Path parent = out.getParent();
+    return parent == null ? SearchIndex.DEFAULT_DIR : parent.resolve(SearchIndex.DEFAULT_DIR);
+  }
 
   /** The build's options; {@code searchIndex} may be null for a site without a search index. */
   SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config,
