@@ -115,6 +115,7 @@ public final class Benchmark {
       throws Exception {
     out.printf(Locale.ROOT, "  %-20s ...", LABELS.get(name));
     out.flush();
+    double load = loadAverage();
     long t0 = System.nanoTime();
     Map<String, Object> r;
     if (o.inProcess()) {
@@ -144,9 +145,19 @@ public final class Benchmark {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("wallMs", wall);
     m.putAll(r);
-    out.printf(Locale.ROOT, " %.1f s%n", wall / 1000);
+    // Other work on the machine skews the figures: keep the load before and after.
+    m.put("loadAverageBefore", load);
+    m.put("loadAverageAfter", loadAverage());
+    out.printf(Locale.ROOT, " %.1f s (load average %.1f before, %.1f after)%n", wall / 1000,
+        load, loadAverage());
     out.flush();
     return m;
+  }
+
+  /** The 1-minute load average, or -1 where unknown. */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
   }
 
   private static String tail(String s, int n) {
