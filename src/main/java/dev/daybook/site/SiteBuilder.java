@@ -72,19 +72,46 @@ public final class SiteBuilder {
    * What a build made.
    *
    * @param indexed whether the search index was rewritten (false: it was current, or not asked)
+   * @param phases how long each step took, in build order: {@code parse}, {@code index},
+   *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code measure},
+   *     {@code swap}; for {@code daybook bench}
    */
   public record Result(int reports, long commits, int files, long bytes, Duration time,
-      boolean indexed) {}
+      boolean indexed, Map<String, Duration> phases) {
+    public Result {
+      phases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    }
+
+    public Result(int reports, long commits, int files, long bytes, Duration time,
+        boolean indexed) {
+      this(reports, commits, files, bytes, time, indexed, Map.of());
+    }
+  }
+
+  /** Times the steps of one build; only reads the clock. */
+  private static final class Phases {
+    private final Map<String, Duration> done = new LinkedHashMap<>();
+    private long mark = System.nanoTime();
+
+    void end(String name) {
+      long now = System.nanoTime();
+      done.put(name, Duration.ofNanos(now - mark));
+      mark = now;
+    }
+  }
 
   public Result build(Options o) throws IOException, SiteException {
     long start = System.nanoTime();
+    Phases phases = new Phases();
     checkInputs(o);
     Map<DailyReport, Path> sources = new IdentityHashMap<>();
     List<DailyReport> reports = parseAll(o, sources);
     SiteModel model = new SiteModel(reports);
+    phases.end("parse");
     boolean indexed = o.searchIndex() != null && SearchIndex.update(o.searchIndex(), reports,
         (date, anchor) -> SitePaths.report(date) + "#" + anchor,
         SearchIndex.fingerprint(o.content(), new ArrayList<>(sources.values()), o.defaultZone()));
+    phases.end("index");
 
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -94,17 +121,23 @@ public final class SiteBuilder {
       Path site = work.resolve("site");
       Staging.stage(project, model, sources, o.content(), o.templates(), o.assets(),
           siteFtl(o, model));
+      phases.end("stage");
       JBakeOven.bake(project, site);
+      phases.end("bake");
       new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
           o.pageSize()).renderAll();
+      phases.end("pages");
       if (o.searchIndex() != null) {
         // The browser's search: what Lucene built, as static files (search/).
         StaticExport.write(o.searchIndex(), site.resolve(SitePaths.SEARCH_DATA));
+        phases.end("export");
       }
       long[] size = measure(site);
+      phases.end("measure");
       swap(site, o.output(), work);
+      phases.end("swap");
       return new Result(reports.size(), model.all().size(), (int) size[0], size[1],
-          Duration.ofNanos(System.nanoTime() - start), indexed);
+          Duration.ofNanos(System.nanoTime() - start), indexed, phases.done);
     } finally {
       deleteTree(work);
     }

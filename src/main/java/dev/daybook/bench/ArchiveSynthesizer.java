@@ -1,0 +1,149 @@
+package dev.daybook.bench;
+
+import dev.daybook.archive.ReportStore;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.report.ParsedReport;
+import dev.daybook.report.ReportParser;
+import dev.daybook.report.ReportWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Makes a large, deterministic archive out of a small real one: day {@code i} of the synthetic
+ * archive is a copy of the real report of the same weekday (so weekends stay light, as in the real
+ * week), moved to its new date (title, header, commit times), with every SHA replaced by a new one
+ * derived from the day and the old SHA (commit links follow), so no two days share a commit.
+ *
+ * <p>The source is an archive folder ({@code content/} with {@code reports/YYYY/MM/*.md}), by
+ * default the 7 reports the project ships, which are the rendered sglang fixture week: real
+ * report shapes and sizes without putting the 1.3 MB of fixture JSON into the jar. Each report is
+ * parsed and written back with {@link ReportWriter}, so every synthetic report is a valid report of
+ * the same size as its model. The top-level pages ({@code about.md}) are copied as they are.
+ */
+public final class ArchiveSynthesizer {
+
+  /** The first day of every synthetic archive. */
+  public static final LocalDate START = LocalDate.of(2020, 1, 1);
+
+  private record Model(DailyReport report, Language language) {}
+
+  private final Path source;
+  private final List<Model> week = new ArrayList<>();
+  private final Map<DayOfWeek, Model> byWeekday = new EnumMap<>(DayOfWeek.class);
+
+  /** Reads the real reports of an archive folder. */
+  public ArchiveSynthesizer(Path sourceContent) throws IOException {
+    this.source = sourceContent;
+    ReportStore store = new ReportStore(sourceContent);
+    ReportParser parser = new ReportParser(ZoneId.of("Asia/Shanghai"));
+    for (Path file : store.list()) {
+      ParsedReport parsed = parser.parse(file, Files.readString(file, StandardCharsets.UTF_8),
+          true);
+      if (!parsed.ok()) {
+        throw new IOException("cannot synthesize from " + file + ": " + parsed.problems());
+      }
+      Model m = new Model(parsed.report().orElseThrow(), parsed.language());
+      week.add(m);
+      byWeekday.putIfAbsent(m.report().date().getDayOfWeek(), m);
+    }
+    if (week.isEmpty()) {
+      throw new IOException("no reports to synthesize from in " + store.reportsDir());
+    }
+  }
+
+  /** What an archive holds. */
+  public record Stats(int reports, long commits, long bytes) {}
+
+  /** Writes days {@code 0 .. days-1} into a new archive folder, plus the source's pages. */
+  public Stats synthesize(Path target, int days) throws IOException {
+    Files.createDirectories(target);
+    try (Stream<Path> pages = Files.list(source)) {
+      for (Path page : pages.filter(p -> p.getFileName().toString().endsWith(".md"))
+          .filter(Files::isRegularFile).sorted().toList()) {
+        Files.copy(page, target.resolve(page.getFileName().toString()));
+      }
+    }
+    long commits = 0;
+    long bytes = 0;
+    for (int i = 0; i < days; i++) {
+      Stats one = writeDay(target, i);
+      commits += one.commits();
+      bytes += one.bytes();
+    }
+    return new Stats(days, commits, bytes);
+  }
+
+  /** Writes day {@code index} (date {@link #START} + index) into an archive folder. */
+  public Stats writeDay(Path target, int index) throws IOException {
+    LocalDate date = START.plusDays(index);
+    DailyReport report = day(index);
+    String text = new ReportWriter(template(date, index).language()).write(report);
+    new ReportStore(target).write(date, text, true);
+    return new Stats(1, report.commitCount(), text.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** The synthetic report of day {@code index}. */
+  public DailyReport day(int index) {
+    LocalDate date = START.plusDays(index);
+    DailyReport real = template(date, index).report();
+    long shift = ChronoUnit.DAYS.between(real.date(), date);
+    Set<String> anchors = new HashSet<>();
+    List<RepoSection> sections = new ArrayList<>();
+    for (RepoSection s : real.sections()) {
+      List<ReportedCommit> commits = new ArrayList<>();
+      for (ReportedCommit c : s.commits()) {
+        String sha = newSha(index, c.sha(), anchors);
+        String url = c.url() == null ? null : c.url().replace(c.sha(), sha);
+        commits.add(new ReportedCommit(sha, url, c.time().plus(Duration.ofDays(shift)),
+            c.author(), c.title(), c.analysis()));
+      }
+      sections.add(new RepoSection(s.repo(), commits));
+    }
+    return new DailyReport(date, real.zone(), sections, null);
+  }
+
+  private Model template(LocalDate date, int index) {
+    return byWeekday.size() == 7 ? byWeekday.get(date.getDayOfWeek())
+        : week.get(Math.floorMod(index, week.size()));
+  }
+
+  /** A SHA of the same length, unique in its report by its 7-character anchor. */
+  private static String newSha(int day, String old, Set<String> anchors) {
+    for (int salt = 0; ; salt++) {
+      String hex = sha1Hex(day + ":" + salt + ":" + old);
+      String sha = hex.substring(0, Math.min(old.length(), hex.length()));
+      if (anchors.add(sha.substring(0, 7))) {
+        return sha;
+      }
+    }
+  }
+
+  private static String sha1Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package dev.daybook.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code daybook bench}: for each archive size N, synthesizes an archive of N days
+ * ({@link ArchiveSynthesizer}) and times on it, each build in a fresh JVM: stock JBake's cold
+ * bake (the reference point), Daybook's cold build, Daybook's rebuild after one more day, and
+ * Daybook's rebuild with nothing changed. Prints a table per N, the ratios ours/stock and how
+ * wall time grows with N, and returns (and optionally writes) the figures as JSON.
+ */
+public final class Benchmark {
+
+  /** The builds measured for each N, in run order. */
+  static final List<String> BUILDS = List.of("stock", "cold", "addDay", "unchanged");
+  static final Map<String, String> LABELS = Map.of("stock", "stock JBake, cold",
+      "cold", "daybook, cold", "addDay", "daybook, +1 day", "unchanged", "daybook, unchanged");
+
+  /**
+   * What to run.
+   *
+   * @param content the real archive the synthetic ones are made from
+   * @param inProcess run the builds in this JVM instead of a child JVM each (for tests; figures
+   *     are then not comparable between builds)
+   * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
+   */
+  public record Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
+      Path templates, Path assets, Path config, Path work, boolean keep) {}
+
+  private final Options o;
+  private final PrintWriter out;
+
+  public Benchmark(Options options, PrintWriter out) {
+    this.o = options;
+    this.out = out;
+  }
+
+  /** Runs everything; returns the JSON tree. */
+  public Map<String, Object> run() throws Exception {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("java", System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.runtime.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+    machine.put("childJvms", !o.inProcess());
+    root.put("machine", machine);
+    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content());
+    Files.createDirectories(o.work());
+    List<Map<String, Object>> runs = new ArrayList<>();
+    for (int n : o.days()) {
+      runs.add(runOne(synth, n));
+    }
+    root.put("runs", runs);
+    root.put("growth", growth(runs));
+    printGrowth(runs);
+    return root;
+  }
+
+  private Map<String, Object> runOne(ArchiveSynthesizer synth, int n) throws Exception {
+    Path dir = Files.createTempDirectory(o.work(), "bench-" + n + "-");
+    try {
+      Path content = dir.resolve("content");
+      long t0 = System.nanoTime();
+      ArchiveSynthesizer.Stats stats = synth.synthesize(content, n);
+      double synthMs = (System.nanoTime() - t0) / 1e6;
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("days", n);
+      run.put("archive", Map.of("reports", stats.reports(), "commits", stats.commits(),
+          "markdownBytes", stats.bytes(), "synthesizeMs", synthMs));
+      out.printf(Locale.ROOT, "%nN = %,d: %,d reports, %,d commits, %.1f MB of Markdown"
+          + " (synthesized in %.1f s)%n", n, stats.reports(), stats.commits(),
+          stats.bytes() / 1e6, synthMs / 1000);
+      out.flush();
+      Map<String, Object> builds = new LinkedHashMap<>();
+      if (o.stock()) {
+        builds.put("stock", measure("stock", List.of("stock", content.toString(),
+            dir.resolve("stock-work").toString(), dir.resolve("stock-site").toString()), dir));
+        Sizes.delete(dir.resolve("stock-work"));
+        Sizes.delete(dir.resolve("stock-site"));
+      }
+      List<String> daybook = List.of("daybook", content.toString(), o.templates().toString(),
+          o.assets().toString(), o.config().toString(), dir.resolve("site").toString(),
+          dir.resolve(".daybook/lucene").toString());
+      builds.put("cold", measure("cold", daybook, dir));
+      synth.writeDay(content, n);
+      builds.put("addDay", measure("addDay", daybook, dir));
+      builds.put("unchanged", measure("unchanged", daybook, dir));
+      run.put("builds", builds);
+      run.put("ratios", ratios(builds));
+      print(builds);
+      return run;
+    } finally {
+      if (!o.keep()) {
+        Sizes.delete(dir);
+      }
+    }
+  }
+
+  /** One build: in a child JVM (wall time around it) or in this one. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> measure(String name, List<String> args, Path dir)
+      throws Exception {
+    out.printf(Locale.ROOT, "  %-20s ...", LABELS.get(name));
+    out.flush();
+    double load = loadAverage();
+    long t0 = System.nanoTime();
+    Map<String, Object> r;
+    if (o.inProcess()) {
+      r = BenchChild.run(args, false);
+    } else {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(BenchChild.class.getName());
+      cmd.addAll(args);
+      Path log = dir.resolve(name + ".log");
+      Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+      String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int code = p.waitFor();
+      String line = stdout.lines().filter(l -> l.startsWith(BenchChild.MARKER)).findFirst()
+          .orElse(null);
+      if (code != 0 || line == null) {
+        String err = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        throw new IOException("the " + LABELS.get(name) + " build failed (exit " + code + "):\n"
+            + tail(err + stdout, 4000));
+      }
+      r = new ObjectMapper().readValue(line.substring(BenchChild.MARKER.length()),
+          LinkedHashMap.class);
+    }
+    double wall = (System.nanoTime() - t0) / 1e6;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("wallMs", wall);
+    m.putAll(r);
+    // Other work on the machine skews the figures: keep the load before and after.
+    m.put("loadAverageBefore", load);
+    m.put("loadAverageAfter", loadAverage());
+    out.printf(Locale.ROOT, " %.1f s (load average %.1f before, %.1f after)%n", wall / 1000,
+        load, loadAverage());
+    out.flush();
+    return m;
+  }
+
+  /** The 1-minute load average, or -1 where unknown. */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
+  }
+
+  private static String tail(String s, int n) {
+    return s.length() <= n ? s : "..." + s.substring(s.length() - n);
+  }
+
+  static double num(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v instanceof Number x ? x.doubleValue() : Double.NaN;
+  }
+
+  private static Map<String, Object> ratios(Map<String, Object> builds) {
+    Map<String, Object> ratios = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stock = (Map<String, Object>) builds.get("stock");
+    if (stock == null) {
+      return ratios;
+    }
+    for (String b : List.of("cold", "addDay", "unchanged")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> ours = (Map<String, Object>) builds.get(b);
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (String k : List.of("wallMs", "cpuMs", "peakHeapBytes", "peakRssBytes", "bytes",
+          "files")) {
+        r.put(k, num(ours, k) / num(stock, k));
+      }
+      ratios.put(b + "/stock", r);
+    }
+    return ratios;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void print(Map<String, Object> builds) {
+    out.printf(Locale.ROOT, "  %-20s %7s %7s %8s %7s %7s %8s | %7s %7s %7s %7s %7s %7s%n",
+        "build", "wall s", "cpu s", "heap MB", "rss MB", "files", "out MB",
+        "parse", "index", "stage", "bake", "pages", "write");
+    for (Map.Entry<String, Object> e : builds.entrySet()) {
+      Map<String, Object> m = (Map<String, Object>) e.getValue();
+      Map<String, Object> ph = (Map<String, Object>) m.getOrDefault("phasesMs", Map.of());
+      double write = num(ph, "measure") + num(ph, "swap");
+      out.printf(Locale.ROOT,
+          "  %-20s %7.1f %7.1f %8.0f %7.0f %7.0f %8.1f | %7s %7s %7s %7s %7s %7s%n",
+          LABELS.get(e.getKey()), num(m, "wallMs") / 1000, num(m, "cpuMs") / 1000,
+          num(m, "peakHeapBytes") / 1e6, num(m, "peakRssBytes") / 1e6, num(m, "files"),
+          num(m, "bytes") / 1e6, sec(num(ph, "parse")), sec(num(ph, "index")),
+          sec(num(ph, "stage")), sec(num(ph, "bake")), sec(num(ph, "pages")), sec(write));
+    }
+    Map<String, Object> stock = (Map<String, Object>) builds.get("stock");
+    if (stock != null) {
+      StringBuilder s = new StringBuilder("  ours/stock wall time:");
+      for (String b : List.of("cold", "addDay", "unchanged")) {
+        s.append(String.format(Locale.ROOT, "  %s %.2f", LABELS.get(b).substring(9),
+            num((Map<String, Object>) builds.get(b), "wallMs") / num(stock, "wallMs")));
+      }
+      s.append(String.format(Locale.ROOT, "; cold cpu %.2f, cold heap %.2f",
+          num((Map<String, Object>) builds.get("cold"), "cpuMs") / num(stock, "cpuMs"),
+          num((Map<String, Object>) builds.get("cold"), "peakHeapBytes")
+              / num(stock, "peakHeapBytes")));
+      out.println(s);
+    }
+    out.println("  (phases in s; stock JBake's bake is its parse and render together;"
+        + " write = measure + swap)");
+    out.flush();
+  }
+
+  private static String sec(double ms) {
+    return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.2f", ms / 1000);
+  }
+
+  /** Wall time per day for each build and N, and the exponent k of N^k between sizes. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> growth(List<Map<String, Object>> runs) {
+    Map<String, Object> g = new LinkedHashMap<>();
+    for (String b : BUILDS) {
+      List<Map<String, Object>> points = new ArrayList<>();
+      Map<String, Object> prev = null;
+      for (Map<String, Object> run : runs) {
+        Map<String, Object> m = (Map<String, Object>) ((Map<String, Object>) run.get("builds"))
+            .get(b);
+        if (m == null) {
+          continue;
+        }
+        double n = num(run, "days");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("days", (int) n);
+        p.put("wallMs", num(m, "wallMs"));
+        p.put("wallMsPerDay", num(m, "wallMs") / n);
+        if (prev != null) {
+          p.put("exponentSincePrevious", Math.log(num(m, "wallMs") / num(prev, "wallMs"))
+              / Math.log(n / num(prev, "days")));
+        }
+        points.add(p);
+        prev = p;
+      }
+      if (!points.isEmpty()) {
+        g.put(b, points);
+      }
+    }
+    return g;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void printGrowth(List<Map<String, Object>> runs) {
+    if (runs.size() < 2) {
+      return;
+    }
+    out.println();
+    out.println("Growth: wall ms per day (exponent k of N^k since the previous N;"
+        + " 1 = linear, 2 = quadratic)");
+    for (Map.Entry<String, Object> e : growth(runs).entrySet()) {
+      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-20s",
+          LABELS.get(e.getKey())));
+      for (Map<String, Object> p : (List<Map<String, Object>>) e.getValue()) {
+        s.append(String.format(Locale.ROOT, "  N=%,d: %.1f", (int) num(p, "days"),
+            num(p, "wallMsPerDay")));
+        if (p.containsKey("exponentSincePrevious")) {
+          s.append(String.format(Locale.ROOT, " (k=%.2f)", num(p, "exponentSincePrevious")));
+        }
+      }
+      out.println(s);
+    }
+    out.flush();
+  }
+
+  /** Writes the JSON tree, pretty-printed. */
+  public static void writeJson(Map<String, Object> tree, Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
+  }
+}

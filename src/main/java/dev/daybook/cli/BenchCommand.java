@@ -1,0 +1,78 @@
+package dev.daybook.cli;
+
+import dev.daybook.bench.Benchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code daybook bench}: the build benchmark (hidden: a tool for developers, see README.md). It
+ * synthesizes archives of N days from the archive's reports and times Daybook's builds against
+ * stock JBake's, each build in a fresh JVM.
+ */
+@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+    description = "Benchmark the build: synthesize archives of N days from the archive's"
+        + " reports and time, each in a fresh JVM, stock JBake 2.7.0's cold bake and Daybook's"
+        + " cold build, rebuild after one more day and rebuild with nothing changed.")
+final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
+
+  @Mixin
+  ArchiveOptions archive;
+
+  @Mixin
+  SiteInputs inputs;
+
+  @Option(names = "--days", paramLabel = "N", split = ",", defaultValue = "365,1825,3650",
+      description = "Archive sizes in days (default: ${DEFAULT-VALUE}).")
+  List<Integer> days;
+
+  @Option(names = "--out", paramLabel = "FILE.json",
+      description = "Also write the figures as JSON here.")
+  Path json;
+
+  @Option(names = "--skip-stock", description = "Do not run stock JBake (the reference).")
+  boolean skipStock;
+
+  @Option(names = "--in-process", hidden = true,
+      description = "Run the builds in this JVM (for tests; figures not comparable).")
+  boolean inProcess;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "Where the synthetic archives and sites go (default: a temporary folder).")
+  Path work;
+
+  @Option(names = "--keep", description = "Keep the synthetic archives and sites.")
+  boolean keep;
+
+  private final Daybook.Context context;
+
+  BenchCommand(Daybook.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    for (int n : days) {
+      if (n < 1) {
+        throw new IllegalArgumentException("--days: " + n + " is not a number of days");
+      }
+    }
+    Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
+    Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock, inProcess,
+        archive.content, inputs.templates, inputs.assets, archive.config, dir, keep),
+        context.out()).run();
+    if (json != null) {
+      Benchmark.writeJson(tree, json);
+      context.out().println("figures written to " + json);
+    }
+    if (work == null && !keep) {
+      Files.deleteIfExists(dir);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,4 @@
+</main>
+<footer>Baked by stock JBake.</footer>
+</body>
+</html>

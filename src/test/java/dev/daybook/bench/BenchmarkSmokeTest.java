@@ -1,0 +1,103 @@
+package dev.daybook.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.archive.ReportStore;
+import dev.daybook.report.ParsedReport;
+import dev.daybook.report.ReportParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's fast path: a 3-day archive, Daybook's builds in this JVM, no stock JBake. */
+class BenchmarkSmokeTest {
+
+  private static final Path CONTENT = Path.of("content");
+
+  @Test
+  void synthesizesValidDistinctDays(@TempDir Path tmp) throws Exception {
+    ArchiveSynthesizer synth = new ArchiveSynthesizer(CONTENT);
+    ArchiveSynthesizer.Stats stats = synth.synthesize(tmp, 3);
+    assertThat(stats.reports()).isEqualTo(3);
+    List<Path> files = new ReportStore(tmp).list();
+    assertThat(files).hasSize(3);
+    ReportParser parser = new ReportParser(ZoneId.of("Asia/Shanghai"));
+    Set<String> shas = new HashSet<>();
+    long commits = 0;
+    for (int i = 0; i < files.size(); i++) {
+      ParsedReport parsed = parser.parse(files.get(i),
+          Files.readString(files.get(i), StandardCharsets.UTF_8), true);
+      assertThat(parsed.problems()).isEmpty();
+      assertThat(parsed.report().orElseThrow().date())
+          .isEqualTo(ArchiveSynthesizer.START.plusDays(i));
+      for (var s : parsed.report().orElseThrow().sections()) {
+        for (var c : s.commits()) {
+          assertThat(shas.add(c.sha())).as("unique SHA %s", c.sha()).isTrue();
+          commits++;
+        }
+      }
+    }
+    assertThat(commits).isEqualTo(stats.commits()).isPositive();
+    // Deterministic: the same day twice is the same text.
+    assertThat(synth.day(2)).isEqualTo(synth.day(2));
+    assertThat(ArchiveSynthesizer.START.plusDays(2)).isEqualTo(LocalDate.of(2020, 1, 3));
+  }
+
+  @Test
+  void measuresInProcessAndReportsJson(@TempDir Path tmp) throws Exception {
+    StringWriter printed = new StringWriter();
+    Map<String, Object> tree = new Benchmark(new Benchmark.Options(List.of(3), false, true,
+        CONTENT, Path.of("templates"), Path.of("assets"), Path.of("site.properties"),
+        tmp.resolve("work"), false), new PrintWriter(printed, true)).run();
+    Path json = tmp.resolve("bench.json");
+    Benchmark.writeJson(tree, json);
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertThat(root.path("machine").path("cores").asInt()).isPositive();
+    JsonNode run = root.path("runs").get(0);
+    assertThat(run.path("days").asInt()).isEqualTo(3);
+    assertThat(run.path("archive").path("reports").asInt()).isEqualTo(3);
+    JsonNode builds = run.path("builds");
+    assertThat(builds.has("stock")).isFalse();
+    for (String b : List.of("cold", "addDay", "unchanged")) {
+      JsonNode m = builds.path(b);
+      assertThat(m.path("wallMs").asDouble()).as(b).isPositive();
+      assertThat(m.path("cpuMs").asDouble()).as(b).isPositive();
+      assertThat(m.path("peakHeapBytes").asLong()).as(b).isPositive();
+      assertThat(m.path("files").asLong()).as(b).isPositive();
+      assertThat(m.path("bytes").asLong()).as(b).isPositive();
+      assertThat(m.path("phasesMs").fieldNames()).toIterable().containsExactly("parse",
+          "index", "stage", "bake", "pages", "measure", "swap");
+    }
+    assertThat(builds.path("cold").path("reports").asInt()).isEqualTo(3);
+    assertThat(builds.path("addDay").path("reports").asInt()).isEqualTo(4);
+    assertThat(builds.path("addDay").path("indexed").asBoolean()).isTrue();
+    assertThat(builds.path("unchanged").path("indexed").asBoolean()).isFalse();
+    assertThat(root.path("growth").path("cold").get(0).path("wallMsPerDay").asDouble())
+        .isPositive();
+    assertThat(printed.toString()).contains("daybook, cold", "parse");
+    assertThat(tmp.resolve("work")).isEmptyDirectory();
+  }
+
+  @Test
+  void benchIsHiddenFromHelp() {
+    StringWriter out = new StringWriter();
+    var cl = dev.daybook.cli.Daybook.commandLine(new dev.daybook.cli.Daybook.Context(
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), Map.of(),
+        java.time.Clock.systemUTC()));
+    cl.execute("--help");
+    assertThat(out.toString()).contains("build").doesNotContain("bench");
+    assertThat(cl.getSubcommands()).containsKey("bench");
+  }
+}
