@@ -191,19 +191,20 @@ public final class Benchmark {
 
   @SuppressWarnings("unchecked")
   private void print(Map<String, Object> builds) {
-    out.printf(Locale.ROOT, "  %-20s %7s %7s %8s %7s %7s %8s | %7s %7s %7s %7s %7s %7s%n",
+    out.printf(Locale.ROOT, "  %-20s %7s %7s %8s %7s %7s %8s | %7s %7s %7s %7s %7s %7s %7s%n",
         "build", "wall s", "cpu s", "heap MB", "rss MB", "files", "out MB",
-        "parse", "index", "stage", "bake", "pages", "write");
+        "parse", "index", "stage", "bake", "pages", "export", "write");
     for (Map.Entry<String, Object> e : builds.entrySet()) {
       Map<String, Object> m = (Map<String, Object>) e.getValue();
       Map<String, Object> ph = (Map<String, Object>) m.getOrDefault("phasesMs", Map.of());
       double write = num(ph, "measure") + num(ph, "swap");
       out.printf(Locale.ROOT,
-          "  %-20s %7.1f %7.1f %8.0f %7.0f %7.0f %8.1f | %7s %7s %7s %7s %7s %7s%n",
+          "  %-20s %7.1f %7.1f %8.0f %7.0f %7.0f %8.1f | %7s %7s %7s %7s %7s %7s %7s%n",
           LABELS.get(e.getKey()), num(m, "wallMs") / 1000, num(m, "cpuMs") / 1000,
           num(m, "peakHeapBytes") / 1e6, num(m, "peakRssBytes") / 1e6, num(m, "files"),
           num(m, "bytes") / 1e6, sec(num(ph, "parse")), sec(num(ph, "index")),
-          sec(num(ph, "stage")), sec(num(ph, "bake")), sec(num(ph, "pages")), sec(write));
+          sec(num(ph, "stage")), sec(num(ph, "bake")), sec(num(ph, "pages")),
+          sec(num(ph, "export")), sec(write));
     }
     Map<String, Object> stock = (Map<String, Object>) builds.get("stock");
     if (stock != null) {
