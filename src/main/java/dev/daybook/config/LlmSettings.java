@@ -105,21 +105,12 @@ public record LlmSettings(
 
   private static int parseInt(String source, Properties p, String key, int fallback, int min,
       int max) {
-    String text = p.getProperty(key, String.valueOf(fallback));
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw bad(source, key, text, "a whole number from " + min + " to " + max);
+    return SiteConfig.parseInt(source, key, p.getProperty(key, String.valueOf(fallback)), min,
+        max);
   }
 
   private static IllegalArgumentException bad(
       String source, String key, String value, String expected) {
-    return new IllegalArgumentException(
-        source + ": " + key + ": '" + value + "' is not valid (expected " + expected + ")");
+    return SiteConfig.bad(source, key, value, expected);
   }
 }

@@ -106,7 +106,8 @@ public record SiteConfig(
     }
   }
 
-  private static int parseInt(String source, String key, String text, int min, int max) {
+  /** Reads a whole number in a range, or fails naming the file, the key and the value. */
+  static int parseInt(String source, String key, String text, int min, int max) {
     try {
       int value = Integer.parseInt(text.strip());
       if (value >= min && value <= max) {
@@ -118,7 +119,8 @@ public record SiteConfig(
     throw bad(source, key, text, "a whole number from " + min + " to " + max);
   }
 
-  private static IllegalArgumentException bad(
+  /** The one error for a bad setting: file, key, value and what was expected. */
+  static IllegalArgumentException bad(
       String source, String key, String value, String expected) {
     return new IllegalArgumentException(
         source + ": " + key + ": '" + value + "' is not valid (expected " + expected + ")");

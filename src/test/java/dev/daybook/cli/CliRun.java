@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Runs the command line in-process and keeps what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-  static CliRun run(Map<String, String> env, Clock clock, String... args) {
+  public static CliRun run(Map<String, String> env, Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Daybook.Context context = new Daybook.Context(new PrintWriter(out, true),
@@ -17,7 +17,7 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
-  static CliRun run(String... args) {
+  public static CliRun run(String... args) {
     return run(Map.of(), Clock.systemUTC(), args);
   }
 }

@@ -2,16 +2,13 @@ package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daybook.cli.Daybook;
+import dev.daybook.cli.CliRun;
 import dev.daybook.config.SiteConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,12 +82,9 @@ class BrowserTest {
     // Started first: the base URL, with its port, goes into the bake. It serves what is there.
     server = StaticServer.start(site, 0, SUB_PATH, requests::add);
     base = server.url().toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Daybook.commandLine(new Daybook.Context(new PrintWriter(out, true),
-            new PrintWriter(err, true), Map.of(), Clock.systemUTC()))
-        .execute("build", "--content=content", "--out=" + site, "--base-url=" + base);
-    assertThat(code).as("daybook build: %s%s", out, err).isZero();
+    CliRun build = CliRun.run("build", "--content=content", "--out=" + site,
+        "--base-url=" + base);
+    assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
 
     profile = Files.createTempDirectory("daybook-chromium-");
     driver = Chromium.start(profile, 1440, 900);

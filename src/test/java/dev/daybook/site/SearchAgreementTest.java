@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.daybook.cli.Daybook;
+import dev.daybook.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +57,9 @@ class SearchAgreementTest {
     index = tmp.resolve("lucene");
     server = StaticServer.start(site, 0, SUB_PATH, requests::add);
     base = server.url().toString();
-    String[] out = daybook("build", "--content=content", "--out=" + site, "--base-url=" + base,
-        "--index=" + index);
-    assertThat(out[0]).as("daybook build: %s%s", out[1], out[2]).isEqualTo("0");
+    CliRun build = CliRun.run("build", "--content=content", "--out=" + site,
+        "--base-url=" + base, "--index=" + index);
+    assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
 
     profile = Files.createTempDirectory("daybook-chromium-");
     driver = Chromium.start(profile, 1280, 900);
@@ -84,24 +81,16 @@ class SearchAgreementTest {
         .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
   }
 
-  private static String[] daybook(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Daybook.commandLine(new Daybook.Context(new PrintWriter(out, true),
-        new PrintWriter(err, true), Map.of(), Clock.systemUTC())).execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
-  }
-
   /** The CLI's top 10 SHAs, or null with the error when it rejects the query. */
   private List<String> cli(String query, StringBuilder error) throws IOException {
-    String[] r = daybook("search", "--json", "--limit", "10", "--index=" + index,
+    CliRun r = CliRun.run("search", "--json", "--limit", "10", "--index=" + index,
         "--content=content", "--", query);
-    JsonNode json = new ObjectMapper().readTree(r[1]);
+    JsonNode json = new ObjectMapper().readTree(r.out());
     if (json.has("error")) {
       error.append(json.get("error").asText());
       return null;
     }
-    assertThat(r[0]).as("daybook search %s: %s", query, r[2]).isEqualTo("0");
+    assertThat(r.exitCode()).as("daybook search %s: %s", query, r.err()).isZero();
     List<String> shas = new ArrayList<>();
     json.get("results").forEach(h -> shas.add(h.get("sha").asText()));
     return shas;
