@@ -444,11 +444,33 @@
   function shardOf(meta, term) { return 'terms-' + (fnv(term) % meta.shards) + '.json'; }
 
   // Walks a parsed query and lists the terms it needs.
-  function needs(q, out) {
+  function needs(q, out, fields) {
     if (q.k === 'text') analyze(q.text, true).forEach(function (t) { out.add(t.term); });
     else if (q.k === 'filter' && (q.field === 'author' || q.field === 'path')) out.add(q.field + ':' + q.value);
-    else if (q.k === 'not') needs(q.q, out);
-    else if (q.items) q.items.forEach(function (i) { needs(i, out); });
+    else if (q.k === 'filter' && q.field === 'sha') out.add('sha:' + q.value.substring(0, 4));
+    else if (q.k === 'filter') fields.add(q.field);
+    else if (q.k === 'not') needs(q.q, out, fields);
+    else if (q.items) q.items.forEach(function (i) { needs(i, out, fields); });
+  }
+  function fieldFile(f) { return load('field-' + f + '.json'); }
+  // A set of doc ids as StaticExport.docSet writes it: the ids, ascending.
+  function docIds(enc) {
+    var out = [], i, doc = 0;
+    if (enc.d) { for (i = 0; i < enc.d.length; i++) { doc += enc.d[i]; out.push(doc); } }
+    else if (enc.r) {
+      for (i = 0; i < enc.r.length; i += 2) {
+        doc += enc.r[i];
+        for (var k = 0; k < enc.r[i + 1]; k++) out.push(doc + k);
+        doc += enc.r[i + 1];
+      }
+    } else {
+      var bin = atob(enc.b);
+      for (i = 0; i < bin.length; i++) {
+        var byte = bin.charCodeAt(i);
+        for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out.push(i * 8 + bit);
+      }
+    }
+    return out;
   }
   function longShas(q, out) {
     if (q.k === 'filter' && q.field === 'sha' && q.value.length > 7) out.push(q.value);
@@ -459,11 +481,12 @@
   // ---- scoring (QueryBuilder, Ranking: Lucene's BM25Similarity) ------------------------------
   var f32 = Math.fround;
 
-  function Searcher(meta, postings, fullShas) {
+  function Searcher(meta, postings, fullShas, fields) {
     this.meta = meta;
     this.postings = postings;
+    this.fields = fields;
     this.fullShas = fullShas;
-    this.n = meta.docs.length;
+    this.n = meta.n;
     this.highlight = new Set();
     this.dropped = [];
     var self = this;
@@ -486,8 +509,9 @@
       var list = raw[slot], i = 0, doc = 0;
       while (i < list.length) {
         doc += list[i++];
-        var freq = list[i++], pos = 0, ps = [];
+        var norm = list[i++], freq = list[i++], pos = 0, ps = [];
         for (var k = 0; k < freq; k++) { pos += list[i++]; ps.push(pos); }
+        ps.dl = this.meta.lengths[norm];
         out.set(doc, ps);
       }
     }
@@ -497,8 +521,7 @@
 
   function idf(df, n) { return f32(Math.log(1 + (n - df + 0.5) / (df + 0.5))); }
 
-  Searcher.prototype.bm25 = function (slot, weight, freq, doc) {
-    var dl = this.meta.docs[doc][5 + slot];
+  Searcher.prototype.bm25 = function (slot, weight, freq, dl) {
     var norm = f32(1 / f32(this.k1 * f32(f32(1 - this.b) + f32(f32(this.b * dl) / this.stats[slot].avgdl))));
     return f32(weight - f32(weight / f32(1 + f32(freq * norm))));
   };
@@ -533,7 +556,7 @@
           if (ok) freq++;
         }
       }
-      if (freq > 0) out.set(doc, self.bm25(slot, weight, freq, doc));
+      if (freq > 0) out.set(doc, self.bm25(slot, weight, freq, ps.dl));
     });
     return out;
   };
@@ -611,31 +634,31 @@
   }
 
   Searcher.prototype.filter = function (f) {
-    var meta = this.meta, out = new Map(), i;
+    var out = new Map(), i, doc = 0;
     if (f.field === 'author' || f.field === 'path') {
-      var list = this.postings.get(f.field + ':' + f.value) || [], doc = 0;
+      var list = this.postings.get(f.field + ':' + f.value) || [];
       for (i = 0; i < list.length; i++) { doc += list[i]; out.set(doc, 0); }
       return out;
     }
-    for (i = 0; i < this.n; i++) {
-      var row = meta.docs[i], ok;
-      switch (f.field) {
-        case 'repo': ok = repoKeys(meta.repos[row[1]]).indexOf(f.value) >= 0; break;
-        case 'severity': ok = meta.severities[row[2]] === f.value; break;
-        case 'type': ok = row[3].some(function (t) { return meta.types[t] === f.value; }); break;
-        case 'date': var d = meta.dates[row[4]]; ok = d >= f.value && d <= f.to; break;
-        default: // sha
-          ok = f.value.length <= 7 ? row[7].startsWith(f.value)
-            : (this.fullShas.get(i) || '').startsWith(f.value);
+    if (f.field === 'sha') {
+      var sh = this.postings.get('sha:' + f.value.substring(0, 4)) || [[], []];
+      for (i = 0; i < sh[0].length; i++) {
+        doc += sh[0][i];
+        var sha7 = f.value.substring(0, 4) + sh[1][i];
+        if (f.value.length <= 7 ? sha7.startsWith(f.value) : (this.fullShas.get(doc) || '').startsWith(f.value)) out.set(doc, 0);
       }
-      if (ok) out.set(i, 0);
+      return out;
     }
+    var sets = this.fields.get(f.field), keys = [];
+    if (f.field === 'date') Object.keys(sets).forEach(function (d) { if (d >= f.value && d <= f.to) keys.push(d); });
+    else if (Object.prototype.hasOwnProperty.call(sets, f.value)) keys.push(f.value);
+    keys.forEach(function (k) { docIds(sets[k]).forEach(function (d) { out.set(d, 0); }); });
     return out;
   };
 
   // Runs a query: { total, hits: [doc], highlight: Set, facets } or throws SyntaxErr.
-  function run(meta, postings, fullShas, q) {
-    var s = new Searcher(meta, postings, fullShas);
+  function run(meta, postings, fullShas, fields, q) {
+    var s = new Searcher(meta, postings, fullShas, fields);
     var root = s.part(q, true);
     if (root === null) {
       throw new SyntaxErr('nothing to search for: ' + s.dropped.join(', ')
@@ -647,12 +670,8 @@
     var docs = Array.from(m.keys());
     docs.sort(function (a, b) {
       var sa = m.get(a), sb = m.get(b);
-      if (sa !== sb) return sb - sa;
-      var ta = meta.docs[a][0], tb = meta.docs[b][0];
-      if (ta !== tb) return tb - ta;
-      var ia = meta.repos[meta.docs[a][1]] + '@' + meta.docs[a][7];
-      var ib = meta.repos[meta.docs[b][1]] + '@' + meta.docs[b][7];
-      return ia < ib ? -1 : ia > ib ? 1 : 0;
+      // equal scores: newest first, which is lower id first (StaticExport)
+      return sa !== sb ? sb - sa : a - b;
     });
     return { total: docs.length, hits: docs, scores: m, highlight: s.highlight };
   }
@@ -757,24 +776,32 @@
     var q;
     try {
       q = parse(text);
-      var terms = new Set();
-      needs(q, terms);
+      var terms = new Set(), fieldNames = new Set();
+      needs(q, terms, fieldNames);
       var shards = new Set();
       terms.forEach(function (t) { shards.add(shardOf(meta, t)); });
-      var loaded = await Promise.all(Array.from(shards).map(load));
-      var postings = new Map();
-      loaded.forEach(function (sh) { terms.forEach(function (t) { if (Object.prototype.hasOwnProperty.call(sh, t)) postings.set(t, sh[t]); }); });
+      var names = Array.from(fieldNames).sort();
+      var loaded = await Promise.all(Array.from(shards).map(load).concat(names.map(fieldFile)));
+      var postings = new Map(), fields = new Map();
+      loaded.slice(0, shards.size).forEach(function (sh) { terms.forEach(function (t) { if (Object.prototype.hasOwnProperty.call(sh, t)) postings.set(t, sh[t]); }); });
+      names.forEach(function (f, i) { fields.set(f, loaded[shards.size + i]); });
       var shas = [];
       longShas(q, shas);
       var fullShas = new Map();
       if (shas.length) {
-        var cands = [];
-        meta.docs.forEach(function (row, i) { if (shas.some(function (s) { return s.startsWith(row[7]); })) cands.push(i); });
-        await Promise.all(cands.map(function (i) {
+        var cands = new Set();
+        shas.forEach(function (s) {
+          var sh = postings.get('sha:' + s.substring(0, 4)) || [[], []], doc = 0;
+          for (var i = 0; i < sh[0].length; i++) {
+            doc += sh[0][i];
+            if (s.startsWith(s.substring(0, 4) + sh[1][i])) cands.add(doc);
+          }
+        });
+        await Promise.all(Array.from(cands).map(function (i) {
           return chunk(meta, i).then(function (d) { fullShas.set(i, d[4]); });
         }));
       }
-      var r = run(meta, postings, fullShas, q);
+      var r = run(meta, postings, fullShas, fields, q);
       if (my !== generation) return;
       await show(meta, r, text, shown || PAGE, my);
     } catch (e) {
@@ -795,15 +822,14 @@
     if (my !== generation) return;
     say(r.total === 0 ? L.none : L.found(r.total));
     var items = docs.map(function (d, i) {
-      var row = meta.docs[d], v = shown[i];
+      var v = shown[i];
       var li = el('li', 'search-hit');
       li.setAttribute('data-sha', v[4]);
       var a = el('a', 'search-title');
       a.href = new URL(v[2], siteRoot).href;
       marked(a, v[0], merge(matches(v[0], r.highlight), 0, v[0].length, 0));
       li.appendChild(a);
-      var info = [meta.dates[row[4]], meta.repos[row[1]], row[7], meta.severities[row[2]]]
-        .concat(row[3].map(function (t) { return meta.types[t]; })).concat([v[3]]);
+      var info = [v[5], v[6], v[4].substring(0, 7), v[7]].concat(v[8]).concat([v[3]]);
       li.appendChild(el('p', 'search-meta', info.join(' · ')));
       var sn = snippet(v[1], r.highlight);
       var p = el('p', 'search-snippet');
@@ -820,21 +846,30 @@
       li2.appendChild(more);
       list.appendChild(li2);
     }
-    facetsFor(meta, r, text);
-    done(text);
+    if (await facetsFor(meta, r, text, my)) done(text);
   }
 
-  function facetsFor(meta, r, text) {
+  // Facet counts over all hits, from the keyword sets of field-F.json.
+  async function facetsFor(meta, r, text, my) {
     var groups = [
-      ['repo', L.repo, function (row) { return [meta.repos[row[1]]]; }],
-      ['severity', L.severity, function (row) { return [meta.severities[row[2]]]; }],
-      ['type', L.type, function (row) { return row[3].map(function (t) { return meta.types[t]; }); }],
-      ['date', L.year, function (row) { return [meta.dates[row[4]].substring(0, 4)]; }]];
+      ['repo', L.repo, 'repo', meta.repos, keyword],
+      ['severity', L.severity, 'severity', meta.severities, null],
+      ['type', L.type, 'type', meta.types, null],
+      ['date', L.year, 'year', meta.years, null]];
+    if (r.total === 0) { facets.replaceChildren(); return true; }
+    var sets = await Promise.all(groups.map(function (g) { return fieldFile(g[2]); }));
+    if (my !== generation) return false;
     facets.replaceChildren();
-    if (r.total === 0) return;
-    groups.forEach(function (g) {
+    var hit = new Uint8Array(meta.n);
+    r.hits.forEach(function (d) { hit[d] = 1; });
+    groups.forEach(function (g, gi) {
       var counts = new Map();
-      r.hits.forEach(function (d) { g[2](meta.docs[d]).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); }); });
+      g[3].forEach(function (v) {
+        var key = g[4] ? g[4](v) : v, enc = sets[gi][key], c = 0;
+        if (!enc) return;
+        docIds(enc).forEach(function (d) { c += hit[d]; });
+        if (c > 0) counts.set(v, (counts.get(v) || 0) + c);
+      });
       var box = el('div', 'search-facet');
       box.appendChild(el('span', 'search-facet-name', g[1]));
       Array.from(counts.keys()).sort().forEach(function (v) {
@@ -854,6 +889,7 @@
       });
       facets.appendChild(box);
     });
+    return true;
   }
 
   var timer = null;

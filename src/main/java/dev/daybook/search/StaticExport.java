@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,23 +35,35 @@ import org.apache.lucene.util.SmallFloat;
 
 /**
  * Exports what Lucene built ({@link SearchIndex}) as static files for the browser's search
- * ({@code assets/js/search.js}), in the site's {@code search/} folder:
+ * ({@code assets/js/search.js}), in the site's {@code search/} folder. Nothing a query must load
+ * grows with the number of documents except the postings of the terms it asks for.
+ *
+ * <p><b>Doc ids.</b> The export numbers the documents newest first: by time, newest first, then by
+ * Lucene's id field ({@code repo@sha}), which is the order {@code daybook search} gives equal
+ * scores. So in the browser equal scores go lower id first, and no time is needed.
  *
  * <ul>
- *   <li>{@code meta.json}: the BM25 constants ({@link Ranking}), the analyzer version, the
- *       collection statistics of {@code title} and {@code body} exactly as Lucene's
- *       {@code IndexSearcher.collectionStatistics} gives them, the number of shards and of docs
- *       per chunk, and one row per Lucene document (in doc id order): {@code [time, repo, severity,
- *       [types], date, titleLength, bodyLength, sha7]}, where repo, severity, types and date index
- *       the lists {@code repos}, {@code severities}, {@code types}, {@code dates}, and the lengths
- *       are the field norms decoded as BM25 decodes them ({@code SmallFloat.byte4ToInt}).
+ *   <li>{@code meta.json}: constants only: the format, the BM25 constants ({@link Ranking}), the
+ *       analyzer version, the number of documents, of shards and of docs per chunk, the collection
+ *       statistics of {@code title} and {@code body} exactly as Lucene's {@code
+ *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
+ *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
+ *       ({@code repos}, {@code severities}, {@code types}, {@code years}).
  *   <li>{@code terms-N.json}, N = {@link #shard}(term): an object from term to postings. A text
- *       term has {@code [title, body]}, each a flat list {@code docDelta, freq, posDelta × freq,
- *       ...} (deltas from the previous doc id and position, starting at 0). A keyword term is
- *       written {@code field:value} ({@code author:}, {@code path:}) and has the list of its doc
- *       id deltas. Text terms never hold ':', so the two cannot meet.
+ *       term has {@code [title, body]}, each a flat list {@code docDelta, norm, freq, posDelta ×
+ *       freq, ...} (deltas from the previous doc id and position, starting at 0; norm is the
+ *       field's norm byte, 0..255). A keyword term is written {@code field:value} ({@code author:},
+ *       {@code path:}) and has the list of its doc id deltas; {@code sha:xxxx} (the first four hex
+ *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
+ *       ':', so the two cannot meet.
+ *   <li>{@code field-F.json} for F in repo, severity, type, date, year: an object from a keyword
+ *       value (repo: also owner and name alone) to its set of doc ids, written whichever way is
+ *       shortest: {@code {"d": docDeltas}}, {@code {"r": [gap, length, ...]}} (runs) or {@code
+ *       {"b": base64}} (a bitset, bit i of byte i/8 least significant first). Loaded for a
+ *       filter on F and, but for date, for the facets of a result list.
  *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
- *       {@code [title, body, url, author, sha]}, fetched only for the results on screen.
+ *       {@code [title, body, url, author, sha, date, repo, severity, [types]]}, fetched only for
+ *       the results on screen.
  * </ul>
  *
  * Everything is written in a fixed order, so the same index gives the same bytes.
@@ -54,11 +71,15 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
   /** Documents per {@code docs-N.json}. */
   public static final int CHUNK = 8;
-  /** A shard aims at about this many bytes. */
-  static final int SHARD_TARGET = 12_000;
+  /** A shard holds at most about this many bytes on average (and at least half of it). */
+  static final int SHARD_TARGET = 32_000;
+  /** At most this many term shards. */
+  static final int MAX_SHARDS = 4096;
+  /** The keyword fields written to {@code field-F.json}. */
+  static final List<String> FIELD_FILES = List.of("repo", "severity", "type", "date", "year");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,46 +112,13 @@ public final class StaticExport {
     Files.createDirectories(out);
     IndexSearcher searcher = new IndexSearcher(reader);
     int maxDoc = reader.maxDoc();
-    // term -> [title postings, body postings] or keyword postings
-    Map<String, Object> terms = new TreeMap<>();
-    List<Object[]> rows = new ArrayList<>();
-    List<Object[]> shown = new ArrayList<>();
-    TreeSet<String> repos = new TreeSet<>();
-    TreeSet<String> severities = new TreeSet<>();
-    TreeSet<String> types = new TreeSet<>();
-    TreeSet<String> dates = new TreeSet<>();
     List<Document> docs = new ArrayList<>();
-    for (int i = 0; i < maxDoc; i++) {
-      Document doc = searcher.storedFields().document(i);
-      docs.add(doc);
-      repos.add(doc.get(SearchIndex.SHOW + SearchIndex.REPO));
-      severities.add(doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY));
-      dates.add(doc.get(SearchIndex.SHOW + SearchIndex.DATE));
-      for (IndexableField f : doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE)) {
-        types.add(f.stringValue());
-      }
-    }
-    List<String> repoList = List.copyOf(repos);
-    List<String> sevList = List.copyOf(severities);
-    List<String> typeList = List.copyOf(types);
-    List<String> dateList = List.copyOf(dates);
-    int[][] lengths = new int[2][maxDoc];
     long[] time = new long[maxDoc];
-    if (maxDoc > 0) {
-      LeafReader leaf = reader.leaves().get(0).reader();
-      String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
-      for (int f = 0; f < 2; f++) {
-        NumericDocValues norms = leaf.getNormValues(text[f]);
-        for (int i = 0; norms != null && i < maxDoc; i++) {
-          if (norms.advanceExact(i)) {
-            lengths[f][i] = SmallFloat.byte4ToInt((byte) norms.longValue());
-          }
-        }
-        textPostings(leaf, text[f], f, terms);
-      }
-      for (String keyword : List.of(SearchIndex.AUTHOR, SearchIndex.PATH)) {
-        keywordPostings(leaf, keyword, terms);
-      }
+    for (int i = 0; i < maxDoc; i++) {
+      docs.add(searcher.storedFields().document(i));
+    }
+    LeafReader leaf = maxDoc == 0 ? null : reader.leaves().get(0).reader();
+    if (leaf != null) {
       NumericDocValues t = leaf.getNumericDocValues(SearchIndex.TIME);
       for (int i = 0; t != null && i < maxDoc; i++) {
         if (t.advanceExact(i)) {
@@ -138,27 +126,95 @@ public final class StaticExport {
         }
       }
     }
+    // Newest first, then by id: the order daybook search gives equal scores.
+    Integer[] order = new Integer[maxDoc];
     for (int i = 0; i < maxDoc; i++) {
-      Document doc = docs.get(i);
-      List<Integer> typeIdx = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
-          .map(f -> typeList.indexOf(f.stringValue())).toList();
-      String sha = doc.get(SearchIndex.SHOW + SearchIndex.SHA);
-      rows.add(new Object[] {time[i], repoList.indexOf(doc.get(SearchIndex.SHOW + SearchIndex.REPO)),
-          sevList.indexOf(doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY)), typeIdx,
-          dateList.indexOf(doc.get(SearchIndex.SHOW + SearchIndex.DATE)), lengths[0][i],
-          lengths[1][i], sha.substring(0, Math.min(7, sha.length()))});
-      shown.add(new Object[] {doc.get(SearchIndex.SHOW + SearchIndex.TITLE),
-          doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
-          doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), sha});
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -time[i])
+        .thenComparing(i -> new BytesRef(docs.get(i).get(SearchIndex.ID))));
+    int[] id = new int[maxDoc]; // Lucene doc -> exported id
+    for (int k = 0; k < maxDoc; k++) {
+      id[order[k]] = k;
     }
 
-    // Shards: enough that one holds about SHARD_TARGET bytes, a power of two from 16 to 256.
+    Map<String, Object> terms = new TreeMap<>();
+    TreeSet<String> repos = new TreeSet<>();
+    TreeSet<String> severities = new TreeSet<>();
+    TreeSet<String> types = new TreeSet<>();
+    TreeSet<String> years = new TreeSet<>();
+    Map<String, Map<String, BitSet>> fieldSets = new TreeMap<>();
+    for (String f : FIELD_FILES) {
+      fieldSets.put(f, new TreeMap<>());
+    }
+    Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
+    List<Object[]> shown = new ArrayList<>(Collections.nCopies(maxDoc, (Object[]) null));
+    for (int i = 0; i < maxDoc; i++) {
+      Document doc = docs.get(i);
+      int e = id[i];
+      String repo = doc.get(SearchIndex.SHOW + SearchIndex.REPO);
+      String severity = doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY);
+      String date = doc.get(SearchIndex.SHOW + SearchIndex.DATE);
+      String year = date.substring(0, Math.min(4, date.length()));
+      List<String> docTypes = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
+          .map(IndexableField::stringValue).toList();
+      repos.add(repo);
+      severities.add(severity);
+      types.addAll(docTypes);
+      years.add(year);
+      for (String k : SearchIndex.repoKeys(repo)) {
+        mark(fieldSets, "repo", k, e);
+      }
+      mark(fieldSets, "severity", severity, e);
+      for (String t : docTypes) {
+        mark(fieldSets, "type", t, e);
+      }
+      mark(fieldSets, "date", date, e);
+      mark(fieldSets, "year", year, e);
+      String sha = doc.get(SearchIndex.SHOW + SearchIndex.SHA);
+      String low = sha.toLowerCase(Locale.ROOT);
+      if (low.length() >= 4) {
+        shas.computeIfAbsent("sha:" + low.substring(0, 4), k -> new TreeMap<>())
+            .put(e, low.substring(4, Math.min(7, low.length())));
+      }
+      shown.set(e, new Object[] {doc.get(SearchIndex.SHOW + SearchIndex.TITLE),
+          doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
+          doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), sha, date, repo, severity, docTypes});
+    }
+    if (leaf != null) {
+      String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
+      for (int f = 0; f < 2; f++) {
+        int[] norms = new int[maxDoc];
+        NumericDocValues nv = leaf.getNormValues(text[f]);
+        for (int i = 0; nv != null && i < maxDoc; i++) {
+          if (nv.advanceExact(i)) {
+            norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
+          }
+        }
+        textPostings(leaf, text[f], f, id, norms, terms);
+      }
+      for (String keyword : List.of(SearchIndex.AUTHOR, SearchIndex.PATH)) {
+        keywordPostings(leaf, keyword, id, terms);
+      }
+    }
+    for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
+      List<Integer> deltas = new ArrayList<>();
+      int last = 0;
+      for (int d : e.getValue().keySet()) {
+        deltas.add(d - last);
+        last = d;
+      }
+      terms.put(e.getKey(), List.of(deltas, new ArrayList<>(e.getValue().values())));
+    }
+
+    // Shards: the fewest (a power of two) that keep the average at most SHARD_TARGET bytes.
     long total = 0;
     for (Map.Entry<String, Object> e : terms.entrySet()) {
-      total += e.getKey().length() + JSON.writeValueAsBytes(e.getValue()).length + 4;
+      total += e.getKey().getBytes(StandardCharsets.UTF_8).length
+          + JSON.writeValueAsBytes(e.getValue()).length + 4;
     }
-    int shards = 16;
-    while (shards < 256 && total / shards > SHARD_TARGET) {
+    int shards = 1;
+    while (shards < MAX_SHARDS && total / shards > SHARD_TARGET) {
       shards *= 2;
     }
     List<Map<String, Object>> byShard = new ArrayList<>();
@@ -176,6 +232,7 @@ public final class StaticExport {
     meta.put("b", Ranking.B);
     meta.put("titleBoost", Ranking.TITLE_BOOST);
     meta.put("bodyBoost", Ranking.BODY_BOOST);
+    meta.put("n", maxDoc);
     meta.put("shards", shards);
     meta.put("chunk", CHUNK);
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -184,11 +241,15 @@ public final class StaticExport {
       fields.put(f, cs == null ? List.of(0, 0) : List.of(cs.docCount(), cs.sumTotalTermFreq()));
     }
     meta.put("fields", fields);
-    meta.put("repos", repoList);
-    meta.put("severities", sevList);
-    meta.put("types", typeList);
-    meta.put("dates", dateList);
-    meta.put("docs", rows);
+    List<Integer> lengths = new ArrayList<>();
+    for (int b = 0; b < 256; b++) {
+      lengths.add(SmallFloat.byte4ToInt((byte) b));
+    }
+    meta.put("lengths", lengths);
+    meta.put("repos", List.copyOf(repos));
+    meta.put("severities", List.copyOf(severities));
+    meta.put("types", List.copyOf(types));
+    meta.put("years", List.copyOf(years));
 
     Result r = new Result(0, 0);
     clean(out);
@@ -196,11 +257,56 @@ public final class StaticExport {
     for (int s = 0; s < shards; s++) {
       r = add(r, out.resolve("terms-" + s + ".json"), byShard.get(s));
     }
+    for (String f : FIELD_FILES) {
+      Map<String, Object> sets = new LinkedHashMap<>();
+      for (Map.Entry<String, BitSet> e : fieldSets.get(f).entrySet()) {
+        sets.put(e.getKey(), docSet(e.getValue()));
+      }
+      r = add(r, out.resolve("field-" + f + ".json"), sets);
+    }
     for (int c = 0; c * CHUNK < maxDoc; c++) {
       r = add(r, out.resolve("docs-" + c + ".json"),
           shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
     }
     return r;
+  }
+
+  private static void mark(Map<String, Map<String, BitSet>> sets, String field, String value,
+      int doc) {
+    sets.get(field).computeIfAbsent(value, k -> new BitSet()).set(doc);
+  }
+
+  /** A set of doc ids, written whichever way is shortest (see the class comment). */
+  static Map<String, Object> docSet(BitSet set) throws IOException {
+    List<Integer> deltas = new ArrayList<>();
+    int last = 0;
+    for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
+      deltas.add(d - last);
+      last = d;
+    }
+    // runs: [gap from the end of the previous run, length, ...]
+    List<Integer> fixed = new ArrayList<>();
+    int prevEnd = 0;
+    int abs = 0;
+    for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(abs)) {
+      abs = set.nextClearBit(s);
+      fixed.add(s - prevEnd);
+      fixed.add(abs - s);
+      prevEnd = abs;
+    }
+    byte[] bytes = set.toByteArray();
+    List<Map<String, Object>> options = List.of(Map.of("d", deltas), Map.of("r", fixed),
+        Map.of("b", Base64.getEncoder().encodeToString(bytes)));
+    Map<String, Object> best = null;
+    int bestLength = Integer.MAX_VALUE;
+    for (Map<String, Object> o : options) {
+      int n = JSON.writeValueAsBytes(o).length;
+      if (n < bestLength) {
+        best = o;
+        bestLength = n;
+      }
+    }
+    return best;
   }
 
   private static void clean(Path out) throws IOException {
@@ -221,7 +327,7 @@ public final class StaticExport {
   }
 
   @SuppressWarnings("unchecked")
-  private static void textPostings(LeafReader leaf, String field, int slot,
+  private static void textPostings(LeafReader leaf, String field, int slot, int[] id, int[] norms,
       Map<String, Object> out) throws IOException {
     Terms t = leaf.terms(field);
     if (t == null) {
@@ -232,18 +338,27 @@ public final class StaticExport {
     for (BytesRef term = te.next(); term != null; term = te.next()) {
       String key = term.utf8ToString();
       pe = te.postings(pe, PostingsEnum.POSITIONS);
-      List<Integer> list = new ArrayList<>();
-      int lastDoc = 0;
+      TreeMap<Integer, int[]> byId = new TreeMap<>();
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
         int freq = pe.freq();
-        list.add(doc - lastDoc);
-        list.add(freq);
-        lastDoc = doc;
+        int[] entry = new int[freq + 2];
+        entry[0] = norms[doc];
+        entry[1] = freq;
         int lastPos = 0;
         for (int k = 0; k < freq; k++) {
           int p = pe.nextPosition();
-          list.add(p - lastPos);
+          entry[k + 2] = p - lastPos;
           lastPos = p;
+        }
+        byId.put(id[doc], entry);
+      }
+      List<Integer> list = new ArrayList<>();
+      int lastDoc = 0;
+      for (Map.Entry<Integer, int[]> e : byId.entrySet()) {
+        list.add(e.getKey() - lastDoc);
+        lastDoc = e.getKey();
+        for (int v : e.getValue()) {
+          list.add(v);
         }
       }
       List<Object> both = (List<Object>) out.computeIfAbsent(key,
@@ -252,8 +367,8 @@ public final class StaticExport {
     }
   }
 
-  private static void keywordPostings(LeafReader leaf, String field, Map<String, Object> out)
-      throws IOException {
+  private static void keywordPostings(LeafReader leaf, String field, int[] id,
+      Map<String, Object> out) throws IOException {
     Terms t = leaf.terms(field);
     if (t == null) {
       return;
@@ -262,11 +377,15 @@ public final class StaticExport {
     PostingsEnum pe = null;
     for (BytesRef term = te.next(); term != null; term = te.next()) {
       pe = te.postings(pe, PostingsEnum.NONE);
+      TreeSet<Integer> ids = new TreeSet<>();
+      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+        ids.add(id[doc]);
+      }
       List<Integer> list = new ArrayList<>();
       int lastDoc = 0;
-      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-        list.add(doc - lastDoc);
-        lastDoc = doc;
+      for (int d : ids) {
+        list.add(d - lastDoc);
+        lastDoc = d;
       }
       out.put(field + ":" + term.utf8ToString(), list);
     }
