@@ -442,15 +442,34 @@
     return h >>> 0;
   }
   function shardOf(meta, term) { return 'terms-' + (fnv(term) % meta.shards) + '.json'; }
+  function posShardOf(meta, term) { return 'pos-' + (fnv(term) % meta.posShards) + '.json'; }
+  // The values of some terms from their shards (and big-K.json for a term too long for one).
+  async function lookup(terms, shardName) {
+    var names = Array.from(new Set(terms.map(shardName)));
+    var loaded = new Map();
+    (await Promise.all(names.map(load))).forEach(function (sh, i) { loaded.set(names[i], sh); });
+    var out = new Map();
+    await Promise.all(terms.map(function (t) {
+      var sh = loaded.get(shardName(t));
+      if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
+      var v = sh[t];
+      if (typeof v !== 'number') { out.set(t, v); return null; }
+      return load('big-' + v + '.json').then(function (big) { out.set(t, big); });
+    }));
+    return out;
+  }
 
   // Walks a parsed query and lists the terms it needs.
-  function needs(q, out, fields) {
-    if (q.k === 'text') analyze(q.text, true).forEach(function (t) { out.add(t.term); });
+  function needs(q, out, fields, phrases) {
+    if (q.k === 'text') {
+      var ts = analyze(q.text, true);
+      ts.forEach(function (t) { out.add(t.term); if (ts.length > 1) phrases.add(t.term); });
+    }
     else if (q.k === 'filter' && (q.field === 'author' || q.field === 'path')) out.add(q.field + ':' + q.value);
     else if (q.k === 'filter' && q.field === 'sha') out.add('sha:' + q.value.substring(0, 4));
     else if (q.k === 'filter') fields.add(q.field);
-    else if (q.k === 'not') needs(q.q, out, fields);
-    else if (q.items) q.items.forEach(function (i) { needs(i, out, fields); });
+    else if (q.k === 'not') needs(q.q, out, fields, phrases);
+    else if (q.items) q.items.forEach(function (i) { needs(i, out, fields, phrases); });
   }
   function fieldFile(f) { return load('field-' + f + '.json'); }
   // A set of doc ids as StaticExport.docSet writes it: the ids, ascending.
@@ -481,9 +500,10 @@
   // ---- scoring (QueryBuilder, Ranking: Lucene's BM25Similarity) ------------------------------
   var f32 = Math.fround;
 
-  function Searcher(meta, postings, fullShas, fields) {
+  function Searcher(meta, postings, positions, fullShas, fields) {
     this.meta = meta;
     this.postings = postings;
+    this.positions = positions;
     this.fields = fields;
     this.fullShas = fullShas;
     this.n = meta.n;
@@ -503,14 +523,15 @@
   Searcher.prototype.fieldPostings = function (term, slot) {
     var key = term + '\u0000' + slot;
     if (this.decoded.has(key)) return this.decoded.get(key);
-    var raw = this.postings.get(term);
+    var raw = this.postings.get(term), rawPos = this.positions.get(term);
     var out = new Map();
     if (raw && Array.isArray(raw[slot])) {
-      var list = raw[slot], i = 0, doc = 0;
+      var list = raw[slot], i = 0, doc = 0, pl = rawPos ? rawPos[slot] : null, j = 0;
       while (i < list.length) {
         doc += list[i++];
         var norm = list[i++], freq = list[i++], pos = 0, ps = [];
-        for (var k = 0; k < freq; k++) { pos += list[i++]; ps.push(pos); }
+        if (pl) { for (var k = 0; k < freq; k++) { pos += pl[j++]; ps.push(pos); } }
+        else ps.length = freq;
         ps.dl = this.meta.lengths[norm];
         out.set(doc, ps);
       }
@@ -650,15 +671,16 @@
       return out;
     }
     var sets = this.fields.get(f.field), keys = [];
-    if (f.field === 'date') Object.keys(sets).forEach(function (d) { if (d >= f.value && d <= f.to) keys.push(d); });
+    if (f.field === 'repo') keys = this.meta.repos.filter(function (r) { return repoKeys(r).indexOf(f.value) >= 0; });
+    else if (f.field === 'date') Object.keys(sets).forEach(function (d) { if (d >= f.value && d <= f.to) keys.push(d); });
     else if (Object.prototype.hasOwnProperty.call(sets, f.value)) keys.push(f.value);
     keys.forEach(function (k) { docIds(sets[k]).forEach(function (d) { out.set(d, 0); }); });
     return out;
   };
 
   // Runs a query: { total, hits: [doc], highlight: Set, facets } or throws SyntaxErr.
-  function run(meta, postings, fullShas, fields, q) {
-    var s = new Searcher(meta, postings, fullShas, fields);
+  function run(meta, postings, positions, fullShas, fields, q) {
+    var s = new Searcher(meta, postings, positions, fullShas, fields);
     var root = s.part(q, true);
     if (root === null) {
       throw new SyntaxErr('nothing to search for: ' + s.dropped.join(', ')
@@ -776,15 +798,15 @@
     var q;
     try {
       q = parse(text);
-      var terms = new Set(), fieldNames = new Set();
-      needs(q, terms, fieldNames);
-      var shards = new Set();
-      terms.forEach(function (t) { shards.add(shardOf(meta, t)); });
+      var terms = new Set(), fieldNames = new Set(), phrases = new Set();
+      needs(q, terms, fieldNames, phrases);
       var names = Array.from(fieldNames).sort();
-      var loaded = await Promise.all(Array.from(shards).map(load).concat(names.map(fieldFile)));
-      var postings = new Map(), fields = new Map();
-      loaded.slice(0, shards.size).forEach(function (sh) { terms.forEach(function (t) { if (Object.prototype.hasOwnProperty.call(sh, t)) postings.set(t, sh[t]); }); });
-      names.forEach(function (f, i) { fields.set(f, loaded[shards.size + i]); });
+      var loaded = await Promise.all([
+        lookup(Array.from(terms), function (t) { return shardOf(meta, t); }),
+        lookup(Array.from(phrases), function (t) { return posShardOf(meta, t); })]
+        .concat(names.map(fieldFile)));
+      var postings = loaded[0], positions = loaded[1], fields = new Map();
+      names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
       var shas = [];
       longShas(q, shas);
       var fullShas = new Map();
@@ -801,7 +823,7 @@
           return chunk(meta, i).then(function (d) { fullShas.set(i, d[4]); });
         }));
       }
-      var r = run(meta, postings, fullShas, fields, q);
+      var r = run(meta, postings, positions, fullShas, fields, q);
       if (my !== generation) return;
       await show(meta, r, text, shown || PAGE, my);
     } catch (e) {
@@ -852,10 +874,10 @@
   // Facet counts over all hits, from the keyword sets of field-F.json.
   async function facetsFor(meta, r, text, my) {
     var groups = [
-      ['repo', L.repo, 'repo', meta.repos, keyword],
-      ['severity', L.severity, 'severity', meta.severities, null],
-      ['type', L.type, 'type', meta.types, null],
-      ['date', L.year, 'year', meta.years, null]];
+      ['repo', L.repo, 'repo', meta.repos],
+      ['severity', L.severity, 'severity', meta.severities],
+      ['type', L.type, 'type', meta.types],
+      ['date', L.year, 'year', meta.years]];
     if (r.total === 0) { facets.replaceChildren(); return true; }
     var sets = await Promise.all(groups.map(function (g) { return fieldFile(g[2]); }));
     if (my !== generation) return false;
@@ -865,10 +887,10 @@
     groups.forEach(function (g, gi) {
       var counts = new Map();
       g[3].forEach(function (v) {
-        var key = g[4] ? g[4](v) : v, enc = sets[gi][key], c = 0;
+        var enc = sets[gi][v], c = 0;
         if (!enc) return;
         docIds(enc).forEach(function (d) { c += hit[d]; });
-        if (c > 0) counts.set(v, (counts.get(v) || 0) + c);
+        if (c > 0) counts.set(v, c);
       });
       var box = el('div', 'search-facet');
       box.appendChild(el('span', 'search-facet-name', g[1]));

@@ -49,15 +49,21 @@ import org.apache.lucene.util.SmallFloat;
  *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
  *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
  *       ({@code repos}, {@code severities}, {@code types}, {@code years}).
- *   <li>{@code terms-N.json}, N = {@link #shard}(term): an object from term to postings. A text
- *       term has {@code [title, body]}, each a flat list {@code docDelta, norm, freq, posDelta ×
- *       freq, ...} (deltas from the previous doc id and position, starting at 0; norm is the
- *       field's norm byte, 0..255). A keyword term is written {@code field:value} ({@code author:},
+ *   <li>{@code terms-N.json}, N = {@link #shard}(term) of {@code shards}: an object from term to
+ *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
+ *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
+ *       byte, 0..255, which {@code lengths} decodes). A keyword term is written {@code field:value} ({@code author:},
  *       {@code path:}) and has the list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
  *       ':', so the two cannot meet.
- *   <li>{@code field-F.json} for F in repo, severity, type, date, year: an object from a keyword
- *       value (repo: also owner and name alone) to its set of doc ids, written whichever way is
+ *   <li>{@code pos-N.json}, N = {@link #shard}(term) of {@code posShards}: the positions of a text
+ *       term, {@code [title, body]}, each a flat list of position deltas (from 0 in each doc), freq
+ *       of them per doc in the order of its postings; loaded only for phrases.
+ *   <li>{@code big-K.json}: the value of one term whose postings or positions are longer than
+ *       {@link #BIG} bytes; its shard holds K instead.
+ *   <li>{@code field-F.json} for F in repo, severity, type, date, year: an object from a value
+ *       (a repo as shown; the browser finds the repos an owner or a name filter means in {@code
+ *       repos}) to its set of doc ids, written whichever way is
  *       shortest: {@code {"d": docDeltas}}, {@code {"r": [gap, length, ...]}} (runs) or {@code
  *       {"b": base64}} (a bitset, bit i of byte i/8 least significant first). Loaded for a
  *       filter on F and, but for date, for the facets of a result list.
@@ -78,6 +84,8 @@ public final class StaticExport {
   static final int SHARD_TARGET = 32_000;
   /** At most this many term shards. */
   static final int MAX_SHARDS = 4096;
+  /** A term whose postings are longer than this many bytes gets a file of its own. */
+  static final int BIG = 8_000;
   /** The keyword fields written to {@code field-F.json}. */
   static final List<String> FIELD_FILES = List.of("repo", "severity", "type", "date", "year");
 
@@ -139,6 +147,7 @@ public final class StaticExport {
     }
 
     Map<String, Object> terms = new TreeMap<>();
+    Map<String, Object> positions = new TreeMap<>();
     TreeSet<String> repos = new TreeSet<>();
     TreeSet<String> severities = new TreeSet<>();
     TreeSet<String> types = new TreeSet<>();
@@ -162,9 +171,7 @@ public final class StaticExport {
       severities.add(severity);
       types.addAll(docTypes);
       years.add(year);
-      for (String k : SearchIndex.repoKeys(repo)) {
-        mark(fieldSets, "repo", k, e);
-      }
+      mark(fieldSets, "repo", repo, e);
       mark(fieldSets, "severity", severity, e);
       for (String t : docTypes) {
         mark(fieldSets, "type", t, e);
@@ -191,7 +198,7 @@ public final class StaticExport {
             norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
           }
         }
-        textPostings(leaf, text[f], f, id, norms, terms);
+        textPostings(leaf, text[f], f, id, norms, terms, positions);
       }
       for (String keyword : List.of(SearchIndex.AUTHOR, SearchIndex.PATH)) {
         keywordPostings(leaf, keyword, id, terms);
@@ -207,23 +214,10 @@ public final class StaticExport {
       terms.put(e.getKey(), List.of(deltas, new ArrayList<>(e.getValue().values())));
     }
 
-    // Shards: the fewest (a power of two) that keep the average at most SHARD_TARGET bytes.
-    long total = 0;
-    for (Map.Entry<String, Object> e : terms.entrySet()) {
-      total += e.getKey().getBytes(StandardCharsets.UTF_8).length
-          + JSON.writeValueAsBytes(e.getValue()).length + 4;
-    }
-    int shards = 1;
-    while (shards < MAX_SHARDS && total / shards > SHARD_TARGET) {
-      shards *= 2;
-    }
-    List<Map<String, Object>> byShard = new ArrayList<>();
-    for (int s = 0; s < shards; s++) {
-      byShard.add(new TreeMap<>());
-    }
-    for (Map.Entry<String, Object> e : terms.entrySet()) {
-      byShard.get(shard(e.getKey(), shards)).put(e.getKey(), e.getValue());
-    }
+    List<Object> spilled = new ArrayList<>();
+    List<Map<String, Object>> byShard = shards(terms, spilled);
+    List<Map<String, Object>> byPosShard = shards(positions, spilled);
+    int shards = byShard.size();
 
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
@@ -234,6 +228,7 @@ public final class StaticExport {
     meta.put("bodyBoost", Ranking.BODY_BOOST);
     meta.put("n", maxDoc);
     meta.put("shards", shards);
+    meta.put("posShards", byPosShard.size());
     meta.put("chunk", CHUNK);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : List.of(SearchIndex.TITLE, SearchIndex.BODY)) {
@@ -257,6 +252,12 @@ public final class StaticExport {
     for (int s = 0; s < shards; s++) {
       r = add(r, out.resolve("terms-" + s + ".json"), byShard.get(s));
     }
+    for (int s = 0; s < byPosShard.size(); s++) {
+      r = add(r, out.resolve("pos-" + s + ".json"), byPosShard.get(s));
+    }
+    for (int k = 0; k < spilled.size(); k++) {
+      r = add(r, out.resolve("big-" + k + ".json"), spilled.get(k));
+    }
     for (String f : FIELD_FILES) {
       Map<String, Object> sets = new LinkedHashMap<>();
       for (Map.Entry<String, BitSet> e : fieldSets.get(f).entrySet()) {
@@ -269,6 +270,40 @@ public final class StaticExport {
           shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
     }
     return r;
+  }
+
+  /**
+   * Spreads terms over the fewest shards (a power of two, at most {@link #MAX_SHARDS}) that keep
+   * a shard at most {@link #SHARD_TARGET} bytes on average. A term whose value alone is more than
+   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json}, and its shard holds K.
+   */
+  private static List<Map<String, Object>> shards(Map<String, Object> terms, List<Object> spilled)
+      throws IOException {
+    Map<String, Object> kept = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<String, Object> e : terms.entrySet()) {
+      int size = JSON.writeValueAsBytes(e.getValue()).length;
+      Object value = e.getValue();
+      if (size > BIG) {
+        value = spilled.size();
+        spilled.add(e.getValue());
+        size = 8;
+      }
+      kept.put(e.getKey(), value);
+      total += e.getKey().getBytes(StandardCharsets.UTF_8).length + size + 4;
+    }
+    int shards = 1;
+    while (shards < MAX_SHARDS && total / shards > SHARD_TARGET) {
+      shards *= 2;
+    }
+    List<Map<String, Object>> byShard = new ArrayList<>();
+    for (int s = 0; s < shards; s++) {
+      byShard.add(new TreeMap<>());
+    }
+    for (Map.Entry<String, Object> e : kept.entrySet()) {
+      byShard.get(shard(e.getKey(), shards)).put(e.getKey(), e.getValue());
+    }
+    return byShard;
   }
 
   private static void mark(Map<String, Map<String, BitSet>> sets, String field, String value,
@@ -328,7 +363,7 @@ public final class StaticExport {
 
   @SuppressWarnings("unchecked")
   private static void textPostings(LeafReader leaf, String field, int slot, int[] id, int[] norms,
-      Map<String, Object> out) throws IOException {
+      Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
     Terms t = leaf.terms(field);
     if (t == null) {
       return;
@@ -353,17 +388,24 @@ public final class StaticExport {
         byId.put(id[doc], entry);
       }
       List<Integer> list = new ArrayList<>();
+      List<Integer> posList = new ArrayList<>();
       int lastDoc = 0;
       for (Map.Entry<Integer, int[]> e : byId.entrySet()) {
         list.add(e.getKey() - lastDoc);
         lastDoc = e.getKey();
-        for (int v : e.getValue()) {
-          list.add(v);
+        int[] v = e.getValue();
+        list.add(v[0]);
+        list.add(v[1]);
+        for (int k = 2; k < v.length; k++) {
+          posList.add(v[k]);
         }
       }
       List<Object> both = (List<Object>) out.computeIfAbsent(key,
           k -> new ArrayList<>(List.of(List.of(), List.of())));
       both.set(slot, list);
+      List<Object> bothPos = (List<Object>) outPositions.computeIfAbsent(key,
+          k -> new ArrayList<>(List.of(List.of(), List.of())));
+      bothPos.set(slot, posList);
     }
   }
 
