@@ -472,6 +472,7 @@
     else if (q.items) q.items.forEach(function (i) { needs(i, out, fields, phrases); });
   }
   function fieldFile(f) { return load('field-' + f + '.json'); }
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   // A set of doc ids as StaticExport.docSet writes it: the ids, ascending.
   function docIds(enc) {
     var out = [], i, doc = 0;
@@ -871,27 +872,43 @@
     if (await facetsFor(meta, r, text, my)) done(text);
   }
 
-  // Facet counts over all hits, from the keyword sets of field-F.json.
+  // Facet counts over all hits: repo and year from their keyword sets (field-F.json), severity
+  // and types from each doc's code in facets.json.
   async function facetsFor(meta, r, text, my) {
-    var groups = [
-      ['repo', L.repo, 'repo', meta.repos],
-      ['severity', L.severity, 'severity', meta.severities],
-      ['type', L.type, 'type', meta.types],
-      ['date', L.year, 'year', meta.years]];
     if (r.total === 0) { facets.replaceChildren(); return true; }
-    var sets = await Promise.all(groups.map(function (g) { return fieldFile(g[2]); }));
+    var got = await Promise.all([fieldFile('repo'), fieldFile('year'), load('facets.json')]);
     if (my !== generation) return false;
     facets.replaceChildren();
     var hit = new Uint8Array(meta.n);
     r.hits.forEach(function (d) { hit[d] = 1; });
-    groups.forEach(function (g, gi) {
+    function fromSets(sets, values) {
       var counts = new Map();
-      g[3].forEach(function (v) {
-        var enc = sets[gi][v], c = 0;
-        if (!enc) return;
-        docIds(enc).forEach(function (d) { c += hit[d]; });
+      values.forEach(function (v) {
+        var c = 0;
+        if (sets[v]) docIds(sets[v]).forEach(function (d) { c += hit[d]; });
         if (c > 0) counts.set(v, c);
       });
+      return counts;
+    }
+    var fc = got[2], perCombo = new Array(fc.combos.length).fill(0);
+    r.hits.forEach(function (d) {
+      var k = 0;
+      for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[d * fc.width + w]);
+      perCombo[k]++;
+    });
+    var sev = new Map(), types = new Map();
+    fc.combos.forEach(function (c, k) {
+      if (!perCombo[k]) return;
+      sev.set(c[0], (sev.get(c[0]) || 0) + perCombo[k]);
+      c[1].forEach(function (t) { types.set(t, (types.get(t) || 0) + perCombo[k]); });
+    });
+    var groups = [
+      ['repo', L.repo, fromSets(got[0], meta.repos)],
+      ['severity', L.severity, sev],
+      ['type', L.type, types],
+      ['date', L.year, fromSets(got[1], meta.years)]];
+    groups.forEach(function (g) {
+      var counts = g[2];
       var box = el('div', 'search-facet');
       box.appendChild(el('span', 'search-facet-name', g[1]));
       Array.from(counts.keys()).sort().forEach(function (v) {

@@ -61,12 +61,14 @@ import org.apache.lucene.util.SmallFloat;
  *       of them per doc in the order of its postings; loaded only for phrases.
  *   <li>{@code big-K.json}: the value of one term whose postings or positions are longer than
  *       {@link #BIG} bytes; its shard holds K instead.
+ *   <li>{@code facets.json}: the severity and types of every doc as one code each (see {@link
+ *       #facetCodes}), a character or two per doc, for the facets of a result list.
  *   <li>{@code field-F.json} for F in repo, severity, type, date, year: an object from a value
  *       (a repo as shown; the browser finds the repos an owner or a name filter means in {@code
  *       repos}) to its set of doc ids, written whichever way is
  *       shortest: {@code {"d": docDeltas}}, {@code {"r": [gap, length, ...]}} (runs) or {@code
  *       {"b": base64}} (a bitset, bit i of byte i/8 least significant first). Loaded for a
- *       filter on F and, but for date, for the facets of a result list.
+ *       filter on F; repo and year also for the facets of a result list.
  *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
  *       {@code [title, body, url, author, sha, date, repo, severity, [types]]}, fetched only for
  *       the results on screen.
@@ -157,6 +159,7 @@ public final class StaticExport {
       fieldSets.put(f, new TreeMap<>());
     }
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
+    String[] combo = new String[maxDoc]; // severity and types of each exported doc
     List<Object[]> shown = new ArrayList<>(Collections.nCopies(maxDoc, (Object[]) null));
     for (int i = 0; i < maxDoc; i++) {
       Document doc = docs.get(i);
@@ -173,6 +176,7 @@ public final class StaticExport {
       years.add(year);
       mark(fieldSets, "repo", repo, e);
       mark(fieldSets, "severity", severity, e);
+      combo[e] = JSON.writeValueAsString(List.of(severity, docTypes));
       for (String t : docTypes) {
         mark(fieldSets, "type", t, e);
       }
@@ -258,6 +262,7 @@ public final class StaticExport {
     for (int k = 0; k < spilled.size(); k++) {
       r = add(r, out.resolve("big-" + k + ".json"), spilled.get(k));
     }
+    r = add(r, out.resolve("facets.json"), facetCodes(combo));
     for (String f : FIELD_FILES) {
       Map<String, Object> sets = new LinkedHashMap<>();
       for (Map.Entry<String, BitSet> e : fieldSets.get(f).entrySet()) {
@@ -305,6 +310,42 @@ public final class StaticExport {
     }
     return byShard;
   }
+
+  /**
+   * The severity and types of every doc, for counting facets: {@code combos}, the distinct
+   * {@code [severity, [types]]}, and {@code codes}, per doc id {@code width} characters of
+   * {@link #DIGITS} giving the index of its combo (most significant first).
+   */
+  static Map<String, Object> facetCodes(String[] combo) throws IOException {
+    List<String> distinct = List.copyOf(new TreeSet<>(Arrays.asList(combo)));
+    int width = 1;
+    for (long cap = DIGITS.length(); cap < distinct.size(); cap *= DIGITS.length()) {
+      width++;
+    }
+    StringBuilder codes = new StringBuilder();
+    for (String c : combo) {
+      int k = Collections.binarySearch(distinct, c);
+      char[] digits = new char[width];
+      for (int w = width - 1; w >= 0; w--) {
+        digits[w] = DIGITS.charAt(k % DIGITS.length());
+        k /= DIGITS.length();
+      }
+      codes.append(digits);
+    }
+    List<Object> combos = new ArrayList<>();
+    for (String c : distinct) {
+      combos.add(JSON.readValue(c, List.class));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("combos", combos);
+    out.put("width", width);
+    out.put("codes", codes.toString());
+    return out;
+  }
+
+  /** The digits of {@code facets.json}'s codes: printable, none escaped in JSON. */
+  static final String DIGITS =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
   private static void mark(Map<String, Map<String, BitSet>> sets, String field, String value,
       int doc) {
