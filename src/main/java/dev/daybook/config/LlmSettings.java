@@ -1,11 +1,7 @@
 package dev.daybook.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,13 +60,7 @@ public record LlmSettings(
 
   /** Loads the {@code llm.*} keys of a file; a missing file gives the defaults. */
   public static LlmSettings load(Path file) throws IOException {
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (NoSuchFileException e) {
-      return defaults();
-    }
-    return from(properties, file.toString());
+    return from(SiteConfig.read(file), file.toString());
   }
 
   /** Reads the {@code llm.*} keys; {@code source} names the properties in error messages. */

@@ -51,13 +51,18 @@ public record SiteConfig(
 
   /** Loads a file; a missing file gives the defaults. */
   public static SiteConfig load(Path file) throws IOException {
+    return from(read(file), file.toString());
+  }
+
+  /** The properties of a settings file as UTF-8; a missing file has none. */
+  static Properties read(Path file) throws IOException {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (NoSuchFileException e) {
-      return defaults();
+      // no file: every key takes its default
     }
-    return from(properties, file.toString());
+    return properties;
   }
 
   /** Reads settings from properties; {@code source} names them in error messages. */
