@@ -67,7 +67,7 @@ class BrowserTest {
   private String base;
   private SiteConfig config;
   private LocalDate latest;
-  private Path profile;
+  private Chromium.Session browser;
   private ChromeDriver driver;
   private int requestsChecked;
   private final Set<String> expectedMissing = new HashSet<>();
@@ -86,19 +86,18 @@ class BrowserTest {
         "--base-url=" + base);
     assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
 
-    profile = Files.createTempDirectory("daybook-chromium-");
-    driver = Chromium.start(profile, 1440, 900);
+    browser = Chromium.start(1440, 900);
+    driver = browser.driver();
   }
 
   @AfterAll
   void closeAll() throws IOException {
-    if (driver != null) {
-      driver.quit();
+    if (browser != null) {
+      browser.close();
     }
     if (server != null) {
       server.close();
     }
-    Chromium.deleteProfile(profile);
   }
 
   /** After each test: nothing went to the console as an error, every URL was found. */

@@ -41,11 +41,23 @@ final class Chromium {
     }
   }
 
+  /** A running browser and the profile folder it owns; closing quits it and deletes the folder. */
+  record Session(ChromeDriver driver, Path profile) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      driver.quit();
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   /**
-   * Starts a browser with a fresh profile in {@code profile}, a window of the given size, and
-   * the console kept for {@code driver.manage().logs()}.
+   * Starts a browser with a fresh profile, a window of the given size, and the console kept for
+   * {@code driver.manage().logs()}.
    */
-  static ChromeDriver start(Path profile, int width, int height) {
+  static Session start(int width, int height) throws IOException {
+    Path profile = Files.createTempDirectory("daybook-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -68,16 +80,6 @@ final class Chromium {
     driver.manage().timeouts()
         .pageLoadTimeout(Duration.ofSeconds(30))
         .scriptTimeout(Duration.ofSeconds(10));
-    return driver;
-  }
-
-  /** Deletes a browser profile folder. */
-  static void deleteProfile(Path profile) throws IOException {
-    if (profile == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    return new Session(driver, profile);
   }
 }

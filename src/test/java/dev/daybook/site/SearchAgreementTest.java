@@ -47,7 +47,7 @@ class SearchAgreementTest {
   private final List<StaticServer.Request> requests = new CopyOnWriteArrayList<>();
   private String base;
   private Path index;
-  private Path profile;
+  private Chromium.Session browser;
   private ChromeDriver driver;
 
   @BeforeAll
@@ -61,19 +61,18 @@ class SearchAgreementTest {
         "--base-url=" + base, "--index=" + index);
     assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
 
-    profile = Files.createTempDirectory("daybook-chromium-");
-    driver = Chromium.start(profile, 1280, 900);
+    browser = Chromium.start(1280, 900);
+    driver = browser.driver();
   }
 
   @AfterAll
   void closeAll() throws IOException {
-    if (driver != null) {
-      driver.quit();
+    if (browser != null) {
+      browser.close();
     }
     if (server != null) {
       server.close();
     }
-    Chromium.deleteProfile(profile);
   }
 
   static List<String> queries() throws IOException {
