@@ -197,7 +197,7 @@ public final class Benchmark {
     for (Map.Entry<String, Object> e : builds.entrySet()) {
       Map<String, Object> m = (Map<String, Object>) e.getValue();
       Map<String, Object> ph = (Map<String, Object>) m.getOrDefault("phasesMs", Map.of());
-      double write = num(ph, "measure") + num(ph, "swap");
+      double write = num(ph, "write");
       out.printf(Locale.ROOT,
           "  %-20s %7.1f %7.1f %8.0f %7.0f %7.0f %8.1f | %7s %7s %7s %7s %7s %7s %7s%n",
           LABELS.get(e.getKey()), num(m, "wallMs") / 1000, num(m, "cpuMs") / 1000,
@@ -219,8 +219,7 @@ public final class Benchmark {
               / num(stock, "peakHeapBytes")));
       out.println(s);
     }
-    out.println("  (phases in s; stock JBake's bake is its parse and render together;"
-        + " write = measure + swap)");
+    out.println("  (phases in s; stock JBake's bake is its parse and render together)");
     out.flush();
   }
 

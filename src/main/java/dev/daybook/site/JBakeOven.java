@@ -1,20 +1,36 @@
 package dev.daybook.site;
 
 import java.io.File;
+import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.jbake.app.Oven;
+import org.jbake.app.ContentStore;
+import org.jbake.app.Parser;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.model.DocumentModel;
+import org.jbake.model.ModelAttributes;
 import org.jbake.parser.Engines;
+import org.jbake.template.DelegatingTemplateEngine;
+import org.jbake.template.RenderingException;
+import org.jbake.template.model.TemplateModel;
 
 /**
- * The one place that touches JBake. JBake keeps global state (its engine registry, document types,
- * the JVM locale that {@code Oven} sets), so bakes run one at a time, and the Markdown engine is
- * registered once.
+ * The one place that touches JBake. Daybook bakes with JBake's own parts: its project
+ * configuration ({@code jbake.properties}, the template of each document type), its header
+ * format and document parser with commonmark-java registered as its {@code md} engine, and its
+ * Freemarker template engine with JBake's template model. It does not use JBake's {@code Oven}:
+ * the Oven loads every document into an OrientDB store and reloads the whole document list for
+ * each page to find its previous and next links, which costs N² in the size of the archive
+ * (DESIGN.md §5; 70 s of a 90 s build at 1,825 days). Daybook already knows each report's
+ * neighbours, so it hands JBake one document at a time, from as many threads as there are cores.
+ *
+ * <p>JBake keeps global state (its engine registry, document types), so the Markdown engine is
+ * registered once; parsing and rendering are thread-safe (one parser context per document, one
+ * Freemarker configuration read by all threads).
  */
 final class JBakeOven {
 
@@ -23,51 +39,82 @@ final class JBakeOven {
   private static final Logger ORIENTDB_LOG = Logger.getLogger("com.orientechnologies");
   private static boolean registered;
 
-  private JBakeOven() {}
+  private final JBakeConfiguration config;
+  private final Parser parser;
+  private final DelegatingTemplateEngine templates;
 
   /**
-   * Bakes a staged JBake project ({@code jbake.properties}, {@code content/}, {@code templates/},
-   * {@code assets/}) into a folder.
-   *
-   * @throws SiteException naming the files JBake could not render; {@code Oven} only collects
-   *     its errors, so they are checked here
+   * An oven for a staged JBake project ({@code jbake.properties} and {@code templates/}).
    */
-  static void bake(Path project, Path destination) throws SiteException {
+  JBakeOven(Path project, Path destination) {
     synchronized (LOCK) {
       if (!registered) {
-        // OrientDB, JBake's content store, logs its tuning and warnings on every start.
+        // OrientDB, JBake's content store, logs its tuning and warnings when it loads.
         ORIENTDB_LOG.setLevel(Level.SEVERE);
         Engines.register("md", new CommonmarkEngine());
         registered = true;
       }
-      java.util.Locale locale = java.util.Locale.getDefault();
-      try {
-        JBakeConfiguration config = new JBakeConfigurationFactory()
-            .createDefaultJbakeConfiguration(project.toFile(), destination.toFile(), true);
-        Oven oven = new Oven(config);
-        oven.bake();
-        List<Throwable> errors = oven.getErrors();
-        if (!errors.isEmpty()) {
-          throw new SiteException("JBake could not render the site:\n" + errors.stream()
-              .map(e -> "  " + describe(e, project, destination)).collect(Collectors.joining("\n")));
-        }
-      } catch (SiteException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new SiteException("JBake failed: " + describe(e, project, destination), e);
-      } finally {
-        java.util.Locale.setDefault(locale);
-      }
     }
+    Locale locale = Locale.getDefault();
+    try {
+      config = new JBakeConfigurationFactory()
+          .createDefaultJbakeConfiguration(project.toFile(), destination.toFile(), true);
+    } finally {
+      // JBake may set the JVM's locale from its configuration; the build's output must not
+      // depend on it, and nor may the rest of the process.
+      Locale.setDefault(locale);
+    }
+    parser = new Parser(config);
+    // A store that is never started: the templates ask JBake for no collection of documents
+    // (Daybook's pages list them), and a template that did would fail loudly, not slowly.
+    templates = new DelegatingTemplateEngine(new ContentStore("memory", "daybook"), config);
   }
 
   /**
-   * JBake's messages name the staged copy and the temporary output, both deleted when the build
-   * fails; name the files relative to them instead ({@code reports/2026/02/2026-02-06.html}).
+   * Parses one source file with JBake and renders it with the template of its type.
+   *
+   * @param source the Markdown file with a JBake header
+   * @param path where it goes in the site ({@link SitePaths}), which sets its root path
+   * @param extra values added to the document, e.g. the neighbours of a report
+   * @return the page, or {@code null} for a draft (drafts are not published)
+   * @throws SiteException naming the file when JBake cannot read or render it
    */
-  private static String describe(Throwable e, Path project, Path destination) {
+  String render(Path source, String path, Map<String, Object> extra) throws SiteException {
+    DocumentModel document = parser.processFile(source.toFile());
+    if (document == null) {
+      throw new SiteException(source + ": JBake cannot read it (a header with title, type and"
+          + " status, ended by ~~~~~~, is required)");
+    }
+    if (ModelAttributes.Status.DRAFT.equals(document.getStatus())) {
+      return null;
+    }
+    String template = config.getTemplateByDocType(document.getType());
+    if (template == null) {
+      throw new SiteException(source + ": unknown type=" + document.getType()
+          + " (Daybook renders report and page)");
+    }
+    document.setUri(path);
+    document.setRootPath(SitePaths.root(path));
+    document.putAll(extra);
+    TemplateModel model = new TemplateModel();
+    model.setContent(document);
+    model.setRenderer(templates);
+    StringWriter page = new StringWriter(64 * 1024);
+    try {
+      templates.renderDocument(model, template, page);
+    } catch (RenderingException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new SiteException(source + " (page " + path + "): templates/" + template + ": "
+          + message(cause), e);
+    }
+    return page.toString();
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof freemarker.template.TemplateException t) {
+      return t.getMessageWithoutStackTop();
+    }
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return message.replace(destination.toString() + File.separator, "")
-        .replace(project.toString() + File.separator, "");
+    return message.replace(File.separator + File.separator, File.separator);
   }
 }

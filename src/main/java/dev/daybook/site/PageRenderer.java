@@ -13,9 +13,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Renders the pages JBake cannot make (its pagination covers only the index, its only grouping is
@@ -46,14 +43,14 @@ final class PageRenderer {
 
   private final Configuration freemarker;
   private final SiteModel model;
-  private final Path out;
+  private final SiteOutput out;
   private final BaseUrl base;
   private final Language language;
   private final Vocabulary words;
   private final int pageSize;
   private final List<String> written = new ArrayList<>();
 
-  PageRenderer(Path templates, SiteModel model, Path out, BaseUrl base, Language language,
+  PageRenderer(Path templates, SiteModel model, SiteOutput out, BaseUrl base, Language language,
       int pageSize) throws IOException {
     this.model = model;
     this.out = out;
@@ -340,12 +337,7 @@ final class PageRenderer {
       reports.add(SitePaths.report(r.date()));
     }
     // Every page in the output, JBake's (reports, the about page) as well as Daybook's.
-    List<String> pages;
-    try (Stream<Path> files = Files.walk(out)) {
-      pages = files.filter(Files::isRegularFile)
-          .map(f -> out.relativize(f).toString().replace('\\', '/')).sorted().toList();
-    }
-    for (String path : pages) {
+    for (String path : out.paths()) {
       if (path.endsWith(".html") && !path.equals(SitePaths.NOT_FOUND)
           && !reports.contains(path)) {
         String page = path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path;
@@ -368,21 +360,19 @@ final class PageRenderer {
     model.putIfAbsent("root", SitePaths.root(path));
     model.put("path", path);
     model.put("lang", language.key());
-    Path file = out.resolve(SitePaths.file(path));
-    Files.createDirectories(file.getParent());
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    StringWriter page = new StringWriter(16 * 1024);
+    try {
       Template t = freemarker.getTemplate(template);
-      t.process(model, writer);
+      t.process(model, page);
     } catch (TemplateException e) {
       throw new SiteException("templates/" + template + ": " + e.getMessageWithoutStackTop(), e);
     }
+    out.put(SitePaths.file(path), page.toString());
     written.add(SitePaths.file(path));
   }
 
   private void write(String path, String text) throws IOException {
-    Path file = out.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    out.put(path, text);
     written.add(path);
   }
 }

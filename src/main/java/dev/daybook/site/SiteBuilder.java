@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -73,8 +72,8 @@ public final class SiteBuilder {
    *
    * @param indexed whether the search index was rewritten (false: it was current, or not asked)
    * @param phases how long each step took, in build order: {@code parse}, {@code index},
-   *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code measure},
-   *     {@code swap}; for {@code daybook bench}
+   *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code export}
+   *     (the static search index), {@code write}; for {@code daybook bench}
    */
   public record Result(int reports, long commits, int files, long bytes, Duration time,
       boolean indexed, Map<String, Duration> phases) {
@@ -118,28 +117,50 @@ public final class SiteBuilder {
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
     try {
       Path project = work.resolve("project");
-      Path site = work.resolve("site");
-      Staging.stage(project, model, sources, o.content(), o.templates(), o.assets(),
-          siteFtl(o, model));
+      SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
+      Staging.stage(project, o.templates(), siteFtl(o, model));
       phases.end("stage");
-      JBakeOven.bake(project, site);
+      bake(o, model, sources, new JBakeOven(project, work.resolve("jbake")), site);
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
           o.pageSize()).renderAll();
+      site.putTree("", o.assets());
       phases.end("pages");
       if (o.searchIndex() != null) {
         // The browser's search: what Lucene built, as static files (search/).
-        StaticExport.write(o.searchIndex(), site.resolve(SitePaths.SEARCH_DATA));
+        Path export = work.resolve("export");
+        StaticExport.write(o.searchIndex(), export);
+        site.putTree(SitePaths.SEARCH_DATA, export);
         phases.end("export");
       }
-      long[] size = measure(site);
-      phases.end("measure");
-      swap(site, o.output(), work);
-      phases.end("swap");
-      return new Result(reports.size(), model.all().size(), (int) size[0], size[1],
+      SiteOutput.Changes changes = site.commit();
+      phases.end("write");
+      return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start), indexed, phases.done);
     } finally {
       deleteTree(work);
+    }
+  }
+
+  /** JBake's pages: every report (with its neighbours) and the pages beside the reports. */
+  private static void bake(Options o, SiteModel model, Map<DailyReport, Path> sources,
+      JBakeOven oven, SiteOutput site) throws IOException, SiteException {
+    List<DailyReport> days = model.days();
+    List<Integer> order = java.util.stream.IntStream.range(0, days.size()).boxed().toList();
+    Parallel.map(order, i -> {
+      DailyReport day = days.get(i);
+      String path = SitePaths.report(day.date());
+      site.put(path, oven.render(sources.get(day), path,
+          Staging.neighbours(model.previous(i), model.next(i))));
+      return path;
+    });
+    for (Path page : Staging.pages(o.content())) {
+      String name = page.getFileName().toString();
+      String path = name.substring(0, name.length() - ".md".length()) + ".html";
+      String html = oven.render(page, path, Map.of());
+      if (html != null) {
+        site.put(path, html);
+      }
     }
   }
 
@@ -161,9 +182,12 @@ public final class SiteBuilder {
     ReportParser parser = new ReportParser(o.defaultZone());
     List<Problem> problems = new ArrayList<>();
     List<DailyReport> reports = new ArrayList<>();
-    for (Path file : new ReportStore(o.content()).list()) {
-      ParsedReport parsed = parser.parse(file, Files.readString(file, StandardCharsets.UTF_8),
-          true);
+    List<Path> files = new ReportStore(o.content()).list();
+    List<ParsedReport> parsedReports = Parallel.map(files,
+        file -> parser.parse(file, Files.readString(file, StandardCharsets.UTF_8), true));
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      ParsedReport parsed = parsedReports.get(i);
       problems.addAll(parsed.problems());
       parsed.report().ifPresent(r -> {
         reports.add(r);
@@ -215,27 +239,6 @@ public final class SiteBuilder {
     } catch (IOException e) {
       return List.of();
     }
-  }
-
-  /** Counts files and bytes of a folder. */
-  private static long[] measure(Path dir) throws IOException {
-    long[] size = {0, 0};
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        size[0]++;
-        size[1] += Files.size(f);
-      }
-    }
-    return size;
-  }
-
-  /** Puts the new site in place of the old one with two renames on the same file system. */
-  private static void swap(Path site, Path output, Path work) throws IOException {
-    Path old = work.resolve("old");
-    if (Files.exists(output)) {
-      Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(site, output, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static void deleteTree(Path dir) throws IOException {

@@ -1,22 +1,21 @@
 package dev.daybook.site;
 
 import dev.daybook.model.DailyReport;
-import dev.daybook.report.ReportHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Lays out a JBake project for one build: the reports (with their neighbours added to the header,
- * so JBake need not look them up), the pages at the top of {@code content/}, the templates plus a
- * generated {@code _site.ftl}, the assets, and a {@code jbake.properties} that leaves to Daybook
- * every page JBake cannot paginate or group.
+ * Lays out the JBake project of one build (templates, a generated {@code _site.ftl}, {@code
+ * jbake.properties}) and says which content files JBake renders: the reports, with their
+ * neighbours given to JBake so it need not look them up, and the pages at the top of
+ * {@code content/}.
  */
 final class Staging {
 
@@ -31,59 +30,33 @@ final class Staging {
     }
   }
 
-  static void stage(Path project, SiteModel model, Map<DailyReport, Path> sources, Path content,
-      Path templates, Path assets, String siteFtl) throws IOException {
-    Path stagedContent = project.resolve("content");
-    // JBake requires the folder even when the archive has no report yet.
-    Files.createDirectories(stagedContent);
-    List<DailyReport> days = model.days();
-    for (int i = 0; i < days.size(); i++) {
-      DailyReport day = days.get(i);
-      String text = Files.readString(sources.get(day), StandardCharsets.UTF_8)
-          .replace("\r\n", "\n");
-      Path target = stagedContent.resolve(SitePaths.report(day.date()).replace(".html", ".md"));
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, withNeighbours(text, model.previous(i), model.next(i)),
-          StandardCharsets.UTF_8);
-    }
-    for (Path page : pages(content)) {
-      Files.copy(page, stagedContent.resolve(page.getFileName()));
-    }
+  /**
+   * Writes what JBake reads of the project: the templates plus a generated {@code _site.ftl},
+   * and a {@code jbake.properties} naming the template of each document type. The documents
+   * themselves are read where they are ({@link JBakeOven}).
+   */
+  static void stage(Path project, Path templates, String siteFtl) throws IOException {
     copyTree(templates, project.resolve("templates"));
     Files.writeString(project.resolve("templates/_site.ftl"), siteFtl, StandardCharsets.UTF_8);
-    copyTree(assets, project.resolve("assets"));
     Files.writeString(project.resolve("jbake.properties"), String.join("\n",
         "# Written by Daybook for one build.",
         "template.report.file=report.ftl",
         "template.page.file=page.ftl",
-        "render.index=false",
-        "render.feed=false",
-        "render.archive=false",
-        "render.tags=false",
-        "render.tagsindex=false",
-        "render.sitemap=false",
-        "render.error404=false",
-        "db.store=memory",
-        "") , StandardCharsets.UTF_8);
+        ""), StandardCharsets.UTF_8);
   }
 
-  /** Adds {@code daybook.prev} / {@code daybook.next} (paths and dates) before the terminator. */
-  static String withNeighbours(String report, DailyReport previous, DailyReport next) {
-    List<String> extra = new ArrayList<>();
+  /** The neighbours of a report, as {@code daybook.prev} / {@code daybook.next} (path, date). */
+  static Map<String, Object> neighbours(DailyReport previous, DailyReport next) {
+    Map<String, Object> extra = new LinkedHashMap<>();
     if (previous != null) {
-      extra.add("daybook.prev=" + SitePaths.report(previous.date()));
-      extra.add("daybook.prev-date=" + previous.date());
+      extra.put("daybook.prev", SitePaths.report(previous.date()));
+      extra.put("daybook.prev-date", previous.date().toString());
     }
     if (next != null) {
-      extra.add("daybook.next=" + SitePaths.report(next.date()));
-      extra.add("daybook.next-date=" + next.date());
+      extra.put("daybook.next", SitePaths.report(next.date()));
+      extra.put("daybook.next-date", next.date().toString());
     }
-    String marker = "\n" + ReportHeader.TERMINATOR + "\n";
-    int end = report.indexOf(marker);
-    if (extra.isEmpty() || end < 0) {
-      return report;
-    }
-    return report.substring(0, end) + "\n" + String.join("\n", extra) + report.substring(end);
+    return extra;
   }
 
   static void copyTree(Path from, Path to) throws IOException {

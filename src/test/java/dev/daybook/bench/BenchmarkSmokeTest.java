@@ -78,7 +78,7 @@ class BenchmarkSmokeTest {
       assertThat(m.path("files").asLong()).as(b).isPositive();
       assertThat(m.path("bytes").asLong()).as(b).isPositive();
       assertThat(m.path("phasesMs").fieldNames()).toIterable().containsExactly("parse",
-          "index", "stage", "bake", "pages", "export", "measure", "swap");
+          "index", "stage", "bake", "pages", "export", "write");
     }
     assertThat(builds.path("cold").path("reports").asInt()).isEqualTo(3);
     assertThat(builds.path("addDay").path("reports").asInt()).isEqualTo(4);

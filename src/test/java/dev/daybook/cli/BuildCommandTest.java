@@ -182,9 +182,11 @@ class BuildCommandTest {
     CliRun run = buildQuietly("--templates=" + templates);
 
     assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
-    // It names the page and the template, not the temporary folder the build was made in.
+    // It names the report, its page and the template, not the temporary folder the build was
+    // made in. Reports are rendered in parallel; the error is the first in date order.
     assertThat(run.err()).startsWith("daybook: ")
-        .contains("reports/2026/02/2026-02-08.html", "report.ftl")
+        .contains(content.resolve("reports/2026/02/2026-02-07.md").toString(),
+            "(page reports/2026/02/2026-02-07.html)", "templates/report.ftl", "evaluated to null or missing")
         .doesNotContain(".daybook-build-");
     assertSameFiles(snapshot(out), before);
     assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output", "templates");

@@ -1,0 +1,158 @@
+package dev.daybook.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The finished site, written so that a build touches only what changed. Every file of the new
+ * site is {@linkplain #put given} (or {@linkplain #keep kept} when the build knows it is
+ * unchanged); a file whose bytes equal the published one is not written, a changed one is staged
+ * in a work folder. Only when the whole build has succeeded does {@link #commit} move the staged
+ * files into place, each by an atomic rename, and delete the published files the new site no
+ * longer has. So a failed build changes nothing, a reader never sees a half-written file, and a
+ * rebuild with nothing changed writes nothing.
+ *
+ * <p>Thread-safe: pages may be given from several threads.
+ */
+final class SiteOutput {
+
+  /** What {@link #commit} did: site paths written and deleted (sorted), and the site's size. */
+  record Changes(List<String> written, List<String> deleted, int files, long bytes) {}
+
+  private final Path live;
+  private final Path staged;
+  /** Every file of the new site and its size. */
+  private final Map<String, Long> files = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
+
+  /**
+   * @param live the published site (may not exist yet)
+   * @param staged an empty work folder on the same file system
+   */
+  SiteOutput(Path live, Path staged) {
+    this.live = live;
+    this.staged = staged;
+  }
+
+  void put(String path, String text) throws IOException {
+    put(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Gives one file of the new site; it is staged only if the published one differs. */
+  void put(String path, byte[] bytes) throws IOException {
+    check(path);
+    if (files.putIfAbsent(path, (long) bytes.length) != null) {
+      throw new IllegalStateException("two pages for " + path);
+    }
+    if (same(live.resolve(path), bytes)) {
+      return;
+    }
+    Path target = staged.resolve(path);
+    Files.createDirectories(target.getParent());
+    Files.write(target, bytes);
+    changed.put(path, Boolean.TRUE);
+  }
+
+  /**
+   * Gives every file under a folder, at its path inside the folder under {@code prefix} (empty
+   * for the site's root).
+   */
+  void putTree(String prefix, Path folder) throws IOException {
+    String under = prefix.isEmpty() ? "" : prefix + "/";
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        put(under + folder.relativize(file).toString().replace('\\', '/'),
+            Files.readAllBytes(file));
+      }
+    }
+  }
+
+  /**
+   * Keeps a published file without looking at it, for a page the build knows is unchanged.
+   *
+   * @return false when there is no such file (the caller must render it after all)
+   */
+  boolean keep(String path) throws IOException {
+    check(path);
+    Path file = live.resolve(path);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    if (files.putIfAbsent(path, Files.size(file)) != null) {
+      throw new IllegalStateException("two pages for " + path);
+    }
+    return true;
+  }
+
+  /** The site paths given so far, sorted. */
+  List<String> paths() {
+    return files.keySet().stream().sorted().toList();
+  }
+
+  /** Moves the staged files into place and deletes the published files the site lost. */
+  Changes commit() throws IOException {
+    List<String> written = changed.keySet().stream().sorted().toList();
+    for (String path : written) {
+      Path target = live.resolve(path);
+      Files.createDirectories(target.getParent());
+      try {
+        Files.move(staged.resolve(path), target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(staged.resolve(path), target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    List<String> deleted = new ArrayList<>();
+    if (Files.isDirectory(live)) {
+      try (Stream<Path> walk = Files.walk(live)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          String path = live.relativize(p).toString().replace('\\', '/');
+          if (Files.isDirectory(p)) {
+            if (!p.equals(live) && isEmpty(p)) {
+              Files.delete(p);
+            }
+          } else if (!files.containsKey(path)) {
+            Files.delete(p);
+            deleted.add(path);
+          }
+        }
+      }
+    }
+    Files.createDirectories(live);
+    long bytes = files.values().stream().mapToLong(Long::longValue).sum();
+    return new Changes(written, deleted.stream().sorted().toList(), files.size(), bytes);
+  }
+
+  private static boolean same(Path published, byte[] bytes) throws IOException {
+    if (!Files.isRegularFile(published) || Files.size(published) != bytes.length) {
+      return false;
+    }
+    return Arrays.equals(Files.readAllBytes(published), bytes);
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static void check(String path) {
+    Objects.requireNonNull(path, "path");
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\")
+        || Arrays.asList(path.split("/")).contains("..")) {
+      throw new IllegalArgumentException("not a site path: " + path);
+    }
+  }
+}
