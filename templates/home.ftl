@@ -36,7 +36,7 @@
 <div>
 <h3>${t.severities}</h3>
 <ul>
-<#list site.severities as s>
+<#list totals.severities as s>
 <li><a href="${root}${s.path}">${badge[s.key]} ${t.severityTitle[s.key]}</a> <span class="count">${s.commits}</span></li>
 </#list>
 </ul>
@@ -44,7 +44,7 @@
 <div>
 <h3>${t.repos}</h3>
 <ul>
-<#list site.repos as r>
+<#list totals.repos as r>
 <li><a href="${root}${r.path}">${r.name}</a> <span class="count">${r.commits}</span></li>
 </#list>
 </ul>

@@ -64,8 +64,10 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
     SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out, base,
         config, indexDir()));
     context.out().println(String.format(Locale.ROOT,
-        "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s", out, r.reports(),
-        r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0));
+        "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s (%s)", out,
+        r.reports(), r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0,
+        r.written().isEmpty() && r.deleted().isEmpty() ? "nothing changed"
+            : r.written().size() + " written, " + r.deleted().size() + " deleted"));
     context.out().println("search index " + indexDir() + (r.indexed() ? ": rebuilt" : ": current"));
     return 0;
   }

@@ -120,6 +120,19 @@ final class PageRenderer {
     data.put("calendar", calendar());
     data.put("days", days.size());
     data.put("commits", model.all().size());
+    List<Map<String, Object>> repoTotals = new ArrayList<>();
+    for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
+      repoTotals.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey(), 1),
+          "commits", r.getValue().size()));
+    }
+    List<Map<String, Object>> severityTotals = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      severityTotals.add(Map.of("key", s.key(), "path", SitePaths.severity(s, 1),
+          "commits", model.bySeverity().get(s).size()));
+    }
+    // Only the home page shows counts: the pages every page shares (site.*) must not change
+    // when a day is added, or every report page would be rendered again.
+    data.put("totals", Map.of("repos", repoTotals, "severities", severityTotals));
     render("home.ftl", SitePaths.HOME, data);
   }
 

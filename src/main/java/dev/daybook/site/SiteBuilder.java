@@ -74,16 +74,16 @@ public final class SiteBuilder {
    * @param phases how long each step took, in build order: {@code parse}, {@code index},
    *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code export}
    *     (the static search index), {@code write}; for {@code daybook bench}
+   * @param written the site paths this build wrote (new or changed files), sorted
+   * @param deleted the site paths it deleted (pages the site no longer has), sorted
    */
   public record Result(int reports, long commits, int files, long bytes, Duration time,
-      boolean indexed, Map<String, Duration> phases) {
+      boolean indexed, Map<String, Duration> phases, List<String> written,
+      List<String> deleted) {
     public Result {
       phases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
-    }
-
-    public Result(int reports, long commits, int files, long bytes, Duration time,
-        boolean indexed) {
-      this(reports, commits, files, bytes, time, indexed, Map.of());
+      written = List.copyOf(written);
+      deleted = List.copyOf(deleted);
     }
   }
 
@@ -107,61 +107,122 @@ public final class SiteBuilder {
     List<DailyReport> reports = parseAll(o, sources);
     SiteModel model = new SiteModel(reports);
     phases.end("parse");
+    String fingerprint = o.searchIndex() == null ? null
+        : SearchIndex.fingerprint(o.content(), new ArrayList<>(sources.values()), o.defaultZone());
     boolean indexed = o.searchIndex() != null && SearchIndex.update(o.searchIndex(), reports,
-        (date, anchor) -> SitePaths.report(date) + "#" + anchor,
-        SearchIndex.fingerprint(o.content(), new ArrayList<>(sources.values()), o.defaultZone()));
+        (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint);
     phases.end("index");
 
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
+    Path manifestFile = manifestOf(o.output());
+    PageManifest manifest = PageManifest.load(manifestFile);
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
     try {
       Path project = work.resolve("project");
       SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
       Staging.stage(project, o.templates(), siteFtl(o, model));
       phases.end("stage");
-      bake(o, model, sources, new JBakeOven(project, work.resolve("jbake")), site);
+      bake(o, model, sources, new JBakeOven(project, work.resolve("jbake")),
+          digestOf(project.resolve("templates")), manifest, site);
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
           o.pageSize()).renderAll();
       site.putTree("", o.assets());
       phases.end("pages");
       if (o.searchIndex() != null) {
-        // The browser's search: what Lucene built, as static files (search/).
-        Path export = work.resolve("export");
-        StaticExport.write(o.searchIndex(), export);
-        site.putTree(SitePaths.SEARCH_DATA, export);
+        export(o.searchIndex(), fingerprint, work.resolve("export"), manifest, site);
         phases.end("export");
       }
       SiteOutput.Changes changes = site.commit();
+      manifest.save(manifestFile);
       phases.end("write");
       return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
-          Duration.ofNanos(System.nanoTime() - start), indexed, phases.done);
+          Duration.ofNanos(System.nanoTime() - start), indexed, phases.done,
+          changes.written(), changes.deleted());
     } finally {
       deleteTree(work);
     }
   }
 
-  /** JBake's pages: every report (with its neighbours) and the pages beside the reports. */
+  /** Where the {@link PageManifest} of an output folder is kept: beside it, unpublished. */
+  static Path manifestOf(Path output) {
+    Path out = output.toAbsolutePath();
+    return out.getParent().resolve(".daybook").resolve(out.getFileName() + ".pages");
+  }
+
+  /**
+   * JBake's pages: every report (with its neighbours) and the pages beside the reports. A report
+   * whose text, neighbours and templates are those of the last build keeps its page.
+   */
   private static void bake(Options o, SiteModel model, Map<DailyReport, Path> sources,
-      JBakeOven oven, SiteOutput site) throws IOException, SiteException {
+      JBakeOven oven, String templates, PageManifest manifest, SiteOutput site)
+      throws IOException, SiteException {
     List<DailyReport> days = model.days();
     List<Integer> order = java.util.stream.IntStream.range(0, days.size()).boxed().toList();
     Parallel.map(order, i -> {
       DailyReport day = days.get(i);
-      String path = SitePaths.report(day.date());
-      site.put(path, oven.render(sources.get(day), path,
-          Staging.neighbours(model.previous(i), model.next(i))));
-      return path;
+      Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
+      bakeOne(oven, sources.get(day), SitePaths.report(day.date()), neighbours, templates,
+          manifest, site);
+      return null;
     });
     for (Path page : Staging.pages(o.content())) {
       String name = page.getFileName().toString();
-      String path = name.substring(0, name.length() - ".md".length()) + ".html";
-      String html = oven.render(page, path, Map.of());
-      if (html != null) {
-        site.put(path, html);
+      bakeOne(oven, page, name.substring(0, name.length() - ".md".length()) + ".html", Map.of(),
+          templates, manifest, site);
+    }
+  }
+
+  private static void bakeOne(JBakeOven oven, Path source, String path,
+      Map<String, Object> extra, String templates, PageManifest manifest, SiteOutput site)
+      throws IOException, SiteException {
+    String key = PageManifest.digest(PageManifest.utf8(templates), PageManifest.utf8(path),
+        PageManifest.utf8(new java.util.TreeMap<>(extra).toString()), Files.readAllBytes(source));
+    if (manifest.keep(site, path, key)) {
+      return;
+    }
+    String html = oven.render(source, path, extra);
+    if (html != null) {
+      manifest.made(path, key, site.put(path, html));
+    }
+  }
+
+  /**
+   * The browser's search: what Lucene built, as static files ({@code search/}). The export is
+   * a function of the index, so when the index is the one the last export was made from, its
+   * files are kept.
+   */
+  private static void export(Path index, String fingerprint, Path folder, PageManifest manifest,
+      SiteOutput site) throws IOException {
+    String key = PageManifest.digest(PageManifest.utf8(PageManifest.FORMAT),
+        PageManifest.utf8("export " + StaticExport.FORMAT), PageManifest.utf8(fingerprint));
+    String listing = SitePaths.SEARCH_DATA + "/";
+    if (manifest.keepAll(site, listing, key)) {
+      return;
+    }
+    StaticExport.write(index, folder);
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String path = listing + folder.relativize(file).toString().replace('\\', '/');
+        byte[] bytes = Files.readAllBytes(file);
+        site.put(path, bytes);
+        manifest.made(path, key, bytes.length);
       }
     }
+  }
+
+  /** A digest of a folder's files: their names and bytes. */
+  private static String digestOf(Path folder) throws IOException {
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(PageManifest.utf8(PageManifest.FORMAT));
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        parts.add(PageManifest.utf8(folder.relativize(file).toString()));
+        parts.add(Files.readAllBytes(file));
+      }
+    }
+    return PageManifest.digest(parts.toArray(byte[][]::new));
   }
 
   private static void checkInputs(Options o) throws SiteException {
@@ -218,14 +279,12 @@ public final class SiteBuilder {
     site.put("basePath", o.baseUrl().path());
     List<Object> repos = new ArrayList<>();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
-      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey(), 1),
-          "commits", r.getValue().size()));
+      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey(), 1)));
     }
     site.put("repos", repos);
     List<Object> severities = new ArrayList<>();
     for (Severity s : Severity.values()) {
-      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s, 1),
-          "commits", model.bySeverity().get(s).size()));
+      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s, 1)));
     }
     site.put("severities", severities);
     site.put("about", !pagesOf(o).isEmpty());

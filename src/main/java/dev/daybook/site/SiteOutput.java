@@ -46,8 +46,11 @@ final class SiteOutput {
     this.staged = staged;
   }
 
-  void put(String path, String text) throws IOException {
-    put(path, text.getBytes(StandardCharsets.UTF_8));
+  /** Gives one file of the new site; returns its size in bytes. */
+  long put(String path, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    put(path, bytes);
+    return bytes.length;
   }
 
   /** Gives one file of the new site; it is staged only if the published one differs. */
@@ -80,17 +83,17 @@ final class SiteOutput {
   }
 
   /**
-   * Keeps a published file without looking at it, for a page the build knows is unchanged.
+   * Keeps a published file without reading it, for a page the build knows is unchanged.
    *
-   * @return false when there is no such file (the caller must render it after all)
+   * @param size the size the file had when it was made
+   * @return false when there is no such file or its size changed (the caller must make it
+   *     after all)
    */
-  boolean keep(String path) throws IOException {
-    check(path);
-    Path file = live.resolve(path);
-    if (!Files.isRegularFile(file)) {
+  boolean keep(String path, long size) throws IOException {
+    if (!exists(path, size)) {
       return false;
     }
-    if (files.putIfAbsent(path, Files.size(file)) != null) {
+    if (files.putIfAbsent(path, size) != null) {
       throw new IllegalStateException("two pages for " + path);
     }
     return true;
@@ -99,6 +102,13 @@ final class SiteOutput {
   /** The site paths given so far, sorted. */
   List<String> paths() {
     return files.keySet().stream().sorted().toList();
+  }
+
+  /** Whether the published site has a file at {@code path} of that size. */
+  boolean exists(String path, long size) throws IOException {
+    check(path);
+    Path file = live.resolve(path);
+    return Files.isRegularFile(file) && Files.size(file) == size;
   }
 
   /** Moves the staged files into place and deletes the published files the site lost. */

@@ -117,14 +117,16 @@ class BuildCommandTest {
     CliRun run = buildOk();
 
     Matcher line = Pattern.compile("built (.+): (\\d+) reports, (\\d+) commits, (\\d+) files,"
-        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s\nsearch index .+: (rebuilt|current)\n")
-        .matcher(run.out());
+        + " (\\d+\\.\\d) MB in (\\d+\\.\\d) s \\((\\d+) written, 0 deleted\\)\n"
+        + "search index .+: (rebuilt|current)\n").matcher(run.out());
     assertThat(line.matches()).as(run.out()).isTrue();
     assertThat(line.group(1)).isEqualTo(out.toString());
     assertThat(line.group(2)).isEqualTo("2");
     assertThat(Long.parseLong(line.group(3))).isEqualTo(commits).isPositive();
     assertThat(Integer.parseInt(line.group(4))).isEqualTo(snapshot(out).size());
+    assertThat(line.group(7)).isEqualTo(line.group(4)); // a first build writes every file
     assertThat(run.err()).isEmpty();
+    assertThat(buildOk().out()).contains("(nothing changed)");
     assertThat(out.resolve("reports/2026/02/2026-02-08.html")).isRegularFile();
     assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output");
   }

@@ -1,0 +1,127 @@
+package dev.daybook.site;
+
+import dev.daybook.archive.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the last build made of the costly pages (the reports JBake renders, the search export):
+ * for each file of the site, a digest of everything its bytes depend on, and its size. A rebuild
+ * whose digest for a page is the same, and whose published file is still there with that size,
+ * keeps the file instead of making it again. Kept beside the output (in {@code .daybook/}), never
+ * published; a missing or unreadable manifest only means a full build.
+ *
+ * <p>The digest covers the inputs a build can see (source text, neighbours, templates, site
+ * settings, {@link #FORMAT}); a change in how Daybook renders must change {@link #FORMAT}.
+ */
+final class PageManifest {
+
+  /** Bumped whenever the same inputs would render different bytes. */
+  static final String FORMAT = "daybook-pages-1";
+
+  private record Entry(String key, long size) {}
+
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> next = new ConcurrentHashMap<>();
+
+  private PageManifest(Map<String, Entry> previous) {
+    this.previous = previous;
+  }
+
+  /** The manifest of the last build, or an empty one. */
+  static PageManifest load(Path file) {
+    Map<String, Entry> entries = new ConcurrentHashMap<>();
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
+        return new PageManifest(Map.of());
+      }
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split("\t", -1);
+        entries.put(f[0], new Entry(f[1], Long.parseLong(f[2])));
+      }
+      return new PageManifest(entries);
+    } catch (IOException | RuntimeException e) {
+      return new PageManifest(Map.of());
+    }
+  }
+
+  /**
+   * Keeps the published file at {@code path} if the last build made it from the same inputs,
+   * and records the page for the next build either way.
+   *
+   * @return true if the file was kept; false if the caller must make and {@linkplain
+   *     SiteOutput#put put} it
+   */
+  boolean keep(SiteOutput site, String path, String key) throws IOException {
+    Entry last = previous.get(path);
+    boolean kept = last != null && last.key().equals(key) && site.keep(path, last.size());
+    if (kept) {
+      next.put(path, last);
+    }
+    return kept;
+  }
+
+  /**
+   * Keeps every published file under a folder if the last build made them all from the same
+   * inputs (one key for the folder) and they are all still there.
+   */
+  boolean keepAll(SiteOutput site, String folder, String key) throws IOException {
+    List<Map.Entry<String, Entry>> files = previous.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(folder)).sorted(Map.Entry.comparingByKey()).toList();
+    if (files.isEmpty() || files.stream().anyMatch(e -> !e.getValue().key().equals(key))) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> e : files) {
+      if (!site.exists(e.getKey(), e.getValue().size())) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Entry> e : files) {
+      site.keep(e.getKey(), e.getValue().size());
+      next.put(e.getKey(), e.getValue());
+    }
+    return true;
+  }
+
+  /** Records a page made by this build. */
+  void made(String path, String key, long size) {
+    next.put(path, new Entry(key, size));
+  }
+
+  /** Writes what this build made and kept (sorted, so the file is deterministic too). */
+  void save(Path file) throws IOException {
+    StringBuilder text = new StringBuilder(FORMAT).append('\n');
+    next.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> text
+        .append(e.getKey()).append('\t').append(e.getValue().key()).append('\t')
+        .append(e.getValue().size()).append('\n'));
+    AtomicFiles.write(file, text.toString(), true);
+  }
+
+  /** A digest of the given parts, each length-prefixed so that no two lists collide. */
+  static String digest(byte[]... parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (byte[] part : parts) {
+        sha.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(part);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
