@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -29,7 +31,12 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -43,8 +50,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p><b>When.</b> The index records a fingerprint in its commit data: a SHA-256 of the index
  * schema, the analyzer version, the default time zone and every report file (relative path and
- * bytes). A build whose fingerprint matches leaves the index alone; any other build writes a new
- * index beside the old one and swaps it in, so a reader never sees half an index. {@code daybook
+ * a digest of its bytes). A build whose fingerprint matches leaves the index alone. Otherwise,
+ * if the index has the same schema, analyzer and zone, only the reports added, changed or removed
+ * since are indexed again, in place (Lucene commits are atomic); else a new index is written
+ * beside the old one and swapped in. Either way a reader never sees half an index. {@code daybook
  * search} computes the fingerprint of the content it is pointed at and says "run daybook build"
  * when the index is missing or differs.
  *
@@ -59,7 +68,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex {
 
   /** Changes whenever the fields or what goes into them change; part of the fingerprint. */
-  public static final String SCHEMA = "daybook-index-1";
+  public static final String SCHEMA = "daybook-index-2";
   public static final Path DEFAULT_DIR = Path.of(".daybook", "lucene");
 
   static final String ID = "id";
@@ -76,7 +85,11 @@ public final class SearchIndex {
   /** Stored values, as shown. */
   static final String SHOW = "show.";
 
+  /** The report a document comes from ({@link #reportKey}), to replace it when it changes. */
+  static final String REPORT = "report";
+
   private static final String FINGERPRINT_KEY = "daybook.fingerprint";
+  private static final String SCHEMA_KEY = "daybook.schema";
 
   /** Is there an index, and is it of this content? */
   public enum State {
@@ -90,26 +103,42 @@ public final class SearchIndex {
   /** The fingerprint of some report files under a content folder; see the class comment. */
   public static String fingerprint(Path content, List<Path> reportFiles, ZoneId defaultZone)
       throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    Map<String, String> digests = new TreeMap<>();
+    for (Path file : reportFiles) {
+      digests.put(relative(content, file), digest(Files.readAllBytes(file)));
     }
-    update(sha, SCHEMA + "\n" + TextAnalysis.VERSION + "\n" + defaultZone.getId() + "\n");
-    List<Path> sorted = reportFiles.stream()
-        .map(p -> content.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()))
-        .sorted(Comparator.comparing(p -> p.toString().replace('\\', '/'))).toList();
-    for (Path rel : sorted) {
-      byte[] bytes = Files.readAllBytes(content.resolve(rel));
-      update(sha, rel.toString().replace('\\', '/') + "\n" + bytes.length + "\n");
-      sha.update(bytes);
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return fingerprint(digests, defaultZone);
   }
 
-  private static void update(MessageDigest sha, String text) {
-    sha.update(text.getBytes(StandardCharsets.UTF_8));
+  /**
+   * The fingerprint of report files given by their path under {@code content/} (with '/') and
+   * the {@link #digest} of their bytes.
+   */
+  public static String fingerprint(Map<String, String> digests, ZoneId defaultZone) {
+    StringBuilder text = new StringBuilder(schema(defaultZone));
+    new TreeMap<>(digests).forEach((path, digest) ->
+        text.append(path).append('\n').append(digest).append('\n'));
+    return digest(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A report file's path under the content folder, with '/' on every system. */
+  public static String relative(Path content, Path file) {
+    return content.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
+        .toString().replace('\\', '/');
+  }
+
+  /** SHA-256 of some bytes, in hex. */
+  public static String digest(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** What an index must have been written with to be updated report by report. */
+  private static String schema(ZoneId defaultZone) {
+    return SCHEMA + "\n" + TextAnalysis.VERSION + "\n" + defaultZone.getId() + "\n";
   }
 
   public static State state(Path dir, String fingerprint) throws IOException {
@@ -132,14 +161,29 @@ public final class SearchIndex {
 
   /**
    * Brings the index in {@code dir} up to date with these reports: does nothing when its
-   * fingerprint already matches, else writes a new index and swaps it in.
+   * fingerprint already matches. Else, when the index was written with the same schema,
+   * analyzer and zone, only the reports that were added, changed or removed are indexed again
+   * (each report's documents carry its {@link #REPORT} key: path and digest); segments with
+   * deleted documents are merged away, so the collection statistics BM25 uses are exactly those
+   * of a fresh index. Otherwise a new index is written beside the old one and swapped in.
+   * Either way a reader sees the old index or the new one (Lucene commits are atomic).
    *
-   * @return whether a new index was written
+   * @param reports each report by its key, {@code path|digest} (see {@link #reportKey})
+   * @return whether the index was written
    */
-  public static boolean update(Path dir, List<DailyReport> reports, CommitDoc.ReportUrls urls,
-      String fingerprint) throws IOException {
+  public static boolean update(Path dir, Map<String, DailyReport> reports,
+      CommitDoc.ReportUrls urls, String fingerprint, ZoneId defaultZone) throws IOException {
     if (state(dir, fingerprint) == State.CURRENT) {
       return false;
+    }
+    if (Files.isDirectory(dir)) {
+      try (Directory directory = FSDirectory.open(dir)) {
+        if (updateInPlace(directory, reports, urls, fingerprint, defaultZone)) {
+          return true;
+        }
+      } catch (IOException | RuntimeException e) {
+        // A damaged index is only a cache: write a new one below.
+      }
     }
     Path parent = dir.toAbsolutePath().normalize().getParent();
     Files.createDirectories(parent);
@@ -147,7 +191,7 @@ public final class SearchIndex {
     Path old = parent.resolve(dir.getFileName() + ".old-" + fresh.getFileName());
     try {
       try (Directory directory = FSDirectory.open(fresh)) {
-        write(directory, CommitDoc.of(reports, urls), fingerprint);
+        write(directory, reports, urls, fingerprint, defaultZone);
       }
       if (Files.exists(dir)) {
         Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
@@ -160,26 +204,154 @@ public final class SearchIndex {
     return true;
   }
 
-  /** Writes these documents as a new index in {@code directory}, replacing what it held. */
-  static void write(Directory directory, List<CommitDoc> docs, String fingerprint)
-      throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(new DaybookAnalyzer())
-        .setSimilarity(Ranking.similarity())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setCommitOnClose(false);
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (CommitDoc doc : docs.stream().sorted(CommitDoc.ORDER).toList()) {
-        writer.addDocument(document(doc));
+  /** The key of a report file in the index: its path under content/ and its digest. */
+  public static String reportKey(String relativePath, String digest) {
+    return relativePath + "|" + digest;
+  }
+
+  /**
+   * Indexes only what changed, if the index allows it and little changed.
+   *
+   * @return false when a new index must be written instead
+   */
+  private static boolean updateInPlace(Directory directory, Map<String, DailyReport> reports,
+      CommitDoc.ReportUrls urls, String fingerprint, ZoneId defaultZone) throws IOException {
+    Map<String, String> data;
+    try {
+      data = SegmentInfos.readLatestCommit(directory).getUserData();
+    } catch (IndexNotFoundException e) {
+      return false;
+    }
+    if (!schema(defaultZone).equals(data.get(SCHEMA_KEY))) {
+      return false;
+    }
+    Set<String> indexed = new TreeSet<>();
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      Terms keys = MultiTerms.getTerms(reader, REPORT);
+      if (keys != null) {
+        TermsEnum te = keys.iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+          indexed.add(t.utf8ToString());
+        }
       }
-      writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
-      writer.forceMerge(1);
+    }
+    List<String> gone = indexed.stream().filter(k -> !reports.containsKey(k)).toList();
+    List<String> added = reports.keySet().stream().filter(k -> !indexed.contains(k)).sorted()
+        .toList();
+    // Past a quarter of the archive, a new index is as quick and leaves fewer segments.
+    if ((gone.size() + added.size()) * 4 > Math.max(reports.size(), 1)) {
+      return false;
+    }
+    try (IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND))) {
+      for (String key : gone) {
+        writer.deleteDocuments(new Term(REPORT, key));
+      }
+      addAll(writer, added.stream().collect(java.util.stream.Collectors.toMap(k -> k,
+          reports::get, (a, b) -> a, TreeMap::new)), urls);
+      if (!gone.isEmpty()) {
+        writer.forceMergeDeletes(true);
+      }
+      writer.setLiveCommitData(commitData(fingerprint, defaultZone).entrySet());
+      writer.commit();
+    }
+    return true;
+  }
+
+  /** Writes these reports as a new index in {@code directory}, replacing what it held. */
+  static void write(Directory directory, Map<String, DailyReport> reports,
+      CommitDoc.ReportUrls urls, String fingerprint, ZoneId defaultZone) throws IOException {
+    try (IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE))) {
+      addAll(writer, new TreeMap<>(reports), urls);
+      writer.setLiveCommitData(commitData(fingerprint, defaultZone).entrySet());
       writer.commit();
     }
   }
 
-  static Document document(CommitDoc c) {
+  /** Writes these documents as a new index (tests: documents without report files). */
+  static void write(Directory directory, List<CommitDoc> docs, String fingerprint)
+      throws IOException {
+    try (IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE))) {
+      for (CommitDoc doc : docs.stream().sorted(CommitDoc.ORDER).toList()) {
+        writer.addDocument(document(doc, ""));
+      }
+      writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+      writer.commit();
+    }
+  }
+
+  private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    return new IndexWriterConfig(new DaybookAnalyzer())
+        .setSimilarity(Ranking.similarity())
+        .setOpenMode(mode)
+        // One flush per thread for an archive of years, instead of dozens of small segments.
+        .setRAMBufferSizeMB(256)
+        // Every deleted document merged away: they would still count in BM25's statistics.
+        .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0))
+        .setCommitOnClose(false);
+  }
+
+  private static Map<String, String> commitData(String fingerprint, ZoneId defaultZone) {
+    return Map.of(FINGERPRINT_KEY, fingerprint, SCHEMA_KEY, schema(defaultZone));
+  }
+
+  /**
+   * Adds the documents of these reports, analyzed on every core (the writer takes documents
+   * from several threads). Lucene's own doc order does not matter: results and the static export
+   * order documents by time and id, not by Lucene's numbering.
+   */
+  private static void addAll(IndexWriter writer, Map<String, DailyReport> reports,
+      CommitDoc.ReportUrls urls) throws IOException {
+    List<Map.Entry<String, DailyReport>> entries = new ArrayList<>(reports.entrySet());
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+        entries.size()));
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable work = () -> {
+      try {
+        for (int i = next.getAndIncrement(); i < entries.size() && failure.get() == null;
+            i = next.getAndIncrement()) {
+          Map.Entry<String, DailyReport> e = entries.get(i);
+          for (CommitDoc doc : CommitDoc.of(List.of(e.getValue()), urls)) {
+            writer.addDocument(document(doc, e.getKey()));
+          }
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      }
+    };
+    List<Thread> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      Thread thread = new Thread(work, "daybook-index");
+      thread.setDaemon(true);
+      thread.start();
+      helpers.add(thread);
+    }
+    work.run();
+    for (Thread thread : helpers) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+    Throwable t = failure.get();
+    if (t instanceof IOException io) {
+      throw io;
+    } else if (t instanceof RuntimeException r) {
+      throw r;
+    } else if (t instanceof Error err) {
+      throw err;
+    } else if (t != null) {
+      throw new IOException(t);
+    }
+  }
+
+  static Document document(CommitDoc c, String reportKey) {
     Document d = new Document();
     d.add(new StringField(ID, c.id(), Field.Store.YES));
+    d.add(new StringField(REPORT, reportKey, Field.Store.NO));
     d.add(new SortedDocValuesField(ID, new BytesRef(c.id())));
     for (String v : repoKeys(c.repo())) {
       d.add(new StringField(REPO, v, Field.Store.NO));

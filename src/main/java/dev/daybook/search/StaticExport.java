@@ -21,7 +21,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -116,8 +118,9 @@ public final class StaticExport {
   }
 
   static Result write(DirectoryReader reader, Path out) throws IOException {
-    if (reader.leaves().size() > 1) {
-      throw new IllegalStateException("the search index has more than one segment");
+    if (reader.hasDeletions()) {
+      // Deleted documents still count in the statistics; SearchIndex merges them away.
+      throw new IllegalStateException("the search index has deleted documents");
     }
     Files.createDirectories(out);
     IndexSearcher searcher = new IndexSearcher(reader);
@@ -127,9 +130,9 @@ public final class StaticExport {
     for (int i = 0; i < maxDoc; i++) {
       docs.add(searcher.storedFields().document(i));
     }
-    LeafReader leaf = maxDoc == 0 ? null : reader.leaves().get(0).reader();
-    if (leaf != null) {
-      NumericDocValues t = leaf.getNumericDocValues(SearchIndex.TIME);
+    // Lucene's views over every segment, with doc ids counted across them.
+    if (maxDoc > 0) {
+      NumericDocValues t = MultiDocValues.getNumericValues(reader, SearchIndex.TIME);
       for (int i = 0; t != null && i < maxDoc; i++) {
         if (t.advanceExact(i)) {
           time[i] = t.longValue();
@@ -192,20 +195,20 @@ public final class StaticExport {
           doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
           doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), sha, date, repo, severity, docTypes});
     }
-    if (leaf != null) {
+    if (maxDoc > 0) {
       String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
       for (int f = 0; f < 2; f++) {
         int[] norms = new int[maxDoc];
-        NumericDocValues nv = leaf.getNormValues(text[f]);
+        NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
         for (int i = 0; nv != null && i < maxDoc; i++) {
           if (nv.advanceExact(i)) {
             norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
           }
         }
-        textPostings(leaf, text[f], f, id, norms, terms, positions);
+        textPostings(reader, text[f], f, id, norms, terms, positions);
       }
       for (String keyword : List.of(SearchIndex.AUTHOR, SearchIndex.PATH)) {
-        keywordPostings(leaf, keyword, id, terms);
+        keywordPostings(reader, keyword, id, terms);
       }
     }
     for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
@@ -403,9 +406,9 @@ public final class StaticExport {
   }
 
   @SuppressWarnings("unchecked")
-  private static void textPostings(LeafReader leaf, String field, int slot, int[] id, int[] norms,
-      Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
-    Terms t = leaf.terms(field);
+  private static void textPostings(IndexReader reader, String field, int slot, int[] id,
+      int[] norms, Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
+    Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
     }
@@ -450,9 +453,9 @@ public final class StaticExport {
     }
   }
 
-  private static void keywordPostings(LeafReader leaf, String field, int[] id,
+  private static void keywordPostings(IndexReader reader, String field, int[] id,
       Map<String, Object> out) throws IOException {
-    Terms t = leaf.terms(field);
+    Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
     }

@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -104,13 +106,24 @@ public final class SiteBuilder {
     Phases phases = new Phases();
     checkInputs(o);
     Map<DailyReport, Path> sources = new IdentityHashMap<>();
-    List<DailyReport> reports = parseAll(o, sources);
+    Map<DailyReport, String> digests = new IdentityHashMap<>();
+    List<DailyReport> reports = parseAll(o, sources, digests);
     SiteModel model = new SiteModel(reports);
     phases.end("parse");
-    String fingerprint = o.searchIndex() == null ? null
-        : SearchIndex.fingerprint(o.content(), new ArrayList<>(sources.values()), o.defaultZone());
-    boolean indexed = o.searchIndex() != null && SearchIndex.update(o.searchIndex(), reports,
-        (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint);
+    String fingerprint = null;
+    boolean indexed = false;
+    if (o.searchIndex() != null) {
+      Map<String, String> files = new TreeMap<>();
+      Map<String, DailyReport> byKey = new TreeMap<>();
+      for (DailyReport r : reports) {
+        String file = SearchIndex.relative(o.content(), sources.get(r));
+        files.put(file, digests.get(r));
+        byKey.put(SearchIndex.reportKey(file, digests.get(r)), r);
+      }
+      fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
+      indexed = SearchIndex.update(o.searchIndex(), byKey,
+          (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
+    }
     phases.end("index");
 
     Path parent = o.output().toAbsolutePath().getParent();
@@ -123,7 +136,7 @@ public final class SiteBuilder {
       SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
       Staging.stage(project, o.templates(), siteFtl(o, model));
       phases.end("stage");
-      bake(o, model, sources, new JBakeOven(project, work.resolve("jbake")),
+      bake(o, model, sources, digests, new JBakeOven(project, work.resolve("jbake")),
           digestOf(project.resolve("templates")), manifest, site);
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
@@ -156,29 +169,30 @@ public final class SiteBuilder {
    * whose text, neighbours and templates are those of the last build keeps its page.
    */
   private static void bake(Options o, SiteModel model, Map<DailyReport, Path> sources,
-      JBakeOven oven, String templates, PageManifest manifest, SiteOutput site)
-      throws IOException, SiteException {
+      Map<DailyReport, String> digests, JBakeOven oven, String templates, PageManifest manifest,
+      SiteOutput site) throws IOException, SiteException {
     List<DailyReport> days = model.days();
     List<Integer> order = java.util.stream.IntStream.range(0, days.size()).boxed().toList();
     Parallel.map(order, i -> {
       DailyReport day = days.get(i);
       Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
-      bakeOne(oven, sources.get(day), SitePaths.report(day.date()), neighbours, templates,
-          manifest, site);
+      bakeOne(oven, sources.get(day), digests.get(day), SitePaths.report(day.date()), neighbours,
+          templates, manifest, site);
       return null;
     });
     for (Path page : Staging.pages(o.content())) {
       String name = page.getFileName().toString();
-      bakeOne(oven, page, name.substring(0, name.length() - ".md".length()) + ".html", Map.of(),
-          templates, manifest, site);
+      bakeOne(oven, page, SearchIndex.digest(Files.readAllBytes(page)),
+          name.substring(0, name.length() - ".md".length()) + ".html", Map.of(), templates,
+          manifest, site);
     }
   }
 
-  private static void bakeOne(JBakeOven oven, Path source, String path,
+  private static void bakeOne(JBakeOven oven, Path source, String digest, String path,
       Map<String, Object> extra, String templates, PageManifest manifest, SiteOutput site)
       throws IOException, SiteException {
     String key = PageManifest.digest(PageManifest.utf8(templates), PageManifest.utf8(path),
-        PageManifest.utf8(new java.util.TreeMap<>(extra).toString()), Files.readAllBytes(source));
+        PageManifest.utf8(new TreeMap<>(extra).toString()), PageManifest.utf8(digest));
     if (manifest.keep(site, path, key)) {
       return;
     }
@@ -238,21 +252,29 @@ public final class SiteBuilder {
     }
   }
 
-  private static List<DailyReport> parseAll(Options o, Map<DailyReport, Path> sources)
-      throws IOException, SiteException {
+  /** Parses every report on every core; records each one's file and the digest of its bytes. */
+  private static List<DailyReport> parseAll(Options o, Map<DailyReport, Path> sources,
+      Map<DailyReport, String> digests) throws IOException, SiteException {
     ReportParser parser = new ReportParser(o.defaultZone());
     List<Problem> problems = new ArrayList<>();
     List<DailyReport> reports = new ArrayList<>();
     List<Path> files = new ReportStore(o.content()).list();
-    List<ParsedReport> parsedReports = Parallel.map(files,
-        file -> parser.parse(file, Files.readString(file, StandardCharsets.UTF_8), true));
+    List<String> fileDigests = new ArrayList<>(Collections.nCopies(files.size(), null));
+    List<ParsedReport> parsedReports = Parallel.map(
+        java.util.stream.IntStream.range(0, files.size()).boxed().toList(), i -> {
+          byte[] bytes = Files.readAllBytes(files.get(i));
+          fileDigests.set(i, SearchIndex.digest(bytes));
+          return parser.parse(files.get(i), new String(bytes, StandardCharsets.UTF_8), true);
+        });
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
+      String digest = fileDigests.get(i);
       ParsedReport parsed = parsedReports.get(i);
       problems.addAll(parsed.problems());
       parsed.report().ifPresent(r -> {
         reports.add(r);
         sources.put(r, file);
+        digests.put(r, digest);
       });
     }
     Map<java.time.LocalDate, Path> byDate = new LinkedHashMap<>();

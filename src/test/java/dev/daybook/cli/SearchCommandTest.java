@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +47,15 @@ class SearchCommandTest {
   boolean update() throws Exception {
     List<Path> files = new ReportStore(content).list();
     ReportParser parser = new ReportParser(ZONE);
-    List<DailyReport> reports = new ArrayList<>();
+    Map<String, DailyReport> reports = new TreeMap<>();
     for (Path f : files) {
-      reports.add(parser.parse(f, Files.readString(f, StandardCharsets.UTF_8), true).orThrow());
+      byte[] bytes = Files.readAllBytes(f);
+      reports.put(SearchIndex.reportKey(SearchIndex.relative(content, f),
+              SearchIndex.digest(bytes)),
+          parser.parse(f, new String(bytes, StandardCharsets.UTF_8), true).orThrow());
     }
     return SearchIndex.update(index, reports, (d, a) -> "reports/" + d + ".html#" + a,
-        SearchIndex.fingerprint(content, files, ZONE));
+        SearchIndex.fingerprint(content, files, ZONE), ZONE);
   }
 
   CliRun search(String... args) {

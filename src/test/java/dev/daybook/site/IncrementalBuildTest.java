@@ -1,0 +1,184 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.bench.ArchiveSynthesizer;
+import dev.daybook.config.SiteConfig;
+import dev.daybook.search.SearchIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuild of an existing site gives the same bytes as a cold build of the same content, and
+ * writes only what changed: nothing when nothing changed; after one more day, the new report, its
+ * previous day's page (its "next" link) and the pages that list commits or days, never the other
+ * reports. Made on a synthetic archive of 14 days (from the shipped week), with the search index.
+ */
+class IncrementalBuildTest {
+
+  static final int DAYS = 14;
+
+  @TempDir
+  static Path dir;
+  static ArchiveSynthesizer synth;
+
+  @BeforeAll
+  static void synthesizer() throws IOException {
+    synth = new ArchiveSynthesizer(Bakes.SHIPPED_CONTENT);
+  }
+
+  @Test
+  void oneMoreDayRewritesItsNeighbourhoodAndEqualsAColdBuild() throws Exception {
+    Site site = new Site(dir.resolve("grow"));
+    synth.synthesize(site.content, DAYS);
+    site.build();
+    Map<String, String> before = snapshot(site.out);
+
+    synth.writeDay(site.content, DAYS);
+    SiteBuilder.Result added = site.build();
+
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-grow"));
+    String newDay = SitePaths.report(ArchiveSynthesizer.START.plusDays(DAYS));
+    String previousDay = SitePaths.report(ArchiveSynthesizer.START.plusDays(DAYS - 1));
+    assertThat(added.written()).contains(newDay, previousDay, "index.html", "feed.xml",
+        "sitemap.xml");
+    assertThat(added.deleted()).isEmpty();
+    // Every other report keeps its file, untouched.
+    List<String> otherReports = before.keySet().stream()
+        .filter(p -> p.startsWith("reports/") && !p.equals(previousDay)).toList();
+    assertThat(otherReports).hasSize(DAYS - 1);
+    assertThat(added.written()).doesNotContainAnyElementsOf(otherReports);
+    assertThat(added.written()).allMatch(p -> p.equals(newDay) || p.equals(previousDay)
+        || !p.startsWith("reports/"));
+  }
+
+  @Test
+  void aRebuildWithNothingChangedWritesNothing() throws Exception {
+    Site site = new Site(dir.resolve("same"));
+    synth.synthesize(site.content, DAYS);
+    site.build();
+    Map<String, FileTime> times = mtimes(site.out);
+    Map<String, String> bytes = snapshot(site.out);
+
+    SiteBuilder.Result again = site.build();
+
+    assertThat(again.written()).isEmpty();
+    assertThat(again.deleted()).isEmpty();
+    assertThat(again.indexed()).isFalse();
+    assertThat(mtimes(site.out)).isEqualTo(times);
+    assertThat(snapshot(site.out)).isEqualTo(bytes);
+  }
+
+  @Test
+  void anEditedReportAndARemovedOneGiveWhatAColdBuildGives() throws Exception {
+    Site site = new Site(dir.resolve("edit"));
+    synth.synthesize(site.content, DAYS);
+    site.build();
+    List<Path> reports = reportFiles(site.content);
+    // A commit title changed in the middle of the archive (its search terms change), and the
+    // third day deleted.
+    Path edited = reports.get(DAYS / 2);
+    String text = Files.readString(edited);
+    String title = text.lines().filter(l -> l.startsWith("#### ")).findFirst().orElseThrow();
+    Files.writeString(edited, text.replace(title, title + " zebracorn"));
+    Path removed = reports.get(2);
+    Files.delete(removed);
+
+    SiteBuilder.Result r = site.build();
+
+    assertThat(r.indexed()).isTrue();
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-edit"));
+    // The removed day's page is gone (list pages and search files may be fewer too).
+    assertThat(r.deleted()).filteredOn(p -> p.startsWith("reports/"))
+        .containsExactly(SitePaths.report(ArchiveSynthesizer.START.plusDays(2)));
+    assertThat(Files.readString(site.out.resolve(SitePaths.report(
+        ArchiveSynthesizer.START.plusDays(DAYS / 2))))).contains("zebracorn");
+    assertThat(r.written()).anyMatch(p -> p.startsWith(SitePaths.SEARCH_DATA + "/"));
+  }
+
+  @Test
+  void aDeletedOutputFileIsMadeAgain() throws Exception {
+    Site site = new Site(dir.resolve("lost"));
+    synth.synthesize(site.content, DAYS);
+    site.build();
+    String report = SitePaths.report(ArchiveSynthesizer.START.plusDays(3));
+    String page = SearchIndex.digest(Files.readAllBytes(site.out.resolve(report)));
+    Files.delete(site.out.resolve(report));
+    Files.writeString(site.out.resolve("stray.html"), "not ours");
+
+    SiteBuilder.Result r = site.build();
+
+    assertThat(r.written()).containsExactly(report);
+    assertThat(r.deleted()).containsExactly("stray.html");
+    assertThat(SearchIndex.digest(Files.readAllBytes(site.out.resolve(report)))).isEqualTo(page);
+  }
+
+  /** A content folder, its output and its search index, as {@code daybook build} lays them. */
+  static final class Site {
+    final Path content;
+    final Path out;
+    final Path index;
+
+    Site(Path root) {
+      this(root.resolve("content"), root);
+    }
+
+    /** A site of a content folder that may be elsewhere. */
+    Site(Path content, Path root) {
+      this.content = content;
+      out = root.resolve("output");
+      index = root.resolve(SearchIndex.DEFAULT_DIR);
+    }
+
+    SiteBuilder.Result build() throws IOException, SiteException {
+      SiteConfig c = Bakes.config();
+      return new SiteBuilder().build(new SiteBuilder.Options(content, Bakes.TEMPLATES,
+          Bakes.ASSETS, out, BaseUrl.parse(Bakes.ROOT), c.title(), c.language(), c.zone(),
+          c.pageSize(), index));
+    }
+  }
+
+  private static Map<String, String> coldBuild(Path content, String name) throws Exception {
+    Site cold = new Site(content, dir.resolve(name));
+    SiteBuilder.Result r = cold.build();
+    assertThat(r.written()).hasSize(r.files());
+    return snapshot(cold.out);
+  }
+
+  private static List<Path> reportFiles(Path content) throws IOException {
+    try (Stream<Path> files = Files.walk(content.resolve("reports"))) {
+      return files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+    }
+  }
+
+  /** Every file of a folder by its path inside it, as a digest of its bytes (short failures). */
+  static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString().replace('\\', '/'),
+            SearchIndex.digest(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  private static Map<String, FileTime> mtimes(Path root) throws IOException {
+    Map<String, FileTime> times = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        times.put(root.relativize(p).toString(), Files.getLastModifiedTime(p));
+      }
+    }
+    return times;
+  }
+}
