@@ -74,15 +74,15 @@ final class PageRenderer {
     home();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
       RepoId id = repo.getKey();
-      listing("repo", id.toString(), repo.getValue(), page -> SitePaths.repo(id, page),
-          SitePaths.repoFeed(id));
-      feed(SitePaths.repoFeed(id), id.toString(), SitePaths.repo(id, 1), repo.getValue());
+      listing("repo", id.toString(), repo.getValue(), SitePaths.repo(id),
+          k -> SitePaths.repoPage(id, k), SitePaths.repoFeed(id));
+      feed(SitePaths.repoFeed(id), id.toString(), SitePaths.repo(id), repo.getValue());
     }
     for (Severity s : Severity.values()) {
       List<SiteModel.Entry> entries = model.bySeverity().get(s);
-      listing("severity", s.key(), entries, page -> SitePaths.severity(s, page),
-          SitePaths.severityFeed(s));
-      feed(SitePaths.severityFeed(s), words.badge(s), SitePaths.severity(s, 1), entries);
+      listing("severity", s.key(), entries, SitePaths.severity(s),
+          k -> SitePaths.severityPage(s, k), SitePaths.severityFeed(s));
+      feed(SitePaths.severityFeed(s), words.badge(s), SitePaths.severity(s), entries);
     }
     dailyFeed();
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
@@ -122,12 +122,12 @@ final class PageRenderer {
     data.put("commits", model.all().size());
     List<Map<String, Object>> repoTotals = new ArrayList<>();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
-      repoTotals.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey(), 1),
+      repoTotals.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey()),
           "commits", r.getValue().size()));
     }
     List<Map<String, Object>> severityTotals = new ArrayList<>();
     for (Severity s : Severity.values()) {
-      severityTotals.add(Map.of("key", s.key(), "path", SitePaths.severity(s, 1),
+      severityTotals.add(Map.of("key", s.key(), "path", SitePaths.severity(s),
           "commits", model.bySeverity().get(s).size()));
     }
     // Only the home page shows counts: the pages every page shares (site.*) must not change
@@ -203,36 +203,67 @@ final class PageRenderer {
 
   // ---- listings ------------------------------------------------------------------------------
 
-  private interface PagePath {
-    String of(int page);
+  private interface ArchivePath {
+    String of(int k);
   }
 
-  private void listing(String kind, String name, List<SiteModel.Entry> entries, PagePath paths,
-      String feed) throws IOException, SiteException {
-    int pages = Math.max(1, (entries.size() + pageSize - 1) / pageSize);
-    for (int page = 1; page <= pages; page++) {
-      List<Map<String, Object>> shown = new ArrayList<>();
-      for (SiteModel.Entry e : entries.subList((page - 1) * pageSize,
-          Math.min(entries.size(), page * pageSize))) {
-        shown.add(entry(e));
-      }
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("kind", kind);
-      data.put("name", name);
-      data.put("entries", shown);
-      data.put("total", entries.size());
-      data.put("pageNumber", page);
-      data.put("pages", pages);
-      data.put("first", paths.of(1));
-      if (page > 1) {
-        data.put("newer", paths.of(page - 1));
-      }
-      if (page < pages) {
-        data.put("older", paths.of(page + 1));
-      }
-      data.put("feed", feed);
-      render("list.ftl", paths.of(page), data);
+  /**
+   * How many archive pages a list of {@code commits} has. The list is cut into chunks of
+   * {@code pageSize} from its oldest commit, so a chunk, once full, never changes when newer
+   * commits come. Every full chunk but the newest is an archive page; the front page shows the
+   * rest: the newest full chunk and the part-filled one after it (between {@code pageSize} and
+   * {@code 2 * pageSize - 1} commits), or every commit when there are fewer than {@code pageSize}.
+   */
+  static int archivePages(int commits, int pageSize) {
+    return Math.max(0, commits / pageSize - 1);
+  }
+
+  /**
+   * The front page of a list and its archive pages. {@code entries} are newest first; archive
+   * page {@code k} holds the commits with oldest-first index {@code [(k-1)*P, k*P)}. An archive
+   * page shows nothing that depends on newer commits (no total, no page count), so adding a day
+   * rewrites only the front page and the archive pages at its boundary.
+   */
+  private void listing(String kind, String name, List<SiteModel.Entry> entries, String front,
+      ArchivePath archive, String feed) throws IOException, SiteException {
+    int n = entries.size();
+    int archives = archivePages(n, pageSize);
+    Map<String, Object> data = listData(kind, name, entries.subList(0, n - archives * pageSize),
+        feed);
+    data.put("archive", false);
+    data.put("total", n);
+    if (archives > 0) {
+      data.put("older", archive.of(archives));
     }
+    render("list.ftl", front, data);
+    for (int k = 1; k <= archives; k++) {
+      // Newest first inside the page: oldest-first [(k-1)P, kP) is newest-first (n-kP, n-(k-1)P].
+      List<SiteModel.Entry> chunk = entries.subList(n - k * pageSize, n - (k - 1) * pageSize);
+      Map<String, Object> page = listData(kind, name, chunk, feed);
+      page.put("archive", true);
+      page.put("pageNumber", k);
+      page.put("from", chunk.get(chunk.size() - 1).date().toString());
+      page.put("to", chunk.get(0).date().toString());
+      page.put("newer", k < archives ? archive.of(k + 1) : front);
+      if (k > 1) {
+        page.put("older", archive.of(k - 1));
+      }
+      render("list.ftl", archive.of(k), page);
+    }
+  }
+
+  private Map<String, Object> listData(String kind, String name, List<SiteModel.Entry> shown,
+      String feed) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SiteModel.Entry e : shown) {
+      rows.add(entry(e));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("kind", kind);
+    data.put("name", name);
+    data.put("entries", rows);
+    data.put("feed", feed);
+    return data;
   }
 
   private Map<String, Object> entry(SiteModel.Entry e) {
@@ -241,7 +272,7 @@ final class PageRenderer {
     m.put("date", e.date().toString());
     m.put("time", ReportWriter.TIME.format(c.time().atZone(e.zone())));
     m.put("repo", e.repo().toString());
-    m.put("repoPath", SitePaths.repo(e.repo(), 1));
+    m.put("repoPath", SitePaths.repo(e.repo()));
     m.put("sha", c.shortSha());
     m.put("title", c.title());
     m.put("author", c.author());

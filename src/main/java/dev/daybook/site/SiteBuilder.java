@@ -301,12 +301,12 @@ public final class SiteBuilder {
     site.put("basePath", o.baseUrl().path());
     List<Object> repos = new ArrayList<>();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
-      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey(), 1)));
+      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey())));
     }
     site.put("repos", repos);
     List<Object> severities = new ArrayList<>();
     for (Severity s : Severity.values()) {
-      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s, 1)));
+      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s)));
     }
     site.put("severities", severities);
     site.put("about", !pagesOf(o).isEmpty());

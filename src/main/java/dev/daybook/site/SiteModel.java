@@ -28,8 +28,14 @@ final class SiteModel {
     }
   }
 
+  /**
+   * The newest day first, then the newest commit. The day comes first so that a report added
+   * for a new day only adds commits at the newest end of every list, even when a report's times
+   * were edited: the archive pages of the lists are cut from the oldest end and must not shift.
+   */
   static final Comparator<Entry> NEWEST_FIRST = Comparator
-      .comparing((Entry e) -> e.commit().time()).reversed()
+      .comparing(Entry::date, Comparator.reverseOrder())
+      .thenComparing((Entry e) -> e.commit().time(), Comparator.reverseOrder())
       .thenComparing(e -> e.repo().toString())
       .thenComparing(e -> e.commit().sha());
 

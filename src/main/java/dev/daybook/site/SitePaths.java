@@ -33,29 +33,45 @@ public final class SitePaths {
         date.getMonthValue(), date);
   }
 
-  /** {@code repos/sgl-project/sglang/}, then {@code repos/sgl-project/sglang/page/2/} ... */
-  public static String repo(RepoId repo, int page) {
-    return paged("repos/" + repo.owner() + "/" + repo.name() + "/", page);
+  /**
+   * {@code repos/sgl-project/sglang/}: the front page of a repository's commits, the newest ones.
+   * The older ones are on {@linkplain #repoPage archive pages}.
+   */
+  public static String repo(RepoId repo) {
+    return "repos/" + repo.owner() + "/" + repo.name() + "/";
+  }
+
+  /**
+   * {@code repos/sgl-project/sglang/page/1/}: archive page {@code k} of a repository's commits,
+   * counted from the oldest, so a page keeps its number and its commits when newer ones come.
+   */
+  public static String repoPage(RepoId repo, int k) {
+    return archivePage(repo(repo), k);
   }
 
   public static String repoFeed(RepoId repo) {
-    return "repos/" + repo.owner() + "/" + repo.name() + "/feed.xml";
+    return repo(repo) + "feed.xml";
   }
 
-  /** {@code severity/high/}, then {@code severity/high/page/2/} ... */
-  public static String severity(Severity severity, int page) {
-    return paged("severity/" + severity.key() + "/", page);
+  /** {@code severity/high/}: the front page of a severity's commits, the newest ones. */
+  public static String severity(Severity severity) {
+    return "severity/" + severity.key() + "/";
+  }
+
+  /** {@code severity/high/page/1/}: archive page {@code k}, counted from the oldest. */
+  public static String severityPage(Severity severity, int k) {
+    return archivePage(severity(severity), k);
   }
 
   public static String severityFeed(Severity severity) {
-    return "severity/" + severity.key() + "/feed.xml";
+    return severity(severity) + "feed.xml";
   }
 
-  private static String paged(String first, int page) {
-    if (page < 1) {
-      throw new IllegalArgumentException("page numbers start at 1: " + page);
+  private static String archivePage(String front, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("archive pages are numbered from 1: " + k);
     }
-    return page == 1 ? first : first + "page/" + page + "/";
+    return front + "page/" + k + "/";
   }
 
   /** The file a path is written to: folder pages get {@code index.html}. */

@@ -41,9 +41,15 @@ final class Bakes {
   /** Bakes a content folder into {@code out} with the project's templates and assets. */
   static SiteBuilder.Result bake(Path content, Path out, String baseUrl)
       throws IOException, SiteException {
+    return bake(content, out, baseUrl, config().pageSize());
+  }
+
+  /** Bakes as {@link #bake(Path, Path, String)} does, with another number of commits a page. */
+  static SiteBuilder.Result bake(Path content, Path out, String baseUrl, int pageSize)
+      throws IOException, SiteException {
     SiteConfig c = config();
     return new SiteBuilder().build(new SiteBuilder.Options(content, TEMPLATES, ASSETS, out,
-        BaseUrl.parse(baseUrl), c.title(), c.language(), c.zone(), c.pageSize()));
+        BaseUrl.parse(baseUrl), c.title(), c.language(), c.zone(), pageSize));
   }
 
   /** The shipped content baked under a base URL; baked on first use, then shared. Read only. */

@@ -161,35 +161,38 @@ class BrowserTest {
     String first = base + "repos/" + repo + "/";
     waitForUrl(first);
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains(repo);
-    Matcher total = Pattern.compile("^(\\d+)\\s")
+    Matcher totalText = Pattern.compile("^(\\d+)\\s")
         .matcher(driver.findElement(By.cssSelector(".list-meta")).getText());
-    assertThat(total.find()).as("commit count in .list-meta").isTrue();
+    assertThat(totalText.find()).as("commit count in .list-meta").isTrue();
 
-    List<String> shas = new ArrayList<>();
-    Map<Integer, Integer> perPage = new LinkedHashMap<>();
-    for (int page = 1; ; page++) {
-      List<String> here = driver.findElements(By.cssSelector("ol.entries > li .meta code"))
-          .stream().map(WebElement::getText).toList();
-      assertThat(here).as("commits on page %d", page).isNotEmpty()
-          .hasSizeLessThanOrEqualTo(config.pageSize());
+    // The front page holds the newest commits; "older" then leads through the archive pages,
+    // numbered from the oldest, down to page 1.
+    int size = config.pageSize();
+    int total = Integer.parseInt(totalText.group(1));
+    int archives = Math.max(0, total / size - 1);
+    List<String> shas = new ArrayList<>(commitsShown());
+    assertThat(shas).as("commits on the front page").hasSize(total - archives * size);
+    List<Integer> visited = new ArrayList<>();
+    for (int k = archives; k >= 1; k--) {
+      driver.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
+      waitForUrl(first + "page/" + k + "/");
+      assertThat(driver.getTitle()).contains(Integer.toString(k));
+      assertThat(driver.findElement(By.cssSelector(".list-meta")).getText())
+          .as("an archive page shows no total").doesNotContain(Integer.toString(total));
+      List<String> here = commitsShown();
+      assertThat(here).as("commits on page %d", k).hasSize(size);
       shas.addAll(here);
-      perPage.put(page, here.size());
-      List<WebElement> older = driver.findElements(By.cssSelector("nav.pager a[rel=next]"));
-      if (older.isEmpty()) {
-        break;
-      }
-      older.get(0).click();
-      waitForUrl(first + "page/" + (page + 1) + "/");
-      assertThat(driver.getTitle()).contains(Integer.toString(page + 1));
+      visited.add(k);
     }
-    assertThat(perPage).as("commits per page").hasSizeGreaterThan(1);
-    assertThat(shas).as("commits across the pages").doesNotHaveDuplicates()
-        .hasSize(Integer.parseInt(total.group(1)));
+    assertThat(driver.findElements(By.cssSelector("nav.pager a[rel=next]")))
+        .as("an older page after the last").isEmpty();
+    assertThat(visited).as("archive pages").isNotEmpty();
+    assertThat(shas).as("commits across the pages").doesNotHaveDuplicates().hasSize(total);
 
-    // Back one page, then from a commit there to its section in its report.
-    int last = perPage.size();
+    // Newer from page 1 is page 2, or the front page when page 2 is on it; from there, a commit
+    // leads to its section in its report.
     driver.findElement(By.cssSelector("nav.pager a[rel=prev]")).click();
-    waitForUrl(last - 1 == 1 ? first : first + "page/" + (last - 1) + "/");
+    waitForUrl(archives == 1 ? first : first + "page/2/");
     WebElement entry = driver.findElement(By.cssSelector("ol.entries > li a.title"));
     String title = entry.getText();
     String sha = entry.getDomAttribute("href").replaceAll(".*#", "");
@@ -256,6 +259,12 @@ class BrowserTest {
           .max(Comparator.naturalOrder())
           .orElseThrow(() -> new AssertionError("no report in " + reports));
     }
+  }
+
+  /** The short SHAs of the commits listed on the page. */
+  private List<String> commitsShown() {
+    return driver.findElements(By.cssSelector("ol.entries > li .meta code")).stream()
+        .map(WebElement::getText).toList();
   }
 
   private Object js(String script, Object... args) {
