@@ -25,7 +25,10 @@ final class FtlLiteral {
       return list.stream().map(FtlLiteral::of).collect(Collectors.joining(", ", "[", "]"));
     }
     if (value instanceof Map<?, ?> map) {
+      // Keys sorted: the literal must not depend on a map's order (Map.of's changes from one JVM
+      // to the next), because a digest of the generated template decides what a rebuild keeps.
       return map.entrySet().stream()
+          .sorted(java.util.Comparator.comparing(e -> e.getKey().toString()))
           .map(e -> string(e.getKey().toString()) + ": " + of(e.getValue()))
           .collect(Collectors.joining(", ", "{", "}"));
     }

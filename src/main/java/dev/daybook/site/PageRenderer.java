@@ -8,6 +8,8 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportWriter;
 import dev.daybook.report.Vocabulary;
 import dev.daybook.text.MarkdownText;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -36,6 +38,10 @@ import java.util.TreeMap;
  */
 final class PageRenderer {
 
+  /** The values of a page as bytes, maps in key order, so equal values give equal bytes. */
+  private static final ObjectMapper CANONICAL = new ObjectMapper()
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
   static final int RECENT_DAYS = 10;
   static final int FEED_DAYS = 30;
   static final int FEED_COMMITS = 50;
@@ -44,16 +50,21 @@ final class PageRenderer {
   private final Configuration freemarker;
   private final SiteModel model;
   private final SiteOutput out;
+  private final String templatesDigest;
+  private final PageManifest manifest;
   private final BaseUrl base;
   private final Language language;
   private final Vocabulary words;
   private final int pageSize;
   private final List<String> written = new ArrayList<>();
 
-  PageRenderer(Path templates, SiteModel model, SiteOutput out, BaseUrl base, Language language,
+  PageRenderer(Path templates, String templatesDigest, PageManifest manifest, SiteModel model,
+      SiteOutput out, BaseUrl base, Language language,
       int pageSize) throws IOException {
     this.model = model;
     this.out = out;
+    this.templatesDigest = templatesDigest;
+    this.manifest = manifest;
     this.base = base;
     this.language = language;
     this.words = Vocabulary.of(language);
@@ -404,6 +415,14 @@ final class PageRenderer {
     model.putIfAbsent("root", SitePaths.root(path));
     model.put("path", path);
     model.put("lang", language.key());
+    String file = SitePaths.file(path);
+    // A page made from the same values with the same templates has the same bytes: keep it.
+    String key = PageManifest.digest(PageManifest.utf8(templatesDigest),
+        PageManifest.utf8(template), CANONICAL.writeValueAsBytes(model));
+    written.add(file);
+    if (manifest.keep(out, file, key)) {
+      return;
+    }
     StringWriter page = new StringWriter(16 * 1024);
     try {
       Template t = freemarker.getTemplate(template);
@@ -411,8 +430,7 @@ final class PageRenderer {
     } catch (TemplateException e) {
       throw new SiteException("templates/" + template + ": " + e.getMessageWithoutStackTop(), e);
     }
-    out.put(SitePaths.file(path), page.toString());
-    written.add(SitePaths.file(path));
+    manifest.made(file, key, out.put(file, page.toString()));
   }
 
   private void write(String path, String text) throws IOException {

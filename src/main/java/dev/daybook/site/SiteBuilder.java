@@ -136,11 +136,12 @@ public final class SiteBuilder {
       SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
       Staging.stage(project, o.templates(), siteFtl(o, model));
       phases.end("stage");
+      String templates = digestOf(project.resolve("templates"));
       bake(o, model, sources, digests, new JBakeOven(project, work.resolve("jbake")),
-          digestOf(project.resolve("templates")), manifest, site);
+          templates, manifest, site);
       phases.end("bake");
-      new PageRenderer(project.resolve("templates"), model, site, o.baseUrl(), o.language(),
-          o.pageSize()).renderAll();
+      new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
+          o.baseUrl(), o.language(), o.pageSize()).renderAll();
       site.putTree("", o.assets());
       phases.end("pages");
       if (o.searchIndex() != null) {
