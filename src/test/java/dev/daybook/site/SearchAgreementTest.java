@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.cli.CliRun;
+import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -47,13 +50,14 @@ class SearchAgreementTest {
   private final List<StaticServer.Request> requests = new CopyOnWriteArrayList<>();
   private String base;
   private Path index;
+  private Path site;
   private Chromium.Session browser;
   private ChromeDriver driver;
 
   @BeforeAll
   void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
     Chromium.requireInstalled("SearchAgreementTest");
-    Path site = tmp.resolve("site");
+    site = tmp.resolve("site");
     index = tmp.resolve("lucene");
     server = StaticServer.start(site, 0, SUB_PATH, requests::add);
     base = server.url().toString();
@@ -232,6 +236,43 @@ class SearchAgreementTest {
           .as("term shards for a first query").isLessThanOrEqualTo(2);
       WebElement first = driver.findElement(By.cssSelector("#search-results li.search-hit a"));
       assertThat(first.getDomAttribute("href")).doesNotStartWith("/daybook/search/");
+    }
+  }
+
+  /** Loads search.html?q= in a fresh page with an empty cache, and returns what it fetched. */
+  private Set<String> fetchedBy(String query) {
+    driver.get(base + "404.html"); // leave the page, so its cache of loaded files goes
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    requests.clear();
+    open(query);
+    Set<String> paths = new TreeSet<>();
+    for (StaticServer.Request r : requests) {
+      String path = r.path().substring(SUB_PATH.length());
+      if (path.startsWith("search/") || path.equals("js/search.js")) {
+        assertThat(r.status()).as(path).isEqualTo(200);
+        paths.add(path);
+      }
+    }
+    return paths;
+  }
+
+  @Test
+  void theFetchPlanListsWhatTheBrowserFetches() throws IOException {
+    try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
+      // A term, two terms, CJK, a phrase, filters (field files), an author term, a query whose
+      // results span several docs chunks, one without results and one that does not parse.
+      for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
+          "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
+          "kernel OR 缓存", "zzzqqq", "(cache")) {
+        List<String> planned = plan.files(query);
+        assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
+        assertThat(fetchedBy(query)).as("files fetched for %s", query)
+            .isEqualTo(new TreeSet<>(planned));
+      }
+      assertThat(plan.files("\"radix cache\"")).as("a phrase loads positions")
+          .anyMatch(f -> f.startsWith("search/pos-"));
+      assertThat(plan.files("radix cache")).noneMatch(f -> f.startsWith("search/pos-"));
+      assertThat(plan.files("cache severity:high")).contains("search/field-severity.json");
     }
   }
 }
