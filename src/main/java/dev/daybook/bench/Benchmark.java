@@ -27,7 +27,8 @@ public final class Benchmark {
   /** The builds measured for each N, in run order. */
   static final List<String> BUILDS = List.of("stock", "cold", "addDay", "unchanged");
   static final Map<String, String> LABELS = Map.of("stock", "stock JBake, cold",
-      "shipped", "daybook, cold", "cold", "daybook, cold", "addDay", "daybook, +1 day", "unchanged", "daybook, unchanged");
+      "shipped", "daybook, cold", "cold", "daybook, cold", "addDay", "daybook, +1 day",
+      "unchanged", "daybook, unchanged");
 
   /**
    * What to run.
@@ -122,7 +123,6 @@ public final class Benchmark {
    * The shipped archive as it is (no synthesis): one cold build, for the search's figures on the
    * content people see first.
    */
-  @SuppressWarnings("unchecked")
   private Map<String, Object> runShipped() throws Exception {
     Path dir = Files.createTempDirectory(o.work(), "bench-shipped-");
     try {
