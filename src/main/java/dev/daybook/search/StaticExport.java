@@ -87,8 +87,12 @@ public final class StaticExport {
    * 8 cuts a first query's text by about half, for twice as many (small) files.
    */
   public static final int CHUNK = 4;
-  /** A shard holds at most about this many bytes on average (and at least half of it). */
-  static final int SHARD_TARGET = 32_000;
+  /**
+   * A shard holds at most about this many bytes on average (and at least half of it). A query
+   * loads a whole shard per term for a few hundred bytes of its own, so small shards pay; since
+   * postings are packed, 16 KB hold as many terms as 32 KB of JSON numbers did.
+   */
+  static final int SHARD_TARGET = 16_000;
   /** At most this many term shards. */
   static final int MAX_SHARDS = 4096;
   /** A term whose postings are longer than this many bytes gets a file of its own. */
