@@ -473,6 +473,19 @@
   }
   function fieldFile(f) { return load('field-' + f + '.json'); }
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGIT_VALUE = new Map(Array.from(DIGITS).map(function (c, i) { return [c, i]; }));
+  // A list of numbers as StaticExport.packed writes it: 5 bits a digit, least significant
+  // first; a digit of 32 or more says that more follow.
+  function unpack(s) {
+    var out = [], v = 0, scale = 1;
+    for (var i = 0; i < s.length; i++) {
+      var c = DIGIT_VALUE.get(s[i]);
+      if (c >= 32) { v += (c - 32) * scale; scale *= 32; continue; }
+      out.push(v + c * scale);
+      v = 0; scale = 1;
+    }
+    return out;
+  }
   // A set of doc ids as StaticExport.docSet writes it: the ids, ascending.
   function docIds(enc) {
     var out = [], i, doc = 0;
@@ -526,8 +539,8 @@
     if (this.decoded.has(key)) return this.decoded.get(key);
     var raw = this.postings.get(term), rawPos = this.positions.get(term);
     var out = new Map();
-    if (raw && Array.isArray(raw[slot])) {
-      var list = raw[slot], i = 0, doc = 0, pl = rawPos ? rawPos[slot] : null, j = 0;
+    if (raw && typeof raw[slot] === 'string') {
+      var list = unpack(raw[slot]), i = 0, doc = 0, pl = rawPos ? unpack(rawPos[slot]) : null, j = 0;
       while (i < list.length) {
         doc += list[i++];
         var norm = list[i++], freq = list[i++], pos = 0, ps = [];
@@ -658,7 +671,7 @@
   Searcher.prototype.filter = function (f) {
     var out = new Map(), i, doc = 0;
     if (f.field === 'author' || f.field === 'path') {
-      var list = this.postings.get(f.field + ':' + f.value) || [];
+      var list = unpack(this.postings.get(f.field + ':' + f.value) || '');
       for (i = 0; i < list.length; i++) { doc += list[i]; out.set(doc, 0); }
       return out;
     }

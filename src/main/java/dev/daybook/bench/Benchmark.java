@@ -18,14 +18,17 @@ import java.util.Map;
  * ({@link ArchiveSynthesizer}) and times on it, each build in a fresh JVM: stock JBake's cold
  * bake (the reference point), Daybook's cold build, Daybook's rebuild after one more day, and
  * Daybook's rebuild with nothing changed. Prints a table per N, the ratios ours/stock and how
- * wall time grows with N, and returns (and optionally writes) the figures as JSON.
+ * wall time grows with N, and returns (and optionally writes) the figures as JSON. For the shipped
+ * archive as it is and after each cold build it also gives the search's figures
+ * ({@link SearchFigures}): index and export time, static index size, first-query downloads.
  */
 public final class Benchmark {
 
   /** The builds measured for each N, in run order. */
   static final List<String> BUILDS = List.of("stock", "cold", "addDay", "unchanged");
   static final Map<String, String> LABELS = Map.of("stock", "stock JBake, cold",
-      "cold", "daybook, cold", "addDay", "daybook, +1 day", "unchanged", "daybook, unchanged");
+      "shipped", "daybook, cold", "cold", "daybook, cold", "addDay", "daybook, +1 day",
+      "unchanged", "daybook, unchanged");
 
   /**
    * What to run.
@@ -59,6 +62,7 @@ public final class Benchmark {
     root.put("machine", machine);
     ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content());
     Files.createDirectories(o.work());
+    root.put("shipped", runShipped());
     List<Map<String, Object>> runs = new ArrayList<>();
     for (int n : o.days()) {
       runs.add(runOne(synth, n));
@@ -69,6 +73,7 @@ public final class Benchmark {
     return root;
   }
 
+  @SuppressWarnings("unchecked")
   private Map<String, Object> runOne(ArchiveSynthesizer synth, int n) throws Exception {
     Path dir = Files.createTempDirectory(o.work(), "bench-" + n + "-");
     try {
@@ -95,13 +100,49 @@ public final class Benchmark {
           o.assets().toString(), o.config().toString(), dir.resolve("site").toString(),
           dir.resolve(".daybook/lucene").toString());
       builds.put("cold", measure("cold", daybook, dir));
+      // Before the next build changes the site.
+      Map<String, Object> search = SearchFigures.of((Map<String, Object>) builds.get("cold"),
+          dir.resolve("site"), dir.resolve(".daybook/lucene"));
       synth.writeDay(content, n);
       builds.put("addDay", measure("addDay", daybook, dir));
       builds.put("unchanged", measure("unchanged", daybook, dir));
       run.put("builds", builds);
       run.put("ratios", ratios(builds));
+      run.put("search", search);
       print(builds);
+      SearchFigures.print(search, out);
       return run;
+    } finally {
+      if (!o.keep()) {
+        Sizes.delete(dir);
+      }
+    }
+  }
+
+  /**
+   * The shipped archive as it is (no synthesis): one cold build, for the search's figures on the
+   * content people see first.
+   */
+  private Map<String, Object> runShipped() throws Exception {
+    Path dir = Files.createTempDirectory(o.work(), "bench-shipped-");
+    try {
+      out.printf(Locale.ROOT, "%nShipped content (%s)%n", o.content());
+      out.flush();
+      List<String> daybook = List.of("daybook", o.content().toString(),
+          o.templates().toString(), o.assets().toString(), o.config().toString(),
+          dir.resolve("site").toString(), dir.resolve(".daybook/lucene").toString());
+      Map<String, Object> build = measure("shipped", daybook, dir);
+      Map<String, Object> shipped = new LinkedHashMap<>();
+      shipped.put("reports", build.get("reports"));
+      shipped.put("commits", build.get("commits"));
+      shipped.put("build", build);
+      Map<String, Object> search = SearchFigures.of(build, dir.resolve("site"),
+          dir.resolve(".daybook/lucene"));
+      shipped.put("search", search);
+      out.printf(Locale.ROOT, "  %s reports, %s commits%n", build.get("reports"),
+          build.get("commits"));
+      SearchFigures.print(search, out);
+      return shipped;
     } finally {
       if (!o.keep()) {
         Sizes.delete(dir);

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
     description = "Benchmark the build: synthesize archives of N days from the archive's"
         + " reports and time, each in a fresh JVM, stock JBake 2.7.0's cold bake and Daybook's"
-        + " cold build, rebuild after one more day and rebuild with nothing changed.")
+        + " cold build, rebuild after one more day and rebuild with nothing changed. For the"
+        + " archive as it is and each N, also the search: index and export time, static index"
+        + " size and the bytes a browser downloads for a first query.")
 final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Mixin

@@ -86,8 +86,44 @@ class BenchmarkSmokeTest {
     assertThat(builds.path("unchanged").path("indexed").asBoolean()).isFalse();
     assertThat(root.path("growth").path("cold").get(0).path("wallMsPerDay").asDouble())
         .isPositive();
-    assertThat(printed.toString()).contains("daybook, cold", "parse");
+    assertThat(printed.toString()).contains("daybook, cold", "parse", "uncompressed");
+    assertSaneSearch(run.path("search"), "N=3");
+    JsonNode shipped = root.path("shipped");
+    assertThat(shipped.path("commits").asInt()).isPositive();
+    assertSaneSearch(shipped.path("search"), "shipped");
+    // The synthetic days come from the shipped week: three days index fewer commits.
+    assertThat(run.path("search").path("bytes").asLong())
+        .isLessThan(shipped.path("search").path("bytes").asLong());
     assertThat(tmp.resolve("work")).isEmptyDirectory();
+  }
+
+  /** The search's figures exist and hold together. */
+  private static void assertSaneSearch(JsonNode search, String what) {
+    assertThat(search.path("indexMs").asDouble()).as(what).isPositive();
+    assertThat(search.path("exportMs").asDouble()).as(what).isPositive();
+    long files = search.path("files").asLong();
+    long total = search.path("bytes").asLong();
+    assertThat(files).as(what).isGreaterThan(5);
+    assertThat(search.path("gzipBytes").asLong()).as(what).isPositive().isLessThan(total);
+    JsonNode queries = search.path("firstQuery");
+    assertThat(queries.fieldNames()).toIterable().as(what)
+        .containsExactly("cache", "radix cache", "缓存");
+    queries.fields().forEachRemaining(e -> {
+      JsonNode q = e.getValue();
+      String as = what + " " + e.getKey();
+      long bytes = q.path("bytes").asLong();
+      // The script, meta.json, a shard, a docs chunk and the facet files at least.
+      assertThat(q.path("files").asInt()).as(as).isGreaterThanOrEqualTo(5)
+          .isEqualTo(q.path("fetched").size());
+      assertThat(q.path("fetched").get(0).asText()).as(as).isEqualTo("js/search.js");
+      // search.js is not in search/: what came from the index is a part of it.
+      long script = search.path("scriptBytes").asLong();
+      assertThat(script).as(what).isPositive();
+      assertThat(bytes - script).as(as).isPositive().isLessThan(total);
+      assertThat(q.path("gzipBytes").asLong()).as(as).isPositive().isLessThan(bytes);
+    });
+    // A query reads a fraction of the index, not all of it.
+    assertThat(queries.path("cache").path("files").asLong()).as(what).isLessThan(files);
   }
 
   @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.cli.CliRun;
+import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * --json --limit 10} and through {@code search.html?q=} of the shipped content, baked by the real
  * {@code daybook build} and served under a sub-path in headless Chromium; both must list the same
  * commits in the same order, or both reject the query. Hostile queries must not add elements to
- * the page. The bytes the browser fetched for a first query are printed.
+ * the page. The bytes the browser fetched for a first query are printed. The files the page
+ * requests for a first query are those {@link StaticFetchPlan} lists (the benchmark counts its
+ * bytes with it), and clicking facets gives the results and the {@code ?q=} of the filter query.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -47,13 +56,14 @@ class SearchAgreementTest {
   private final List<StaticServer.Request> requests = new CopyOnWriteArrayList<>();
   private String base;
   private Path index;
+  private Path site;
   private Chromium.Session browser;
   private ChromeDriver driver;
 
   @BeforeAll
   void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
     Chromium.requireInstalled("SearchAgreementTest");
-    Path site = tmp.resolve("site");
+    site = tmp.resolve("site");
     index = tmp.resolve("lucene");
     server = StaticServer.start(site, 0, SUB_PATH, requests::add);
     base = server.url().toString();
@@ -98,7 +108,14 @@ class SearchAgreementTest {
   /** Opens search.html?q= and waits until the page has answered this query. */
   private void open(String query) {
     driver.get(base + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> query.equals(
+    answered(query);
+  }
+
+  /** Waits until the page has answered this query. */
+  private void answered(String query) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "the page never answered "
+        + query + "; it answered " + driver.findElement(By.id("search-results"))
+        .getDomAttribute("data-query")).until(d -> query.equals(
         d.findElement(By.id("search-results")).getDomAttribute("data-query"))
         && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
   }
@@ -233,5 +250,122 @@ class SearchAgreementTest {
       WebElement first = driver.findElement(By.cssSelector("#search-results li.search-hit a"));
       assertThat(first.getDomAttribute("href")).doesNotStartWith("/daybook/search/");
     }
+  }
+
+  /** Loads search.html?q= in a fresh page with an empty cache, and returns what it fetched. */
+  private Set<String> fetchedBy(String query) {
+    driver.get(base + "404.html"); // leave the page, so its cache of loaded files goes
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    requests.clear();
+    open(query);
+    Set<String> paths = new TreeSet<>();
+    for (StaticServer.Request r : requests) {
+      String path = r.path().substring(SUB_PATH.length());
+      if (path.startsWith("search/") || path.equals("js/search.js")) {
+        assertThat(r.status()).as(path).isEqualTo(200);
+        paths.add(path);
+      }
+    }
+    return paths;
+  }
+
+  @Test
+  void theFetchPlanListsWhatTheBrowserFetches() throws IOException {
+    try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
+      // A term, two terms, CJK, a phrase, filters (field files), an author term, a query whose
+      // results span several docs chunks, one without results and one that does not parse.
+      for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
+          "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
+          "kernel OR 缓存", "zzzqqq", "(cache")) {
+        List<String> planned = plan.files(query);
+        assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
+        assertThat(fetchedBy(query)).as("files fetched for %s", query)
+            .isEqualTo(new TreeSet<>(planned));
+      }
+      assertThat(plan.files("\"radix cache\"")).as("a phrase loads positions")
+          .anyMatch(f -> f.startsWith("search/pos-"));
+      assertThat(plan.files("radix cache")).noneMatch(f -> f.startsWith("search/pos-"));
+      assertThat(plan.files("cache severity:high")).contains("search/field-severity.json");
+    }
+  }
+
+  /** The q parameter of the page's address. */
+  private String urlQuery() {
+    String raw = URI.create(driver.getCurrentUrl()).getRawQuery();
+    for (String pair : raw == null ? new String[0] : raw.split("&")) {
+      if (pair.startsWith("q=")) {
+        return URLDecoder.decode(pair.substring(2), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern COUNT = Pattern.compile("\\((\\d+)\\)$");
+
+  /** The number a facet button shows, "high (5)" -> 5. */
+  private static int count(WebElement facet) {
+    Matcher m = COUNT.matcher(facet.getText().strip());
+    assertThat(m.find()).as("a count in %s", facet.getText()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  /** The number of results the status line gives ("共 12 条结果" or "12 results"). */
+  private int shownTotal() {
+    String status = driver.findElement(By.id("search-status")).getText();
+    return Integer.parseInt(status.replaceAll("\\D+", ""));
+  }
+
+  /** Clicks a facet and checks the page against daybook search for the query it makes. */
+  private String click(WebElement facet, String expectedQuery, int expectedTotal)
+      throws IOException {
+    facet.click();
+    answered(expectedQuery);
+    assertThat(urlQuery()).as("?q= after a click").isEqualTo(expectedQuery);
+    assertThat(driver.findElement(By.id("search-q")).getDomProperty("value"))
+        .isEqualTo(expectedQuery);
+    StringBuilder error = new StringBuilder();
+    List<String> cli = cli(expectedQuery, error);
+    assertThat(cli).as("daybook search %s: %s", expectedQuery, error).isNotNull().isNotEmpty();
+    assertThat(browser()).as("results for %s", expectedQuery).isEqualTo(cli);
+    assertThat(shownTotal()).as("total for %s", expectedQuery).isEqualTo(expectedTotal);
+    return expectedQuery;
+  }
+
+  @Test
+  void clickingFacetsFiltersAsTheFilterQueryDoes() throws IOException {
+    String query = "cache";
+    open(query);
+    int total = shownTotal();
+    List<String> unfiltered = browser();
+    for (String field : List.of("severity", "repo", "type", "date")) {
+      List<WebElement> facets = driver.findElements(By.cssSelector(
+          "#search-facets button.search-facet-value[data-filter^='" + field + ":']"));
+      assertThat(facets).as("%s facets for %s", field, query).isNotEmpty();
+      // The value with the fewest hits, so the click changes the list where it can.
+      WebElement facet = facets.stream().min(java.util.Comparator.comparingInt(
+          SearchAgreementTest::count)).orElseThrow();
+      assertThat(facet.getDomAttribute("aria-pressed")).isEqualTo("false");
+      int expected = count(facet);
+      assertThat(expected).isBetween(1, total);
+      query = click(facet, query + " " + facet.getDomAttribute("data-filter"), expected);
+      total = expected;
+      if (field.equals("severity")) {
+        assertThat(expected).as("the rarest severity of cache").isLessThan(unfiltered.size());
+        assertThat(browser()).hasSize(expected);
+      }
+      WebElement pressed = driver.findElement(By.cssSelector(
+          "#search-facets button[aria-pressed='true'][data-filter^='" + field + ":']"));
+      assertThat(query).endsWith(pressed.getDomAttribute("data-filter"));
+    }
+    // Clicking a pressed facet takes its filter out again.
+    WebElement severity = driver.findElement(By.cssSelector(
+        "#search-facets button[aria-pressed='true'][data-filter^='severity:']"));
+    String clause = severity.getDomAttribute("data-filter");
+    String without = query.replace(" " + clause, "");
+    StringBuilder error = new StringBuilder();
+    severity.click();
+    answered(without);
+    assertThat(urlQuery()).isEqualTo(without);
+    assertThat(browser()).isEqualTo(cli(without, error));
   }
 }

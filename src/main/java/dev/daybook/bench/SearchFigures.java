@@ -1,0 +1,94 @@
+package dev.daybook.bench;
+
+import dev.daybook.search.StaticFetchPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The search's figures for one built site: how long the Lucene index and its static export took
+ * (the build's {@code index} and {@code export} phases), the size of {@code search/}, and what a
+ * browser downloads for a first query ({@link StaticFetchPlan}), as stored and gzip-compressed
+ * (GitHub Pages sends JSON and JavaScript gzipped).
+ */
+final class SearchFigures {
+
+  /** A first query, a typical two-word query and a Chinese one. */
+  static final List<String> QUERIES = List.of("cache", "radix cache", "缓存");
+
+  private SearchFigures() {}
+
+  /**
+   * The figures as JSON: {@code indexMs, exportMs}, {@code files, bytes, gzipBytes} of
+   * {@code search/}, {@code scriptBytes} of search.js, and per query of {@link #QUERIES} in
+   * {@code firstQuery} the {@code files, bytes, gzipBytes} fetched and their list.
+   */
+  static Map<String, Object> of(Map<String, Object> build, Path site, Path index)
+      throws IOException {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> phases = (Map<String, Object>) build.getOrDefault("phasesMs", Map.of());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("indexMs", Benchmark.num(phases, "index"));
+    m.put("exportMs", Benchmark.num(phases, "export"));
+    long files = 0;
+    long bytes = 0;
+    long gzip = 0;
+    try (Stream<Path> all = Files.list(site.resolve("search"))) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        byte[] b = Files.readAllBytes(f);
+        files++;
+        bytes += b.length;
+        gzip += StaticFetchPlan.gzipSize(b);
+      }
+    }
+    m.put("files", files);
+    m.put("bytes", bytes);
+    m.put("gzipBytes", gzip);
+    m.put("scriptBytes", Files.size(site.resolve("js/search.js")));
+    Map<String, Object> queries = new LinkedHashMap<>();
+    try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
+      for (String q : QUERIES) {
+        List<String> fetched = plan.files(q);
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("files", fetched.size());
+        one.put("bytes", plan.bytes(fetched));
+        one.put("gzipBytes", plan.gzipBytes(fetched));
+        one.put("fetched", fetched);
+        queries.put(q, one);
+      }
+    }
+    m.put("firstQuery", queries);
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  static void print(Map<String, Object> m, PrintWriter out) {
+    out.printf(Locale.ROOT, "  search: Lucene index %.2f s, static export %.2f s;"
+        + " search/ %,d files, %,d bytes (%,d gzipped)%n",
+        Benchmark.num(m, "indexMs") / 1000, Benchmark.num(m, "exportMs") / 1000,
+        (long) Benchmark.num(m, "files"), (long) Benchmark.num(m, "bytes"),
+        (long) Benchmark.num(m, "gzipBytes"));
+    out.println("  a first query downloads (search.js and search/*.json; uncompressed bytes,"
+        + " then gzip -6 as GitHub Pages sends them):");
+    for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("firstQuery")).entrySet()) {
+      Map<String, Object> q = (Map<String, Object>) e.getValue();
+      out.printf(Locale.ROOT, "    %s %3d files %,10d bytes %,9d gzipped%n",
+          padded(e.getKey(), 14), (int) Benchmark.num(q, "files"), (long) Benchmark.num(q, "bytes"),
+          (long) Benchmark.num(q, "gzipBytes"));
+    }
+    out.flush();
+  }
+
+  /** The text padded to a terminal width: Chinese characters take two columns. */
+  private static String padded(String text, int width) {
+    int used = text.codePoints()
+        .map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1).sum();
+    return text + " ".repeat(Math.max(0, width - used));
+  }
+}

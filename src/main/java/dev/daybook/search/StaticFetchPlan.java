@@ -1,0 +1,256 @@
+package dev.daybook.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The files {@code assets/js/search.js} fetches for one query on a first visit to
+ * {@code search.html?q=}: the script itself, then the files of {@code search/} in the order the
+ * script asks for them. It reads the files {@link StaticExport} wrote and follows the script's
+ * rules:
+ *
+ * <ol>
+ *   <li>{@code js/search.js}; nothing else for an empty query;
+ *   <li>{@code meta.json}; nothing more when the query does not parse;
+ *   <li>the {@code terms-N.json} of its terms (text terms, {@code author:}/{@code path:} terms,
+ *       the {@code sha:} prefix), in the order the query names them; the {@code pos-N.json} of
+ *       the terms of phrases (text of two tokens or more); the {@code field-F.json} of its other
+ *       filters, by name; the {@code big-K.json} a shard points to;
+ *   <li>for a SHA longer than 7 digits, the {@code docs-N.json} of each candidate;
+ *   <li>the {@code docs-N.json} of the first page of results (10);
+ *   <li>if anything matched, {@code field-repo.json}, {@code field-year.json} and
+ *       {@code facets.json} for the facets.
+ * </ol>
+ *
+ * <p>Which commits fill the first page comes from {@link IndexSearch} on the Lucene index the
+ * export was made from: {@code SearchAgreementTest} requires the browser's top 10 to be the
+ * same. Their ids in the export are found by reading the {@code docs-N.json} chunks once.
+ */
+public final class StaticFetchPlan implements Closeable {
+
+  /** Results the page shows at first (search.js's PAGE). */
+  static final int PAGE = 10;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path site;
+  private final Path data;
+  private final IndexSearch index;
+  private final JsonNode meta;
+  private final Map<String, JsonNode> parsed = new HashMap<>();
+  private Map<String, Integer> ids;
+
+  /**
+   * @param site the baked site (holding {@code js/search.js} and {@code search/})
+   * @param indexDir the Lucene index the site's {@code search/} was exported from
+   */
+  public StaticFetchPlan(Path site, Path indexDir) throws IOException {
+    this.site = site;
+    this.data = site.resolve("search");
+    this.meta = JSON.readTree(data.resolve("meta.json").toFile());
+    this.index = IndexSearch.open(indexDir);
+  }
+
+  /** The site-relative paths fetched for {@code query}, in order, each once. */
+  public List<String> files(String query) throws IOException {
+    Set<String> out = new LinkedHashSet<>();
+    out.add("js/search.js");
+    // search.js trims with JavaScript's whitespace; Java's strip agrees on everything a query
+    // holds in practice.
+    if (query.strip().isEmpty()) {
+      return List.copyOf(out);
+    }
+    out.add(data("meta.json"));
+    SearchQuery q;
+    try {
+      q = QueryParser.parse(query);
+    } catch (QuerySyntaxException e) {
+      return List.copyOf(out);
+    }
+    Set<String> terms = new LinkedHashSet<>();
+    Set<String> phrases = new LinkedHashSet<>();
+    Set<String> fields = new TreeSet<>();
+    List<String> longShas = new ArrayList<>();
+    needs(q, terms, phrases, fields, longShas);
+    int shards = meta.path("shards").asInt();
+    int posShards = meta.path("posShards").asInt();
+    for (String t : terms) {
+      out.add(data("terms-" + StaticExport.shard(t, shards) + ".json"));
+    }
+    for (String t : phrases) {
+      out.add(data("pos-" + StaticExport.shard(t, posShards) + ".json"));
+    }
+    for (String f : fields) {
+      out.add(data("field-" + f + ".json"));
+    }
+    // A shard holding a number for a term means the term's value is in big-K.json.
+    for (String t : terms) {
+      big(out, "terms-" + StaticExport.shard(t, shards) + ".json", t);
+    }
+    for (String t : phrases) {
+      big(out, "pos-" + StaticExport.shard(t, posShards) + ".json", t);
+    }
+    int chunk = meta.path("chunk").asInt();
+    for (String sha : longShas) {
+      String prefix = sha.substring(0, 4);
+      JsonNode value = termValue("terms-" + StaticExport.shard("sha:" + prefix, shards)
+          + ".json", "sha:" + prefix);
+      if (value == null) {
+        continue;
+      }
+      int doc = 0;
+      for (int i = 0; i < value.get(0).size(); i++) {
+        doc += value.get(0).get(i).asInt();
+        if (sha.startsWith(prefix + value.get(1).get(i).asText())) {
+          out.add(data("docs-" + doc / chunk + ".json"));
+        }
+      }
+    }
+    SearchResults results;
+    try {
+      results = index.search(query, PAGE);
+    } catch (QuerySyntaxException e) {
+      return List.copyOf(out); // e.g. only stop words: the script stops after the shards
+    }
+    for (SearchHit hit : results.hits()) {
+      Integer id = ids().get(hit.repo() + "@" + hit.sha());
+      if (id == null) {
+        throw new IllegalStateException("the export has no " + hit.repo() + "@" + hit.sha());
+      }
+      out.add(data("docs-" + id / chunk + ".json"));
+    }
+    if (results.total() > 0) {
+      out.add(data("field-repo.json"));
+      out.add(data("field-year.json"));
+      out.add(data("facets.json"));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The sum of the files' sizes, as stored (uncompressed). */
+  public long bytes(List<String> files) throws IOException {
+    long sum = 0;
+    for (String f : files) {
+      sum += Files.size(site.resolve(f));
+    }
+    return sum;
+  }
+
+  /** The sum of the files' sizes gzip-compressed one by one (default level), as a host sends them. */
+  public long gzipBytes(List<String> files) throws IOException {
+    long sum = 0;
+    for (String f : files) {
+      sum += gzipSize(Files.readAllBytes(site.resolve(f)));
+    }
+    return sum;
+  }
+
+  /** The length of {@code bytes} gzip-compressed at the default level. */
+  public static long gzipSize(byte[] bytes) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(buffer)) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.size();
+  }
+
+  /** What search.js's needs() and longShas() collect from a parsed query. */
+  private static void needs(SearchQuery q, Set<String> terms, Set<String> phrases,
+      Set<String> fields, List<String> longShas) {
+    if (q instanceof SearchQuery.Words w) {
+      text(w.text(), terms, phrases);
+    } else if (q instanceof SearchQuery.Phrase p) {
+      text(p.text(), terms, phrases);
+    } else if (q instanceof SearchQuery.Filter f) {
+      switch (f.field()) {
+        case "author", "path" -> terms.add(f.field() + ":" + f.value());
+        case "sha" -> {
+          terms.add("sha:" + f.value().substring(0, 4));
+          if (f.value().length() > 7) {
+            longShas.add(f.value());
+          }
+        }
+        default -> fields.add(f.field());
+      }
+    } else if (q instanceof SearchQuery.Not n) {
+      needs(n.query(), terms, phrases, fields, longShas);
+    } else if (q instanceof SearchQuery.And a) {
+      a.queries().forEach(x -> needs(x, terms, phrases, fields, longShas));
+    } else if (q instanceof SearchQuery.Or o) {
+      o.queries().forEach(x -> needs(x, terms, phrases, fields, longShas));
+    }
+  }
+
+  private static void text(String text, Set<String> terms, Set<String> phrases) {
+    List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
+    for (TextAnalysis.Token t : tokens) {
+      terms.add(t.term());
+      if (tokens.size() > 1) {
+        phrases.add(t.term());
+      }
+    }
+  }
+
+  private void big(Set<String> out, String shard, String term) throws IOException {
+    JsonNode v = read(shard).get(term);
+    if (v != null && v.isNumber()) {
+      out.add(data("big-" + v.asInt() + ".json"));
+    }
+  }
+
+  /** A term's value, following big-K.json; null when the shard does not hold it. */
+  private JsonNode termValue(String shard, String term) throws IOException {
+    JsonNode v = read(shard).get(term);
+    return v != null && v.isNumber() ? read("big-" + v.asInt() + ".json") : v;
+  }
+
+  private JsonNode read(String name) throws IOException {
+    JsonNode n = parsed.get(name);
+    if (n == null) {
+      n = JSON.readTree(data.resolve(name).toFile());
+      parsed.put(name, n);
+    }
+    return n;
+  }
+
+  /** repo@sha -> export id, from the docs-N.json chunks ({@code [.., .., .., .., sha, .., repo]}). */
+  private Map<String, Integer> ids() throws IOException {
+    if (ids == null) {
+      ids = new HashMap<>();
+      int n = meta.path("n").asInt();
+      int chunk = meta.path("chunk").asInt();
+      for (int c = 0; c * chunk < n; c++) {
+        JsonNode docs = JSON.readTree(data.resolve("docs-" + c + ".json").toFile());
+        for (int i = 0; i < docs.size(); i++) {
+          ids.put(docs.get(i).get(6).asText() + "@" + docs.get(i).get(4).asText(), c * chunk + i);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static String data(String name) {
+    return "search/" + name;
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}
