@@ -25,6 +25,11 @@ public final class AtomicFiles {
    * @throws IOException with a message that names the folder when it cannot be written
    */
   public static void write(Path target, String text, boolean replace) throws IOException {
+    write(target, text.getBytes(StandardCharsets.UTF_8), replace);
+  }
+
+  /** Writes bytes like {@link #write(Path, String, boolean)}. */
+  public static void write(Path target, byte[] bytes, boolean replace) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     if (!replace && Files.exists(target)) {
       throw new FileAlreadyExistsException(target.toString(), null, "exists already");
@@ -38,7 +43,10 @@ public final class AtomicFiles {
     }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
         channel.force(true); // on disk before it takes the target's name
       }
       if (replace) {

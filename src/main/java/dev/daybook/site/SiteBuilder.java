@@ -128,7 +128,7 @@ public final class SiteBuilder {
 
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path manifestFile = manifestOf(o.output());
+    Path manifestFile = stateOf(o.output(), ".pages");
     PageManifest manifest = PageManifest.load(manifestFile);
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
     try {
@@ -159,10 +159,13 @@ public final class SiteBuilder {
     }
   }
 
-  /** Where the {@link PageManifest} of an output folder is kept: beside it, unpublished. */
-  static Path manifestOf(Path output) {
+  /**
+   * Where a build keeps what it knows of an output folder for the next build (the {@link
+   * PageManifest}, the {@link ReportCache}): beside it in {@code .daybook/}, unpublished.
+   */
+  static Path stateOf(Path output, String suffix) {
     Path out = output.toAbsolutePath();
-    return out.getParent().resolve(".daybook").resolve(out.getFileName() + ".pages");
+    return out.getParent().resolve(".daybook").resolve(out.getFileName() + suffix);
   }
 
   /**
@@ -253,30 +256,49 @@ public final class SiteBuilder {
     }
   }
 
-  /** Parses every report on every core; records each one's file and the digest of its bytes. */
+  /**
+   * Parses every report on every core, or takes it from the {@link ReportCache} when its bytes
+   * are those the last build parsed; records each one's file and the digest of its bytes.
+   */
   private static List<DailyReport> parseAll(Options o, Map<DailyReport, Path> sources,
       Map<DailyReport, String> digests) throws IOException, SiteException {
     ReportParser parser = new ReportParser(o.defaultZone());
+    Path cacheFile = stateOf(o.output(), ".reports");
+    Map<String, ReportCache.Entry> cached = ReportCache.load(cacheFile, o.defaultZone());
     List<Problem> problems = new ArrayList<>();
     List<DailyReport> reports = new ArrayList<>();
     List<Path> files = new ReportStore(o.content()).list();
-    List<String> fileDigests = new ArrayList<>(Collections.nCopies(files.size(), null));
+    List<String> names = files.stream().map(f -> SearchIndex.relative(o.content(), f)).toList();
+    List<ReportCache.Entry> fresh = new ArrayList<>(Collections.nCopies(files.size(), null));
     List<ParsedReport> parsedReports = Parallel.map(
         java.util.stream.IntStream.range(0, files.size()).boxed().toList(), i -> {
           byte[] bytes = Files.readAllBytes(files.get(i));
-          fileDigests.set(i, SearchIndex.digest(bytes));
-          return parser.parse(files.get(i), new String(bytes, StandardCharsets.UTF_8), true);
+          String digest = SearchIndex.digest(bytes);
+          ReportCache.Entry last = cached.get(names.get(i));
+          if (last != null && last.digest().equals(digest)) {
+            fresh.set(i, last);
+            return null;
+          }
+          ParsedReport parsed = parser.parse(files.get(i),
+              new String(bytes, StandardCharsets.UTF_8), true);
+          parsed.report().ifPresent(r -> fresh.set(i, new ReportCache.Entry(digest, r)));
+          return parsed;
         });
+    boolean changed = cached.size() != files.size();
+    Map<String, ReportCache.Entry> next = new TreeMap<>();
     for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      String digest = fileDigests.get(i);
       ParsedReport parsed = parsedReports.get(i);
-      problems.addAll(parsed.problems());
-      parsed.report().ifPresent(r -> {
-        reports.add(r);
-        sources.put(r, file);
-        digests.put(r, digest);
-      });
+      if (parsed != null) {
+        changed = true;
+        problems.addAll(parsed.problems());
+      }
+      ReportCache.Entry entry = fresh.get(i);
+      if (entry != null) {
+        reports.add(entry.report());
+        sources.put(entry.report(), files.get(i));
+        digests.put(entry.report(), entry.digest());
+        next.put(names.get(i), entry);
+      }
     }
     Map<java.time.LocalDate, Path> byDate = new LinkedHashMap<>();
     for (DailyReport r : reports) {
@@ -289,6 +311,9 @@ public final class SiteBuilder {
     if (!problems.isEmpty()) {
       throw new SiteException(problems.stream().sorted().map(Problem::toString)
           .collect(Collectors.joining("\n")));
+    }
+    if (changed) {
+      ReportCache.save(cacheFile, o.defaultZone(), next);
     }
     return reports;
   }
