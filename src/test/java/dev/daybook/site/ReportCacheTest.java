@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybook.archive.ReportStore;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ class ReportCacheTest {
   Path dir;
 
   /** Every shipped report, parsed; by file name. */
-  static Map<String, ReportCache.Entry> shipped() throws IOException {
+  static Map<String, ReportCache.Entry> shipped() throws Exception {
     Map<String, ReportCache.Entry> entries = new TreeMap<>();
     ReportParser parser = new ReportParser(ZONE);
     for (Path f : new ReportStore(Bakes.SHIPPED_CONTENT).list()) {
@@ -35,7 +34,7 @@ class ReportCacheTest {
   }
 
   @Test
-  void reportsComeBackEqualToWhatWasParsed() throws IOException {
+  void reportsComeBackEqualToWhatWasParsed() throws Exception {
     Map<String, ReportCache.Entry> entries = shipped();
     Path file = dir.resolve("site.reports");
 
@@ -45,7 +44,7 @@ class ReportCacheTest {
   }
 
   @Test
-  void anotherZoneOrAnotherFormatOrADamagedFileIsNoCache() throws IOException {
+  void anotherZoneOrAnotherFormatOrADamagedFileIsNoCache() throws Exception {
     Path file = dir.resolve("site.reports");
     ReportCache.save(file, ZONE, shipped());
     byte[] bytes = Files.readAllBytes(file);
