@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code daybook build}: bakes the archive into a static site. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Bake the archive into a static site with JBake: the daily reports, home,"
-        + " per-repository and per-severity pages, feeds and sitemap. The previous output is"
-        + " replaced only when the build succeeds.")
+        + " per-repository and per-severity pages, feeds and sitemap. Only files that changed"
+        + " are written, and only when the whole build succeeds.")
 final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Mixin
