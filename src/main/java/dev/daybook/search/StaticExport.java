@@ -119,19 +119,31 @@ public final class StaticExport {
     return Integer.remainderUnsigned(h, shards);
   }
 
-  /** Reads the index in {@code indexDir} and writes the static files into {@code out}. */
+  /** Where the exported files go: a name ({@code meta.json}) and its bytes, in a fixed order. */
+  @FunctionalInterface
+  public interface Sink {
+    void file(String name, byte[] bytes) throws IOException;
+  }
+
+  /** Reads the index in {@code indexDir} and writes the static files into the folder {@code out}. */
   public static Result write(Path indexDir, Path out) throws IOException {
+    Files.createDirectories(out);
+    clean(out);
+    return write(indexDir, (name, bytes) -> Files.write(out.resolve(name), bytes));
+  }
+
+  /** Reads the index in {@code indexDir} and gives the static files to {@code sink}. */
+  public static Result write(Path indexDir, Sink sink) throws IOException {
     try (Directory d = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(d)) {
-      return write(reader, out);
+      return write(reader, sink);
     }
   }
 
-  static Result write(DirectoryReader reader, Path out) throws IOException {
+  static Result write(DirectoryReader reader, Sink out) throws IOException {
     if (reader.hasDeletions()) {
       // Deleted documents still count in the statistics; SearchIndex merges them away.
       throw new IllegalStateException("the search index has deleted documents");
     }
-    Files.createDirectories(out);
     IndexSearcher searcher = new IndexSearcher(reader);
     int maxDoc = reader.maxDoc();
     List<Document> docs = new ArrayList<>();
@@ -263,27 +275,26 @@ public final class StaticExport {
     meta.put("years", List.copyOf(years));
 
     Result r = new Result(0, 0);
-    clean(out);
-    r = add(r, out.resolve("meta.json"), meta);
+    r = add(r, out, "meta.json", meta);
     for (int s = 0; s < shards; s++) {
-      r = add(r, out.resolve("terms-" + s + ".json"), byShard.get(s));
+      r = add(r, out, "terms-" + s + ".json", byShard.get(s));
     }
     for (int s = 0; s < byPosShard.size(); s++) {
-      r = add(r, out.resolve("pos-" + s + ".json"), byPosShard.get(s));
+      r = add(r, out, "pos-" + s + ".json", byPosShard.get(s));
     }
     for (int k = 0; k < spilled.size(); k++) {
-      r = add(r, out.resolve("big-" + k + ".json"), spilled.get(k));
+      r = add(r, out, "big-" + k + ".json", spilled.get(k));
     }
-    r = add(r, out.resolve("facets.json"), facetCodes(combo));
+    r = add(r, out, "facets.json", facetCodes(combo));
     for (String f : FIELD_FILES) {
       Map<String, Object> sets = new LinkedHashMap<>();
       for (Map.Entry<String, BitSet> e : fieldSets.get(f).entrySet()) {
         sets.put(e.getKey(), docSet(e.getValue()));
       }
-      r = add(r, out.resolve("field-" + f + ".json"), sets);
+      r = add(r, out, "field-" + f + ".json", sets);
     }
     for (int c = 0; c * CHUNK < maxDoc; c++) {
-      r = add(r, out.resolve("docs-" + c + ".json"),
+      r = add(r, out, "docs-" + c + ".json",
           shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
     }
     return r;
@@ -408,9 +419,9 @@ public final class StaticExport {
     }
   }
 
-  private static Result add(Result r, Path file, Object value) throws IOException {
+  private static Result add(Result r, Sink out, String name, Object value) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(value);
-    Files.write(file, bytes);
+    out.file(name, bytes);
     return new Result(r.files() + 1, r.bytes() + bytes.length);
   }
 

@@ -145,7 +145,7 @@ public final class SiteBuilder {
       site.putTree("", o.assets());
       phases.end("pages");
       if (o.searchIndex() != null) {
-        export(o.searchIndex(), fingerprint, work.resolve("export"), manifest, site);
+        export(o.searchIndex(), fingerprint, manifest, site);
         phases.end("export");
       }
       SiteOutput.Changes changes = site.commit();
@@ -211,7 +211,7 @@ public final class SiteBuilder {
    * a function of the index, so when the index is the one the last export was made from, its
    * files are kept.
    */
-  private static void export(Path index, String fingerprint, Path folder, PageManifest manifest,
+  private static void export(Path index, String fingerprint, PageManifest manifest,
       SiteOutput site) throws IOException {
     String key = PageManifest.digest(PageManifest.utf8(PageManifest.FORMAT),
         PageManifest.utf8("export " + StaticExport.FORMAT), PageManifest.utf8(fingerprint));
@@ -219,15 +219,12 @@ public final class SiteBuilder {
     if (manifest.keepAll(site, listing, key)) {
       return;
     }
-    StaticExport.write(index, folder);
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String path = listing + folder.relativize(file).toString().replace('\\', '/');
-        byte[] bytes = Files.readAllBytes(file);
-        site.put(path, bytes);
-        manifest.made(path, key, bytes.length);
-      }
-    }
+    // Straight from memory into the site: only files whose bytes changed are written.
+    StaticExport.write(index, (name, bytes) -> {
+      String path = listing + name;
+      site.put(path, bytes);
+      manifest.made(path, key, bytes.length);
+    });
   }
 
   /** A digest of a folder's files: their names and bytes. */
