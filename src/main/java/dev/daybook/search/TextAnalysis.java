@@ -82,6 +82,9 @@ public final class TextAnalysis {
     }
   }
 
+  /** No code point below U+1100 (Hangul Jamo) is Han, Hiragana, Katakana or Hangul. */
+  private static final int FIRST_CJK = 0x1100;
+
   private TextAnalysis() {}
 
   public static List<Token> analyze(String text, Mode mode) {
@@ -144,6 +147,9 @@ public final class TextAnalysis {
   }
 
   static boolean isCjk(int cp) {
+    if (cp < FIRST_CJK) {
+      return false; // Latin, digits, punctuation: most of the text, without a script lookup
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
         || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
@@ -276,6 +282,9 @@ public final class TextAnalysis {
 
   /** Lower case, one code point at a time (see the class comment). */
   static String lower(String s) {
+    if (isAscii(s)) {
+      return s.toLowerCase(Locale.ROOT); // one character for one: the rule below, quicker
+    }
     StringBuilder out = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> {
       String one = new String(Character.toChars(cp));
@@ -283,6 +292,15 @@ public final class TextAnalysis {
       out.append(low.codePointCount(0, low.length()) == 1 ? low : one);
     });
     return out.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiLetters(String s) {
