@@ -38,9 +38,7 @@ class IncrementalBuildTest {
 
   @Test
   void oneMoreDayRewritesItsNeighbourhoodAndEqualsAColdBuild() throws Exception {
-    Site site = new Site(dir.resolve("grow"));
-    synth.synthesize(site.content, DAYS);
-    site.build();
+    Site site = builtSite("grow");
     Map<String, String> before = snapshot(site.out);
 
     synth.writeDay(site.content, DAYS);
@@ -63,9 +61,7 @@ class IncrementalBuildTest {
 
   @Test
   void aRebuildWithNothingChangedWritesNothing() throws Exception {
-    Site site = new Site(dir.resolve("same"));
-    synth.synthesize(site.content, DAYS);
-    site.build();
+    Site site = builtSite("same");
     Map<String, FileTime> times = mtimes(site.out);
     Map<String, String> bytes = snapshot(site.out);
 
@@ -80,9 +76,7 @@ class IncrementalBuildTest {
 
   @Test
   void anEditedReportAndARemovedOneGiveWhatAColdBuildGives() throws Exception {
-    Site site = new Site(dir.resolve("edit"));
-    synth.synthesize(site.content, DAYS);
-    site.build();
+    Site site = builtSite("edit");
     List<Path> reports = reportFiles(site.content);
     // A commit title changed in the middle of the archive (its search terms change), and the
     // third day deleted.
@@ -107,9 +101,7 @@ class IncrementalBuildTest {
 
   @Test
   void aDeletedOutputFileIsMadeAgain() throws Exception {
-    Site site = new Site(dir.resolve("lost"));
-    synth.synthesize(site.content, DAYS);
-    site.build();
+    Site site = builtSite("lost");
     String report = SitePaths.report(ArchiveSynthesizer.START.plusDays(3));
     String page = SearchIndex.digest(Files.readAllBytes(site.out.resolve(report)));
     Files.delete(site.out.resolve(report));
@@ -120,6 +112,14 @@ class IncrementalBuildTest {
     assertThat(r.written()).containsExactly(report);
     assertThat(r.deleted()).containsExactly("stray.html");
     assertThat(SearchIndex.digest(Files.readAllBytes(site.out.resolve(report)))).isEqualTo(page);
+  }
+
+  /** A site of {@link #DAYS} synthetic days, built once. */
+  private static Site builtSite(String name) throws Exception {
+    Site site = new Site(dir.resolve(name));
+    synth.synthesize(site.content, DAYS);
+    site.build();
+    return site;
   }
 
   /** A content folder, its output and its search index, as {@code daybook build} lays them. */
