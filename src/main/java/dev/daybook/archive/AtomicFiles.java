@@ -70,6 +70,28 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Replaces a build cache: a reader sees the old file or the new one, but the bytes are not
+   * forced to disk first. A crash may lose the cache, which only costs a slower next build;
+   * forcing tens of megabytes on every build would cost more.
+   */
+  public static void replaceCache(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   private static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";

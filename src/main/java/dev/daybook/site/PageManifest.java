@@ -103,7 +103,7 @@ final class PageManifest {
     next.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> text
         .append(e.getKey()).append('\t').append(e.getValue().key()).append('\t')
         .append(e.getValue().size()).append('\n'));
-    AtomicFiles.write(file, text.toString(), true);
+    AtomicFiles.replaceCache(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** A digest of the given parts, each length-prefixed so that no two lists collide. */

@@ -85,7 +85,7 @@ final class ReportCache {
         report(out, e.getValue().report());
       }
     }
-    AtomicFiles.write(file, bytes.toByteArray(), true);
+    AtomicFiles.replaceCache(file, bytes.toByteArray());
   }
 
   // ---- the model, field by field, in record order --------------------------------------------
