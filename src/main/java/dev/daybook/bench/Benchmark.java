@@ -39,7 +39,14 @@ public final class Benchmark {
    * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
    */
   public record Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
-      Path templates, Path assets, Path config, Path work, boolean keep) {}
+      Path templates, Path assets, Path config, Path work, boolean keep, String daybookHeap) {
+
+    /** Daybook's builds with the JVM's default heap limit. */
+    public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
+        Path templates, Path assets, Path config, Path work, boolean keep) {
+      this(days, stock, inProcess, content, templates, assets, config, work, keep, null);
+    }
+  }
 
   private final Options o;
   private final PrintWriter out;
@@ -59,6 +66,11 @@ public final class Benchmark {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
     machine.put("childJvms", !o.inProcess());
+    machine.put("daybookHeapLimit", o.daybookHeap() == null ? "JVM default" : o.daybookHeap());
+    if (o.daybookHeap() != null) {
+      out.printf(Locale.ROOT, "Daybook's builds run with -Xmx%s (stock JBake with the JVM's"
+          + " default)%n", o.daybookHeap());
+    }
     root.put("machine", machine);
     ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content());
     Files.createDirectories(o.work());
@@ -164,6 +176,11 @@ public final class Benchmark {
     } else {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      if (o.daybookHeap() != null && !name.equals("stock")) {
+        // A bounded heap shows what Daybook needs; unbounded, the JVM collects lazily and the
+        // peak says more about the collector than about the build.
+        cmd.add("-Xmx" + o.daybookHeap());
+      }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(BenchChild.class.getName());

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code daybook bench}: the build benchmark (hidden: a tool for developers, see README.md). It
@@ -51,6 +54,14 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
   @Option(names = "--keep", description = "Keep the synthetic archives and sites.")
   boolean keep;
 
+  @Option(names = "--heap", paramLabel = "SIZE",
+      description = "The heap limit of Daybook's builds (-Xmx), e.g. 1g, to show they fit in it;"
+          + " stock JBake keeps the JVM's default (one quarter of the memory).")
+  String heap;
+
+  @Spec
+  CommandSpec spec;
+
   private final Daybook.Context context;
 
   BenchCommand(Daybook.Context context) {
@@ -66,7 +77,8 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
     }
     Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
     Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock, inProcess,
-        archive.content, inputs.templates, inputs.assets, archive.config, dir, keep),
+        archive.content, inputs.templates, inputs.assets, archive.config, dir, keep,
+        heap == null ? null : checkedHeap(heap)),
         context.out()).run();
     if (json != null) {
       Benchmark.writeJson(tree, json);
@@ -76,5 +88,14 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
       Files.deleteIfExists(dir);
     }
     return 0;
+  }
+
+  /** A size the JVM's -Xmx takes: digits and an optional k, m or g. */
+  private String checkedHeap(String size) {
+    if (!size.matches("[1-9][0-9]*[kKmMgG]?")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--heap: '" + size + "' is not a heap size such as 1g or 768m");
+    }
+    return size;
   }
 }
