@@ -26,6 +26,7 @@ import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -148,8 +149,11 @@ public final class StaticExport {
     int maxDoc = reader.maxDoc();
     List<Document> docs = new ArrayList<>();
     long[] time = new long[maxDoc];
+    // One reader of stored fields for all documents, in order: it keeps the block it has
+    // decompressed, where a new one per document would decompress it again every time.
+    StoredFields stored = reader.storedFields();
     for (int i = 0; i < maxDoc; i++) {
-      docs.add(searcher.storedFields().document(i));
+      docs.add(stored.document(i));
     }
     // Lucene's views over every segment, with doc ids counted across them.
     if (maxDoc > 0) {
@@ -434,42 +438,111 @@ public final class StaticExport {
     }
     TermsEnum te = t.iterator();
     PostingsEnum pe = null;
+    Postings p = new Postings();
     for (BytesRef term = te.next(); term != null; term = te.next()) {
       String key = term.utf8ToString();
       pe = te.postings(pe, PostingsEnum.POSITIONS);
-      TreeMap<Integer, int[]> byId = new TreeMap<>();
+      p.clear();
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
         int freq = pe.freq();
-        int[] entry = new int[freq + 2];
-        entry[0] = norms[doc];
-        entry[1] = freq;
+        int at = p.add(id[doc], 2 + freq);
+        p.values[at] = norms[doc];
+        p.values[at + 1] = freq;
         int lastPos = 0;
         for (int k = 0; k < freq; k++) {
-          int p = pe.nextPosition();
-          entry[k + 2] = p - lastPos;
-          lastPos = p;
+          int pos = pe.nextPosition();
+          p.values[at + 2 + k] = pos - lastPos;
+          lastPos = pos;
         }
-        byId.put(id[doc], entry);
       }
-      List<Integer> list = new ArrayList<>();
-      List<Integer> posList = new ArrayList<>();
+      // In exported-id order: docDelta, norm, freq for each doc; the positions apart.
+      Packer list = new Packer();
+      Packer positions = new Packer();
       int lastDoc = 0;
-      for (Map.Entry<Integer, int[]> e : byId.entrySet()) {
-        list.add(e.getKey() - lastDoc);
-        lastDoc = e.getKey();
-        int[] v = e.getValue();
-        list.add(v[0]);
-        list.add(v[1]);
-        for (int k = 2; k < v.length; k++) {
-          posList.add(v[k]);
+      for (int i : p.byId()) {
+        int at = p.start[i];
+        list.add(p.ids[i] - lastDoc);
+        lastDoc = p.ids[i];
+        list.add(p.values[at]);
+        list.add(p.values[at + 1]);
+        for (int k = 0; k < p.values[at + 1]; k++) {
+          positions.add(p.values[at + 2 + k]);
         }
       }
       List<Object> both = (List<Object>) out.computeIfAbsent(key,
           k -> new ArrayList<>(List.of("", "")));
-      both.set(slot, packed(list));
+      both.set(slot, list.toString());
       List<Object> bothPos = (List<Object>) outPositions.computeIfAbsent(key,
           k -> new ArrayList<>(List.of("", "")));
-      bothPos.set(slot, packed(posList));
+      bothPos.set(slot, positions.toString());
+    }
+  }
+
+  /**
+   * The postings of one term as Lucene gives them (in Lucene's doc order), in flat arrays reused
+   * from term to term: no boxed numbers, no map per term. {@link #byId} gives the order of the
+   * exported ids.
+   */
+  private static final class Postings {
+    int count;
+    int[] ids = new int[64];
+    int[] start = new int[64];
+    int[] values = new int[256];
+    int used;
+
+    void clear() {
+      count = 0;
+      used = 0;
+    }
+
+    /** Adds a doc with {@code size} values; returns where its values go in {@link #values}. */
+    int add(int exportedId, int size) {
+      if (count == ids.length) {
+        ids = Arrays.copyOf(ids, count * 2);
+        start = Arrays.copyOf(start, count * 2);
+      }
+      if (used + size > values.length) {
+        values = Arrays.copyOf(values, Math.max(values.length * 2, used + size));
+      }
+      ids[count] = exportedId;
+      start[count] = used;
+      used += size;
+      return start[count++];
+    }
+
+    /** The indexes 0..count-1 sorted by exported id (ids are distinct). */
+    int[] byId() {
+      long[] keyed = new long[count];
+      for (int i = 0; i < count; i++) {
+        keyed[i] = ((long) ids[i] << 32) | i;
+      }
+      Arrays.sort(keyed);
+      int[] order = new int[count];
+      for (int i = 0; i < count; i++) {
+        order[i] = (int) keyed[i];
+      }
+      return order;
+    }
+  }
+
+  /** Writes numbers as {@link #packed} does, as they come. */
+  private static final class Packer {
+    private final StringBuilder s = new StringBuilder();
+
+    void add(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("a negative number: " + v);
+      }
+      while (v >= 32) {
+        s.append(DIGITS.charAt(32 + (v & 31)));
+        v >>>= 5;
+      }
+      s.append(DIGITS.charAt(v));
+    }
+
+    @Override
+    public String toString() {
+      return s.toString();
     }
   }
 
@@ -483,17 +556,22 @@ public final class StaticExport {
     PostingsEnum pe = null;
     for (BytesRef term = te.next(); term != null; term = te.next()) {
       pe = te.postings(pe, PostingsEnum.NONE);
-      TreeSet<Integer> ids = new TreeSet<>();
+      int[] ids = new int[Math.max(1, te.docFreq())];
+      int n = 0;
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-        ids.add(id[doc]);
+        if (n == ids.length) {
+          ids = Arrays.copyOf(ids, n * 2);
+        }
+        ids[n++] = id[doc];
       }
-      List<Integer> list = new ArrayList<>();
+      Arrays.sort(ids, 0, n);
+      Packer list = new Packer();
       int lastDoc = 0;
-      for (int d : ids) {
-        list.add(d - lastDoc);
-        lastDoc = d;
+      for (int i = 0; i < n; i++) {
+        list.add(ids[i] - lastDoc);
+        lastDoc = ids[i];
       }
-      out.put(field + ":" + term.utf8ToString(), packed(list));
+      out.put(field + ":" + term.utf8ToString(), list.toString());
     }
   }
 
@@ -504,17 +582,10 @@ public final class StaticExport {
    * and commas take two to four.
    */
   static String packed(List<Integer> numbers) {
-    StringBuilder s = new StringBuilder();
+    Packer p = new Packer();
     for (int v : numbers) {
-      if (v < 0) {
-        throw new IllegalArgumentException("a negative number: " + v);
-      }
-      while (v >= 32) {
-        s.append(DIGITS.charAt(32 + (v & 31)));
-        v >>>= 5;
-      }
-      s.append(DIGITS.charAt(v));
+      p.add(v);
     }
-    return s.toString();
+    return p.toString();
   }
 }
