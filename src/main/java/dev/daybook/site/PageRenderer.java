@@ -8,8 +8,6 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportWriter;
 import dev.daybook.report.Vocabulary;
 import dev.daybook.text.MarkdownText;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -37,10 +35,6 @@ import java.util.TreeMap;
  * and robots.txt, with the same Freemarker templates as JBake's report pages.
  */
 final class PageRenderer {
-
-  /** The values of a page as bytes, maps in key order, so equal values give equal bytes. */
-  private static final ObjectMapper CANONICAL = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   static final int RECENT_DAYS = 10;
   static final int FEED_DAYS = 30;
@@ -417,8 +411,8 @@ final class PageRenderer {
     model.put("lang", language.key());
     String file = SitePaths.file(path);
     // A page made from the same values with the same templates has the same bytes: keep it.
-    String key = PageManifest.digest(PageManifest.utf8(templatesDigest),
-        PageManifest.utf8(template), CANONICAL.writeValueAsBytes(model));
+    String key = PageManifest.digestOfValues(model, PageManifest.utf8(templatesDigest),
+        PageManifest.utf8(template));
     written.add(file);
     if (manifest.keep(out, file, key)) {
       return;
