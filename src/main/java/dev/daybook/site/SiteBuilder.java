@@ -89,6 +89,23 @@ public final class SiteBuilder {
     }
   }
 
+  /** A value made on first use, once, whichever thread asks first. */
+  private static final class Once<T> {
+    private final java.util.function.Supplier<T> make;
+    private T value;
+
+    Once(java.util.function.Supplier<T> make) {
+      this.make = make;
+    }
+
+    synchronized T get() {
+      if (value == null) {
+        value = make.get();
+      }
+      return value;
+    }
+  }
+
   /** Times the steps of one build; only reads the clock. */
   private static final class Phases {
     private final Map<String, Duration> done = new LinkedHashMap<>();
@@ -137,7 +154,9 @@ public final class SiteBuilder {
       Staging.stage(project, o.templates(), siteFtl(o, model));
       phases.end("stage");
       String templates = digestOf(project.resolve("templates"));
-      bake(o, model, sources, digests, new JBakeOven(project, work.resolve("jbake")),
+      // JBake is set up on first use: a rebuild that keeps every report page never starts it.
+      Path jbakeOut = work.resolve("jbake");
+      bake(o, model, sources, digests, new Once<>(() -> new JBakeOven(project, jbakeOut)),
           templates, manifest, site);
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
@@ -173,7 +192,8 @@ public final class SiteBuilder {
    * whose text, neighbours and templates are those of the last build keeps its page.
    */
   private static void bake(Options o, SiteModel model, Map<DailyReport, Path> sources,
-      Map<DailyReport, String> digests, JBakeOven oven, String templates, PageManifest manifest,
+      Map<DailyReport, String> digests, Once<JBakeOven> oven, String templates,
+      PageManifest manifest,
       SiteOutput site) throws IOException, SiteException {
     List<DailyReport> days = model.days();
     List<Integer> order = java.util.stream.IntStream.range(0, days.size()).boxed().toList();
@@ -192,7 +212,7 @@ public final class SiteBuilder {
     }
   }
 
-  private static void bakeOne(JBakeOven oven, Path source, String digest, String path,
+  private static void bakeOne(Once<JBakeOven> oven, Path source, String digest, String path,
       Map<String, Object> extra, String templates, PageManifest manifest, SiteOutput site)
       throws IOException, SiteException {
     String key = PageManifest.digest(PageManifest.utf8(templates), PageManifest.utf8(path),
@@ -200,7 +220,7 @@ public final class SiteBuilder {
     if (manifest.keep(site, path, key)) {
       return;
     }
-    String html = oven.render(source, path, extra);
+    String html = oven.get().render(source, path, extra);
     if (html != null) {
       manifest.made(path, key, site.put(path, html));
     }
