@@ -706,8 +706,8 @@
     var docs = Array.from(m.keys());
     docs.sort(function (a, b) {
       var sa = m.get(a), sb = m.get(b);
-      // equal scores: newest first, which is lower id first (StaticExport)
-      return sa !== sb ? sb - sa : a - b;
+      // equal scores: newest first, which is higher id first (StaticExport numbers oldest first)
+      return sa !== sb ? sb - sa : b - a;
     });
     return { total: docs.length, hits: docs, scores: m, highlight: s.highlight };
   }

@@ -41,9 +41,11 @@ import org.apache.lucene.util.SmallFloat;
  * ({@code assets/js/search.js}), in the site's {@code search/} folder. Nothing a query must load
  * grows with the number of documents except the postings of the terms it asks for.
  *
- * <p><b>Doc ids.</b> The export numbers the documents newest first: by time, newest first, then by
- * Lucene's id field ({@code repo@sha}), which is the order {@code daybook search} gives equal
- * scores. So in the browser equal scores go lower id first, and no time is needed.
+ * <p><b>Doc ids.</b> The export numbers the documents oldest first, so that a new day's commits
+ * take new ids at the end and the files of older commits keep their bytes. The order is the
+ * reverse of the one {@code daybook search} gives equal scores (time, newest first, then Lucene's
+ * id field {@code repo@sha}): in the browser equal scores go higher id first, and no time is
+ * needed.
  *
  * <ul>
  *   <li>{@code meta.json}: constants only: the format, the BM25 constants ({@link Ranking}), the
@@ -83,7 +85,7 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -164,7 +166,7 @@ public final class StaticExport {
         }
       }
     }
-    // Newest first, then by id: the order daybook search gives equal scores.
+    // Newest first, then by id: the order daybook search gives equal scores; ids count it down.
     Integer[] order = new Integer[maxDoc];
     for (int i = 0; i < maxDoc; i++) {
       order[i] = i;
@@ -173,7 +175,7 @@ public final class StaticExport {
         .thenComparing(i -> new BytesRef(docs.get(i).get(SearchIndex.ID))));
     int[] id = new int[maxDoc]; // Lucene doc -> exported id
     for (int k = 0; k < maxDoc; k++) {
-      id[order[k]] = k;
+      id[order[k]] = maxDoc - 1 - k;
     }
 
     Map<String, Object> terms = new TreeMap<>();

@@ -57,6 +57,12 @@ class IncrementalBuildTest {
     assertThat(added.written()).doesNotContainAnyElementsOf(otherReports);
     assertThat(added.written()).allMatch(p -> p.equals(newDay) || p.equals(previousDay)
         || !p.startsWith("reports/"));
+    // The search export numbers commits oldest first: only the last chunk of shown text can
+    // change, and new chunks follow it.
+    long chunks = before.keySet().stream().filter(p -> p.startsWith("search/docs-")).count();
+    assertThat(added.written()).filteredOn(p -> p.startsWith("search/docs-"))
+        .isNotEmpty()
+        .allMatch(p -> Integer.parseInt(p.replaceAll("\\D", "")) >= chunks - 1, "a last chunk");
   }
 
   @Test
