@@ -28,8 +28,7 @@ public final class AtomicFiles {
     write(target, text.getBytes(StandardCharsets.UTF_8), replace);
   }
 
-  /** Writes bytes like {@link #write(Path, String, boolean)}. */
-  public static void write(Path target, byte[] bytes, boolean replace) throws IOException {
+  private static void write(Path target, byte[] bytes, boolean replace) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     if (!replace && Files.exists(target)) {
       throw new FileAlreadyExistsException(target.toString(), null, "exists already");
@@ -50,12 +49,7 @@ public final class AtomicFiles {
         channel.force(true); // on disk before it takes the target's name
       }
       if (replace) {
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        moveIntoPlace(temp, target);
       } else {
         // A link fails if the target appeared meanwhile (another run): nothing is overwritten.
         try {
@@ -81,14 +75,19 @@ public final class AtomicFiles {
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
       Files.write(temp, bytes);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      moveIntoPlace(temp, target);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Renames a finished file over the target: atomically where the file system can. */
+  public static void moveIntoPlace(Path finished, Path target) throws IOException {
+    try {
+      Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -1,11 +1,10 @@
 package dev.daybook.site;
 
+import dev.daybook.archive.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -117,12 +116,7 @@ final class SiteOutput {
     for (String path : written) {
       Path target = live.resolve(path);
       Files.createDirectories(target.getParent());
-      try {
-        Files.move(staged.resolve(path), target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staged.resolve(path), target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.moveIntoPlace(staged.resolve(path), target);
     }
     List<String> deleted = new ArrayList<>();
     if (Files.isDirectory(live)) {
