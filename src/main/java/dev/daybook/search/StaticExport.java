@@ -3,7 +3,6 @@ package dev.daybook.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,13 +125,6 @@ public final class StaticExport {
   @FunctionalInterface
   public interface Sink {
     void file(String name, byte[] bytes) throws IOException;
-  }
-
-  /** Reads the index in {@code indexDir} and writes the static files into the folder {@code out}. */
-  public static Result write(Path indexDir, Path out) throws IOException {
-    Files.createDirectories(out);
-    clean(out);
-    return write(indexDir, (name, bytes) -> Files.write(out.resolve(name), bytes));
   }
 
   /** Reads the index in {@code indexDir} and gives the static files to {@code sink}. */
@@ -412,17 +404,6 @@ public final class StaticExport {
       }
     }
     return best;
-  }
-
-  private static void clean(Path out) throws IOException {
-    try (var files = Files.list(out)) {
-      for (Path p : files.toList()) {
-        String n = p.getFileName().toString();
-        if (n.endsWith(".json")) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 
   private static Result add(Result r, Sink out, String name, Object value) throws IOException {

@@ -50,7 +50,6 @@ final class PageRenderer {
   private final Language language;
   private final Vocabulary words;
   private final int pageSize;
-  private final List<String> written = new ArrayList<>();
 
   PageRenderer(Path templates, String templatesDigest, PageManifest manifest, SiteModel model,
       SiteOutput out, BaseUrl base, Language language,
@@ -74,8 +73,8 @@ final class PageRenderer {
     freemarker.setFallbackOnNullLoopVariable(false);
   }
 
-  /** Renders every page; returns the site paths written, sorted. */
-  List<String> renderAll() throws IOException, SiteException {
+  /** Renders every page into the site (or keeps it, when its values are those of last time). */
+  void renderAll() throws IOException, SiteException {
     home();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
       RepoId id = repo.getKey();
@@ -94,7 +93,6 @@ final class PageRenderer {
     render("search.ftl", SitePaths.SEARCH, Map.of());
     robots();
     sitemap();
-    return written.stream().sorted().toList();
   }
 
   // ---- home --------------------------------------------------------------------------------
@@ -413,7 +411,6 @@ final class PageRenderer {
     // A page made from the same values with the same templates has the same bytes: keep it.
     String key = PageManifest.digestOfValues(model, PageManifest.utf8(templatesDigest),
         PageManifest.utf8(template));
-    written.add(file);
     if (manifest.keep(out, file, key)) {
       return;
     }
@@ -429,6 +426,5 @@ final class PageRenderer {
 
   private void write(String path, String text) throws IOException {
     out.put(path, text);
-    written.add(path);
   }
 }

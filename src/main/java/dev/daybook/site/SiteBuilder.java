@@ -161,7 +161,7 @@ public final class SiteBuilder {
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
           o.baseUrl(), o.language(), o.pageSize()).renderAll();
-      site.putTree("", o.assets());
+      site.putTree(o.assets());
       phases.end("pages");
       if (o.searchIndex() != null) {
         export(o.searchIndex(), fingerprint, manifest, site);

@@ -67,16 +67,11 @@ final class SiteOutput {
     changed.put(path, Boolean.TRUE);
   }
 
-  /**
-   * Gives every file under a folder, at its path inside the folder under {@code prefix} (empty
-   * for the site's root).
-   */
-  void putTree(String prefix, Path folder) throws IOException {
-    String under = prefix.isEmpty() ? "" : prefix + "/";
+  /** Gives every file under a folder, at its path inside the folder (assets: css/, js/). */
+  void putTree(Path folder) throws IOException {
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        put(under + folder.relativize(file).toString().replace('\\', '/'),
-            Files.readAllBytes(file));
+        put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
       }
     }
   }
