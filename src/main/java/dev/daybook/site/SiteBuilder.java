@@ -151,12 +151,13 @@ public final class SiteBuilder {
     try {
       Path project = work.resolve("project");
       SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
-      Staging.stage(project, o.templates(), siteFtl(o, model));
+      List<Path> pages = Staging.pages(o.content());
+      Staging.stage(project, o.templates(), siteFtl(o, model, pages));
       phases.end("stage");
       String templates = digestOf(project.resolve("templates"));
       // JBake is set up on first use: a rebuild that keeps every report page never starts it.
       Path jbakeOut = work.resolve("jbake");
-      bake(o, model, sources, digests, new Once<>(() -> new JBakeOven(project, jbakeOut)),
+      bake(model, pages, sources, digests, new Once<>(() -> new JBakeOven(project, jbakeOut)),
           templates, manifest, site);
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
@@ -191,10 +192,9 @@ public final class SiteBuilder {
    * JBake's pages: every report (with its neighbours) and the pages beside the reports. A report
    * whose text, neighbours and templates are those of the last build keeps its page.
    */
-  private static void bake(Options o, SiteModel model, Map<DailyReport, Path> sources,
+  private static void bake(SiteModel model, List<Path> pages, Map<DailyReport, Path> sources,
       Map<DailyReport, String> digests, Once<JBakeOven> oven, String templates,
-      PageManifest manifest,
-      SiteOutput site) throws IOException, SiteException {
+      PageManifest manifest, SiteOutput site) throws IOException, SiteException {
     List<DailyReport> days = model.days();
     List<Integer> order = java.util.stream.IntStream.range(0, days.size()).boxed().toList();
     Parallel.map(order, i -> {
@@ -204,7 +204,7 @@ public final class SiteBuilder {
           templates, manifest, site);
       return null;
     });
-    for (Path page : Staging.pages(o.content())) {
+    for (Path page : pages) {
       String name = page.getFileName().toString();
       bakeOne(oven, page, SearchIndex.digest(Files.readAllBytes(page)),
           name.substring(0, name.length() - ".md".length()) + ".html", Map.of(), templates,
@@ -336,7 +336,7 @@ public final class SiteBuilder {
   }
 
   /** The generated template that gives every page the site-wide values. */
-  static String siteFtl(Options o, SiteModel model) {
+  static String siteFtl(Options o, SiteModel model, List<Path> pages) {
     Map<String, Object> site = new LinkedHashMap<>();
     site.put("title", o.title());
     site.put("lang", o.language().key());
@@ -352,17 +352,9 @@ public final class SiteBuilder {
       severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s)));
     }
     site.put("severities", severities);
-    site.put("about", !pagesOf(o).isEmpty());
+    site.put("about", !pages.isEmpty());
     return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
         + "<#assign site = " + FtlLiteral.of(site) + ">\n";
-  }
-
-  private static List<Path> pagesOf(Options o) {
-    try {
-      return Staging.pages(o.content());
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 
   static void deleteTree(Path dir) throws IOException {
