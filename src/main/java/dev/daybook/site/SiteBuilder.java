@@ -352,7 +352,8 @@ public final class SiteBuilder {
       severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s)));
     }
     site.put("severities", severities);
-    site.put("about", !pages.isEmpty());
+    // The navigation links about.html: only when there is an about.md to make it from.
+    site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
     return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
         + "<#assign site = " + FtlLiteral.of(site) + ">\n";
   }
