@@ -1,5 +1,6 @@
 package dev.daybook.search;
 
+import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.DailyReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -301,51 +302,12 @@ public final class SearchIndex {
    */
   private static void addAll(IndexWriter writer, Map<String, DailyReport> reports,
       CommitDoc.ReportUrls urls) throws IOException {
-    List<Map.Entry<String, DailyReport>> entries = new ArrayList<>(reports.entrySet());
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-        entries.size()));
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    Runnable work = () -> {
-      try {
-        for (int i = next.getAndIncrement(); i < entries.size() && failure.get() == null;
-            i = next.getAndIncrement()) {
-          Map.Entry<String, DailyReport> e = entries.get(i);
-          for (CommitDoc doc : CommitDoc.of(List.of(e.getValue()), urls)) {
-            writer.addDocument(document(doc, e.getKey()));
-          }
-        }
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
+    Parallel.map(new ArrayList<>(reports.entrySet()), e -> {
+      for (CommitDoc doc : CommitDoc.of(List.of(e.getValue()), urls)) {
+        writer.addDocument(document(doc, e.getKey()));
       }
-    };
-    List<Thread> helpers = new ArrayList<>();
-    for (int t = 1; t < threads; t++) {
-      Thread thread = new Thread(work, "daybook-index");
-      thread.setDaemon(true);
-      thread.start();
-      helpers.add(thread);
-    }
-    work.run();
-    for (Thread thread : helpers) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
-    }
-    Throwable t = failure.get();
-    if (t instanceof IOException io) {
-      throw io;
-    } else if (t instanceof RuntimeException r) {
-      throw r;
-    } else if (t instanceof Error err) {
-      throw err;
-    } else if (t != null) {
-      throw new IOException(t);
-    }
+      return null;
+    });
   }
 
   static Document document(CommitDoc c, String reportKey) {

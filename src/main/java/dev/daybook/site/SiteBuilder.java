@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
 import dev.daybook.archive.ReportStore;
+import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;

@@ -1,4 +1,4 @@
-package dev.daybook.site;
+package dev.daybook.concurrent;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,21 +9,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs independent steps of a build (one per report) on every core. Results come back in the
- * order of the inputs and the first failure in that order is the one thrown, so a parallel build
- * gives the same output and the same error as a sequential one.
+ * Runs independent steps (one per report) on every core. Results come back in the order of the
+ * inputs and the first failure in that order is the one thrown, so a parallel run gives the same
+ * output and the same error as a sequential one. The build's parse and bake and the search
+ * index's analysis use it.
  */
-final class Parallel {
+public final class Parallel {
 
-  /** One step; may throw what a build throws. */
+  /** One step; may throw an I/O error and one checked exception of its own. */
   @FunctionalInterface
-  interface Step<T, R> {
-    R apply(T input) throws IOException, SiteException;
+  public interface Step<T, R, E extends Exception> {
+    R apply(T input) throws IOException, E;
   }
 
   private Parallel() {}
 
-  static <T, R> List<R> map(List<T> inputs, Step<T, R> step) throws IOException, SiteException {
+  public static <T, R, E extends Exception> List<R> map(List<T> inputs, Step<T, R, E> step)
+      throws IOException, E {
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), inputs.size());
     if (threads <= 1) {
       List<R> results = new ArrayList<>(inputs.size());
@@ -33,7 +35,7 @@ final class Parallel {
       return results;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "daybook-build");
+      Thread t = new Thread(r, "daybook-parallel");
       t.setDaemon(true);
       return t;
     });
@@ -44,7 +46,7 @@ final class Parallel {
       }
       List<R> results = new ArrayList<>(inputs.size());
       for (Future<R> f : futures) {
-        results.add(get(f));
+        results.add(Parallel.<R, E>get(f));
       }
       return results;
     } finally {
@@ -52,7 +54,8 @@ final class Parallel {
     }
   }
 
-  private static <R> R get(Future<R> future) throws IOException, SiteException {
+  @SuppressWarnings("unchecked")
+  private static <R, E extends Exception> R get(Future<R> future) throws IOException, E {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -63,16 +66,14 @@ final class Parallel {
       if (cause instanceof IOException io) {
         throw io;
       }
-      if (cause instanceof SiteException site) {
-        throw site;
-      }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
       if (cause instanceof Error error) {
         throw error;
       }
-      throw new IllegalStateException(cause);
+      // Step.apply declares only IOException and E: any other checked cause is an E.
+      throw (E) cause;
     }
   }
 }
