@@ -2,7 +2,6 @@ package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daybook.cli.CliRun;
 import dev.daybook.config.SiteConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -62,12 +61,11 @@ class BrowserTest {
   /** Chromium cannot paint a taller picture in one piece. */
   static final int MAX_SCREENSHOT_HEIGHT = 16_000;
 
-  private StaticServer server;
+  private ServedSite served;
   private final List<StaticServer.Request> requests = new CopyOnWriteArrayList<>();
   private String base;
   private SiteConfig config;
   private LocalDate latest;
-  private Chromium.Session browser;
   private ChromeDriver driver;
   private int requestsChecked;
   private final Set<String> expectedMissing = new HashSet<>();
@@ -78,25 +76,15 @@ class BrowserTest {
     config = SiteConfig.load(Path.of(SiteConfig.FILE_NAME));
     latest = latestShippedReport(Path.of("content", "reports"));
 
-    Path site = tmp.resolve("site");
-    // Started first: the base URL, with its port, goes into the bake. It serves what is there.
-    server = StaticServer.start(site, 0, SUB_PATH, requests::add);
-    base = server.url().toString();
-    CliRun build = CliRun.run("build", "--content=content", "--out=" + site,
-        "--base-url=" + base);
-    assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
-
-    browser = Chromium.start(1440, 900);
-    driver = browser.driver();
+    served = ServedSite.start(tmp, SUB_PATH, requests::add, 1440, 900);
+    base = served.base();
+    driver = served.driver();
   }
 
   @AfterAll
   void closeAll() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
+    if (served != null) {
+      served.close();
     }
   }
 

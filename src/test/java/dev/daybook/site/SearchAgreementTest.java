@@ -52,36 +52,27 @@ class SearchAgreementTest {
       "agreement-queries.txt");
   static final String SUB_PATH = "/daybook/";
 
-  private StaticServer server;
+  private ServedSite served;
   private final List<StaticServer.Request> requests = new CopyOnWriteArrayList<>();
   private String base;
   private Path index;
   private Path site;
-  private Chromium.Session browser;
   private ChromeDriver driver;
 
   @BeforeAll
   void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
     Chromium.requireInstalled("SearchAgreementTest");
-    site = tmp.resolve("site");
-    index = tmp.resolve("lucene");
-    server = StaticServer.start(site, 0, SUB_PATH, requests::add);
-    base = server.url().toString();
-    CliRun build = CliRun.run("build", "--content=content", "--out=" + site,
-        "--base-url=" + base, "--index=" + index);
-    assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
-
-    browser = Chromium.start(1280, 900);
-    driver = browser.driver();
+    served = ServedSite.start(tmp, SUB_PATH, requests::add, 1280, 900);
+    site = served.site();
+    index = served.index();
+    base = served.base();
+    driver = served.driver();
   }
 
   @AfterAll
   void closeAll() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
+    if (served != null) {
+      served.close();
     }
   }
 
