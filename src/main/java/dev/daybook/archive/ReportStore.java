@@ -1,5 +1,6 @@
 package dev.daybook.archive;
 
+import dev.daybook.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

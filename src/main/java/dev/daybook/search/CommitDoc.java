@@ -37,7 +37,7 @@ public record CommitDoc(String repo, String sha, LocalDate date, Instant time, S
     String of(LocalDate date, String anchor);
   }
 
-  /** Oldest first, then by repository and SHA: the order documents are added in. */
+  /** Oldest first, then by repository and SHA: a stable order for lists of documents. */
   static final Comparator<CommitDoc> ORDER = Comparator.comparing(CommitDoc::time)
       .thenComparing(CommitDoc::repo).thenComparing(CommitDoc::sha);
 

@@ -1,6 +1,6 @@
 package dev.daybook.site;
 
-import dev.daybook.archive.AtomicFiles;
+import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;

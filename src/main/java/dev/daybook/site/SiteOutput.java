@@ -1,6 +1,6 @@
 package dev.daybook.site;
 
-import dev.daybook.archive.AtomicFiles;
+import dev.daybook.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.daybook.archive;
+package dev.daybook.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
