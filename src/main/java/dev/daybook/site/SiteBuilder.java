@@ -16,17 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -84,7 +86,7 @@ public final class SiteBuilder {
       boolean indexed, Map<String, Duration> phases, List<String> written,
       List<String> deleted) {
     public Result {
-      phases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+      phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
       written = List.copyOf(written);
       deleted = List.copyOf(deleted);
     }
@@ -92,10 +94,10 @@ public final class SiteBuilder {
 
   /** A value made on first use, once, whichever thread asks first. */
   private static final class Once<T> {
-    private final java.util.function.Supplier<T> make;
+    private final Supplier<T> make;
     private T value;
 
-    Once(java.util.function.Supplier<T> make) {
+    Once(Supplier<T> make) {
       this.make = make;
     }
 
@@ -123,9 +125,8 @@ public final class SiteBuilder {
     long start = System.nanoTime();
     Phases phases = new Phases();
     checkInputs(o);
-    Map<DailyReport, Path> sources = new IdentityHashMap<>();
-    Map<DailyReport, String> digests = new IdentityHashMap<>();
-    List<DailyReport> reports = parseAll(o, sources, digests);
+    Map<LocalDate, Source> sources = parseAll(o);
+    List<DailyReport> reports = sources.values().stream().map(Source::report).toList();
     SiteModel model = new SiteModel(reports);
     phases.end("parse");
     String fingerprint = null;
@@ -133,10 +134,9 @@ public final class SiteBuilder {
     if (o.searchIndex() != null) {
       Map<String, String> files = new TreeMap<>();
       Map<String, DailyReport> byKey = new TreeMap<>();
-      for (DailyReport r : reports) {
-        String file = SearchIndex.relative(o.content(), sources.get(r));
-        files.put(file, digests.get(r));
-        byKey.put(SearchIndex.reportKey(file, digests.get(r)), r);
+      for (Source source : sources.values()) {
+        files.put(source.name(), source.digest());
+        byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
       }
       fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
       indexed = SearchIndex.update(o.searchIndex(), byKey,
@@ -158,7 +158,7 @@ public final class SiteBuilder {
       String templates = digestOf(project.resolve("templates"));
       // JBake is set up on first use: a rebuild that keeps every report page never starts it.
       Path jbakeOut = work.resolve("jbake");
-      bake(model, pages, sources, digests, new Once<>(() -> new JBakeOven(project, jbakeOut)),
+      bake(model, pages, sources, new Once<>(() -> new JBakeOven(project, jbakeOut)),
           templates, manifest, site);
       phases.end("bake");
       new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
@@ -193,15 +193,15 @@ public final class SiteBuilder {
    * JBake's pages: every report (with its neighbours) and the pages beside the reports. A report
    * whose text, neighbours and templates are those of the last build keeps its page.
    */
-  private static void bake(SiteModel model, List<Path> pages, Map<DailyReport, Path> sources,
-      Map<DailyReport, String> digests, Once<JBakeOven> oven, String templates,
-      PageManifest manifest, SiteOutput site) throws IOException, SiteException {
+  private static void bake(SiteModel model, List<Path> pages, Map<LocalDate, Source> sources,
+      Once<JBakeOven> oven, String templates, PageManifest manifest, SiteOutput site)
+      throws IOException, SiteException {
     List<DailyReport> days = model.days();
-    List<Integer> order = java.util.stream.IntStream.range(0, days.size()).boxed().toList();
+    List<Integer> order = IntStream.range(0, days.size()).boxed().toList();
     Parallel.map(order, i -> {
-      DailyReport day = days.get(i);
+      Source day = sources.get(days.get(i).date());
       Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
-      bakeOne(oven, sources.get(day), digests.get(day), SitePaths.report(day.date()), neighbours,
+      bakeOne(oven, day.file(), day.digest(), SitePaths.report(day.report().date()), neighbours,
           templates, manifest, site);
       return null;
     });
@@ -275,55 +275,54 @@ public final class SiteBuilder {
   }
 
   /**
-   * Parses every report on every core, or takes it from the {@link ReportCache} when its bytes
-   * are those the last build parsed; records each one's file and the digest of its bytes.
+   * A report and where it comes from.
+   *
+   * @param name its path under the content folder, with '/'
+   * @param digest of the file's bytes ({@link SearchIndex#digest})
    */
-  private static List<DailyReport> parseAll(Options o, Map<DailyReport, Path> sources,
-      Map<DailyReport, String> digests) throws IOException, SiteException {
+  private record Source(Path file, String name, String digest, DailyReport report) {}
+
+  /** A report file read: from the cache ({@code parsed} null) or parsed now. */
+  private record Read(Source source, ParsedReport parsed) {}
+
+  /**
+   * Parses every report on every core, or takes it from the {@link ReportCache} when its bytes
+   * are those the last build parsed. Returns them by date, oldest first.
+   */
+  private static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
     ReportParser parser = new ReportParser(o.defaultZone());
     Path cacheFile = stateOf(o.output(), ".reports");
     Map<String, ReportCache.Entry> cached = ReportCache.load(cacheFile, o.defaultZone());
+    List<Read> read = Parallel.map(new ReportStore(o.content()).list(), file -> {
+      byte[] bytes = Files.readAllBytes(file);
+      String name = SearchIndex.relative(o.content(), file);
+      String digest = SearchIndex.digest(bytes);
+      ReportCache.Entry last = cached.get(name);
+      if (last != null && last.digest().equals(digest)) {
+        return new Read(new Source(file, name, digest, last.report()), null);
+      }
+      ParsedReport parsed = parser.parse(file, new String(bytes, StandardCharsets.UTF_8), true);
+      return new Read(parsed.report().map(r -> new Source(file, name, digest, r)).orElse(null),
+          parsed);
+    });
     List<Problem> problems = new ArrayList<>();
-    List<DailyReport> reports = new ArrayList<>();
-    List<Path> files = new ReportStore(o.content()).list();
-    List<String> names = files.stream().map(f -> SearchIndex.relative(o.content(), f)).toList();
-    List<ReportCache.Entry> fresh = new ArrayList<>(Collections.nCopies(files.size(), null));
-    List<ParsedReport> parsedReports = Parallel.map(
-        java.util.stream.IntStream.range(0, files.size()).boxed().toList(), i -> {
-          byte[] bytes = Files.readAllBytes(files.get(i));
-          String digest = SearchIndex.digest(bytes);
-          ReportCache.Entry last = cached.get(names.get(i));
-          if (last != null && last.digest().equals(digest)) {
-            fresh.set(i, last);
-            return null;
-          }
-          ParsedReport parsed = parser.parse(files.get(i),
-              new String(bytes, StandardCharsets.UTF_8), true);
-          parsed.report().ifPresent(r -> fresh.set(i, new ReportCache.Entry(digest, r)));
-          return parsed;
-        });
-    boolean changed = cached.size() != files.size();
+    Map<LocalDate, Source> byDate = new TreeMap<>();
     Map<String, ReportCache.Entry> next = new TreeMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      ParsedReport parsed = parsedReports.get(i);
-      if (parsed != null) {
+    boolean changed = cached.size() != read.size();
+    for (Read r : read) {
+      if (r.parsed() != null) {
         changed = true;
-        problems.addAll(parsed.problems());
+        problems.addAll(r.parsed().problems());
       }
-      ReportCache.Entry entry = fresh.get(i);
-      if (entry != null) {
-        reports.add(entry.report());
-        sources.put(entry.report(), files.get(i));
-        digests.put(entry.report(), entry.digest());
-        next.put(names.get(i), entry);
+      Source s = r.source();
+      if (s == null) {
+        continue;
       }
-    }
-    Map<java.time.LocalDate, Path> byDate = new LinkedHashMap<>();
-    for (DailyReport r : reports) {
-      Path other = byDate.putIfAbsent(r.date(), sources.get(r));
+      next.put(s.name(), new ReportCache.Entry(s.digest(), s.report()));
+      Source other = byDate.putIfAbsent(s.report().date(), s);
       if (other != null) {
-        problems.add(new Problem(sources.get(r), 1, "a second report of " + r.date()
-            + " (the first is " + other + ")"));
+        problems.add(new Problem(s.file(), 1, "a second report of " + s.report().date()
+            + " (the first is " + other.file() + ")"));
       }
     }
     if (!problems.isEmpty()) {
@@ -333,7 +332,7 @@ public final class SiteBuilder {
     if (changed) {
       ReportCache.save(cacheFile, o.defaultZone(), next);
     }
-    return reports;
+    return byDate;
   }
 
   /** The generated template that gives every page the site-wide values. */
