@@ -165,6 +165,7 @@ public final class FakeLlm implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    boolean counted = true;
     try {
       byte[] in = exchange.getRequestBody().readAllBytes();
       Request request = new Request(JSON.readTree(in),
@@ -185,6 +186,10 @@ public final class FakeLlm implements AutoCloseable {
           return;
         }
       }
+      // No longer in flight once the answer starts: the client may send its next request as soon
+      // as it has read this one, before this thread would get past the writing.
+      inFlight.decrementAndGet();
+      counted = false;
       response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
@@ -196,7 +201,9 @@ public final class FakeLlm implements AutoCloseable {
     } catch (IOException e) {
       // the client went away (a timeout): nothing to answer
     } finally {
-      inFlight.decrementAndGet();
+      if (counted) {
+        inFlight.decrementAndGet();
+      }
       exchange.close();
     }
   }
