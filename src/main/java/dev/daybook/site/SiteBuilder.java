@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
 import dev.daybook.archive.ReportStore;
+import dev.daybook.concurrent.Background;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -109,75 +111,114 @@ public final class SiteBuilder {
     }
   }
 
-  /** Times the steps of one build; only reads the clock. */
+  /**
+   * Times the steps of one build; only reads the clock. The search index and its export run
+   * beside the bake and the pages, so their times overlap those; each is the step's own wall time.
+   */
   private static final class Phases {
-    private final Map<String, Duration> done = new LinkedHashMap<>();
-    private long mark = System.nanoTime();
+    static final List<String> ORDER = List.of("parse", "index", "stage", "bake", "pages",
+        "export", "write");
+    private final Map<String, Duration> done = new ConcurrentHashMap<>();
 
-    void end(String name) {
-      long now = System.nanoTime();
-      done.put(name, Duration.ofNanos(now - mark));
-      mark = now;
+    /** A clock for the steps of one thread. */
+    final class Clock {
+      private long mark = System.nanoTime();
+
+      void end(String name) {
+        long now = System.nanoTime();
+        done.put(name, Duration.ofNanos(now - mark));
+        mark = now;
+      }
+    }
+
+    Map<String, Duration> inOrder() {
+      Map<String, Duration> ordered = new LinkedHashMap<>();
+      for (String name : ORDER) {
+        if (done.containsKey(name)) {
+          ordered.put(name, done.get(name));
+        }
+      }
+      return ordered;
     }
   }
 
   public Result build(Options o) throws IOException, SiteException {
     long start = System.nanoTime();
     Phases phases = new Phases();
+    Phases.Clock clock = phases.new Clock();
     checkInputs(o);
     Map<LocalDate, Source> sources = parseAll(o);
     List<DailyReport> reports = sources.values().stream().map(Source::report).toList();
     SiteModel model = new SiteModel(reports);
-    phases.end("parse");
-    String fingerprint = null;
-    boolean indexed = false;
-    if (o.searchIndex() != null) {
-      Map<String, String> files = new TreeMap<>();
-      Map<String, DailyReport> byKey = new TreeMap<>();
-      for (Source source : sources.values()) {
-        files.put(source.name(), source.digest());
-        byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
-      }
-      fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
-      indexed = SearchIndex.update(o.searchIndex(), byKey,
-          (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
-    }
-    phases.end("index");
+    clock.end("parse");
 
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path manifestFile = stateOf(o.output(), ".pages");
     PageManifest manifest = PageManifest.load(manifestFile);
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
+    SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
+    // The search index and its export need only the parsed reports, and the pages need nothing
+    // of them: they run side by side, so the cores stay busy through each one's serial parts.
+    Background<Boolean> search = o.searchIndex() == null ? null
+        : Background.start("daybook-search", () -> search(o, sources, manifest, site, phases));
     try {
-      Path project = work.resolve("project");
-      SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
-      List<Path> pages = Staging.pages(o.content());
-      Staging.stage(project, o.templates(), siteFtl(o, model, pages));
-      phases.end("stage");
-      String templates = digestOf(project.resolve("templates"));
-      // JBake is set up on first use: a rebuild that keeps every report page never starts it.
-      Path jbakeOut = work.resolve("jbake");
-      bake(model, pages, sources, new Once<>(() -> new JBakeOven(project, jbakeOut)),
-          templates, manifest, site);
-      phases.end("bake");
-      new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
-          o.baseUrl(), o.language(), o.pageSize()).renderAll();
-      site.putTree(o.assets());
-      phases.end("pages");
-      if (o.searchIndex() != null) {
-        export(o.searchIndex(), fingerprint, manifest, site);
-        phases.end("export");
+      try {
+        Path project = work.resolve("project");
+        List<Path> pages = Staging.pages(o.content());
+        Staging.stage(project, o.templates(), siteFtl(o, model, pages));
+        clock.end("stage");
+        String templates = digestOf(project.resolve("templates"));
+        // JBake is set up on first use: a rebuild that keeps every report page never starts it.
+        Path jbakeOut = work.resolve("jbake");
+        bake(model, pages, sources, new Once<>(() -> new JBakeOven(project, jbakeOut)),
+            templates, manifest, site);
+        clock.end("bake");
+        new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
+            o.baseUrl(), o.language(), o.pageSize()).renderAll();
+        site.putTree(o.assets());
+        clock.end("pages");
+      } finally {
+        // Whatever happened here, the search writes into this build's folder: wait for it
+        // before the folder is deleted. Its failure, if any, is the one reported.
+        if (search != null) {
+          search.finish();
+        }
       }
+      boolean indexed = search != null && search.finish();
+      clock = phases.new Clock();
       SiteOutput.Changes changes = site.commit();
       manifest.save(manifestFile);
-      phases.end("write");
+      clock.end("write");
       return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
-          Duration.ofNanos(System.nanoTime() - start), indexed, phases.done,
+          Duration.ofNanos(System.nanoTime() - start), indexed, phases.inOrder(),
           changes.written(), changes.deleted());
     } finally {
       deleteTree(work);
     }
+  }
+
+  /**
+   * Brings the Lucene index up to date and exports it into the site.
+   *
+   * @return whether the index was written
+   */
+  private static boolean search(Options o, Map<LocalDate, Source> sources,
+      PageManifest manifest, SiteOutput site, Phases phases) throws IOException {
+    Phases.Clock clock = phases.new Clock();
+    Map<String, String> files = new TreeMap<>();
+    Map<String, DailyReport> byKey = new TreeMap<>();
+    for (Source source : sources.values()) {
+      files.put(source.name(), source.digest());
+      byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
+    }
+    String fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
+    boolean indexed = SearchIndex.update(o.searchIndex(), byKey,
+        (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
+    clock.end("index");
+    export(o.searchIndex(), fingerprint, manifest, site);
+    clock.end("export");
+    return indexed;
   }
 
   /**
