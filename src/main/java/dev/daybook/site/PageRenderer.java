@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Renders the pages JBake cannot make (its pagination covers only the index, its only grouping is
@@ -50,11 +51,17 @@ final class PageRenderer {
   private final Language language;
   private final Vocabulary words;
   private final int pageSize;
+  private final Map<LocalDate, String> dayDigests;
 
+  /**
+   * @param dayDigests the digest of each day's report file: what an archive page's commits
+   *     show is made from them (see {@link #listing})
+   */
   PageRenderer(Path templates, String templatesDigest, PageManifest manifest, SiteModel model,
-      SiteOutput out, BaseUrl base, Language language,
+      Map<LocalDate, String> dayDigests, SiteOutput out, BaseUrl base, Language language,
       int pageSize) throws IOException {
     this.model = model;
+    this.dayDigests = dayDigests;
     this.out = out;
     this.templatesDigest = templatesDigest;
     this.manifest = manifest;
@@ -242,7 +249,10 @@ final class PageRenderer {
     for (int k = 1; k <= archives; k++) {
       // Newest first inside the page: oldest-first [(k-1)P, kP) is newest-first (n-kP, n-(k-1)P].
       List<SiteModel.Entry> chunk = entries.subList(n - k * pageSize, n - (k - 1) * pageSize);
-      Map<String, Object> page = listData(kind, name, chunk, feed);
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("kind", kind);
+      page.put("name", name);
+      page.put("feed", feed);
       page.put("archive", true);
       page.put("pageNumber", k);
       page.put("from", chunk.get(chunk.size() - 1).date().toString());
@@ -251,8 +261,41 @@ final class PageRenderer {
       if (k > 1) {
         page.put("older", archive.of(k - 1));
       }
-      render("list.ftl", archive.of(k), page);
+      String path = archive.of(k);
+      // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
+      // what their commits are made of (the commits' places and their days' report files),
+      // without building every commit's values first.
+      String key = archiveKey(path, page, chunk);
+      renderIfChanged("list.ftl", path, key, () -> {
+        Map<String, Object> values = listData(kind, name, chunk, feed);
+        values.putAll(page);
+        return pageModel(path, values);
+      });
     }
+  }
+
+  /**
+   * The key of an archive page: its own values, which commits it lists in which order, and the
+   * digest of each of their days' report, from which everything shown of a commit is parsed.
+   */
+  private String archiveKey(String path, Map<String, Object> page,
+      List<SiteModel.Entry> chunk) {
+    List<String> commits = new ArrayList<>(chunk.size());
+    Map<LocalDate, String> days = new TreeMap<>();
+    for (SiteModel.Entry e : chunk) {
+      commits.add(e.date() + " " + e.repo() + " " + e.commit().sha() + " " + e.anchor());
+      String digest = dayDigests.get(e.date());
+      if (digest == null) {
+        throw new IllegalStateException("no report digest for " + e.date());
+      }
+      days.put(e.date(), digest);
+    }
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("page", pageModel(path, page));
+    inputs.put("commits", commits);
+    inputs.put("days", new ArrayList<>(days.values()));
+    return PageManifest.digestOfValues(inputs, PageManifest.utf8(templatesDigest),
+        PageManifest.utf8("list.ftl"), PageManifest.utf8("archive page inputs"));
   }
 
   private Map<String, Object> listData(String kind, String name, List<SiteModel.Entry> shown,
@@ -403,21 +446,33 @@ final class PageRenderer {
 
   private void render(String template, String path, Map<String, Object> data)
       throws IOException, SiteException {
+    Map<String, Object> model = pageModel(path, data);
+    // A page made from the same values with the same templates has the same bytes: keep it.
+    String key = PageManifest.digestOfValues(model, PageManifest.utf8(templatesDigest),
+        PageManifest.utf8(template));
+    renderIfChanged(template, path, key, () -> model);
+  }
+
+  /** A page's values and the ones every page has. */
+  private Map<String, Object> pageModel(String path, Map<String, Object> data) {
     Map<String, Object> model = new LinkedHashMap<>(data);
     model.putIfAbsent("root", SitePaths.root(path));
     model.put("path", path);
     model.put("lang", language.key());
+    return model;
+  }
+
+  /** Renders a page, unless the last build made it under the same key. */
+  private void renderIfChanged(String template, String path, String key,
+      Supplier<Map<String, Object>> model) throws IOException, SiteException {
     String file = SitePaths.file(path);
-    // A page made from the same values with the same templates has the same bytes: keep it.
-    String key = PageManifest.digestOfValues(model, PageManifest.utf8(templatesDigest),
-        PageManifest.utf8(template));
     if (manifest.keep(out, file, key)) {
       return;
     }
     StringWriter page = new StringWriter(16 * 1024);
     try {
       Template t = freemarker.getTemplate(template);
-      t.process(model, page);
+      t.process(model.get(), page);
     } catch (TemplateException e) {
       throw new SiteException("templates/" + template + ": " + e.getMessageWithoutStackTop(), e);
     }

@@ -174,8 +174,10 @@ public final class SiteBuilder {
         bake(model, pages, sources, new Once<>(() -> new JBakeOven(project, jbakeOut)),
             templates, manifest, site);
         clock.end("bake");
-        new PageRenderer(project.resolve("templates"), templates, manifest, model, site,
-            o.baseUrl(), o.language(), o.pageSize()).renderAll();
+        Map<LocalDate, String> dayDigests = new TreeMap<>();
+        sources.forEach((date, source) -> dayDigests.put(date, source.digest()));
+        new PageRenderer(project.resolve("templates"), templates, manifest, model, dayDigests,
+            site, o.baseUrl(), o.language(), o.pageSize()).renderAll();
         site.putTree(o.assets());
         clock.end("pages");
       } finally {

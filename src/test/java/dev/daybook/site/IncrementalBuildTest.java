@@ -106,6 +106,23 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void anEditedOldReportRewritesTheArchivePagesThatListIt() throws Exception {
+    Site site = builtSite("old-edit");
+    // The second day: its commits are on the oldest archive pages, which no new day touches.
+    Path edited = reportFiles(site.content).get(1);
+    String text = Files.readString(edited);
+    String title = text.lines().filter(l -> l.startsWith("#### ")).findFirst().orElseThrow();
+    Files.writeString(edited, text.replace(title, title + " zebracorn"));
+
+    SiteBuilder.Result r = site.build();
+
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-old-edit"));
+    assertThat(r.written()).filteredOn(p -> p.matches(".*/page/\\d+/index\\.html"))
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(Files.readString(site.out.resolve(p))).contains("zebracorn"));
+  }
+
+  @Test
   void aDeletedOutputFileIsMadeAgain() throws Exception {
     Site site = builtSite("lost");
     String report = SitePaths.report(ArchiveSynthesizer.START.plusDays(3));
