@@ -39,14 +39,32 @@ public final class Benchmark {
    * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
    */
   public record Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
-      Path templates, Path assets, Path config, Path work, boolean keep, String daybookHeap) {
+      Path templates, Path assets, Path config, Path work, boolean keep, String daybookHeap,
+      boolean jvmDefaults) {
 
-    /** Daybook's builds with the JVM's default heap limit. */
+    /** Daybook's builds with the launcher's JVM options and the JVM's default heap limit. */
     public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
         Path templates, Path assets, Path config, Path work, boolean keep) {
-      this(days, stock, inProcess, content, templates, assets, config, work, keep, null);
+      this(days, stock, inProcess, content, templates, assets, config, work, keep, null, false);
+    }
+
+    /** The JVM options of Daybook's builds. */
+    List<String> daybookJvm() {
+      List<String> options = new ArrayList<>(jvmDefaults ? List.of() : LAUNCHER_JVM_OPTIONS);
+      if (daybookHeap != null) {
+        // A bounded heap shows what Daybook needs; unbounded, the JVM collects lazily and the
+        // peak says more about the collector than about the build.
+        options.add("-Xmx" + daybookHeap);
+      }
+      return options;
     }
   }
+
+  /**
+   * The JVM options the launcher ({@code ./daybook}) runs Daybook with, so Daybook's builds are
+   * measured as a user runs them. Stock JBake keeps the JVM's defaults, as its own launcher does.
+   */
+  public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
   private final Options o;
   private final PrintWriter out;
@@ -67,10 +85,9 @@ public final class Benchmark {
     machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
     machine.put("childJvms", !o.inProcess());
     machine.put("daybookHeapLimit", o.daybookHeap() == null ? "JVM default" : o.daybookHeap());
-    if (o.daybookHeap() != null) {
-      out.printf(Locale.ROOT, "Daybook's builds run with -Xmx%s (stock JBake with the JVM's"
-          + " default)%n", o.daybookHeap());
-    }
+    machine.put("daybookJvmOptions", o.daybookJvm());
+    out.printf(Locale.ROOT, "Daybook's builds run with JVM options %s (stock JBake with the"
+        + " JVM's defaults)%n", o.daybookJvm().isEmpty() ? "none" : String.join(" ", o.daybookJvm()));
     root.put("machine", machine);
     ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content());
     Files.createDirectories(o.work());
@@ -176,10 +193,8 @@ public final class Benchmark {
     } else {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      if (o.daybookHeap() != null && !name.equals("stock")) {
-        // A bounded heap shows what Daybook needs; unbounded, the JVM collects lazily and the
-        // peak says more about the collector than about the build.
-        cmd.add("-Xmx" + o.daybookHeap());
+      if (!name.equals("stock")) {
+        cmd.addAll(o.daybookJvm());
       }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));

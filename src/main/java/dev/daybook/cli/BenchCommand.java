@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
           + " stock JBake keeps the JVM's default (one quarter of the memory).")
   String heap;
 
+  @Option(names = "--jvm-defaults",
+      description = "Run Daybook's builds with the JVM's default options instead of the"
+          + " launcher's (./daybook: -XX:TieredStopAtLevel=1).")
+  boolean jvmDefaults;
+
   @Spec
   CommandSpec spec;
 
@@ -78,7 +83,7 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
     Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
     Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock, inProcess,
         archive.content, inputs.templates, inputs.assets, archive.config, dir, keep,
-        heap == null ? null : checkedHeap(heap)),
+        heap == null ? null : checkedHeap(heap), jvmDefaults),
         context.out()).run();
     if (json != null) {
       Benchmark.writeJson(tree, json);

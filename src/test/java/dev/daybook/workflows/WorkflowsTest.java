@@ -78,9 +78,9 @@ class WorkflowsTest {
     assertThat(steps(daily)).anyMatch(s -> s.path("with").path("cache").asText().equals("maven"));
     String scripts = String.join("\n", steps(daily).stream()
         .map(s -> s.path("run").asText()).toList());
-    assertThat(scripts).contains("java -jar target/daybook.jar generate --date")
+    assertThat(scripts).contains("./daybook generate --date")
         .contains("git push")
-        .contains("java -jar target/daybook.jar build --base-url");
+        .contains("./daybook build --base-url");
     assertThat(daily.toString()).contains("secrets.GITHUB_TOKEN");
   }
 
