@@ -5,6 +5,7 @@ import dev.daybook.model.DailyReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -186,6 +187,7 @@ public final class SearchIndex {
         // A damaged index is only a cache: write a new one below.
       }
     }
+    checkReplaceable(dir);
     Path parent = dir.toAbsolutePath().normalize().getParent();
     Files.createDirectories(parent);
     Path fresh = Files.createTempDirectory(parent, ".lucene-new-");
@@ -203,6 +205,30 @@ public final class SearchIndex {
       deleteTree(old);
     }
     return true;
+  }
+
+  /**
+   * A new index replaces the folder: only when it holds an index (maybe a damaged one), or
+   * nothing. A mistyped {@code --index} that names a file or some other folder must not be
+   * deleted.
+   */
+  private static void checkReplaceable(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(dir + " is not a folder: it cannot hold the search index");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+      boolean lucene = names.stream().anyMatch(n -> n.startsWith("segments"))
+          || names.equals(List.of("write.lock"));
+      if (!names.isEmpty() && !lucene) {
+        throw new IOException(dir + " is not a search index and not empty (it holds "
+            + names.get(0) + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : "")
+            + "): not replacing it");
+      }
+    }
   }
 
   /** The key of a report file in the index: its path under content/ and its digest. */

@@ -195,6 +195,28 @@ class BuildCommandTest {
   }
 
   @Test
+  void anIndexFolderThatHoldsSomethingElseIsNeverReplaced() throws IOException {
+    buildOk();
+    Map<String, byte[]> before = snapshot(out);
+    Map<String, byte[]> reports = snapshot(content);
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+
+    // A mistyped --index: the content folder, then a file.
+    CliRun intoContent = build("--index=" + content);
+    CliRun intoFile = build("--index=" + notes);
+
+    assertThat(intoContent.exitCode()).isEqualTo(1);
+    assertThat(intoContent.err()).startsWith("daybook: ").contains(content.toString(),
+        "is not a search index and not empty", "not replacing it");
+    assertThat(intoFile.exitCode()).isEqualTo(1);
+    assertThat(intoFile.err()).contains(notes.toString(), "is not a folder");
+    assertSameFiles(snapshot(content), reports);
+    assertThat(Files.readString(notes)).isEqualTo("mine");
+    assertSameFiles(snapshot(out), before);
+    assertThat(besideTheOutput()).containsExactly(".daybook", "content", "notes.txt", "output");
+  }
+
+  @Test
   void aMissingTemplateIsNamedAndNothingIsWritten() throws IOException {
     Path templates = copyOf(Path.of("templates"), dir.resolve("templates"));
     Files.delete(templates.resolve("home.ftl"));
