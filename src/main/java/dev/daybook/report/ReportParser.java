@@ -849,14 +849,13 @@ public final class ReportParser {
 
   /**
    * {@link MarkdownText#plain}, without starting the CommonMark parser for the many titles, names
-   * and reasons that hold no markup but backslash escapes ({@code \\[diffusion\\] fix}). Text that
-   * starts with a letter or an escape (no block can start there), has no control character and no
-   * character with inline meaning except escapes of ASCII punctuation reads as itself, unescaped
-   * and stripped; anything else goes to the parser.
+   * and reasons that hold no markup but backslash escapes ({@code \\[diffusion\\] fix}) and
+   * underscores inside words ({@code per_token_quant}). Such text, when it cannot start a block
+   * and has no control character, reads as itself, unescaped and stripped; anything else goes to
+   * the parser.
    */
   static String plain(String markdown) {
-    if (markdown.isEmpty()
-        || !Character.isLetter(markdown.charAt(0)) && markdown.charAt(0) != '\\') {
+    if (!startsParagraph(markdown)) {
       return MarkdownText.plain(markdown);
     }
     StringBuilder unescaped = null; // made at the first escape
@@ -867,13 +866,45 @@ public final class ReportParser {
           unescaped = new StringBuilder(markdown.length()).append(markdown, 0, i);
         }
         unescaped.append(markdown.charAt(++i));
-      } else if (c < ' ' || INLINE_MARKUP.indexOf(c) >= 0) {
+        continue;
+      }
+      // An underscore between two letters or digits can neither open nor close emphasis.
+      boolean inert = c == '_' ? i > 0 && i + 1 < markdown.length()
+          && isAsciiLetterOrDigit(markdown.charAt(i - 1))
+          && isAsciiLetterOrDigit(markdown.charAt(i + 1))
+          : c >= ' ' && INLINE_MARKUP.indexOf(c) < 0;
+      if (!inert) {
         return MarkdownText.plain(markdown);
-      } else if (unescaped != null) {
+      }
+      if (unescaped != null) {
         unescaped.append(c);
       }
     }
     return (unescaped == null ? markdown : unescaped.toString()).strip();
+  }
+
+  /**
+   * Whether text is a paragraph whatever follows its start: it starts with a letter, an escape, or
+   * digits that do not make an ordered list item ({@code 1.}, {@code 2)}).
+   */
+  private static boolean startsParagraph(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (Character.isLetter(first) || first == '\\') {
+      return true;
+    }
+    int digits = 0;
+    while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    return digits > 0 && (digits == text.length()
+        || text.charAt(digits) != '.' && text.charAt(digits) != ')');
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   private static boolean isAsciiPunctuation(char c) {

@@ -21,7 +21,9 @@ class LineShortcutsTest {
       "    indented", "\tx", "\\1 not punctuation", "ends with \\", "a\\ b", "[link](u)",
       "x <b>y</b>", "`code`", "\\`not code\\`", "a ~~b~~", "a!b", "\u0000x", "x\u2028y",
       "\\# not a heading", "\\- not a list", "a\\\\b", "Ünïcödé \\| pipe", "", "  ", "🔴 高",
-      "\\\\", "x \\*y\\* ", "a\nb", "a\rb"})
+      "\\\\", "x \\*y\\* ", "a\nb", "a\rb", "per_token_quant_fp8 kernel", "a_b", "_a", "a_",
+      "a__b", "é_b", "a_é", "a\\__b", "1 of 2 files", "1. x", "12) y", "3.5x", "2020", "7",
+      "1234567890. z", "1\tx", "a_*b*"})
   void plainTextIsWhatCommonMarkReads(String markdown) {
     assertThat(ReportParser.plain(markdown)).isEqualTo(MarkdownText.plain(markdown));
   }
