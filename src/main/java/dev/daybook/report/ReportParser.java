@@ -884,15 +884,17 @@ public final class ReportParser {
   }
 
   /**
-   * Whether text is a paragraph whatever follows its start: it starts with a letter, an escape, or
-   * digits that do not make an ordered list item ({@code 1.}, {@code 2)}).
+   * Whether text is a paragraph whatever follows its start: every block marker and indentation is
+   * ASCII, so it is when it starts with a letter, any other non-ASCII character (an emoji badge),
+   * an escape, or digits that do not make an ordered list item ({@code 1.}, {@code 2)}).
    */
   private static boolean startsParagraph(String text) {
     if (text.isEmpty()) {
       return false;
     }
     char first = text.charAt(0);
-    if (Character.isLetter(first) || first == '\\') {
+    if (first >= 0x80 || first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z'
+        || first == '\\') {
       return true;
     }
     int digits = 0;

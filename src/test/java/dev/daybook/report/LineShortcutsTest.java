@@ -23,7 +23,8 @@ class LineShortcutsTest {
       "\\# not a heading", "\\- not a list", "a\\\\b", "Ünïcödé \\| pipe", "", "  ", "🔴 高",
       "\\\\", "x \\*y\\* ", "a\nb", "a\rb", "per_token_quant_fp8 kernel", "a_b", "_a", "a_",
       "a__b", "é_b", "a_é", "a\\__b", "1 of 2 files", "1. x", "12) y", "3.5x", "2020", "7",
-      "1234567890. z", "1\tx", "a_*b*"})
+      "1234567890. z", "1\tx", "a_*b*", "\u3000x", "\u2028x \u2028", "…x", "\u0085x",
+      "🟡 中重要度变更 (17)", "📋 目录", "\uFEFFx", "\u00A0x", "é*x*", "\uD83D", "x\uDC00"})
   void plainTextIsWhatCommonMarkReads(String markdown) {
     assertThat(ReportParser.plain(markdown)).isEqualTo(MarkdownText.plain(markdown));
   }
