@@ -9,9 +9,6 @@ import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -188,25 +186,21 @@ final class ReportCache {
 
   // ---- one segment: header, entries sorted by file, CRC32C of all that ----------------------
 
-  private static byte[] encode(ZoneId defaultZone, int segment, Map<String, Entry> entries)
-      throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
-      string(out, FORMAT);
-      string(out, defaultZone.getId());
-      out.writeInt(segment);
-      out.writeInt(entries.size());
-      for (Map.Entry<String, Entry> e : entries.entrySet()) {
-        string(out, e.getKey());
-        out.writeLong(e.getValue().stamp().size());
-        out.writeLong(e.getValue().stamp().modified());
-        string(out, e.getValue().digest());
-        report(out, e.getValue().report());
-      }
-      out.flush();
-      out.writeInt(crc(bytes.toByteArray(), bytes.size()));
+  private static byte[] encode(ZoneId defaultZone, int segment, Map<String, Entry> entries) {
+    Out out = new Out();
+    string(out, FORMAT);
+    string(out, defaultZone.getId());
+    out.writeInt(segment);
+    out.writeInt(entries.size());
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      string(out, e.getKey());
+      out.writeLong(e.getValue().stamp().size());
+      out.writeLong(e.getValue().stamp().modified());
+      string(out, e.getValue().digest());
+      report(out, e.getValue().report());
     }
-    return bytes.toByteArray();
+    out.writeInt(crc(out.buffer.array(), out.buffer.position()));
+    return Arrays.copyOf(out.buffer.array(), out.buffer.position());
   }
 
   /** A segment's entries; empty when it has no file; null when it cannot be used. */
@@ -250,7 +244,7 @@ final class ReportCache {
 
   // ---- the model, field by field, in record order --------------------------------------------
 
-  private static void report(DataOutputStream out, DailyReport r) throws IOException {
+  private static void report(Out out, DailyReport r) {
     string(out, r.date().toString());
     string(out, r.zone().getId());
     instant(out, r.partialAsOf());
@@ -289,7 +283,7 @@ final class ReportCache {
     return new DailyReport(date, zone, list, partialAsOf);
   }
 
-  private static void analysis(DataOutputStream out, Analysis a) throws IOException {
+  private static void analysis(Out out, Analysis a) {
     string(out, a.severity().name());
     out.writeInt(a.types().size());
     for (ChangeType t : a.types()) {
@@ -326,8 +320,8 @@ final class ReportCache {
         text[6], text[7], why, in.readBoolean());
   }
 
-  /** A string of any length (writeUTF stops at 64 KB), or null. */
-  private static void string(DataOutputStream out, String s) throws IOException {
+  /** A string of any length, or null. */
+  private static void string(Out out, String s) {
     if (s == null) {
       out.writeInt(-1);
       return;
@@ -337,7 +331,7 @@ final class ReportCache {
     out.write(b);
   }
 
-  private static void instant(DataOutputStream out, Instant t) throws IOException {
+  private static void instant(Out out, Instant t) {
     out.writeBoolean(t != null);
     if (t != null) {
       out.writeLong(t.getEpochSecond());
@@ -353,8 +347,38 @@ final class ReportCache {
     return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
   }
 
+  /** Writes numbers (big-endian) and bytes to a buffer that grows: DataOutput without locks. */
+  private static final class Out {
+    private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+    private ByteBuffer room(int bytes) {
+      if (buffer.remaining() < bytes) {
+        ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2,
+            buffer.position() + bytes));
+        buffer = larger.put(buffer.flip());
+      }
+      return buffer;
+    }
+
+    void writeInt(int v) {
+      room(Integer.BYTES).putInt(v);
+    }
+
+    void writeLong(long v) {
+      room(Long.BYTES).putLong(v);
+    }
+
+    void writeBoolean(boolean v) {
+      room(1).put((byte) (v ? 1 : 0));
+    }
+
+    void write(byte[] bytes) {
+      room(bytes.length).put(bytes);
+    }
+  }
+
   /**
-   * Reads what {@link DataOutputStream} wrote, straight from the segment's bytes: quicker than a
+   * Reads what {@link Out} wrote, straight from the segment's bytes: quicker than a
    * stream, and strings are decoded in place.
    */
   private static final class In {
