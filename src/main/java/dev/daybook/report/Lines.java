@@ -51,16 +51,57 @@ final class Lines {
     return i < 4 && i < line.length() ? i : -1;
   }
 
-  /** Whether a line may be an ATX heading ({@code ### x}); the parser's regex decides. */
+  /** An ATX heading: its level (1 to 6) and its text. */
+  record Heading(int level, String text) {}
+
+  /**
+   * The heading a line is, read as {@code ^ {0,3}(#{1,6})[ \t]+(.*?)\s*$} (DOTALL) would read it
+   * with {@code matches()}, else null: up to three spaces, one to six '#', spaces or tabs, then
+   * the text without trailing ASCII whitespace ({@code \s}; U+2028 and the like stay).
+   */
+  static Heading heading(String line) {
+    int start = blockStart(line);
+    if (start < 0 || line.charAt(start) != '#') {
+      return null;
+    }
+    int i = start;
+    while (i < line.length() && line.charAt(i) == '#') {
+      i++;
+    }
+    int level = i - start;
+    if (level > 6 || i == line.length() || line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+      return null;
+    }
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    int end = line.length();
+    while (end > i && isRegexSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    return new Heading(level, line.substring(i, end));
+  }
+
+  /** Whether a line may be an ATX heading ({@code ### x}); a regex decides. */
   static boolean mayBeHeading(String line) {
     int i = blockStart(line);
     return i >= 0 && line.charAt(i) == '#';
   }
 
-  /** Whether a line may be a thematic break ({@code ---}, {@code * * *}); a regex decides. */
+  /**
+   * Whether a line may be a thematic break ({@code ---}, {@code * * *}): a marker, then the same
+   * marker after whitespace; a regex decides. A list item ({@code - x}) is not.
+   */
   static boolean mayBeBreak(String line) {
     int i = blockStart(line);
-    return i >= 0 && (line.charAt(i) == '-' || line.charAt(i) == '*' || line.charAt(i) == '_');
+    if (i < 0 || line.charAt(i) != '-' && line.charAt(i) != '*' && line.charAt(i) != '_') {
+      return false;
+    }
+    int next = i + 1;
+    while (next < line.length() && isRegexSpace(line.charAt(next))) {
+      next++;
+    }
+    return next < line.length() && line.charAt(next) == line.charAt(i);
   }
 
   /** The fence a line opens: its run of three or more backticks or tildes, else null. */

@@ -42,8 +42,6 @@ public final class ReportParser {
   // Lines are split on \n only, so '.' may match anything else (U+2028 included): DOTALL.
   private static final Pattern HEADER_LINE =
       Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$", Pattern.DOTALL);
-  private static final Pattern HEADING =
-      Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)\\s*$", Pattern.DOTALL);
   private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
   private static final Pattern SHA_LINE = Pattern.compile(
@@ -182,13 +180,14 @@ public final class ReportParser {
             continue;
           }
         }
-        Matcher heading = Lines.mayBeHeading(line) ? HEADING.matcher(line) : null;
-        if (heading != null && heading.matches()) {
-          String raw = CLOSING_HASHES.matcher(heading.group(2)).replaceAll("");
-          Matcher anchor = ANCHOR.matcher(raw);
-          String anchorId = anchor.find() ? anchor.group(1) : null;
+        Lines.Heading heading = Lines.heading(line);
+        if (heading != null) {
+          String raw = heading.text().indexOf('#') < 0 ? heading.text()
+              : CLOSING_HASHES.matcher(heading.text()).replaceAll("");
+          Matcher anchor = raw.startsWith("<a id=") ? ANCHOR.matcher(raw) : null;
+          String anchorId = anchor != null && anchor.find() ? anchor.group(1) : null;
           String text = anchorId != null ? raw.substring(anchor.end()) : raw;
-          int level = heading.group(1).length();
+          int level = heading.level();
           if (isCommitHeading(i)) {
             finish(commit);
             if (section == null) {

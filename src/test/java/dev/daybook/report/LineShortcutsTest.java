@@ -44,7 +44,8 @@ class LineShortcutsTest {
   void fencesAndHeadingsAreThoseTheRegexesFind() {
     Pattern fence = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
     Pattern heading = Pattern.compile("^ {0,3}#{1,6}[ \\t]");
-    Pattern thematicBreak = Pattern.compile("^ {0,3}[-*_]");
+    Pattern thematicBreak = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
+    Pattern atxHeading = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)\\s*$", Pattern.DOTALL);
     for (String line : List.of("```", "```java", "~~~~", "   ```", "    ```", "``", "`~~", "",
         "#", "# x", "   ## y", "    # z", " \t# x", "####### x", "-", "***", "   ---", "    ---",
         "_ _ _", "x ---", "  ~~~ x ```")) {
@@ -54,9 +55,25 @@ class LineShortcutsTest {
       if (heading.matcher(line).find()) {
         assertThat(Lines.mayBeHeading(line)).as("%s", line).isTrue();
       }
-      assertThat(Lines.mayBeBreak(line)).as("%s", line)
-          .isEqualTo(thematicBreak.matcher(line).find());
+      if (thematicBreak.matcher(line).matches()) {
+        assertThat(Lines.mayBeBreak(line)).as("%s", line).isTrue();
+      }
     }
+    for (String line : List.of("# x", "#x", "####### x", "###### x", "   # x  ", "    # x",
+        "#\tx\t", "# ", "#", "# #", "## x ##", "# x\u2028", "# x \u2028", "# \u2028", "# x\u2028 ",
+        "# x\u2028\u2028", "# x\u0085", "# x\u2029", "# x\u000B", "# x\f ", "#  \t ", " ## a b ",
+        "# 中文 标题　", "#\u00A0x")) {
+      var m = atxHeading.matcher(line);
+      Lines.Heading h = Lines.heading(line);
+      if (m.matches()) {
+        assertThat(h).as("%s", line)
+            .isEqualTo(new Lines.Heading(m.group(1).length(), m.group(2)));
+      } else {
+        assertThat(h).as("%s", line).isNull();
+      }
+    }
+    assertThat(Lines.mayBeBreak("- item")).isFalse();
+    assertThat(Lines.mayBeBreak("* * *")).isTrue();
     assertThat(Lines.mayBeHeading("text")).isFalse();
     assertThat(Lines.unquote(">  x", true)).isEqualTo("x");
     assertThat(Lines.unquote(">  x", false)).isEqualTo(" x");
