@@ -51,8 +51,10 @@ final class Labels {
   private Labels() {}
 
   static Optional<Label> match(String line) {
-    Matcher bold = BOLD.matcher(line);
-    if (bold.matches()) {
+    // Most lines are prose: a label starts with '**', '>' or a heading's '#'.
+    boolean mayBeBold = line.startsWith("**") || line.startsWith(">");
+    Matcher bold = mayBeBold ? BOLD.matcher(line) : null;
+    if (bold != null && bold.matches()) {
       String word = key(bold.group(2));
       Field field = WORDS.get(word);
       if (field != null) {
@@ -61,8 +63,8 @@ final class Labels {
       }
       return Optional.empty();
     }
-    Matcher heading = HEADING.matcher(line);
-    if (heading.matches()) {
+    Matcher heading = Lines.mayBeHeading(line) ? HEADING.matcher(line) : null;
+    if (heading != null && heading.matches()) {
       String word = key(heading.group(1).replace("**", ""));
       Field field = WORDS.get(word);
       if (field != null) {
@@ -125,12 +127,13 @@ final class Labels {
   }
 
   private static final Pattern PARENTHESIZED = Pattern.compile("[（(].*$");
+  private static final Pattern TYPE_SEPARATOR = Pattern.compile("[/、,，]");
 
   /** The change types named in a label, in the order they appear; empty when none is known. */
   static List<ChangeType> types(String label) {
     Set<ChangeType> types = new LinkedHashSet<>();
     String withoutNote = PARENTHESIZED.matcher(label).replaceFirst("");
-    for (String part : withoutNote.split("[/、,，]")) {
+    for (String part : TYPE_SEPARATOR.split(withoutNote)) {
       String p = part.strip().toLowerCase(Locale.ROOT);
       for (Map.Entry<Pattern, ChangeType> word : TYPE_WORDS) {
         if (word.getKey().matcher(p).find()) {

@@ -42,8 +42,6 @@ public final class ReportParser {
   // Lines are split on \n only, so '.' may match anything else (U+2028 included): DOTALL.
   private static final Pattern HEADER_LINE =
       Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$", Pattern.DOTALL);
-  private static final Pattern HEADING =
-      Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)\\s*$", Pattern.DOTALL);
   private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
   private static final Pattern SHA_LINE = Pattern.compile(
@@ -55,8 +53,16 @@ public final class ReportParser {
       Pattern.compile("^\\[(.*)\\]\\(#([A-Za-z0-9_.-]{7,200})\\)$", Pattern.DOTALL);
   private static final Pattern TOTAL = Pattern.compile("^(?:本日共\\s*(\\d+)\\s*个提交|(\\d+) commits on this day)");
   private static final Pattern BADGE_COUNT = Pattern.compile("(🔴|🟡|🟢)\\s*\\S+?\\s*(\\d+)");
-  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
   private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
+  // Compiled once: String.matches, replaceAll and replaceFirst compile their regex on every call.
+  private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+$");
+  private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
+  private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
+  private static final Pattern UP_TO_LAST_SLASH = Pattern.compile("^.*/");
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
+  // What CommonMark's inline parser acts on (no extensions are enabled): see plain().
+  private static final String INLINE_MARKUP = "\\`*_[]<>&!~";
+  private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
 
   private final ZoneId defaultZone;
 
@@ -95,8 +101,7 @@ public final class ReportParser {
 
     Run(Path file, String text) {
       this.file = file;
-      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-      this.lines = List.of(body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+      this.lines = Lines.split(text);
     }
 
     ParsedReport parse(boolean requireHeader) {
@@ -167,21 +172,22 @@ public final class ReportParser {
           }
           continue;
         }
-        Matcher fenceStart = FENCE.matcher(line);
-        if (fenceStart.find()) {
-          fence = fenceStart.group(1);
+        String opens = Lines.fenceOf(line);
+        if (opens != null) {
+          fence = opens;
           if (commit != null) {
             commit.add(line);
             continue;
           }
         }
-        Matcher heading = HEADING.matcher(line);
-        if (heading.matches()) {
-          String raw = heading.group(2).replaceAll("\\s+#+$", "");
-          Matcher anchor = ANCHOR.matcher(raw);
-          String anchorId = anchor.find() ? anchor.group(1) : null;
+        Lines.Heading heading = Lines.heading(line);
+        if (heading != null) {
+          String raw = heading.text().indexOf('#') < 0 ? heading.text()
+              : CLOSING_HASHES.matcher(heading.text()).replaceAll("");
+          Matcher anchor = raw.startsWith("<a id=") ? ANCHOR.matcher(raw) : null;
+          String anchorId = anchor != null && anchor.find() ? anchor.group(1) : null;
           String text = anchorId != null ? raw.substring(anchor.end()) : raw;
-          int level = heading.group(1).length();
+          int level = heading.level();
           if (isCommitHeading(i)) {
             finish(commit);
             if (section == null) {
@@ -189,13 +195,14 @@ public final class ReportParser {
               section = new Section(null, lineNo);
               sections.add(section);
             }
-            commit = new Block(group, MarkdownText.plain(text), anchorId, lineNo);
+            commit = new Block(group, plain(text), anchorId, lineNo);
             section.blocks.add(commit);
             inContents = false;
             continue;
           }
-          if (commit != null && Labels.match(line).isPresent()) {
-            commit.label(Labels.match(line).get(), lineNo);
+          Optional<Labels.Label> label = commit != null ? Labels.match(line) : Optional.empty();
+          if (label.isPresent()) {
+            commit.label(label.get(), lineNo);
             continue;
           }
           // Inside a commit only a repository heading (##) or a severity group ends it; any other
@@ -229,7 +236,7 @@ public final class ReportParser {
             countWords(text);
             continue;
           }
-          String key = Labels.key(MarkdownText.plain(text));
+          String key = Labels.key(plain(text));
           if (key.equals("目录") || key.equals("contents")) {
             inContents = true;
             continue;
@@ -245,7 +252,7 @@ public final class ReportParser {
           continue;
         }
         String stripped = line.strip();
-        if (stripped.isEmpty() || THEMATIC_BREAK.matcher(stripped).matches()) {
+        if (stripped.isEmpty() || isThematicBreak(stripped)) {
           continue;
         }
         if (inContents && (stripped.startsWith("- ") || stripped.startsWith("* "))) {
@@ -256,7 +263,7 @@ public final class ReportParser {
           continue;
         }
         if (stripped.startsWith(">")) {
-          quoteLine(stripped.replaceFirst("^>\\s*", ""), lineNo, section);
+          quoteLine(Lines.unquote(stripped, true), lineNo, section);
           continue;
         }
         problem(lineNo, "text outside any commit section is not kept: '" + shorten(line) + "'");
@@ -276,8 +283,8 @@ public final class ReportParser {
     }
 
     private Optional<RepoId> repoOf(String headingText) {
-      String text = MarkdownText.plain(headingText);
-      if (!text.matches("[^/\\s]+/[^/\\s]+")) {
+      String text = plain(headingText);
+      if (!REPO.matcher(text).matches()) {
         return Optional.empty();
       }
       try {
@@ -289,7 +296,7 @@ public final class ReportParser {
 
     /** A severity group heading, e.g. {@code 🔴 高重要度变更 (2)}; its count is checked later. */
     private Optional<Severity> groupOf(String headingText, int lineNo, Section section) {
-      String text = MarkdownText.plain(headingText);
+      String text = plain(headingText);
       Matcher m = GROUP.matcher(text);
       if (!m.matches() || !(text.contains("重要度") || text.toLowerCase(Locale.ROOT).contains("importance"))) {
         return Optional.empty();
@@ -522,7 +529,7 @@ public final class ReportParser {
           countWords(line);
           return; // the header row
         }
-        if (cells.stream().allMatch(c -> c.matches(":?-+:?"))) {
+        if (cells.stream().allMatch(c -> DELIMITER_CELL.matcher(c).matches())) {
           return; // the delimiter row
         }
         if (cells.size() != 3) {
@@ -544,8 +551,8 @@ public final class ReportParser {
           anchor = anchored.group(2);
           titleCell = anchored.group(1);
         }
-        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)),
-            MarkdownText.plain(titleCell), anchor));
+        rows.add(new Row(lineNo, time, plain(cells.get(1)),
+            plain(titleCell), anchor));
       }
 
       List<ReportedCommit> build(ZoneId zone, LocalDate date) {
@@ -677,9 +684,9 @@ public final class ReportParser {
             this.sha = sha.group(1);
             Matcher link = LINK_URL.matcher(sha.group(2));
             if (link.find()) {
-              String full = link.group(1).replaceAll("^.*/", "");
+              String full = UP_TO_LAST_SLASH.matcher(link.group(1)).replaceAll("");
               this.url = link.group(1);
-              if (full.matches("[0-9a-f]{40}") && full.startsWith(this.sha)) {
+              if (FULL_SHA.matcher(full).matches() && full.startsWith(this.sha)) {
                 this.sha = full;
               }
             }
@@ -692,12 +699,12 @@ public final class ReportParser {
           return;
         }
         String stripped = text.strip();
-        if (stripped.startsWith(">") && isIncompleteMarker(stripped.replaceFirst("^>\\s*", ""))) {
+        if (stripped.startsWith(">") && isIncompleteMarker(Lines.unquote(stripped, true))) {
           incomplete = true;
           return;
         }
         if (quoted && stripped.startsWith(">")) {
-          add(stripped.replaceFirst("^>\\s?", ""));
+          add(Lines.unquote(stripped, false));
           return;
         }
         quoted = false;
@@ -773,9 +780,9 @@ public final class ReportParser {
         }
         List<String> reasons = new ArrayList<>();
         for (String r : clean(fields.get(Field.REASONS)).split("\n")) {
-          String item = r.strip().replaceFirst("^[-*+]\\s+", "");
+          String item = LIST_MARK.matcher(r.strip()).replaceFirst("");
           if (!item.isEmpty()) {
-            reasons.add(MarkdownText.plain(item));
+            reasons.add(plain(item));
           }
         }
         // A label that is just the localized type names is what the writer makes of no label.
@@ -790,28 +797,120 @@ public final class ReportParser {
     }
   }
 
-  /** Drops blank lines and separators at both ends and trailing spaces of the last line. */
+  /**
+   * Drops blank lines and separators at both ends and trailing spaces of the last line; a single
+   * line loses its leading spaces too. Works on offsets: this runs on every field of every commit.
+   */
   static String clean(CharSequence text) {
     if (text == null) {
       return "";
     }
-    List<String> parts = new ArrayList<>(List.of(text.toString().split("\n", -1)));
-    while (!parts.isEmpty() && parts.get(0).isBlank()) {
-      parts.remove(0);
+    String s = text.toString();
+    int from = 0; // where the first kept line starts
+    while (true) {
+      int eol = s.indexOf('\n', from);
+      if (!isBlank(s, from, eol < 0 ? s.length() : eol)) {
+        break;
+      }
+      if (eol < 0) {
+        return "";
+      }
+      from = eol + 1;
     }
-    while (!parts.isEmpty() && (parts.get(parts.size() - 1).isBlank()
-        || THEMATIC_BREAK.matcher(parts.get(parts.size() - 1)).matches())) {
-      parts.remove(parts.size() - 1);
+    int to = s.length(); // where the last kept line ends
+    while (true) {
+      int lineStart = s.lastIndexOf('\n', to - 1) + 1;
+      String line = s.substring(lineStart, to);
+      if (!line.isBlank() && !isThematicBreak(line)) {
+        break;
+      }
+      if (lineStart <= from) {
+        return "";
+      }
+      to = lineStart - 1;
     }
-    if (parts.isEmpty()) {
-      return "";
+    String kept = s.substring(from, to).stripTrailing();
+    return kept.indexOf('\n') < 0 ? kept.strip() : kept;
+  }
+
+  private static boolean isBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
     }
-    int last = parts.size() - 1;
-    parts.set(last, parts.get(last).stripTrailing());
-    if (parts.size() == 1) {
-      parts.set(0, parts.get(0).strip());
+    return true;
+  }
+
+  private static boolean isThematicBreak(String line) {
+    return Lines.mayBeBreak(line) && THEMATIC_BREAK.matcher(line).matches();
+  }
+
+  /**
+   * {@link MarkdownText#plain}, without starting the CommonMark parser for the many titles, names
+   * and reasons that hold no markup but backslash escapes ({@code \\[diffusion\\] fix}) and
+   * underscores inside words ({@code per_token_quant}). Such text, when it cannot start a block
+   * and has no control character, reads as itself, unescaped and stripped; anything else goes to
+   * the parser.
+   */
+  static String plain(String markdown) {
+    if (!startsParagraph(markdown)) {
+      return MarkdownText.plain(markdown);
     }
-    return String.join("\n", parts);
+    StringBuilder unescaped = null; // made at the first escape
+    for (int i = 0; i < markdown.length(); i++) {
+      char c = markdown.charAt(i);
+      if (c == '\\' && i + 1 < markdown.length() && isAsciiPunctuation(markdown.charAt(i + 1))) {
+        if (unescaped == null) {
+          unescaped = new StringBuilder(markdown.length()).append(markdown, 0, i);
+        }
+        unescaped.append(markdown.charAt(++i));
+        continue;
+      }
+      // An underscore between two letters or digits can neither open nor close emphasis.
+      boolean inert = c == '_' ? i > 0 && i + 1 < markdown.length()
+          && isAsciiLetterOrDigit(markdown.charAt(i - 1))
+          && isAsciiLetterOrDigit(markdown.charAt(i + 1))
+          : c >= ' ' && INLINE_MARKUP.indexOf(c) < 0;
+      if (!inert) {
+        return MarkdownText.plain(markdown);
+      }
+      if (unescaped != null) {
+        unescaped.append(c);
+      }
+    }
+    return (unescaped == null ? markdown : unescaped.toString()).strip();
+  }
+
+  /**
+   * Whether text is a paragraph whatever follows its start: every block marker and indentation is
+   * ASCII, so it is when it starts with a letter, any other non-ASCII character (an emoji badge),
+   * an escape, or digits that do not make an ordered list item ({@code 1.}, {@code 2)}).
+   */
+  private static boolean startsParagraph(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (first >= 0x80 || first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z'
+        || first == '\\') {
+      return true;
+    }
+    int digits = 0;
+    while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    return digits > 0 && (digits == text.length()
+        || text.charAt(digits) != '.' && text.charAt(digits) != ')');
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiPunctuation(char c) {
+    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
+        || c >= '{' && c <= '~';
   }
 
   static List<String> cells(String row) {

@@ -1,5 +1,6 @@
 package dev.daybook.site;
 
+import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
@@ -8,89 +9,242 @@ import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
 
 /**
- * The reports the last build parsed, by file, so a rebuild parses only the files whose bytes
- * changed: parsing 1,825 reports costs seconds, reading them back from here a fraction of that.
- * Kept beside the output (in {@code .daybook/}), never published; a missing, unreadable or older
- * cache only means every report is parsed again. A cached report is used only when the file's
- * digest, the default time zone and {@link #FORMAT} are those it was parsed with.
+ * The reports the last build parsed, by file (path under content/), so a rebuild neither parses
+ * nor even reads a report it has seen: a file whose size and modification time are those recorded
+ * is taken to hold the bytes last parsed, as make, git and Hugo take it; the digest of those bytes
+ * is kept with the report, for the search index and the page keys. A file whose size or time
+ * differs is read and digested; its cached report is still used when the digest is the recorded
+ * one (a file touched, or copied without its times).
  *
- * <p>The format is a plain binary stream (DataOutput): small and quick, and only ever read by the
- * same version of Daybook that wrote it.
+ * <p>Known limitation: a file rewritten with other bytes of the same size and the same
+ * modification time (set back on purpose, or changed within the file system's clock tick after it
+ * was read) keeps its old report until it changes again. A file modified less than {@link
+ * #RACY_WINDOW_NANOS} before it was read is recorded without a stamp, so the next build digests it
+ * again: that closes the clock-tick case for files being written while a build runs.
+ *
+ * <p>Kept beside the output in {@code .daybook/<output>.parsed/}, never published, as {@value
+ * #SEGMENTS} segment files by a hash of the path: one more day rewrites one segment (~1/64 of the
+ * cache), not all of it, and the segments load on every core. Each segment is replaced atomically
+ * ({@link AtomicFiles#replaceCache}) and ends with a CRC32C of its bytes: a torn, damaged or older
+ * segment (another {@link #FORMAT} or default time zone) is ignored, its reports are parsed again
+ * and it is rewritten. Segments are independent: every entry is checked against its own file, so
+ * a crash between two segment writes costs parsing, never a wrong report.
  */
 final class ReportCache {
 
   /** Bumped whenever the parser or the model would give another report for the same bytes. */
-  static final String FORMAT = "daybook-parsed-1";
+  static final String FORMAT = "daybook-parsed-2";
+
+  static final int SEGMENTS = 64;
+
+  /** A file modified this shortly before it was read may change again unseen: see above. */
+  static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   /** Longer than any report: a length beyond it means the file is damaged. */
   private static final int MAX_STRING = 64 << 20;
 
-  /** A parsed report and the digest of the file it was parsed from. */
-  record Entry(String digest, DailyReport report) {}
+  /**
+   * A report file's size and modification time (nanoseconds since the epoch), as a build saw it
+   * before reading the file; {@link #NONE} matches no file.
+   */
+  record Stamp(long size, long modified) {
+    static final Stamp NONE = new Stamp(-1, Long.MIN_VALUE);
 
-  private ReportCache() {}
-
-  /** The reports of the last build by file (path under content/), or none. */
-  static Map<String, Entry> load(Path file, ZoneId defaultZone) {
-    if (!Files.isRegularFile(file)) {
-      return Map.of();
+    static Stamp of(BasicFileAttributes file) {
+      return new Stamp(file.size(), file.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-      if (!FORMAT.equals(in.readUTF()) || !defaultZone.getId().equals(in.readUTF())) {
-        return Map.of();
-      }
-      int count = in.readInt();
-      Map<String, Entry> entries = new HashMap<>(count * 2);
-      for (int i = 0; i < count; i++) {
-        String path = string(in);
-        entries.put(path, new Entry(string(in), report(in)));
-      }
-      return entries;
-    } catch (IOException | RuntimeException e) {
-      return Map.of(); // only a cache: parse again
+
+    /** The stamp to record for a file about to be read at {@code now}: none when racy. */
+    static Stamp toRecord(BasicFileAttributes file, Instant now) {
+      Stamp s = of(file);
+      long nowNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+      return s.modified() > nowNanos - RACY_WINDOW_NANOS ? NONE : s;
     }
   }
 
-  /** Writes the reports of this build, sorted by file. */
-  static void save(Path file, ZoneId defaultZone, Map<String, Entry> entries) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
-      out.writeUTF(FORMAT);
-      out.writeUTF(defaultZone.getId());
-      out.writeInt(entries.size());
-      for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
-        string(out, e.getKey());
-        string(out, e.getValue().digest());
-        report(out, e.getValue().report());
+  /** A parsed report, the digest of the file it was parsed from and that file's stamp. */
+  record Entry(Stamp stamp, String digest, DailyReport report) {
+    /** An entry that must be digested before it is used. */
+    Entry(String digest, DailyReport report) {
+      this(Stamp.NONE, digest, report);
+    }
+  }
+
+  private final Path dir;
+  private final ZoneId defaultZone;
+  private final Map<String, Entry> entries;
+  private final Set<Integer> dirty = new HashSet<>();
+
+  private ReportCache(Path dir, ZoneId defaultZone, Map<String, Entry> entries) {
+    this.dir = dir;
+    this.defaultZone = defaultZone;
+    this.entries = entries;
+  }
+
+  /**
+   * The reports the last build recorded in a cache folder; none when it is missing. Segments
+   * that cannot be read are left out and rewritten by the next {@link #save}.
+   */
+  static ReportCache load(Path dir, ZoneId defaultZone) throws IOException {
+    List<Map<String, Entry>> segments = Parallel.map(
+        IntStream.range(0, SEGMENTS).boxed().toList(), i -> readSegment(dir, defaultZone, i));
+    Map<String, Entry> entries = new HashMap<>();
+    ReportCache cache = new ReportCache(dir, defaultZone, entries);
+    for (int i = 0; i < SEGMENTS; i++) {
+      if (segments.get(i) == null) {
+        cache.dirty.add(i);
+      } else {
+        entries.putAll(segments.get(i));
       }
     }
-    AtomicFiles.replaceCache(file, bytes.toByteArray());
+    return cache;
+  }
+
+  /** Every entry by file, unmodifiable. */
+  Map<String, Entry> entries() {
+    return Collections.unmodifiableMap(entries);
+  }
+
+  Entry get(String file) {
+    return entries.get(file);
+  }
+
+  /** Records a report; its segment is written by the next {@link #save}. */
+  void put(String file, Entry entry) {
+    entries.put(file, entry);
+    dirty.add(segment(file));
+  }
+
+  /** Forgets every file not named (reports deleted since the last build). */
+  void retainOnly(Collection<String> files) {
+    Set<String> keep = new HashSet<>(files);
+    for (String file : List.copyOf(entries.keySet())) {
+      if (!keep.contains(file)) {
+        entries.remove(file);
+        dirty.add(segment(file));
+      }
+    }
+  }
+
+  /** Writes the segments that changed since {@link #load}; an empty one is deleted. */
+  void save() throws IOException {
+    Map<Integer, Map<String, Entry>> bySegment = new TreeMap<>();
+    for (int i : dirty) {
+      bySegment.put(i, new TreeMap<>());
+    }
+    entries.forEach((file, entry) -> {
+      Map<String, Entry> segment = bySegment.get(segment(file));
+      if (segment != null) {
+        segment.put(file, entry);
+      }
+    });
+    Files.createDirectories(dir);
+    Parallel.map(List.copyOf(bySegment.entrySet()), e -> {
+      Path file = segmentFile(dir, e.getKey());
+      if (e.getValue().isEmpty()) {
+        Files.deleteIfExists(file);
+      } else {
+        AtomicFiles.replaceCache(file, encode(defaultZone, e.getKey(), e.getValue()));
+      }
+      return null;
+    });
+    dirty.clear();
+  }
+
+  /** The segment of a file: stable across runs (String.hashCode is specified). */
+  static int segment(String file) {
+    return Math.floorMod(file.hashCode(), SEGMENTS);
+  }
+
+  static Path segmentFile(Path dir, int segment) {
+    return dir.resolve("segment-" + (segment < 10 ? "0" : "") + segment);
+  }
+
+  // ---- one segment: header, entries sorted by file, CRC32C of all that ----------------------
+
+  private static byte[] encode(ZoneId defaultZone, int segment, Map<String, Entry> entries) {
+    Out out = new Out();
+    string(out, FORMAT);
+    string(out, defaultZone.getId());
+    out.writeInt(segment);
+    out.writeInt(entries.size());
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      string(out, e.getKey());
+      out.writeLong(e.getValue().stamp().size());
+      out.writeLong(e.getValue().stamp().modified());
+      string(out, e.getValue().digest());
+      report(out, e.getValue().report());
+    }
+    out.writeInt(crc(out.buffer.array(), out.buffer.position()));
+    return Arrays.copyOf(out.buffer.array(), out.buffer.position());
+  }
+
+  /** A segment's entries; empty when it has no file; null when it cannot be used. */
+  private static Map<String, Entry> readSegment(Path dir, ZoneId defaultZone, int segment) {
+    Path file = segmentFile(dir, segment);
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Map.of();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      int body = bytes.length - Integer.BYTES;
+      if (body < 0 || crc(bytes, body) != ByteBuffer.wrap(bytes, body, Integer.BYTES).getInt()) {
+        return null; // torn or damaged
+      }
+      In in = new In(ByteBuffer.wrap(bytes, 0, body));
+      if (!FORMAT.equals(in.string()) || !defaultZone.getId().equals(in.string())
+          || in.readInt() != segment) {
+        return null;
+      }
+      int count = in.readInt();
+      Map<String, Entry> entries = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        String path = in.string();
+        if (segment(path) != segment) {
+          return null;
+        }
+        Stamp stamp = new Stamp(in.readLong(), in.readLong());
+        entries.put(path, new Entry(stamp, in.string(), report(in)));
+      }
+      return in.atEnd() ? entries : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // only a cache: parse again
+    }
+  }
+
+  private static int crc(byte[] bytes, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
   }
 
   // ---- the model, field by field, in record order --------------------------------------------
 
-  private static void report(DataOutputStream out, DailyReport r) throws IOException {
+  private static void report(Out out, DailyReport r) {
     string(out, r.date().toString());
     string(out, r.zone().getId());
     instant(out, r.partialAsOf());
@@ -110,7 +264,7 @@ final class ReportCache {
     }
   }
 
-  private static DailyReport report(DataInputStream in) throws IOException {
+  private static DailyReport report(In in) throws IOException {
     LocalDate date = LocalDate.parse(string(in));
     ZoneId zone = ZoneId.of(string(in));
     Instant partialAsOf = instant(in);
@@ -129,7 +283,7 @@ final class ReportCache {
     return new DailyReport(date, zone, list, partialAsOf);
   }
 
-  private static void analysis(DataOutputStream out, Analysis a) throws IOException {
+  private static void analysis(Out out, Analysis a) {
     string(out, a.severity().name());
     out.writeInt(a.types().size());
     for (ChangeType t : a.types()) {
@@ -146,7 +300,7 @@ final class ReportCache {
     out.writeBoolean(a.incomplete());
   }
 
-  private static Analysis analysis(DataInputStream in) throws IOException {
+  private static Analysis analysis(In in) throws IOException {
     Severity severity = Severity.valueOf(string(in));
     int n = in.readInt();
     List<ChangeType> types = new ArrayList<>(n);
@@ -166,8 +320,8 @@ final class ReportCache {
         text[6], text[7], why, in.readBoolean());
   }
 
-  /** A string of any length (writeUTF stops at 64 KB), or null. */
-  private static void string(DataOutputStream out, String s) throws IOException {
+  /** A string of any length, or null. */
+  private static void string(Out out, String s) {
     if (s == null) {
       out.writeInt(-1);
       return;
@@ -177,18 +331,7 @@ final class ReportCache {
     out.write(b);
   }
 
-  private static String string(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      return null;
-    }
-    if (n > MAX_STRING) {
-      throw new IOException("damaged cache: a string of " + n + " bytes");
-    }
-    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-  }
-
-  private static void instant(DataOutputStream out, Instant t) throws IOException {
+  private static void instant(Out out, Instant t) {
     out.writeBoolean(t != null);
     if (t != null) {
       out.writeLong(t.getEpochSecond());
@@ -196,7 +339,86 @@ final class ReportCache {
     }
   }
 
-  private static Instant instant(DataInputStream in) throws IOException {
+  private static String string(In in) throws IOException {
+    return in.string();
+  }
+
+  private static Instant instant(In in) throws IOException {
     return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+  }
+
+  /** Writes numbers (big-endian) and bytes to a buffer that grows: DataOutput without locks. */
+  private static final class Out {
+    private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+    private ByteBuffer room(int bytes) {
+      if (buffer.remaining() < bytes) {
+        ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2,
+            buffer.position() + bytes));
+        buffer = larger.put(buffer.flip());
+      }
+      return buffer;
+    }
+
+    void writeInt(int v) {
+      room(Integer.BYTES).putInt(v);
+    }
+
+    void writeLong(long v) {
+      room(Long.BYTES).putLong(v);
+    }
+
+    void writeBoolean(boolean v) {
+      room(1).put((byte) (v ? 1 : 0));
+    }
+
+    void write(byte[] bytes) {
+      room(bytes.length).put(bytes);
+    }
+  }
+
+  /**
+   * Reads what {@link Out} wrote, straight from the segment's bytes: quicker than a
+   * stream, and strings are decoded in place.
+   */
+  private static final class In {
+    private final ByteBuffer buffer;
+
+    In(ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    int readInt() {
+      return buffer.getInt();
+    }
+
+    long readLong() {
+      return buffer.getLong();
+    }
+
+    boolean readBoolean() throws IOException {
+      byte b = buffer.get();
+      if (b != 0 && b != 1) {
+        throw new IOException("damaged cache: a boolean of " + b);
+      }
+      return b == 1;
+    }
+
+    String string() throws IOException {
+      int n = buffer.getInt();
+      if (n < 0) {
+        return null;
+      }
+      if (n > MAX_STRING || n > buffer.remaining()) {
+        throw new IOException("damaged cache: a string of " + n + " bytes");
+      }
+      String s = new String(buffer.array(), buffer.position(), n, StandardCharsets.UTF_8);
+      buffer.position(buffer.position() + n);
+      return s;
+    }
+
+    boolean atEnd() {
+      return !buffer.hasRemaining();
+    }
   }
 }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -323,45 +325,57 @@ public final class SiteBuilder {
    * @param name its path under the content folder, with '/'
    * @param digest of the file's bytes ({@link SearchIndex#digest})
    */
-  private record Source(Path file, String name, String digest, DailyReport report) {}
-
-  /** A report file read: from the cache ({@code parsed} null) or parsed now. */
-  private record Read(Source source, ParsedReport parsed) {}
+  record Source(Path file, String name, String digest, DailyReport report) {}
 
   /**
-   * Parses every report on every core, or takes it from the {@link ReportCache} when its bytes
-   * are those the last build parsed. Returns them by date, oldest first.
+   * A report file read: from the cache ({@code parsed} null) or parsed now. {@code stamp} is set
+   * when the cache is to record the file anew.
    */
-  private static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
+  private record Read(Source source, ParsedReport parsed, ReportCache.Stamp stamp) {}
+
+  /**
+   * Parses every report on every core, or takes it from the {@link ReportCache}: without reading
+   * the file when its size and modification time are those recorded, else when its digest is.
+   * Returns them by date, oldest first.
+   */
+  static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
     ReportParser parser = new ReportParser(o.defaultZone());
-    Path cacheFile = stateOf(o.output(), ".reports");
-    Map<String, ReportCache.Entry> cached = ReportCache.load(cacheFile, o.defaultZone());
+    // Earlier versions kept the cache in this one file; it gave way to the segment folder.
+    Files.deleteIfExists(stateOf(o.output(), ".reports"));
+    ReportCache cache = ReportCache.load(stateOf(o.output(), ".parsed"), o.defaultZone());
     List<Read> read = Parallel.map(new ReportStore(o.content()).list(), file -> {
-      byte[] bytes = Files.readAllBytes(file);
       String name = SearchIndex.relative(o.content(), file);
+      // Stat before reading: a change after the stat then shows as another stamp next time.
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      ReportCache.Entry last = cache.get(name);
+      if (last != null && last.stamp().equals(ReportCache.Stamp.of(attributes))) {
+        return new Read(new Source(file, name, last.digest(), last.report()), null, null);
+      }
+      ReportCache.Stamp stamp = ReportCache.Stamp.toRecord(attributes, Instant.now());
+      byte[] bytes = Files.readAllBytes(file);
       String digest = SearchIndex.digest(bytes);
-      ReportCache.Entry last = cached.get(name);
       if (last != null && last.digest().equals(digest)) {
-        return new Read(new Source(file, name, digest, last.report()), null);
+        return new Read(new Source(file, name, digest, last.report()), null, stamp);
       }
       ParsedReport parsed = parser.parse(file, new String(bytes, StandardCharsets.UTF_8), true);
       return new Read(parsed.report().map(r -> new Source(file, name, digest, r)).orElse(null),
-          parsed);
+          parsed, stamp);
     });
     List<Problem> problems = new ArrayList<>();
     Map<LocalDate, Source> byDate = new TreeMap<>();
-    Map<String, ReportCache.Entry> next = new TreeMap<>();
-    boolean changed = cached.size() != read.size();
+    List<String> names = new ArrayList<>();
     for (Read r : read) {
       if (r.parsed() != null) {
-        changed = true;
         problems.addAll(r.parsed().problems());
       }
       Source s = r.source();
       if (s == null) {
         continue;
       }
-      next.put(s.name(), new ReportCache.Entry(s.digest(), s.report()));
+      names.add(s.name());
+      if (r.stamp() != null) {
+        cache.put(s.name(), new ReportCache.Entry(r.stamp(), s.digest(), s.report()));
+      }
       Source other = byDate.putIfAbsent(s.report().date(), s);
       if (other != null) {
         problems.add(new Problem(s.file(), 1, "a second report of " + s.report().date()
@@ -372,9 +386,8 @@ public final class SiteBuilder {
       throw new SiteException(problems.stream().sorted().map(Problem::toString)
           .collect(Collectors.joining("\n")));
     }
-    if (changed) {
-      ReportCache.save(cacheFile, o.defaultZone(), next);
-    }
+    cache.retainOnly(names);
+    cache.save(); // only the segments that changed
     return byDate;
   }
 

@@ -1,0 +1,135 @@
+package dev.daybook.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cheap tests on one line of a report. The parser runs them on every line, so most lines are
+ * decided by a character or two and only the few that may be a heading or a fence reach a regex.
+ */
+final class Lines {
+
+  private Lines() {}
+
+  /**
+   * The lines of a text without a leading byte order mark; a line ends at \n, \r\n or \r. One pass
+   * and one copy per line (replacing the line ends first copied the whole text twice).
+   */
+  static List<String> split(String text) {
+    int start = text.startsWith("\uFEFF") ? 1 : 0;
+    List<String> lines = new ArrayList<>(text.length() / 32 + 1);
+    if (text.indexOf('\r') < 0) { // the usual case: indexOf is much quicker than a char loop
+      for (int eol; (eol = text.indexOf('\n', start)) >= 0; start = eol + 1) {
+        lines.add(text.substring(start, eol));
+      }
+      lines.add(text.substring(start));
+      return lines;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines;
+  }
+
+  /**
+   * Where a line's text starts after at most three spaces, or -1 when it is indented further or
+   * has no text after them: only such lines can open a heading, a fence or a thematic break.
+   */
+  static int blockStart(String line) {
+    int i = 0;
+    while (i < 4 && i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    return i < 4 && i < line.length() ? i : -1;
+  }
+
+  /** An ATX heading: its level (1 to 6) and its text. */
+  record Heading(int level, String text) {}
+
+  /**
+   * The heading a line is, read as {@code ^ {0,3}(#{1,6})[ \t]+(.*?)\s*$} (DOTALL) would read it
+   * with {@code matches()}, else null: up to three spaces, one to six '#', spaces or tabs, then
+   * the text without trailing ASCII whitespace ({@code \s}; U+2028 and the like stay).
+   */
+  static Heading heading(String line) {
+    int start = blockStart(line);
+    if (start < 0 || line.charAt(start) != '#') {
+      return null;
+    }
+    int i = start;
+    while (i < line.length() && line.charAt(i) == '#') {
+      i++;
+    }
+    int level = i - start;
+    if (level > 6 || i == line.length() || line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+      return null;
+    }
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    int end = line.length();
+    while (end > i && isRegexSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    return new Heading(level, line.substring(i, end));
+  }
+
+  /** Whether a line may be an ATX heading ({@code ### x}); a regex decides. */
+  static boolean mayBeHeading(String line) {
+    int i = blockStart(line);
+    return i >= 0 && line.charAt(i) == '#';
+  }
+
+  /**
+   * Whether a line may be a thematic break ({@code ---}, {@code * * *}): a marker, then the same
+   * marker after whitespace; a regex decides. A list item ({@code - x}) is not.
+   */
+  static boolean mayBeBreak(String line) {
+    int i = blockStart(line);
+    if (i < 0 || line.charAt(i) != '-' && line.charAt(i) != '*' && line.charAt(i) != '_') {
+      return false;
+    }
+    int next = i + 1;
+    while (next < line.length() && isRegexSpace(line.charAt(next))) {
+      next++;
+    }
+    return next < line.length() && line.charAt(next) == line.charAt(i);
+  }
+
+  /** The fence a line opens: its run of three or more backticks or tildes, else null. */
+  static String fenceOf(String line) {
+    int i = blockStart(line);
+    if (i < 0 || line.charAt(i) != '`' && line.charAt(i) != '~') {
+      return null;
+    }
+    int end = i;
+    while (end < line.length() && line.charAt(end) == line.charAt(i)) {
+      end++;
+    }
+    return end - i >= 3 ? line.substring(i, end) : null;
+  }
+
+  /**
+   * A block-quote line (it starts with {@code >}) without its marker and the whitespace after it:
+   * all of it, or at most one character (regex {@code \s}: ASCII whitespace).
+   */
+  static String unquote(String line, boolean allSpace) {
+    int i = 1;
+    while (i < line.length() && (allSpace || i < 2) && isRegexSpace(line.charAt(i))) {
+      i++;
+    }
+    return line.substring(i);
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+}
