@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * How Daybook's search turns text into terms: one plain function, fully specified here, so that the
@@ -189,6 +190,8 @@ public final class TextAnalysis {
     /** A whole word or part, lower-cased: at most two chars per code point of a segment. */
     private final char[] word = new char[2 * MAX_WORD];
     private final Porter porter = new Porter();
+    private static final int MAX_STEMS = 1 << 16;
+    private final CharArrayMap<char[]> stems = new CharArrayMap<>(64, false);
     /** The terms already produced at this position, end to end, and where each ends. */
     private char[] seen = new char[4 * MAX_WORD];
     private int[] seenEnds = new int[8];
@@ -308,12 +311,31 @@ public final class TextAnalysis {
       }
       char[] term = word;
       if (asciiLetters) {
-        n = porter.stem(word, n);
-        term = porter.buffer();
+        term = stem(n);
+        n = term.length;
       }
       if (firstAtPosition(term, n)) {
         sink.token(term, 0, n, position, from, to);
       }
+    }
+
+    /**
+     * The stem of {@code word[0, n)}. Reports repeat a small vocabulary, so each word is stemmed
+     * once per thread and then looked up (without making a String); the cache is emptied when it
+     * grows past {@link #MAX_STEMS} words, which changes nothing but speed.
+     */
+    private char[] stem(int n) {
+      char[] stem = stems.get(word, 0, n);
+      if (stem == null) {
+        char[] key = Arrays.copyOf(word, n);
+        int length = porter.stem(word, n);
+        stem = Arrays.copyOf(porter.buffer(), length);
+        if (stems.size() >= MAX_STEMS) {
+          stems.clear();
+        }
+        stems.put(key, stem);
+      }
+      return stem;
     }
 
     /** Whether this term is new at this position; remembers it. */
