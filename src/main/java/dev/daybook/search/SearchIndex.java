@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -354,8 +355,11 @@ public final class SearchIndex {
 
   /** Lower case, whitespace collapsed: how keyword values are compared. */
   static String keyword(String value) {
-    return String.join(" ", value.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+    return String.join(" ", WHITESPACE.split(value.strip().toLowerCase(Locale.ROOT)));
   }
+
+  // Compiled once: String.split compiles a pattern of more than one character on every call.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   static Set<String> repoKeys(String repo) {
     String full = keyword(repo);
@@ -394,21 +398,36 @@ public final class SearchIndex {
     return p;
   }
 
+  /**
+   * Each path's leading directories and trailing segments, the path itself included, with runs
+   * of '/' as one: for a/b/c, a, c, a/b, b/c, a/b/c.
+   */
   static Set<String> pathKeys(List<String> paths) {
     Set<String> keys = new LinkedHashSet<>();
     for (String path : paths) {
       String p = normalizePath(path);
+      if (p.contains("//")) {
+        p = SLASHES.matcher(p).replaceAll("/");
+      }
       if (p.isEmpty()) {
         continue;
       }
-      List<String> segments = new ArrayList<>(List.of(p.split("/+")));
-      for (int i = 1; i <= segments.size(); i++) {
-        keys.add(String.join("/", segments.subList(0, i)));
-        keys.add(String.join("/", segments.subList(segments.size() - i, segments.size())));
+      // The ends of the segments, as indexes of the '/' after each (the path's length last).
+      List<Integer> ends = new ArrayList<>();
+      for (int i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) {
+        ends.add(i);
+      }
+      ends.add(p.length());
+      int n = ends.size();
+      for (int i = 1; i <= n; i++) {
+        keys.add(p.substring(0, ends.get(i - 1)));
+        keys.add(i == n ? p : p.substring(ends.get(n - 1 - i) + 1));
       }
     }
     return keys;
   }
+
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
   /** Opens the index in {@code dir} for searching. */
   static DirectoryReader open(Directory directory) throws IOException {
