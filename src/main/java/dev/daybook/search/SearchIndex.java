@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -287,6 +288,8 @@ public final class SearchIndex {
         .setOpenMode(mode)
         // One flush per thread for an archive of years, instead of dozens of small segments.
         .setRAMBufferSizeMB(256)
+        // Those segments are large: packing each into a compound file would copy it once more.
+        .setUseCompoundFile(false)
         // Every deleted document merged away: they would still count in BM25's statistics.
         .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0))
         .setCommitOnClose(false);
@@ -306,6 +309,14 @@ public final class SearchIndex {
     Parallel.map(new ArrayList<>(reports.entrySet()), e -> {
       for (CommitDoc doc : CommitDoc.of(List.of(e.getValue()), urls)) {
         writer.addDocument(document(doc, e.getKey()));
+      }
+      return null;
+    });
+    // Each indexing thread's buffer becomes a segment. The commit would write them one after
+    // the other in its own thread; here every core writes one.
+    Parallel.map(Collections.nCopies(Runtime.getRuntime().availableProcessors(), writer), w -> {
+      while (w.flushNextBuffer()) {
+        // until no buffer is left
       }
       return null;
     });
