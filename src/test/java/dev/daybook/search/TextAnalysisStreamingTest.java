@@ -88,6 +88,25 @@ class TextAnalysisStreamingTest {
     assertThat(tokens).isGreaterThan(100_000);
   }
 
+  /** More distinct words than the stem cache keeps: it is emptied and filled again, same stems. */
+  @Test
+  void aVocabularyLargerThanTheStemCache() {
+    String[] suffixes = {"", "ing", "ed", "ational", "ies", "ness"};
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 80_000; i++) {
+      StringBuilder word = new StringBuilder();
+      for (int n = i + 26 * 26; n > 0; n /= 26) {
+        word.append((char) ('a' + n % 26));
+      }
+      text.append(word).append(suffixes[i % suffixes.length]).append(' ');
+    }
+    text.append(text); // the first words again, after the cache was emptied
+    List<TextAnalysis.Token> expected =
+        TextAnalysisReference.analyze(text.toString(), TextAnalysis.Mode.INDEX);
+    assertThat(expected).hasSizeGreaterThan(150_000);
+    assertThat(TextAnalysis.analyze(text.toString(), TextAnalysis.Mode.INDEX)).isEqualTo(expected);
+  }
+
   /** One analyzer for all texts, as the index uses it: no state leaks from one field to the next. */
   @Test
   void luceneSeesTheReferenceTokensWithAReusedTokenizer() throws IOException {
