@@ -1,8 +1,7 @@
 package dev.daybook.search;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.util.Iterator;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -21,35 +20,76 @@ final class DaybookAnalyzer extends Analyzer {
     return new TokenStreamComponents(new ReplayTokenizer());
   }
 
-  private static final class ReplayTokenizer extends Tokenizer {
+  /**
+   * Lucene reuses one tokenizer per thread, so its buffers (the text, the tokens' chars and
+   * numbers) grow to the largest field once and then serve every field: no object per token.
+   */
+  private static final class ReplayTokenizer extends Tokenizer implements TextAnalysis.Sink {
+    private static final int FIELDS = 4; // per token: end of its chars, position, start, end
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute increment =
         addAttribute(PositionIncrementAttribute.class);
-    private Iterator<TextAnalysis.Token> tokens;
-    private int lastPosition;
+    private final TextAnalysis.Scanner scanner = new TextAnalysis.Scanner();
+    private char[] text = new char[1024];
     private int length;
+    private char[] chars = new char[1024];
+    private int charsUsed;
+    private int[] tokens = new int[FIELDS * 256];
+    private int count;
+    private int next;
+    private int lastPosition;
 
     @Override
     public void reset() throws IOException {
       super.reset();
-      String text = read(input);
-      length = text.length();
-      tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.INDEX).iterator();
+      length = 0;
+      for (int n; (n = input.read(text, length, text.length - length)) > 0; ) {
+        length += n;
+        if (length == text.length) {
+          text = Arrays.copyOf(text, 2 * length);
+        }
+      }
+      charsUsed = 0;
+      count = 0;
+      next = 0;
       lastPosition = -1;
+      scanner.scan(text, length, TextAnalysis.Mode.INDEX, this);
+    }
+
+    /** Keeps one token of the text being read. */
+    @Override
+    public void token(char[] term, int from, int n, int position, int start, int end) {
+      if (charsUsed + n > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(2 * chars.length, charsUsed + n));
+      }
+      System.arraycopy(term, from, chars, charsUsed, n);
+      charsUsed += n;
+      int t = FIELDS * count;
+      if (t == tokens.length) {
+        tokens = Arrays.copyOf(tokens, 2 * t);
+      }
+      tokens[t] = charsUsed;
+      tokens[t + 1] = position;
+      tokens[t + 2] = start;
+      tokens[t + 3] = end;
+      count++;
     }
 
     @Override
     public boolean incrementToken() {
-      if (!tokens.hasNext()) {
+      if (next == count) {
         return false;
       }
       clearAttributes();
-      TextAnalysis.Token t = tokens.next();
-      term.setEmpty().append(t.term());
-      offset.setOffset(correctOffset(t.start()), correctOffset(t.end()));
-      increment.setPositionIncrement(t.position() - lastPosition);
-      lastPosition = t.position();
+      int t = FIELDS * next;
+      int from = next == 0 ? 0 : tokens[t - FIELDS];
+      term.copyBuffer(chars, from, tokens[t] - from);
+      offset.setOffset(correctOffset(tokens[t + 2]), correctOffset(tokens[t + 3]));
+      increment.setPositionIncrement(tokens[t + 1] - lastPosition);
+      lastPosition = tokens[t + 1];
+      next++;
       return true;
     }
 
@@ -58,16 +98,6 @@ final class DaybookAnalyzer extends Analyzer {
       super.end();
       int last = correctOffset(length);
       offset.setOffset(last, last);
-    }
-
-    private static String read(Reader reader) throws IOException {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = reader.read(buf)) > 0) {
-        sb.append(buf, 0, n);
-      }
-      return sb.toString();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.daybook.search;
 
+import dev.daybook.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,16 +29,37 @@ final class PlainText {
   private PlainText() {}
 
   static String of(String markdown) {
-    StringBuilder out = new StringBuilder(markdown.length());
-    append(PARSER.parse(markdown), out);
+    if (MarkdownText.isLiteral(markdown)) {
+      return collapse(markdown); // what the parse below gives, without it (most summaries)
+    }
+    return parsed(markdown);
+  }
+
+  /** {@link #of} without its fast path: tests check the two agree. */
+  static String parsed(String markdown) {
+    return of(PARSER.parse(markdown));
+  }
+
+  private static String of(Node document) {
+    StringBuilder out = new StringBuilder();
+    append(document, out);
     return collapse(out);
   }
 
-  /** The file paths a prose section names in code spans, e.g. the impact list of a report. */
-  static List<String> codePaths(String markdown) {
+  /**
+   * A section's {@link #of plain text} and the file paths it names in code spans (e.g. the impact
+   * list of a report), from one parse.
+   */
+  record WithPaths(String text, List<String> paths) {}
+
+  static WithPaths withPaths(String markdown) {
+    if (MarkdownText.isLiteral(markdown)) {
+      return new WithPaths(collapse(markdown), List.of()); // no code span, so no path
+    }
+    Node document = PARSER.parse(markdown);
     List<String> paths = new ArrayList<>();
-    collectPaths(PARSER.parse(markdown), paths);
-    return paths;
+    collectPaths(document, paths);
+    return new WithPaths(of(document), paths);
   }
 
   private static void collectPaths(Node node, List<String> out) {

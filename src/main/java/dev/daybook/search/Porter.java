@@ -16,23 +16,39 @@ final class Porter {
   private int k; // index of the last letter of the current word
   private int j; // end of the stem before a suffix found by ends()
 
-  private Porter(String word) {
-    b = word.toCharArray();
-    k = b.length - 1;
-  }
+  /** A stemmer to reuse, word after word ({@link #stem(char[], int)}); not for two threads. */
+  Porter() {}
 
   static String stem(String word) {
     if (word.length() <= 2) {
       return word;
     }
-    Porter p = new Porter(word);
-    p.step1();
-    p.step2();
-    p.step3();
-    p.step4();
-    p.step5();
-    p.step6();
-    return new String(p.b, 0, p.k + 1);
+    Porter p = new Porter();
+    int n = p.stem(word.toCharArray(), word.length());
+    return new String(p.buffer(), 0, n);
+  }
+
+  /**
+   * Stems {@code word[0, length)} in place and returns the stem's length; the stem is then at the
+   * start of {@link #buffer()} (that array, unless a rule needed more room than the word had).
+   */
+  int stem(char[] word, int length) {
+    b = word;
+    if (length <= 2) {
+      return length;
+    }
+    k = length - 1;
+    step1();
+    step2();
+    step3();
+    step4();
+    step5();
+    step6();
+    return k + 1;
+  }
+
+  char[] buffer() {
+    return b;
   }
 
   /** Whether b[i] is a consonant; 'y' is one at the start and after a vowel. */

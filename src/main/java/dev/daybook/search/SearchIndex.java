@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -312,6 +314,8 @@ public final class SearchIndex {
         .setOpenMode(mode)
         // One flush per thread for an archive of years, instead of dozens of small segments.
         .setRAMBufferSizeMB(256)
+        // Those segments are large: packing each into a compound file would copy it once more.
+        .setUseCompoundFile(false)
         // Every deleted document merged away: they would still count in BM25's statistics.
         .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0))
         .setCommitOnClose(false);
@@ -331,6 +335,14 @@ public final class SearchIndex {
     Parallel.map(new ArrayList<>(reports.entrySet()), e -> {
       for (CommitDoc doc : CommitDoc.of(List.of(e.getValue()), urls)) {
         writer.addDocument(document(doc, e.getKey()));
+      }
+      return null;
+    });
+    // Each indexing thread's buffer becomes a segment. The commit would write them one after
+    // the other in its own thread; here every core writes one.
+    Parallel.map(Collections.nCopies(Runtime.getRuntime().availableProcessors(), writer), w -> {
+      while (w.flushNextBuffer()) {
+        // until no buffer is left
       }
       return null;
     });
@@ -380,8 +392,11 @@ public final class SearchIndex {
 
   /** Lower case, whitespace collapsed: how keyword values are compared. */
   static String keyword(String value) {
-    return String.join(" ", value.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+    return String.join(" ", WHITESPACE.split(value.strip().toLowerCase(Locale.ROOT)));
   }
+
+  // Compiled once: String.split compiles a pattern of more than one character on every call.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   static Set<String> repoKeys(String repo) {
     String full = keyword(repo);
@@ -420,21 +435,36 @@ public final class SearchIndex {
     return p;
   }
 
+  /**
+   * Each path's leading directories and trailing segments, the path itself included, with runs
+   * of '/' as one: for a/b/c, a, c, a/b, b/c, a/b/c.
+   */
   static Set<String> pathKeys(List<String> paths) {
     Set<String> keys = new LinkedHashSet<>();
     for (String path : paths) {
       String p = normalizePath(path);
+      if (p.contains("//")) {
+        p = SLASHES.matcher(p).replaceAll("/");
+      }
       if (p.isEmpty()) {
         continue;
       }
-      List<String> segments = new ArrayList<>(List.of(p.split("/+")));
-      for (int i = 1; i <= segments.size(); i++) {
-        keys.add(String.join("/", segments.subList(0, i)));
-        keys.add(String.join("/", segments.subList(segments.size() - i, segments.size())));
+      // The ends of the segments, as indexes of the '/' after each (the path's length last).
+      List<Integer> ends = new ArrayList<>();
+      for (int i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) {
+        ends.add(i);
+      }
+      ends.add(p.length());
+      int n = ends.size();
+      for (int i = 1; i <= n; i++) {
+        keys.add(p.substring(0, ends.get(i - 1)));
+        keys.add(i == n ? p : p.substring(ends.get(n - 1 - i) + 1));
       }
     }
     return keys;
   }
+
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
   /** Opens the index in {@code dir} for searching. */
   static DirectoryReader open(Directory directory) throws IOException {

@@ -1,11 +1,11 @@
 package dev.daybook.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * How Daybook's search turns text into terms: one plain function, fully specified here, so that the
@@ -88,47 +88,16 @@ public final class TextAnalysis {
   private TextAnalysis() {}
 
   public static List<Token> analyze(String text, Mode mode) {
-    String folded = fold(text);
     List<Token> out = new ArrayList<>();
-    int[] position = {-1};
-    int i = 0;
-    while (i < folded.length()) {
-      int cp = folded.codePointAt(i);
-      if (!isWordChar(cp)) {
-        i += Character.charCount(cp);
-        continue;
-      }
-      int segStart = i;
-      boolean cjk = isCjk(cp);
-      while (i < folded.length()) {
-        int c = folded.codePointAt(i);
-        if (!isWordChar(c) || isCjk(c) != cjk) {
-          break;
-        }
-        i += Character.charCount(c);
-      }
-      if (cjk) {
-        cjkSegment(folded, segStart, i, mode, position, out);
-      } else {
-        otherSegment(folded, segStart, i, mode, position, out);
-      }
-    }
+    new Scanner().scan(text.toCharArray(), text.length(), mode,
+        (chars, offset, length, position, start, end) ->
+            out.add(new Token(new String(chars, offset, length), position, start, end)));
     return out;
   }
 
   /** The terms only, in order. */
   public static List<String> terms(String text, Mode mode) {
     return analyze(text, mode).stream().map(Token::term).toList();
-  }
-
-  static String fold(String text) {
-    char[] chars = text.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      if (chars[i] >= '\uFF01' && chars[i] <= '\uFF5E') {
-        chars[i] = (char) (chars[i] - 0xFEE0);
-      }
-    }
-    return new String(chars);
   }
 
   static boolean isWordChar(int cp) {
@@ -155,161 +124,324 @@ public final class TextAnalysis {
         || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
   }
 
-  private static void cjkSegment(String s, int from, int to, Mode mode, int[] position,
-      List<Token> out) {
-    List<int[]> chars = new ArrayList<>(); // start, end of each code point
-    for (int i = from; i < to; ) {
-      int n = Character.charCount(s.codePointAt(i));
-      chars.add(new int[] {i, i + n});
-      i += n;
+  // What the rules ask of a code point, as bits: see classOf.
+  static final int WORD = 1;
+  static final int CJK = 2;
+  static final int UPPER = 4;
+  static final int DIGIT = 8;
+  private static final int KNOWN = 16;
+
+  /**
+   * The classes of the BMP's code points, filled in on first use: getType and above all the
+   * script lookup (a binary search) are then done once per character instead of once per
+   * occurrence. Racing threads write the same value, so no lock is needed.
+   */
+  private static final byte[] BMP_CLASSES = new byte[0x10000];
+
+  /** {@link #WORD}, {@link #CJK}, {@link #UPPER} and {@link #DIGIT} of a code point. */
+  static int classOf(int cp) {
+    if (cp >= BMP_CLASSES.length) {
+      return computeClass(cp);
     }
-    int n = chars.size();
-    if (mode == Mode.QUERY && n > 1) {
-      for (int c = 0; c + 1 < n; c++) {
-        position[0]++;
-        out.add(new Token(s.substring(chars.get(c)[0], chars.get(c + 1)[1]), position[0],
-            chars.get(c)[0], chars.get(c + 1)[1]));
-      }
-      return;
+    int c = BMP_CLASSES[cp];
+    if (c == 0) {
+      c = computeClass(cp) | KNOWN;
+      BMP_CLASSES[cp] = (byte) c;
     }
-    for (int c = 0; c < n; c++) {
-      position[0]++;
-      int[] ch = chars.get(c);
-      out.add(new Token(s.substring(ch[0], ch[1]), position[0], ch[0], ch[1]));
-      if (c + 1 < n) {
-        int end = chars.get(c + 1)[1];
-        out.add(new Token(s.substring(ch[0], end), position[0], ch[0], end));
-      }
-    }
+    return c & ~KNOWN;
   }
 
-  private static void otherSegment(String s, int from, int to, Mode mode, int[] position,
-      List<Token> out) {
-    while (from < to && s.charAt(from) == '_') {
-      from++;
+  private static int computeClass(int cp) {
+    if (!isWordChar(cp)) {
+      return 0;
     }
-    while (to > from && s.charAt(to - 1) == '_') {
-      to--;
+    int type = Character.getType(cp);
+    return WORD | (isCjk(cp) ? CJK : 0) | (type == Character.UPPERCASE_LETTER ? UPPER : 0)
+        | (type == Character.DECIMAL_DIGIT_NUMBER ? DIGIT : 0);
+  }
+
+  /** Lower case of one code point on its own, as {@link String#toLowerCase} gives it. */
+  static int lower(int cp) {
+    if (cp < 128) {
+      return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
     }
-    if (from == to || s.codePointCount(from, to) > MAX_WORD) {
-      return;
+    // İ is the one code point whose lower case alone is two code points ("i̇"): kept as is.
+    return cp == '\u0130' ? cp : Character.toLowerCase(cp);
+  }
+
+  /** Receives the tokens of a text; {@code chars[offset, offset + length)} is the term. */
+  @FunctionalInterface
+  interface Sink {
+    /** The chars are only valid during the call. */
+    void token(char[] chars, int offset, int length, int position, int start, int end);
+  }
+
+  /**
+   * The rules above over a char array, keeping its buffers from one text to the next: the index
+   * runs it over every field of every commit, so it makes no String or object per token. One per
+   * thread.
+   */
+  static final class Scanner {
+    private char[] text;
+    private int length;
+    private Mode mode;
+    private Sink sink;
+    private int position;
+    /** A whole word or part, lower-cased: at most two chars per code point of a segment. */
+    private final char[] word = new char[2 * MAX_WORD];
+    private final Porter porter = new Porter();
+    private static final int MAX_STEMS = 1 << 16;
+    private final CharArrayMap<char[]> stems = new CharArrayMap<>(64, false);
+    /** The terms already produced at this position, end to end, and where each ends. */
+    private char[] seen = new char[4 * MAX_WORD];
+    private int[] seenEnds = new int[8];
+    private int seenCount;
+    private int[] partStarts = new int[8];
+    private int[] partEnds = new int[8];
+    private int partCount;
+
+    /** Analyzes {@code text[0, length)}, which it folds in place. */
+    void scan(char[] text, int length, Mode mode, Sink sink) {
+      this.text = text;
+      this.length = length;
+      this.mode = mode;
+      this.sink = sink;
+      position = -1;
+      fold(text, length);
+      int i = 0;
+      while (i < length) {
+        int cp = codePointAt(i);
+        int c = classOf(cp);
+        if ((c & WORD) == 0) {
+          i += Character.charCount(cp);
+          continue;
+        }
+        int segStart = i;
+        int cjk = c & CJK;
+        while (i < length) {
+          int next = codePointAt(i);
+          int nc = classOf(next);
+          if ((nc & WORD) == 0 || (nc & CJK) != cjk) {
+            break;
+          }
+          i += Character.charCount(next);
+        }
+        if (cjk != 0) {
+          cjkSegment(segStart, i);
+        } else {
+          otherSegment(segStart, i);
+        }
+      }
+      this.text = null;
+      this.sink = null;
     }
-    position[0]++;
-    Set<String> seen = new LinkedHashSet<>();
-    emit(s, from, to, position[0], seen, out);
-    if (mode == Mode.INDEX) {
-      List<int[]> parts = parts(s, from, to);
-      if (parts.size() > 1) {
-        for (int[] p : parts) {
-          emit(s, p[0], p[1], position[0], seen, out);
+
+    private static void fold(char[] chars, int length) {
+      for (int i = 0; i < length; i++) {
+        if (chars[i] >= '\uFF01' && chars[i] <= '\uFF5E') {
+          chars[i] = (char) (chars[i] - 0xFEE0);
         }
       }
     }
-  }
 
-  private static void emit(String s, int from, int to, int position, Set<String> seen,
-      List<Token> out) {
-    String lower = lower(s.substring(from, to));
-    if (STOP_WORDS.contains(lower)) {
-      return;
+    private int codePointAt(int i) {
+      char c = text[i];
+      return Character.isSurrogate(c) ? Character.codePointAt(text, i, length) : c;
     }
-    String term = isAsciiLetters(lower) ? Porter.stem(lower) : lower;
-    if (seen.add(term)) {
-      out.add(new Token(term, position, from, to));
-    }
-  }
 
-  private enum Kind { UPPER, LOWER, DIGIT, UNDERSCORE }
-
-  private static Kind kind(int cp) {
-    if (cp == '_') {
-      return Kind.UNDERSCORE;
-    }
-    if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
-      return Kind.DIGIT;
-    }
-    return Character.getType(cp) == Character.UPPERCASE_LETTER ? Kind.UPPER : Kind.LOWER;
-  }
-
-  /** The parts of a word, as [start, end) offsets; see the class comment. */
-  static List<int[]> parts(String s, int from, int to) {
-    List<int[]> parts = new ArrayList<>();
-    int partStart = -1;
-    Kind prev = null;
-    for (int i = from; i < to; ) {
-      int cp = s.codePointAt(i);
-      int n = Character.charCount(cp);
-      Kind k = kind(cp);
-      if (k == Kind.UNDERSCORE) {
-        if (partStart >= 0) {
-          parts.add(new int[] {partStart, i});
+    private void cjkSegment(int from, int to) {
+      int i = from;
+      int n = Character.charCount(codePointAt(i));
+      if (mode == Mode.QUERY && i + n < to) {
+        while (i + n < to) { // bigrams only
+          int next = i + n;
+          int end = next + Character.charCount(codePointAt(next));
+          sink.token(text, i, end - i, ++position, i, end);
+          i = next;
+          n = end - next;
         }
-        partStart = -1;
-        prev = null;
-        i += n;
-        continue;
+        return;
       }
-      boolean split = false;
-      if (partStart >= 0 && prev != null) {
-        if (prev == Kind.LOWER && k == Kind.UPPER) {
-          split = true;
-        } else if ((prev == Kind.DIGIT) != (k == Kind.DIGIT)) {
-          split = true;
-        } else if (prev == Kind.UPPER && k == Kind.LOWER) {
-          // "KVManager": the capital before the lower-case letter starts the new part.
-          int last = s.offsetByCodePoints(i, -1);
-          if (last > partStart) {
-            parts.add(new int[] {partStart, last});
-            partStart = last;
+      while (true) { // each character, then it and the next
+        sink.token(text, i, n, ++position, i, i + n);
+        int next = i + n;
+        if (next >= to) {
+          return;
+        }
+        int end = next + Character.charCount(codePointAt(next));
+        sink.token(text, i, end - i, position, i, end);
+        i = next;
+        n = end - next;
+      }
+    }
+
+    private void otherSegment(int from, int to) {
+      while (from < to && text[from] == '_') {
+        from++;
+      }
+      while (to > from && text[to - 1] == '_') {
+        to--;
+      }
+      if (from == to
+          || to - from > MAX_WORD && Character.codePointCount(text, from, to - from) > MAX_WORD) {
+        return;
+      }
+      position++;
+      seenCount = 0;
+      emit(from, to);
+      if (mode == Mode.INDEX && parts(from, to) > 1) {
+        for (int p = 0; p < partCount; p++) {
+          emit(partStarts[p], partEnds[p]);
+        }
+      }
+    }
+
+    private void emit(int from, int to) {
+      int n = 0;
+      boolean asciiLetters = true;
+      for (int i = from; i < to; ) {
+        int cp = codePointAt(i);
+        i += Character.charCount(cp);
+        int low = lower(cp);
+        n += Character.toChars(low, word, n);
+        asciiLetters &= low >= 'a' && low <= 'z';
+      }
+      if (isStopWord(word, n)) {
+        return;
+      }
+      char[] term = word;
+      if (asciiLetters) {
+        term = stem(n);
+        n = term.length;
+      }
+      if (firstAtPosition(term, n)) {
+        sink.token(term, 0, n, position, from, to);
+      }
+    }
+
+    /**
+     * The stem of {@code word[0, n)}. Reports repeat a small vocabulary, so each word is stemmed
+     * once per thread and then looked up (without making a String); the cache is emptied when it
+     * grows past {@link #MAX_STEMS} words, which changes nothing but speed.
+     */
+    private char[] stem(int n) {
+      char[] stem = stems.get(word, 0, n);
+      if (stem == null) {
+        char[] key = Arrays.copyOf(word, n);
+        int length = porter.stem(word, n);
+        stem = Arrays.copyOf(porter.buffer(), length);
+        if (stems.size() >= MAX_STEMS) {
+          stems.clear();
+        }
+        stems.put(key, stem);
+      }
+      return stem;
+    }
+
+    /** Whether this term is new at this position; remembers it. */
+    private boolean firstAtPosition(char[] term, int n) {
+      int start = 0;
+      for (int k = 0; k < seenCount; k++) {
+        int end = seenEnds[k];
+        if (Arrays.equals(seen, start, end, term, 0, n)) {
+          return false;
+        }
+        start = end;
+      }
+      if (start + n > seen.length) {
+        seen = Arrays.copyOf(seen, Math.max(2 * seen.length, start + n));
+      }
+      if (seenCount == seenEnds.length) {
+        seenEnds = Arrays.copyOf(seenEnds, 2 * seenCount);
+      }
+      System.arraycopy(term, 0, seen, start, n);
+      seenEnds[seenCount++] = start + n;
+      return true;
+    }
+
+    /** Splits a word into its parts (see the class comment); returns how many. */
+    private int parts(int from, int to) {
+      partCount = 0;
+      int partStart = -1;
+      int prev = -1; // the class of the previous code point of the part; -1 after '_'
+      int prevStart = -1;
+      for (int i = from; i < to; ) {
+        int cp = codePointAt(i);
+        int n = Character.charCount(cp);
+        if (cp == '_') {
+          if (partStart >= 0) {
+            addPart(partStart, i);
+          }
+          partStart = -1;
+          prev = -1;
+          i += n;
+          continue;
+        }
+        int k = classOf(cp) & (UPPER | DIGIT); // 0: lower case, or any other letter or mark
+        boolean split = false;
+        if (partStart >= 0 && prev >= 0) {
+          if (prev == 0 && k == UPPER) {
+            split = true;
+          } else if ((prev == DIGIT) != (k == DIGIT)) {
+            split = true;
+          } else if (prev == UPPER && k == 0) {
+            // "KVManager": the capital before the lower-case letter starts the new part.
+            if (prevStart > partStart) {
+              addPart(partStart, prevStart);
+              partStart = prevStart;
+            }
           }
         }
+        if (split) {
+          addPart(partStart, i);
+          partStart = i;
+        }
+        if (partStart < 0) {
+          partStart = i;
+        }
+        prev = k;
+        prevStart = i;
+        i += n;
       }
-      if (split) {
-        parts.add(new int[] {partStart, i});
-        partStart = i;
+      if (partStart >= 0) {
+        addPart(partStart, to);
       }
-      if (partStart < 0) {
-        partStart = i;
-      }
-      prev = k;
-      i += n;
+      return partCount;
     }
-    if (partStart >= 0) {
-      parts.add(new int[] {partStart, to});
+
+    private void addPart(int start, int end) {
+      if (partCount == partStarts.length) {
+        partStarts = Arrays.copyOf(partStarts, 2 * partCount);
+        partEnds = Arrays.copyOf(partEnds, 2 * partCount);
+      }
+      partStarts[partCount] = start;
+      partEnds[partCount++] = end;
     }
-    return parts;
   }
 
-  /** Lower case, one code point at a time (see the class comment). */
-  static String lower(String s) {
-    if (isAscii(s)) {
-      return s.toLowerCase(Locale.ROOT); // one character for one: the rule below, quicker
+  /** {@link #STOP_WORDS} by length (all are at most five letters), for a check without a String. */
+  private static final char[][][] STOP_BY_LENGTH = new char[6][][];
+
+  static {
+    for (int len = 0; len < STOP_BY_LENGTH.length; len++) {
+      int n = len;
+      STOP_BY_LENGTH[len] = STOP_WORDS.stream().filter(w -> w.length() == n).sorted()
+          .map(String::toCharArray).toArray(char[][]::new);
     }
-    StringBuilder out = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
-      String one = new String(Character.toChars(cp));
-      String low = one.toLowerCase(Locale.ROOT);
-      out.append(low.codePointCount(0, low.length()) == 1 ? low : one);
-    });
-    return out.toString();
+    if (STOP_WORDS.stream().anyMatch(w -> w.length() >= STOP_BY_LENGTH.length)) {
+      throw new AssertionError("a stop word longer than " + (STOP_BY_LENGTH.length - 1));
+    }
   }
 
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
+  static boolean isStopWord(char[] chars, int length) {
+    if (length >= STOP_BY_LENGTH.length) {
+      return false;
+    }
+    for (char[] w : STOP_BY_LENGTH[length]) {
+      if (Arrays.equals(w, 0, length, chars, 0, length)) {
+        return true;
       }
     }
-    return true;
-  }
-
-  private static boolean isAsciiLetters(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 'a' || c > 'z') {
-        return false;
-      }
-    }
-    return !s.isEmpty();
+    return false;
   }
 }

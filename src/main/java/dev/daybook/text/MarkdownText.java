@@ -122,11 +122,56 @@ public final class MarkdownText {
     return out.toString().strip();
   }
 
+  // Characters that make markup anywhere in a line: escapes, code spans, emphasis, links and
+  // images, raw HTML and autolinks, entities; line breaks and NUL (which CommonMark replaces).
+  private static final String MARKUP_ANYWHERE = "\\`*_[]<&\n\r\0";
+  // Characters that make markup first on a line: headings, block quotes, lists and thematic
+  // breaks, setext underlines, code fences, table rows.
+  private static final String MARKUP_FIRST = "#>-+*=_~`|";
+
+  /**
+   * Whether CommonMark reads this text as one paragraph holding exactly its characters (leading
+   * and trailing blanks aside): one line, not indented, that no character can turn into markup.
+   * A text that could is not literal even when it would come out the same; "1. x" is not.
+   */
+  public static boolean isLiteral(String text) {
+    int n = text.length();
+    if (n == 0) {
+      return true;
+    }
+    char first = text.charAt(0);
+    if (Character.isWhitespace(first) || MARKUP_FIRST.indexOf(first) >= 0) {
+      return false;
+    }
+    int digits = 0;
+    while (digits < n && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    if (digits > 0 && digits < n && (text.charAt(digits) == '.' || text.charAt(digits) == ')')) {
+      return false; // an ordered list item
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 128 && MARKUP_ANYWHERE.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The text a reader sees in a piece of inline CommonMark: escapes and entities resolved, link
    * texts kept, emphasis and raw HTML tags dropped. The inverse of {@link #inline(String)}.
    */
   public static String plain(String markdown) {
+    if (isLiteral(markdown)) {
+      return markdown.strip(); // what the parser would give, without a parse (most table cells)
+    }
+    return parsed(markdown);
+  }
+
+  /** {@link #plain} without its fast path: tests check the two agree. */
+  static String parsed(String markdown) {
     Node document = INLINE_PARSER.parse(markdown);
     StringBuilder out = new StringBuilder();
     document.accept(new AbstractVisitor() {
