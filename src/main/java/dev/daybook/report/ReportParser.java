@@ -60,8 +60,6 @@ public final class ReportParser {
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
   private static final Pattern UP_TO_LAST_SLASH = Pattern.compile("^.*/");
   private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
-  // What CommonMark's inline parser acts on (no extensions are enabled): see plain().
-  private static final String INLINE_MARKUP = "\\`*_[]<>&!~";
   private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
 
   private final ZoneId defaultZone;
@@ -195,7 +193,7 @@ public final class ReportParser {
               section = new Section(null, lineNo);
               sections.add(section);
             }
-            commit = new Block(group, plain(text), anchorId, lineNo);
+            commit = new Block(group, MarkdownText.plain(text), anchorId, lineNo);
             section.blocks.add(commit);
             inContents = false;
             continue;
@@ -236,7 +234,7 @@ public final class ReportParser {
             countWords(text);
             continue;
           }
-          String key = Labels.key(plain(text));
+          String key = Labels.key(MarkdownText.plain(text));
           if (key.equals("目录") || key.equals("contents")) {
             inContents = true;
             continue;
@@ -283,7 +281,7 @@ public final class ReportParser {
     }
 
     private Optional<RepoId> repoOf(String headingText) {
-      String text = plain(headingText);
+      String text = MarkdownText.plain(headingText);
       if (!REPO.matcher(text).matches()) {
         return Optional.empty();
       }
@@ -296,7 +294,7 @@ public final class ReportParser {
 
     /** A severity group heading, e.g. {@code 🔴 高重要度变更 (2)}; its count is checked later. */
     private Optional<Severity> groupOf(String headingText, int lineNo, Section section) {
-      String text = plain(headingText);
+      String text = MarkdownText.plain(headingText);
       Matcher m = GROUP.matcher(text);
       if (!m.matches() || !(text.contains("重要度") || text.toLowerCase(Locale.ROOT).contains("importance"))) {
         return Optional.empty();
@@ -551,8 +549,8 @@ public final class ReportParser {
           anchor = anchored.group(2);
           titleCell = anchored.group(1);
         }
-        rows.add(new Row(lineNo, time, plain(cells.get(1)),
-            plain(titleCell), anchor));
+        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)),
+            MarkdownText.plain(titleCell), anchor));
       }
 
       List<ReportedCommit> build(ZoneId zone, LocalDate date) {
@@ -782,7 +780,7 @@ public final class ReportParser {
         for (String r : clean(fields.get(Field.REASONS)).split("\n")) {
           String item = LIST_MARK.matcher(r.strip()).replaceFirst("");
           if (!item.isEmpty()) {
-            reasons.add(plain(item));
+            reasons.add(MarkdownText.plain(item));
           }
         }
         // A label that is just the localized type names is what the writer makes of no label.
@@ -844,73 +842,6 @@ public final class ReportParser {
 
   private static boolean isThematicBreak(String line) {
     return Lines.mayBeBreak(line) && THEMATIC_BREAK.matcher(line).matches();
-  }
-
-  /**
-   * {@link MarkdownText#plain}, without starting the CommonMark parser for the many titles, names
-   * and reasons that hold no markup but backslash escapes ({@code \\[diffusion\\] fix}) and
-   * underscores inside words ({@code per_token_quant}). Such text, when it cannot start a block
-   * and has no control character, reads as itself, unescaped and stripped; anything else goes to
-   * the parser.
-   */
-  static String plain(String markdown) {
-    if (!startsParagraph(markdown)) {
-      return MarkdownText.plain(markdown);
-    }
-    StringBuilder unescaped = null; // made at the first escape
-    for (int i = 0; i < markdown.length(); i++) {
-      char c = markdown.charAt(i);
-      if (c == '\\' && i + 1 < markdown.length() && isAsciiPunctuation(markdown.charAt(i + 1))) {
-        if (unescaped == null) {
-          unescaped = new StringBuilder(markdown.length()).append(markdown, 0, i);
-        }
-        unescaped.append(markdown.charAt(++i));
-        continue;
-      }
-      // An underscore between two letters or digits can neither open nor close emphasis.
-      boolean inert = c == '_' ? i > 0 && i + 1 < markdown.length()
-          && isAsciiLetterOrDigit(markdown.charAt(i - 1))
-          && isAsciiLetterOrDigit(markdown.charAt(i + 1))
-          : c >= ' ' && INLINE_MARKUP.indexOf(c) < 0;
-      if (!inert) {
-        return MarkdownText.plain(markdown);
-      }
-      if (unescaped != null) {
-        unescaped.append(c);
-      }
-    }
-    return (unescaped == null ? markdown : unescaped.toString()).strip();
-  }
-
-  /**
-   * Whether text is a paragraph whatever follows its start: every block marker and indentation is
-   * ASCII, so it is when it starts with a letter, any other non-ASCII character (an emoji badge),
-   * an escape, or digits that do not make an ordered list item ({@code 1.}, {@code 2)}).
-   */
-  private static boolean startsParagraph(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    char first = text.charAt(0);
-    if (first >= 0x80 || first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z'
-        || first == '\\') {
-      return true;
-    }
-    int digits = 0;
-    while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
-      digits++;
-    }
-    return digits > 0 && (digits == text.length()
-        || text.charAt(digits) != '.' && text.charAt(digits) != ')');
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-  }
-
-  private static boolean isAsciiPunctuation(char c) {
-    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
-        || c >= '{' && c <= '~';
   }
 
   static List<String> cells(String row) {

@@ -29,10 +29,9 @@ final class PlainText {
   private PlainText() {}
 
   static String of(String markdown) {
-    if (MarkdownText.isLiteral(markdown)) {
-      return collapse(markdown); // what the parse below gives, without it (most summaries)
-    }
-    return parsed(markdown);
+    String literal = MarkdownText.literal(markdown);
+    // What the parse below gives, without it (most summaries).
+    return literal != null ? collapse(literal) : parsed(markdown);
   }
 
   /** {@link #of} without its fast path: tests check the two agree. */
@@ -53,8 +52,9 @@ final class PlainText {
   record WithPaths(String text, List<String> paths) {}
 
   static WithPaths withPaths(String markdown) {
-    if (MarkdownText.isLiteral(markdown)) {
-      return new WithPaths(collapse(markdown), List.of()); // no code span, so no path
+    String literal = MarkdownText.literal(markdown);
+    if (literal != null) {
+      return new WithPaths(collapse(literal), List.of()); // no code span, so no path
     }
     Node document = PARSER.parse(markdown);
     List<String> paths = new ArrayList<>();

@@ -123,40 +123,68 @@ public final class MarkdownText {
   }
 
   // Characters that make markup anywhere in a line: escapes, code spans, emphasis, links and
-  // images, raw HTML and autolinks, entities; line breaks and NUL (which CommonMark replaces).
-  private static final String MARKUP_ANYWHERE = "\\`*_[]<&\n\r\0";
+  // images, raw HTML and autolinks, entities. (Control characters, line breaks among them, are
+  // left to the parser too.)
+  private static final String MARKUP_ANYWHERE = "\\`*_[]<&";
   // Characters that make markup first on a line: headings, block quotes, lists and thematic
   // breaks, setext underlines, code fences, table rows.
   private static final String MARKUP_FIRST = "#>-+*=_~`|";
 
   /**
-   * Whether CommonMark reads this text as one paragraph holding exactly its characters (leading
-   * and trailing blanks aside): one line, not indented, that no character can turn into markup.
-   * A text that could is not literal even when it would come out the same; "1. x" is not.
+   * The text CommonMark reads in {@code markdown} when no parse is needed to know it, else null.
+   * That is one line, not indented, with no block marker first, and no character with inline
+   * meaning but two: backslash escapes of ASCII punctuation ({@code \[diffusion\]}, resolved
+   * here) and underscores inside a word ({@code per_token_quant}), which can neither open nor
+   * close emphasis. A text that could hold markup is not literal even when it would read the
+   * same ("1. x" is not). Leading and trailing blanks are kept.
    */
-  public static boolean isLiteral(String text) {
-    int n = text.length();
+  public static String literal(String markdown) {
+    int n = markdown.length();
     if (n == 0) {
-      return true;
+      return markdown;
     }
-    char first = text.charAt(0);
+    char first = markdown.charAt(0);
     if (Character.isWhitespace(first) || MARKUP_FIRST.indexOf(first) >= 0) {
-      return false;
+      return null;
     }
     int digits = 0;
-    while (digits < n && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+    while (digits < n && markdown.charAt(digits) >= '0' && markdown.charAt(digits) <= '9') {
       digits++;
     }
-    if (digits > 0 && digits < n && (text.charAt(digits) == '.' || text.charAt(digits) == ')')) {
-      return false; // an ordered list item
+    if (digits > 0 && digits < n
+        && (markdown.charAt(digits) == '.' || markdown.charAt(digits) == ')')) {
+      return null; // an ordered list item
     }
+    StringBuilder unescaped = null; // made at the first escape
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c < 128 && MARKUP_ANYWHERE.indexOf(c) >= 0) {
-        return false;
+      char c = markdown.charAt(i);
+      if (c == '\\' && i + 1 < n && isAsciiPunctuation(markdown.charAt(i + 1))) {
+        if (unescaped == null) {
+          unescaped = new StringBuilder(n).append(markdown, 0, i);
+        }
+        unescaped.append(markdown.charAt(++i));
+        continue;
+      }
+      boolean inWord = c == '_' && i > 0 && i + 1 < n
+          && isAsciiLetterOrDigit(markdown.charAt(i - 1))
+          && isAsciiLetterOrDigit(markdown.charAt(i + 1));
+      if (c < ' ' || !inWord && MARKUP_ANYWHERE.indexOf(c) >= 0) {
+        return null;
+      }
+      if (unescaped != null) {
+        unescaped.append(c);
       }
     }
-    return true;
+    return unescaped == null ? markdown : unescaped.toString();
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiPunctuation(char c) {
+    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
+        || c >= '{' && c <= '~';
   }
 
   /**
@@ -164,10 +192,9 @@ public final class MarkdownText {
    * texts kept, emphasis and raw HTML tags dropped. The inverse of {@link #inline(String)}.
    */
   public static String plain(String markdown) {
-    if (isLiteral(markdown)) {
-      return markdown.strip(); // what the parser would give, without a parse (most table cells)
-    }
-    return parsed(markdown);
+    String literal = literal(markdown);
+    // Most titles, names and table cells: what the parser would give, without a parse.
+    return literal != null ? literal.strip() : parsed(markdown);
   }
 
   /** {@link #plain} without its fast path: tests check the two agree. */

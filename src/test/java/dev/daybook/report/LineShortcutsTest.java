@@ -2,32 +2,15 @@ package dev.daybook.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daybook.text.MarkdownText;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The parser's shortcuts decide as the regexes and the CommonMark parser they stand in front of:
- * the same line splitting, the same fences and headings, the same plain text.
+ * The parser's shortcuts decide as the regexes they stand in front of: the same line splitting,
+ * the same fences and headings. (Its plain text: {@code MarkdownTextLiteralTest}.)
  */
 class LineShortcutsTest {
-
-  @ParameterizedTest
-  @ValueSource(strings = {"Fix typo", "\\[diffusion\\] fix: a \\_b\\_ (#18221)", "名字 \u3000",
-      "张三", "a  b  ", "x & y", "x &amp; y", "a *b* c", "a_b_c", "1. item", "- item", "# title",
-      "    indented", "\tx", "\\1 not punctuation", "ends with \\", "a\\ b", "[link](u)",
-      "x <b>y</b>", "`code`", "\\`not code\\`", "a ~~b~~", "a!b", "\u0000x", "x\u2028y",
-      "\\# not a heading", "\\- not a list", "a\\\\b", "Ünïcödé \\| pipe", "", "  ", "🔴 高",
-      "\\\\", "x \\*y\\* ", "a\nb", "a\rb", "per_token_quant_fp8 kernel", "a_b", "_a", "a_",
-      "a__b", "é_b", "a_é", "a\\__b", "1 of 2 files", "1. x", "12) y", "3.5x", "2020", "7",
-      "1234567890. z", "1\tx", "a_*b*", "\u3000x", "\u2028x \u2028", "…x", "\u0085x",
-      "🟡 中重要度变更 (17)", "📋 目录", "\uFEFFx", "\u00A0x", "é*x*", "\uD83D", "x\uDC00"})
-  void plainTextIsWhatCommonMarkReads(String markdown) {
-    assertThat(ReportParser.plain(markdown)).isEqualTo(MarkdownText.plain(markdown));
-  }
 
   @Test
   void linesSplitLikeReplacingLineEndsThenSplitting() {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PlainText#of} skips the parse for a {@link MarkdownText#isLiteral literal} text, and
+ * {@link PlainText#of} skips the parse for a {@link MarkdownText#literal literal} text, and
  * {@link PlainText#withPaths} reads text and paths from one parse: both give what the parse gives,
  * on the project's Markdown and on random markup.
  */
@@ -25,7 +25,7 @@ class PlainTextLiteralTest {
       String parsed = PlainText.parsed(text);
       assertThat(PlainText.of(text)).as(text).isEqualTo(parsed);
       assertThat(PlainText.withPaths(text).text()).as(text).isEqualTo(parsed);
-      if (MarkdownText.isLiteral(text)) {
+      if (MarkdownText.literal(text) != null) {
         literal++;
         assertThat(PlainText.withPaths(text).paths()).as(text).isEmpty();
       }

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link MarkdownText#plain} skips the parse for a {@link MarkdownText#isLiteral literal} text;
+ * {@link MarkdownText#plain} skips the parse for a {@link MarkdownText#literal literal} text;
  * this checks that it gives what the parse gives, on every line and table cell of the project's
  * Markdown and on random text made of markup characters.
  */
@@ -67,7 +69,7 @@ public class MarkdownTextLiteralTest {
     texts.addAll(randomTexts(50_000));
     int literal = 0;
     for (String text : texts) {
-      if (MarkdownText.isLiteral(text)) {
+      if (MarkdownText.literal(text) != null) {
         literal++;
         assertThat(MarkdownText.plain(text)).as(text).isEqualTo(MarkdownText.parsed(text));
       }
@@ -78,9 +80,29 @@ public class MarkdownTextLiteralTest {
   @Test
   void whatIsLiteral() {
     assertThat(List.of("Byron Hsu", "2024-12-30 21:45:41", "修改 2 个文件（+31 / −19）。",
-        "fix! (#18119) a|b ~x~ 1+1=2 #3 x > y", "2024", "")).allMatch(MarkdownText::isLiteral);
+        "fix! (#18119) a|b ~x~ 1+1=2 #3 x > y", "2024", "", "a \\* b", "\\[diffusion\\] fix",
+        "per_token_quant_fp8")).allMatch(t -> MarkdownText.literal(t) != null);
     assertThat(List.of("1. x", "2) x", "# h", "> q", "- l", "+ l", "* l", "---", "===", "~~~",
         "```", "| a", " x", "    code", "\tx", "a\nb", "a\rb", "a *b*", "a _b_", "a `b`",
-        "[a](b)", "a <b>", "a &amp; b", "a \\* b", "nul\u0000")).noneMatch(MarkdownText::isLiteral);
+        "[a](b)", "a <b>", "a &amp; b", "a\\b", "ends with \\", "_a", "a_", "nul\u0000"))
+        .allMatch(t -> MarkdownText.literal(t) == null);
+    assertThat(MarkdownText.literal("\\[diffusion\\] a\\_b (#1)"))
+        .isEqualTo("[diffusion] a_b (#1)");
+  }
+
+  /** Texts where a shortcut is easy to get wrong: each reads as the parser reads it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"Fix typo", "\\[diffusion\\] fix: a \\_b\\_ (#18221)", "名字 \u3000",
+      "张三", "a  b  ", "x & y", "x &amp; y", "a *b* c", "a_b_c", "1. item", "- item", "# title",
+      "    indented", "\tx", "\\1 not punctuation", "ends with \\", "a\\ b", "[link](u)",
+      "x <b>y</b>", "`code`", "\\`not code\\`", "a ~~b~~", "a!b", "\u0000x", "x\u2028y",
+      "\\# not a heading", "\\- not a list", "a\\\\b", "Ünïcödé \\| pipe", "", "  ", "🔴 高",
+      "\\\\", "x \\*y\\* ", "a\nb", "a\rb", "per_token_quant_fp8 kernel", "a_b", "_a", "a_",
+      "a__b", "é_b", "a_é", "a\\__b", "1 of 2 files", "1. x", "12) y", "3.5x", "2020", "7",
+      "1234567890. z", "1\tx", "a_*b*", "\u3000x", "\u2028x \u2028", "…x", "\u0085x",
+      "🟡 中重要度变更 (17)", "📋 目录", "\uFEFFx", "\u00A0x", "é*x*", "\uD83D", "x\uDC00",
+      "a\tb", "x\u000Cy", "(#18119) fix", "!x", "\"quoted\" x"})
+  void trickyTextsReadAsTheParserReadsThem(String markdown) {
+    assertThat(MarkdownText.plain(markdown)).isEqualTo(MarkdownText.parsed(markdown));
   }
 }
