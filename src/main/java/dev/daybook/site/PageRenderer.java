@@ -280,10 +280,13 @@ final class PageRenderer {
    */
   private String archiveKey(String path, Map<String, Object> page,
       List<SiteModel.Entry> chunk) {
-    List<String> commits = new ArrayList<>(chunk.size());
+    // Two texts rather than a value per commit: the key of every archive page is computed on
+    // every build. Neither a commit's place nor a digest holds a line break.
+    StringBuilder commits = new StringBuilder(chunk.size() * 72);
     Map<LocalDate, String> days = new TreeMap<>();
     for (SiteModel.Entry e : chunk) {
-      commits.add(e.date() + " " + e.repo() + " " + e.commit().sha() + " " + e.anchor());
+      commits.append(e.date()).append(' ').append(e.repo()).append(' ')
+          .append(e.commit().sha()).append(' ').append(e.anchor()).append('\n');
       String digest = dayDigests.get(e.date());
       if (digest == null) {
         throw new IllegalStateException("no report digest for " + e.date());
@@ -292,8 +295,8 @@ final class PageRenderer {
     }
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("page", pageModel(path, page));
-    inputs.put("commits", commits);
-    inputs.put("days", new ArrayList<>(days.values()));
+    inputs.put("commits", commits.toString());
+    inputs.put("days", String.join("\n", days.values()));
     return PageManifest.digestOfValues(inputs, PageManifest.utf8(templatesDigest),
         PageManifest.utf8("list.ftl"), PageManifest.utf8("archive page inputs"));
   }
