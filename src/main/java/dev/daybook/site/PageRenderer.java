@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ final class PageRenderer {
   private final Language language;
   private final Vocabulary words;
   private final int pageSize;
-  private final Map<LocalDate, String> dayDigests;
+  private final Map<LocalDate, String> history;
 
   /**
    * @param dayDigests the digest of each day's report file: what an archive page's commits
@@ -61,7 +62,7 @@ final class PageRenderer {
       Map<LocalDate, String> dayDigests, SiteOutput out, BaseUrl base, Language language,
       int pageSize) throws IOException {
     this.model = model;
-    this.dayDigests = dayDigests;
+    this.history = history(dayDigests);
     this.out = out;
     this.templatesDigest = templatesDigest;
     this.manifest = manifest;
@@ -263,8 +264,7 @@ final class PageRenderer {
       }
       String path = archive.of(k);
       // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
-      // what their commits are made of (the commits' places and their days' report files),
-      // without building every commit's values first.
+      // the report files their commits come from, without building every commit's values.
       String key = archiveKey(path, page, chunk);
       renderIfChanged("list.ftl", path, key, () -> {
         Map<String, Object> values = listData(kind, name, chunk, feed);
@@ -275,30 +275,39 @@ final class PageRenderer {
   }
 
   /**
-   * The key of an archive page: its own values, which commits it lists in which order, and the
-   * digest of each of their days' report, from which everything shown of a commit is parsed.
+   * The key of an archive page: its own values and the {@link #history} through the newest day it
+   * lists. A list is ordered by day first, so the commits of an archive page are those at its
+   * places among the commits of the days up to its newest one: when none of those days changed,
+   * neither did the page. (An edited old report thus renders every later archive page again; a
+   * new day renders none.)
    */
   private String archiveKey(String path, Map<String, Object> page,
       List<SiteModel.Entry> chunk) {
-    // Two texts rather than a value per commit: the key of every archive page is computed on
-    // every build. Neither a commit's place nor a digest holds a line break.
-    StringBuilder commits = new StringBuilder(chunk.size() * 72);
-    Map<LocalDate, String> days = new TreeMap<>();
-    for (SiteModel.Entry e : chunk) {
-      commits.append(e.date()).append(' ').append(e.repo()).append(' ')
-          .append(e.commit().sha()).append(' ').append(e.anchor()).append('\n');
-      String digest = dayDigests.get(e.date());
-      if (digest == null) {
-        throw new IllegalStateException("no report digest for " + e.date());
-      }
-      days.put(e.date(), digest);
+    LocalDate newest = chunk.get(0).date();
+    String through = history.get(newest);
+    if (through == null) {
+      throw new IllegalStateException("no report digest for " + newest);
     }
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("page", pageModel(path, page));
-    inputs.put("commits", commits.toString());
-    inputs.put("days", String.join("\n", days.values()));
+    inputs.put("through", through);
     return PageManifest.digestOfValues(inputs, PageManifest.utf8(templatesDigest),
         PageManifest.utf8("list.ftl"), PageManifest.utf8("archive page inputs"));
+  }
+
+  /**
+   * For each day, a digest of every day up to it, oldest first: its date and its report file's
+   * digest, chained. Equal for a day in two builds when no report up to that day changed.
+   */
+  private static Map<LocalDate, String> history(Map<LocalDate, String> dayDigests) {
+    Map<LocalDate, String> history = new HashMap<>();
+    String chain = "";
+    for (Map.Entry<LocalDate, String> day : new TreeMap<>(dayDigests).entrySet()) {
+      chain = PageManifest.digest(PageManifest.utf8(chain),
+          PageManifest.utf8(day.getKey().toString()), PageManifest.utf8(day.getValue()));
+      history.put(day.getKey(), chain);
+    }
+    return history;
   }
 
   private Map<String, Object> listData(String kind, String name, List<SiteModel.Entry> shown,
