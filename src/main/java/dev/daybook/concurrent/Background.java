@@ -56,14 +56,9 @@ public final class Background<T> {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (failure instanceof IOException io) {
-      throw io;
-    }
-    if (failure instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (failure instanceof Error error) {
-      throw error;
+    if (failure != null) {
+      // Work.run declares only IOException: no other checked exception can come back.
+      throw new IllegalStateException(Parallel.rethrow(failure));
     }
     return result;
   }

@@ -62,18 +62,26 @@ public final class Parallel {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
       // Step.apply declares only IOException and E: any other checked cause is an E.
-      throw (E) cause;
+      throw (E) rethrow(e.getCause());
     }
+  }
+
+  /**
+   * Throws what failed on another thread as if it had failed on this one: an I/O error, an
+   * unchecked exception or an error as it is. Returns any other (checked) exception, for the
+   * caller to throw as the type it declares.
+   */
+  static Exception rethrow(Throwable failure) throws IOException {
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return (Exception) failure;
   }
 }

@@ -52,9 +52,15 @@ class AnalyzerSpecTest {
   }
 
   static List<String> luceneTokens(String text) throws IOException {
+    try (DaybookAnalyzer analyzer = new DaybookAnalyzer()) {
+      return luceneTokens(analyzer, text);
+    }
+  }
+
+  /** The tokens Lucene indexes for a text: {@code term@position/start-end}. */
+  static List<String> luceneTokens(DaybookAnalyzer analyzer, String text) throws IOException {
     List<String> out = new ArrayList<>();
-    try (DaybookAnalyzer analyzer = new DaybookAnalyzer();
-        TokenStream ts = analyzer.tokenStream("body", text)) {
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
@@ -65,6 +71,7 @@ class AnalyzerSpecTest {
         out.add(term + "@" + position + "/" + offset.startOffset() + "-" + offset.endOffset());
       }
       ts.end();
+      assertThat(offset.endOffset()).as("the final offset").isEqualTo(text.length());
     }
     return out;
   }

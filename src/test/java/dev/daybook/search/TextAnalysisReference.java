@@ -17,7 +17,6 @@ final class TextAnalysisReference {
   private static final java.util.Set<String> STOP_WORDS = TextAnalysis.STOP_WORDS;
 
   /** No code point below U+1100 (Hangul Jamo) is Han, Hiragana, Katakana or Hangul. */
-  private static final int FIRST_CJK = 0x1100;
 
   private TextAnalysisReference() {}
 
@@ -65,28 +64,14 @@ final class TextAnalysisReference {
     return new String(chars);
   }
 
+  // The character classes are TextAnalysis's own (its table of them is tested on every code
+  // point); what this class keeps is the old way of turning them into tokens.
   static boolean isWordChar(int cp) {
-    if (cp == '_') {
-      return true;
-    }
-    switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-          Character.DECIMAL_DIGIT_NUMBER:
-        return true;
-      default:
-        return false;
-    }
+    return TextAnalysis.isWordChar(cp);
   }
 
   static boolean isCjk(int cp) {
-    if (cp < FIRST_CJK) {
-      return false; // Latin, digits, punctuation: most of the text, without a script lookup
-    }
-    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    return TextAnalysis.isCjk(cp);
   }
 
   private static void cjkSegment(String s, int from, int to, TextAnalysis.Mode mode, int[] position,

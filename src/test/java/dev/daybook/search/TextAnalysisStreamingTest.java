@@ -116,29 +116,11 @@ class TextAnalysisStreamingTest {
         List<String> expected = TextAnalysisReference.analyze(text, TextAnalysis.Mode.INDEX)
             .stream().map(t -> t.term() + "@" + t.position() + "/" + t.start() + "-" + t.end())
             .toList();
-        assertThat(luceneTokens(analyzer, text)).as(text).isEqualTo(expected);
+        assertThat(AnalyzerSpecTest.luceneTokens(analyzer, text)).as(text).isEqualTo(expected);
       }
     }
   }
 
-  private static List<String> luceneTokens(DaybookAnalyzer analyzer, String text)
-      throws IOException {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      int position = -1;
-      while (ts.incrementToken()) {
-        position += inc.getPositionIncrement();
-        out.add(term + "@" + position + "/" + offset.startOffset() + "-" + offset.endOffset());
-      }
-      ts.end();
-      assertThat(offset.endOffset()).isEqualTo(text.length());
-    }
-    return out;
-  }
 
   /** The class table says what getType and the script lookup say, for every code point. */
   @Test
