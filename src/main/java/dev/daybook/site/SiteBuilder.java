@@ -2,6 +2,7 @@ package dev.daybook.site;
 
 import dev.daybook.archive.ReportStore;
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
@@ -165,12 +166,17 @@ public final class SiteBuilder {
           o.baseUrl(), o.language(), o.pageSize()).renderAll();
       site.putTree(o.assets());
       phases.end("pages");
+      Path exportFile = stateOf(o.output(), ".search");
+      byte[] exportState = null;
       if (o.searchIndex() != null) {
-        export(o.searchIndex(), fingerprint, manifest, site);
+        exportState = export(o.searchIndex(), fingerprint, manifest, site, exportFile);
         phases.end("export");
       }
       SiteOutput.Changes changes = site.commit();
       manifest.save(manifestFile);
+      if (exportState != null) {
+        AtomicFiles.replaceCache(exportFile, exportState);
+      }
       phases.end("write");
       return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start), indexed, phases.done,
@@ -230,22 +236,53 @@ public final class SiteBuilder {
   /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
-   * files are kept.
+   * files are kept. Else the export extends the last one when it can (a new day's commits): it
+   * reads the published files and what the last export left in {@code stateFile}.
+   *
+   * @return the state to keep for the next build once the site is committed, or null when
+   *     {@code stateFile} still holds it
    */
-  private static void export(Path index, String fingerprint, PageManifest manifest,
-      SiteOutput site) throws IOException {
+  private static byte[] export(Path index, String fingerprint, PageManifest manifest,
+      SiteOutput site, Path stateFile) throws IOException {
     String key = PageManifest.digest(PageManifest.utf8(PageManifest.FORMAT),
         PageManifest.utf8("export " + StaticExport.FORMAT), PageManifest.utf8(fingerprint));
     String listing = SitePaths.SEARCH_DATA + "/";
     if (manifest.keepAll(site, listing, key)) {
-      return;
+      return null;
     }
+    byte[] lastState = Files.isRegularFile(stateFile) ? Files.readAllBytes(stateFile) : null;
+    // Until this build is committed, the published files are not those of any state: a build
+    // that fails on the way leaves none, and the next export is a full one.
+    Files.deleteIfExists(stateFile);
+    StaticExport.Previous published = new StaticExport.Previous() {
+      @Override
+      public byte[] read(String name) throws IOException {
+        return site.published(listing + name);
+      }
+
+      @Override
+      public boolean has(String name, long size) throws IOException {
+        return site.exists(listing + name, size);
+      }
+    };
     // Straight from memory into the site: only files whose bytes changed are written.
-    StaticExport.write(index, (name, bytes) -> {
-      String path = listing + name;
-      site.put(path, bytes);
-      manifest.made(path, key, bytes.length);
-    });
+    return StaticExport.update(index, lastState, published, new StaticExport.Sink() {
+      @Override
+      public void file(String name, byte[] bytes) throws IOException {
+        String path = listing + name;
+        site.put(path, bytes);
+        manifest.made(path, key, bytes.length);
+      }
+
+      @Override
+      public void keep(String name, long size) throws IOException {
+        String path = listing + name;
+        if (!site.keep(path, size)) {
+          throw new IllegalStateException("the published " + path + " went away");
+        }
+        manifest.made(path, key, size);
+      }
+    }).state();
   }
 
   /** A digest of a folder's files: their names and bytes. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -101,8 +102,20 @@ final class SiteOutput {
   /** Whether the published site has a file at {@code path} of that size. */
   boolean exists(String path, long size) throws IOException {
     check(path);
+    // One stat, not two: a rebuild asks this of every file it keeps.
+    try {
+      BasicFileAttributes a = Files.readAttributes(live.resolve(path), BasicFileAttributes.class);
+      return a.isRegularFile() && a.size() == size;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The bytes of the published file at {@code path}, or null when there is none. */
+  byte[] published(String path) throws IOException {
+    check(path);
     Path file = live.resolve(path);
-    return Files.isRegularFile(file) && Files.size(file) == size;
+    return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
   }
 
   /** Moves the staged files into place and deletes the published files the site lost. */
