@@ -37,9 +37,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>What must hold, checked before anything is given to the sink: the last export's state
  * ({@link ExportState}) is of this format and of an index of the same schema; the first {@code
- * docs} documents of the index in export order are, one for one, those it was made from (same
- * id, same report file, same time: {@link ExportOrder#digests}), so their ids, postings, norms,
- * positions and shown values are unchanged; no two documents tie in that order; every file the
+ * docs} documents of the index in export order are all the documents of the report files it was
+ * made from ({@link ExportOrder#digests}: a report's key names its bytes), so their ids,
+ * postings, norms, positions and shown values are unchanged; no two documents tie in that order
+ * and every document names its report; every file the
  * plan reads has the size and CRC the state recorded and every file it keeps the size; the shard
  * counts the new byte totals give are the old ones.
  *

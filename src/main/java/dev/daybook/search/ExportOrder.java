@@ -7,12 +7,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
@@ -79,26 +81,25 @@ final class ExportOrder {
         }
       }
     }
+    // Segment by segment: a view over all of them would merge their terms for nothing.
     String[] report = new String[maxDoc];
-    Terms keys = MultiTerms.getTerms(reader, SearchIndex.REPORT);
-    if (keys != null) {
+    for (LeafReaderContext ctx : reader.leaves()) {
+      Terms keys = ctx.reader().terms(SearchIndex.REPORT);
+      if (keys == null) {
+        continue;
+      }
       TermsEnum te = keys.iterator();
       PostingsEnum pe = null;
       for (BytesRef t = te.next(); t != null; t = te.next()) {
         String key = t.utf8ToString();
         pe = te.postings(pe, PostingsEnum.NONE);
         for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-          report[d] = key;
+          report[ctx.docBase + d] = key;
         }
       }
     }
     // Newest first, then by id: the order daybook search gives equal scores; ids count it down.
-    Integer[] order = new Integer[maxDoc];
-    for (int i = 0; i < maxDoc; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : time[a] != time[b]
-        ? Long.compare(time[b], time[a]) : Arrays.compareUnsigned(ids[a], ids[b]));
+    Integer[] order = sorted(time, ids);
     int[] id = new int[maxDoc];
     int[] doc = new int[maxDoc];
     boolean ties = false;
@@ -113,6 +114,48 @@ final class ExportOrder {
     return new ExportOrder(id, doc, ties, ids, time, report);
   }
 
+  /** Lucene's docs newest first, then by id bytes; equal ones in Lucene's order. */
+  private static Integer[] sorted(long[] time, byte[][] ids) {
+    int n = time.length;
+    Comparator<Integer> byId = (a, b) -> Arrays.compareUnsigned(ids[a], ids[b]);
+    Integer[] order = new Integer[n];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long t : time) {
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    if (n == 0 || n >= 1 << 24 || max - min >= 1L << 39 || max - min < 0) {
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> time[a] != time[b] ? Long.compare(time[b], time[a])
+          : byId.compare(a, b));
+      return order;
+    }
+    // By time first as plain numbers (newest first, then Lucene's order), which is quick even
+    // before the JIT has compiled anything; then each run of equal times by id, stably.
+    long[] keyed = new long[n];
+    for (int i = 0; i < n; i++) {
+      keyed[i] = (max - time[i]) << 24 | i;
+    }
+    Arrays.sort(keyed);
+    for (int k = 0; k < n; k++) {
+      order[k] = (int) (keyed[k] & ((1 << 24) - 1));
+    }
+    for (int from = 0; from < n; ) {
+      int to = from + 1;
+      while (to < n && time[order[to]] == time[order[from]]) {
+        to++;
+      }
+      if (to - from > 1) {
+        Arrays.sort(order, from, to, byId);
+      }
+      from = to;
+    }
+    return order;
+  }
+
   /** The number of documents. */
   int size() {
     return id.length;
@@ -124,9 +167,11 @@ final class ExportOrder {
   }
 
   /**
-   * SHA-256 over the id, report and time of the documents with exported ids {@code 0 ..
-   * count-1}, for each count asked (ascending): equal digests mean the same documents, made from
-   * the same report files, under the same ids.
+   * For each count asked (ascending), SHA-256 over the number and the reports (in the order they
+   * first come) of the documents with exported ids {@code 0 .. count-1}. A report key names the
+   * file's bytes, which make its documents; so equal digests mean that the first ids hold all
+   * the documents of the same reports, none other, which in the same order (time, then id, with
+   * no ties) get the same ids.
    */
   List<String> digests(int... counts) {
     MessageDigest sha;
@@ -136,37 +181,28 @@ final class ExportOrder {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
     List<String> out = new ArrayList<>();
-    byte[] number = new byte[8];
-    String lastReport = null;
+    Set<String> seen = new HashSet<>();
+    byte[] number = new byte[4];
     int e = 0;
     for (int count : counts) {
       for (; e < count; e++) {
-        int d = doc[e];
-        part(sha, number, ids[d]);
-        // A report's documents mostly follow each other: its key once, then "the same".
-        String r = report[d] == null ? "" : report[d];
-        if (r.equals(lastReport)) {
-          sha.update((byte) 0);
-        } else {
-          sha.update((byte) 1);
-          part(sha, number, r.getBytes(StandardCharsets.UTF_8));
-          lastReport = r;
+        String r = report[doc[e]] == null ? "" : report[doc[e]];
+        if (seen.add(r)) {
+          byte[] key = r.getBytes(StandardCharsets.UTF_8);
+          ByteBuffer.wrap(number).putInt(key.length);
+          sha.update(number);
+          sha.update(key);
         }
-        ByteBuffer.wrap(number).putLong(time[d]);
-        sha.update(number, 0, 8);
       }
       try {
-        out.add(HexFormat.of().formatHex(((MessageDigest) sha.clone()).digest()));
+        MessageDigest copy = (MessageDigest) sha.clone();
+        ByteBuffer.wrap(number).putInt(count);
+        copy.update(number);
+        out.add(HexFormat.of().formatHex(copy.digest()));
       } catch (CloneNotSupportedException x) {
         throw new IllegalStateException("SHA-256 digests clone in every JDK", x);
       }
     }
     return out;
-  }
-
-  private static void part(MessageDigest sha, byte[] number, byte[] bytes) {
-    ByteBuffer.wrap(number).putInt(bytes.length);
-    sha.update(number, 0, 4);
-    sha.update(bytes);
   }
 }
