@@ -165,7 +165,7 @@ final class AppendExport {
       }
 
       // The facets of the new documents (old ones are in the last export's files).
-      StaticExport.Facets facets = new StaticExport.Facets();
+      ExportFacets facets = new ExportFacets();
       List<String> combos = new ArrayList<>();
       int chunkStart = n == old ? n : old / StaticExport.CHUNK * StaticExport.CHUNK;
       List<Object[]> shown = new ArrayList<>();
@@ -303,7 +303,7 @@ final class AppendExport {
       List<Step> steps = new ArrayList<>();
       IndexSearcher searcher = new IndexSearcher(reader);
       Map<String, ShardFile> fieldFiles = new TreeMap<>();
-      StaticExport.Facets all = new StaticExport.Facets();
+      ExportFacets all = new ExportFacets();
       for (String f : StaticExport.FIELD_FILES) {
         fieldFiles.put(f, new ShardFile(read("field-" + f + ".json")));
       }

@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.index.DirectoryReader;
@@ -236,7 +234,7 @@ public final class StaticExport {
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
-    Facets facets = new Facets();
+    ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
     String[] combo = new String[maxDoc]; // severity and types of each exported doc
     List<Object[]> shown = new ArrayList<>(Collections.nCopies(maxDoc, (Object[]) null));
@@ -335,58 +333,9 @@ public final class StaticExport {
         doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY), docTypes};
   }
 
-  /** The facet values of the documents and the doc sets of {@code field-F.json}. */
-  static final class Facets {
-    final TreeSet<String> repos = new TreeSet<>();
-    final TreeSet<String> severities = new TreeSet<>();
-    final TreeSet<String> types = new TreeSet<>();
-    final TreeSet<String> years = new TreeSet<>();
-    final Map<String, Map<String, BitSet>> sets = new TreeMap<>();
-
-    Facets() {
-      for (String f : FIELD_FILES) {
-        sets.put(f, new TreeMap<>());
-      }
-    }
-
-    /** Adds a document under its exported id; returns its combo for {@code facets.json}. */
-    String add(Document doc, int e) throws IOException {
-      String repo = doc.get(SearchIndex.SHOW + SearchIndex.REPO);
-      String severity = doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY);
-      String date = doc.get(SearchIndex.SHOW + SearchIndex.DATE);
-      String year = date.substring(0, Math.min(4, date.length()));
-      List<String> docTypes = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
-          .map(IndexableField::stringValue).toList();
-      repos.add(repo);
-      severities.add(severity);
-      types.addAll(docTypes);
-      years.add(year);
-      mark("repo", repo, e);
-      mark("severity", severity, e);
-      for (String t : docTypes) {
-        mark("type", t, e);
-      }
-      mark("date", date, e);
-      mark("year", year, e);
-      return JSON.writeValueAsString(List.of(severity, docTypes));
-    }
-
-    void mark(String field, String value, int doc) {
-      sets.get(field).computeIfAbsent(value, k -> new BitSet()).set(doc);
-    }
-
-    Map<String, Object> fieldFile(String field) throws IOException {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<String, BitSet> e : sets.get(field).entrySet()) {
-        out.put(e.getKey(), ExportCodec.docSet(e.getValue()));
-      }
-      return out;
-    }
-  }
-
   /** {@code meta.json} (see the class comment). */
   static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, int shards, int posShards,
-      Facets facets) throws IOException {
+      ExportFacets facets) throws IOException {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("analyzer", TextAnalysis.VERSION);
