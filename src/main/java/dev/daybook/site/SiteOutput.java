@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -36,6 +37,8 @@ final class SiteOutput {
   /** Every file of the new site and its size. */
   private final Map<String, Long> files = new ConcurrentHashMap<>();
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
+  /** The folders of the staged files made so far. */
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
   /**
    * @param live the published site (may not exist yet)
@@ -63,7 +66,12 @@ final class SiteOutput {
       return;
     }
     Path target = staged.resolve(path);
-    Files.createDirectories(target.getParent());
+    // Once per folder (a build may stage thousands of files in one, the search export); noted
+    // only once made, as another thread may be about to write into it.
+    if (!folders.contains(target.getParent())) {
+      Files.createDirectories(target.getParent());
+      folders.add(target.getParent());
+    }
     Files.write(target, bytes);
     changed.put(path, Boolean.TRUE);
   }
@@ -148,7 +156,13 @@ final class SiteOutput {
   }
 
   private static boolean same(Path published, byte[] bytes) throws IOException {
-    if (!Files.isRegularFile(published) || Files.size(published) != bytes.length) {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(published, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return false; // nothing readable there: the file is written
+    }
+    if (!a.isRegularFile() || a.size() != bytes.length) {
       return false;
     }
     return Arrays.equals(Files.readAllBytes(published), bytes);
