@@ -57,6 +57,17 @@ final class ExportCodec {
     }
   }
 
+  /** Whether a string holds only {@link #DIGITS}. */
+  static boolean isPacked(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || VALUE[c] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Where the packed lists of a term's value are in its JSON, which is one list ({@code "..."})
    * or two ({@code ["...","..."]}): the start and end of each list's digits ({@link #lastDoc}
