@@ -3,6 +3,8 @@ package dev.daybook.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.bench.ArchiveSynthesizer;
+import dev.daybook.model.Analysis;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
@@ -67,7 +69,9 @@ class AppendExportTest {
     // The state is the one a full export of the new index leaves, so the next day appends too.
     assertThat(second.export().state()).isEqualTo(archive.update(null, Map.of()).export().state());
 
-    archive.add(11, synth.day(11));
+    // A day with a commit of every change type: a severity and types no commit had before
+    // (facets.json gets a new combo) and, likely, a type value new to field-type.json.
+    archive.add(11, withEveryType(synth.day(11)));
     Run third = archive.update(second.export().state(), second.site(site));
     assertThat(third.export().appended()).isTrue();
     assertSameFiles(third.site(second.site(site)), archive.full());
@@ -205,6 +209,21 @@ class AppendExportTest {
     ReportedCommit c = commits.get(0);
     commits.set(0, new ReportedCommit(c.sha(), c.url(), c.time(), c.author(),
         c.title() + " " + word, c.analysis()));
+    sections.set(0, new RepoSection(s.repo(), commits));
+    return new DailyReport(report.date(), report.zone(), sections, report.partialAsOf());
+  }
+
+  /** The report with its first commit of every change type. */
+  static DailyReport withEveryType(DailyReport report) {
+    List<RepoSection> sections = new ArrayList<>(report.sections());
+    RepoSection s = sections.get(0);
+    List<ReportedCommit> commits = new ArrayList<>(s.commits());
+    ReportedCommit c = commits.get(0);
+    Analysis a = c.analysis();
+    commits.set(0, new ReportedCommit(c.sha(), c.url(), c.time(), c.author(), c.title(),
+        new Analysis(a.severity(), List.of(ChangeType.values()), a.typeLabel(), a.rationale(),
+            a.summary(), a.impact(), a.insights(), a.risks(), a.recommendations(),
+            a.conclusion(), a.reasons(), a.incomplete())));
     sections.set(0, new RepoSection(s.repo(), commits));
     return new DailyReport(report.date(), report.zone(), sections, report.partialAsOf());
   }
