@@ -93,7 +93,7 @@ public final class SearchIndex {
   static final String REPORT = "report";
 
   private static final String FINGERPRINT_KEY = "daybook.fingerprint";
-  private static final String SCHEMA_KEY = "daybook.schema";
+  static final String SCHEMA_KEY = "daybook.schema";
 
   /** Is there an index, and is it of this content? */
   public enum State {

@@ -6,16 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.BitSet;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.index.DirectoryReader;
@@ -67,7 +63,7 @@ import org.apache.lucene.util.SmallFloat;
  *   <li>{@code big-K.json}: the value of one term whose postings or positions are longer than
  *       {@link #BIG} bytes; its shard holds K instead.
  *   <li>{@code facets.json}: the severity and types of every doc as one code each (see {@link
- *       #facetCodes}), a character or two per doc, for the facets of a result list.
+ *       ExportCodec#facetCodes}), a character or two per doc, for the facets of a result list.
  *   <li>{@code field-F.json} for F in repo, severity, type, date, year: an object from a value
  *       (a repo as shown; the browser finds the repos an owner or a name filter means in {@code
  *       repos}) to its set of doc ids, written whichever way is
@@ -80,6 +76,11 @@ import org.apache.lucene.util.SmallFloat;
  * </ul>
  *
  * Everything is written in a fixed order, so the same index gives the same bytes.
+ *
+ * <p><b>Updates.</b> A new day adds documents at the end of the id order; {@link #update} then
+ * extends the last export ({@link AppendExport}) from the state it left ({@link ExportState}) and
+ * its published files, making again only what the new documents touch, with the bytes the full
+ * export would give. Whenever that cannot be proven, it makes the full export.
  */
 public final class StaticExport {
 
@@ -104,12 +105,20 @@ public final class StaticExport {
   /** The keyword fields written to {@code field-F.json}. */
   static final List<String> FIELD_FILES = List.of("repo", "severity", "type", "date", "year");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ExportCodec.JSON;
 
   private StaticExport() {}
 
   /** What was written. */
   public record Result(int files, long bytes) {}
+
+  /**
+   * What {@link #update} did.
+   *
+   * @param state what the next update needs to extend this export (see {@link ExportState})
+   * @param appended whether only what the new documents touch was made again
+   */
+  public record Export(Result result, byte[] state, boolean appended) {}
 
   /** FNV-1a (32 bits) of the UTF-8 bytes of a term, modulo the shard count. */
   public static int shard(String term, int shards) {
@@ -125,94 +134,119 @@ public final class StaticExport {
   @FunctionalInterface
   public interface Sink {
     void file(String name, byte[] bytes) throws IOException;
+
+    /**
+     * Keeps the previous export's file of this name, which has this size and the bytes this
+     * export would give it. Only {@link #update} keeps files.
+     */
+    default void keep(String name, long size) throws IOException {
+      throw new UnsupportedOperationException("this sink cannot keep " + name);
+    }
+  }
+
+  /** The files of the previous export, as published. */
+  public interface Previous {
+    /** The bytes of a file, or null when there is none. */
+    byte[] read(String name) throws IOException;
+
+    /** Whether there is a file of this name and size. */
+    boolean has(String name, long size) throws IOException;
   }
 
   /** Reads the index in {@code indexDir} and gives the static files to {@code sink}. */
   public static Result write(Path indexDir, Sink sink) throws IOException {
+    return update(indexDir, null, null, sink).result();
+  }
+
+  /**
+   * Like {@link #write}, but when {@code lastState} (what the last update returned) and the
+   * previous files prove that the index only gained documents at the end of the export's id
+   * order, only the files those documents touch are made again and the others kept (see {@link
+   * AppendExport}); the files are the same bytes either way.
+   *
+   * @param lastState the last update's {@link Export#state}, or null
+   * @param previous the last update's files, or null
+   */
+  public static Export update(Path indexDir, byte[] lastState, Previous previous, Sink sink)
+      throws IOException {
     try (Directory d = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(d)) {
-      return write(reader, sink);
+      return update(reader, lastState, previous, sink);
     }
   }
 
-  static Result write(DirectoryReader reader, Sink out) throws IOException {
+  static Export update(DirectoryReader reader, byte[] lastState, Previous previous, Sink sink)
+      throws IOException {
     if (reader.hasDeletions()) {
       // Deleted documents still count in the statistics; SearchIndex merges them away.
       throw new IllegalStateException("the search index has deleted documents");
     }
+    ExportOrder order = ExportOrder.of(reader);
+    ExportState last = previous == null ? null : ExportState.parse(lastState);
+    AppendExport append = last == null ? null : AppendExport.plan(reader, order, last, previous);
+    Output out = new Output(sink);
+    ExportState state = append != null ? append.write(out) : writeAll(reader, order, out);
+    return new Export(new Result(out.count, out.bytes), state.bytes(), append != null);
+  }
+
+  /** Gives files to a sink and sums up what it was given. */
+  static final class Output {
+    private final Sink sink;
+    final Map<String, ExportState.Sum> files = new TreeMap<>();
+    int count;
+    long bytes;
+
+    Output(Sink sink) {
+      this.sink = sink;
+    }
+
+    void file(String name, byte[] content) throws IOException {
+      sink.file(name, content);
+      files.put(name, ExportState.Sum.of(name, content));
+      count++;
+      bytes += content.length;
+    }
+
+    void value(String name, Object value) throws IOException {
+      file(name, JSON.writeValueAsBytes(value));
+    }
+
+    void keep(String name, ExportState.Sum sum) throws IOException {
+      sink.keep(name, sum.size());
+      files.put(name, sum);
+      count++;
+      bytes += sum.size();
+    }
+  }
+
+  /** The full export: every file made from the whole index. */
+  static ExportState writeAll(DirectoryReader reader, ExportOrder order, Output out)
+      throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     int maxDoc = reader.maxDoc();
     List<Document> docs = new ArrayList<>();
-    long[] time = new long[maxDoc];
     // One reader of stored fields for all documents, in order: it keeps the block it has
     // decompressed, where a new one per document would decompress it again every time.
     StoredFields stored = reader.storedFields();
     for (int i = 0; i < maxDoc; i++) {
       docs.add(stored.document(i));
     }
-    // Lucene's views over every segment, with doc ids counted across them.
-    if (maxDoc > 0) {
-      NumericDocValues t = MultiDocValues.getNumericValues(reader, SearchIndex.TIME);
-      for (int i = 0; t != null && i < maxDoc; i++) {
-        if (t.advanceExact(i)) {
-          time[i] = t.longValue();
-        }
-      }
-    }
-    // Newest first, then by id: the order daybook search gives equal scores; ids count it down.
-    Integer[] order = new Integer[maxDoc];
-    for (int i = 0; i < maxDoc; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -time[i])
-        .thenComparing(i -> new BytesRef(docs.get(i).get(SearchIndex.ID))));
-    int[] id = new int[maxDoc]; // Lucene doc -> exported id
-    for (int k = 0; k < maxDoc; k++) {
-      id[order[k]] = maxDoc - 1 - k;
-    }
+    int[] id = order.id; // Lucene doc -> exported id
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
-    TreeSet<String> repos = new TreeSet<>();
-    TreeSet<String> severities = new TreeSet<>();
-    TreeSet<String> types = new TreeSet<>();
-    TreeSet<String> years = new TreeSet<>();
-    Map<String, Map<String, BitSet>> fieldSets = new TreeMap<>();
-    for (String f : FIELD_FILES) {
-      fieldSets.put(f, new TreeMap<>());
-    }
+    ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
     String[] combo = new String[maxDoc]; // severity and types of each exported doc
     List<Object[]> shown = new ArrayList<>(Collections.nCopies(maxDoc, (Object[]) null));
     for (int i = 0; i < maxDoc; i++) {
       Document doc = docs.get(i);
       int e = id[i];
-      String repo = doc.get(SearchIndex.SHOW + SearchIndex.REPO);
-      String severity = doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY);
-      String date = doc.get(SearchIndex.SHOW + SearchIndex.DATE);
-      String year = date.substring(0, Math.min(4, date.length()));
-      List<String> docTypes = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
-          .map(IndexableField::stringValue).toList();
-      repos.add(repo);
-      severities.add(severity);
-      types.addAll(docTypes);
-      years.add(year);
-      mark(fieldSets, "repo", repo, e);
-      mark(fieldSets, "severity", severity, e);
-      combo[e] = JSON.writeValueAsString(List.of(severity, docTypes));
-      for (String t : docTypes) {
-        mark(fieldSets, "type", t, e);
-      }
-      mark(fieldSets, "date", date, e);
-      mark(fieldSets, "year", year, e);
-      String sha = doc.get(SearchIndex.SHOW + SearchIndex.SHA);
-      String low = sha.toLowerCase(Locale.ROOT);
+      combo[e] = facets.add(doc, e);
+      String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
       if (low.length() >= 4) {
-        shas.computeIfAbsent("sha:" + low.substring(0, 4), k -> new TreeMap<>())
-            .put(e, low.substring(4, Math.min(7, low.length())));
+        shas.computeIfAbsent(shaTerm(low), k -> new TreeMap<>()).put(e, shaRest(low));
       }
-      shown.set(e, new Object[] {doc.get(SearchIndex.SHOW + SearchIndex.TITLE),
-          doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
-          doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), sha, date, repo, severity, docTypes});
+      shown.set(e, shown(doc));
     }
     if (maxDoc > 0) {
       String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
@@ -226,7 +260,7 @@ public final class StaticExport {
         }
         textPostings(reader, text[f], f, id, norms, terms, positions);
       }
-      for (String keyword : List.of(SearchIndex.AUTHOR, SearchIndex.PATH)) {
+      for (String keyword : KEYWORDS) {
         keywordPostings(reader, keyword, id, terms);
       }
     }
@@ -241,10 +275,67 @@ public final class StaticExport {
     }
 
     List<Object> spilled = new ArrayList<>();
-    List<Map<String, Object>> byShard = shards(terms, spilled);
-    List<Map<String, Object>> byPosShard = shards(positions, spilled);
-    int shards = byShard.size();
+    List<String> big = new ArrayList<>();
+    Layout byShard = shards(terms, spilled, big, "t");
+    Layout byPosShard = shards(positions, spilled, big, "p");
+    int shards = byShard.shards().size();
+    int posShards = byPosShard.shards().size();
 
+    out.value("meta.json", meta(searcher, maxDoc, shards, posShards, facets));
+    for (int s = 0; s < shards; s++) {
+      out.value("terms-" + s + ".json", byShard.shards().get(s));
+    }
+    for (int s = 0; s < posShards; s++) {
+      out.value("pos-" + s + ".json", byPosShard.shards().get(s));
+    }
+    for (int k = 0; k < spilled.size(); k++) {
+      out.value("big-" + k + ".json", spilled.get(k));
+    }
+    out.value("facets.json", ExportCodec.facetCodes(combo));
+    for (String f : FIELD_FILES) {
+      out.value("field-" + f + ".json", facets.fieldFile(f));
+    }
+    for (int c = 0; c * CHUNK < maxDoc; c++) {
+      out.value("docs-" + c + ".json",
+          shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
+    }
+    return new ExportState(schema(reader), maxDoc, order.digests(maxDoc).get(0), shards, posShards,
+        byShard.total(), byPosShard.total(), big, out.files);
+  }
+
+  /** The keyword fields exported as terms {@code field:value}. */
+  static final List<String> KEYWORDS = List.of(SearchIndex.AUTHOR, SearchIndex.PATH);
+
+  /** The index's schema line, which says what its documents are made of; empty if none. */
+  static String schema(DirectoryReader reader) throws IOException {
+    String schema = reader.getIndexCommit().getUserData().get(SearchIndex.SCHEMA_KEY);
+    return schema == null ? "" : schema;
+  }
+
+  /** The term of a SHA (lower case, at least four digits): {@code sha:} and its first four. */
+  static String shaTerm(String lowSha) {
+    return "sha:" + lowSha.substring(0, 4);
+  }
+
+  /** The digits of a SHA its term's postings keep: the next three. */
+  static String shaRest(String lowSha) {
+    return lowSha.substring(4, Math.min(7, lowSha.length()));
+  }
+
+  /** What {@code docs-N.json} shows of a document. */
+  static Object[] shown(Document doc) {
+    List<String> docTypes = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
+        .map(IndexableField::stringValue).toList();
+    return new Object[] {doc.get(SearchIndex.SHOW + SearchIndex.TITLE),
+        doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
+        doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), doc.get(SearchIndex.SHOW + SearchIndex.SHA),
+        doc.get(SearchIndex.SHOW + SearchIndex.DATE), doc.get(SearchIndex.SHOW + SearchIndex.REPO),
+        doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY), docTypes};
+  }
+
+  /** {@code meta.json} (see the class comment). */
+  static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, int shards, int posShards,
+      ExportFacets facets) throws IOException {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("analyzer", TextAnalysis.VERSION);
@@ -254,7 +345,7 @@ public final class StaticExport {
     meta.put("bodyBoost", Ranking.BODY_BOOST);
     meta.put("n", maxDoc);
     meta.put("shards", shards);
-    meta.put("posShards", byPosShard.size());
+    meta.put("posShards", posShards);
     meta.put("chunk", CHUNK);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : List.of(SearchIndex.TITLE, SearchIndex.BODY)) {
@@ -267,61 +358,52 @@ public final class StaticExport {
       lengths.add(SmallFloat.byte4ToInt((byte) b));
     }
     meta.put("lengths", lengths);
-    meta.put("repos", List.copyOf(repos));
-    meta.put("severities", List.copyOf(severities));
-    meta.put("types", List.copyOf(types));
-    meta.put("years", List.copyOf(years));
+    meta.put("repos", List.copyOf(facets.repos));
+    meta.put("severities", List.copyOf(facets.severities));
+    meta.put("types", List.copyOf(facets.types));
+    meta.put("years", List.copyOf(facets.years));
+    return meta;
+  }
 
-    Result r = new Result(0, 0);
-    r = add(r, out, "meta.json", meta);
-    for (int s = 0; s < shards; s++) {
-      r = add(r, out, "terms-" + s + ".json", byShard.get(s));
+  /** Terms spread over shards, and the byte total that decided how many. */
+  record Layout(List<Map<String, Object>> shards, long total) {}
+
+  /** What a term adds to the total that decides the shard count. */
+  static long weight(String term, int valueSize) {
+    return term.getBytes(StandardCharsets.UTF_8).length + (valueSize > BIG ? 8 : valueSize) + 4;
+  }
+
+  /** The fewest shards (a power of two, at most {@link #MAX_SHARDS}) for this byte total. */
+  static int shardCount(long total) {
+    int shards = 1;
+    while (shards < MAX_SHARDS && total / shards > SHARD_TARGET) {
+      shards *= 2;
     }
-    for (int s = 0; s < byPosShard.size(); s++) {
-      r = add(r, out, "pos-" + s + ".json", byPosShard.get(s));
-    }
-    for (int k = 0; k < spilled.size(); k++) {
-      r = add(r, out, "big-" + k + ".json", spilled.get(k));
-    }
-    r = add(r, out, "facets.json", facetCodes(combo));
-    for (String f : FIELD_FILES) {
-      Map<String, Object> sets = new LinkedHashMap<>();
-      for (Map.Entry<String, BitSet> e : fieldSets.get(f).entrySet()) {
-        sets.put(e.getKey(), docSet(e.getValue()));
-      }
-      r = add(r, out, "field-" + f + ".json", sets);
-    }
-    for (int c = 0; c * CHUNK < maxDoc; c++) {
-      r = add(r, out, "docs-" + c + ".json",
-          shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
-    }
-    return r;
+    return shards;
   }
 
   /**
    * Spreads terms over the fewest shards (a power of two, at most {@link #MAX_SHARDS}) that keep
    * a shard at most {@link #SHARD_TARGET} bytes on average. A term whose value alone is more than
-   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json}, and its shard holds K.
+   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json}, and its shard holds K; its
+   * name, {@code tag} and the term, goes to {@code big} at K.
    */
-  private static List<Map<String, Object>> shards(Map<String, Object> terms, List<Object> spilled)
-      throws IOException {
+  private static Layout shards(Map<String, Object> terms, List<Object> spilled, List<String> big,
+      String tag) throws IOException {
     Map<String, Object> kept = new TreeMap<>();
     long total = 0;
     for (Map.Entry<String, Object> e : terms.entrySet()) {
-      int size = JSON.writeValueAsBytes(e.getValue()).length;
+      int size = jsonSize(e.getValue());
       Object value = e.getValue();
       if (size > BIG) {
         value = spilled.size();
         spilled.add(e.getValue());
-        size = 8;
+        big.add(tag + e.getKey());
       }
       kept.put(e.getKey(), value);
-      total += e.getKey().getBytes(StandardCharsets.UTF_8).length + size + 4;
+      total += weight(e.getKey(), size);
     }
-    int shards = 1;
-    while (shards < MAX_SHARDS && total / shards > SHARD_TARGET) {
-      shards *= 2;
-    }
+    int shards = shardCount(total);
     List<Map<String, Object>> byShard = new ArrayList<>();
     for (int s = 0; s < shards; s++) {
       byShard.add(new TreeMap<>());
@@ -329,88 +411,26 @@ public final class StaticExport {
     for (Map.Entry<String, Object> e : kept.entrySet()) {
       byShard.get(shard(e.getKey(), shards)).put(e.getKey(), e.getValue());
     }
-    return byShard;
+    return new Layout(byShard, total);
   }
 
   /**
-   * The severity and types of every doc, for counting facets: {@code combos}, the distinct
-   * {@code [severity, [types]]}, and {@code codes}, per doc id {@code width} characters of
-   * {@link #DIGITS} giving the index of its combo (most significant first).
+   * The length of the JSON of a term's value. Packed lists (one, or a list of two) are counted,
+   * not written: their digits need no escapes and take a byte each.
    */
-  static Map<String, Object> facetCodes(String[] combo) throws IOException {
-    List<String> distinct = List.copyOf(new TreeSet<>(Arrays.asList(combo)));
-    int width = 1;
-    for (long cap = DIGITS.length(); cap < distinct.size(); cap *= DIGITS.length()) {
-      width++;
+  private static int jsonSize(Object value) throws IOException {
+    if (value instanceof String s && ExportCodec.isPacked(s)) {
+      return s.length() + 2;
     }
-    StringBuilder codes = new StringBuilder();
-    for (String c : combo) {
-      int k = Collections.binarySearch(distinct, c);
-      char[] digits = new char[width];
-      for (int w = width - 1; w >= 0; w--) {
-        digits[w] = DIGITS.charAt(k % DIGITS.length());
-        k /= DIGITS.length();
-      }
-      codes.append(digits);
+    if (value instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String a
+        && l.get(1) instanceof String b && ExportCodec.isPacked(a) && ExportCodec.isPacked(b)) {
+      return a.length() + b.length() + 7; // ["a","b"]
     }
-    List<Object> combos = new ArrayList<>();
-    for (String c : distinct) {
-      combos.add(JSON.readValue(c, List.class));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("combos", combos);
-    out.put("width", width);
-    out.put("codes", codes.toString());
-    return out;
+    return JSON.writeValueAsBytes(value).length;
   }
 
-  /** The digits of {@code facets.json}'s codes: printable, none escaped in JSON. */
-  static final String DIGITS =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-
-  private static void mark(Map<String, Map<String, BitSet>> sets, String field, String value,
-      int doc) {
-    sets.get(field).computeIfAbsent(value, k -> new BitSet()).set(doc);
-  }
-
-  /** A set of doc ids, written whichever way is shortest (see the class comment). */
-  static Map<String, Object> docSet(BitSet set) throws IOException {
-    List<Integer> deltas = new ArrayList<>();
-    int last = 0;
-    for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
-      deltas.add(d - last);
-      last = d;
-    }
-    // runs: [gap from the end of the previous run, length, ...]
-    List<Integer> fixed = new ArrayList<>();
-    int prevEnd = 0;
-    int abs = 0;
-    for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(abs)) {
-      abs = set.nextClearBit(s);
-      fixed.add(s - prevEnd);
-      fixed.add(abs - s);
-      prevEnd = abs;
-    }
-    byte[] bytes = set.toByteArray();
-    List<Map<String, Object>> options = List.of(Map.of("d", deltas), Map.of("r", fixed),
-        Map.of("b", Base64.getEncoder().encodeToString(bytes)));
-    Map<String, Object> best = null;
-    int bestLength = Integer.MAX_VALUE;
-    for (Map<String, Object> o : options) {
-      int n = JSON.writeValueAsBytes(o).length;
-      if (n < bestLength) {
-        best = o;
-        bestLength = n;
-      }
-    }
-    return best;
-  }
-
-  private static Result add(Result r, Sink out, String name, Object value) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(value);
-    out.file(name, bytes);
-    return new Result(r.files() + 1, r.bytes() + bytes.length);
-  }
+  /** The digits of packed lists and of {@code facets.json}'s codes. */
+  static final String DIGITS = ExportCodec.DIGITS;
 
   @SuppressWarnings("unchecked")
   private static void textPostings(IndexReader reader, String field, int slot, int[] id,
@@ -439,8 +459,8 @@ public final class StaticExport {
         }
       }
       // In exported-id order: docDelta, norm, freq for each doc; the positions apart.
-      Packer list = new Packer();
-      Packer positions = new Packer();
+      ExportCodec.Packer list = new ExportCodec.Packer();
+      ExportCodec.Packer positions = new ExportCodec.Packer();
       int lastDoc = 0;
       for (int i : p.byId()) {
         int at = p.start[i];
@@ -508,27 +528,6 @@ public final class StaticExport {
     }
   }
 
-  /** Writes numbers as {@link #packed} does, as they come. */
-  private static final class Packer {
-    private final StringBuilder s = new StringBuilder();
-
-    void add(int v) {
-      if (v < 0) {
-        throw new IllegalArgumentException("a negative number: " + v);
-      }
-      while (v >= 32) {
-        s.append(DIGITS.charAt(32 + (v & 31)));
-        v >>>= 5;
-      }
-      s.append(DIGITS.charAt(v));
-    }
-
-    @Override
-    public String toString() {
-      return s.toString();
-    }
-  }
-
   private static void keywordPostings(IndexReader reader, String field, int[] id,
       Map<String, Object> out) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
@@ -548,7 +547,7 @@ public final class StaticExport {
         ids[n++] = id[doc];
       }
       Arrays.sort(ids, 0, n);
-      Packer list = new Packer();
+      ExportCodec.Packer list = new ExportCodec.Packer();
       int lastDoc = 0;
       for (int i = 0; i < n; i++) {
         list.add(ids[i] - lastDoc);
@@ -565,7 +564,7 @@ public final class StaticExport {
    * and commas take two to four.
    */
   static String packed(List<Integer> numbers) {
-    Packer p = new Packer();
+    ExportCodec.Packer p = new ExportCodec.Packer();
     for (int v : numbers) {
       p.add(v);
     }

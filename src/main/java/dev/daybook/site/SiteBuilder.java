@@ -3,6 +3,7 @@ package dev.daybook.site;
 import dev.daybook.archive.ReportStore;
 import dev.daybook.concurrent.Background;
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
@@ -162,7 +163,7 @@ public final class SiteBuilder {
     SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
     // The search index and its export need only the parsed reports, and the pages need nothing
     // of them: they run side by side, so the cores stay busy through each one's serial parts.
-    Background<Boolean> search = o.searchIndex() == null ? null
+    Background<Searched> search = o.searchIndex() == null ? null
         : Background.start("daybook-search", () -> search(o, sources, manifest, site, phases));
     try {
       try {
@@ -189,13 +190,17 @@ public final class SiteBuilder {
           search.finish();
         }
       }
-      boolean indexed = search != null && search.finish();
+      Searched searched = search == null ? null : search.finish();
       clock = phases.new Clock();
       SiteOutput.Changes changes = site.commit();
       manifest.save(manifestFile);
+      if (searched != null && searched.exportState() != null) {
+        AtomicFiles.replaceCache(stateOf(o.output(), ".search"), searched.exportState());
+      }
       clock.end("write");
       return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
-          Duration.ofNanos(System.nanoTime() - start), indexed, phases.inOrder(),
+          Duration.ofNanos(System.nanoTime() - start), searched != null && searched.indexed(),
+          phases.inOrder(),
           changes.written(), changes.deleted());
     } finally {
       deleteTree(work);
@@ -203,11 +208,16 @@ public final class SiteBuilder {
   }
 
   /**
-   * Brings the Lucene index up to date and exports it into the site.
+   * What the search step did.
    *
-   * @return whether the index was written
+   * @param indexed whether the Lucene index was written
+   * @param exportState what the export leaves for the next build's, to be written once the site
+   *     is committed; null when the state file already holds it
    */
-  private static boolean search(Options o, Map<LocalDate, Source> sources,
+  private record Searched(boolean indexed, byte[] exportState) {}
+
+  /** Brings the Lucene index up to date and exports it into the site. */
+  private static Searched search(Options o, Map<LocalDate, Source> sources,
       PageManifest manifest, SiteOutput site, Phases phases) throws IOException {
     Phases.Clock clock = phases.new Clock();
     Map<String, String> files = new TreeMap<>();
@@ -220,9 +230,10 @@ public final class SiteBuilder {
     boolean indexed = SearchIndex.update(o.searchIndex(), byKey,
         (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
     clock.end("index");
-    export(o.searchIndex(), fingerprint, manifest, site);
+    byte[] exportState = export(o.searchIndex(), fingerprint, manifest, site,
+        stateOf(o.output(), ".search"));
     clock.end("export");
-    return indexed;
+    return new Searched(indexed, exportState);
   }
 
   /**
@@ -275,22 +286,53 @@ public final class SiteBuilder {
   /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
-   * files are kept.
+   * files are kept. Else the export extends the last one when it can (a new day's commits): it
+   * reads the published files and what the last export left in {@code stateFile}.
+   *
+   * @return the state to keep for the next build once the site is committed, or null when
+   *     {@code stateFile} still holds it
    */
-  private static void export(Path index, String fingerprint, PageManifest manifest,
-      SiteOutput site) throws IOException {
+  private static byte[] export(Path index, String fingerprint, PageManifest manifest,
+      SiteOutput site, Path stateFile) throws IOException {
     String key = PageManifest.digest(PageManifest.utf8(PageManifest.FORMAT),
         PageManifest.utf8("export " + StaticExport.FORMAT), PageManifest.utf8(fingerprint));
     String listing = SitePaths.SEARCH_DATA + "/";
     if (manifest.keepAll(site, listing, key)) {
-      return;
+      return null;
     }
+    byte[] lastState = Files.isRegularFile(stateFile) ? Files.readAllBytes(stateFile) : null;
+    // Until this build is committed, the published files are not those of any state: a build
+    // that fails on the way leaves none, and the next export is a full one.
+    Files.deleteIfExists(stateFile);
+    StaticExport.Previous published = new StaticExport.Previous() {
+      @Override
+      public byte[] read(String name) throws IOException {
+        return site.published(listing + name);
+      }
+
+      @Override
+      public boolean has(String name, long size) throws IOException {
+        return site.exists(listing + name, size);
+      }
+    };
     // Straight from memory into the site: only files whose bytes changed are written.
-    StaticExport.write(index, (name, bytes) -> {
-      String path = listing + name;
-      site.put(path, bytes);
-      manifest.made(path, key, bytes.length);
-    });
+    return StaticExport.update(index, lastState, published, new StaticExport.Sink() {
+      @Override
+      public void file(String name, byte[] bytes) throws IOException {
+        String path = listing + name;
+        site.put(path, bytes);
+        manifest.made(path, key, bytes.length);
+      }
+
+      @Override
+      public void keep(String name, long size) throws IOException {
+        String path = listing + name;
+        if (!site.keep(path, size)) {
+          throw new IllegalStateException("the published " + path + " went away");
+        }
+        manifest.made(path, key, size);
+      }
+    }).state();
   }
 
   /** A digest of a folder's files: their names and bytes. */

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -35,6 +37,8 @@ final class SiteOutput {
   /** Every file of the new site and its size. */
   private final Map<String, Long> files = new ConcurrentHashMap<>();
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
+  /** The folders of the staged files made so far. */
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
   /**
    * @param live the published site (may not exist yet)
@@ -62,7 +66,12 @@ final class SiteOutput {
       return;
     }
     Path target = staged.resolve(path);
-    Files.createDirectories(target.getParent());
+    // Once per folder (a build may stage thousands of files in one, the search export); noted
+    // only once made, as another thread may be about to write into it.
+    if (!folders.contains(target.getParent())) {
+      Files.createDirectories(target.getParent());
+      folders.add(target.getParent());
+    }
     Files.write(target, bytes);
     changed.put(path, Boolean.TRUE);
   }
@@ -101,8 +110,20 @@ final class SiteOutput {
   /** Whether the published site has a file at {@code path} of that size. */
   boolean exists(String path, long size) throws IOException {
     check(path);
+    // One stat, not two: a rebuild asks this of every file it keeps.
+    try {
+      BasicFileAttributes a = Files.readAttributes(live.resolve(path), BasicFileAttributes.class);
+      return a.isRegularFile() && a.size() == size;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The bytes of the published file at {@code path}, or null when there is none. */
+  byte[] published(String path) throws IOException {
+    check(path);
     Path file = live.resolve(path);
-    return Files.isRegularFile(file) && Files.size(file) == size;
+    return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
   }
 
   /** Moves the staged files into place and deletes the published files the site lost. */
@@ -135,7 +156,13 @@ final class SiteOutput {
   }
 
   private static boolean same(Path published, byte[] bytes) throws IOException {
-    if (!Files.isRegularFile(published) || Files.size(published) != bytes.length) {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(published, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return false; // nothing readable there: the file is written
+    }
+    if (!a.isRegularFile() || a.size() != bytes.length) {
       return false;
     }
     return Arrays.equals(Files.readAllBytes(published), bytes);

@@ -123,6 +123,29 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aDamagedSearchExportStateOrFileGivesWhatAColdBuildGives() throws Exception {
+    Site site = builtSite("state");
+    Path state = SiteBuilder.stateOf(site.out, ".search");
+    assertThat(state).isRegularFile();
+
+    // A state that is not one: the export starts over.
+    Files.writeString(state, "{\"format\":");
+    synth.writeDay(site.content, DAYS);
+    site.build();
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-state"));
+
+    // A published file the export would extend that is not the one it wrote (same size).
+    Path facets = site.out.resolve(SitePaths.SEARCH_DATA + "/facets.json");
+    byte[] bytes = Files.readAllBytes(facets);
+    bytes[bytes.length - 3] = (byte) (bytes[bytes.length - 3] == '0' ? '1' : '0');
+    Files.write(facets, bytes);
+    synth.writeDay(site.content, DAYS + 1);
+    site.build();
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-state-2"));
+    assertThat(state).isRegularFile();
+  }
+
+  @Test
   void aDeletedOutputFileIsMadeAgain() throws Exception {
     Site site = builtSite("lost");
     String report = SitePaths.report(ArchiveSynthesizer.START.plusDays(3));

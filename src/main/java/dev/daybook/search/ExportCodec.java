@@ -1,0 +1,298 @@
+package dev.daybook.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * How the static export ({@link StaticExport}) writes its values, and how the appending export
+ * ({@link AppendExport}) reads back the ones it extends: packed number lists, doc sets and facet
+ * codes. Both directions live here so that they cannot drift apart.
+ */
+final class ExportCodec {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The digits of packed lists and of {@code facets.json}'s codes: printable, none escaped. */
+  static final String DIGITS =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+  private static final int[] VALUE = new int[128];
+
+  static {
+    Arrays.fill(VALUE, -1);
+    for (int i = 0; i < DIGITS.length(); i++) {
+      VALUE[DIGITS.charAt(i)] = i;
+    }
+  }
+
+  private ExportCodec() {}
+
+  /** Writes numbers as {@link StaticExport#packed} does, as they come. */
+  static final class Packer {
+    private final StringBuilder s = new StringBuilder();
+
+    void add(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("a negative number: " + v);
+      }
+      while (v >= 32) {
+        s.append(DIGITS.charAt(32 + (v & 31)));
+        v >>>= 5;
+      }
+      s.append(DIGITS.charAt(v));
+    }
+
+    @Override
+    public String toString() {
+      return s.toString();
+    }
+  }
+
+  /** Whether a string holds only {@link #DIGITS}. */
+  static boolean isPacked(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || VALUE[c] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the packed lists of a term's value are in its JSON, which is one list ({@code "..."})
+   * or two ({@code ["...","..."]}): the start and end of each list's digits ({@link #lastDoc}
+   * checks them where it reads them).
+   *
+   * @throws IllegalArgumentException when the JSON is not such a value
+   */
+  static int[] packedLists(byte[] json, int lists) {
+    int n = json.length;
+    int[] at;
+    if (lists == 1 && n >= 2 && json[0] == '"' && json[n - 1] == '"') {
+      at = new int[] {1, n - 1};
+    } else if (lists == 2 && n >= 7 && json[0] == '[' && json[1] == '"' && json[n - 2] == '"'
+        && json[n - 1] == ']') {
+      int quote = 2;
+      while (quote < n - 2 && json[quote] != '"') {
+        quote++;
+      }
+      at = new int[] {2, quote, quote + 3, n - 2};
+      if (quote + 3 > n - 2 || json[quote + 1] != ',' || json[quote + 2] != '"') {
+        throw new IllegalArgumentException("not two packed lists");
+      }
+    } else {
+      throw new IllegalArgumentException("not " + lists + " packed list(s)");
+    }
+    return at;
+  }
+
+  /**
+   * The last doc id of the packed postings list in {@code json[from..to)}, whose entries are
+   * {@code stride} numbers, the first a delta from the previous doc id (0 for an empty list).
+   */
+  static int lastDoc(byte[] json, int from, int to, int stride) {
+    long last = 0;
+    long v = 0;
+    int shift = 0;
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      int c = json[i] < 0 ? -1 : VALUE[json[i]];
+      if (c < 0) {
+        throw new IllegalArgumentException("not a packed digit at " + i);
+      }
+      if (c >= 32) {
+        v |= (long) (c - 32) << shift;
+        shift += 5;
+        if (shift > 30) {
+          throw new IllegalArgumentException("a packed number too large");
+        }
+      } else {
+        if (k++ % stride == 0) {
+          last += v | (long) c << shift;
+        }
+        v = 0;
+        shift = 0;
+      }
+    }
+    if (shift != 0 || k % stride != 0 || last > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("not a postings list of stride " + stride);
+    }
+    return (int) last;
+  }
+
+  /**
+   * The JSON of a value of packed lists (as {@link #packedLists} finds them in {@code old}, or
+   * none) with {@code added[i]} after list i: what Jackson writes for the string or the list of
+   * two (the digits need no escapes).
+   */
+  static byte[] appendPacked(byte[] old, int[] lists, String[] added) {
+    int count = added.length;
+    int size = count == 1 ? 2 : 5 + 2;
+    for (int i = 0; i < count; i++) {
+      size += (old == null ? 0 : lists[2 * i + 1] - lists[2 * i]) + added[i].length();
+    }
+    byte[] out = new byte[size];
+    int at = 0;
+    if (count == 2) {
+      out[at++] = '[';
+    }
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        out[at++] = ',';
+      }
+      out[at++] = '"';
+      if (old != null) {
+        int len = lists[2 * i + 1] - lists[2 * i];
+        System.arraycopy(old, lists[2 * i], out, at, len);
+        at += len;
+      }
+      for (int k = 0; k < added[i].length(); k++) {
+        out[at++] = (byte) added[i].charAt(k);
+      }
+      out[at++] = '"';
+    }
+    if (count == 2) {
+      out[at++] = ']';
+    }
+    return out;
+  }
+
+  /**
+   * The severity and types of every doc, for counting facets: {@code combos}, the distinct
+   * {@code [severity, [types]]}, and {@code codes}, per doc id {@code width} characters of
+   * {@link #DIGITS} giving the index of its combo (most significant first).
+   */
+  static Map<String, Object> facetCodes(String[] combo) throws IOException {
+    List<String> distinct = List.copyOf(new TreeSet<>(Arrays.asList(combo)));
+    int width = 1;
+    for (long cap = DIGITS.length(); cap < distinct.size(); cap *= DIGITS.length()) {
+      width++;
+    }
+    StringBuilder codes = new StringBuilder();
+    for (String c : combo) {
+      facetCode(codes, Collections.binarySearch(distinct, c), width);
+    }
+    List<Object> combos = new ArrayList<>();
+    for (String c : distinct) {
+      combos.add(JSON.readValue(c, List.class));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("combos", combos);
+    out.put("width", width);
+    out.put("codes", codes.toString());
+    return out;
+  }
+
+  /** Appends the code of combo {@code k}: {@code width} digits, most significant first. */
+  static void facetCode(StringBuilder codes, int k, int width) {
+    char[] digits = new char[width];
+    for (int w = width - 1; w >= 0; w--) {
+      digits[w] = DIGITS.charAt(k % DIGITS.length());
+      k /= DIGITS.length();
+    }
+    codes.append(digits);
+  }
+
+  /** The combo of every doc ({@code [severity, [types]]} as JSON) that {@link #facetCodes} wrote. */
+  static List<String> facetCombos(Map<?, ?> facets) throws IOException {
+    List<?> combos = (List<?>) facets.get("combos");
+    int width = (Integer) facets.get("width");
+    String codes = (String) facets.get("codes");
+    if (width < 1 || codes.length() % width != 0) {
+      throw new IllegalArgumentException("facet codes of width " + width);
+    }
+    List<String> distinct = new ArrayList<>();
+    for (Object c : combos) {
+      distinct.add(JSON.writeValueAsString(c));
+    }
+    List<String> out = new ArrayList<>(codes.length() / width);
+    for (int at = 0; at < codes.length(); at += width) {
+      int k = 0;
+      for (int w = 0; w < width; w++) {
+        int d = DIGITS.indexOf(codes.charAt(at + w));
+        if (d < 0) {
+          throw new IllegalArgumentException("not a facet digit: " + codes.charAt(at + w));
+        }
+        k = k * DIGITS.length() + d;
+      }
+      out.add(distinct.get(k));
+    }
+    return out;
+  }
+
+  /** A set of doc ids, written whichever way is shortest (see {@link StaticExport}). */
+  static Map<String, Object> docSet(BitSet set) {
+    List<Integer> deltas = new ArrayList<>();
+    int last = 0;
+    for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
+      deltas.add(d - last);
+      last = d;
+    }
+    // runs: [gap from the end of the previous run, length, ...]
+    List<Integer> fixed = new ArrayList<>();
+    int prevEnd = 0;
+    int abs = 0;
+    for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(abs)) {
+      abs = set.nextClearBit(s);
+      fixed.add(s - prevEnd);
+      fixed.add(abs - s);
+      prevEnd = abs;
+    }
+    String bits = Base64.getEncoder().encodeToString(set.toByteArray());
+    // The lengths of {"d":[..]}, {"r":[..]} and {"b":".."} as Jackson writes them; the first
+    // shortest wins.
+    int d = 8 + listLength(deltas);
+    int r = 8 + listLength(fixed);
+    int b = 8 + bits.length();
+    if (d <= r && d <= b) {
+      return Map.of("d", deltas);
+    }
+    return r <= b ? Map.of("r", fixed) : Map.of("b", bits);
+  }
+
+  /** The length of the numbers of a JSON list and the commas between them. */
+  private static int listLength(List<Integer> numbers) {
+    int length = Math.max(0, numbers.size() - 1);
+    for (int v : numbers) {
+      length += Integer.toString(v).length();
+    }
+    return length;
+  }
+
+  /** The doc ids of a set {@link #docSet} wrote, in any of its three forms. */
+  static BitSet readDocSet(Map<?, ?> written) {
+    if (written.size() != 1) {
+      throw new IllegalArgumentException("a doc set of " + written.keySet());
+    }
+    BitSet set = new BitSet();
+    if (written.get("d") instanceof List<?> deltas) {
+      int d = 0;
+      for (Object delta : deltas) {
+        d += (Integer) delta;
+        set.set(d);
+      }
+    } else if (written.get("r") instanceof List<?> runs) {
+      int end = 0;
+      for (int i = 0; i + 1 < runs.size(); i += 2) {
+        int start = end + (Integer) runs.get(i);
+        end = start + (Integer) runs.get(i + 1);
+        set.set(start, end);
+      }
+    } else if (written.get("b") instanceof String bits) {
+      set = BitSet.valueOf(Base64.getDecoder().decode(bits));
+    } else {
+      throw new IllegalArgumentException("a doc set of " + written.keySet());
+    }
+    return set;
+  }
+}

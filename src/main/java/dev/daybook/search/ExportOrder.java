@@ -1,0 +1,208 @@
+package dev.daybook.search;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The export's doc ids of an index (oldest first, see {@link StaticExport}), read from doc
+ * values alone, and what identifies each document: its id field, its time and the report it
+ * came from ({@link SearchIndex#REPORT}, path and digest of the report file).
+ */
+final class ExportOrder {
+
+  /** Lucene doc to exported id. */
+  final int[] id;
+  /** Exported id to Lucene doc. */
+  final int[] doc;
+  /**
+   * Whether two documents have the same time and id: then their order is Lucene's, which an
+   * update of the index may change.
+   */
+  final boolean ties;
+  private final byte[][] ids;
+  private final long[] time;
+  private final String[] report;
+
+  private ExportOrder(int[] id, int[] doc, boolean ties, byte[][] ids, long[] time,
+      String[] report) {
+    this.id = id;
+    this.doc = doc;
+    this.ties = ties;
+    this.ids = ids;
+    this.time = time;
+    this.report = report;
+  }
+
+  static ExportOrder of(IndexReader reader) throws IOException {
+    int maxDoc = reader.maxDoc();
+    byte[][] ids = new byte[maxDoc][];
+    long[] time = new long[maxDoc];
+    for (LeafReaderContext ctx : reader.leaves()) {
+      LeafReader leaf = ctx.reader();
+      SortedDocValues idValues = leaf.getSortedDocValues(SearchIndex.ID);
+      NumericDocValues timeValues = leaf.getNumericDocValues(SearchIndex.TIME);
+      if (idValues == null) {
+        throw new IllegalStateException("documents without an id");
+      }
+      // Every id in term order, once: a look-up by ord would decompress a block each time.
+      byte[][] byOrd = new byte[idValues.getValueCount()][];
+      TermsEnum te = idValues.termsEnum();
+      int ord = 0;
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        byOrd[ord++] = Arrays.copyOfRange(t.bytes, t.offset, t.offset + t.length);
+      }
+      for (int d = 0; d < leaf.maxDoc(); d++) {
+        if (!idValues.advanceExact(d)) {
+          throw new IllegalStateException("a document without an id");
+        }
+        ids[ctx.docBase + d] = byOrd[idValues.ordValue()];
+        if (timeValues != null && timeValues.advanceExact(d)) {
+          time[ctx.docBase + d] = timeValues.longValue();
+        }
+      }
+    }
+    // Segment by segment: a view over all of them would merge their terms for nothing.
+    String[] report = new String[maxDoc];
+    for (LeafReaderContext ctx : reader.leaves()) {
+      Terms keys = ctx.reader().terms(SearchIndex.REPORT);
+      if (keys == null) {
+        continue;
+      }
+      TermsEnum te = keys.iterator();
+      PostingsEnum pe = null;
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        String key = t.utf8ToString();
+        pe = te.postings(pe, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          report[ctx.docBase + d] = key;
+        }
+      }
+    }
+    // Newest first, then by id: the order daybook search gives equal scores; ids count it down.
+    Integer[] order = sorted(time, ids);
+    int[] id = new int[maxDoc];
+    int[] doc = new int[maxDoc];
+    boolean ties = false;
+    for (int k = 0; k < maxDoc; k++) {
+      id[order[k]] = maxDoc - 1 - k;
+      doc[maxDoc - 1 - k] = order[k];
+      if (k > 0 && time[order[k]] == time[order[k - 1]]
+          && Arrays.equals(ids[order[k]], ids[order[k - 1]])) {
+        ties = true;
+      }
+    }
+    return new ExportOrder(id, doc, ties, ids, time, report);
+  }
+
+  /** Lucene's docs newest first, then by id bytes; equal ones in Lucene's order. */
+  private static Integer[] sorted(long[] time, byte[][] ids) {
+    int n = time.length;
+    Comparator<Integer> byId = (a, b) -> Arrays.compareUnsigned(ids[a], ids[b]);
+    Integer[] order = new Integer[n];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long t : time) {
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    if (n == 0 || n >= 1 << 24 || max - min >= 1L << 39 || max - min < 0) {
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> time[a] != time[b] ? Long.compare(time[b], time[a])
+          : byId.compare(a, b));
+      return order;
+    }
+    // By time first as plain numbers (newest first, then Lucene's order), which is quick even
+    // before the JIT has compiled anything; then each run of equal times by id, stably.
+    long[] keyed = new long[n];
+    for (int i = 0; i < n; i++) {
+      keyed[i] = (max - time[i]) << 24 | i;
+    }
+    Arrays.sort(keyed);
+    for (int k = 0; k < n; k++) {
+      order[k] = (int) (keyed[k] & ((1 << 24) - 1));
+    }
+    for (int from = 0; from < n; ) {
+      int to = from + 1;
+      while (to < n && time[order[to]] == time[order[from]]) {
+        to++;
+      }
+      if (to - from > 1) {
+        Arrays.sort(order, from, to, byId);
+      }
+      from = to;
+    }
+    return order;
+  }
+
+  /** The number of documents. */
+  int size() {
+    return id.length;
+  }
+
+  /** Whether every document names the report it came from. */
+  boolean reportsKnown() {
+    return Arrays.stream(report).allMatch(r -> r != null && !r.isEmpty());
+  }
+
+  /**
+   * For each count asked (ascending), SHA-256 over the number and the reports (in the order they
+   * first come) of the documents with exported ids {@code 0 .. count-1}. A report key names the
+   * file's bytes, which make its documents; so equal digests mean that the first ids hold all
+   * the documents of the same reports, none other, which in the same order (time, then id, with
+   * no ties) get the same ids.
+   */
+  List<String> digests(int... counts) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    byte[] number = new byte[4];
+    int e = 0;
+    for (int count : counts) {
+      for (; e < count; e++) {
+        String r = report[doc[e]] == null ? "" : report[doc[e]];
+        if (seen.add(r)) {
+          byte[] key = r.getBytes(StandardCharsets.UTF_8);
+          ByteBuffer.wrap(number).putInt(key.length);
+          sha.update(number);
+          sha.update(key);
+        }
+      }
+      try {
+        MessageDigest copy = (MessageDigest) sha.clone();
+        ByteBuffer.wrap(number).putInt(count);
+        copy.update(number);
+        out.add(HexFormat.of().formatHex(copy.digest()));
+      } catch (CloneNotSupportedException x) {
+        throw new IllegalStateException("SHA-256 digests clone in every JDK", x);
+      }
+    }
+    return out;
+  }
+}

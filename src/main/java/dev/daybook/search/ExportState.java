@@ -1,0 +1,118 @@
+package dev.daybook.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+/**
+ * What an export leaves for the next one to extend it instead of starting over ({@link
+ * AppendExport}): what it was made from (the index schema and a digest of its documents in
+ * export order), the numbers that decide the layout (shard counts and the byte totals they come
+ * from, the terms spilled to {@code big-K.json}) and the size and CRC of every file it wrote. Kept
+ * as a build cache beside the output; anything unreadable or of another {@link #FORMAT} is no
+ * state at all.
+ *
+ * @param schema the index's schema line (its commit data), empty when the index has none
+ * @param docs the number of documents
+ * @param digest {@link ExportOrder#digests} of all of them
+ * @param termsTotal what {@code shards} sized the term shards by (see {@link StaticExport})
+ * @param big the spilled terms by K: {@code t} (a term of {@code terms-N}) or {@code p} (of {@code
+ *     pos-N}) followed by the term
+ * @param files every file written: its size and CRC-32C (see {@link Sum#of(String, byte[])})
+ */
+record ExportState(String schema, int docs, String digest, int shards, int posShards,
+    long termsTotal, long posTotal, List<String> big, Map<String, Sum> files) {
+
+  /** Changes with what the state holds or with any constant of the export's layout. */
+  static final String FORMAT = "daybook-export-state-1 " + StaticExport.FORMAT + " "
+      + StaticExport.CHUNK + " " + StaticExport.SHARD_TARGET + " " + StaticExport.MAX_SHARDS + " "
+      + StaticExport.BIG + " " + TextAnalysis.VERSION;
+
+  /** A file's size and CRC-32C. */
+  record Sum(long size, long crc) {
+    static Sum of(byte[] bytes) {
+      CRC32C crc = new CRC32C();
+      crc.update(bytes);
+      return new Sum(bytes.length, crc.getValue());
+    }
+
+    /**
+     * The sum of a file of this name: the size alone (CRC 0) for {@code docs-N.json}, which an
+     * update keeps or makes again but never reads (they are over a third of the bytes).
+     */
+    static Sum of(String name, byte[] bytes) {
+      return name.startsWith("docs-") ? new Sum(bytes.length, 0) : of(bytes);
+    }
+
+    boolean matches(byte[] bytes) {
+      return bytes != null && bytes.length == size && of(bytes).crc == crc;
+    }
+  }
+
+  ExportState {
+    big = List.copyOf(big);
+    files = new TreeMap<>(files);
+  }
+
+  /**
+   * The state as text: a line of JSON with everything but the files, then a line per file,
+   * {@code name size crc} (the export's names hold no spaces): quick to read for ten thousand
+   * files.
+   */
+  byte[] bytes() throws IOException {
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put("format", FORMAT);
+    head.put("schema", schema);
+    head.put("docs", docs);
+    head.put("digest", digest);
+    head.put("shards", shards);
+    head.put("posShards", posShards);
+    head.put("termsTotal", termsTotal);
+    head.put("posTotal", posTotal);
+    head.put("big", big);
+    StringBuilder text = new StringBuilder(ExportCodec.JSON.writeValueAsString(head));
+    files.forEach((name, sum) -> text.append('\n').append(name).append(' ').append(sum.size())
+        .append(' ').append(sum.crc()));
+    return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The state these bytes hold, or null when they are not a state of this {@link #FORMAT}. */
+  static ExportState parse(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      int end = text.indexOf('\n');
+      Map<?, ?> in = ExportCodec.JSON.readValue(text.substring(0, end), Map.class);
+      if (!FORMAT.equals(in.get("format")) || !text.endsWith("\n")) {
+        return null;
+      }
+      List<String> big = new ArrayList<>();
+      for (Object b : (List<?>) in.get("big")) {
+        big.add((String) b);
+      }
+      Map<String, Sum> files = new TreeMap<>();
+      for (int at = end + 1; at < text.length(); ) {
+        int eol = text.indexOf('\n', at);
+        String[] f = text.substring(at, eol).split(" ");
+        if (f.length != 3 || files.put(f[0], new Sum(Long.parseLong(f[1]),
+            Long.parseLong(f[2]))) != null) {
+          return null;
+        }
+        at = eol + 1;
+      }
+      return new ExportState((String) in.get("schema"), (Integer) in.get("docs"),
+          (String) in.get("digest"), (Integer) in.get("shards"), (Integer) in.get("posShards"),
+          ((Number) in.get("termsTotal")).longValue(), ((Number) in.get("posTotal")).longValue(),
+          big, files);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}
