@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,17 +35,17 @@ import java.util.zip.CRC32C;
 
 /**
  * The reports the last build parsed, by file (path under content/), so a rebuild neither parses
- * nor even reads a report it has seen: a file whose size and modification time are those recorded
- * is taken to hold the bytes last parsed, as make, git and Hugo take it; the digest of those bytes
- * is kept with the report, for the search index and the page keys. A file whose size or time
- * differs is read and digested; its cached report is still used when the digest is the recorded
- * one (a file touched, or copied without its times).
+ * nor even reads a report it has seen: a file whose size, modification time and change time are
+ * those recorded ({@link Stamp}) is taken to hold the bytes last parsed, as git takes it; the
+ * digest of those bytes is kept with the report, for the search index and the page keys. A file
+ * whose stamp differs is read and digested; its cached report is still used when the digest is
+ * the recorded one (a file touched, or copied).
  *
- * <p>Known limitation: a file rewritten with other bytes of the same size and the same
- * modification time (set back on purpose, or changed within the file system's clock tick after it
- * was read) keeps its old report until it changes again. A file modified less than {@link
- * #RACY_WINDOW_NANOS} before it was read is recorded without a stamp, so the next build digests it
- * again: that closes the clock-tick case for files being written while a build runs.
+ * <p>A file modified less than {@link #RACY_WINDOW_NANOS} before it was read is recorded without a
+ * stamp, so the next build digests it again: a write within the file system's clock tick after
+ * the read would otherwise leave all three times as recorded. Known limitation, where the file
+ * system keeps no change time (not Unix): a file rewritten with other bytes of the same size
+ * whose modification time is then set back keeps its old report until it changes again.
  *
  * <p>Kept beside the output in {@code .daybook/<output>.parsed/}, never published, as {@value
  * #SEGMENTS} segment files by a hash of the path: one more day rewrites one segment (~1/64 of the
@@ -57,7 +58,7 @@ import java.util.zip.CRC32C;
 final class ReportCache {
 
   /** Bumped whenever the parser or the model would give another report for the same bytes. */
-  static final String FORMAT = "daybook-parsed-2";
+  static final String FORMAT = "daybook-parsed-3";
 
   static final int SEGMENTS = 64;
 
@@ -68,21 +69,36 @@ final class ReportCache {
   private static final int MAX_STRING = 64 << 20;
 
   /**
-   * A report file's size and modification time (nanoseconds since the epoch), as a build saw it
-   * before reading the file; {@link #NONE} matches no file.
+   * A report file's size, modification time and change time (nanoseconds since the epoch), as a
+   * build saw them before reading the file; {@link #NONE} matches no file. The change time
+   * (ctime) moves on every write and cannot be set back, so a same-size edit whose modification
+   * time was put back still shows; where the file system has none (not Unix), it is 0.
    */
-  record Stamp(long size, long modified) {
-    static final Stamp NONE = new Stamp(-1, Long.MIN_VALUE);
+  record Stamp(long size, long modified, long changed) {
+    static final Stamp NONE = new Stamp(-1, Long.MIN_VALUE, Long.MIN_VALUE);
 
-    static Stamp of(BasicFileAttributes file) {
-      return new Stamp(file.size(), file.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    /** The stamp of a file now: one stat. */
+    static Stamp read(Path file) throws IOException {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+        Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime");
+        return new Stamp((Long) a.get("size"), nanos(a.get("lastModifiedTime")),
+            nanos(a.get("ctime")));
+      }
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0);
     }
 
-    /** The stamp to record for a file about to be read at {@code now}: none when racy. */
-    static Stamp toRecord(BasicFileAttributes file, Instant now) {
-      Stamp s = of(file);
+    private static long nanos(Object time) {
+      return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The stamp to record for a file seen so and about to be read at {@code now}: none when it
+     * was written just before (a write sets the modification time to its own time).
+     */
+    Stamp toRecord(Instant now) {
       long nowNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-      return s.modified() > nowNanos - RACY_WINDOW_NANOS ? NONE : s;
+      return modified > nowNanos - RACY_WINDOW_NANOS ? NONE : this;
     }
   }
 
@@ -196,6 +212,7 @@ final class ReportCache {
       string(out, e.getKey());
       out.writeLong(e.getValue().stamp().size());
       out.writeLong(e.getValue().stamp().modified());
+      out.writeLong(e.getValue().stamp().changed());
       string(out, e.getValue().digest());
       report(out, e.getValue().report());
     }
@@ -227,7 +244,7 @@ final class ReportCache {
         if (segment(path) != segment) {
           return null;
         }
-        Stamp stamp = new Stamp(in.readLong(), in.readLong());
+        Stamp stamp = new Stamp(in.readLong(), in.readLong(), in.readLong());
         entries.put(path, new Entry(stamp, in.string(), report(in)));
       }
       return in.atEnd() ? entries : null;

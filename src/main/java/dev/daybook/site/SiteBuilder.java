@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -377,7 +376,7 @@ public final class SiteBuilder {
 
   /**
    * Parses every report on every core, or takes it from the {@link ReportCache}: without reading
-   * the file when its size and modification time are those recorded, else when its digest is.
+   * the file when its {@link ReportCache.Stamp} is the one recorded, else when its digest is.
    * Returns them by date, oldest first.
    */
   static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
@@ -388,12 +387,12 @@ public final class SiteBuilder {
     List<Read> read = Parallel.map(new ReportStore(o.content()).list(), file -> {
       String name = SearchIndex.relative(o.content(), file);
       // Stat before reading: a change after the stat then shows as another stamp next time.
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      ReportCache.Stamp seen = ReportCache.Stamp.read(file);
       ReportCache.Entry last = cache.get(name);
-      if (last != null && last.stamp().equals(ReportCache.Stamp.of(attributes))) {
+      if (last != null && last.stamp().equals(seen)) {
         return new Read(new Source(file, name, last.digest(), last.report()), null, null);
       }
-      ReportCache.Stamp stamp = ReportCache.Stamp.toRecord(attributes, Instant.now());
+      ReportCache.Stamp stamp = seen.toRecord(Instant.now());
       byte[] bytes = Files.readAllBytes(file);
       String digest = SearchIndex.digest(bytes);
       if (last != null && last.digest().equals(digest)) {

@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.daybook.config.SiteConfig;
 import dev.daybook.model.DailyReport;
@@ -96,31 +97,43 @@ class CachedParseTest {
     assertThat(s.digest()).isEqualTo(SearchIndex.digest(Files.readAllBytes(day)));
   }
 
-  /** The known limitation, pinned so that it is a decision: size and time are all that is read. */
+  /**
+   * A same-size edit whose modification time is set back: the change time moved, and no one can
+   * set that back. (Without a change time, not on Unix, such an edit goes unseen: see
+   * ReportCache.)
+   */
   @Test
-  void aReportOfTheSameSizeAndTimeIsTakenFromTheCacheUnread() throws Exception {
+  void aSameSizeEditWithItsTimeSetBackIsSeenByItsChangeTime() throws Exception {
+    assumeTrue(day.getFileSystem().supportedFileAttributeViews().contains("unix"));
     Map<LocalDate, SiteBuilder.Source> before = SiteBuilder.parseAll(options);
     String title = firstCommitTitle(reportOf(before));
-    edit(title, sameLength(title));
+    ReportCache.Stamp stamped = ReportCache.Stamp.read(day);
+    String same = sameLength(title);
+    edit(title, same);
     Files.setLastModifiedTime(day, OLD);
+    ReportCache.Stamp edited = ReportCache.Stamp.read(day);
+    assertThat(edited.size()).isEqualTo(stamped.size());
+    assertThat(edited.modified()).isEqualTo(stamped.modified());
+    assertThat(edited.changed()).isNotEqualTo(stamped.changed());
 
-    Map<LocalDate, SiteBuilder.Source> after = SiteBuilder.parseAll(options);
+    SiteBuilder.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
 
-    assertThat(firstCommitTitle(reportOf(after))).isEqualTo(title);
-    assertThat(after).isEqualTo(before); // the recorded digest too
+    assertThat(firstCommitTitle(s.report())).isEqualTo(same);
+    assertThat(s.digest()).isEqualTo(SearchIndex.digest(Files.readAllBytes(day)));
   }
 
   @Test
-  void aTouchedReportIsDigestedAndKeptThenTrustedByItsNewTime() throws Exception {
+  void aTouchedReportIsDigestedAndKeptThenTrustedByItsNewStamp() throws Exception {
     Map<LocalDate, SiteBuilder.Source> before = SiteBuilder.parseAll(options);
     FileTime touched = FileTime.from(OLD.toInstant().plusSeconds(60));
     Files.setLastModifiedTime(day, touched);
 
     assertThat(SiteBuilder.parseAll(options)).isEqualTo(before);
-    // The cache now holds the new time: a same-size edit at that time goes unseen as well.
-    String title = firstCommitTitle(reportOf(before));
-    edit(title, sameLength(title));
-    Files.setLastModifiedTime(day, touched);
+    // The cache now holds the new stamp: the next build takes the report without reading it.
+    ReportCache cache = ReportCache.load(SiteBuilder.stateOf(options.output(), ".parsed"),
+        options.defaultZone());
+    assertThat(cache.get(SearchIndex.relative(options.content(), day)).stamp())
+        .isEqualTo(ReportCache.Stamp.read(day));
     assertThat(SiteBuilder.parseAll(options)).isEqualTo(before);
   }
 

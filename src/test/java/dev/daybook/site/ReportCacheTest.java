@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.daybook.archive.ReportStore;
 import dev.daybook.model.DailyReport;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +40,7 @@ class ReportCacheTest {
       DailyReport r = parser.parse(f, Files.readString(f, StandardCharsets.UTF_8), true)
           .orThrow();
       entries.put(f.getFileName().toString(), new ReportCache.Entry(
-          new ReportCache.Stamp(Files.size(f), modified++), "d-" + f.getFileName(), r));
+          new ReportCache.Stamp(Files.size(f), modified++, modified), "d-" + f.getFileName(), r));
     }
     return entries;
   }
@@ -127,7 +129,7 @@ class ReportCacheTest {
 
     ReportCache again = ReportCache.load(cache, ZONE);
     ReportCache.Entry old = again.get(changed);
-    again.put(changed, new ReportCache.Entry(new ReportCache.Stamp(1, 2), "other",
+    again.put(changed, new ReportCache.Entry(new ReportCache.Stamp(1, 2, 3), "other",
         old.report()));
     again.save();
 
@@ -160,15 +162,33 @@ class ReportCacheTest {
   @Test
   void aFileModifiedJustBeforeItWasReadIsRecordedWithoutAStamp() throws Exception {
     Path file = Files.writeString(dir.resolve("r.md"), "x");
-    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-    Instant modified = a.lastModifiedTime().toInstant();
+    ReportCache.Stamp seen = ReportCache.Stamp.read(file);
+    Instant modified = Instant.EPOCH.plusNanos(seen.modified());
 
-    assertThat(ReportCache.Stamp.toRecord(a, modified.plusMillis(500)))
-        .isEqualTo(ReportCache.Stamp.NONE);
-    assertThat(ReportCache.Stamp.toRecord(a, modified.plusSeconds(3)))
-        .isEqualTo(new ReportCache.Stamp(1, a.lastModifiedTime().to(TimeUnit.NANOSECONDS)))
-        .isEqualTo(ReportCache.Stamp.of(a));
-    assertThat(ReportCache.Stamp.NONE).isNotEqualTo(ReportCache.Stamp.of(a));
+    assertThat(seen.toRecord(modified.plusMillis(500))).isEqualTo(ReportCache.Stamp.NONE);
+    assertThat(seen.toRecord(modified.plusSeconds(3))).isEqualTo(seen);
+    assertThat(seen.size()).isEqualTo(1);
+    assertThat(seen.modified()).isEqualTo(
+        Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
+    assertThat(ReportCache.Stamp.NONE).isNotEqualTo(seen);
+  }
+
+  @Test
+  void aStampHoldsTheChangeTimeThatAWriteMovesAndNoOneSetsBack() throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("unix"));
+    Path file = Files.writeString(dir.resolve("r.md"), "x");
+    FileTime old = FileTime.from(Instant.parse("2025-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(file, old);
+    ReportCache.Stamp first = ReportCache.Stamp.read(file);
+
+    Files.writeString(file, "y");
+    Files.setLastModifiedTime(file, old);
+    ReportCache.Stamp second = ReportCache.Stamp.read(file);
+
+    assertThat(second.size()).isEqualTo(first.size());
+    assertThat(second.modified()).isEqualTo(first.modified());
+    assertThat(second.changed()).isGreaterThan(first.changed());
+    assertThat(second).isNotEqualTo(first);
   }
 
   /** Each file's identity (inode): an atomic replace gives the file a new one. */
