@@ -135,6 +135,14 @@ final class AppendExport {
     private final Map<String, List<Integer>> keywords = new TreeMap<>();
     /** Per {@code sha:xxxx} of the new documents: id to the next three digits. */
     private final Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
+    /** The facets of the new documents (old ones are in the last export's files). */
+    private final ExportFacets facets = new ExportFacets();
+    /** The facet combo of each new document, in id order. */
+    private final List<String> combos = new ArrayList<>();
+    /** The shown values of the documents from {@link #chunkStart} on. */
+    private final List<Object[]> shown = new ArrayList<>();
+    /** The first document of the first docs chunk made again. */
+    private final int chunkStart;
 
     Planner(DirectoryReader reader, ExportOrder order, ExportState last, Previous previous) {
       this.reader = reader;
@@ -143,120 +151,22 @@ final class AppendExport {
       this.previous = previous;
       this.n = order.size();
       this.old = last.docs();
+      this.chunkStart = n == old ? n : old / StaticExport.CHUNK * StaticExport.CHUNK;
     }
 
     AppendExport plan() throws IOException {
-      if (last.schema().isEmpty() || !last.schema().equals(StaticExport.schema(reader))
-          || order.ties || !order.reportsKnown() || old < 1 || n < old
-          || !last.files().keySet().equals(names(old, last.shards(), last.posShards(),
-              last.big().size()))) {
+      List<String> digests = lastExportHolds();
+      if (digests == null) {
         return null;
       }
-      List<String> digests = order.digests(old, n);
-      if (!digests.get(0).equals(last.digest())) {
-        return null;
-      }
-      for (int k = 0; k < last.big().size(); k++) {
-        String name = last.big().get(k);
-        if (k > 0 && BIG_ORDER.compare(last.big().get(k - 1), name) >= 0) {
-          return null;
-        }
-        oldBig.put(name, k);
-      }
-
-      // The facets of the new documents (old ones are in the last export's files).
-      ExportFacets facets = new ExportFacets();
-      List<String> combos = new ArrayList<>();
-      int chunkStart = n == old ? n : old / StaticExport.CHUNK * StaticExport.CHUNK;
-      List<Object[]> shown = new ArrayList<>();
-      StoredFields stored = reader.storedFields();
-      for (int e = chunkStart; e < n; e++) {
-        Document doc = stored.document(order.doc[e]);
-        shown.add(StaticExport.shown(doc));
-        if (e < old) {
-          continue;
-        }
-        combos.add(facets.add(doc, e));
-        String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
-        if (low.length() >= 4) {
-          shas.computeIfAbsent(StaticExport.shaTerm(low), k -> new TreeMap<>())
-              .put(e, StaticExport.shaRest(low));
-        }
-      }
+      readNewDocuments();
       collectPostings();
-
       // New values of the touched terms (their JSON), and what they change in the byte totals.
       long[] totals = {last.termsTotal(), last.posTotal()};
       Map<String, byte[]> values = new TreeMap<>(); // tag + term -> its new value
-      for (Map.Entry<String, List<int[]>[]> e : text.entrySet()) {
-        String term = e.getKey();
-        byte[] oldTerm = oldValue("t", term, totals);
-        byte[] oldPos = oldValue("p", term, totals);
-        int[] termLists = oldTerm == null ? null : ExportCodec.packedLists(oldTerm, 2);
-        String[] postings = {"", ""};
-        String[] pos = {"", ""};
-        for (int slot = 0; slot < 2; slot++) {
-          List<int[]> added = e.getValue()[slot];
-          if (added == null) {
-            continue;
-          }
-          added.sort(Comparator.comparingInt(a -> a[0]));
-          ExportCodec.Packer list = new ExportCodec.Packer();
-          ExportCodec.Packer p = new ExportCodec.Packer();
-          int lastDoc = oldTerm == null ? 0 : oldLast(ExportCodec.lastDoc(oldTerm,
-              termLists[2 * slot], termLists[2 * slot + 1], 3));
-          for (int[] a : added) {
-            list.add(a[0] - lastDoc);
-            lastDoc = a[0];
-            list.add(a[1]);
-            list.add(a[2]);
-            int lastPos = 0;
-            for (int k = 0; k < a[2]; k++) {
-              p.add(a[3 + k] - lastPos);
-              lastPos = a[3 + k];
-            }
-          }
-          postings[slot] = list.toString();
-          pos[slot] = p.toString();
-        }
-        totals[0] += add(values, "t", term, ExportCodec.appendPacked(oldTerm, termLists,
-            postings));
-        totals[1] += add(values, "p", term, ExportCodec.appendPacked(oldPos,
-            oldPos == null ? null : ExportCodec.packedLists(oldPos, 2), pos));
-      }
-      for (Map.Entry<String, List<Integer>> e : keywords.entrySet()) {
-        byte[] before = oldValue("t", e.getKey(), totals);
-        int[] lists = before == null ? null : ExportCodec.packedLists(before, 1);
-        List<Integer> added = e.getValue();
-        added.sort(null);
-        ExportCodec.Packer list = new ExportCodec.Packer();
-        int lastDoc = before == null ? 0
-            : oldLast(ExportCodec.lastDoc(before, lists[0], lists[1], 1));
-        for (int id : added) {
-          list.add(id - lastDoc);
-          lastDoc = id;
-        }
-        totals[0] += add(values, "t", e.getKey(), ExportCodec.appendPacked(before, lists,
-            new String[] {list.toString()}));
-      }
-      for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
-        byte[] raw = oldValue("t", e.getKey(), totals);
-        List<?> before = raw == null ? null : ExportCodec.JSON.readValue(raw, List.class);
-        List<Object> deltas = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(0));
-        List<Object> rest = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(1));
-        int lastDoc = 0;
-        for (Object d : deltas) {
-          lastDoc += (Integer) d;
-        }
-        oldLast(lastDoc);
-        for (Map.Entry<Integer, String> a : e.getValue().entrySet()) {
-          deltas.add(a.getKey() - lastDoc);
-          lastDoc = a.getKey();
-          rest.add(a.getValue());
-        }
-        totals[0] += add(values, "t", e.getKey(),
-            ExportCodec.JSON.writeValueAsBytes(List.of(deltas, rest)));
-      }
+      appendText(values, totals);
+      appendKeywords(values, totals);
+      appendShas(values, totals);
       int shards = last.shards();
       int posShards = last.posShards();
       if (StaticExport.shardCount(totals[0]) != shards
@@ -264,33 +174,9 @@ final class AppendExport {
         return null; // every term moves: the full export
       }
 
-      // Spilled terms: the old ones and those that grew past BIG, in the full export's order.
-      TreeSet<String> bigNames = new TreeSet<>(BIG_ORDER);
-      bigNames.addAll(last.big());
-      for (Map.Entry<String, byte[]> v : values.entrySet()) {
-        if (v.getValue().length > StaticExport.BIG) {
-          bigNames.add(v.getKey());
-        }
-      }
-      List<String> big = List.copyOf(bigNames);
+      List<String> big = spilled(values);
       Map<String, SortedMap<String, byte[]>> changed = new TreeMap<>(); // shard -> new entries
-      List<Step> bigSteps = new ArrayList<>();
-      for (int k = 0; k < big.size(); k++) {
-        String name = big.get(k);
-        Integer was = oldBig.get(name);
-        String bigFile = "big-" + k + ".json";
-        if (values.containsKey(name)) {
-          bigSteps.add(new Step(bigFile, values.get(name), null));
-        } else if (was != null && was == k) {
-          bigSteps.add(keep(bigFile));
-        } else {
-          bigSteps.add(new Step(bigFile, read("big-" + was + ".json"), null));
-        }
-        if (was == null || was != k) {
-          changed.computeIfAbsent(shardFile(name, shards, posShards), f -> new TreeMap<>())
-              .put(name.substring(1), Integer.toString(k).getBytes(StandardCharsets.US_ASCII));
-        }
-      }
+      List<Step> bigSteps = bigFiles(big, values, changed, shards, posShards);
       for (Map.Entry<String, byte[]> v : values.entrySet()) {
         String name = v.getKey();
         if (v.getValue().length <= StaticExport.BIG) {
@@ -298,8 +184,20 @@ final class AppendExport {
               .put(name.substring(1), v.getValue());
         }
       }
+      List<Step> steps = files(changed, bigSteps, shards, posShards);
+      if (steps == null) {
+        return null;
+      }
+      return new AppendExport(steps, new ExportState(last.schema(), n, digests.get(1), shards,
+          posShards, totals[0], totals[1], big, Map.of()));
+    }
 
-      // The files, in the full export's order.
+    /**
+     * Every file of the export, in the full export's order, made again or kept; null when a file
+     * to keep is not in the published site as the state recorded it.
+     */
+    private List<Step> files(Map<String, SortedMap<String, byte[]>> changed, List<Step> bigSteps,
+        int shards, int posShards) throws IOException {
       List<Step> steps = new ArrayList<>();
       IndexSearcher searcher = new IndexSearcher(reader);
       Map<String, ShardFile> fieldFiles = new TreeMap<>();
@@ -340,8 +238,173 @@ final class AppendExport {
           return null;
         }
       }
-      return new AppendExport(steps, new ExportState(last.schema(), n, digests.get(1), shards,
-          posShards, totals[0], totals[1], big, Map.of()));
+      return steps;
+    }
+
+    /**
+     * Whether the last export is one this plan can extend (see the class comment); returns the
+     * digests of the old and of all reports' keys ({@link ExportOrder#digests}), or null.
+     */
+    private List<String> lastExportHolds() throws IOException {
+      if (last.schema().isEmpty() || !last.schema().equals(StaticExport.schema(reader))
+          || order.ties || !order.reportsKnown() || old < 1 || n < old
+          || !last.files().keySet().equals(names(old, last.shards(), last.posShards(),
+              last.big().size()))) {
+        return null;
+      }
+      List<String> digests = order.digests(old, n);
+      if (!digests.get(0).equals(last.digest())) {
+        return null;
+      }
+      for (int k = 0; k < last.big().size(); k++) {
+        String name = last.big().get(k);
+        if (k > 0 && BIG_ORDER.compare(last.big().get(k - 1), name) >= 0) {
+          return null;
+        }
+        oldBig.put(name, k);
+      }
+      return digests;
+    }
+
+    /**
+     * Reads the new documents' stored values: their facets and SHA prefixes, and the shown values
+     * of the docs chunks from the last one the old documents end in.
+     */
+    private void readNewDocuments() throws IOException {
+      StoredFields stored = reader.storedFields();
+      for (int e = chunkStart; e < n; e++) {
+        Document doc = stored.document(order.doc[e]);
+        shown.add(StaticExport.shown(doc));
+        if (e < old) {
+          continue;
+        }
+        combos.add(facets.add(doc, e));
+        String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
+        if (low.length() >= 4) {
+          shas.computeIfAbsent(StaticExport.shaTerm(low), k -> new TreeMap<>())
+              .put(e, StaticExport.shaRest(low));
+        }
+      }
+    }
+
+    /** Appends the new documents' postings and positions to each text term they hold. */
+    private void appendText(Map<String, byte[]> values, long[] totals) throws IOException {
+      for (Map.Entry<String, List<int[]>[]> e : text.entrySet()) {
+        String term = e.getKey();
+        byte[] oldTerm = oldValue("t", term, totals);
+        byte[] oldPos = oldValue("p", term, totals);
+        int[] termLists = oldTerm == null ? null : ExportCodec.packedLists(oldTerm, 2);
+        String[] postings = {"", ""};
+        String[] pos = {"", ""};
+        for (int slot = 0; slot < 2; slot++) {
+          List<int[]> added = e.getValue()[slot];
+          if (added == null) {
+            continue;
+          }
+          added.sort(Comparator.comparingInt(a -> a[0]));
+          ExportCodec.Packer list = new ExportCodec.Packer();
+          ExportCodec.Packer p = new ExportCodec.Packer();
+          int lastDoc = oldTerm == null ? 0 : oldLast(ExportCodec.lastDoc(oldTerm,
+              termLists[2 * slot], termLists[2 * slot + 1], 3));
+          for (int[] a : added) {
+            list.add(a[0] - lastDoc);
+            lastDoc = a[0];
+            list.add(a[1]);
+            list.add(a[2]);
+            int lastPos = 0;
+            for (int k = 0; k < a[2]; k++) {
+              p.add(a[3 + k] - lastPos);
+              lastPos = a[3 + k];
+            }
+          }
+          postings[slot] = list.toString();
+          pos[slot] = p.toString();
+        }
+        totals[0] += add(values, "t", term, ExportCodec.appendPacked(oldTerm, termLists,
+            postings));
+        totals[1] += add(values, "p", term, ExportCodec.appendPacked(oldPos,
+            oldPos == null ? null : ExportCodec.packedLists(oldPos, 2), pos));
+      }
+    }
+
+    /** Appends the new documents' ids to each keyword term they hold. */
+    private void appendKeywords(Map<String, byte[]> values, long[] totals) throws IOException {
+      for (Map.Entry<String, List<Integer>> e : keywords.entrySet()) {
+        byte[] before = oldValue("t", e.getKey(), totals);
+        int[] lists = before == null ? null : ExportCodec.packedLists(before, 1);
+        List<Integer> added = e.getValue();
+        added.sort(null);
+        ExportCodec.Packer list = new ExportCodec.Packer();
+        int lastDoc = before == null ? 0
+            : oldLast(ExportCodec.lastDoc(before, lists[0], lists[1], 1));
+        for (int id : added) {
+          list.add(id - lastDoc);
+          lastDoc = id;
+        }
+        totals[0] += add(values, "t", e.getKey(), ExportCodec.appendPacked(before, lists,
+            new String[] {list.toString()}));
+      }
+    }
+
+    /** Appends the new documents' ids and next digits to each {@code sha:xxxx} they hold. */
+    private void appendShas(Map<String, byte[]> values, long[] totals) throws IOException {
+      for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
+        byte[] raw = oldValue("t", e.getKey(), totals);
+        List<?> before = raw == null ? null : ExportCodec.JSON.readValue(raw, List.class);
+        List<Object> deltas = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(0));
+        List<Object> rest = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(1));
+        int lastDoc = 0;
+        for (Object d : deltas) {
+          lastDoc += (Integer) d;
+        }
+        oldLast(lastDoc);
+        for (Map.Entry<Integer, String> a : e.getValue().entrySet()) {
+          deltas.add(a.getKey() - lastDoc);
+          lastDoc = a.getKey();
+          rest.add(a.getValue());
+        }
+        totals[0] += add(values, "t", e.getKey(),
+            ExportCodec.JSON.writeValueAsBytes(List.of(deltas, rest)));
+      }
+    }
+
+    /** The spilled terms: the old ones and those that grew past BIG, in the full export's order. */
+    private List<String> spilled(Map<String, byte[]> values) {
+      TreeSet<String> bigNames = new TreeSet<>(BIG_ORDER);
+      bigNames.addAll(last.big());
+      for (Map.Entry<String, byte[]> v : values.entrySet()) {
+        if (v.getValue().length > StaticExport.BIG) {
+          bigNames.add(v.getKey());
+        }
+      }
+      return List.copyOf(bigNames);
+    }
+
+    /**
+     * The {@code big-K.json} files: a grown term's new value, a kept file, or an old file moved to
+     * a new K; a term whose K changed is named again in its shard ({@code changed}).
+     */
+    private List<Step> bigFiles(List<String> big, Map<String, byte[]> values,
+        Map<String, SortedMap<String, byte[]>> changed, int shards, int posShards)
+        throws IOException {
+      List<Step> bigSteps = new ArrayList<>();
+      for (int k = 0; k < big.size(); k++) {
+        String name = big.get(k);
+        Integer was = oldBig.get(name);
+        String bigFile = "big-" + k + ".json";
+        if (values.containsKey(name)) {
+          bigSteps.add(new Step(bigFile, values.get(name), null));
+        } else if (was != null && was == k) {
+          bigSteps.add(keep(bigFile));
+        } else {
+          bigSteps.add(new Step(bigFile, read("big-" + was + ".json"), null));
+        }
+        if (was == null || was != k) {
+          changed.computeIfAbsent(shardFile(name, shards, posShards), f -> new TreeMap<>())
+              .put(name.substring(1), Integer.toString(k).getBytes(StandardCharsets.US_ASCII));
+        }
+      }
+      return bigSteps;
     }
 
     /**
