@@ -36,7 +36,12 @@ final class ExportCodec {
 
   private ExportCodec() {}
 
-  /** Writes numbers as {@link StaticExport#packed} does, as they come. */
+  /**
+   * A list of non-negative numbers as a string of {@link #DIGITS}, written as they come: each
+   * number in groups of 5 bits, least significant first, a digit from the upper half (32..63)
+   * saying that more groups follow. Deltas, norms and frequencies mostly take one or two
+   * characters where JSON numbers and commas take two to four.
+   */
   static final class Packer {
     private final StringBuilder s = new StringBuilder();
 

@@ -52,9 +52,9 @@ import org.apache.lucene.util.SmallFloat;
  *   <li>{@code terms-N.json}, N = {@link #shard}(term) of {@code shards}: an object from term to
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
  *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
- *       byte, 0..255, which {@code lengths} decodes), {@link #packed} into a string. A keyword
- *       term is written {@code field:value} ({@code author:}, {@code path:}) and has the
- *       packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
+ *       byte, 0..255, which {@code lengths} decodes), {@linkplain ExportCodec.Packer packed}
+ *       into a string. A keyword term is written {@code field:value} ({@code author:},
+ *       {@code path:}) and has the packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
  *       ':', so the two cannot meet.
  *   <li>{@code pos-N.json}, N = {@link #shard}(term) of {@code posShards}: the positions of a text
@@ -429,9 +429,6 @@ public final class StaticExport {
     return JSON.writeValueAsBytes(value).length;
   }
 
-  /** The digits of packed lists and of {@code facets.json}'s codes. */
-  static final String DIGITS = ExportCodec.DIGITS;
-
   @SuppressWarnings("unchecked")
   private static void textPostings(IndexReader reader, String field, int slot, int[] id,
       int[] norms, Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
@@ -555,19 +552,5 @@ public final class StaticExport {
       }
       out.put(field + ":" + term.utf8ToString(), list.toString());
     }
-  }
-
-  /**
-   * A list of non-negative numbers as a string of {@link #DIGITS}: each number in groups of 5
-   * bits, least significant first, a digit from the upper half (32..63) saying that more groups
-   * follow. Deltas, norms and frequencies mostly take one or two characters where JSON numbers
-   * and commas take two to four.
-   */
-  static String packed(List<Integer> numbers) {
-    ExportCodec.Packer p = new ExportCodec.Packer();
-    for (int v : numbers) {
-      p.add(v);
-    }
-    return p.toString();
   }
 }

@@ -16,7 +16,7 @@ class StaticExportPackedTest {
     long v = 0;
     long scale = 1;
     for (char ch : s.toCharArray()) {
-      int c = StaticExport.DIGITS.indexOf(ch);
+      int c = ExportCodec.DIGITS.indexOf(ch);
       assertThat(c).as("a digit: %s", ch).isNotNegative();
       if (c >= 32) {
         v += (c - 32) * scale;
@@ -30,16 +30,22 @@ class StaticExportPackedTest {
     return out;
   }
 
+  private static String packed(List<Integer> numbers) {
+    ExportCodec.Packer p = new ExportCodec.Packer();
+    numbers.forEach(p::add);
+    return p.toString();
+  }
+
   @Test
   void smallNumbersTakeOneDigitAndLargeOnesRoundTrip() {
-    assertThat(StaticExport.packed(List.of(0, 1, 31))).isEqualTo("01V");
+    assertThat(packed(List.of(0, 1, 31))).isEqualTo("01V");
     // 32 = 0 + 1·32: a continued 0 ('W', digit 32), then 1.
-    assertThat(StaticExport.packed(List.of(32))).isEqualTo("W1");
+    assertThat(packed(List.of(32))).isEqualTo("W1");
     List<Integer> numbers = List.of(0, 5, 31, 32, 255, 1023, 1024, 36_752, 1 << 20,
         Integer.MAX_VALUE);
-    assertThat(unpack(StaticExport.packed(numbers))).isEqualTo(numbers);
-    assertThat(StaticExport.packed(List.of())).isEmpty();
-    assertThatThrownBy(() -> StaticExport.packed(List.of(-1)))
+    assertThat(unpack(packed(numbers))).isEqualTo(numbers);
+    assertThat(packed(List.of())).isEmpty();
+    assertThatThrownBy(() -> packed(List.of(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
