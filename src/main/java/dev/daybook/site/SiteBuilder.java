@@ -160,10 +160,12 @@ public final class SiteBuilder {
     PageManifest manifest = PageManifest.load(manifestFile);
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
     SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
+    Path exportStateFile = stateOf(o.output(), ".search");
     // The search index and its export need only the parsed reports, and the pages need nothing
     // of them: they run side by side, so the cores stay busy through each one's serial parts.
     Background<Searched> search = o.searchIndex() == null ? null
-        : Background.start("daybook-search", () -> search(o, sources, manifest, site, phases));
+        : Background.start("daybook-search",
+            () -> search(o, sources, manifest, site, exportStateFile, phases));
     try {
       try {
         Path project = work.resolve("project");
@@ -194,13 +196,12 @@ public final class SiteBuilder {
       SiteOutput.Changes changes = site.commit();
       manifest.save(manifestFile);
       if (searched != null && searched.exportState() != null) {
-        AtomicFiles.replaceCache(stateOf(o.output(), ".search"), searched.exportState());
+        AtomicFiles.replaceCache(exportStateFile, searched.exportState());
       }
       clock.end("write");
       return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start), searched != null && searched.indexed(),
-          phases.inOrder(),
-          changes.written(), changes.deleted());
+          phases.inOrder(), changes.written(), changes.deleted());
     } finally {
       deleteTree(work);
     }
@@ -217,7 +218,8 @@ public final class SiteBuilder {
 
   /** Brings the Lucene index up to date and exports it into the site. */
   private static Searched search(Options o, Map<LocalDate, Source> sources,
-      PageManifest manifest, SiteOutput site, Phases phases) throws IOException {
+      PageManifest manifest, SiteOutput site, Path exportStateFile, Phases phases)
+      throws IOException {
     Phases.Clock clock = phases.new Clock();
     Map<String, String> files = new TreeMap<>();
     Map<String, DailyReport> byKey = new TreeMap<>();
@@ -229,8 +231,7 @@ public final class SiteBuilder {
     boolean indexed = SearchIndex.update(o.searchIndex(), byKey,
         (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
     clock.end("index");
-    byte[] exportState = export(o.searchIndex(), fingerprint, manifest, site,
-        stateOf(o.output(), ".search"));
+    byte[] exportState = export(o.searchIndex(), fingerprint, manifest, site, exportStateFile);
     clock.end("export");
     return new Searched(indexed, exportState);
   }
