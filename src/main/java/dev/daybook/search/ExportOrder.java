@@ -39,17 +39,12 @@ final class ExportOrder {
    * update of the index may change.
    */
   final boolean ties;
-  private final byte[][] ids;
-  private final long[] time;
   private final String[] report;
 
-  private ExportOrder(int[] id, int[] doc, boolean ties, byte[][] ids, long[] time,
-      String[] report) {
+  private ExportOrder(int[] id, int[] doc, boolean ties, String[] report) {
     this.id = id;
     this.doc = doc;
     this.ties = ties;
-    this.ids = ids;
-    this.time = time;
     this.report = report;
   }
 
@@ -111,7 +106,7 @@ final class ExportOrder {
         ties = true;
       }
     }
-    return new ExportOrder(id, doc, ties, ids, time, report);
+    return new ExportOrder(id, doc, ties, report);
   }
 
   /** Lucene's docs newest first, then by id bytes; equal ones in Lucene's order. */

@@ -223,13 +223,9 @@ public final class StaticExport {
       throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     int maxDoc = reader.maxDoc();
-    List<Document> docs = new ArrayList<>();
     // One reader of stored fields for all documents, in order: it keeps the block it has
     // decompressed, where a new one per document would decompress it again every time.
     StoredFields stored = reader.storedFields();
-    for (int i = 0; i < maxDoc; i++) {
-      docs.add(stored.document(i));
-    }
     int[] id = order.id; // Lucene doc -> exported id
 
     Map<String, Object> terms = new TreeMap<>();
@@ -239,7 +235,7 @@ public final class StaticExport {
     String[] combo = new String[maxDoc]; // severity and types of each exported doc
     List<Object[]> shown = new ArrayList<>(Collections.nCopies(maxDoc, (Object[]) null));
     for (int i = 0; i < maxDoc; i++) {
-      Document doc = docs.get(i);
+      Document doc = stored.document(i);
       int e = id[i];
       combo[e] = facets.add(doc, e);
       String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
