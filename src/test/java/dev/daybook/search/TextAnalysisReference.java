@@ -16,8 +16,6 @@ final class TextAnalysisReference {
   private static final int MAX_WORD = TextAnalysis.MAX_WORD;
   private static final java.util.Set<String> STOP_WORDS = TextAnalysis.STOP_WORDS;
 
-  /** No code point below U+1100 (Hangul Jamo) is Han, Hiragana, Katakana or Hangul. */
-
   private TextAnalysisReference() {}
 
   public static List<TextAnalysis.Token> analyze(String text, TextAnalysis.Mode mode) {
