@@ -64,7 +64,8 @@ public final class Benchmark {
    * The JVM options the launcher ({@code ./daybook}) runs Daybook with, so Daybook's builds are
    * measured as a user runs them. Stock JBake keeps the JVM's defaults, as its own launcher does.
    */
-  public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+  public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC");
 
   private final Options o;
   private final PrintWriter out;

@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Option(names = "--jvm-defaults",
       description = "Run Daybook's builds with the JVM's default options instead of the"
-          + " launcher's (./daybook: -XX:TieredStopAtLevel=1).")
+          + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC).")
   boolean jvmDefaults;
 
   @Spec
