@@ -165,8 +165,8 @@ class HostileContentTest {
     return String.format(Locale.ROOT, "%07x", 0xbad0000 + i) + "0".repeat(33);
   }
 
-  @BeforeAll
-  static void bake() throws Exception {
+  /** The hostile commits as Daybook's writer puts them in a report. */
+  static DailyReport writtenReport() {
     List<ReportedCommit> commits = new ArrayList<>();
     Instant noon = WRITTEN_DAY.atTime(12, 0).atZone(ZONE).toInstant();
     for (int i = 0; i < COMMITS.size(); i++) {
@@ -180,8 +180,12 @@ class HostileContentTest {
       commits.add(new ReportedCommit(sha(i), "https://github.com/evil/repo/commit/" + sha(i),
           noon.minusSeconds(60L * i), c[1], c[0], analysis));
     }
-    DailyReport report = new DailyReport(WRITTEN_DAY, ZONE,
-        List.of(new RepoSection(EVIL, commits)));
+    return new DailyReport(WRITTEN_DAY, ZONE, List.of(new RepoSection(EVIL, commits)));
+  }
+
+  @BeforeAll
+  static void bake() throws Exception {
+    DailyReport report = writtenReport();
     Path content = dir.resolve("content");
     Path written = content.resolve("reports/2026/03/2026-03-02.md");
     Files.createDirectories(written.getParent());
