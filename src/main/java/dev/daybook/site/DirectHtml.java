@@ -286,8 +286,15 @@ final class DirectHtml {
       }
       end++;
     }
-    String content = stripEnd(
-        end == i + 1 ? lines[i] : String.join("\n", List.of(lines).subList(i, end)));
+    String content = lines[i];
+    if (end > i + 1) {
+      StringBuilder joined = new StringBuilder(content);
+      for (int k = i + 1; k < end; k++) {
+        joined.append('\n').append(lines[k]);
+      }
+      content = joined.toString();
+    }
+    content = stripEnd(content);
     out.append("<p>");
     inline(content, 0, content.length(), out);
     out.append("</p>\n");

@@ -28,6 +28,7 @@ public final class ReportHtml {
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
   private static final Pattern OPEN_ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_.-]{1,200})\">");
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\x00-\\x20\\x7f]");
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
@@ -91,7 +92,7 @@ public final class ReportHtml {
     public String sanitizeLinkUrl(String url) {
       String trimmed = url.strip();
       // Control characters and spaces can hide a scheme from naive checks: "java\tscript:".
-      String compact = trimmed.replaceAll("[\\x00-\\x20\\x7f]", "");
+      String compact = BLANKS_AND_CONTROLS.matcher(trimmed).replaceAll("");
       Matcher scheme = SCHEME.matcher(compact);
       if (scheme.find() && !SAFE_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
         return "";
