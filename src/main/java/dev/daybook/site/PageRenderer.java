@@ -1,5 +1,6 @@
 package dev.daybook.site;
 
+import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
@@ -100,7 +101,13 @@ final class PageRenderer {
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
     render("search.ftl", SitePaths.SEARCH, Map.of());
     robots();
-    sitemap();
+    // The archive pages are most of the pages: they are rendered on every core.
+    Parallel.map(archivePages, page -> {
+      page.render();
+      return null;
+    });
+    archivePages.clear();
+    sitemap(); // lists every page in the output: the last
   }
 
   // ---- home --------------------------------------------------------------------------------
@@ -218,6 +225,13 @@ final class PageRenderer {
     String of(int k);
   }
 
+  /** An archive page to render once the listings have been walked. */
+  private interface ArchivePage {
+    void render() throws IOException, SiteException;
+  }
+
+  private final List<ArchivePage> archivePages = new ArrayList<>();
+
   /**
    * How many archive pages a list of {@code commits} has. The list is cut into chunks of
    * {@code pageSize} from its oldest commit, so a chunk, once full, never changes when newer
@@ -263,13 +277,15 @@ final class PageRenderer {
         page.put("older", archive.of(k - 1));
       }
       String path = archive.of(k);
-      // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
-      // the report files their commits come from, without building every commit's values.
-      String key = archiveKey(path, page, chunk);
-      renderIfChanged("list.ftl", path, key, () -> {
-        Map<String, Object> values = listData(kind, name, chunk, feed);
-        values.putAll(page);
-        return pageModel(path, values);
+      archivePages.add(() -> {
+        // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
+        // the report files their commits come from, without building every commit's values.
+        String key = archiveKey(path, page, chunk);
+        renderIfChanged("list.ftl", path, key, () -> {
+          Map<String, Object> values = listData(kind, name, chunk, feed);
+          values.putAll(page);
+          return pageModel(path, values);
+        });
       });
     }
   }
