@@ -11,12 +11,12 @@ import org.commonmark.renderer.html.UrlSanitizer;
 /**
  * The HTML that {@link ReportHtml} makes with commonmark-java, made in one pass for the plain
  * Markdown that Daybook writes: headings (a leading {@code <a id>} anchor becomes the id),
- * paragraphs with hard breaks, one-line block quotes, tight bullet lists two levels deep, GFM
- * tables without alignment, thematic breaks; and inline backslash escapes, code spans,
- * {@code **strong**} and {@code [text](url)} links. Anything else, or anything that could read
- * two ways (raw HTML, entities, emphasis with single delimiters, lazy continuation lines,
- * reference links), makes it give up and return null: the caller then asks commonmark-java, which
- * stays the definition of the output. Tests hold the two to the same bytes.
+ * paragraphs (a hard break only before their last line), one-line block quotes, tight bullet
+ * lists two levels deep, GFM tables without alignment, thematic breaks; and inline backslash
+ * escapes, code spans, {@code **strong**} and {@code [text](url)} links. Anything else, or
+ * anything that could read two ways (raw HTML, entities, emphasis with single delimiters, lazy
+ * continuation lines, reference links), makes it give up and return null: the caller then asks
+ * commonmark-java, which stays the definition of the output. Tests hold the two to the same bytes.
  *
  * <p>Why it exists: a report page is ~40 KB of such Markdown, and commonmark's parser under the
  * quick JIT tier was a quarter of a cold build's CPU.
@@ -277,7 +277,7 @@ final class DirectHtml {
     return count == columns;
   }
 
-  /** Lines up to a blank, joined by soft breaks or (two trailing blanks) hard breaks. */
+  /** Lines up to a blank, joined by soft breaks, the last maybe by a hard one (two blanks). */
   private int paragraph(String[] lines, int i, StringBuilder out) throws Unsupported {
     checkParagraphStart(lines[i]);
     int end = i + 1;
