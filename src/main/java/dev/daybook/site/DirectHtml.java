@@ -11,12 +11,12 @@ import org.commonmark.renderer.html.UrlSanitizer;
 /**
  * The HTML that {@link ReportHtml} makes with commonmark-java, made in one pass for the plain
  * Markdown that Daybook writes: headings (a leading {@code <a id>} anchor becomes the id),
- * paragraphs with hard breaks, one-line block quotes, tight bullet lists two levels deep, GFM
- * tables without alignment, thematic breaks; and inline backslash escapes, code spans,
- * {@code **strong**} and {@code [text](url)} links. Anything else, or anything that could read
- * two ways (raw HTML, entities, emphasis with single delimiters, lazy continuation lines,
- * reference links), makes it give up and return null: the caller then asks commonmark-java, which
- * stays the definition of the output. Tests hold the two to the same bytes.
+ * paragraphs (a hard break only before their last line), one-line block quotes, tight bullet
+ * lists two levels deep, GFM tables without alignment, thematic breaks; and inline backslash
+ * escapes, code spans, {@code **strong**} and {@code [text](url)} links. Anything else, or
+ * anything that could read two ways (raw HTML, entities, emphasis with single delimiters, lazy
+ * continuation lines, reference links), makes it give up and return null: the caller then asks
+ * commonmark-java, which stays the definition of the output. Tests hold the two to the same bytes.
  *
  * <p>Why it exists: a report page is ~40 KB of such Markdown, and commonmark's parser under the
  * quick JIT tier was a quarter of a cold build's CPU.
@@ -48,8 +48,10 @@ final class DirectHtml {
   String render(String markdown) {
     for (int i = 0; i < markdown.length(); i++) {
       char c = markdown.charAt(i);
-      if (c < ' ' && c != '\n') {
-        return null; // tabs, carriage returns, NUL: rules this class does not follow
+      if (Character.isISOControl(c) && c != '\n') {
+        // Tabs, carriage returns, NUL: rules this class does not follow. DEL and the C1
+        // controls end a link destination for commonmark.
+        return null;
       }
     }
     String[] lines = markdown.split("\n", -1);
@@ -177,7 +179,9 @@ final class DirectHtml {
   /** A GFM table: a header row, a row of dashes, body rows; as many cells in each. */
   private int table(String[] lines, int i, StringBuilder out) throws Unsupported {
     List<String> head = cells(lines[i]);
-    if (i + 1 >= lines.length || !isPlainDelimiterRow(lines[i + 1], head.size())) {
+    // "|" over "|" is no table: its delimiter row has no column.
+    if (head.isEmpty() || i + 1 >= lines.length
+        || !isPlainDelimiterRow(lines[i + 1], head.size())) {
       throw Unsupported.INSTANCE;
     }
     out.append("<table class=\"table\">\n<thead>\n<tr>\n");
@@ -273,7 +277,7 @@ final class DirectHtml {
     return count == columns;
   }
 
-  /** Lines up to a blank, joined by soft breaks or (two trailing blanks) hard breaks. */
+  /** Lines up to a blank, joined by soft breaks, the last maybe by a hard one (two blanks). */
   private int paragraph(String[] lines, int i, StringBuilder out) throws Unsupported {
     checkParagraphStart(lines[i]);
     int end = i + 1;
@@ -371,6 +375,7 @@ final class DirectHtml {
     int[] openers = null;
     int open = 0;
     List<int[]> strong = null;
+    boolean hardBreak = false;
     int i = start;
     while (i < end) {
       char c = s[i];
@@ -421,12 +426,18 @@ final class DirectHtml {
           i = after;
         }
         case '\n' -> {
+          // commonmark-java counts the blanks of the last text that ran to a line's end, so after
+          // a hard break a line that ends in a code span, link, escape or "**" breaks hard too.
+          if (hardBreak) {
+            throw Unsupported.INSTANCE;
+          }
           int blanks = 0;
           while (out.charAt(out.length() - 1) == ' ') {
             out.setLength(out.length() - 1);
             blanks++;
           }
-          out.append(blanks >= 2 ? "<br />\n" : "\n");
+          hardBreak = blanks >= 2;
+          out.append(hardBreak ? "<br />\n" : "\n");
           i++;
         }
         case '<' -> i = angle(s, i, end, out);

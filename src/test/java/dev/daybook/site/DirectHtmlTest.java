@@ -158,6 +158,13 @@ class DirectHtmlTest {
       "- a\n  b\n", "- a\n    - b\n", "<a id=\"x\"></a>\n", "# closed #\n", "[a](b \"t\")\n",
       "[a](<b>)\n", "[a [b]](c)\n", "`a\nb`\n", " lead\n", "<br >\n", "a <b>\n",
       "a <http://e.com>\n", "a <x@e.com>\n", "a <!-- c -->\n",
+      // After a hard break, commonmark-java breaks hard again at a line that does not end in text.
+      "a  \nb]\nc\n", "a  \n`b`\nc\n", "a  \n**b**\nc\n", "a  \n[b](#c)\nd\n",
+      "a  \nb\\.\nc\n",
+      // A delimiter row without a column makes no table.
+      "|\n|\n", "|\n|\n|\n",
+      // DEL and the C1 controls end a link destination.
+      "[a](b\u007fc)\n", "[a](b\u0085c)\n",
   })
   void anythingElseIsLeftToCommonmark(String markdown) {
     assertThat(direct.render(markdown)).as(markdown).isNull();
@@ -171,7 +178,7 @@ class DirectHtmlTest {
       "*", "**", "***", "_", "__", "a_b", "`", "``", "`x`", "\\", "\\*", "\\[", "\\]", "\\`",
       "\\|", "\\\\", "[", "]", "[t](#a)", "[**s**](https://e.com/p?q=1)", "![", "!", "<", ">",
       "&", "\"", "'", "|", "#", "-", "+", "=", "~", ":", "(#18119)", "<br>", "<br />", "< ",
-      "<a", "&amp;",
+      "<a", "&amp;", "<br/>", "](#a)", "`]`", "\u00a0", "\u3000", "\u007f", "\u0085",
   };
 
   private static String inline(Random random, int max) {
@@ -197,15 +204,23 @@ class DirectHtmlTest {
         yield String.join("\n", items);
       }
       case 4 -> {
-        List<String> rows = new ArrayList<>(List.of("| h | " + inline(random, 3) + " |",
-            random.nextInt(6) == 0 ? "|---|" : "|---|---|"));
+        List<String> rows = new ArrayList<>(random.nextInt(20) == 0 ? List.of("|", "|")
+            : List.of("| h | " + inline(random, 3) + " |",
+                random.nextInt(6) == 0 ? "|---|" : "|---|---|"));
         for (int i = random.nextInt(3); i > 0; i--) {
           rows.add("| " + inline(random, 4) + " | " + inline(random, 4) + " |");
         }
         yield String.join("\n", rows);
       }
       case 5 -> "---";
-      case 6 -> text + (random.nextBoolean() ? "  " : "") + "\n" + inline(random, 8);
+      case 6 -> {
+        // Lines of a paragraph, some ending in a hard break.
+        StringBuilder lines = new StringBuilder(text);
+        for (int i = 1 + random.nextInt(2); i > 0; i--) {
+          lines.append(random.nextBoolean() ? "  \n" : "\n").append(inline(random, 8));
+        }
+        yield lines.toString();
+      }
       default -> text;
     };
   }
