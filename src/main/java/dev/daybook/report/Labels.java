@@ -25,10 +25,6 @@ final class Labels {
   /** A label line: the field, the label's language, the text after the colon, quoted or not. */
   record Label(Field field, Language language, String value, boolean quoted) {}
 
-  // **label**：value   or   > **label**：value
-  private static final Pattern BOLD =
-      Pattern.compile("^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$",
-          Pattern.DOTALL);
   // ### label
   private static final Pattern HEADING =
       Pattern.compile("^ {0,3}#{1,6}\\s+(.{1,40}?)[\\s#]*$", Pattern.DOTALL);
@@ -52,14 +48,13 @@ final class Labels {
 
   static Optional<Label> match(String line) {
     // Most lines are prose: a label starts with '**', '>' or a heading's '#'.
-    boolean mayBeBold = line.startsWith("**") || line.startsWith(">");
-    Matcher bold = mayBeBold ? BOLD.matcher(line) : null;
-    if (bold != null && bold.matches()) {
-      String word = key(bold.group(2));
+    Bold bold = line.startsWith("**") || line.startsWith(">") ? bold(line) : null;
+    if (bold != null) {
+      String word = key(bold.word());
       Field field = WORDS.get(word);
       if (field != null) {
-        String value = bold.group(3) == null ? "" : bold.group(3);
-        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.group(1) != null));
+        String value = bold.value() == null ? "" : bold.value();
+        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.quoted()));
       }
       return Optional.empty();
     }
@@ -72,6 +67,55 @@ final class Labels {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A label line in bold, {@code **label**：value} or {@code > **label**：value}: whether it is
+   * quoted, the bold word, the value after the colon (null without a colon).
+   */
+  record Bold(boolean quoted, String word, String value) {}
+
+  /**
+   * The bold label a line is, else null. By hand, as this runs on every label line, what this
+   * regex (DOTALL) reads with {@code matches()}:
+   * {@code ^(>\s*)?\*\*([^*]{1,40}?)\*\*\s*(?:[：:]\s*(.*?))?\s*$}. {@code \s} is ASCII
+   * whitespace; the word, 1 to 40 code points without '*', ends at the first '*'.
+   */
+  static Bold bold(String line) {
+    int n = line.length();
+    boolean quoted = line.startsWith(">");
+    int i = quoted ? skipSpace(line, 1, n) : 0;
+    if (!line.startsWith("**", i)) {
+      return null;
+    }
+    int wordStart = i + 2;
+    int star = line.indexOf('*', wordStart);
+    if (star <= wordStart || star + 1 == n || line.charAt(star + 1) != '*'
+        || line.codePointCount(wordStart, star) > 40) {
+      return null;
+    }
+    int j = skipSpace(line, star + 2, n);
+    String value = null;
+    if (j < n) {
+      if (line.charAt(j) != '：' && line.charAt(j) != ':') {
+        return null;
+      }
+      int from = skipSpace(line, j + 1, n);
+      int to = n;
+      while (to > from && Lines.isRegexSpace(line.charAt(to - 1))) {
+        to--;
+      }
+      value = line.substring(from, to);
+    }
+    return new Bold(quoted, line.substring(wordStart, star), value);
+  }
+
+  private static int skipSpace(String line, int from, int to) {
+    int i = from;
+    while (i < to && Lines.isRegexSpace(line.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** A label without its leading emoji and spaces, lower case: {@code 📋 变更摘要} → {@code 变更摘要}. */

@@ -51,6 +51,18 @@ final class Lines {
     return i < 4 && i < line.length() ? i : -1;
   }
 
+  /**
+   * Where the text that {@link String#strip()} keeps starts (the length when it keeps none): the
+   * first character that is not {@link Character#isWhitespace(char)}.
+   */
+  static int firstNonWhitespace(String line) {
+    int i = 0;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   /** An ATX heading: its level (1 to 6) and its text. */
   record Heading(int level, String text) {}
 
@@ -129,7 +141,8 @@ final class Lines {
     return line.substring(i);
   }
 
-  private static boolean isRegexSpace(char c) {
+  /** Whether a character is regex {@code \s}: ASCII whitespace. */
+  static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 }

@@ -537,7 +537,7 @@ public final class ReportParser {
         }
         LocalDateTime time;
         try {
-          time = LocalDateTime.parse(cells.get(0), ReportWriter.TIME);
+          time = time(cells.get(0));
         } catch (DateTimeParseException e) {
           problem(lineNo, "commit time '" + cells.get(0) + "' is not yyyy-MM-dd HH:mm:ss");
           return;
@@ -675,7 +675,9 @@ public final class ReportParser {
       }
 
       void line(String text, int lineNo) {
-        if (!sawSha) {
+        // strip() copies most lines: look at the first character that is not whitespace first.
+        int first = Lines.firstNonWhitespace(text);
+        if (!sawSha && text.startsWith("**SHA**", first)) {
           Matcher sha = SHA_LINE.matcher(text.strip());
           if (sha.matches()) {
             sawSha = true;
@@ -696,14 +698,16 @@ public final class ReportParser {
           label(label.get(), lineNo);
           return;
         }
-        String stripped = text.strip();
-        if (stripped.startsWith(">") && isIncompleteMarker(Lines.unquote(stripped, true))) {
-          incomplete = true;
-          return;
-        }
-        if (quoted && stripped.startsWith(">")) {
-          add(Lines.unquote(stripped, false));
-          return;
+        if (text.startsWith(">", first)) {
+          String stripped = text.strip();
+          if (isIncompleteMarker(Lines.unquote(stripped, true))) {
+            incomplete = true;
+            return;
+          }
+          if (quoted) {
+            add(Lines.unquote(stripped, false));
+            return;
+          }
         }
         quoted = false;
         add(text);
@@ -867,6 +871,45 @@ public final class ReportParser {
     }
     cells.add(cell.toString().strip());
     return cells;
+  }
+
+  /**
+   * A commit time as {@link ReportWriter#TIME} parses it. That formatter costs a good part of a
+   * table row, so the usual text, {@code dddd-dd-dd dd:dd:dd} naming a valid time of a year from
+   * 1, is read here; anything else (a day the formatter's smart resolver would move, hour 24) is
+   * left to it.
+   */
+  static LocalDateTime time(String text) {
+    if (text.length() == 19 && text.charAt(4) == '-' && text.charAt(7) == '-'
+        && text.charAt(10) == ' ' && text.charAt(13) == ':' && text.charAt(16) == ':') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      int second = digits(text, 17, 19);
+      if (year >= 1 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+        try {
+          return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException e) {
+          // out of range: the formatter decides
+        }
+      }
+    }
+    return LocalDateTime.parse(text, ReportWriter.TIME);
+  }
+
+  /** The number the ASCII digits of text[from, to) write, or -1 when one is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static String shorten(String text) {

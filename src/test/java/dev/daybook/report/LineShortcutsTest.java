@@ -2,8 +2,15 @@ package dev.daybook.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +68,78 @@ class LineShortcutsTest {
     assertThat(Lines.unquote(">  x", true)).isEqualTo("x");
     assertThat(Lines.unquote(">  x", false)).isEqualTo(" x");
     assertThat(Lines.unquote(">", true)).isEmpty();
+  }
+
+  /** Every line of the shipped reports and some made to trip a hand-written matcher. */
+  static List<String> sampleLines() throws Exception {
+    List<String> lines = new ArrayList<>(List.of("**", "****", "**a**", "**a**b", "**a** ",
+        "**a**：", "**a**:x", "**a** ： x  ", "**a**\t:\tx\t", ">**a**：x", ">  **a**", "> **a** b",
+        "**a***：x", "**a*b**：x", "** a **：x", "**" + "x".repeat(40) + "**",
+        "**" + "x".repeat(41) + "**", "**" + "🎯".repeat(40) + "**", "**" + "🎯".repeat(41) + "**",
+        "**a**：x\u2028", "**a**：\u00A0x\u3000", "**a\nb**：c\n", "**a**\n", ">", "> ", ">>**a**",
+        "**SHA**：`abc1234`", "**🎯 变更类型**：功能增强  ", "> **📌 结论**：好", "**a**:", "**a** x:"));
+    try (Stream<Path> files = Files.walk(Path.of("content"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+        lines.addAll(Lines.split(Files.readString(f)));
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void boldLabelsAreThoseTheRegexReads() throws Exception {
+    Pattern bold = Pattern.compile(
+        "^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$", Pattern.DOTALL);
+    int labels = 0;
+    for (String line : sampleLines()) {
+      Matcher m = bold.matcher(line);
+      Labels.Bold expected = m.matches()
+          ? new Labels.Bold(m.group(1) != null, m.group(2), m.group(3)) : null;
+      assertThat(Labels.bold(line)).as("%s", line).isEqualTo(expected);
+      labels += expected != null ? 1 : 0;
+    }
+    assertThat(labels).isGreaterThan(100);
+  }
+
+  @Test
+  void theFirstNonWhitespaceCharacterIsWhereStripKeepsTheText() throws Exception {
+    List<String> lines = new ArrayList<>(sampleLines());
+    lines.addAll(List.of("", " ", " \t x ", "\u3000> x", "\u00A0> x", "\u2028x", "\n\r\f>"));
+    for (String line : lines) {
+      assertThat(line.substring(Lines.firstNonWhitespace(line))).as("%s", line)
+          .isEqualTo(line.stripLeading());
+    }
+  }
+
+  @Test
+  void commitTimesAreThoseTheFormatterReads() {
+    List<String> times = new ArrayList<>(List.of("2024-12-30 21:45:41", "0001-01-01 00:00:00",
+        "0000-01-01 00:00:00", "9999-12-31 23:59:59", "2023-02-29 10:00:00",
+        "2024-02-29 10:00:00", "2024-02-30 10:00:00", "2024-04-31 10:00:00", "2024-04-32 10:00:00",
+        "2024-13-01 10:00:00", "2024-00-01 10:00:00", "2024-01-00 10:00:00", "2024-01-01 24:00:00",
+        "2024-01-01 23:60:00", "2024-01-01 23:59:60", "2024-01-01T23:59:59", "2024-1-01 10:00:00",
+        "2024-01-01 10:00:0", "2024-01-01 10:00:001", "+2024-01-01 10:00:00", "２０24-01-01 10:00:00",
+        "2024-01-01 10:00:0x", "-024-01-01 10:00:00", " 2024-01-01 10:00:00", "", "20241-01-01 10:00:00"));
+    for (int m = 1; m <= 12; m++) {
+      for (int d = 27; d <= 31; d++) {
+        times.add(String.format("2100-%02d-%02d 07:08:09", m, d));
+      }
+    }
+    for (String t : times) {
+      Object expected;
+      try {
+        expected = LocalDateTime.parse(t, ReportWriter.TIME);
+      } catch (DateTimeParseException e) {
+        expected = "fails";
+      }
+      Object actual;
+      try {
+        actual = ReportParser.time(t);
+      } catch (DateTimeParseException e) {
+        actual = "fails";
+      }
+      assertThat(actual).as("%s", t).isEqualTo(expected);
+    }
   }
 
   @Test
