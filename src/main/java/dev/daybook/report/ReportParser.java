@@ -44,9 +44,6 @@ public final class ReportParser {
       Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$", Pattern.DOTALL);
   private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
-  private static final Pattern SHA_LINE = Pattern.compile(
-      "^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$", Pattern.DOTALL);
-  private static final Pattern LINK_URL = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)");
   private static final Pattern GROUP =
       Pattern.compile("^(.*?)\\s*[（(](\\d+)[)）]\\s*$", Pattern.DOTALL);
   private static final Pattern ANCHORED_TITLE =
@@ -58,8 +55,6 @@ public final class ReportParser {
   private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+$");
   private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
-  private static final Pattern UP_TO_LAST_SLASH = Pattern.compile("^.*/");
-  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
   private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
 
   private final ZoneId defaultZone;
@@ -274,7 +269,7 @@ public final class ReportParser {
       for (int j = index + 1; j < lines.size(); j++) {
         String next = lines.get(j).strip();
         if (!next.isEmpty()) {
-          return SHA_LINE.matcher(next).find();
+          return shaLine(next) != null;
         }
       }
       return false;
@@ -678,18 +673,11 @@ public final class ReportParser {
         // strip() copies most lines: look at the first character that is not whitespace first.
         int first = Lines.firstNonWhitespace(text);
         if (!sawSha && text.startsWith("**SHA**", first)) {
-          Matcher sha = SHA_LINE.matcher(text.strip());
-          if (sha.matches()) {
+          ShaLine line = shaLine(text.strip());
+          if (line != null) {
             sawSha = true;
-            this.sha = sha.group(1);
-            Matcher link = LINK_URL.matcher(sha.group(2));
-            if (link.find()) {
-              String full = UP_TO_LAST_SLASH.matcher(link.group(1)).replaceAll("");
-              this.url = link.group(1);
-              if (FULL_SHA.matcher(full).matches() && full.startsWith(this.sha)) {
-                this.sha = full;
-              }
-            }
+            this.sha = line.sha();
+            this.url = line.url();
             return;
           }
         }
@@ -871,6 +859,92 @@ public final class ReportParser {
     }
     cells.add(cell.toString().strip());
     return cells;
+  }
+
+  /** A commit's SHA line: its SHA (the full one when the link names it) and link, or null. */
+  record ShaLine(String sha, String url) {}
+
+  /**
+   * The SHA line a stripped line is, else null; by hand, as this runs on every commit, what these
+   * regexes read: the line, with {@code matches()} (DOTALL),
+   * {@code ^\*\*SHA\*\*\s*[：:]\s*`([0-9a-f]{7,40})`(.*)$}; in the rest (group 2), the first
+   * link, {@code \]\((https?://[^)\s]+)\)}; the link's last segment ({@code ^.*\/} removed)
+   * is the full SHA when it is 40 hex digits that start with the SHA shown. {@code \s} is ASCII
+   * whitespace.
+   */
+  static ShaLine shaLine(String line) {
+    if (!line.startsWith("**SHA**")) {
+      return null;
+    }
+    int i = skipRegexSpace(line, "**SHA**".length());
+    if (i == line.length() || line.charAt(i) != '：' && line.charAt(i) != ':') {
+      return null;
+    }
+    i = skipRegexSpace(line, i + 1);
+    if (i == line.length() || line.charAt(i) != '`') {
+      return null;
+    }
+    int shaStart = i + 1;
+    int shaEnd = shaStart;
+    while (shaEnd < line.length() && isLowerHex(line.charAt(shaEnd))) {
+      shaEnd++;
+    }
+    if (shaEnd - shaStart < 7 || shaEnd - shaStart > 40 || shaEnd == line.length()
+        || line.charAt(shaEnd) != '`') {
+      return null;
+    }
+    String sha = line.substring(shaStart, shaEnd);
+    String url = firstLink(line, shaEnd + 1);
+    if (url == null) {
+      return new ShaLine(sha, null);
+    }
+    String full = url.substring(url.lastIndexOf('/', lineEnd(url) - 1) + 1);
+    return new ShaLine(full.length() == 40 && full.chars().allMatch(c -> isLowerHex((char) c))
+        && full.startsWith(sha) ? full : sha, url);
+  }
+
+  /** The URL of the first {@code ](http://...)} or {@code ](https://...)} from {@code from}. */
+  private static String firstLink(String text, int from) {
+    for (int open = text.indexOf("](", from); open >= 0; open = text.indexOf("](", open + 1)) {
+      int start = open + 2;
+      int scheme = text.startsWith("http://", start) ? 7 : text.startsWith("https://", start) ? 8
+          : -1;
+      if (scheme < 0) {
+        continue;
+      }
+      int end = start + scheme;
+      while (end < text.length() && text.charAt(end) != ')'
+          && !Lines.isRegexSpace(text.charAt(end))) {
+        end++;
+      }
+      if (end > start + scheme && end < text.length() && text.charAt(end) == ')') {
+        return text.substring(start, end);
+      }
+    }
+    return null;
+  }
+
+  /** Where regex {@code .} stops in text: at its first line terminator, else at its end. */
+  private static int lineEnd(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean isLowerHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+  }
+
+  private static int skipRegexSpace(String text, int from) {
+    int i = from;
+    while (i < text.length() && Lines.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /**

@@ -142,6 +142,50 @@ class LineShortcutsTest {
     }
   }
 
+  /** The SHA line as the regexes the parser used read it. */
+  private static ReportParser.ShaLine shaLineByRegex(String line) {
+    Matcher sha = Pattern.compile("^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$",
+        Pattern.DOTALL).matcher(line);
+    if (!sha.matches()) {
+      return null;
+    }
+    Matcher link = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)").matcher(sha.group(2));
+    if (!link.find()) {
+      return new ReportParser.ShaLine(sha.group(1), null);
+    }
+    String full = Pattern.compile("^.*/").matcher(link.group(1)).replaceAll("");
+    return new ReportParser.ShaLine(full.matches("[0-9a-f]{40}") && full.startsWith(sha.group(1))
+        ? full : sha.group(1), link.group(1));
+  }
+
+  @Test
+  void shaLinesAreThoseTheRegexesRead() throws Exception {
+    String full = "312dac5b05d9aaf88c5d64d1d524080f676356f2";
+    String url = "https://github.com/o/r/commit/" + full;
+    List<String> lines = new ArrayList<>(sampleLines());
+    for (String sha : List.of("312dac5", "312dac", full, full + "0", "312DAC5", "312dac5b0")) {
+      for (String rest : List.of("", " | 🔗 [查看提交](" + url + ")", "[x](" + url + ")",
+          "](http://h/" + full + ")", "](ftp://h/x) [y](https://h/" + full + ")", "](https://)",
+          "](https://a b)", "](https://a", "](https://a/b\u2028c/" + full + ")",
+          "](https://a/" + full + "/)", "](https://a/" + full.substring(1) + ")",
+          "]](https://x/y)", "] (https://x/y)", "](httpx://y) ](http://z/" + sha + ")")) {
+        for (String head : List.of("**SHA**: `", "**SHA**：`", "**SHA** \t：\t`", "**SHA**`",
+            "**SHA**: ` ", "**sha**: `")) {
+          lines.add(head + sha + "`" + rest);
+          lines.add(head + sha + rest);
+        }
+      }
+    }
+    int found = 0;
+    for (String line : lines) {
+      String stripped = line.strip();
+      ReportParser.ShaLine expected = shaLineByRegex(stripped);
+      assertThat(ReportParser.shaLine(stripped)).as("%s", stripped).isEqualTo(expected);
+      found += expected != null && expected.url() != null ? 1 : 0;
+    }
+    assertThat(found).isGreaterThan(100);
+  }
+
   @Test
   void cleanDropsBlankAndSeparatorLinesAtTheEnds() {
     assertThat(ReportParser.clean(null)).isEmpty();
