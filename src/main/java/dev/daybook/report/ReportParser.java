@@ -57,11 +57,22 @@ public final class ReportParser {
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
   private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
 
+  // The first characters (after whitespace) of lines in a commit that may be more than prose: a
+  // heading, a fence, a label or the SHA line, a quote. See Run.isProse.
+  private static final String NOT_PROSE = "#`~*>";
+
   private final ZoneId defaultZone;
+  private final boolean proseShortcut;
 
   /** @param defaultZone the zone of reports whose header does not name one */
   public ReportParser(ZoneId defaultZone) {
+    this(defaultZone, true);
+  }
+
+  /** @param proseShortcut false to read every line the long way (tests compare the two) */
+  ReportParser(ZoneId defaultZone, boolean proseShortcut) {
     this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+    this.proseShortcut = proseShortcut;
   }
 
   /**
@@ -78,7 +89,7 @@ public final class ReportParser {
   /** The state of one parse. */
   private final class Run {
     private final Path file;
-    private final List<String> lines;
+    private final Lines.Split lines;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Map<String, Integer> headerLines = new HashMap<>();
@@ -154,6 +165,10 @@ public final class ReportParser {
       boolean inContents = false;
       String fence = null;
       for (int i = start; i < lines.size(); i++) {
+        if (commit != null && fence == null && proseShortcut && isProse(i)) {
+          commit.prose(i);
+          continue;
+        }
         String line = lines.get(i);
         int lineNo = i + 1;
         if (fence != null) {
@@ -262,6 +277,16 @@ public final class ReportParser {
         problem(lineNo, "text outside any commit section is not kept: '" + shorten(line) + "'");
       }
       finish(commit);
+    }
+
+    /**
+     * Whether a line in a commit, outside a fence, is prose that {@link Block#line} would only
+     * append, as most lines are: blank, or its first character that is not whitespace starts no
+     * heading, fence, label, SHA line or quote. Such a line is appended without becoming a String.
+     */
+    private boolean isProse(int i) {
+      int first = lines.firstNonWhitespace(i);
+      return first == lines.end(i) || NOT_PROSE.indexOf(lines.text().charAt(first)) < 0;
     }
 
     /** A heading is a commit's when the next non-blank line is its SHA line. */
@@ -720,14 +745,27 @@ public final class ReportParser {
       }
 
       void add(String text) {
+        StringBuilder to = target();
+        if (to != null) {
+          to.append(text).append('\n');
+        }
+      }
+
+      /** What {@link #line} does with a line that {@link #isProse}, straight from the text. */
+      void prose(int i) {
+        quoted = false;
+        StringBuilder to = target();
+        if (to != null) {
+          to.append(lines.text(), lines.start(i), lines.end(i)).append('\n');
+        }
+      }
+
+      /** Where a line of text goes: the current field, or none. */
+      private StringBuilder target() {
         if (current == null) {
-          return; // between the heading and the first label: nothing a report writes there
+          return null; // between the heading and the first label: nothing a report writes there
         }
-        if (current == Field.TYPE || current == Field.SEVERITY) {
-          rationale.append(text).append('\n');
-        } else {
-          fields.get(current).append(text).append('\n');
-        }
+        return current == Field.TYPE || current == Field.SEVERITY ? rationale : fields.get(current);
       }
 
       private boolean isIncompleteMarker(String text) {
