@@ -294,7 +294,7 @@ public final class ReportParser {
       for (int j = index + 1; j < lines.size(); j++) {
         String next = lines.get(j).strip();
         if (!next.isEmpty()) {
-          return shaLine(next) != null;
+          return shaEnd(next) >= 0;
         }
       }
       return false;
@@ -827,17 +827,17 @@ public final class ReportParser {
 
   /**
    * Drops blank lines and separators at both ends and trailing spaces of the last line; a single
-   * line loses its leading spaces too. Works on offsets: this runs on every field of every commit.
+   * line loses its leading spaces too. Works on offsets in the field as it was gathered, and
+   * copies what it keeps once: this runs on every field of every commit.
    */
-  static String clean(CharSequence text) {
+  static String clean(StringBuilder text) {
     if (text == null) {
       return "";
     }
-    String s = text.toString();
     int from = 0; // where the first kept line starts
     while (true) {
-      int eol = s.indexOf('\n', from);
-      if (!isBlank(s, from, eol < 0 ? s.length() : eol)) {
+      int eol = text.indexOf("\n", from);
+      if (!isBlank(text, from, eol < 0 ? text.length() : eol)) {
         break;
       }
       if (eol < 0) {
@@ -845,11 +845,10 @@ public final class ReportParser {
       }
       from = eol + 1;
     }
-    int to = s.length(); // where the last kept line ends
+    int to = text.length(); // where the last kept line ends
     while (true) {
-      int lineStart = s.lastIndexOf('\n', to - 1) + 1;
-      String line = s.substring(lineStart, to);
-      if (!line.isBlank() && !isThematicBreak(line)) {
+      int lineStart = text.lastIndexOf("\n", to - 1) + 1;
+      if (!isBlank(text, lineStart, to) && !isThematicBreak(text.substring(lineStart, to))) {
         break;
       }
       if (lineStart <= from) {
@@ -857,11 +856,19 @@ public final class ReportParser {
       }
       to = lineStart - 1;
     }
-    String kept = s.substring(from, to).stripTrailing();
-    return kept.indexOf('\n') < 0 ? kept.strip() : kept;
+    // What stripTrailing() would drop, and strip() too when one line is kept.
+    while (Character.isWhitespace(text.charAt(to - 1))) {
+      to--; // stops in the last line, which is not blank
+    }
+    if (text.lastIndexOf("\n", to - 1) < from) {
+      while (Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+    }
+    return text.substring(from, to);
   }
 
-  private static boolean isBlank(String s, int from, int to) {
+  private static boolean isBlank(StringBuilder s, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!Character.isWhitespace(s.charAt(i))) {
         return false;
@@ -911,34 +918,40 @@ public final class ReportParser {
    * whitespace.
    */
   static ShaLine shaLine(String line) {
-    if (!line.startsWith("**SHA**")) {
+    int shaEnd = shaEnd(line);
+    if (shaEnd < 0) {
       return null;
+    }
+    String sha = line.substring(line.indexOf('`') + 1, shaEnd);
+    String url = firstLink(line, shaEnd + 1);
+    if (url == null) {
+      return new ShaLine(sha, null);
+    }
+    String full = url.substring(url.lastIndexOf('/', lineEnd(url) - 1) + 1);
+    return new ShaLine(full.length() == 40 && isLowerHex(full) && full.startsWith(sha) ? full : sha,
+        url);
+  }
+
+  /** Where the SHA of a {@link #shaLine} ends (at its closing backtick), else -1. */
+  private static int shaEnd(String line) {
+    if (!line.startsWith("**SHA**")) {
+      return -1;
     }
     int i = skipRegexSpace(line, "**SHA**".length());
     if (i == line.length() || line.charAt(i) != '：' && line.charAt(i) != ':') {
-      return null;
+      return -1;
     }
     i = skipRegexSpace(line, i + 1);
     if (i == line.length() || line.charAt(i) != '`') {
-      return null;
+      return -1;
     }
     int shaStart = i + 1;
     int shaEnd = shaStart;
     while (shaEnd < line.length() && isLowerHex(line.charAt(shaEnd))) {
       shaEnd++;
     }
-    if (shaEnd - shaStart < 7 || shaEnd - shaStart > 40 || shaEnd == line.length()
-        || line.charAt(shaEnd) != '`') {
-      return null;
-    }
-    String sha = line.substring(shaStart, shaEnd);
-    String url = firstLink(line, shaEnd + 1);
-    if (url == null) {
-      return new ShaLine(sha, null);
-    }
-    String full = url.substring(url.lastIndexOf('/', lineEnd(url) - 1) + 1);
-    return new ShaLine(full.length() == 40 && full.chars().allMatch(c -> isLowerHex((char) c))
-        && full.startsWith(sha) ? full : sha, url);
+    boolean closed = shaEnd < line.length() && line.charAt(shaEnd) == '`';
+    return closed && shaEnd - shaStart >= 7 && shaEnd - shaStart <= 40 ? shaEnd : -1;
   }
 
   /** The URL of the first {@code ](http://...)} or {@code ](https://...)} from {@code from}. */
@@ -947,19 +960,25 @@ public final class ReportParser {
       int start = open + 2;
       int scheme = text.startsWith("http://", start) ? 7 : text.startsWith("https://", start) ? 8
           : -1;
-      if (scheme < 0) {
-        continue;
-      }
-      int end = start + scheme;
-      while (end < text.length() && text.charAt(end) != ')'
-          && !Lines.isRegexSpace(text.charAt(end))) {
-        end++;
-      }
-      if (end > start + scheme && end < text.length() && text.charAt(end) == ')') {
-        return text.substring(start, end);
+      // The URL runs to the first ')' and holds no whitespace: looked for in the URL alone,
+      // which is usually Latin-1 where the line is not.
+      int close = scheme < 0 ? -1 : text.indexOf(')', start + scheme);
+      if (close > start + scheme) {
+        String url = text.substring(start, close);
+        if (skipNonSpace(url, scheme) == url.length()) {
+          return url;
+        }
       }
     }
     return null;
+  }
+
+  private static int skipNonSpace(String text, int from) {
+    int i = from;
+    while (i < text.length() && !Lines.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** Where regex {@code .} stops in text: at its first line terminator, else at its end. */
@@ -975,6 +994,15 @@ public final class ReportParser {
 
   private static boolean isLowerHex(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+  }
+
+  private static boolean isLowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isLowerHex(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int skipRegexSpace(String text, int from) {

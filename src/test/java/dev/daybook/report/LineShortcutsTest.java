@@ -189,11 +189,48 @@ class LineShortcutsTest {
   @Test
   void cleanDropsBlankAndSeparatorLinesAtTheEnds() {
     assertThat(ReportParser.clean(null)).isEmpty();
-    assertThat(ReportParser.clean("\n \n")).isEmpty();
-    assertThat(ReportParser.clean("---")).isEmpty();
-    assertThat(ReportParser.clean("\n  one  \n\n")).isEqualTo("one");
-    assertThat(ReportParser.clean("\n  a\nb  \n---\n\n")).isEqualTo("  a\nb");
-    assertThat(ReportParser.clean("a\n\n* * *\n")).isEqualTo("a");
-    assertThat(ReportParser.clean("---\na")).isEqualTo("---\na");
+    assertThat(clean("\n \n")).isEmpty();
+    assertThat(clean("---")).isEmpty();
+    assertThat(clean("\n  one  \n\n")).isEqualTo("one");
+    assertThat(clean("\n  a\nb  \n---\n\n")).isEqualTo("  a\nb");
+    assertThat(clean("a\n\n* * *\n")).isEqualTo("a");
+    assertThat(clean("---\na")).isEqualTo("---\na");
+  }
+
+  private static String clean(String text) {
+    return ReportParser.clean(new StringBuilder(text));
+  }
+
+  /** What clean did before it worked on offsets: copying, stripping and cutting Strings. */
+  private static String cleanByStrings(String s) {
+    List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
+    while (!lines.isEmpty() && lines.get(0).isBlank()) {
+      lines.remove(0);
+    }
+    while (!lines.isEmpty() && (lines.get(lines.size() - 1).isBlank()
+        || thematicBreak(lines.get(lines.size() - 1)))) {
+      lines.remove(lines.size() - 1);
+    }
+    String kept = String.join("\n", lines).stripTrailing();
+    return kept.indexOf('\n') < 0 ? kept.strip() : kept;
+  }
+
+  private static boolean thematicBreak(String line) {
+    return Pattern.matches("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$", line);
+  }
+
+  @Test
+  void cleanKeepsWhatCuttingStringsKept() {
+    List<String> parts = List.of("", " ", "\n", "\n", "---", " * * *", "a", "中 文", "\u3000",
+        "\t", "x y", "_ _ _", "-", "\u00A0", "🎯", "\u2028");
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(8); k > 0; k--) {
+        text.append(parts.get(random.nextInt(parts.size())));
+      }
+      assertThat(ReportParser.clean(new StringBuilder(text))).as("%s", text)
+          .isEqualTo(cleanByStrings(text.toString()));
+    }
   }
 }
