@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,8 @@ final class Labels {
 
   private static final Map<String, Field> WORDS = new HashMap<>();
   private static final Map<String, Language> WORD_LANGUAGE = new HashMap<>();
+  // The key of each label as the vocabularies spell it, which is how reports spell them.
+  private static final Map<String, String> SPELLED = new HashMap<>();
 
   static {
     for (Vocabulary v : Vocabulary.all()) {
@@ -38,6 +41,7 @@ final class Labels {
         String word = key(v.label(f));
         WORDS.put(word, f);
         WORD_LANGUAGE.put(word, v.language());
+        SPELLED.put(v.label(f), word);
       }
     }
     WORDS.put("摘要", Field.SUMMARY);
@@ -50,7 +54,8 @@ final class Labels {
     // Most lines are prose: a label starts with '**', '>' or a heading's '#'.
     Bold bold = line.startsWith("**") || line.startsWith(">") ? bold(line) : null;
     if (bold != null) {
-      String word = key(bold.word());
+      String spelled = SPELLED.get(bold.word());
+      String word = spelled != null ? spelled : key(bold.word());
       Field field = WORDS.get(word);
       if (field != null) {
         String value = bold.value() == null ? "" : bold.value();
@@ -168,6 +173,31 @@ final class Labels {
 
   private static Map.Entry<Pattern, ChangeType> type(String regex, ChangeType type) {
     return Map.entry(Pattern.compile(regex), type);
+  }
+
+  /**
+   * A change-type label as read: its {@link #types}, and whether it is {@code standard}, empty or
+   * just the localized names of those types (what the writer makes of no label).
+   */
+  record TypeLabel(List<ChangeType> types, boolean standard) {}
+
+  // Type labels repeat from commit to commit ("功能增强", "Bug 修复 / 测试"), so their readings
+  // are kept, up to a bound: a hand-edited archive may hold any number of them.
+  private static final Map<String, TypeLabel> TYPE_LABELS = new ConcurrentHashMap<>();
+  private static final int TYPE_LABELS_KEPT = 1024;
+
+  static TypeLabel typeLabel(String label) {
+    TypeLabel known = TYPE_LABELS.get(label);
+    if (known != null) {
+      return known;
+    }
+    List<ChangeType> types = List.copyOf(types(label));
+    TypeLabel read = new TypeLabel(types, label.isEmpty()
+        || Vocabulary.all().stream().anyMatch(v -> v.typeLabel(types).equals(label)));
+    if (TYPE_LABELS.size() < TYPE_LABELS_KEPT) {
+      TYPE_LABELS.put(label, read);
+    }
+    return read;
   }
 
   private static final Pattern PARENTHESIZED = Pattern.compile("[（(].*$");

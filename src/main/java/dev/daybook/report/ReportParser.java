@@ -55,7 +55,6 @@ public final class ReportParser {
   private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+$");
   private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
-  private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
 
   // The first characters (after whitespace) of lines in a commit that may be more than prose: a
   // heading, a fence, a label or the SHA line, a quote. See Run.isProse.
@@ -801,22 +800,20 @@ public final class ReportParser {
               + " is " + severity.key() + " but stands in the " + group.key() + " group");
         }
         String typeLabel = clean(fields.get(Field.TYPE));
-        List<ChangeType> types = Labels.types(typeLabel);
+        Labels.TypeLabel read = Labels.typeLabel(typeLabel);
+        List<ChangeType> types = read.types();
         if (!typeLabel.isEmpty() && types.isEmpty()) {
           problem(fieldLines.get(Field.TYPE), "no known change type in '" + typeLabel
               + "' (e.g. 功能增强, Bug 修复, 性能优化, 重构, 文档更新, 测试 or Feature, Bug fix, ...)");
         }
         List<String> reasons = new ArrayList<>();
         for (String r : clean(fields.get(Field.REASONS)).split("\n")) {
-          String item = LIST_MARK.matcher(r.strip()).replaceFirst("");
+          String item = unlisted(r.strip());
           if (!item.isEmpty()) {
             reasons.add(MarkdownText.plain(item));
           }
         }
-        // A label that is just the localized type names is what the writer makes of no label.
-        boolean standard = typeLabel.isEmpty() || Vocabulary.all().stream()
-            .anyMatch(v -> v.typeLabel(types).equals(typeLabel));
-        return Optional.of(new Analysis(severity, types, standard ? null : typeLabel,
+        return Optional.of(new Analysis(severity, types, read.standard() ? null : typeLabel,
             clean(rationale), clean(fields.get(Field.SUMMARY)), clean(fields.get(Field.IMPACT)),
             clean(fields.get(Field.INSIGHTS)), clean(fields.get(Field.RISKS)),
             clean(fields.get(Field.RECOMMENDATIONS)), clean(fields.get(Field.CONCLUSION)),
@@ -904,6 +901,15 @@ public final class ReportParser {
     }
     cells.add(cell.toString().strip());
     return cells;
+  }
+
+  /** A list item without its marker: what {@code ^[-*+]\s+} removed (replaceFirst). */
+  static String unlisted(String item) {
+    if (item.length() < 2 || "-*+".indexOf(item.charAt(0)) < 0
+        || !Lines.isRegexSpace(item.charAt(1))) {
+      return item;
+    }
+    return item.substring(skipRegexSpace(item, 2));
   }
 
   /** A commit's SHA line: its SHA (the full one when the link names it) and link, or null. */

@@ -2,6 +2,7 @@ package dev.daybook.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybook.model.ChangeType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -184,6 +185,33 @@ class LineShortcutsTest {
       found += expected != null && expected.url() != null ? 1 : 0;
     }
     assertThat(found).isGreaterThan(100);
+  }
+
+  @Test
+  void listMarksAreThoseTheRegexRemoves() throws Exception {
+    List<String> items = new ArrayList<>(sampleLines());
+    items.addAll(List.of("", "-", "- ", "-x", "- x", "-\tx", "* x", "+ x", "--- x", "-  \t x",
+        "-\u3000x", "-\u00A0x", "1. x", "• x", "-\nx", "- \u2028x"));
+    for (String item : items) {
+      String stripped = item.strip();
+      assertThat(ReportParser.unlisted(stripped)).as("%s", stripped)
+          .isEqualTo(Pattern.compile("^[-*+]\\s+").matcher(stripped).replaceFirst(""));
+    }
+  }
+
+  @Test
+  void typeLabelsReadTheSameTheFirstTimeAndAfter() {
+    for (String label : List.of("", "功能增强", "Bug 修复 / 测试", "Bug修复 / 兼容性增强", "Feature",
+        "Bug fix / Tests", "功能增强 / 性能优化（将 … 迁移到 JIT）", "未知", "CI", "Documentation")) {
+      List<ChangeType> types = Labels.types(label);
+      boolean standard = label.isEmpty() || Vocabulary.all().stream()
+          .anyMatch(v -> v.typeLabel(types).equals(label));
+      Labels.TypeLabel expected = new Labels.TypeLabel(types, standard);
+      assertThat(Labels.typeLabel(label)).as("%s", label).isEqualTo(expected);
+      assertThat(Labels.typeLabel(label)).as("%s", label).isEqualTo(expected);
+    }
+    assertThat(Labels.typeLabel("功能增强").standard()).isTrue();
+    assertThat(Labels.typeLabel("Bug修复 / 兼容性增强").standard()).isFalse();
   }
 
   @Test
