@@ -78,6 +78,19 @@ final class ReportCache {
   record Stamp(long size, long modified, long changed) {
     static final Stamp NONE = new Stamp(-1, Long.MIN_VALUE, Long.MIN_VALUE);
 
+    // Spelled out: a record's own equals goes through method handles, slow to set up and to call
+    // in a short-lived JVM, and a rebuild compares one stamp per report.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Stamp s && size == s.size && modified == s.modified
+          && changed == s.changed;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(size) * 961 + Long.hashCode(modified) * 31 + Long.hashCode(changed);
+    }
+
     /** The stamp of a file now: one stat. */
     static Stamp read(Path file) throws IOException {
       if (file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
@@ -263,7 +276,7 @@ final class ReportCache {
   // ---- the model, field by field; an analysis's prose last, after its length -------------------
 
   private static void report(Out out, DailyReport r) {
-    string(out, r.date().toString());
+    out.writeLong(r.date().toEpochDay()); // parsing "2024-12-30" costs a formatter per report
     string(out, r.zone().getId());
     instant(out, r.partialAsOf());
     out.writeInt(r.sections().size());
@@ -283,7 +296,7 @@ final class ReportCache {
   }
 
   private static DailyReport report(In in) throws IOException {
-    LocalDate date = LocalDate.parse(string(in));
+    LocalDate date = LocalDate.ofEpochDay(in.readLong());
     ZoneId zone = ZoneId.of(string(in));
     Instant partialAsOf = instant(in);
     int sections = in.readInt();

@@ -205,6 +205,12 @@ class ReportCacheTest {
     assertThat(seen.modified()).isEqualTo(
         Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
     assertThat(ReportCache.Stamp.NONE).isNotEqualTo(seen);
+    ReportCache.Stamp same = new ReportCache.Stamp(seen.size(), seen.modified(), seen.changed());
+    assertThat(same).isEqualTo(seen).hasSameHashCodeAs(seen);
+    assertThat(new ReportCache.Stamp(seen.size() + 1, seen.modified(), seen.changed()))
+        .isNotEqualTo(seen);
+    assertThat(new ReportCache.Stamp(seen.size(), seen.modified(), seen.changed() + 1))
+        .isNotEqualTo(seen);
   }
 
   @Test
