@@ -517,8 +517,49 @@ public final class ReportParser {
 
     // ---- one repository's part of the report --------------------------------------------
 
-    /** A row of the commit table. */
-    private record Row(int line, LocalDateTime time, String author, String title, String anchor) {}
+    /**
+     * A row of the commit table. Its title is made plain text only when asked for: rows are
+     * matched to commits by anchor, so most never need it.
+     */
+    private static final class Row {
+      private final int line;
+      private final LocalDateTime time;
+      private final String author;
+      private final String titleCell;
+      private final String anchor;
+      private String title;
+
+      Row(int line, LocalDateTime time, String author, String titleCell, String anchor) {
+        this.line = line;
+        this.time = time;
+        this.author = author;
+        this.titleCell = titleCell;
+        this.anchor = anchor;
+      }
+
+      int line() {
+        return line;
+      }
+
+      LocalDateTime time() {
+        return time;
+      }
+
+      String author() {
+        return author;
+      }
+
+      String title() {
+        if (title == null) {
+          title = MarkdownText.plain(titleCell);
+        }
+        return title;
+      }
+
+      String anchor() {
+        return anchor;
+      }
+    }
 
     private final class Section {
       final RepoId repo;
@@ -568,8 +609,7 @@ public final class ReportParser {
           anchor = anchored.group(2);
           titleCell = anchored.group(1);
         }
-        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)),
-            MarkdownText.plain(titleCell), anchor));
+        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)), titleCell, anchor));
       }
 
       List<ReportedCommit> build(ZoneId zone, LocalDate date) {
