@@ -874,7 +874,8 @@ public final class ReportParser {
     int from = 0; // where the first kept line starts
     while (true) {
       int eol = text.indexOf("\n", from);
-      if (!isBlank(text, from, eol < 0 ? text.length() : eol)) {
+      int end = eol < 0 ? text.length() : eol;
+      if (firstNonWhitespace(text, from, end) < end) {
         break;
       }
       if (eol < 0) {
@@ -885,7 +886,10 @@ public final class ReportParser {
     int to = text.length(); // where the last kept line ends
     while (true) {
       int lineStart = text.lastIndexOf("\n", to - 1) + 1;
-      if (!isBlank(text, lineStart, to) && !isThematicBreak(text.substring(lineStart, to))) {
+      int first = firstNonWhitespace(text, lineStart, to);
+      // Only a line that starts with a marker may be a thematic break: only it is copied out.
+      if (first < to && ("-*_".indexOf(text.charAt(first)) < 0
+          || !isThematicBreak(text.substring(lineStart, to)))) {
         break;
       }
       if (lineStart <= from) {
@@ -905,13 +909,13 @@ public final class ReportParser {
     return text.substring(from, to);
   }
 
-  private static boolean isBlank(StringBuilder s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!Character.isWhitespace(s.charAt(i))) {
-        return false;
-      }
+  /** Where the first character of s[from, to) that is not whitespace is; {@code to} if none. */
+  private static int firstNonWhitespace(StringBuilder s, int from, int to) {
+    int i = from;
+    while (i < to && Character.isWhitespace(s.charAt(i))) {
+      i++;
     }
-    return true;
+    return i;
   }
 
   private static boolean isThematicBreak(String line) {
@@ -920,26 +924,24 @@ public final class ReportParser {
 
   static List<String> cells(String row) {
     String r = row.strip();
-    if (r.startsWith("|")) {
-      r = r.substring(1);
+    int from = r.startsWith("|") ? 1 : 0;
+    int to = r.length();
+    if (to > from && r.charAt(to - 1) == '|' && !(to - 2 >= from && r.charAt(to - 2) == '\\')) {
+      to--;
     }
-    if (r.endsWith("|") && !r.endsWith("\\|")) {
-      r = r.substring(0, r.length() - 1);
-    }
+    // A cell runs to the next '|' that no backslash escapes; escapes stay in its text.
     List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    for (int i = 0; i < r.length(); i++) {
+    int start = from;
+    for (int i = from; i < to; i++) {
       char c = r.charAt(i);
-      if (c == '\\' && i + 1 < r.length()) {
-        cell.append(c).append(r.charAt(++i));
+      if (c == '\\' && i + 1 < to) {
+        i++;
       } else if (c == '|') {
-        cells.add(cell.toString().strip());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
+        cells.add(r.substring(start, i).strip());
+        start = i + 1;
       }
     }
-    cells.add(cell.toString().strip());
+    cells.add(r.substring(start, to).strip());
     return cells;
   }
 

@@ -214,6 +214,48 @@ class LineShortcutsTest {
     assertThat(Labels.typeLabel("Bug修复 / 兼容性增强").standard()).isFalse();
   }
 
+  /** Table cells as the parser cut them before, appending character by character. */
+  private static List<String> cellsByAppending(String row) {
+    String r = row.strip();
+    if (r.startsWith("|")) {
+      r = r.substring(1);
+    }
+    if (r.endsWith("|") && !r.endsWith("\\|")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (c == '\\' && i + 1 < r.length()) {
+        cell.append(c).append(r.charAt(++i));
+      } else if (c == '|') {
+        cells.add(cell.toString().strip());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString().strip());
+    return cells;
+  }
+
+  @Test
+  void tableCellsAreCutAsBefore() throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (String line : sampleLines()) {
+      if (line.strip().startsWith("|")) {
+        rows.add(line.strip());
+      }
+    }
+    assertThat(rows).hasSizeGreaterThan(50);
+    rows.addAll(List.of("|", "||", "|||", "| a |", "| a \\| b |", "| a | b \\|", "| a | b \\\\|",
+        "|\\|", "| a\\", "| a | b\\", "a | b", "| 中文 | x |  ", "|\\\\| a |", "| \\", "\\|"));
+    for (String row : rows) {
+      assertThat(ReportParser.cells(row)).as("%s", row).isEqualTo(cellsByAppending(row));
+    }
+  }
+
   @Test
   void cleanDropsBlankAndSeparatorLinesAtTheEnds() {
     assertThat(ReportParser.clean(null)).isEmpty();
