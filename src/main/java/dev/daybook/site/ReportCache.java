@@ -55,6 +55,10 @@ import java.util.zip.CRC32C;
  * segment (another {@link #FORMAT} or default time zone) is ignored, its reports are parsed again
  * and it is rewritten. Segments are independent: every entry is checked against its own file, so
  * a crash between two segment writes costs parsing, never a wrong report.
+ *
+ * <p>A report's analyses are read with their prose left in the segment's bytes, decoded when
+ * first asked for ({@link Analysis#deferred}): a rebuild takes every report from here, but bakes
+ * and indexes very few, and decoding all that text was most of the load.
  */
 final class ReportCache {
 
@@ -372,9 +376,12 @@ final class ReportCache {
     if (reasons < 0 || reasons > in.remaining()) {
       throw new IOException("damaged cache: " + reasons + " reasons");
     }
-    List<String> why = new ArrayList<>(reasons);
+    List<String> why = decode ? new ArrayList<>(reasons) : null;
     for (int i = 0; i < reasons; i++) {
-      why.add(in.string(decode));
+      String reason = in.string(decode);
+      if (decode) {
+        why.add(reason);
+      }
     }
     if (!in.atEnd()) {
       throw new IOException("damaged cache: prose of another length");
