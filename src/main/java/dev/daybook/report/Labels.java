@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,16 +26,14 @@ final class Labels {
   /** A label line: the field, the label's language, the text after the colon, quoted or not. */
   record Label(Field field, Language language, String value, boolean quoted) {}
 
-  // **label**：value   or   > **label**：value
-  private static final Pattern BOLD =
-      Pattern.compile("^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$",
-          Pattern.DOTALL);
   // ### label
   private static final Pattern HEADING =
       Pattern.compile("^ {0,3}#{1,6}\\s+(.{1,40}?)[\\s#]*$", Pattern.DOTALL);
 
   private static final Map<String, Field> WORDS = new HashMap<>();
   private static final Map<String, Language> WORD_LANGUAGE = new HashMap<>();
+  // The key of each label as the vocabularies spell it, which is how reports spell them.
+  private static final Map<String, String> SPELLED = new HashMap<>();
 
   static {
     for (Vocabulary v : Vocabulary.all()) {
@@ -42,6 +41,7 @@ final class Labels {
         String word = key(v.label(f));
         WORDS.put(word, f);
         WORD_LANGUAGE.put(word, v.language());
+        SPELLED.put(v.label(f), word);
       }
     }
     WORDS.put("摘要", Field.SUMMARY);
@@ -52,14 +52,14 @@ final class Labels {
 
   static Optional<Label> match(String line) {
     // Most lines are prose: a label starts with '**', '>' or a heading's '#'.
-    boolean mayBeBold = line.startsWith("**") || line.startsWith(">");
-    Matcher bold = mayBeBold ? BOLD.matcher(line) : null;
-    if (bold != null && bold.matches()) {
-      String word = key(bold.group(2));
+    Bold bold = line.startsWith("**") || line.startsWith(">") ? bold(line) : null;
+    if (bold != null) {
+      String spelled = SPELLED.get(bold.word());
+      String word = spelled != null ? spelled : key(bold.word());
       Field field = WORDS.get(word);
       if (field != null) {
-        String value = bold.group(3) == null ? "" : bold.group(3);
-        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.group(1) != null));
+        String value = bold.value() == null ? "" : bold.value();
+        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.quoted()));
       }
       return Optional.empty();
     }
@@ -72,6 +72,55 @@ final class Labels {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A label line in bold, {@code **label**：value} or {@code > **label**：value}: whether it is
+   * quoted, the bold word, the value after the colon (null without a colon).
+   */
+  record Bold(boolean quoted, String word, String value) {}
+
+  /**
+   * The bold label a line is, else null. By hand, as this runs on every label line, what this
+   * regex (DOTALL) reads with {@code matches()}:
+   * {@code ^(>\s*)?\*\*([^*]{1,40}?)\*\*\s*(?:[：:]\s*(.*?))?\s*$}. {@code \s} is ASCII
+   * whitespace; the word, 1 to 40 code points without '*', ends at the first '*'.
+   */
+  static Bold bold(String line) {
+    int n = line.length();
+    boolean quoted = line.startsWith(">");
+    int i = quoted ? skipSpace(line, 1, n) : 0;
+    if (!line.startsWith("**", i)) {
+      return null;
+    }
+    int wordStart = i + 2;
+    int star = line.indexOf('*', wordStart);
+    if (star <= wordStart || star + 1 == n || line.charAt(star + 1) != '*'
+        || line.codePointCount(wordStart, star) > 40) {
+      return null;
+    }
+    int j = skipSpace(line, star + 2, n);
+    String value = null;
+    if (j < n) {
+      if (line.charAt(j) != '：' && line.charAt(j) != ':') {
+        return null;
+      }
+      int from = skipSpace(line, j + 1, n);
+      int to = n;
+      while (to > from && Lines.isRegexSpace(line.charAt(to - 1))) {
+        to--;
+      }
+      value = line.substring(from, to);
+    }
+    return new Bold(quoted, line.substring(wordStart, star), value);
+  }
+
+  private static int skipSpace(String line, int from, int to) {
+    int i = from;
+    while (i < to && Lines.isRegexSpace(line.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** A label without its leading emoji and spaces, lower case: {@code 📋 变更摘要} → {@code 变更摘要}. */
@@ -124,6 +173,31 @@ final class Labels {
 
   private static Map.Entry<Pattern, ChangeType> type(String regex, ChangeType type) {
     return Map.entry(Pattern.compile(regex), type);
+  }
+
+  /**
+   * A change-type label as read: its {@link #types}, and whether it is {@code standard}, empty or
+   * just the localized names of those types (what the writer makes of no label).
+   */
+  record TypeLabel(List<ChangeType> types, boolean standard) {}
+
+  // Type labels repeat from commit to commit ("功能增强", "Bug 修复 / 测试"), so their readings
+  // are kept, up to a bound: a hand-edited archive may hold any number of them.
+  private static final Map<String, TypeLabel> TYPE_LABELS = new ConcurrentHashMap<>();
+  private static final int TYPE_LABELS_KEPT = 1024;
+
+  static TypeLabel typeLabel(String label) {
+    TypeLabel known = TYPE_LABELS.get(label);
+    if (known != null) {
+      return known;
+    }
+    List<ChangeType> types = List.copyOf(types(label));
+    TypeLabel read = new TypeLabel(types, label.isEmpty()
+        || Vocabulary.all().stream().anyMatch(v -> v.typeLabel(types).equals(label)));
+    if (TYPE_LABELS.size() < TYPE_LABELS_KEPT) {
+      TYPE_LABELS.put(label, read);
+    }
+    return read;
   }
 
   private static final Pattern PARENTHESIZED = Pattern.compile("[（(].*$");

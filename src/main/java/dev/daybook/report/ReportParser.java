@@ -44,9 +44,6 @@ public final class ReportParser {
       Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$", Pattern.DOTALL);
   private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
-  private static final Pattern SHA_LINE = Pattern.compile(
-      "^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$", Pattern.DOTALL);
-  private static final Pattern LINK_URL = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)");
   private static final Pattern GROUP =
       Pattern.compile("^(.*?)\\s*[（(](\\d+)[)）]\\s*$", Pattern.DOTALL);
   private static final Pattern ANCHORED_TITLE =
@@ -58,15 +55,23 @@ public final class ReportParser {
   private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+$");
   private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
-  private static final Pattern UP_TO_LAST_SLASH = Pattern.compile("^.*/");
-  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
-  private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
+
+  // The first characters (after whitespace) of lines in a commit that may be more than prose: a
+  // heading, a fence, a label or the SHA line, a quote. See Run.isProse.
+  private static final String NOT_PROSE = "#`~*>";
 
   private final ZoneId defaultZone;
+  private final boolean proseShortcut;
 
   /** @param defaultZone the zone of reports whose header does not name one */
   public ReportParser(ZoneId defaultZone) {
+    this(defaultZone, true);
+  }
+
+  /** @param proseShortcut false to read every line the long way (tests compare the two) */
+  ReportParser(ZoneId defaultZone, boolean proseShortcut) {
     this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
+    this.proseShortcut = proseShortcut;
   }
 
   /**
@@ -83,7 +88,7 @@ public final class ReportParser {
   /** The state of one parse. */
   private final class Run {
     private final Path file;
-    private final List<String> lines;
+    private final Lines.Split lines;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Map<String, Integer> headerLines = new HashMap<>();
@@ -159,6 +164,10 @@ public final class ReportParser {
       boolean inContents = false;
       String fence = null;
       for (int i = start; i < lines.size(); i++) {
+        if (commit != null && fence == null && proseShortcut && isProse(i)) {
+          commit.prose(i);
+          continue;
+        }
         String line = lines.get(i);
         int lineNo = i + 1;
         if (fence != null) {
@@ -269,12 +278,22 @@ public final class ReportParser {
       finish(commit);
     }
 
+    /**
+     * Whether a line in a commit, outside a fence, is prose that {@link Block#line} would only
+     * append, as most lines are: blank, or its first character that is not whitespace starts no
+     * heading, fence, label, SHA line or quote. Such a line is appended without becoming a String.
+     */
+    private boolean isProse(int i) {
+      int first = lines.firstNonWhitespace(i);
+      return first == lines.end(i) || NOT_PROSE.indexOf(lines.text().charAt(first)) < 0;
+    }
+
     /** A heading is a commit's when the next non-blank line is its SHA line. */
     private boolean isCommitHeading(int index) {
       for (int j = index + 1; j < lines.size(); j++) {
         String next = lines.get(j).strip();
         if (!next.isEmpty()) {
-          return SHA_LINE.matcher(next).find();
+          return shaEnd(next) >= 0;
         }
       }
       return false;
@@ -498,8 +517,49 @@ public final class ReportParser {
 
     // ---- one repository's part of the report --------------------------------------------
 
-    /** A row of the commit table. */
-    private record Row(int line, LocalDateTime time, String author, String title, String anchor) {}
+    /**
+     * A row of the commit table. Its title is made plain text only when asked for: rows are
+     * matched to commits by anchor, so most never need it.
+     */
+    private static final class Row {
+      private final int line;
+      private final LocalDateTime time;
+      private final String author;
+      private final String titleCell;
+      private final String anchor;
+      private String title;
+
+      Row(int line, LocalDateTime time, String author, String titleCell, String anchor) {
+        this.line = line;
+        this.time = time;
+        this.author = author;
+        this.titleCell = titleCell;
+        this.anchor = anchor;
+      }
+
+      int line() {
+        return line;
+      }
+
+      LocalDateTime time() {
+        return time;
+      }
+
+      String author() {
+        return author;
+      }
+
+      String title() {
+        if (title == null) {
+          title = MarkdownText.plain(titleCell);
+        }
+        return title;
+      }
+
+      String anchor() {
+        return anchor;
+      }
+    }
 
     private final class Section {
       final RepoId repo;
@@ -537,7 +597,7 @@ public final class ReportParser {
         }
         LocalDateTime time;
         try {
-          time = LocalDateTime.parse(cells.get(0), ReportWriter.TIME);
+          time = time(cells.get(0));
         } catch (DateTimeParseException e) {
           problem(lineNo, "commit time '" + cells.get(0) + "' is not yyyy-MM-dd HH:mm:ss");
           return;
@@ -549,8 +609,7 @@ public final class ReportParser {
           anchor = anchored.group(2);
           titleCell = anchored.group(1);
         }
-        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)),
-            MarkdownText.plain(titleCell), anchor));
+        rows.add(new Row(lineNo, time, MarkdownText.plain(cells.get(1)), titleCell, anchor));
       }
 
       List<ReportedCommit> build(ZoneId zone, LocalDate date) {
@@ -675,19 +734,14 @@ public final class ReportParser {
       }
 
       void line(String text, int lineNo) {
-        if (!sawSha) {
-          Matcher sha = SHA_LINE.matcher(text.strip());
-          if (sha.matches()) {
+        // strip() copies most lines: look at the first character that is not whitespace first.
+        int first = Lines.firstNonWhitespace(text);
+        if (!sawSha && text.startsWith("**SHA**", first)) {
+          ShaLine line = shaLine(text.strip());
+          if (line != null) {
             sawSha = true;
-            this.sha = sha.group(1);
-            Matcher link = LINK_URL.matcher(sha.group(2));
-            if (link.find()) {
-              String full = UP_TO_LAST_SLASH.matcher(link.group(1)).replaceAll("");
-              this.url = link.group(1);
-              if (FULL_SHA.matcher(full).matches() && full.startsWith(this.sha)) {
-                this.sha = full;
-              }
-            }
+            this.sha = line.sha();
+            this.url = line.url();
             return;
           }
         }
@@ -696,14 +750,16 @@ public final class ReportParser {
           label(label.get(), lineNo);
           return;
         }
-        String stripped = text.strip();
-        if (stripped.startsWith(">") && isIncompleteMarker(Lines.unquote(stripped, true))) {
-          incomplete = true;
-          return;
-        }
-        if (quoted && stripped.startsWith(">")) {
-          add(Lines.unquote(stripped, false));
-          return;
+        if (text.startsWith(">", first)) {
+          String stripped = text.strip();
+          if (isIncompleteMarker(Lines.unquote(stripped, true))) {
+            incomplete = true;
+            return;
+          }
+          if (quoted) {
+            add(Lines.unquote(stripped, false));
+            return;
+          }
         }
         quoted = false;
         add(text);
@@ -728,14 +784,27 @@ public final class ReportParser {
       }
 
       void add(String text) {
+        StringBuilder to = target();
+        if (to != null) {
+          to.append(text).append('\n');
+        }
+      }
+
+      /** What {@link #line} does with a line that {@link #isProse}, straight from the text. */
+      void prose(int i) {
+        quoted = false;
+        StringBuilder to = target();
+        if (to != null) {
+          to.append(lines.text(), lines.start(i), lines.end(i)).append('\n');
+        }
+      }
+
+      /** Where a line of text goes: the current field, or none. */
+      private StringBuilder target() {
         if (current == null) {
-          return; // between the heading and the first label: nothing a report writes there
+          return null; // between the heading and the first label: nothing a report writes there
         }
-        if (current == Field.TYPE || current == Field.SEVERITY) {
-          rationale.append(text).append('\n');
-        } else {
-          fields.get(current).append(text).append('\n');
-        }
+        return current == Field.TYPE || current == Field.SEVERITY ? rationale : fields.get(current);
       }
 
       private boolean isIncompleteMarker(String text) {
@@ -771,22 +840,20 @@ public final class ReportParser {
               + " is " + severity.key() + " but stands in the " + group.key() + " group");
         }
         String typeLabel = clean(fields.get(Field.TYPE));
-        List<ChangeType> types = Labels.types(typeLabel);
+        Labels.TypeLabel read = Labels.typeLabel(typeLabel);
+        List<ChangeType> types = read.types();
         if (!typeLabel.isEmpty() && types.isEmpty()) {
           problem(fieldLines.get(Field.TYPE), "no known change type in '" + typeLabel
               + "' (e.g. 功能增强, Bug 修复, 性能优化, 重构, 文档更新, 测试 or Feature, Bug fix, ...)");
         }
         List<String> reasons = new ArrayList<>();
         for (String r : clean(fields.get(Field.REASONS)).split("\n")) {
-          String item = LIST_MARK.matcher(r.strip()).replaceFirst("");
+          String item = unlisted(r.strip());
           if (!item.isEmpty()) {
             reasons.add(MarkdownText.plain(item));
           }
         }
-        // A label that is just the localized type names is what the writer makes of no label.
-        boolean standard = typeLabel.isEmpty() || Vocabulary.all().stream()
-            .anyMatch(v -> v.typeLabel(types).equals(typeLabel));
-        return Optional.of(new Analysis(severity, types, standard ? null : typeLabel,
+        return Optional.of(new Analysis(severity, types, read.standard() ? null : typeLabel,
             clean(rationale), clean(fields.get(Field.SUMMARY)), clean(fields.get(Field.IMPACT)),
             clean(fields.get(Field.INSIGHTS)), clean(fields.get(Field.RISKS)),
             clean(fields.get(Field.RECOMMENDATIONS)), clean(fields.get(Field.CONCLUSION)),
@@ -797,17 +864,18 @@ public final class ReportParser {
 
   /**
    * Drops blank lines and separators at both ends and trailing spaces of the last line; a single
-   * line loses its leading spaces too. Works on offsets: this runs on every field of every commit.
+   * line loses its leading spaces too. Works on offsets in the field as it was gathered, and
+   * copies what it keeps once: this runs on every field of every commit.
    */
-  static String clean(CharSequence text) {
+  static String clean(StringBuilder text) {
     if (text == null) {
       return "";
     }
-    String s = text.toString();
     int from = 0; // where the first kept line starts
     while (true) {
-      int eol = s.indexOf('\n', from);
-      if (!isBlank(s, from, eol < 0 ? s.length() : eol)) {
+      int eol = text.indexOf("\n", from);
+      int end = eol < 0 ? text.length() : eol;
+      if (firstNonWhitespace(text, from, end) < end) {
         break;
       }
       if (eol < 0) {
@@ -815,11 +883,13 @@ public final class ReportParser {
       }
       from = eol + 1;
     }
-    int to = s.length(); // where the last kept line ends
+    int to = text.length(); // where the last kept line ends
     while (true) {
-      int lineStart = s.lastIndexOf('\n', to - 1) + 1;
-      String line = s.substring(lineStart, to);
-      if (!line.isBlank() && !isThematicBreak(line)) {
+      int lineStart = text.lastIndexOf("\n", to - 1) + 1;
+      int first = firstNonWhitespace(text, lineStart, to);
+      // Only a line that starts with a marker may be a thematic break: only it is copied out.
+      if (first < to && ("-*_".indexOf(text.charAt(first)) < 0
+          || !isThematicBreak(text.substring(lineStart, to)))) {
         break;
       }
       if (lineStart <= from) {
@@ -827,17 +897,25 @@ public final class ReportParser {
       }
       to = lineStart - 1;
     }
-    String kept = s.substring(from, to).stripTrailing();
-    return kept.indexOf('\n') < 0 ? kept.strip() : kept;
-  }
-
-  private static boolean isBlank(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!Character.isWhitespace(s.charAt(i))) {
-        return false;
+    // What stripTrailing() would drop, and strip() too when one line is kept.
+    while (Character.isWhitespace(text.charAt(to - 1))) {
+      to--; // stops in the last line, which is not blank
+    }
+    if (text.lastIndexOf("\n", to - 1) < from) {
+      while (Character.isWhitespace(text.charAt(from))) {
+        from++;
       }
     }
-    return true;
+    return text.substring(from, to);
+  }
+
+  /** Where the first character of s[from, to) that is not whitespace is; {@code to} if none. */
+  private static int firstNonWhitespace(StringBuilder s, int from, int to) {
+    int i = from;
+    while (i < to && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isThematicBreak(String line) {
@@ -846,27 +924,180 @@ public final class ReportParser {
 
   static List<String> cells(String row) {
     String r = row.strip();
-    if (r.startsWith("|")) {
-      r = r.substring(1);
+    int from = r.startsWith("|") ? 1 : 0;
+    int to = r.length();
+    if (to > from && r.charAt(to - 1) == '|' && !(to - 2 >= from && r.charAt(to - 2) == '\\')) {
+      to--;
     }
-    if (r.endsWith("|") && !r.endsWith("\\|")) {
-      r = r.substring(0, r.length() - 1);
-    }
+    // A cell runs to the next '|' that no backslash escapes; escapes stay in its text.
     List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    for (int i = 0; i < r.length(); i++) {
+    int start = from;
+    for (int i = from; i < to; i++) {
       char c = r.charAt(i);
-      if (c == '\\' && i + 1 < r.length()) {
-        cell.append(c).append(r.charAt(++i));
+      if (c == '\\' && i + 1 < to) {
+        i++;
       } else if (c == '|') {
-        cells.add(cell.toString().strip());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
+        cells.add(r.substring(start, i).strip());
+        start = i + 1;
       }
     }
-    cells.add(cell.toString().strip());
+    cells.add(r.substring(start, to).strip());
     return cells;
+  }
+
+  /** A list item without its marker: what {@code ^[-*+]\s+} removed (replaceFirst). */
+  static String unlisted(String item) {
+    if (item.length() < 2 || "-*+".indexOf(item.charAt(0)) < 0
+        || !Lines.isRegexSpace(item.charAt(1))) {
+      return item;
+    }
+    return item.substring(skipRegexSpace(item, 2));
+  }
+
+  /** A commit's SHA line: its SHA (the full one when the link names it) and link, or null. */
+  record ShaLine(String sha, String url) {}
+
+  /**
+   * The SHA line a stripped line is, else null; by hand, as this runs on every commit, what these
+   * regexes read: the line, with {@code matches()} (DOTALL),
+   * {@code ^\*\*SHA\*\*\s*[：:]\s*`([0-9a-f]{7,40})`(.*)$}; in the rest (group 2), the first
+   * link, {@code \]\((https?://[^)\s]+)\)}; the link's last segment ({@code ^.*\/} removed)
+   * is the full SHA when it is 40 hex digits that start with the SHA shown. {@code \s} is ASCII
+   * whitespace.
+   */
+  static ShaLine shaLine(String line) {
+    int shaEnd = shaEnd(line);
+    if (shaEnd < 0) {
+      return null;
+    }
+    String sha = line.substring(line.indexOf('`') + 1, shaEnd);
+    String url = firstLink(line, shaEnd + 1);
+    if (url == null) {
+      return new ShaLine(sha, null);
+    }
+    String full = url.substring(url.lastIndexOf('/', lineEnd(url) - 1) + 1);
+    return new ShaLine(full.length() == 40 && isLowerHex(full) && full.startsWith(sha) ? full : sha,
+        url);
+  }
+
+  /** Where the SHA of a {@link #shaLine} ends (at its closing backtick), else -1. */
+  private static int shaEnd(String line) {
+    if (!line.startsWith("**SHA**")) {
+      return -1;
+    }
+    int i = skipRegexSpace(line, "**SHA**".length());
+    if (i == line.length() || line.charAt(i) != '：' && line.charAt(i) != ':') {
+      return -1;
+    }
+    i = skipRegexSpace(line, i + 1);
+    if (i == line.length() || line.charAt(i) != '`') {
+      return -1;
+    }
+    int shaStart = i + 1;
+    int shaEnd = shaStart;
+    while (shaEnd < line.length() && isLowerHex(line.charAt(shaEnd))) {
+      shaEnd++;
+    }
+    boolean closed = shaEnd < line.length() && line.charAt(shaEnd) == '`';
+    return closed && shaEnd - shaStart >= 7 && shaEnd - shaStart <= 40 ? shaEnd : -1;
+  }
+
+  /** The URL of the first {@code ](http://...)} or {@code ](https://...)} from {@code from}. */
+  private static String firstLink(String text, int from) {
+    for (int open = text.indexOf("](", from); open >= 0; open = text.indexOf("](", open + 1)) {
+      int start = open + 2;
+      int scheme = text.startsWith("http://", start) ? 7 : text.startsWith("https://", start) ? 8
+          : -1;
+      // The URL runs to the first ')' and holds no whitespace: looked for in the URL alone,
+      // which is usually Latin-1 where the line is not.
+      int close = scheme < 0 ? -1 : text.indexOf(')', start + scheme);
+      if (close > start + scheme) {
+        String url = text.substring(start, close);
+        if (skipNonSpace(url, scheme) == url.length()) {
+          return url;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int skipNonSpace(String text, int from) {
+    int i = from;
+    while (i < text.length() && !Lines.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Where regex {@code .} stops in text: at its first line terminator, else at its end. */
+  private static int lineEnd(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean isLowerHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+  }
+
+  private static boolean isLowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isLowerHex(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int skipRegexSpace(String text, int from) {
+    int i = from;
+    while (i < text.length() && Lines.isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * A commit time as {@link ReportWriter#TIME} parses it. That formatter costs a good part of a
+   * table row, so the usual text, {@code dddd-dd-dd dd:dd:dd} naming a valid time of a year from
+   * 1, is read here; anything else (a day the formatter's smart resolver would move, hour 24) is
+   * left to it.
+   */
+  static LocalDateTime time(String text) {
+    if (text.length() == 19 && text.charAt(4) == '-' && text.charAt(7) == '-'
+        && text.charAt(10) == ' ' && text.charAt(13) == ':' && text.charAt(16) == ':') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      int second = digits(text, 17, 19);
+      if (year >= 1 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
+        try {
+          return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (DateTimeException e) {
+          // out of range: the formatter decides
+        }
+      }
+    }
+    return LocalDateTime.parse(text, ReportWriter.TIME);
+  }
+
+  /** The number the ASCII digits of text[from, to) write, or -1 when one is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static String shorten(String text) {

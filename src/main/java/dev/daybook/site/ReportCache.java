@@ -10,6 +10,7 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,11 +55,15 @@ import java.util.zip.CRC32C;
  * segment (another {@link #FORMAT} or default time zone) is ignored, its reports are parsed again
  * and it is rewritten. Segments are independent: every entry is checked against its own file, so
  * a crash between two segment writes costs parsing, never a wrong report.
+ *
+ * <p>A report's analyses are read with their prose left in the segment's bytes, decoded when
+ * first asked for ({@link Analysis#deferred}): a rebuild takes every report from here, but bakes
+ * and indexes very few, and decoding all that text was most of the load.
  */
 final class ReportCache {
 
   /** Bumped whenever the parser or the model would give another report for the same bytes. */
-  static final String FORMAT = "daybook-parsed-3";
+  static final String FORMAT = "daybook-parsed-4";
 
   static final int SEGMENTS = 64;
 
@@ -76,6 +81,19 @@ final class ReportCache {
    */
   record Stamp(long size, long modified, long changed) {
     static final Stamp NONE = new Stamp(-1, Long.MIN_VALUE, Long.MIN_VALUE);
+
+    // Spelled out: a record's own equals goes through method handles, slow to set up and to call
+    // in a short-lived JVM, and a rebuild compares one stamp per report.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Stamp s && size == s.size && modified == s.modified
+          && changed == s.changed;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(size) * 961 + Long.hashCode(modified) * 31 + Long.hashCode(changed);
+    }
 
     /** The stamp of a file now: one stat. */
     static Stamp read(Path file) throws IOException {
@@ -259,10 +277,10 @@ final class ReportCache {
     return (int) crc.getValue();
   }
 
-  // ---- the model, field by field, in record order --------------------------------------------
+  // ---- the model, field by field; an analysis's prose last, after its length -------------------
 
   private static void report(Out out, DailyReport r) {
-    string(out, r.date().toString());
+    out.writeLong(r.date().toEpochDay()); // parsing "2024-12-30" costs a formatter per report
     string(out, r.zone().getId());
     instant(out, r.partialAsOf());
     out.writeInt(r.sections().size());
@@ -282,7 +300,7 @@ final class ReportCache {
   }
 
   private static DailyReport report(In in) throws IOException {
-    LocalDate date = LocalDate.parse(string(in));
+    LocalDate date = LocalDate.ofEpochDay(in.readLong());
     ZoneId zone = ZoneId.of(string(in));
     Instant partialAsOf = instant(in);
     int sections = in.readInt();
@@ -306,17 +324,28 @@ final class ReportCache {
     for (ChangeType t : a.types()) {
       string(out, t.name());
     }
-    for (String s : new String[] {a.typeLabel(), a.rationale(), a.summary(), a.impact(),
-        a.insights(), a.risks(), a.recommendations(), a.conclusion()}) {
+    string(out, a.typeLabel());
+    out.writeBoolean(a.incomplete());
+    // The prose after its length in bytes, so a load can step over it and read it on first use.
+    int lengthAt = out.position();
+    out.writeInt(0);
+    Analysis.Prose p = a.prose();
+    for (String s : new String[] {p.rationale(), p.summary(), p.impact(), p.insights(),
+        p.risks(), p.recommendations(), p.conclusion()}) {
       string(out, s);
     }
-    out.writeInt(a.reasons().size());
-    for (String r : a.reasons()) {
+    out.writeInt(p.reasons().size());
+    for (String r : p.reasons()) {
       string(out, r);
     }
-    out.writeBoolean(a.incomplete());
+    out.putInt(lengthAt, out.position() - lengthAt - Integer.BYTES);
   }
 
+  /**
+   * An analysis whose prose is decoded on first use, from the segment's bytes (checked by their
+   * CRC): a rebuild takes every report from here but reads the prose of very few. The prose's
+   * lengths are checked now, so a damaged segment is still found at load.
+   */
   private static Analysis analysis(In in) throws IOException {
     Severity severity = Severity.valueOf(string(in));
     int n = in.readInt();
@@ -324,17 +353,41 @@ final class ReportCache {
     for (int i = 0; i < n; i++) {
       types.add(ChangeType.valueOf(string(in)));
     }
-    String[] text = new String[8];
+    String typeLabel = string(in);
+    boolean incomplete = in.readBoolean();
+    In prose = in.slice(in.readInt());
+    prose(prose, false);
+    return Analysis.deferred(severity, types, typeLabel, incomplete, () -> {
+      try {
+        return prose(prose.rewound(), true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // cannot happen: checked at load
+      }
+    });
+  }
+
+  /** Reads (or, with {@code decode} false, only checks) the prose {@link #analysis} wrote. */
+  private static Analysis.Prose prose(In in, boolean decode) throws IOException {
+    String[] text = new String[7];
     for (int i = 0; i < text.length; i++) {
-      text[i] = string(in);
+      text[i] = in.string(decode);
     }
     int reasons = in.readInt();
-    List<String> why = new ArrayList<>(reasons);
-    for (int i = 0; i < reasons; i++) {
-      why.add(string(in));
+    if (reasons < 0 || reasons > in.remaining()) {
+      throw new IOException("damaged cache: " + reasons + " reasons");
     }
-    return new Analysis(severity, types, text[0], text[1], text[2], text[3], text[4], text[5],
-        text[6], text[7], why, in.readBoolean());
+    List<String> why = decode ? new ArrayList<>(reasons) : null;
+    for (int i = 0; i < reasons; i++) {
+      String reason = in.string(decode);
+      if (decode) {
+        why.add(reason);
+      }
+    }
+    if (!in.atEnd()) {
+      throw new IOException("damaged cache: prose of another length");
+    }
+    return decode ? new Analysis.Prose(text[0], text[1], text[2], text[3], text[4], text[5],
+        text[6], why) : null;
   }
 
   /** A string of any length, or null. */
@@ -392,6 +445,15 @@ final class ReportCache {
     void write(byte[] bytes) {
       room(bytes.length).put(bytes);
     }
+
+    int position() {
+      return buffer.position();
+    }
+
+    /** Overwrites an int written earlier at {@code index}. */
+    void putInt(int index, int v) {
+      buffer.putInt(index, v);
+    }
   }
 
   /**
@@ -400,9 +462,11 @@ final class ReportCache {
    */
   private static final class In {
     private final ByteBuffer buffer;
+    private final int start;
 
     In(ByteBuffer buffer) {
       this.buffer = buffer;
+      this.start = buffer.position();
     }
 
     int readInt() {
@@ -422,6 +486,11 @@ final class ReportCache {
     }
 
     String string() throws IOException {
+      return string(true);
+    }
+
+    /** A string, or null; with {@code decode} false its bytes are only stepped over. */
+    String string(boolean decode) throws IOException {
       int n = buffer.getInt();
       if (n < 0) {
         return null;
@@ -429,9 +498,29 @@ final class ReportCache {
       if (n > MAX_STRING || n > buffer.remaining()) {
         throw new IOException("damaged cache: a string of " + n + " bytes");
       }
-      String s = new String(buffer.array(), buffer.position(), n, StandardCharsets.UTF_8);
+      String s = decode
+          ? new String(buffer.array(), buffer.position(), n, StandardCharsets.UTF_8) : null;
       buffer.position(buffer.position() + n);
       return s;
+    }
+
+    int remaining() {
+      return buffer.remaining();
+    }
+
+    /** The next {@code n} bytes, as a reader of their own; this one steps over them. */
+    In slice(int n) throws IOException {
+      if (n < 0 || n > buffer.remaining()) {
+        throw new IOException("damaged cache: a block of " + n + " bytes");
+      }
+      In part = new In(ByteBuffer.wrap(buffer.array(), buffer.position(), n));
+      buffer.position(buffer.position() + n);
+      return part;
+    }
+
+    /** A reader of the same bytes from their start: each use of a slice gets its own. */
+    In rewound() {
+      return new In(ByteBuffer.wrap(buffer.array(), start, buffer.limit() - start));
     }
 
     boolean atEnd() {

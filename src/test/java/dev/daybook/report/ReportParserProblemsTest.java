@@ -119,6 +119,11 @@ class ReportParserProblemsTest {
     String text = golden.replace(row, "");
     assertThat(problems(text)).contains(FILE + ":" + lineOf(text, "#### <a id=\"92b8bd6\"></a>")
         + ": commit 92b8bd6 has no row in the commit table");
+
+    String extra = "| 2026-02-06 10:14:46 | x | [\\[extra\\] `row` (#1)](#abcdef1) |\n";
+    text = golden.replace(row, row + extra);
+    assertThat(problems(text)).contains(FILE + ":" + lineOf(text, extra.strip())
+        + ": table row '[extra] row (#1)' has no commit section");
   }
 
   @Test

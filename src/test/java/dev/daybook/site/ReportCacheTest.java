@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.daybook.archive.ReportStore;
+import dev.daybook.model.Analysis;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
 import java.nio.ByteBuffer;
@@ -119,6 +120,39 @@ class ReportCacheTest {
     assertThat(ReportCache.load(cache, ZONE).entries()).isEqualTo(expected);
   }
 
+  /**
+   * The prose is read on first use, but its lengths are checked at load: a segment whose prose
+   * does not add up (a string length changed, with a CRC that fits) is left out then, not found
+   * broken later when a page asks for the text.
+   */
+  @Test
+  void proseIsReadOnFirstUseButCheckedAtLoad() throws Exception {
+    Map<String, ReportCache.Entry> entries = shipped();
+    Path cache = dir.resolve("site.parsed");
+    saved(cache, entries);
+    String name = entries.keySet().iterator().next();
+    String summary = entries.get(name).report().sections().get(0).commits().get(0).analysis()
+        .summary();
+
+    Analysis loaded = ReportCache.load(cache, ZONE).get(name).report().sections().get(0)
+        .commits().get(0).analysis();
+    assertThat(loaded.summary()).isEqualTo(summary);
+    assertThat(loaded.prose()).isSameAs(loaded.prose()); // decoded once
+
+    Path file = ReportCache.segmentFile(cache, ReportCache.segment(name));
+    byte[] bytes = Files.readAllBytes(file);
+    int at = indexOf(bytes, summary.getBytes(StandardCharsets.UTF_8)) - Integer.BYTES;
+    assertThat(at).isPositive();
+    ByteBuffer.wrap(bytes).putInt(at, ByteBuffer.wrap(bytes).getInt(at) - 1);
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes, bytes.length - 4, 4).putInt((int) crc.getValue());
+    Files.write(file, bytes);
+
+    assertThat(ReportCache.load(cache, ZONE).entries()).doesNotContainKey(name)
+        .hasSizeLessThan(entries.size()).isNotEmpty();
+  }
+
   @Test
   void oneChangedReportRewritesOnlyItsSegment() throws Exception {
     Map<String, ReportCache.Entry> entries = shipped();
@@ -171,6 +205,12 @@ class ReportCacheTest {
     assertThat(seen.modified()).isEqualTo(
         Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
     assertThat(ReportCache.Stamp.NONE).isNotEqualTo(seen);
+    ReportCache.Stamp same = new ReportCache.Stamp(seen.size(), seen.modified(), seen.changed());
+    assertThat(same).isEqualTo(seen).hasSameHashCodeAs(seen);
+    assertThat(new ReportCache.Stamp(seen.size() + 1, seen.modified(), seen.changed()))
+        .isNotEqualTo(seen);
+    assertThat(new ReportCache.Stamp(seen.size(), seen.modified(), seen.changed() + 1))
+        .isNotEqualTo(seen);
   }
 
   @Test
