@@ -44,27 +44,32 @@ final class SiteModel {
   private final Map<Severity, List<Entry>> bySeverity = new EnumMap<>(Severity.class);
   private final List<Entry> all = new ArrayList<>();
 
+  /** @param reports one per day */
   SiteModel(List<DailyReport> reports) {
     this.days = reports.stream().sorted(Comparator.comparing(DailyReport::date)).toList();
     for (Severity s : Severity.values()) {
       bySeverity.put(s, new ArrayList<>());
     }
-    for (DailyReport day : days) {
+    // The order is by day first: each day's commits are sorted among themselves, and the days
+    // are walked newest first. A list by repository or severity keeps the order of the whole.
+    for (int d = days.size() - 1; d >= 0; d--) {
+      DailyReport day = days.get(d);
       Anchors anchors = Anchors.of(day);
+      List<Entry> ofDay = new ArrayList<>();
       for (RepoSection section : day.sections()) {
         byRepo.computeIfAbsent(section.repo(), r -> new ArrayList<>());
         for (ReportedCommit c : section.commits()) {
-          Entry e = new Entry(day.date(), day.zone(), section.repo(), c,
-              anchors.of(section.repo(), c));
-          all.add(e);
-          byRepo.get(section.repo()).add(e);
-          bySeverity.get(c.severity()).add(e);
+          ofDay.add(new Entry(day.date(), day.zone(), section.repo(), c,
+              anchors.of(section.repo(), c)));
         }
       }
+      ofDay.sort(NEWEST_FIRST);
+      for (Entry e : ofDay) {
+        all.add(e);
+        byRepo.get(e.repo()).add(e);
+        bySeverity.get(e.commit().severity()).add(e);
+      }
     }
-    all.sort(NEWEST_FIRST);
-    byRepo.values().forEach(list -> list.sort(NEWEST_FIRST));
-    bySeverity.values().forEach(list -> list.sort(NEWEST_FIRST));
   }
 
   /** The days with a report, oldest first. */
