@@ -350,7 +350,7 @@ final class AppendExport {
     private void appendShas(Map<String, byte[]> values, long[] totals) throws IOException {
       for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
         byte[] raw = oldValue("t", e.getKey(), totals);
-        List<?> before = raw == null ? null : ExportCodec.JSON.readValue(raw, List.class);
+        List<?> before = raw == null ? null : (List<?>) ExportJson.read(raw);
         List<Object> deltas = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(0));
         List<Object> rest = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(1));
         int lastDoc = 0;
@@ -364,7 +364,7 @@ final class AppendExport {
           rest.add(a.getValue());
         }
         totals[0] += add(values, "t", e.getKey(),
-            ExportCodec.JSON.writeValueAsBytes(List.of(deltas, rest)));
+            ExportJson.bytes(List.of(deltas, rest)));
       }
     }
 
@@ -412,10 +412,11 @@ final class AppendExport {
      * old combos hold them all, else made again from every document's combo.
      */
     private byte[] facetCodes(List<String> added) throws IOException {
-      Map<String, Object> facets = json("facets.json", LinkedHashMap.class);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> facets = (Map<String, Object>) json("facets.json");
       List<String> distinct = new ArrayList<>();
       for (Object c : (List<?>) facets.get("combos")) {
-        distinct.add(ExportCodec.JSON.writeValueAsString(c));
+        distinct.add(ExportJson.string(c));
       }
       int width = (Integer) facets.get("width");
       String codes = (String) facets.get("codes");
@@ -425,15 +426,14 @@ final class AppendExport {
       if (!distinct.containsAll(added)) {
         List<String> combos = new ArrayList<>(ExportCodec.facetCombos(facets));
         combos.addAll(added);
-        return ExportCodec.JSON.writeValueAsBytes(
-            ExportCodec.facetCodes(combos.toArray(new String[0])));
+        return ExportJson.bytes(ExportCodec.facetCodes(combos.toArray(new String[0])));
       }
       StringBuilder more = new StringBuilder(codes);
       for (String c : added) {
         ExportCodec.facetCode(more, distinct.indexOf(c), width);
       }
       facets.put("codes", more.toString());
-      return ExportCodec.JSON.writeValueAsBytes(facets);
+      return ExportJson.bytes(facets);
     }
 
     /** A {@code field-F.json} with the new documents' ids added to the sets of their values. */
@@ -443,9 +443,9 @@ final class AppendExport {
       for (Map.Entry<String, BitSet> e : added.entrySet()) {
         byte[] raw = before.value(e.getKey());
         BitSet set = raw == null ? new BitSet()
-            : ExportCodec.readDocSet(ExportCodec.JSON.readValue(raw, Map.class));
+            : ExportCodec.readDocSet((Map<?, ?>) ExportJson.read(raw));
         set.or(e.getValue());
-        changed.put(e.getKey(), ExportCodec.JSON.writeValueAsBytes(ExportCodec.docSet(set)));
+        changed.put(e.getKey(), ExportJson.bytes(ExportCodec.docSet(set)));
       }
       return before.with(changed);
     }
@@ -602,7 +602,7 @@ final class AppendExport {
     }
 
     private static Step made(String file, Object value) throws IOException {
-      return new Step(file, ExportCodec.JSON.writeValueAsBytes(value), null);
+      return new Step(file, ExportJson.bytes(value), null);
     }
 
     /** A file of the last export, as the state recorded it. */
@@ -615,8 +615,8 @@ final class AppendExport {
       return bytes;
     }
 
-    private <T> T json(String file, Class<T> type) throws IOException {
-      return ExportCodec.JSON.readValue(read(file), type);
+    private Object json(String file) throws IOException {
+      return ExportJson.read(read(file));
     }
   }
 }

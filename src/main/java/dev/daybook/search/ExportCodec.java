@@ -1,7 +1,7 @@
 package dev.daybook.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,8 +18,6 @@ import java.util.TreeSet;
  * codes. Both directions live here so that they cannot drift apart.
  */
 final class ExportCodec {
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   /** The digits of packed lists and of {@code facets.json}'s codes: printable, none escaped. */
   static final String DIGITS =
@@ -189,7 +187,7 @@ final class ExportCodec {
     }
     List<Object> combos = new ArrayList<>();
     for (String c : distinct) {
-      combos.add(JSON.readValue(c, List.class));
+      combos.add(ExportJson.read(c.getBytes(StandardCharsets.UTF_8)));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("combos", combos);
@@ -218,7 +216,7 @@ final class ExportCodec {
     }
     List<String> distinct = new ArrayList<>();
     for (Object c : combos) {
-      distinct.add(JSON.writeValueAsString(c));
+      distinct.add(ExportJson.string(c));
     }
     List<String> out = new ArrayList<>(codes.length() / width);
     for (int at = 0; at < codes.length(); at += width) {

@@ -47,7 +47,7 @@ final class ExportFacets {
     }
     mark("date", date, e);
     mark("year", year, e);
-    return ExportCodec.JSON.writeValueAsString(List.of(severity, docTypes));
+    return ExportJson.string(List.of(severity, docTypes));
   }
 
   void mark(String field, String value, int doc) {

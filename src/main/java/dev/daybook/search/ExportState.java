@@ -75,7 +75,7 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
     head.put("termsTotal", termsTotal);
     head.put("posTotal", posTotal);
     head.put("big", big);
-    StringBuilder text = new StringBuilder(ExportCodec.JSON.writeValueAsString(head));
+    StringBuilder text = new StringBuilder(ExportJson.string(head));
     files.forEach((name, sum) -> text.append('\n').append(name).append(' ').append(sum.size())
         .append(' ').append(sum.crc()));
     return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
@@ -87,22 +87,31 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
       return null;
     }
     try {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      int end = text.indexOf('\n');
-      Map<?, ?> in = ExportCodec.JSON.readValue(text.substring(0, end), Map.class);
-      if (!FORMAT.equals(in.get("format")) || !text.endsWith("\n")) {
+      int end = indexOf(bytes, '\n', 0);
+      if (end < 0 || bytes[bytes.length - 1] != '\n') {
+        return null;
+      }
+      Map<?, ?> in = (Map<?, ?>) ExportJson.read(bytes, 0, end);
+      if (!FORMAT.equals(in.get("format"))) {
         return null;
       }
       List<String> big = new ArrayList<>();
       for (Object b : (List<?>) in.get("big")) {
         big.add((String) b);
       }
+      // Byte by byte: ten thousand lines split into strings and parsed took longer than the
+      // rest of an incremental export's bookkeeping.
       Map<String, Sum> files = new TreeMap<>();
-      for (int at = end + 1; at < text.length(); ) {
-        int eol = text.indexOf('\n', at);
-        String[] f = text.substring(at, eol).split(" ");
-        if (f.length != 3 || files.put(f[0], new Sum(Long.parseLong(f[1]),
-            Long.parseLong(f[2]))) != null) {
+      for (int at = end + 1; at < bytes.length; ) {
+        int eol = indexOf(bytes, '\n', at);
+        int space = indexOf(bytes, ' ', at);
+        int space2 = space < 0 ? -1 : indexOf(bytes, ' ', space + 1);
+        if (space <= at || space2 < 0 || space2 > eol) {
+          return null;
+        }
+        String name = new String(bytes, at, space - at, StandardCharsets.UTF_8);
+        if (files.put(name, new Sum(digits(bytes, space + 1, space2),
+            digits(bytes, space2 + 1, eol))) != null) {
           return null;
         }
         at = eol + 1;
@@ -111,8 +120,33 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
           (String) in.get("digest"), (Integer) in.get("shards"), (Integer) in.get("posShards"),
           ((Number) in.get("termsTotal")).longValue(), ((Number) in.get("posTotal")).longValue(),
           big, files);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  private static int indexOf(byte[] bytes, char c, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The number written in decimal digits in {@code bytes[from..to)}. */
+  private static long digits(byte[] bytes, int from, int to) {
+    if (from >= to || to - from > 18) {
+      throw new IllegalArgumentException("not a number of the state");
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = bytes[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new IllegalArgumentException("not a number of the state");
+      }
+      v = v * 10 + d;
+    }
+    return v;
   }
 }

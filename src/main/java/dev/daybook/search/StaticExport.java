@@ -1,6 +1,5 @@
 package dev.daybook.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,8 +104,6 @@ public final class StaticExport {
   /** The keyword fields written to {@code field-F.json}. */
   static final List<String> FIELD_FILES = List.of("repo", "severity", "type", "date", "year");
 
-  private static final ObjectMapper JSON = ExportCodec.JSON;
-
   private StaticExport() {}
 
   /** What was written. */
@@ -207,7 +204,7 @@ public final class StaticExport {
     }
 
     void value(String name, Object value) throws IOException {
-      file(name, JSON.writeValueAsBytes(value));
+      file(name, ExportJson.bytes(value));
     }
 
     void keep(String name, ExportState.Sum sum) throws IOException {
@@ -422,7 +419,7 @@ public final class StaticExport {
         && l.get(1) instanceof String b && ExportCodec.isPacked(a) && ExportCodec.isPacked(b)) {
       return a.length() + b.length() + 7; // ["a","b"]
     }
-    return JSON.writeValueAsBytes(value).length;
+    return ExportJson.bytes(value).length;
   }
 
   @SuppressWarnings("unchecked")

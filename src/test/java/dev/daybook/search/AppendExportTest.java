@@ -2,6 +2,7 @@ package dev.daybook.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
@@ -198,7 +199,7 @@ class AppendExportTest {
   }
 
   private static int meta(Map<String, byte[]> files, String key) throws IOException {
-    return (Integer) ExportCodec.JSON.readValue(files.get("meta.json"), Map.class).get(key);
+    return (Integer) new ObjectMapper().readValue(files.get("meta.json"), Map.class).get(key);
   }
 
   /** The report with a word added to the title of its first commit. */
