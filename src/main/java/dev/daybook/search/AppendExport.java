@@ -443,9 +443,9 @@ final class AppendExport {
       for (Map.Entry<String, BitSet> e : added.entrySet()) {
         byte[] raw = before.value(e.getKey());
         BitSet set = raw == null ? new BitSet()
-            : ExportCodec.readDocSet((Map<?, ?>) ExportJson.read(raw));
+            : ExportCodec.readDocSet(raw);
         set.or(e.getValue());
-        changed.put(e.getKey(), ExportJson.bytes(ExportCodec.docSet(set)));
+        changed.put(e.getKey(), ExportCodec.docSet(set));
       }
       return before.with(changed);
     }

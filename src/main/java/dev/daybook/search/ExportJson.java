@@ -20,6 +20,9 @@ final class ExportJson {
 
   private ExportJson() {}
 
+  /** JSON written before, given as it is. */
+  record Raw(byte[] json) {}
+
   /** The JSON of a value. */
   static byte[] bytes(Object value) {
     Out out = new Out(64);
@@ -98,6 +101,8 @@ final class ExportJson {
         ascii(v.toString());
       } else if (v instanceof Boolean b) {
         ascii(b ? "true" : "false");
+      } else if (v instanceof Raw r) {
+        raw(r.json());
       } else if (v instanceof List<?> list) {
         raw('[');
         for (int i = 0; i < list.size(); i++) {
