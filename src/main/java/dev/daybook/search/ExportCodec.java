@@ -242,29 +242,27 @@ final class ExportCodec {
    * form that wins is written.
    */
   static byte[] docSet(BitSet set) {
-    int count = 0;
-    int deltas = 0; // the digits of the deltas, then with their commas
-    int last = 0;
-    for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
-      deltas += digits(d - last);
-      last = d;
-      count++;
-    }
-    deltas += Math.max(0, count - 1);
-    int numbers = 0;
+    // One pass over the runs counts both lists: in a run of consecutive ids every delta but
+    // the first is 1, a digit.
+    int deltas = 0; // the digits of [delta from the previous id, ...], then with their commas
     int runs = 0; // the same for [gap from the end of the previous run, length, ...]
+    int count = 0;
+    int numbers = 0;
     for (int s = set.nextSetBit(0), prevEnd = 0; s >= 0; s = set.nextSetBit(prevEnd)) {
       int end = set.nextClearBit(s);
+      deltas += digits(s - Math.max(prevEnd - 1, 0)) + (end - s - 1);
+      count += end - s;
       runs += digits(s - prevEnd) + digits(end - s);
       numbers += 2;
       prevEnd = end;
     }
+    deltas += Math.max(0, count - 1);
     runs += Math.max(0, numbers - 1);
     int bits = 4 * (((set.length() + 7) / 8 + 2) / 3); // base64 of toByteArray(), padded
     ExportJson.Out out = new ExportJson.Out(8 + Math.min(deltas, Math.min(runs, bits)));
     if (deltas <= runs && deltas <= bits) {
       out.ascii("{\"d\":[");
-      last = -1;
+      int last = -1;
       for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
         if (last >= 0) {
           out.raw(',');
