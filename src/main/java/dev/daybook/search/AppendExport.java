@@ -74,7 +74,8 @@ final class AppendExport {
       }
     }
     return new ExportState(next.schema(), next.docs(), next.digest(), next.shards(),
-        next.posShards(), next.termsTotal(), next.posTotal(), next.big(), out.files);
+        next.posShards(), next.termsTotal(), next.posTotal(), next.big(), next.bigLast(),
+        out.files);
   }
 
   /**
@@ -128,6 +129,11 @@ final class AppendExport {
     private final int n;
     private final int old;
     private final Map<String, Integer> oldBig = new HashMap<>();
+    /**
+     * Per touched text or keyword term ({@code t} + term), the last doc id of each postings list
+     * that gained documents; -1 for a list that did not.
+     */
+    private final Map<String, int[]> lastIds = new HashMap<>();
     private final Map<String, ShardFile> shardFiles = new HashMap<>();
     /** Per text term of the new documents, per field (title, body): {id, norm, freq, pos...}. */
     private final Map<String, List<int[]>[]> text = new TreeMap<>();
@@ -189,7 +195,7 @@ final class AppendExport {
         return null;
       }
       return new AppendExport(steps, new ExportState(last.schema(), n, digests.get(1), shards,
-          posShards, totals[0], totals[1], big, Map.of()));
+          posShards, totals[0], totals[1], big, bigLast(big, values), Map.of()));
     }
 
     /**
@@ -304,8 +310,7 @@ final class AppendExport {
           added.sort(Comparator.comparingInt(a -> a[0]));
           ExportCodec.Packer list = new ExportCodec.Packer();
           ExportCodec.Packer p = new ExportCodec.Packer();
-          int lastDoc = oldTerm == null ? 0 : oldLast(ExportCodec.lastDoc(oldTerm,
-              termLists[2 * slot], termLists[2 * slot + 1], 3));
+          int lastDoc = oldTerm == null ? 0 : oldLastDoc("t" + term, oldTerm, termLists, slot, 3);
           for (int[] a : added) {
             list.add(a[0] - lastDoc);
             lastDoc = a[0];
@@ -318,6 +323,7 @@ final class AppendExport {
             }
           }
           postings[slot] = list.toString();
+          lastIds.computeIfAbsent("t" + term, k -> new int[] {-1, -1})[slot] = lastDoc;
           pos[slot] = p.toString();
         }
         totals[0] += add(values, "t", term, ExportCodec.appendPacked(oldTerm, termLists,
@@ -335,12 +341,12 @@ final class AppendExport {
         List<Integer> added = e.getValue();
         added.sort(null);
         ExportCodec.Packer list = new ExportCodec.Packer();
-        int lastDoc = before == null ? 0
-            : oldLast(ExportCodec.lastDoc(before, lists[0], lists[1], 1));
+        int lastDoc = before == null ? 0 : oldLastDoc("t" + e.getKey(), before, lists, 0, 1);
         for (int id : added) {
           list.add(id - lastDoc);
           lastDoc = id;
         }
+        lastIds.put("t" + e.getKey(), new int[] {lastDoc, -1});
         totals[0] += add(values, "t", e.getKey(), ExportCodec.appendPacked(before, lists,
             new String[] {list.toString()}));
       }
@@ -448,6 +454,50 @@ final class AppendExport {
         changed.put(e.getKey(), ExportCodec.docSet(set));
       }
       return before.with(changed);
+    }
+
+    /**
+     * The last doc id of list {@code slot} of an old term's value: as the state knows it for a
+     * spilled term, else read from the list.
+     */
+    private int oldLastDoc(String name, byte[] value, int[] lists, int slot, int stride) {
+      int known = knownLast(name)[slot];
+      return oldLast(known >= 0 ? known
+          : ExportCodec.lastDoc(value, lists[2 * slot], lists[2 * slot + 1], stride));
+    }
+
+    /** The last doc ids of a term's lists that the last state knows (-1: not known). */
+    private int[] knownLast(String name) {
+      Integer k = oldBig.get(name);
+      return k == null ? new int[] {-1, -1}
+          : new int[] {last.bigLast().get(2 * k), last.bigLast().get(2 * k + 1)};
+    }
+
+    /**
+     * The last doc ids of the spilled terms after the update, as a full export records them: for
+     * each postings list at least {@link StaticExport#LONG} digits long, else -1.
+     */
+    private List<Integer> bigLast(List<String> big, Map<String, byte[]> values) {
+      List<Integer> out = new ArrayList<>();
+      for (String name : big) {
+        int[] appended = lastIds.get(name);
+        if (appended == null) {
+          // Untouched (its lists as they were), or not a postings value (pos-N, sha:).
+          int[] known = knownLast(name);
+          out.add(known[0]);
+          out.add(known[1]);
+          continue;
+        }
+        byte[] value = values.get(name);
+        int count = name.indexOf(':') >= 0 ? 1 : 2; // a keyword term: one list of ids
+        int[] lists = ExportCodec.packedLists(value, count);
+        for (int slot = 0; slot < 2; slot++) {
+          int length = slot < count ? lists[2 * slot + 1] - lists[2 * slot] : 0;
+          out.add(length < StaticExport.LONG ? -1 : appended[slot] >= 0 ? appended[slot]
+              : oldLastDoc(name, value, lists, slot, count == 1 ? 1 : 3));
+        }
+      }
+      return out;
     }
 
     /** The last doc id of an old postings list, which must be an old document's. */

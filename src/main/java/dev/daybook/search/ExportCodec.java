@@ -54,6 +54,11 @@ final class ExportCodec {
       s.append(DIGITS.charAt(v));
     }
 
+    /** The number of digits so far. */
+    int length() {
+      return s.length();
+    }
+
     @Override
     public String toString() {
       return s.toString();

@@ -23,13 +23,17 @@ import java.util.zip.CRC32C;
  * @param termsTotal what {@code shards} sized the term shards by (see {@link StaticExport})
  * @param big the spilled terms by K: {@code t} (a term of {@code terms-N}) or {@code p} (of {@code
  *     pos-N}) followed by the term
+ * @param bigLast for each spilled term, two numbers: the last doc id of each of its packed
+ *     postings lists (title and body; a keyword term has one), or -1 where not known, so that
+ *     an update appends to the longest lists without reading them through
  * @param files every file written: its size and CRC-32C (see {@link Sum#of(String, byte[])})
  */
 record ExportState(String schema, int docs, String digest, int shards, int posShards,
-    long termsTotal, long posTotal, List<String> big, Map<String, Sum> files) {
+    long termsTotal, long posTotal, List<String> big, List<Integer> bigLast,
+    Map<String, Sum> files) {
 
   /** Changes with what the state holds or with any constant of the export's layout. */
-  static final String FORMAT = "daybook-export-state-1 " + StaticExport.FORMAT + " "
+  static final String FORMAT = "daybook-export-state-2 " + StaticExport.FORMAT + " "
       + StaticExport.CHUNK + " " + StaticExport.SHARD_TARGET + " " + StaticExport.MAX_SHARDS + " "
       + StaticExport.BIG + " " + TextAnalysis.VERSION;
 
@@ -56,6 +60,10 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
 
   ExportState {
     big = List.copyOf(big);
+    bigLast = List.copyOf(bigLast);
+    if (bigLast.size() != 2 * big.size()) {
+      throw new IllegalArgumentException("two last doc ids per spilled term");
+    }
     files = new TreeMap<>(files);
   }
 
@@ -75,6 +83,7 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
     head.put("termsTotal", termsTotal);
     head.put("posTotal", posTotal);
     head.put("big", big);
+    head.put("bigLast", bigLast);
     StringBuilder text = new StringBuilder(ExportJson.string(head));
     files.forEach((name, sum) -> text.append('\n').append(name).append(' ').append(sum.size())
         .append(' ').append(sum.crc()));
@@ -99,6 +108,10 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
       for (Object b : (List<?>) in.get("big")) {
         big.add((String) b);
       }
+      List<Integer> bigLast = new ArrayList<>();
+      for (Object l : (List<?>) in.get("bigLast")) {
+        bigLast.add((Integer) l);
+      }
       // Byte by byte: ten thousand lines split into strings and parsed took longer than the
       // rest of an incremental export's bookkeeping.
       Map<String, Sum> files = new TreeMap<>();
@@ -119,7 +132,7 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
       return new ExportState((String) in.get("schema"), (Integer) in.get("docs"),
           (String) in.get("digest"), (Integer) in.get("shards"), (Integer) in.get("posShards"),
           ((Number) in.get("termsTotal")).longValue(), ((Number) in.get("posTotal")).longValue(),
-          big, files);
+          big, bigLast, files);
     } catch (RuntimeException e) {
       return null;
     }

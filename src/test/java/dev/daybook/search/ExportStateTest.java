@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ExportStateTest {
 
   private static final ExportState STATE = new ExportState("daybook-index-2\nx\nAsia/Shanghai\n",
-      3, "ab12", 2, 1, 1234, 567, List.of("t\u4e2d\u6587", "pzulu"),
+      3, "ab12", 2, 1, 1234, 567, List.of("t\u4e2d\u6587", "pzulu"), List.of(7, -1, -1, -1),
       Map.of("meta.json", new ExportState.Sum(10, 4294967295L), "docs-0.json",
           new ExportState.Sum(7, 0), "terms-1.json", new ExportState.Sum(0, 12)));
 
