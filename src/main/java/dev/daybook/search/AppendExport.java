@@ -325,8 +325,8 @@ final class AppendExport {
         byte[] oldTerm = oldValue("t", term, totals);
         byte[] oldPos = oldValue("p", term, totals);
         int[] termLists = oldTerm == null ? null : ExportCodec.packedLists(oldTerm, 2);
-        String[] postings = {"", ""};
-        String[] pos = {"", ""};
+        ExportCodec.Packed[] postings = {ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY};
+        ExportCodec.Packed[] pos = {ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY};
         for (int slot = 0; slot < 2; slot++) {
           List<int[]> added = e.getValue()[slot];
           if (added == null) {
@@ -347,9 +347,9 @@ final class AppendExport {
               lastPos = a[3 + k];
             }
           }
-          postings[slot] = list.toString();
+          postings[slot] = list.packed();
           lastIds.computeIfAbsent("t" + term, k -> new int[] {-1, -1})[slot] = lastDoc;
-          pos[slot] = p.toString();
+          pos[slot] = p.packed();
         }
         totals[0] += add(values, "t", term, ExportCodec.appendPacked(oldTerm, termLists,
             postings));
@@ -373,7 +373,7 @@ final class AppendExport {
         }
         lastIds.put("t" + e.getKey(), new int[] {lastDoc, -1});
         totals[0] += add(values, "t", e.getKey(), ExportCodec.appendPacked(before, lists,
-            new String[] {list.toString()}));
+            new ExportCodec.Packed[] {list.packed()}));
       }
     }
 

@@ -41,39 +41,76 @@ final class ExportCodec {
    * characters where JSON numbers and commas take two to four.
    */
   static final class Packer {
-    private final StringBuilder s = new StringBuilder();
+    private byte[] digits = new byte[16];
+    private int length;
 
     void add(int v) {
       if (v < 0) {
         throw new IllegalArgumentException("a negative number: " + v);
       }
+      if (length + 7 > digits.length) {
+        digits = Arrays.copyOf(digits, 2 * digits.length + 7);
+      }
       while (v >= 32) {
-        s.append(DIGITS.charAt(32 + (v & 31)));
+        digits[length++] = DIGIT_BYTES[32 + (v & 31)];
         v >>>= 5;
       }
-      s.append(DIGITS.charAt(v));
+      digits[length++] = DIGIT_BYTES[v];
     }
 
     /** The number of digits so far. */
     int length() {
-      return s.length();
+      return length;
+    }
+
+    /** The list so far. */
+    Packed packed() {
+      return new Packed(Arrays.copyOf(digits, length));
     }
 
     @Override
     public String toString() {
-      return s.toString();
+      return new String(digits, 0, length, StandardCharsets.US_ASCII);
     }
   }
 
-  /** Whether a string holds only {@link #DIGITS}. */
-  static boolean isPacked(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || VALUE[c] < 0) {
-        return false;
-      }
+  private static final byte[] DIGIT_BYTES = DIGITS.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A packed list as the export writes it: a JSON string of its digits, which need no escapes,
+   * so it is copied as it is (the packed lists are most of the bytes of a full export).
+   */
+  static final class Packed {
+    static final Packed EMPTY = new Packed(new byte[0]);
+
+    private final byte[] digits;
+
+    Packed(byte[] digits) {
+      this.digits = digits;
     }
-    return true;
+
+    int length() {
+      return digits.length;
+    }
+
+    byte[] digits() {
+      return digits;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Packed p && Arrays.equals(digits, p.digits);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(digits);
+    }
+
+    @Override
+    public String toString() {
+      return new String(digits, StandardCharsets.US_ASCII);
+    }
   }
 
   /**
@@ -146,7 +183,7 @@ final class ExportCodec {
    * none) with {@code added[i]} after list i: what Jackson writes for the string or the list of
    * two (the digits need no escapes).
    */
-  static byte[] appendPacked(byte[] old, int[] lists, String[] added) {
+  static byte[] appendPacked(byte[] old, int[] lists, Packed[] added) {
     int count = added.length;
     int size = count == 1 ? 2 : 5 + 2;
     for (int i = 0; i < count; i++) {
@@ -167,9 +204,8 @@ final class ExportCodec {
         System.arraycopy(old, lists[2 * i], out, at, len);
         at += len;
       }
-      for (int k = 0; k < added[i].length(); k++) {
-        out[at++] = (byte) added[i].charAt(k);
-      }
+      System.arraycopy(added[i].digits(), 0, out, at, added[i].length());
+      at += added[i].length();
       out[at++] = '"';
     }
     if (count == 2) {

@@ -101,6 +101,8 @@ final class ExportJson {
         ascii(v.toString());
       } else if (v instanceof Boolean b) {
         ascii(b ? "true" : "false");
+      } else if (v instanceof ExportCodec.Packed p) {
+        raw('"').raw(p.digits()).raw('"');
       } else if (v instanceof Raw r) {
         raw(r.json());
       } else if (v instanceof List<?> list) {

@@ -419,11 +419,11 @@ public final class StaticExport {
    * not written: their digits need no escapes and take a byte each.
    */
   private static int jsonSize(Object value) throws IOException {
-    if (value instanceof String s && ExportCodec.isPacked(s)) {
-      return s.length() + 2;
+    if (value instanceof ExportCodec.Packed p) {
+      return p.length() + 2;
     }
-    if (value instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String a
-        && l.get(1) instanceof String b && ExportCodec.isPacked(a) && ExportCodec.isPacked(b)) {
+    if (value instanceof List<?> l && l.size() == 2 && l.get(0) instanceof ExportCodec.Packed a
+        && l.get(1) instanceof ExportCodec.Packed b) {
       return a.length() + b.length() + 7; // ["a","b"]
     }
     return ExportJson.bytes(value).length;
@@ -486,12 +486,12 @@ public final class StaticExport {
         }
       }
       List<Object> both = (List<Object>) out.computeIfAbsent(key,
-          k -> new ArrayList<>(List.of("", "")));
-      both.set(slot, list.toString());
+          k -> new ArrayList<>(List.of(ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY)));
+      both.set(slot, list.packed());
       keepLast(lastIds, key, slot, list, lastDoc);
       List<Object> bothPos = (List<Object>) outPositions.computeIfAbsent(key,
-          k -> new ArrayList<>(List.of("", "")));
-      bothPos.set(slot, positions.toString());
+          k -> new ArrayList<>(List.of(ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY)));
+      bothPos.set(slot, positions.packed());
     }
   }
 
@@ -568,7 +568,7 @@ public final class StaticExport {
         lastDoc = ids[i];
       }
       String key = field + ":" + term.utf8ToString();
-      out.put(key, list.toString());
+      out.put(key, list.packed());
       keepLast(lastIds, key, 0, list, lastDoc);
     }
   }

@@ -45,6 +45,17 @@ class ExportJsonTest {
   }
 
   @Test
+  void writesAPackedListAsJacksonWritesItsDigits() throws Exception {
+    ExportCodec.Packer p = new ExportCodec.Packer();
+    for (int v : new int[] {0, 31, 32, 1023, 1 << 20, Integer.MAX_VALUE, 7}) {
+      p.add(v);
+    }
+    Object value = List.of(p.packed(), ExportCodec.Packed.EMPTY);
+    assertThat(ExportJson.bytes(value))
+        .isEqualTo(JACKSON.writeValueAsBytes(List.of(p.toString(), "")));
+  }
+
+  @Test
   void readsWhatJacksonReads() throws Exception {
     List<String> texts = List.of("{\"a\":[1,2147483648,-3,1.5,\"x\\u00e9\\n\\\"\\\\\\/\"],"
         + "\"b\":null,\"c\":true,\"d\":false,\"e\":{}}", "[]", " [ 1 , \"\u4e2d\" ] ", "\"\"",
