@@ -74,7 +74,8 @@ final class AppendExport {
       }
     }
     return new ExportState(next.schema(), next.docs(), next.digest(), next.shards(),
-        next.posShards(), next.termsTotal(), next.posTotal(), next.big(), out.files);
+        next.posShards(), next.termsTotal(), next.posTotal(), next.big(), next.bigLast(),
+        out.files);
   }
 
   /**
@@ -92,27 +93,52 @@ final class AppendExport {
     }
   }
 
-  /** The file names a full export of this layout writes. */
-  static Set<String> names(int docs, int shards, int posShards, int big) {
-    Set<String> names = new TreeSet<>();
-    names.add("meta.json");
-    names.add("facets.json");
-    for (String f : StaticExport.FIELD_FILES) {
-      names.add("field-" + f + ".json");
+  /**
+   * Whether these are the file names a full export of this layout writes. Each name is checked
+   * against the layout rather than all of them made and compared: ten thousand strings built,
+   * sorted and looked up took longer than the rest of the check.
+   */
+  static boolean isLayout(Set<String> names, int docs, int shards, int posShards, int big) {
+    int chunks = (docs + StaticExport.CHUNK - 1) / StaticExport.CHUNK;
+    if (names.size() != 2 + StaticExport.FIELD_FILES.size() + shards + posShards + big + chunks) {
+      return false;
     }
-    for (int s = 0; s < shards; s++) {
-      names.add("terms-" + s + ".json");
+    // Distinct names, each one of the layout's, as many as it has: the same set.
+    for (String name : names) {
+      boolean ok = switch (name.substring(0, Math.max(0, name.indexOf('-')))) {
+        case "terms" -> numbered(name, "terms-", shards);
+        case "pos" -> numbered(name, "pos-", posShards);
+        case "big" -> numbered(name, "big-", big);
+        case "docs" -> numbered(name, "docs-", chunks);
+        case "field" -> StaticExport.FIELD_FILES.contains(
+            name.substring("field-".length(), Math.max("field-".length(), name.length() - 5)))
+            && name.endsWith(".json");
+        default -> name.equals("meta.json") || name.equals("facets.json");
+      };
+      if (!ok) {
+        return false;
+      }
     }
-    for (int s = 0; s < posShards; s++) {
-      names.add("pos-" + s + ".json");
+    return true;
+  }
+
+  /** Whether a name is {@code prefix}, a number below {@code count} as written, {@code .json}. */
+  private static boolean numbered(String name, String prefix, int count) {
+    int end = name.length() - ".json".length();
+    if (end <= prefix.length() || !name.endsWith(".json")
+        || name.charAt(prefix.length()) == '0' && end > prefix.length() + 1
+        || end - prefix.length() > 9) {
+      return false;
     }
-    for (int k = 0; k < big; k++) {
-      names.add("big-" + k + ".json");
+    int n = 0;
+    for (int i = prefix.length(); i < end; i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      n = n * 10 + (c - '0');
     }
-    for (int c = 0; c * StaticExport.CHUNK < docs; c++) {
-      names.add("docs-" + c + ".json");
-    }
-    return names;
+    return n < count;
   }
 
   /** Terms of {@code terms-N} spill before those of {@code pos-N}, each in term order. */
@@ -128,6 +154,11 @@ final class AppendExport {
     private final int n;
     private final int old;
     private final Map<String, Integer> oldBig = new HashMap<>();
+    /**
+     * Per touched text or keyword term ({@code t} + term), the last doc id of each postings list
+     * that gained documents; -1 for a list that did not.
+     */
+    private final Map<String, int[]> lastIds = new HashMap<>();
     private final Map<String, ShardFile> shardFiles = new HashMap<>();
     /** Per text term of the new documents, per field (title, body): {id, norm, freq, pos...}. */
     private final Map<String, List<int[]>[]> text = new TreeMap<>();
@@ -189,7 +220,7 @@ final class AppendExport {
         return null;
       }
       return new AppendExport(steps, new ExportState(last.schema(), n, digests.get(1), shards,
-          posShards, totals[0], totals[1], big, Map.of()));
+          posShards, totals[0], totals[1], big, bigLast(big, values), Map.of()));
     }
 
     /**
@@ -248,8 +279,8 @@ final class AppendExport {
     private List<String> lastExportHolds() throws IOException {
       if (last.schema().isEmpty() || !last.schema().equals(StaticExport.schema(reader))
           || order.ties || !order.reportsKnown() || old < 1 || n < old
-          || !last.files().keySet().equals(names(old, last.shards(), last.posShards(),
-              last.big().size()))) {
+          || !isLayout(last.files().keySet(), old, last.shards(), last.posShards(),
+              last.big().size())) {
         return null;
       }
       List<String> digests = order.digests(old, n);
@@ -294,8 +325,8 @@ final class AppendExport {
         byte[] oldTerm = oldValue("t", term, totals);
         byte[] oldPos = oldValue("p", term, totals);
         int[] termLists = oldTerm == null ? null : ExportCodec.packedLists(oldTerm, 2);
-        String[] postings = {"", ""};
-        String[] pos = {"", ""};
+        ExportCodec.Packed[] postings = {ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY};
+        ExportCodec.Packed[] pos = {ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY};
         for (int slot = 0; slot < 2; slot++) {
           List<int[]> added = e.getValue()[slot];
           if (added == null) {
@@ -304,8 +335,7 @@ final class AppendExport {
           added.sort(Comparator.comparingInt(a -> a[0]));
           ExportCodec.Packer list = new ExportCodec.Packer();
           ExportCodec.Packer p = new ExportCodec.Packer();
-          int lastDoc = oldTerm == null ? 0 : oldLast(ExportCodec.lastDoc(oldTerm,
-              termLists[2 * slot], termLists[2 * slot + 1], 3));
+          int lastDoc = oldTerm == null ? 0 : oldLastDoc("t" + term, oldTerm, termLists, slot, 3);
           for (int[] a : added) {
             list.add(a[0] - lastDoc);
             lastDoc = a[0];
@@ -317,8 +347,9 @@ final class AppendExport {
               lastPos = a[3 + k];
             }
           }
-          postings[slot] = list.toString();
-          pos[slot] = p.toString();
+          postings[slot] = list.packed();
+          lastIds.computeIfAbsent("t" + term, k -> new int[] {-1, -1})[slot] = lastDoc;
+          pos[slot] = p.packed();
         }
         totals[0] += add(values, "t", term, ExportCodec.appendPacked(oldTerm, termLists,
             postings));
@@ -335,14 +366,14 @@ final class AppendExport {
         List<Integer> added = e.getValue();
         added.sort(null);
         ExportCodec.Packer list = new ExportCodec.Packer();
-        int lastDoc = before == null ? 0
-            : oldLast(ExportCodec.lastDoc(before, lists[0], lists[1], 1));
+        int lastDoc = before == null ? 0 : oldLastDoc("t" + e.getKey(), before, lists, 0, 1);
         for (int id : added) {
           list.add(id - lastDoc);
           lastDoc = id;
         }
+        lastIds.put("t" + e.getKey(), new int[] {lastDoc, -1});
         totals[0] += add(values, "t", e.getKey(), ExportCodec.appendPacked(before, lists,
-            new String[] {list.toString()}));
+            new ExportCodec.Packed[] {list.packed()}));
       }
     }
 
@@ -350,7 +381,7 @@ final class AppendExport {
     private void appendShas(Map<String, byte[]> values, long[] totals) throws IOException {
       for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
         byte[] raw = oldValue("t", e.getKey(), totals);
-        List<?> before = raw == null ? null : ExportCodec.JSON.readValue(raw, List.class);
+        List<?> before = raw == null ? null : (List<?>) ExportJson.read(raw);
         List<Object> deltas = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(0));
         List<Object> rest = new ArrayList<>(before == null ? List.of() : (List<?>) before.get(1));
         int lastDoc = 0;
@@ -364,7 +395,7 @@ final class AppendExport {
           rest.add(a.getValue());
         }
         totals[0] += add(values, "t", e.getKey(),
-            ExportCodec.JSON.writeValueAsBytes(List.of(deltas, rest)));
+            ExportJson.bytes(List.of(deltas, rest)));
       }
     }
 
@@ -412,10 +443,11 @@ final class AppendExport {
      * old combos hold them all, else made again from every document's combo.
      */
     private byte[] facetCodes(List<String> added) throws IOException {
-      Map<String, Object> facets = json("facets.json", LinkedHashMap.class);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> facets = (Map<String, Object>) json("facets.json");
       List<String> distinct = new ArrayList<>();
       for (Object c : (List<?>) facets.get("combos")) {
-        distinct.add(ExportCodec.JSON.writeValueAsString(c));
+        distinct.add(ExportJson.string(c));
       }
       int width = (Integer) facets.get("width");
       String codes = (String) facets.get("codes");
@@ -425,15 +457,14 @@ final class AppendExport {
       if (!distinct.containsAll(added)) {
         List<String> combos = new ArrayList<>(ExportCodec.facetCombos(facets));
         combos.addAll(added);
-        return ExportCodec.JSON.writeValueAsBytes(
-            ExportCodec.facetCodes(combos.toArray(new String[0])));
+        return ExportJson.bytes(ExportCodec.facetCodes(combos.toArray(new String[0])));
       }
       StringBuilder more = new StringBuilder(codes);
       for (String c : added) {
         ExportCodec.facetCode(more, distinct.indexOf(c), width);
       }
       facets.put("codes", more.toString());
-      return ExportCodec.JSON.writeValueAsBytes(facets);
+      return ExportJson.bytes(facets);
     }
 
     /** A {@code field-F.json} with the new documents' ids added to the sets of their values. */
@@ -443,11 +474,55 @@ final class AppendExport {
       for (Map.Entry<String, BitSet> e : added.entrySet()) {
         byte[] raw = before.value(e.getKey());
         BitSet set = raw == null ? new BitSet()
-            : ExportCodec.readDocSet(ExportCodec.JSON.readValue(raw, Map.class));
+            : ExportCodec.readDocSet(raw);
         set.or(e.getValue());
-        changed.put(e.getKey(), ExportCodec.JSON.writeValueAsBytes(ExportCodec.docSet(set)));
+        changed.put(e.getKey(), ExportCodec.docSet(set));
       }
       return before.with(changed);
+    }
+
+    /**
+     * The last doc id of list {@code slot} of an old term's value: as the state knows it for a
+     * spilled term, else read from the list.
+     */
+    private int oldLastDoc(String name, byte[] value, int[] lists, int slot, int stride) {
+      int known = knownLast(name)[slot];
+      return oldLast(known >= 0 ? known
+          : ExportCodec.lastDoc(value, lists[2 * slot], lists[2 * slot + 1], stride));
+    }
+
+    /** The last doc ids of a term's lists that the last state knows (-1: not known). */
+    private int[] knownLast(String name) {
+      Integer k = oldBig.get(name);
+      return k == null ? new int[] {-1, -1}
+          : new int[] {last.bigLast().get(2 * k), last.bigLast().get(2 * k + 1)};
+    }
+
+    /**
+     * The last doc ids of the spilled terms after the update, as a full export records them: for
+     * each postings list at least {@link StaticExport#LONG} digits long, else -1.
+     */
+    private List<Integer> bigLast(List<String> big, Map<String, byte[]> values) {
+      List<Integer> out = new ArrayList<>();
+      for (String name : big) {
+        int[] appended = lastIds.get(name);
+        if (appended == null) {
+          // Untouched (its lists as they were), or not a postings value (pos-N, sha:).
+          int[] known = knownLast(name);
+          out.add(known[0]);
+          out.add(known[1]);
+          continue;
+        }
+        byte[] value = values.get(name);
+        int count = name.indexOf(':') >= 0 ? 1 : 2; // a keyword term: one list of ids
+        int[] lists = ExportCodec.packedLists(value, count);
+        for (int slot = 0; slot < 2; slot++) {
+          int length = slot < count ? lists[2 * slot + 1] - lists[2 * slot] : 0;
+          out.add(length < StaticExport.LONG ? -1 : appended[slot] >= 0 ? appended[slot]
+              : oldLastDoc(name, value, lists, slot, count == 1 ? 1 : 3));
+        }
+      }
+      return out;
     }
 
     /** The last doc id of an old postings list, which must be an old document's. */
@@ -602,7 +677,7 @@ final class AppendExport {
     }
 
     private static Step made(String file, Object value) throws IOException {
-      return new Step(file, ExportCodec.JSON.writeValueAsBytes(value), null);
+      return new Step(file, ExportJson.bytes(value), null);
     }
 
     /** A file of the last export, as the state recorded it. */
@@ -615,8 +690,8 @@ final class AppendExport {
       return bytes;
     }
 
-    private <T> T json(String file, Class<T> type) throws IOException {
-      return ExportCodec.JSON.readValue(read(file), type);
+    private Object json(String file) throws IOException {
+      return ExportJson.read(read(file));
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.daybook.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,8 +18,6 @@ import java.util.TreeSet;
  * codes. Both directions live here so that they cannot drift apart.
  */
 final class ExportCodec {
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   /** The digits of packed lists and of {@code facets.json}'s codes: printable, none escaped. */
   static final String DIGITS =
@@ -43,34 +41,76 @@ final class ExportCodec {
    * characters where JSON numbers and commas take two to four.
    */
   static final class Packer {
-    private final StringBuilder s = new StringBuilder();
+    private byte[] digits = new byte[16];
+    private int length;
 
     void add(int v) {
       if (v < 0) {
         throw new IllegalArgumentException("a negative number: " + v);
       }
+      if (length + 7 > digits.length) {
+        digits = Arrays.copyOf(digits, 2 * digits.length + 7);
+      }
       while (v >= 32) {
-        s.append(DIGITS.charAt(32 + (v & 31)));
+        digits[length++] = DIGIT_BYTES[32 + (v & 31)];
         v >>>= 5;
       }
-      s.append(DIGITS.charAt(v));
+      digits[length++] = DIGIT_BYTES[v];
+    }
+
+    /** The number of digits so far. */
+    int length() {
+      return length;
+    }
+
+    /** The list so far. */
+    Packed packed() {
+      return new Packed(Arrays.copyOf(digits, length));
     }
 
     @Override
     public String toString() {
-      return s.toString();
+      return new String(digits, 0, length, StandardCharsets.US_ASCII);
     }
   }
 
-  /** Whether a string holds only {@link #DIGITS}. */
-  static boolean isPacked(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || VALUE[c] < 0) {
-        return false;
-      }
+  private static final byte[] DIGIT_BYTES = DIGITS.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A packed list as the export writes it: a JSON string of its digits, which need no escapes,
+   * so it is copied as it is (the packed lists are most of the bytes of a full export).
+   */
+  static final class Packed {
+    static final Packed EMPTY = new Packed(new byte[0]);
+
+    private final byte[] digits;
+
+    Packed(byte[] digits) {
+      this.digits = digits;
     }
-    return true;
+
+    int length() {
+      return digits.length;
+    }
+
+    byte[] digits() {
+      return digits;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Packed p && Arrays.equals(digits, p.digits);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(digits);
+    }
+
+    @Override
+    public String toString() {
+      return new String(digits, StandardCharsets.US_ASCII);
+    }
   }
 
   /**
@@ -122,14 +162,17 @@ final class ExportCodec {
           throw new IllegalArgumentException("a packed number too large");
         }
       } else {
-        if (k++ % stride == 0) {
+        if (k == 0) {
           last += v | (long) c << shift;
         }
+        // The place in the entry counted down, not k % stride: a division per number was most
+        // of the time this took.
+        k = k == stride - 1 ? 0 : k + 1;
         v = 0;
         shift = 0;
       }
     }
-    if (shift != 0 || k % stride != 0 || last > Integer.MAX_VALUE) {
+    if (shift != 0 || k != 0 || last > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("not a postings list of stride " + stride);
     }
     return (int) last;
@@ -140,7 +183,7 @@ final class ExportCodec {
    * none) with {@code added[i]} after list i: what Jackson writes for the string or the list of
    * two (the digits need no escapes).
    */
-  static byte[] appendPacked(byte[] old, int[] lists, String[] added) {
+  static byte[] appendPacked(byte[] old, int[] lists, Packed[] added) {
     int count = added.length;
     int size = count == 1 ? 2 : 5 + 2;
     for (int i = 0; i < count; i++) {
@@ -161,9 +204,8 @@ final class ExportCodec {
         System.arraycopy(old, lists[2 * i], out, at, len);
         at += len;
       }
-      for (int k = 0; k < added[i].length(); k++) {
-        out[at++] = (byte) added[i].charAt(k);
-      }
+      System.arraycopy(added[i].digits(), 0, out, at, added[i].length());
+      at += added[i].length();
       out[at++] = '"';
     }
     if (count == 2) {
@@ -189,7 +231,7 @@ final class ExportCodec {
     }
     List<Object> combos = new ArrayList<>();
     for (String c : distinct) {
-      combos.add(JSON.readValue(c, List.class));
+      combos.add(ExportJson.read(c.getBytes(StandardCharsets.UTF_8)));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("combos", combos);
@@ -218,7 +260,7 @@ final class ExportCodec {
     }
     List<String> distinct = new ArrayList<>();
     for (Object c : combos) {
-      distinct.add(JSON.writeValueAsString(c));
+      distinct.add(ExportJson.string(c));
     }
     List<String> out = new ArrayList<>(codes.length() / width);
     for (int at = 0; at < codes.length(); at += width) {
@@ -235,68 +277,115 @@ final class ExportCodec {
     return out;
   }
 
-  /** A set of doc ids, written whichever way is shortest (see {@link StaticExport}). */
-  static Map<String, Object> docSet(BitSet set) {
-    List<Integer> deltas = new ArrayList<>();
-    int last = 0;
-    for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
-      deltas.add(d - last);
-      last = d;
+  /**
+   * A set of doc ids as the JSON of whichever form is shortest (see {@link StaticExport}), the
+   * first of {@code d}, {@code r}, {@code b} on a tie: the lengths are counted, and only the
+   * form that wins is written.
+   */
+  static byte[] docSet(BitSet set) {
+    // One pass over the runs counts both lists: in a run of consecutive ids every delta but
+    // the first is 1, a digit.
+    int deltas = 0; // the digits of [delta from the previous id, ...], then with their commas
+    int runs = 0; // the same for [gap from the end of the previous run, length, ...]
+    int count = 0;
+    int numbers = 0;
+    for (int s = set.nextSetBit(0), prevEnd = 0; s >= 0; s = set.nextSetBit(prevEnd)) {
+      int end = set.nextClearBit(s);
+      deltas += digits(s - Math.max(prevEnd - 1, 0)) + (end - s - 1);
+      count += end - s;
+      runs += digits(s - prevEnd) + digits(end - s);
+      numbers += 2;
+      prevEnd = end;
     }
-    // runs: [gap from the end of the previous run, length, ...]
-    List<Integer> fixed = new ArrayList<>();
-    int prevEnd = 0;
-    int abs = 0;
-    for (int s = set.nextSetBit(0); s >= 0; s = set.nextSetBit(abs)) {
-      abs = set.nextClearBit(s);
-      fixed.add(s - prevEnd);
-      fixed.add(abs - s);
-      prevEnd = abs;
+    deltas += Math.max(0, count - 1);
+    runs += Math.max(0, numbers - 1);
+    int bits = 4 * (((set.length() + 7) / 8 + 2) / 3); // base64 of toByteArray(), padded
+    ExportJson.Out out = new ExportJson.Out(8 + Math.min(deltas, Math.min(runs, bits)));
+    if (deltas <= runs && deltas <= bits) {
+      out.ascii("{\"d\":[");
+      int last = -1;
+      for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
+        if (last >= 0) {
+          out.raw(',');
+        }
+        out.number(d - Math.max(last, 0));
+        last = d;
+      }
+    } else if (runs <= bits) {
+      out.ascii("{\"r\":[");
+      for (int s = set.nextSetBit(0), prevEnd = 0; s >= 0; s = set.nextSetBit(prevEnd)) {
+        int end = set.nextClearBit(s);
+        if (prevEnd > 0) {
+          out.raw(',');
+        }
+        out.number(s - prevEnd).raw(',').number(end - s);
+        prevEnd = end;
+      }
+    } else {
+      return out.ascii("{\"b\":\"")
+          .ascii(Base64.getEncoder().encodeToString(set.toByteArray())).ascii("\"}")
+          .toByteArray();
     }
-    String bits = Base64.getEncoder().encodeToString(set.toByteArray());
-    // The lengths of {"d":[..]}, {"r":[..]} and {"b":".."} as Jackson writes them; the first
-    // shortest wins.
-    int d = 8 + listLength(deltas);
-    int r = 8 + listLength(fixed);
-    int b = 8 + bits.length();
-    if (d <= r && d <= b) {
-      return Map.of("d", deltas);
-    }
-    return r <= b ? Map.of("r", fixed) : Map.of("b", bits);
+    return out.ascii("]}").toByteArray();
   }
 
-  /** The length of the numbers of a JSON list and the commas between them. */
-  private static int listLength(List<Integer> numbers) {
-    int length = Math.max(0, numbers.size() - 1);
-    for (int v : numbers) {
-      length += Integer.toString(v).length();
+  /** The number of decimal digits of a non-negative number. */
+  private static int digits(int v) {
+    int n = 1;
+    while (v >= 10) {
+      v /= 10;
+      n++;
     }
-    return length;
+    return n;
   }
 
   /** The doc ids of a set {@link #docSet} wrote, in any of its three forms. */
-  static BitSet readDocSet(Map<?, ?> written) {
-    if (written.size() != 1) {
-      throw new IllegalArgumentException("a doc set of " + written.keySet());
+  static BitSet readDocSet(byte[] json) {
+    int n = json.length;
+    if (n < 8 || json[0] != '{' || json[1] != '"' || json[3] != '"' || json[4] != ':'
+        || json[n - 1] != '}') {
+      throw new IllegalArgumentException("not a doc set");
+    }
+    byte form = json[2];
+    if (form == 'b') {
+      if (json[5] != '"' || json[n - 2] != '"') {
+        throw new IllegalArgumentException("not a doc set");
+      }
+      return BitSet.valueOf(Base64.getDecoder().decode(Arrays.copyOfRange(json, 6, n - 2)));
+    }
+    if ((form != 'd' && form != 'r') || json[5] != '[' || json[n - 2] != ']') {
+      throw new IllegalArgumentException("not a doc set");
     }
     BitSet set = new BitSet();
-    if (written.get("d") instanceof List<?> deltas) {
-      int d = 0;
-      for (Object delta : deltas) {
-        d += (Integer) delta;
+    int at = 6;
+    int d = 0; // the last doc, or the end of the last run
+    int start = -1; // the start of the run whose length comes next
+    while (at < n - 2) {
+      int v = 0;
+      int from = at;
+      for (; at < n - 2 && json[at] != ','; at++) {
+        int digit = json[at] - '0';
+        if (digit < 0 || digit > 9 || at - from > 9) {
+          throw new IllegalArgumentException("not a doc set");
+        }
+        v = v * 10 + digit;
+      }
+      if (at == from || (at < n - 2 && ++at == n - 2)) {
+        throw new IllegalArgumentException("not a doc set");
+      }
+      if (form == 'd') {
+        d += v;
         set.set(d);
+      } else if (start < 0) {
+        start = d + v;
+      } else {
+        d = start + v;
+        set.set(start, d);
+        start = -1;
       }
-    } else if (written.get("r") instanceof List<?> runs) {
-      int end = 0;
-      for (int i = 0; i + 1 < runs.size(); i += 2) {
-        int start = end + (Integer) runs.get(i);
-        end = start + (Integer) runs.get(i + 1);
-        set.set(start, end);
-      }
-    } else if (written.get("b") instanceof String bits) {
-      set = BitSet.valueOf(Base64.getDecoder().decode(bits));
-    } else {
-      throw new IllegalArgumentException("a doc set of " + written.keySet());
+    }
+    if (start >= 0) {
+      throw new IllegalArgumentException("a doc set run without a length");
     }
     return set;
   }

@@ -47,7 +47,7 @@ final class ExportFacets {
     }
     mark("date", date, e);
     mark("year", year, e);
-    return ExportCodec.JSON.writeValueAsString(List.of(severity, docTypes));
+    return ExportJson.string(List.of(severity, docTypes));
   }
 
   void mark(String field, String value, int doc) {
@@ -57,7 +57,7 @@ final class ExportFacets {
   Map<String, Object> fieldFile(String field) throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, BitSet> e : sets.get(field).entrySet()) {
-      out.put(e.getKey(), ExportCodec.docSet(e.getValue()));
+      out.put(e.getKey(), new ExportJson.Raw(ExportCodec.docSet(e.getValue())));
     }
     return out;
   }

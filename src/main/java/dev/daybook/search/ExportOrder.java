@@ -1,6 +1,7 @@
 package dev.daybook.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -50,8 +52,12 @@ final class ExportOrder {
 
   static ExportOrder of(IndexReader reader) throws IOException {
     int maxDoc = reader.maxDoc();
-    byte[][] ids = new byte[maxDoc][];
     long[] time = new long[maxDoc];
+    // Each doc's id as its ord in its segment: only docs of the same time are compared by id,
+    // and only their ids are looked up (most times are distinct).
+    int[] ords = new int[maxDoc];
+    SortedDocValues[] idsOf = new SortedDocValues[reader.leaves().size()];
+    int[] segment = new int[maxDoc];
     for (LeafReaderContext ctx : reader.leaves()) {
       LeafReader leaf = ctx.reader();
       SortedDocValues idValues = leaf.getSortedDocValues(SearchIndex.ID);
@@ -59,23 +65,30 @@ final class ExportOrder {
       if (idValues == null) {
         throw new IllegalStateException("documents without an id");
       }
-      // Every id in term order, once: a look-up by ord would decompress a block each time.
-      byte[][] byOrd = new byte[idValues.getValueCount()][];
-      TermsEnum te = idValues.termsEnum();
-      int ord = 0;
-      for (BytesRef t = te.next(); t != null; t = te.next()) {
-        byOrd[ord++] = Arrays.copyOfRange(t.bytes, t.offset, t.offset + t.length);
-      }
+      idsOf[ctx.ord] = idValues; // look-ups by ord do not depend on where it iterates
       for (int d = 0; d < leaf.maxDoc(); d++) {
         if (!idValues.advanceExact(d)) {
           throw new IllegalStateException("a document without an id");
         }
-        ids[ctx.docBase + d] = byOrd[idValues.ordValue()];
+        ords[ctx.docBase + d] = idValues.ordValue();
+        segment[ctx.docBase + d] = ctx.ord;
         if (timeValues != null && timeValues.advanceExact(d)) {
           time[ctx.docBase + d] = timeValues.longValue();
         }
       }
     }
+    byte[][] ids = new byte[maxDoc][];
+    IntFunction<byte[]> idOf = doc -> {
+      if (ids[doc] == null) {
+        try {
+          BytesRef t = idsOf[segment[doc]].lookupOrd(ords[doc]);
+          ids[doc] = Arrays.copyOfRange(t.bytes, t.offset, t.offset + t.length);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return ids[doc];
+    };
     // Segment by segment: a view over all of them would merge their terms for nothing.
     String[] report = new String[maxDoc];
     for (LeafReaderContext ctx : reader.leaves()) {
@@ -94,7 +107,12 @@ final class ExportOrder {
       }
     }
     // Newest first, then by id: the order daybook search gives equal scores; ids count it down.
-    Integer[] order = sorted(time, ids);
+    Integer[] order;
+    try {
+      order = sorted(time, idOf);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     int[] id = new int[maxDoc];
     int[] doc = new int[maxDoc];
     boolean ties = false;
@@ -102,7 +120,7 @@ final class ExportOrder {
       id[order[k]] = maxDoc - 1 - k;
       doc[maxDoc - 1 - k] = order[k];
       if (k > 0 && time[order[k]] == time[order[k - 1]]
-          && Arrays.equals(ids[order[k]], ids[order[k - 1]])) {
+          && Arrays.equals(idOf.apply(order[k]), idOf.apply(order[k - 1]))) {
         ties = true;
       }
     }
@@ -110,9 +128,9 @@ final class ExportOrder {
   }
 
   /** Lucene's docs newest first, then by id bytes; equal ones in Lucene's order. */
-  private static Integer[] sorted(long[] time, byte[][] ids) {
+  private static Integer[] sorted(long[] time, IntFunction<byte[]> ids) {
     int n = time.length;
-    Comparator<Integer> byId = (a, b) -> Arrays.compareUnsigned(ids[a], ids[b]);
+    Comparator<Integer> byId = (a, b) -> Arrays.compareUnsigned(ids.apply(a), ids.apply(b));
     Integer[] order = new Integer[n];
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;

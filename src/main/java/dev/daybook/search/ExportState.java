@@ -23,13 +23,17 @@ import java.util.zip.CRC32C;
  * @param termsTotal what {@code shards} sized the term shards by (see {@link StaticExport})
  * @param big the spilled terms by K: {@code t} (a term of {@code terms-N}) or {@code p} (of {@code
  *     pos-N}) followed by the term
+ * @param bigLast for each spilled term, two numbers: the last doc id of each of its packed
+ *     postings lists (title and body; a keyword term has one), or -1 where not known, so that
+ *     an update appends to the longest lists without reading them through
  * @param files every file written: its size and CRC-32C (see {@link Sum#of(String, byte[])})
  */
 record ExportState(String schema, int docs, String digest, int shards, int posShards,
-    long termsTotal, long posTotal, List<String> big, Map<String, Sum> files) {
+    long termsTotal, long posTotal, List<String> big, List<Integer> bigLast,
+    Map<String, Sum> files) {
 
   /** Changes with what the state holds or with any constant of the export's layout. */
-  static final String FORMAT = "daybook-export-state-1 " + StaticExport.FORMAT + " "
+  static final String FORMAT = "daybook-export-state-2 " + StaticExport.FORMAT + " "
       + StaticExport.CHUNK + " " + StaticExport.SHARD_TARGET + " " + StaticExport.MAX_SHARDS + " "
       + StaticExport.BIG + " " + TextAnalysis.VERSION;
 
@@ -56,6 +60,10 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
 
   ExportState {
     big = List.copyOf(big);
+    bigLast = List.copyOf(bigLast);
+    if (bigLast.size() != 2 * big.size()) {
+      throw new IllegalArgumentException("two last doc ids per spilled term");
+    }
     files = new TreeMap<>(files);
   }
 
@@ -75,7 +83,8 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
     head.put("termsTotal", termsTotal);
     head.put("posTotal", posTotal);
     head.put("big", big);
-    StringBuilder text = new StringBuilder(ExportCodec.JSON.writeValueAsString(head));
+    head.put("bigLast", bigLast);
+    StringBuilder text = new StringBuilder(ExportJson.string(head));
     files.forEach((name, sum) -> text.append('\n').append(name).append(' ').append(sum.size())
         .append(' ').append(sum.crc()));
     return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
@@ -87,22 +96,35 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
       return null;
     }
     try {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      int end = text.indexOf('\n');
-      Map<?, ?> in = ExportCodec.JSON.readValue(text.substring(0, end), Map.class);
-      if (!FORMAT.equals(in.get("format")) || !text.endsWith("\n")) {
+      int end = indexOf(bytes, '\n', 0);
+      if (end < 0 || bytes[bytes.length - 1] != '\n') {
+        return null;
+      }
+      Map<?, ?> in = (Map<?, ?>) ExportJson.read(bytes, 0, end);
+      if (!FORMAT.equals(in.get("format"))) {
         return null;
       }
       List<String> big = new ArrayList<>();
       for (Object b : (List<?>) in.get("big")) {
         big.add((String) b);
       }
+      List<Integer> bigLast = new ArrayList<>();
+      for (Object l : (List<?>) in.get("bigLast")) {
+        bigLast.add((Integer) l);
+      }
+      // Byte by byte: ten thousand lines split into strings and parsed took longer than the
+      // rest of an incremental export's bookkeeping.
       Map<String, Sum> files = new TreeMap<>();
-      for (int at = end + 1; at < text.length(); ) {
-        int eol = text.indexOf('\n', at);
-        String[] f = text.substring(at, eol).split(" ");
-        if (f.length != 3 || files.put(f[0], new Sum(Long.parseLong(f[1]),
-            Long.parseLong(f[2]))) != null) {
+      for (int at = end + 1; at < bytes.length; ) {
+        int eol = indexOf(bytes, '\n', at);
+        int space = indexOf(bytes, ' ', at);
+        int space2 = space < 0 ? -1 : indexOf(bytes, ' ', space + 1);
+        if (space <= at || space2 < 0 || space2 > eol) {
+          return null;
+        }
+        String name = new String(bytes, at, space - at, StandardCharsets.UTF_8);
+        if (files.put(name, new Sum(digits(bytes, space + 1, space2),
+            digits(bytes, space2 + 1, eol))) != null) {
           return null;
         }
         at = eol + 1;
@@ -110,9 +132,34 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
       return new ExportState((String) in.get("schema"), (Integer) in.get("docs"),
           (String) in.get("digest"), (Integer) in.get("shards"), (Integer) in.get("posShards"),
           ((Number) in.get("termsTotal")).longValue(), ((Number) in.get("posTotal")).longValue(),
-          big, files);
-    } catch (IOException | RuntimeException e) {
+          big, bigLast, files);
+    } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  private static int indexOf(byte[] bytes, char c, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The number written in decimal digits in {@code bytes[from..to)}. */
+  private static long digits(byte[] bytes, int from, int to) {
+    if (from >= to || to - from > 18) {
+      throw new IllegalArgumentException("not a number of the state");
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = bytes[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new IllegalArgumentException("not a number of the state");
+      }
+      v = v * 10 + d;
+    }
+    return v;
   }
 }

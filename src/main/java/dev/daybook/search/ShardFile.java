@@ -90,7 +90,7 @@ final class ShardFile {
         out.write(',');
       }
       // Jackson escapes a key as it does a string value.
-      out.write(ExportCodec.JSON.writeValueAsBytes(c.getKey()));
+      out.write(ExportJson.bytes(c.getKey()));
       out.write(':');
       out.write(c.getValue());
       first = false;
@@ -114,7 +114,7 @@ final class ShardFile {
   private String key(int start, int end) throws IOException {
     for (int k = start + 1; k < end - 1; k++) {
       if (bytes[k] == '\\') {
-        return ExportCodec.JSON.readValue(bytes, start, end - start, String.class);
+        return (String) ExportJson.read(bytes, start, end);
       }
     }
     return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);

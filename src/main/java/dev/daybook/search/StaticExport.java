@@ -1,12 +1,12 @@
 package dev.daybook.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,8 +104,6 @@ public final class StaticExport {
   static final int BIG = 8_000;
   /** The keyword fields written to {@code field-F.json}. */
   static final List<String> FIELD_FILES = List.of("repo", "severity", "type", "date", "year");
-
-  private static final ObjectMapper JSON = ExportCodec.JSON;
 
   private StaticExport() {}
 
@@ -207,7 +205,7 @@ public final class StaticExport {
     }
 
     void value(String name, Object value) throws IOException {
-      file(name, JSON.writeValueAsBytes(value));
+      file(name, ExportJson.bytes(value));
     }
 
     void keep(String name, ExportState.Sum sum) throws IOException {
@@ -230,6 +228,7 @@ public final class StaticExport {
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
+    Map<String, int[]> lastIds = new HashMap<>(); // of the long postings lists: see LONG
     ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
     String[] combo = new String[maxDoc]; // severity and types of each exported doc
@@ -254,10 +253,10 @@ public final class StaticExport {
             norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
           }
         }
-        textPostings(reader, text[f], f, id, norms, terms, positions);
+        textPostings(reader, text[f], f, id, norms, terms, positions, lastIds);
       }
       for (String keyword : KEYWORDS) {
-        keywordPostings(reader, keyword, id, terms);
+        keywordPostings(reader, keyword, id, terms, lastIds);
       }
     }
     for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
@@ -272,8 +271,9 @@ public final class StaticExport {
 
     List<Object> spilled = new ArrayList<>();
     List<String> big = new ArrayList<>();
-    Layout byShard = shards(terms, spilled, big, "t");
-    Layout byPosShard = shards(positions, spilled, big, "p");
+    List<Integer> bigLast = new ArrayList<>();
+    Layout byShard = shards(terms, spilled, big, bigLast, lastIds, "t");
+    Layout byPosShard = shards(positions, spilled, big, bigLast, Map.of(), "p");
     int shards = byShard.shards().size();
     int posShards = byPosShard.shards().size();
 
@@ -296,7 +296,7 @@ public final class StaticExport {
           shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
     }
     return new ExportState(schema(reader), maxDoc, order.digests(maxDoc).get(0), shards, posShards,
-        byShard.total(), byPosShard.total(), big, out.files);
+        byShard.total(), byPosShard.total(), big, bigLast, out.files);
   }
 
   /** The keyword fields exported as terms {@code field:value}. */
@@ -382,10 +382,11 @@ public final class StaticExport {
    * Spreads terms over the fewest shards (a power of two, at most {@link #MAX_SHARDS}) that keep
    * a shard at most {@link #SHARD_TARGET} bytes on average. A term whose value alone is more than
    * {@link #BIG} bytes goes to a file of its own, {@code big-K.json}, and its shard holds K; its
-   * name, {@code tag} and the term, goes to {@code big} at K.
+   * name, {@code tag} and the term, goes to {@code big} at K, and the last doc ids of its lists
+   * that {@code lastIds} knows to {@code bigLast} (see {@link ExportState#bigLast}).
    */
   private static Layout shards(Map<String, Object> terms, List<Object> spilled, List<String> big,
-      String tag) throws IOException {
+      List<Integer> bigLast, Map<String, int[]> lastIds, String tag) throws IOException {
     Map<String, Object> kept = new TreeMap<>();
     long total = 0;
     for (Map.Entry<String, Object> e : terms.entrySet()) {
@@ -395,6 +396,9 @@ public final class StaticExport {
         value = spilled.size();
         spilled.add(e.getValue());
         big.add(tag + e.getKey());
+        int[] ids = lastIds.get(e.getKey());
+        bigLast.add(ids == null ? -1 : ids[0]);
+        bigLast.add(ids == null ? -1 : ids[1]);
       }
       kept.put(e.getKey(), value);
       total += weight(e.getKey(), size);
@@ -415,19 +419,35 @@ public final class StaticExport {
    * not written: their digits need no escapes and take a byte each.
    */
   private static int jsonSize(Object value) throws IOException {
-    if (value instanceof String s && ExportCodec.isPacked(s)) {
-      return s.length() + 2;
+    if (value instanceof ExportCodec.Packed p) {
+      return p.length() + 2;
     }
-    if (value instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String a
-        && l.get(1) instanceof String b && ExportCodec.isPacked(a) && ExportCodec.isPacked(b)) {
+    if (value instanceof List<?> l && l.size() == 2 && l.get(0) instanceof ExportCodec.Packed a
+        && l.get(1) instanceof ExportCodec.Packed b) {
       return a.length() + b.length() + 7; // ["a","b"]
     }
-    return JSON.writeValueAsBytes(value).length;
+    return ExportJson.bytes(value).length;
+  }
+
+  /**
+   * A postings list at least this long (in packed digits) has its last doc id kept for the
+   * state, should its term spill: reading a spilled list through to find it took most of an
+   * update. A shorter one is quick to read.
+   */
+  static final int LONG = 1000;
+
+  /** Keeps the last doc id of list {@code slot} of a term if the list is {@link #LONG}. */
+  private static void keepLast(Map<String, int[]> lastIds, String term, int slot,
+      ExportCodec.Packer list, int lastDoc) {
+    if (list.length() >= LONG) {
+      lastIds.computeIfAbsent(term, k -> new int[] {-1, -1})[slot] = lastDoc;
+    }
   }
 
   @SuppressWarnings("unchecked")
   private static void textPostings(IndexReader reader, String field, int slot, int[] id,
-      int[] norms, Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
+      int[] norms, Map<String, Object> out, Map<String, Object> outPositions,
+      Map<String, int[]> lastIds) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
@@ -466,11 +486,12 @@ public final class StaticExport {
         }
       }
       List<Object> both = (List<Object>) out.computeIfAbsent(key,
-          k -> new ArrayList<>(List.of("", "")));
-      both.set(slot, list.toString());
+          k -> new ArrayList<>(List.of(ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY)));
+      both.set(slot, list.packed());
+      keepLast(lastIds, key, slot, list, lastDoc);
       List<Object> bothPos = (List<Object>) outPositions.computeIfAbsent(key,
-          k -> new ArrayList<>(List.of("", "")));
-      bothPos.set(slot, positions.toString());
+          k -> new ArrayList<>(List.of(ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY)));
+      bothPos.set(slot, positions.packed());
     }
   }
 
@@ -522,7 +543,7 @@ public final class StaticExport {
   }
 
   private static void keywordPostings(IndexReader reader, String field, int[] id,
-      Map<String, Object> out) throws IOException {
+      Map<String, Object> out, Map<String, int[]> lastIds) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
@@ -546,7 +567,9 @@ public final class StaticExport {
         list.add(ids[i] - lastDoc);
         lastDoc = ids[i];
       }
-      out.put(field + ":" + term.utf8ToString(), list.toString());
+      String key = field + ":" + term.utf8ToString();
+      out.put(key, list.packed());
+      keepLast(lastIds, key, 0, list, lastDoc);
     }
   }
 }

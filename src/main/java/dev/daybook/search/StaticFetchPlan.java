@@ -45,7 +45,7 @@ public final class StaticFetchPlan implements Closeable {
   /** Results the page shows at first (search.js's PAGE). */
   static final int PAGE = 10;
 
-  private static final ObjectMapper JSON = ExportCodec.JSON;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path site;
   private final Path data;

@@ -139,33 +139,43 @@ public final class MarkdownText {
    * same ("1. x" is not). Leading and trailing blanks are kept.
    */
   public static String literal(String markdown) {
-    int n = markdown.length();
-    if (n == 0) {
-      return markdown;
+    return literal(markdown, 0, markdown.length(), true);
+  }
+
+  /**
+   * {@link #literal(String)} of {@code markdown[from..to)}, a piece of one line that is read as
+   * inline text, or null. Only a piece at the start of a line ({@code lineStart}) is checked for
+   * block markers. An underscore at either end of the piece counts as one that could make
+   * emphasis, whatever is beyond the piece.
+   */
+  public static String literal(String markdown, int from, int to, boolean lineStart) {
+    if (from == to) {
+      return "";
     }
-    char first = markdown.charAt(0);
-    if (Character.isWhitespace(first) || MARKUP_FIRST.indexOf(first) >= 0) {
+    char first = markdown.charAt(from);
+    if (lineStart && (Character.isWhitespace(first) || MARKUP_FIRST.indexOf(first) >= 0)) {
       return null;
     }
-    int digits = 0;
-    while (digits < n && markdown.charAt(digits) >= '0' && markdown.charAt(digits) <= '9') {
+    int digits = from;
+    while (lineStart && digits < to && markdown.charAt(digits) >= '0'
+        && markdown.charAt(digits) <= '9') {
       digits++;
     }
-    if (digits > 0 && digits < n
+    if (digits > from && digits < to
         && (markdown.charAt(digits) == '.' || markdown.charAt(digits) == ')')) {
       return null; // an ordered list item
     }
     StringBuilder unescaped = null; // made at the first escape
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = markdown.charAt(i);
-      if (c == '\\' && i + 1 < n && isAsciiPunctuation(markdown.charAt(i + 1))) {
+      if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
         if (unescaped == null) {
-          unescaped = new StringBuilder(n).append(markdown, 0, i);
+          unescaped = new StringBuilder(to - from).append(markdown, from, i);
         }
         unescaped.append(markdown.charAt(++i));
         continue;
       }
-      boolean inWord = c == '_' && i > 0 && i + 1 < n
+      boolean inWord = c == '_' && i > from && i + 1 < to
           && isAsciiLetterOrDigit(markdown.charAt(i - 1))
           && isAsciiLetterOrDigit(markdown.charAt(i + 1));
       if (c < ' ' || !inWord && MARKUP_ANYWHERE.indexOf(c) >= 0) {
@@ -175,7 +185,8 @@ public final class MarkdownText {
         unescaped.append(c);
       }
     }
-    return unescaped == null ? markdown : unescaped.toString();
+    return unescaped != null ? unescaped.toString()
+        : from == 0 && to == markdown.length() ? markdown : markdown.substring(from, to);
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {

@@ -2,6 +2,7 @@ package dev.daybook.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +112,32 @@ class AppendExportTest {
   }
 
   @Test
+  void appendsToTheLongSpilledListsFromTheLastIdsTheStateKeeps() throws Exception {
+    // Some 3,000 commits: the commonest words' postings spill, with lists long enough that the
+    // state keeps their last doc ids, and every new day appends to them from there.
+    Archive archive = new Archive(dir, 150);
+    Run run = archive.update(null, Map.of());
+    Map<String, byte[]> site = run.site(Map.of());
+    ExportState first = ExportState.parse(run.export().state());
+    long known = IntStream.range(0, first.big().size())
+        .filter(k -> first.big().get(k).startsWith("t") && first.bigLast().get(2 * k + 1) >= 0)
+        .count();
+    assertThat(known).isGreaterThan(0);
+    for (int day = 150; day < 153; day++) {
+      archive.add(day, synth.day(day));
+      Run next = archive.update(run.export().state(), site);
+      assertThat(next.export().appended()).as("day %d", day).isTrue();
+      Map<String, byte[]> nextSite = next.site(site);
+      assertSameFiles(nextSite, archive.full());
+      // The last ids are those a full export of the new index records.
+      assertThat(ExportState.parse(next.export().state()))
+          .isEqualTo(ExportState.parse(archive.update(null, Map.of()).export().state()));
+      run = next;
+      site = nextSite;
+    }
+  }
+
+  @Test
   void anEditedOrRemovedReportInTheMiddleGivesAFullExport() throws Exception {
     Archive archive = new Archive(dir, 8);
     Run first = archive.update(null, Map.of());
@@ -155,8 +183,8 @@ class AppendExportTest {
 
     List<byte[]> states = List.of(new byte[0], "{\"format\":1}".getBytes(StandardCharsets.UTF_8),
         Arrays.copyOf(state, state.length / 2),
-        new String(state, StandardCharsets.UTF_8).replace("daybook-export-state-1",
-            "daybook-export-state-0").getBytes(StandardCharsets.UTF_8));
+        new String(state, StandardCharsets.UTF_8).replace(ExportState.FORMAT,
+            ExportState.FORMAT + " other").getBytes(StandardCharsets.UTF_8));
     for (byte[] bad : states) {
       Run run = archive.update(bad, site);
       assertThat(run.export().appended()).isFalse();
@@ -198,7 +226,7 @@ class AppendExportTest {
   }
 
   private static int meta(Map<String, byte[]> files, String key) throws IOException {
-    return (Integer) ExportCodec.JSON.readValue(files.get("meta.json"), Map.class).get(key);
+    return (Integer) new ObjectMapper().readValue(files.get("meta.json"), Map.class).get(key);
   }
 
   /** The report with a word added to the title of its first commit. */
