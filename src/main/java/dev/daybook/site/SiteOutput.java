@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,6 +133,18 @@ final class SiteOutput {
   /** Moves the staged files into place and deletes the published files the site lost. */
   Changes commit() throws IOException {
     List<String> written = changed.keySet().stream().sorted().toList();
+    long bytes = files.values().stream().mapToLong(Long::longValue).sum();
+    if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+      // A first build: every file is staged, and the staged folder becomes the site in one move.
+      Files.createDirectories(live.getParent());
+      Files.createDirectories(staged);
+      try {
+        Files.move(staged, live, StandardCopyOption.ATOMIC_MOVE);
+        return new Changes(written, List.of(), files.size(), bytes);
+      } catch (AtomicMoveNotSupportedException e) {
+        // file by file, below
+      }
+    }
     for (String path : written) {
       Path target = live.resolve(path);
       Files.createDirectories(target.getParent());
@@ -164,7 +179,6 @@ final class SiteOutput {
       });
     }
     Files.createDirectories(live);
-    long bytes = files.values().stream().mapToLong(Long::longValue).sum();
     return new Changes(written, deleted.stream().sorted().toList(), files.size(), bytes);
   }
 
