@@ -50,6 +50,16 @@ final class ExportFacets {
     return ExportJson.string(List.of(severity, docTypes));
   }
 
+  /** Adds the documents of another part of the export. */
+  void addAll(ExportFacets other) {
+    repos.addAll(other.repos);
+    severities.addAll(other.severities);
+    types.addAll(other.types);
+    years.addAll(other.years);
+    other.sets.forEach((field, values) -> values.forEach((value, docs) ->
+        sets.get(field).computeIfAbsent(value, k -> new BitSet()).or(docs)));
+  }
+
   void mark(String field, String value, int doc) {
     sets.get(field).computeIfAbsent(value, k -> new BitSet()).set(doc);
   }

@@ -1,17 +1,18 @@
 package dev.daybook.search;
 
+import dev.daybook.concurrent.Parallel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.index.DirectoryReader;
@@ -188,6 +189,7 @@ public final class StaticExport {
 
   /** Gives files to a sink and sums up what it was given. */
   static final class Output {
+    private static final int BATCH = 1024;
     private final Sink sink;
     final Map<String, ExportState.Sum> files = new TreeMap<>();
     int count;
@@ -208,6 +210,22 @@ public final class StaticExport {
       file(name, ExportJson.bytes(value));
     }
 
+    /**
+     * Many files, in the order given: they are made into JSON on every core, a batch at a time,
+     * and given to the sink in order, from this thread.
+     */
+    void values(Map<String, Object> files) throws IOException {
+      List<Map.Entry<String, Object>> all = new ArrayList<>(files.entrySet());
+      for (int from = 0; from < all.size(); from += BATCH) {
+        List<Map.Entry<String, Object>> batch =
+            all.subList(from, Math.min(all.size(), from + BATCH));
+        List<byte[]> made = Parallel.map(batch, e -> ExportJson.bytes(e.getValue()));
+        for (int i = 0; i < batch.size(); i++) {
+          file(batch.get(i).getKey(), made.get(i));
+        }
+      }
+    }
+
     void keep(String name, ExportState.Sum sum) throws IOException {
       sink.keep(name, sum.size());
       files.put(name, sum);
@@ -216,48 +234,41 @@ public final class StaticExport {
     }
   }
 
+  /**
+   * What the stored fields of some documents give the export: their facets and the SHA terms
+   * ({@code sha:abcd} to each doc's rest of the SHA).
+   */
+  private record StoredPart(ExportFacets facets, Map<String, TreeMap<Integer, String>> shas) {}
+
   /** The full export: every file made from the whole index. */
   static ExportState writeAll(DirectoryReader reader, ExportOrder order, Output out)
       throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     int maxDoc = reader.maxDoc();
-    // One reader of stored fields for all documents, in order: it keeps the block it has
-    // decompressed, where a new one per document would decompress it again every time.
-    StoredFields stored = reader.storedFields();
     int[] id = order.id; // Lucene doc -> exported id
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
     Map<String, int[]> lastIds = new HashMap<>(); // of the long postings lists: see LONG
+    String[] combo = new String[maxDoc]; // severity and types of each exported doc
+    Object[][] shown = new Object[maxDoc][];
+    // The stored fields are read in one range of documents per core, and the postings beside
+    // them: each step writes only its own slots and maps, merged below in a fixed order.
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<Integer> steps = IntStream.rangeClosed(0, cores).boxed().toList();
+    List<StoredPart> parts = Parallel.map(steps, step -> {
+      if (step == cores) {
+        postings(reader, id, maxDoc, terms, positions, lastIds);
+        return null;
+      }
+      return stored(reader, id, step * maxDoc / cores, (step + 1) * maxDoc / cores, combo, shown);
+    });
     ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
-    String[] combo = new String[maxDoc]; // severity and types of each exported doc
-    List<Object[]> shown = new ArrayList<>(Collections.nCopies(maxDoc, (Object[]) null));
-    for (int i = 0; i < maxDoc; i++) {
-      Document doc = stored.document(i);
-      int e = id[i];
-      combo[e] = facets.add(doc, e);
-      String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
-      if (low.length() >= 4) {
-        shas.computeIfAbsent(shaTerm(low), k -> new TreeMap<>()).put(e, shaRest(low));
-      }
-      shown.set(e, shown(doc));
-    }
-    if (maxDoc > 0) {
-      String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
-      for (int f = 0; f < 2; f++) {
-        int[] norms = new int[maxDoc];
-        NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
-        for (int i = 0; nv != null && i < maxDoc; i++) {
-          if (nv.advanceExact(i)) {
-            norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
-          }
-        }
-        textPostings(reader, text[f], f, id, norms, terms, positions, lastIds);
-      }
-      for (String keyword : KEYWORDS) {
-        keywordPostings(reader, keyword, id, terms, lastIds);
-      }
+    for (StoredPart part : parts.subList(0, cores)) {
+      facets.addAll(part.facets());
+      part.shas().forEach((term, rests) ->
+          shas.computeIfAbsent(term, k -> new TreeMap<>()).putAll(rests));
     }
     for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
       List<Integer> deltas = new ArrayList<>();
@@ -277,26 +288,73 @@ public final class StaticExport {
     int shards = byShard.shards().size();
     int posShards = byPosShard.shards().size();
 
-    out.value("meta.json", meta(searcher, maxDoc, shards, posShards, facets));
+    Map<String, Object> files = new LinkedHashMap<>();
+    files.put("meta.json", meta(searcher, maxDoc, shards, posShards, facets));
     for (int s = 0; s < shards; s++) {
-      out.value("terms-" + s + ".json", byShard.shards().get(s));
+      files.put("terms-" + s + ".json", byShard.shards().get(s));
     }
     for (int s = 0; s < posShards; s++) {
-      out.value("pos-" + s + ".json", byPosShard.shards().get(s));
+      files.put("pos-" + s + ".json", byPosShard.shards().get(s));
     }
     for (int k = 0; k < spilled.size(); k++) {
-      out.value("big-" + k + ".json", spilled.get(k));
+      files.put("big-" + k + ".json", spilled.get(k));
     }
-    out.value("facets.json", ExportCodec.facetCodes(combo));
+    files.put("facets.json", ExportCodec.facetCodes(combo));
     for (String f : FIELD_FILES) {
-      out.value("field-" + f + ".json", facets.fieldFile(f));
+      files.put("field-" + f + ".json", facets.fieldFile(f));
     }
+    List<Object[]> shownList = Arrays.asList(shown);
     for (int c = 0; c * CHUNK < maxDoc; c++) {
-      out.value("docs-" + c + ".json",
-          shown.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
+      files.put("docs-" + c + ".json",
+          shownList.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
     }
+    out.values(files);
     return new ExportState(schema(reader), maxDoc, order.digests(maxDoc).get(0), shards, posShards,
         byShard.total(), byPosShard.total(), big, bigLast, out.files);
+  }
+
+  /** Reads the stored fields of Lucene docs {@code [from, to)} into their exported slots. */
+  private static StoredPart stored(IndexReader reader, int[] id, int from, int to,
+      String[] combo, Object[][] shown) throws IOException {
+    // One reader of stored fields for the range, in order: it keeps the block it has
+    // decompressed, where a new one per document would decompress it again every time.
+    StoredFields stored = reader.storedFields();
+    ExportFacets facets = new ExportFacets();
+    Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
+    for (int i = from; i < to; i++) {
+      Document doc = stored.document(i);
+      int e = id[i];
+      combo[e] = facets.add(doc, e);
+      String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
+      if (low.length() >= 4) {
+        shas.computeIfAbsent(shaTerm(low), k -> new TreeMap<>()).put(e, shaRest(low));
+      }
+      shown[e] = shown(doc);
+    }
+    return new StoredPart(facets, shas);
+  }
+
+  /** The postings of the text and keyword fields, as the shards and positions files hold them. */
+  private static void postings(IndexReader reader, int[] id, int maxDoc,
+      Map<String, Object> terms, Map<String, Object> positions, Map<String, int[]> lastIds)
+      throws IOException {
+    if (maxDoc == 0) {
+      return;
+    }
+    String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
+    for (int f = 0; f < 2; f++) {
+      int[] norms = new int[maxDoc];
+      NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
+      for (int i = 0; nv != null && i < maxDoc; i++) {
+        if (nv.advanceExact(i)) {
+          norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
+        }
+      }
+      textPostings(reader, text[f], f, id, norms, terms, positions, lastIds);
+    }
+    for (String keyword : KEYWORDS) {
+      keywordPostings(reader, keyword, id, terms, lastIds);
+    }
   }
 
   /** The keyword fields exported as terms {@code field:value}. */
