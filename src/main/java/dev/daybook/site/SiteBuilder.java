@@ -149,7 +149,29 @@ public final class SiteBuilder {
     Phases phases = new Phases();
     Phases.Clock clock = phases.new Clock();
     checkInputs(o);
-    Map<LocalDate, Source> sources = parseAll(o);
+    Parsed parsed = parse(o);
+    // The parsed-report cache is saved beside the rest of the build, which does not read it.
+    Background<Void> saving = Background.start("daybook-cache", () -> {
+      parsed.cache().save();
+      return null;
+    });
+    Result result;
+    try {
+      result = build(o, parsed.sources(), start, phases, clock);
+    } catch (IOException | SiteException | RuntimeException | Error e) {
+      try {
+        saving.finish();
+      } catch (IOException | RuntimeException | Error also) {
+        e.addSuppressed(also);
+      }
+      throw e;
+    }
+    saving.finish();
+    return result;
+  }
+
+  private Result build(Options o, Map<LocalDate, Source> sources, long start, Phases phases,
+      Phases.Clock clock) throws IOException, SiteException {
     List<DailyReport> reports = sources.values().stream().map(Source::report).toList();
     SiteModel model = new SiteModel(reports);
     clock.end("parse");
@@ -378,9 +400,19 @@ public final class SiteBuilder {
   /**
    * Parses every report on every core, or takes it from the {@link ReportCache}: without reading
    * the file when its {@link ReportCache.Stamp} is the one recorded, else when its digest is.
-   * Returns them by date, oldest first.
+   * Returns them by date, oldest first, once the cache is saved.
    */
   static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
+    Parsed parsed = parse(o);
+    parsed.cache().save(); // only the segments that changed
+    return parsed.sources();
+  }
+
+  /** The reports by date, and the cache that now holds them, not yet saved. */
+  private record Parsed(Map<LocalDate, Source> sources, ReportCache cache) {}
+
+  /** {@link #parseAll}, leaving the cache to be saved. */
+  private static Parsed parse(Options o) throws IOException, SiteException {
     ReportParser parser = new ReportParser(o.defaultZone());
     // Earlier versions kept the cache in this one file; it gave way to the segment folder.
     Files.deleteIfExists(stateOf(o.output(), ".reports"));
@@ -429,8 +461,7 @@ public final class SiteBuilder {
           .collect(Collectors.joining("\n")));
     }
     cache.retainOnly(names);
-    cache.save(); // only the segments that changed
-    return byDate;
+    return new Parsed(byDate, cache);
   }
 
   /** The generated template that gives every page the site-wide values. */
