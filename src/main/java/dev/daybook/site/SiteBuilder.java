@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -131,6 +132,11 @@ public final class SiteBuilder {
         done.put(name, Duration.ofNanos(now - mark));
         mark = now;
       }
+
+      /** Leaves out of the next step the time since the last: a wait, not a step. */
+      void skip() {
+        mark = System.nanoTime();
+      }
     }
 
     Map<String, Duration> inOrder() {
@@ -185,9 +191,10 @@ public final class SiteBuilder {
     Path exportStateFile = stateOf(o.output(), ".search");
     // The search index and its export need only the parsed reports, and the pages need nothing
     // of them: they run side by side, so the cores stay busy through each one's serial parts.
+    CountDownLatch indexed = new CountDownLatch(o.searchIndex() == null ? 0 : 1);
     Background<Searched> search = o.searchIndex() == null ? null
         : Background.start("daybook-search",
-            () -> search(o, sources, manifest, site, exportStateFile, phases));
+            () -> search(o, sources, manifest, site, exportStateFile, phases, indexed));
     try {
       try {
         Path project = work.resolve("project");
@@ -200,6 +207,10 @@ public final class SiteBuilder {
         bake(model, pages, sources, new Once<>(() -> new JBakeOven(project, jbakeOut)),
             templates, manifest, site);
         clock.end("bake");
+        // The pages wait for the index, the longer branch: until it is done it has the cores to
+        // itself, and then the pages keep them busy beside the export, which is partly serial.
+        awaitIndex(indexed);
+        clock.skip();
         Map<LocalDate, String> dayDigests = new TreeMap<>();
         sources.forEach((date, source) -> dayDigests.put(date, source.digest()));
         new PageRenderer(project.resolve("templates"), templates, manifest, model, dayDigests,
@@ -240,22 +251,37 @@ public final class SiteBuilder {
 
   /** Brings the Lucene index up to date and exports it into the site. */
   private static Searched search(Options o, Map<LocalDate, Source> sources,
-      PageManifest manifest, SiteOutput site, Path exportStateFile, Phases phases)
-      throws IOException {
+      PageManifest manifest, SiteOutput site, Path exportStateFile, Phases phases,
+      CountDownLatch indexed) throws IOException {
     Phases.Clock clock = phases.new Clock();
-    Map<String, String> files = new TreeMap<>();
-    Map<String, DailyReport> byKey = new TreeMap<>();
-    for (Source source : sources.values()) {
-      files.put(source.name(), source.digest());
-      byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
+    String fingerprint;
+    boolean didIndex;
+    try {
+      Map<String, String> files = new TreeMap<>();
+      Map<String, DailyReport> byKey = new TreeMap<>();
+      for (Source source : sources.values()) {
+        files.put(source.name(), source.digest());
+        byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
+      }
+      fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
+      didIndex = SearchIndex.update(o.searchIndex(), byKey,
+          (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
+    } finally {
+      indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)
     }
-    String fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
-    boolean indexed = SearchIndex.update(o.searchIndex(), byKey,
-        (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
     clock.end("index");
     byte[] exportState = export(o.searchIndex(), fingerprint, manifest, site, exportStateFile);
     clock.end("export");
-    return new Searched(indexed, exportState);
+    return new Searched(didIndex, exportState);
+  }
+
+  private static void awaitIndex(CountDownLatch indexed) throws IOException {
+    try {
+      indexed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
   }
 
   /**
