@@ -15,9 +15,12 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
@@ -252,20 +255,20 @@ public final class StaticExport {
     Map<String, int[]> lastIds = new HashMap<>(); // of the long postings lists: see LONG
     String[] combo = new String[maxDoc]; // severity and types of each exported doc
     Object[][] shown = new Object[maxDoc][];
-    // The stored fields are read in one range of documents per core, and the postings beside
+    // The stored fields are read a segment at a time on every core, and the postings beside
     // them: each step writes only its own slots and maps, merged below in a fixed order.
-    int cores = Runtime.getRuntime().availableProcessors();
-    List<Integer> steps = IntStream.rangeClosed(0, cores).boxed().toList();
+    List<LeafReaderContext> leaves = reader.leaves();
+    List<Integer> steps = IntStream.rangeClosed(0, leaves.size()).boxed().toList();
     List<StoredPart> parts = Parallel.map(steps, step -> {
-      if (step == cores) {
+      if (step == leaves.size()) {
         postings(reader, id, maxDoc, terms, positions, lastIds);
         return null;
       }
-      return stored(reader, id, step * maxDoc / cores, (step + 1) * maxDoc / cores, combo, shown);
+      return stored(leaves.get(step), id, combo, shown);
     });
     ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
-    for (StoredPart part : parts.subList(0, cores)) {
+    for (StoredPart part : parts.subList(0, leaves.size())) {
       facets.addAll(part.facets());
       part.shas().forEach((term, rests) ->
           shas.computeIfAbsent(term, k -> new TreeMap<>()).putAll(rests));
@@ -313,17 +316,20 @@ public final class StaticExport {
         byShard.total(), byPosShard.total(), big, bigLast, out.files);
   }
 
-  /** Reads the stored fields of Lucene docs {@code [from, to)} into their exported slots. */
-  private static StoredPart stored(IndexReader reader, int[] id, int from, int to,
-      String[] combo, Object[][] shown) throws IOException {
-    // One reader of stored fields for the range, in order: it keeps the block it has
-    // decompressed, where a new one per document would decompress it again every time.
-    StoredFields stored = reader.storedFields();
+  /** Reads the stored fields of a segment's documents into their exported slots. */
+  private static StoredPart stored(LeafReaderContext leaf, int[] id, String[] combo,
+      Object[][] shown) throws IOException {
+    // Read in order with the reader a merge uses, which decompresses each block of documents
+    // once, where the reader for searches decompresses a block for every document it gives.
+    StoredFields stored = leaf.reader() instanceof CodecReader codec
+        ? codec.getFieldsReader().getMergeInstance() : leaf.reader().storedFields();
     ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
-    for (int i = from; i < to; i++) {
-      Document doc = stored.document(i);
-      int e = id[i];
+    for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+      DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor();
+      stored.document(d, visitor);
+      Document doc = visitor.getDocument();
+      int e = id[leaf.docBase + d];
       combo[e] = facets.add(doc, e);
       String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
       if (low.length() >= 4) {
