@@ -144,6 +144,14 @@ public final class StaticExport {
     default void keep(String name, long size) throws IOException {
       throw new UnsupportedOperationException("this sink cannot keep " + name);
     }
+
+    /**
+     * Whether {@link #file} may be called from several threads at once, in no set order (a full
+     * export then writes its files on every core).
+     */
+    default boolean concurrent() {
+      return false;
+    }
   }
 
   /** The files of the previous export, as published. */
@@ -204,9 +212,12 @@ public final class StaticExport {
 
     void file(String name, byte[] content) throws IOException {
       sink.file(name, content);
-      files.put(name, ExportState.Sum.of(name, content));
-      count++;
-      bytes += content.length;
+      ExportState.Sum sum = ExportState.Sum.of(name, content);
+      synchronized (this) {
+        files.put(name, sum);
+        count++;
+        bytes += content.length;
+      }
     }
 
     void value(String name, Object value) throws IOException {
@@ -214,11 +225,18 @@ public final class StaticExport {
     }
 
     /**
-     * Many files, in the order given: they are made into JSON on every core, a batch at a time,
-     * and given to the sink in order, from this thread.
+     * Many files, made into JSON on every core: given to a {@link Sink#concurrent} sink from
+     * those threads, else a batch at a time, in order, from this thread.
      */
     void values(Map<String, Object> files) throws IOException {
       List<Map.Entry<String, Object>> all = new ArrayList<>(files.entrySet());
+      if (sink.concurrent()) {
+        Parallel.map(all, e -> {
+          file(e.getKey(), ExportJson.bytes(e.getValue()));
+          return null;
+        });
+        return;
+      }
       for (int from = 0; from < all.size(); from += BATCH) {
         List<Map.Entry<String, Object>> batch =
             all.subList(from, Math.min(all.size(), from + BATCH));

@@ -373,6 +373,11 @@ public final class SiteBuilder {
       }
 
       @Override
+      public boolean concurrent() {
+        return true; // the site and the manifest take pages from every core
+      }
+
+      @Override
       public void keep(String name, long size) throws IOException {
         String path = listing + name;
         if (!site.keep(path, size)) {
