@@ -51,6 +51,10 @@ public final class Benchmark {
     /** The JVM options of Daybook's builds. */
     List<String> daybookJvm() {
       List<String> options = new ArrayList<>(jvmDefaults ? List.of() : LAUNCHER_JVM_OPTIONS);
+      Path jar = Path.of(System.getProperty("java.class.path"));
+      if (!jvmDefaults && jar.toString().endsWith(".jar")) {
+        options.addAll(classDataOptions(jar));
+      }
       if (daybookHeap != null) {
         // A bounded heap shows what Daybook needs; unbounded, the JVM collects lazily and the
         // peak says more about the collector than about the build.
@@ -66,6 +70,15 @@ public final class Benchmark {
    */
   public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC");
+
+  /**
+   * The launcher's class data sharing options for a jar: the archive {@code mvn package} makes
+   * beside it, ignored (silently) when it is missing or was made for another jar.
+   */
+  public static List<String> classDataOptions(Path jar) {
+    return List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("daybook.jsa"), "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off");
+  }
 
   private final Options o;
   private final PrintWriter out;
