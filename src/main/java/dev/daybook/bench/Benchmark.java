@@ -207,6 +207,7 @@ public final class Benchmark {
       throws Exception {
     out.printf(Locale.ROOT, "  %-20s ...", LABELS.get(name));
     out.flush();
+    flushDisks();
     double load = loadAverage();
     long t0 = System.nanoTime();
     Map<String, Object> r;
@@ -250,6 +251,18 @@ public final class Benchmark {
   }
 
   /** The 1-minute load average, or -1 where unknown. */
+  /**
+   * Writes out what earlier steps left in the page cache (the synthesis, stock JBake's site), so
+   * that a build does not pay for another's writes. Where there is no {@code sync}, nothing.
+   */
+  private static void flushDisks() throws InterruptedException {
+    try {
+      new ProcessBuilder("sync").inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // not a Unix system: the figures are a little noisier
+    }
+  }
+
   private static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
         .getSystemLoadAverage();
