@@ -69,7 +69,7 @@ public final class Benchmark {
    * measured as a user runs them. Stock JBake keeps the JVM's defaults, as its own launcher does.
    */
   public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC");
+      "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
 
   /**
    * The launcher's class data sharing options for a jar: the archive {@code mvn package} makes

@@ -61,8 +61,8 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Option(names = "--jvm-defaults",
       description = "Run Daybook's builds with the JVM's default options instead of the"
-          + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC and class data"
-          + " sharing).")
+          + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+          + " -XX:MaxTenuringThreshold=0 and class data sharing).")
   boolean jvmDefaults;
 
   @Spec
