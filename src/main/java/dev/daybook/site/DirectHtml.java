@@ -1,5 +1,6 @@
 package dev.daybook.site;
 
+import dev.daybook.text.MarkdownText;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.renderer.html.UrlSanitizer;
+import org.commonmark.text.Characters;
 
 /**
  * The HTML that {@link ReportHtml} makes with commonmark-java, made in one pass for the plain
@@ -389,7 +391,7 @@ final class DirectHtml {
       }
       switch (c) {
         case '\\' -> {
-          if (i + 1 < end && isAsciiPunctuation(s[i + 1])) {
+          if (i + 1 < end && MarkdownText.isAsciiPunctuation(s[i + 1])) {
             escape(s[i + 1], out);
             i += 2;
           } else if (i + 1 < end && s[i + 1] == '\n') {
@@ -496,10 +498,10 @@ final class DirectHtml {
   private static boolean[] flanking(char[] s, int from, int to, char c) {
     int before = from == 0 ? -1 : Character.codePointBefore(s, from);
     int after = to == s.length ? -1 : Character.codePointAt(s, to);
-    boolean beforeBlank = before == -1 || isUnicodeWhitespace(before);
-    boolean beforePunct = before == -1 || isUnicodePunctuation(before);
-    boolean afterBlank = after == -1 || isUnicodeWhitespace(after);
-    boolean afterPunct = after == -1 || isUnicodePunctuation(after);
+    boolean beforeBlank = before == -1 || Characters.isWhitespaceCodePoint(before);
+    boolean beforePunct = before == -1 || Characters.isPunctuationCodePoint(before);
+    boolean afterBlank = after == -1 || Characters.isWhitespaceCodePoint(after);
+    boolean afterPunct = after == -1 || Characters.isPunctuationCodePoint(after);
     boolean left = !afterBlank && (!afterPunct || beforeBlank || beforePunct);
     boolean right = !beforeBlank && (!beforePunct || afterBlank || afterPunct);
     if (c == '_') {
@@ -567,7 +569,7 @@ final class DirectHtml {
       char c = s[close];
       if (c == ']') {
         break;
-      } else if (c == '\\' && close + 1 < end && isAsciiPunctuation(s[close + 1])) {
+      } else if (c == '\\' && close + 1 < end && MarkdownText.isAsciiPunctuation(s[close + 1])) {
         close += 2;
       } else if (c == '`') {
         int after = codeSpanEnd(s, close, end);
@@ -591,7 +593,7 @@ final class DirectHtml {
       if (c <= ' ' || c == '(' || c == '<' || c == '&') {
         throw Unsupported.INSTANCE;
       }
-      if (c == '\\' && destEnd + 1 < end && isAsciiPunctuation(s[destEnd + 1])) {
+      if (c == '\\' && destEnd + 1 < end && MarkdownText.isAsciiPunctuation(s[destEnd + 1])) {
         destination.append(s[destEnd + 1]);
         destEnd += 2;
       } else {
@@ -645,32 +647,5 @@ final class DirectHtml {
   private static void escape(String text, StringBuilder out) {
     char[] s = text.toCharArray();
     escape(s, 0, s.length, out);
-  }
-
-  private static boolean isAsciiPunctuation(char c) {
-    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
-        || c >= '{' && c <= '~';
-  }
-
-  /** CommonMark 0.31's Unicode whitespace. */
-  private static boolean isUnicodeWhitespace(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-        || Character.getType(c) == Character.SPACE_SEPARATOR;
-  }
-
-  /** CommonMark 0.31's Unicode punctuation: general categories P and S. */
-  private static boolean isUnicodePunctuation(int c) {
-    switch (Character.getType(c)) {
-      case Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-          Character.CONNECTOR_PUNCTUATION, Character.OTHER_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-          Character.OTHER_SYMBOL -> {
-        return true;
-      }
-      default -> {
-        return c < 128 && isAsciiPunctuation((char) c);
-      }
-    }
   }
 }

@@ -193,7 +193,8 @@ public final class MarkdownText {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
-  private static boolean isAsciiPunctuation(char c) {
+  /** The characters a backslash escapes in CommonMark. */
+  public static boolean isAsciiPunctuation(char c) {
     return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
         || c >= '{' && c <= '~';
   }
