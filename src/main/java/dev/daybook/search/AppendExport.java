@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -73,9 +72,7 @@ final class AppendExport {
         out.keep(s.name(), s.kept());
       }
     }
-    return new ExportState(next.schema(), next.docs(), next.digest(), next.shards(),
-        next.posShards(), next.termsTotal(), next.posTotal(), next.big(), next.bigLast(),
-        out.files);
+    return next.withFiles(out.files);
   }
 
   /**
@@ -310,11 +307,7 @@ final class AppendExport {
           continue;
         }
         combos.add(facets.add(doc, e));
-        String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
-        if (low.length() >= 4) {
-          shas.computeIfAbsent(StaticExport.shaTerm(low), k -> new TreeMap<>())
-              .put(e, StaticExport.shaRest(low));
-        }
+        StaticExport.addSha(shas, doc, e);
       }
     }
 

@@ -60,7 +60,7 @@ final class ExportFacets {
         sets.get(field).computeIfAbsent(value, k -> new BitSet()).or(docs)));
   }
 
-  void mark(String field, String value, int doc) {
+  private void mark(String field, String value, int doc) {
     sets.get(field).computeIfAbsent(value, k -> new BitSet()).set(doc);
   }
 

@@ -44,10 +44,6 @@ final class ExportJson {
       buf = new byte[Math.max(16, capacity)];
     }
 
-    int size() {
-      return size;
-    }
-
     byte[] toByteArray() {
       return Arrays.copyOf(buf, size);
     }

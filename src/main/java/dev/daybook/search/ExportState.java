@@ -67,6 +67,12 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
     files = new TreeMap<>(files);
   }
 
+  /** This state with another set of files. */
+  ExportState withFiles(Map<String, Sum> files) {
+    return new ExportState(schema, docs, digest, shards, posShards, termsTotal, posTotal, big,
+        bigLast, files);
+  }
+
   /**
    * The state as text: a line of JSON with everything but the files, then a line per file,
    * {@code name size crc} (the export's names hold no spaces): quick to read for ten thousand

@@ -220,10 +220,6 @@ public final class StaticExport {
       }
     }
 
-    void value(String name, Object value) throws IOException {
-      file(name, ExportJson.bytes(value));
-    }
-
     /**
      * Many files, made into JSON on every core: given to a {@link Sink#concurrent} sink from
      * those threads, else a batch at a time, in order, from this thread.
@@ -349,10 +345,7 @@ public final class StaticExport {
       Document doc = visitor.getDocument();
       int e = id[leaf.docBase + d];
       combo[e] = facets.add(doc, e);
-      String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
-      if (low.length() >= 4) {
-        shas.computeIfAbsent(shaTerm(low), k -> new TreeMap<>()).put(e, shaRest(low));
-      }
+      addSha(shas, doc, e);
       shown[e] = shown(doc);
     }
     return new StoredPart(facets, shas);
@@ -388,6 +381,18 @@ public final class StaticExport {
   static String schema(DirectoryReader reader) throws IOException {
     String schema = reader.getIndexCommit().getUserData().get(SearchIndex.SCHEMA_KEY);
     return schema == null ? "" : schema;
+  }
+
+  /**
+   * Files a document's SHA under its term: {@code sha:} and the first four digits, to exported id
+   * {@code e} and the next three ({@link #shaTerm}, {@link #shaRest}). A SHA shorter than four
+   * digits has no term.
+   */
+  static void addSha(Map<String, TreeMap<Integer, String>> shas, Document doc, int e) {
+    String low = doc.get(SearchIndex.SHOW + SearchIndex.SHA).toLowerCase(Locale.ROOT);
+    if (low.length() >= 4) {
+      shas.computeIfAbsent(shaTerm(low), k -> new TreeMap<>()).put(e, shaRest(low));
+    }
   }
 
   /** The term of a SHA (lower case, at least four digits): {@code sha:} and its first four. */
