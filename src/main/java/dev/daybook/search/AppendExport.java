@@ -231,7 +231,7 @@ final class AppendExport {
       Map<String, ShardFile> fieldFiles = new TreeMap<>();
       ExportFacets all = new ExportFacets();
       for (String f : StaticExport.FIELD_FILES) {
-        fieldFiles.put(f, new ShardFile(read("field-" + f + ".json")));
+        fieldFiles.put(f, new ShardFile(read(StaticExport.fieldFile(f))));
       }
       for (Map.Entry<String, Set<String>> e : Map.<String, Set<String>>of("repo", all.repos,
           "severity", all.severities, "type", all.types, "year", all.years).entrySet()) {
@@ -240,24 +240,24 @@ final class AppendExport {
       }
       steps.add(made("meta.json", StaticExport.meta(searcher, n, shards, posShards, all)));
       for (int s = 0; s < shards; s++) {
-        steps.add(shardStep("terms-" + s + ".json", changed));
+        steps.add(shardStep(StaticExport.termsFile(s), changed));
       }
       for (int s = 0; s < posShards; s++) {
-        steps.add(shardStep("pos-" + s + ".json", changed));
+        steps.add(shardStep(StaticExport.posFile(s), changed));
       }
       steps.addAll(bigSteps);
       steps.add(new Step("facets.json", facetCodes(combos), null));
       for (String f : StaticExport.FIELD_FILES) {
-        steps.add(new Step("field-" + f + ".json", fieldFile(fieldFiles.get(f),
+        steps.add(new Step(StaticExport.fieldFile(f), fieldFile(fieldFiles.get(f),
             facets.sets.get(f)), null));
       }
       int chunk = StaticExport.CHUNK;
       for (int c = 0; c * chunk < n; c++) {
         if (c * chunk < chunkStart) {
-          steps.add(keep("docs-" + c + ".json"));
+          steps.add(keep(StaticExport.docsFile(c)));
         } else {
           int from = c * chunk - chunkStart;
-          steps.add(made("docs-" + c + ".json",
+          steps.add(made(StaticExport.docsFile(c),
               shown.subList(from, Math.min(n - chunkStart, from + chunk))));
         }
       }
@@ -415,13 +415,13 @@ final class AppendExport {
       for (int k = 0; k < big.size(); k++) {
         String name = big.get(k);
         Integer was = oldBig.get(name);
-        String bigFile = "big-" + k + ".json";
+        String bigFile = StaticExport.bigFile(k);
         if (values.containsKey(name)) {
           bigSteps.add(new Step(bigFile, values.get(name), null));
         } else if (was != null && was == k) {
           bigSteps.add(keep(bigFile));
         } else {
-          bigSteps.add(new Step(bigFile, read("big-" + was + ".json"), null));
+          bigSteps.add(new Step(bigFile, read(StaticExport.bigFile(was)), null));
         }
         if (was == null || was != k) {
           changed.computeIfAbsent(shardFile(name, shards, posShards), f -> new TreeMap<>())
@@ -629,7 +629,7 @@ final class AppendExport {
       int slot = tag.equals("t") ? 0 : 1;
       if (k != null) {
         totals[slot] -= StaticExport.weight(term, StaticExport.BIG + 1);
-        return read("big-" + k + ".json");
+        return read(StaticExport.bigFile(k));
       }
       byte[] raw = shard(shardFile(name, last.shards(), last.posShards())).value(term);
       if (raw != null) {
@@ -646,8 +646,8 @@ final class AppendExport {
 
     private static String shardFile(String name, int shards, int posShards) {
       String term = name.substring(1);
-      return name.charAt(0) == 't' ? "terms-" + StaticExport.shard(term, shards) + ".json"
-          : "pos-" + StaticExport.shard(term, posShards) + ".json";
+      return name.charAt(0) == 't' ? StaticExport.termsFile(StaticExport.shard(term, shards))
+          : StaticExport.posFile(StaticExport.shard(term, posShards));
     }
 
     private ShardFile shard(String file) throws IOException {

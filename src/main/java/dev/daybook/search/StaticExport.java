@@ -122,6 +122,31 @@ public final class StaticExport {
    */
   public record Export(Result result, byte[] state, boolean appended) {}
 
+  /** The export's files: terms shard {@code s}, of the text and keyword terms. */
+  static String termsFile(int s) {
+    return "terms-" + s + ".json";
+  }
+
+  /** Positions shard {@code s}, fetched for phrases only. */
+  static String posFile(int s) {
+    return "pos-" + s + ".json";
+  }
+
+  /** Spilled postings list {@code k}, too long for its shard. */
+  static String bigFile(int k) {
+    return "big-" + k + ".json";
+  }
+
+  /** The doc sets of a facet field ({@link #FIELD_FILES}). */
+  static String fieldFile(String field) {
+    return "field-" + field + ".json";
+  }
+
+  /** What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}. */
+  static String docsFile(int c) {
+    return "docs-" + c + ".json";
+  }
+
   /** FNV-1a (32 bits) of the UTF-8 bytes of a term, modulo the shard count. */
   public static int shard(String term, int shards) {
     int h = 0x811c9dc5;
@@ -308,21 +333,21 @@ public final class StaticExport {
     Map<String, Object> files = new LinkedHashMap<>();
     files.put("meta.json", meta(searcher, maxDoc, shards, posShards, facets));
     for (int s = 0; s < shards; s++) {
-      files.put("terms-" + s + ".json", byShard.shards().get(s));
+      files.put(termsFile(s), byShard.shards().get(s));
     }
     for (int s = 0; s < posShards; s++) {
-      files.put("pos-" + s + ".json", byPosShard.shards().get(s));
+      files.put(posFile(s), byPosShard.shards().get(s));
     }
     for (int k = 0; k < spilled.size(); k++) {
-      files.put("big-" + k + ".json", spilled.get(k));
+      files.put(bigFile(k), spilled.get(k));
     }
     files.put("facets.json", ExportCodec.facetCodes(combo));
     for (String f : FIELD_FILES) {
-      files.put("field-" + f + ".json", facets.fieldFile(f));
+      files.put(fieldFile(f), facets.fieldFile(f));
     }
     List<Object[]> shownList = Arrays.asList(shown);
     for (int c = 0; c * CHUNK < maxDoc; c++) {
-      files.put("docs-" + c + ".json",
+      files.put(docsFile(c),
           shownList.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
     }
     out.values(files);

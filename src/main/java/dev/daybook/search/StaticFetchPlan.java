@@ -89,26 +89,26 @@ public final class StaticFetchPlan implements Closeable {
     int shards = meta.path("shards").asInt();
     int posShards = meta.path("posShards").asInt();
     for (String t : terms) {
-      out.add(data("terms-" + StaticExport.shard(t, shards) + ".json"));
+      out.add(data(StaticExport.termsFile(StaticExport.shard(t, shards))));
     }
     for (String t : phrases) {
-      out.add(data("pos-" + StaticExport.shard(t, posShards) + ".json"));
+      out.add(data(StaticExport.posFile(StaticExport.shard(t, posShards))));
     }
     for (String f : fields) {
-      out.add(data("field-" + f + ".json"));
+      out.add(data(StaticExport.fieldFile(f)));
     }
     // A shard holding a number for a term means the term's value is in big-K.json.
     for (String t : terms) {
-      big(out, "terms-" + StaticExport.shard(t, shards) + ".json", t);
+      big(out, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
     }
     for (String t : phrases) {
-      big(out, "pos-" + StaticExport.shard(t, posShards) + ".json", t);
+      big(out, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
     }
     int chunk = meta.path("chunk").asInt();
     for (String sha : longShas) {
       String prefix = sha.substring(0, 4);
-      JsonNode value = termValue("terms-" + StaticExport.shard("sha:" + prefix, shards)
-          + ".json", "sha:" + prefix);
+      String term = "sha:" + prefix;
+      JsonNode value = termValue(StaticExport.termsFile(StaticExport.shard(term, shards)), term);
       if (value == null) {
         continue;
       }
@@ -116,7 +116,7 @@ public final class StaticFetchPlan implements Closeable {
       for (int i = 0; i < value.get(0).size(); i++) {
         doc += value.get(0).get(i).asInt();
         if (sha.startsWith(prefix + value.get(1).get(i).asText())) {
-          out.add(data("docs-" + doc / chunk + ".json"));
+          out.add(data(StaticExport.docsFile(doc / chunk)));
         }
       }
     }
@@ -131,11 +131,11 @@ public final class StaticFetchPlan implements Closeable {
       if (id == null) {
         throw new IllegalStateException("the export has no " + hit.repo() + "@" + hit.sha());
       }
-      out.add(data("docs-" + id / chunk + ".json"));
+      out.add(data(StaticExport.docsFile(id / chunk)));
     }
     if (results.total() > 0) {
-      out.add(data("field-repo.json"));
-      out.add(data("field-year.json"));
+      out.add(data(StaticExport.fieldFile("repo")));
+      out.add(data(StaticExport.fieldFile("year")));
       out.add(data("facets.json"));
     }
     return List.copyOf(out);
@@ -210,14 +210,14 @@ public final class StaticFetchPlan implements Closeable {
   private void big(Set<String> out, String shard, String term) throws IOException {
     JsonNode v = read(shard).get(term);
     if (v != null && v.isNumber()) {
-      out.add(data("big-" + v.asInt() + ".json"));
+      out.add(data(StaticExport.bigFile(v.asInt())));
     }
   }
 
   /** A term's value, following big-K.json; null when the shard does not hold it. */
   private JsonNode termValue(String shard, String term) throws IOException {
     JsonNode v = read(shard).get(term);
-    return v != null && v.isNumber() ? read("big-" + v.asInt() + ".json") : v;
+    return v != null && v.isNumber() ? read(StaticExport.bigFile(v.asInt())) : v;
   }
 
   private JsonNode read(String name) throws IOException {
@@ -236,7 +236,7 @@ public final class StaticFetchPlan implements Closeable {
       int n = meta.path("n").asInt();
       int chunk = meta.path("chunk").asInt();
       for (int c = 0; c * chunk < n; c++) {
-        JsonNode docs = JSON.readTree(data.resolve("docs-" + c + ".json").toFile());
+        JsonNode docs = JSON.readTree(data.resolve(StaticExport.docsFile(c)).toFile());
         for (int i = 0; i < docs.size(); i++) {
           ids.put(docs.get(i).get(6).asText() + "@" + docs.get(i).get(4).asText(), c * chunk + i);
         }
