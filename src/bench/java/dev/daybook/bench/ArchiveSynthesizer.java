@@ -55,6 +55,14 @@ public final class ArchiveSynthesizer {
 
   /** Reads the real reports of an archive folder. */
   public ArchiveSynthesizer(Path sourceContent) throws IOException {
+    this(sourceContent, null);
+  }
+
+  /**
+   * Reads the real reports of an archive folder, or only the report of {@code like} when it is
+   * not null: then every synthetic day is a copy of that one.
+   */
+  public ArchiveSynthesizer(Path sourceContent, LocalDate like) throws IOException {
     this.source = sourceContent;
     ReportStore store = new ReportStore(sourceContent);
     ReportParser parser = new ReportParser(ZoneId.of("Asia/Shanghai"));
@@ -65,11 +73,15 @@ public final class ArchiveSynthesizer {
         throw new IOException("cannot synthesize from " + file + ": " + parsed.problems());
       }
       Model m = new Model(parsed.report().orElseThrow(), parsed.language());
+      if (like != null && !like.equals(m.report().date())) {
+        continue;
+      }
       week.add(m);
       byWeekday.putIfAbsent(m.report().date().getDayOfWeek(), m);
     }
     if (week.isEmpty()) {
-      throw new IOException("no reports to synthesize from in " + store.reportsDir());
+      throw new IOException("no reports to synthesize from in " + store.reportsDir()
+          + (like == null ? "" : " dated " + like));
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,27 +35,26 @@ public final class Benchmark {
    * What to run.
    *
    * @param content the real archive the synthetic ones are made from
+   * @param like the date of the one report every synthetic day copies, or null: the report of
+   *     the same weekday
    * @param inProcess run the builds in this JVM instead of a child JVM each (for tests; figures
    *     are then not comparable between builds)
    * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
    */
   public record Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
-      Path templates, Path assets, Path config, Path work, boolean keep, String daybookHeap,
-      boolean jvmDefaults) {
+      LocalDate like, Path templates, Path assets, Path config, Path work, boolean keep,
+      String daybookHeap, boolean jvmDefaults) {
 
     /** Daybook's builds with the launcher's JVM options and the JVM's default heap limit. */
     public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
         Path templates, Path assets, Path config, Path work, boolean keep) {
-      this(days, stock, inProcess, content, templates, assets, config, work, keep, null, false);
+      this(days, stock, inProcess, content, null, templates, assets, config, work, keep, null,
+          false);
     }
 
     /** The JVM options of Daybook's builds. */
     List<String> daybookJvm() {
       List<String> options = new ArrayList<>(jvmDefaults ? List.of() : LAUNCHER_JVM_OPTIONS);
-      Path jar = Path.of(System.getProperty("java.class.path"));
-      if (!jvmDefaults && jar.toString().endsWith(".jar")) {
-        options.addAll(classDataOptions(jar));
-      }
       if (daybookHeap != null) {
         // A bounded heap shows what Daybook needs; unbounded, the JVM collects lazily and the
         // peak says more about the collector than about the build.
@@ -70,15 +70,6 @@ public final class Benchmark {
    */
   public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
-
-  /**
-   * The launcher's class data sharing options for a jar: the archive {@code mvn package} makes
-   * beside it, ignored (silently) when it is missing or was made for another jar.
-   */
-  public static List<String> classDataOptions(Path jar) {
-    return List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("daybook.jsa"), "-Xlog:cds=off",
-        "-Xlog:cds+dynamic=off");
-  }
 
   private final Options o;
   private final PrintWriter out;
@@ -109,7 +100,7 @@ public final class Benchmark {
     out.printf(Locale.ROOT, "Daybook's builds run with JVM options %s (stock JBake with the"
         + " JVM's defaults)%n", o.daybookJvm().isEmpty() ? "none" : String.join(" ", o.daybookJvm()));
     root.put("machine", machine);
-    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content());
+    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content(), o.like());
     Files.createDirectories(o.work());
     List<Map<String, Object>> runs = new ArrayList<>();
     try {

@@ -1,36 +1,51 @@
-package dev.daybook.cli;
+package dev.daybook.bench;
 
-import dev.daybook.bench.Benchmark;
+import dev.daybook.config.SiteConfig;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code daybook bench}: the build benchmark (hidden: a tool for developers, see README.md). It
- * synthesizes archives of N days from the archive's reports and times Daybook's builds against
- * stock JBake's, each build in a fresh JVM.
+ * {@code ./daybook bench}: the build benchmark, a tool for developers (see README.md) that is not
+ * part of the product jar. It synthesizes archives of N days from the archive's reports and times
+ * Daybook's builds against stock JBake's, each build in a fresh JVM.
  */
-@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+@Command(name = "daybook bench", mixinStandardHelpOptions = true,
     description = "Benchmark the build: synthesize archives of N days from the archive's"
         + " reports and time, each in a fresh JVM, stock JBake 2.7.0's cold bake and Daybook's"
         + " cold build, rebuild after one more day and rebuild with nothing changed. For the"
         + " archive as it is and each N, also the search: index and export time, static index"
         + " size and the bytes a browser downloads for a first query.")
-final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
+public final class BenchCommand implements Callable<Integer> {
 
-  @Mixin
-  ArchiveOptions archive;
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = SiteConfig.FILE_NAME,
+      description = "Site settings (default: ${DEFAULT-VALUE}).")
+  Path config;
 
-  @Mixin
-  SiteInputs inputs;
+  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+      description = "The archive the synthetic ones are made from (default: ${DEFAULT-VALUE}).")
+  Path content;
+
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
+  Path templates;
+
+  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
+  Path assets;
+
+  @Option(names = "--like", paramLabel = "DATE",
+      description = "Make every synthetic day a copy of the report of DATE (2026-02-06, the"
+          + " imported reference, gives an archive of model-written days); default: day i is the"
+          + " report of the same weekday.")
+  LocalDate like;
 
   @Option(names = "--days", paramLabel = "N", split = ",", defaultValue = "365,1825,3650",
       description = "Archive sizes in days (default: ${DEFAULT-VALUE}).")
@@ -62,16 +77,18 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
   @Option(names = "--jvm-defaults",
       description = "Run Daybook's builds with the JVM's default options instead of the"
           + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-          + " -XX:MaxTenuringThreshold=0 and class data sharing).")
+          + " -XX:MaxTenuringThreshold=0).")
   boolean jvmDefaults;
 
   @Spec
   CommandSpec spec;
 
-  private final Daybook.Context context;
+  private final PrintWriter out = new PrintWriter(System.out, true);
 
-  BenchCommand(Daybook.Context context) {
-    this.context = context;
+  public static void main(String[] args) {
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.registerConverter(LocalDate.class, LocalDate::parse);
+    System.exit(cl.execute(args));
   }
 
   @Override
@@ -83,12 +100,11 @@ final class BenchCommand implements Callable<Integer>, Daybook.ContextAware {
     }
     Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
     Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock, inProcess,
-        archive.content, inputs.templates, inputs.assets, archive.config, dir, keep,
-        heap == null ? null : checkedHeap(heap), jvmDefaults),
-        context.out()).run();
+        content, like, templates, assets, config, dir, keep,
+        heap == null ? null : checkedHeap(heap), jvmDefaults), out).run();
     if (json != null) {
       Benchmark.writeJson(tree, json);
-      context.out().println("figures written to " + json);
+      out.println("figures written to " + json);
     }
     if (work == null && !keep) {
       Files.deleteIfExists(dir);
