@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  * A commit as a source delivers it: identity, people, message, and the files it touched.
  *
  * @param authorName the git author name ({@code commit.author.name}), shown in reports
- * @param authorLogin the GitHub login of the author, or {@code null} when GitHub knows none
  * @param committedAt the committer date, which decides the day a commit belongs to
  * @param parents parent SHAs, first parent first
  * @param additions lines added over all files (GitHub's {@code stats})
@@ -20,7 +19,6 @@ public record Commit(
     String sha,
     String url,
     String authorName,
-    String authorLogin,
     Instant committedAt,
     String message,
     List<String> parents,

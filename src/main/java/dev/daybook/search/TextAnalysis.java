@@ -42,8 +42,9 @@ import org.apache.lucene.analysis.CharArrayMap;
  *       point, else itself).
  *   <li><b>Stop words</b>: the 33 English words of Lucene's {@code ENGLISH_STOP_WORDS_SET}
  *       ({@link #STOP_WORDS}), compared before stemming, are dropped; their position stays empty.
- *   <li><b>Stemming</b>: a term of ASCII letters only ({@code [a-z]+}) is stemmed with Porter's
- *       algorithm ({@link Porter}); anything with digits, other letters or {@code _} is left as it is.
+ *   <li><b>Stemming</b>: a term of ASCII letters only ({@code [a-z]+}) is stemmed with Lucene's
+ *       Porter stemmer ({@link PorterStems}); anything with digits, other letters or {@code _} is
+ *       left as it is.
  *   <li>A term already produced at the same position is not repeated.
  * </ol>
  *
@@ -189,7 +190,7 @@ public final class TextAnalysis {
     private int position;
     /** A whole word or part, lower-cased: at most two chars per code point of a segment. */
     private final char[] word = new char[2 * MAX_WORD];
-    private final Porter porter = new Porter();
+    private final PorterStems porter = new PorterStems();
     private static final int MAX_STEMS = 1 << 16;
     private final CharArrayMap<char[]> stems = new CharArrayMap<>(64, false);
     /** The terms already produced at this position, end to end, and where each ends. */
@@ -328,8 +329,7 @@ public final class TextAnalysis {
       char[] stem = stems.get(word, 0, n);
       if (stem == null) {
         char[] key = Arrays.copyOf(word, n);
-        int length = porter.stem(word, n);
-        stem = Arrays.copyOf(porter.buffer(), length);
+        stem = porter.stem(word, n);
         if (stems.size() >= MAX_STEMS) {
           stems.clear();
         }

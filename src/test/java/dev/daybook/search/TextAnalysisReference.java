@@ -130,7 +130,7 @@ final class TextAnalysisReference {
     if (STOP_WORDS.contains(lower)) {
       return;
     }
-    String term = isAsciiLetters(lower) ? Porter.stem(lower) : lower;
+    String term = isAsciiLetters(lower) ? PorterStems.stem(lower) : lower;
     if (seen.add(term)) {
       out.add(new TextAnalysis.Token(term, position, from, to));
     }

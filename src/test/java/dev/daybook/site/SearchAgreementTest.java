@@ -195,6 +195,52 @@ class SearchAgreementTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * The browser's Porter stemmer is a port of Lucene's: every word of ASCII letters that the
+   * shipped reports give the index stems alike in both.
+   */
+  @Test
+  void theBrowserStemsEveryWordOfTheIndexAsLucene() throws IOException {
+    open("");
+    TreeSet<String> words = new TreeSet<>();
+    Pattern word = Pattern.compile("[A-Za-z]+");
+    try (java.util.stream.Stream<Path> files = Files.walk(Path.of("content"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+        Matcher m = word.matcher(Files.readString(f, StandardCharsets.UTF_8));
+        while (m.find()) {
+          words.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    assertThat(words).hasSizeGreaterThan(1000);
+    List<String> list = List.copyOf(words);
+    List<String> lucene = new ArrayList<>();
+    try (org.apache.lucene.analysis.Tokenizer tokens =
+        new org.apache.lucene.analysis.core.WhitespaceTokenizer();
+        org.apache.lucene.analysis.TokenStream stems =
+            new org.apache.lucene.analysis.en.PorterStemFilter(tokens)) {
+      tokens.setReader(new java.io.StringReader(String.join(" ", list)));
+      var term = stems.addAttribute(
+          org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      stems.reset();
+      while (stems.incrementToken()) {
+        lucene.add(term.toString());
+      }
+      stems.end();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> browser = (List<String>) driver.executeScript(
+        "return arguments[0].map(w => window.daybookSearch.stem(w));", list);
+    List<String> differ = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!lucene.get(i).equals(browser.get(i))) {
+        differ.add(list.get(i) + ": Lucene " + lucene.get(i) + ", browser " + browser.get(i));
+      }
+    }
+    assertThat(lucene).hasSameSizeAs(list);
+    assertThat(differ).isEmpty();
+  }
+
   private static void addTokens(List<String> out, String list) {
     for (String t : list.strip().split("\\s+")) {
       if (!t.isEmpty() && !t.equals("-")) {

@@ -79,13 +79,11 @@ public final class Fixtures {
     for (JsonNode p : c.path("parents")) {
       parents.add(p.path("sha").asText());
     }
-    JsonNode author = c.path("author");
     return new Commit(
         repo,
         c.path("sha").asText(),
         c.path("html_url").asText(),
         c.path("commit").path("author").path("name").asText(),
-        author.isObject() ? author.path("login").asText() : null,
         Instant.parse(c.path("commit").path("committer").path("date").asText()),
         c.path("commit").path("message").asText(),
         parents,

@@ -84,6 +84,34 @@ class WorkflowsTest {
     assertThat(daily.toString()).contains("secrets.GITHUB_TOKEN");
   }
 
+  /**
+   * The deploy job builds incrementally: it restores the last run's output and build cache before
+   * the build, under a key that changes with the code (a new version builds cold), and saves them.
+   */
+  @Test
+  void deployRestoresTheLastBuildBeforeBuilding() throws IOException {
+    JsonNode deploy = workflow("daily.yml").path("jobs").path("deploy");
+    List<JsonNode> steps = new ArrayList<>();
+    deploy.path("steps").forEach(steps::add);
+    int cache = -1;
+    int build = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).path("uses").asText().equals("actions/cache@v4")) {
+        cache = i;
+      }
+      if (steps.get(i).path("run").asText().contains("./daybook build")) {
+        build = i;
+      }
+    }
+    assertThat(cache).as("an actions/cache step").isNotNegative().isLessThan(build);
+    JsonNode with = steps.get(cache).path("with");
+    assertThat(with.path("path").asText().lines().map(String::strip))
+        .contains("output", ".daybook");
+    String key = with.path("key").asText();
+    assertThat(key).contains("hashFiles('pom.xml', 'src/main/**')").contains("github.run_id");
+    assertThat(key).startsWith(with.path("restore-keys").asText());
+  }
+
   @Test
   void noScriptSplicesAnExpressionIntoItsText() throws IOException {
     // ${{ ... }} in a run: block is pasted into the shell script before it runs: an input such as

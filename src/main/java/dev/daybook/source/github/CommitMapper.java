@@ -29,7 +29,6 @@ final class CommitMapper {
         commit.getSHA1(),
         commit.getHtmlUrl().toString(),
         info.getAuthor() == null ? "" : Objects.requireNonNullElse(info.getAuthor().getName(), ""),
-        AuthorLogins.of(commit),
         info.getCommitDate().toInstant(),
         Objects.requireNonNullElse(info.getMessage(), ""),
         commit.getParentSHA1s(),

@@ -15,7 +15,7 @@ class FactCheckTest {
 
   static final String SHA = "3d68bd9d9b6ed994a2de1f7d9d2bd2956f8f1ac9";
   static final Commit COMMIT = new Commit(RepoId.parse("sgl-project/sglang"), SHA,
-      "https://github.com/sgl-project/sglang/commit/" + SHA, "A", null,
+      "https://github.com/sgl-project/sglang/commit/" + SHA, "A",
       Instant.parse("2026-02-06T00:00:00Z"),
       "add hicache jit test (#17847)\n\nFollows up on 1a2b3c4d; see docs/bench.md", List.of(),
       10, 2, List.of(

@@ -87,13 +87,13 @@ class LlmAnalyzerTest {
         new FileChange("python/sglang/srt/server.py", null, FileChange.Status.MODIFIED, 40, 10,
             "@@ -1,3 +1,4 @@\n import os\n+from sglang.srt.utils import helper\n"),
         new FileChange("docs/usage.md", null, FileChange.Status.MODIFIED, 5, 1, "@@ -1 +1 @@\n+x"));
-    return new Commit(RepoId.parse("example/repo"), SHA, URL, "Example Author", null,
+    return new Commit(RepoId.parse("example/repo"), SHA, URL, "Example Author",
         Instant.parse("2026-02-06T00:00:00Z"), message, List.of(PARENT), 45, 11, files);
   }
 
   static Commit other(String sha, String message) {
     Commit c = commit(message);
-    return new Commit(c.repo(), sha, c.url().replace(SHA, sha), c.authorName(), null,
+    return new Commit(c.repo(), sha, c.url().replace(SHA, sha), c.authorName(),
         c.committedAt(), message, List.of(), c.additions(), c.deletions(), c.files());
   }
 

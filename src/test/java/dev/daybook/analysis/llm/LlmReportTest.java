@@ -88,7 +88,7 @@ class LlmReportTest {
   }
 
   static Commit commit(String sha, String message) {
-    return new Commit(RepoId.parse("example/repo"), sha, URL.replace(SHA, sha), "Mallory <b>", null,
+    return new Commit(RepoId.parse("example/repo"), sha, URL.replace(SHA, sha), "Mallory <b>",
         Instant.parse("2026-02-06T04:00:00Z"), message, List.of(),
         1, 1, List.of(new FileChange("docs/guide.md", null, FileChange.Status.MODIFIED, 1, 1,
             "@@ -1 +1 @@\n-teh\n+the")));
@@ -204,7 +204,7 @@ class LlmReportTest {
     LlmAnalyzer analyzer = analyzer();
     Commit failed = commit("docs: fix typo");
     Commit disagreed = new Commit(failed.repo(), SHA.replace('8', '7'),
-        URL.replace(SHA, SHA.replace('8', '7')), "Bob", null, failed.committedAt(),
+        URL.replace(SHA, SHA.replace('8', '7')), "Bob", failed.committedAt(),
         "docs: fix another typo", List.of(), 1, 1, failed.files());
     List<Analysis> analyses = List.of(analyzer.analyze(failed, Language.ZH),
         analyzer.analyze(disagreed, Language.ZH));

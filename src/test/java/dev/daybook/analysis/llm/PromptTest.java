@@ -38,7 +38,7 @@ class PromptTest {
     }
     String sha = "0123456789abcdef0123456789abcdef01234567";
     Commit c = new Commit(RepoId.parse("a/b"), sha, "https://github.com/a/b/commit/" + sha, "A",
-        null, Instant.EPOCH, "x".repeat(Prompt.MAX_MESSAGE_CHARS + 10), List.of(), 1, 1, files);
+        Instant.EPOCH, "x".repeat(Prompt.MAX_MESSAGE_CHARS + 10), List.of(), 1, 1, files);
     JsonNode data = FakeLlm.JSON.readTree(Prompt.data(c, 2_000));
     assertThat(data.path("files")).hasSize(Prompt.MAX_FILES);
     assertThat(data.path("files_not_listed").asInt()).isEqualTo(5);

@@ -144,7 +144,7 @@ final class ClassificationSpec {
       String sha = String.format("%040x", start);
       Tally total = Tally.of(files);
       return new Commit(SYNTHETIC_REPO, sha, "https://github.com/example/repo/commit/" + sha,
-          "Example Author", null, Instant.parse("2026-02-06T00:00:00Z"), message,
+          "Example Author", Instant.parse("2026-02-06T00:00:00Z"), message,
           List.of(String.format("%040x", 0)), total.additions(), total.deletions(), files);
     }
 

@@ -16,7 +16,7 @@ final class TestCommits {
   static Commit commit(String message, List<FileChange> files) {
     Tally total = Tally.of(files);
     return new Commit(RepoId.parse("example/repo"), SHA,
-        "https://github.com/example/repo/commit/" + SHA, "Example Author", null,
+        "https://github.com/example/repo/commit/" + SHA, "Example Author",
         Instant.parse("2026-02-06T00:00:00Z"), message, List.of(), total.additions(),
         total.deletions(), files);
   }
