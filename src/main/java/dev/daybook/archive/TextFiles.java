@@ -2,7 +2,9 @@ package dev.daybook.archive;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -10,43 +12,70 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads report files as strict UTF-8, with errors that name the file. */
+/** Reads report files as strict UTF-8, with errors that name the file and the line. */
 final class TextFiles {
 
-  /** A file that cannot be read as text; {@link #reason()} says why without the file name. */
+  /**
+   * A file that cannot be read as text; {@link #reason()} says why without the file name, {@link
+   * #line()} where (0 when the whole file cannot be read).
+   */
   static final class UnreadableFileException extends IOException {
     private static final long serialVersionUID = 1L;
     private final String reason;
+    private final int line;
 
-    UnreadableFileException(Path file, String reason, Throwable cause) {
-      super(file + ": " + reason, cause);
+    UnreadableFileException(Path file, int line, String reason, Throwable cause) {
+      super(file + (line > 0 ? ":" + line : "") + ": " + reason, cause);
       this.reason = reason;
+      this.line = line;
     }
 
     String reason() {
       return reason;
+    }
+
+    int line() {
+      return line;
     }
   }
 
   private TextFiles() {}
 
   static String read(Path file) throws IOException {
-    byte[] bytes;
+    return decode(file, bytes(file));
+  }
+
+  static byte[] bytes(Path file) throws IOException {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new UnreadableFileException(file, "no such file", e);
+      throw new UnreadableFileException(file, 0, "no such file", e);
     } catch (AccessDeniedException e) {
-      throw new UnreadableFileException(file, "permission denied", e);
+      throw new UnreadableFileException(file, 0, "permission denied", e);
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new UnreadableFileException(file, "not UTF-8 text", e);
+  }
+
+  /** The text of a file's bytes; bytes that are not UTF-8 are an error naming their line. */
+  static String decode(Path file, byte[] bytes) throws UnreadableFileException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
     }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new UnreadableFileException(file, line, "not UTF-8 text (byte " + (in.position() + 1)
+          + ")", null);
+    }
+    return out.flip().toString();
   }
 }

@@ -1,6 +1,6 @@
 package dev.daybook.cli;
 
-import dev.daybook.archive.Checker;
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.report.Problem;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,11 +23,12 @@ final class CheckCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Override
   public Integer call() throws Exception {
-    Checker.Result result = new Checker(archive.store(), archive.config().zone()).check();
+    ArchiveReader.Archive result = new ArchiveReader(archive.content, archive.config().zone())
+        .read();
     for (Problem p : result.problems()) {
       context.out().println(p);
     }
-    String summary = result.reports() + " reports, " + result.commits() + " commits, "
+    String summary = result.files() + " reports, " + result.commits() + " commits, "
         + result.problems().size() + (result.problems().size() == 1 ? " problem" : " problems");
     (result.problems().isEmpty() ? context.out() : context.err()).println(summary);
     return result.problems().isEmpty() ? 0 : 1;

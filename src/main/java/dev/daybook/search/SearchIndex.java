@@ -1,5 +1,6 @@
 package dev.daybook.search;
 
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.DailyReport;
 import java.io.IOException;
@@ -8,13 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -109,35 +107,21 @@ public final class SearchIndex {
       throws IOException {
     Map<String, String> digests = new TreeMap<>();
     for (Path file : reportFiles) {
-      digests.put(relative(content, file), digest(Files.readAllBytes(file)));
+      digests.put(ArchiveReader.name(content, file),
+          ArchiveReader.digest(Files.readAllBytes(file)));
     }
     return fingerprint(digests, defaultZone);
   }
 
   /**
    * The fingerprint of report files given by their path under {@code content/} (with '/') and
-   * the {@link #digest} of their bytes.
+   * the {@link ArchiveReader#digest} of their bytes.
    */
   public static String fingerprint(Map<String, String> digests, ZoneId defaultZone) {
     StringBuilder text = new StringBuilder(schema(defaultZone));
     new TreeMap<>(digests).forEach((path, digest) ->
         text.append(path).append('\n').append(digest).append('\n'));
-    return digest(text.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A report file's path under the content folder, with '/' on every system. */
-  public static String relative(Path content, Path file) {
-    return content.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
-        .toString().replace('\\', '/');
-  }
-
-  /** SHA-256 of some bytes, in hex. */
-  public static String digest(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return ArchiveReader.digest(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** What an index must have been written with to be updated report by report. */

@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
-import dev.daybook.archive.ReportStore;
+import dev.daybook.archive.ArchiveReader;
+import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.concurrent.Background;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
@@ -8,9 +9,7 @@ import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
-import dev.daybook.report.ParsedReport;
 import dev.daybook.report.Problem;
-import dev.daybook.report.ReportParser;
 import dev.daybook.search.SearchIndex;
 import dev.daybook.search.StaticExport;
 import java.io.IOException;
@@ -311,7 +310,7 @@ public final class SiteBuilder {
     });
     for (Path page : pages) {
       String name = page.getFileName().toString();
-      bakeOne(oven, page, SearchIndex.digest(Files.readAllBytes(page)),
+      bakeOne(oven, page, ArchiveReader.digest(Files.readAllBytes(page)),
           name.substring(0, name.length() - ".md".length()) + ".html", Map.of(), templates,
           manifest, site);
     }
@@ -415,23 +414,10 @@ public final class SiteBuilder {
   }
 
   /**
-   * A report and where it comes from.
-   *
-   * @param name its path under the content folder, with '/'
-   * @param digest of the file's bytes ({@link SearchIndex#digest})
-   */
-  record Source(Path file, String name, String digest, DailyReport report) {}
-
-  /**
-   * A report file read: from the cache ({@code parsed} null) or parsed now. {@code stamp} is set
-   * when the cache is to record the file anew.
-   */
-  private record Read(Source source, ParsedReport parsed, ReportCache.Stamp stamp) {}
-
-  /**
-   * Parses every report on every core, or takes it from the {@link ReportCache}: without reading
-   * the file when its {@link ReportCache.Stamp} is the one recorded, else when its digest is.
-   * Returns them by date, oldest first, once the cache is saved.
+   * Reads the archive with {@link ArchiveReader}, taking from the {@link ReportCache} what it
+   * knows: a report whose file has the {@link ReportCache.Stamp} recorded is not read, one whose
+   * digest is recorded is not parsed again. Returns the reports by date, oldest first, once the
+   * cache is saved.
    */
   static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
     Parsed parsed = parse(o);
@@ -444,55 +430,44 @@ public final class SiteBuilder {
 
   /** {@link #parseAll}, leaving the cache to be saved. */
   private static Parsed parse(Options o) throws IOException, SiteException {
-    ReportParser parser = new ReportParser(o.defaultZone());
     // Earlier versions kept the cache in this one file; it gave way to the segment folder.
     Files.deleteIfExists(stateOf(o.output(), ".reports"));
     ReportCache cache = ReportCache.load(stateOf(o.output(), ".parsed"), o.defaultZone());
-    List<Read> read = Parallel.map(new ReportStore(o.content()).list(), file -> {
-      String name = SearchIndex.relative(o.content(), file);
-      // Stat before reading: a change after the stat then shows as another stamp next time.
-      ReportCache.Stamp seen = ReportCache.Stamp.read(file);
-      ReportCache.Entry last = cache.get(name);
-      if (last != null && last.stamp().equals(seen)) {
-        return new Read(new Source(file, name, last.digest(), last.report()), null, null);
-      }
-      ReportCache.Stamp stamp = seen.toRecord(Instant.now());
-      byte[] bytes = Files.readAllBytes(file);
-      String digest = SearchIndex.digest(bytes);
-      if (last != null && last.digest().equals(digest)) {
-        return new Read(new Source(file, name, digest, last.report()), null, stamp);
-      }
-      ParsedReport parsed = parser.parse(file, new String(bytes, StandardCharsets.UTF_8), true);
-      return new Read(parsed.report().map(r -> new Source(file, name, digest, r)).orElse(null),
-          parsed, stamp);
-    });
-    List<Problem> problems = new ArrayList<>();
-    Map<LocalDate, Source> byDate = new TreeMap<>();
-    List<String> names = new ArrayList<>();
-    for (Read r : read) {
-      if (r.parsed() != null) {
-        problems.addAll(r.parsed().problems());
-      }
-      Source s = r.source();
-      if (s == null) {
-        continue;
-      }
-      names.add(s.name());
-      if (r.stamp() != null) {
-        cache.put(s.name(), new ReportCache.Entry(r.stamp(), s.digest(), s.report()));
-      }
-      Source other = byDate.putIfAbsent(s.report().date(), s);
-      if (other != null) {
-        problems.add(new Problem(s.file(), 1, "a second report of " + s.report().date()
-            + " (the first is " + other.file() + ")"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new SiteException(problems.stream().sorted().map(Problem::toString)
+    Map<String, ReportCache.Stamp> seen = new ConcurrentHashMap<>();
+    ArchiveReader.Archive archive = new ArchiveReader(o.content(), o.defaultZone())
+        .read(new ArchiveReader.Known() {
+          @Override
+          public Source unchanged(Path file, String name) throws IOException {
+            // Stat before reading: a change after the stat then shows as another stamp next time.
+            ReportCache.Stamp stamp = ReportCache.Stamp.read(file);
+            ReportCache.Entry last = cache.get(name);
+            if (last != null && last.stamp().equals(stamp)) {
+              return new Source(file, name, last.digest(), last.report());
+            }
+            seen.put(name, stamp.toRecord(Instant.now()));
+            return null;
+          }
+
+          @Override
+          public DailyReport parsed(String name, String digest) {
+            ReportCache.Entry last = cache.get(name);
+            return last != null && last.digest().equals(digest) ? last.report() : null;
+          }
+        });
+    if (!archive.problems().isEmpty()) {
+      throw new SiteException(archive.problems().stream().map(Problem::toString)
           .collect(Collectors.joining("\n")));
     }
+    List<String> names = new ArrayList<>();
+    for (Source s : archive.reports().values()) {
+      names.add(s.name());
+      ReportCache.Stamp stamp = seen.get(s.name());
+      if (stamp != null) {
+        cache.put(s.name(), new ReportCache.Entry(stamp, s.digest(), s.report()));
+      }
+    }
     cache.retainOnly(names);
-    return new Parsed(byDate, cache);
+    return new Parsed(archive.reports(), cache);
   }
 
   /** The generated template that gives every page the site-wide values. */

@@ -104,6 +104,35 @@ class BuildCommandTest {
     }
   }
 
+  /**
+   * {@code build} and {@code check} read the archive by one set of rules: a report away from its
+   * date's path, a second report of a day and bytes that are not UTF-8 are each a {@code
+   * file:line: what}, and the build stops on them without touching the previous site.
+   */
+  @Test
+  void buildAndCheckFindTheSameProblems() throws IOException {
+    assertThat(build().exitCode()).isZero();
+    Map<String, byte[]> before = snapshot(out);
+    Path misplaced = content.resolve("reports/2026/03/2026-02-07.md");
+    Files.createDirectories(misplaced.getParent());
+    Files.copy(content.resolve("reports/2026/02/2026-02-07.md"), misplaced);
+    Path latin1 = content.resolve("reports/2026/02/2026-02-09.md");
+    Files.write(latin1, "title=x\nd\u00e9j\u00e0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    CliRun check = CliRun.run("check", "--config=site.properties", "--content=" + content);
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).isEqualTo(
+        latin1 + ":2: not UTF-8 text (byte 10)\n"
+        + misplaced + ":1: the report of 2026-02-07 belongs at "
+            + content.resolve("reports/2026/02/2026-02-07.md") + "\n"
+        + misplaced + ":1: a second report of 2026-02-07 (the first is "
+            + content.resolve("reports/2026/02/2026-02-07.md") + ")\n");
+    CliRun build = build();
+    assertThat(build.exitCode()).isEqualTo(1);
+    assertThat(build.err()).isEqualTo("daybook: " + check.out());
+    assertSameFiles(snapshot(out), before);
+  }
+
   @Test
   void aSuccessfulBuildPrintsItsSummaryLine() throws IOException {
     long commits = 0;

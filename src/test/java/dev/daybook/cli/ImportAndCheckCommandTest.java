@@ -114,7 +114,7 @@ class ImportAndCheckCommandTest {
     assertThat(bad.out()).isEqualTo(
         archived + ":1: header has no 'status' (expected status=published); JBake skips drafts"
             + " and files without a status\n"
-            + misplaced + ":1: not UTF-8 text\n");
+            + misplaced + ":1: not UTF-8 text (byte 1)\n");
     assertThat(bad.err()).isEqualTo("2 reports, 13 commits, 2 problems\n");
   }
 

@@ -50,8 +50,8 @@ class SearchCommandTest {
     Map<String, DailyReport> reports = new TreeMap<>();
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);
-      reports.put(SearchIndex.reportKey(SearchIndex.relative(content, f),
-              SearchIndex.digest(bytes)),
+      reports.put(SearchIndex.reportKey(dev.daybook.archive.ArchiveReader.name(content, f),
+              dev.daybook.archive.ArchiveReader.digest(bytes)),
           parser.parse(f, new String(bytes, StandardCharsets.UTF_8), true).orThrow());
     }
     return SearchIndex.update(index, reports, (d, a) -> "reports/" + d + ".html#" + a,

@@ -302,7 +302,7 @@ class AppendExportTest {
       days.forEach((day, report) -> reports.put(
           SearchIndex.reportKey("reports/" + report.date() + ".md", versions.get(day)), report));
       SearchIndex.update(index, reports, URLS,
-          SearchIndex.digest(String.join("\n", reports.keySet()).getBytes(StandardCharsets.UTF_8)),
+          dev.daybook.archive.ArchiveReader.digest(String.join("\n", reports.keySet()).getBytes(StandardCharsets.UTF_8)),
           ZONE);
       Map<String, byte[]> written = new TreeMap<>();
       List<String> kept = new ArrayList<>();

@@ -61,16 +61,16 @@ class CachedParseTest {
 
   @Test
   void reportsFromTheCacheEqualAFreshParse() throws Exception {
-    Map<LocalDate, SiteBuilder.Source> first = SiteBuilder.parseAll(options);
-    Map<LocalDate, SiteBuilder.Source> second = SiteBuilder.parseAll(options);
+    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> first = SiteBuilder.parseAll(options);
+    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> second = SiteBuilder.parseAll(options);
 
     assertThat(second).hasSize(7).isEqualTo(first);
     ReportParser parser = new ReportParser(options.defaultZone());
-    for (SiteBuilder.Source s : second.values()) {
+    for (dev.daybook.archive.ArchiveReader.Source s : second.values()) {
       byte[] bytes = Files.readAllBytes(s.file());
       assertThat(s.report()).isEqualTo(parser.parse(s.file(),
           new String(bytes, StandardCharsets.UTF_8), true).orThrow());
-      assertThat(s.digest()).isEqualTo(SearchIndex.digest(bytes));
+      assertThat(s.digest()).isEqualTo(dev.daybook.archive.ArchiveReader.digest(bytes));
     }
   }
 
@@ -92,9 +92,9 @@ class CachedParseTest {
     edit(title, same);
     Files.setLastModifiedTime(day, FileTime.from(OLD.toInstant().plusSeconds(1)));
 
-    SiteBuilder.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
+    dev.daybook.archive.ArchiveReader.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
     assertThat(firstCommitTitle(s.report())).isEqualTo(same);
-    assertThat(s.digest()).isEqualTo(SearchIndex.digest(Files.readAllBytes(day)));
+    assertThat(s.digest()).isEqualTo(dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(day)));
   }
 
   /**
@@ -105,7 +105,7 @@ class CachedParseTest {
   @Test
   void aSameSizeEditWithItsTimeSetBackIsSeenByItsChangeTime() throws Exception {
     assumeTrue(day.getFileSystem().supportedFileAttributeViews().contains("unix"));
-    Map<LocalDate, SiteBuilder.Source> before = SiteBuilder.parseAll(options);
+    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> before = SiteBuilder.parseAll(options);
     String title = firstCommitTitle(reportOf(before));
     ReportCache.Stamp stamped = ReportCache.Stamp.read(day);
     String same = sameLength(title);
@@ -116,15 +116,15 @@ class CachedParseTest {
     assertThat(edited.modified()).isEqualTo(stamped.modified());
     assertThat(edited.changed()).isNotEqualTo(stamped.changed());
 
-    SiteBuilder.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
+    dev.daybook.archive.ArchiveReader.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
 
     assertThat(firstCommitTitle(s.report())).isEqualTo(same);
-    assertThat(s.digest()).isEqualTo(SearchIndex.digest(Files.readAllBytes(day)));
+    assertThat(s.digest()).isEqualTo(dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(day)));
   }
 
   @Test
   void aTouchedReportIsDigestedAndKeptThenTrustedByItsNewStamp() throws Exception {
-    Map<LocalDate, SiteBuilder.Source> before = SiteBuilder.parseAll(options);
+    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> before = SiteBuilder.parseAll(options);
     FileTime touched = FileTime.from(OLD.toInstant().plusSeconds(60));
     Files.setLastModifiedTime(day, touched);
 
@@ -132,14 +132,14 @@ class CachedParseTest {
     // The cache now holds the new stamp: the next build takes the report without reading it.
     ReportCache cache = ReportCache.load(SiteBuilder.stateOf(options.output(), ".parsed"),
         options.defaultZone());
-    assertThat(cache.get(SearchIndex.relative(options.content(), day)).stamp())
+    assertThat(cache.get(dev.daybook.archive.ArchiveReader.name(options.content(), day)).stamp())
         .isEqualTo(ReportCache.Stamp.read(day));
     assertThat(SiteBuilder.parseAll(options)).isEqualTo(before);
   }
 
   @Test
   void aTornCacheIsIgnored() throws Exception {
-    Map<LocalDate, SiteBuilder.Source> before = SiteBuilder.parseAll(options);
+    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> before = SiteBuilder.parseAll(options);
     String title = firstCommitTitle(reportOf(before));
     edit(title, sameLength(title));
     Files.setLastModifiedTime(day, OLD); // unseen with a good cache (see above)
@@ -169,7 +169,7 @@ class CachedParseTest {
     assertThat(old).doesNotExist();
   }
 
-  private static DailyReport reportOf(Map<LocalDate, SiteBuilder.Source> sources) {
+  private static DailyReport reportOf(Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> sources) {
     return sources.get(LocalDate.parse("2026-02-06")).report();
   }
 

@@ -149,7 +149,7 @@ class IncrementalBuildTest {
   void aDeletedOutputFileIsMadeAgain() throws Exception {
     Site site = builtSite("lost");
     String report = SitePaths.report(ArchiveSynthesizer.START.plusDays(3));
-    String page = SearchIndex.digest(Files.readAllBytes(site.out.resolve(report)));
+    String page = dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(site.out.resolve(report)));
     Files.delete(site.out.resolve(report));
     Files.writeString(site.out.resolve("stray.html"), "not ours");
 
@@ -157,7 +157,7 @@ class IncrementalBuildTest {
 
     assertThat(r.written()).containsExactly(report);
     assertThat(r.deleted()).containsExactly("stray.html");
-    assertThat(SearchIndex.digest(Files.readAllBytes(site.out.resolve(report)))).isEqualTo(page);
+    assertThat(dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(site.out.resolve(report)))).isEqualTo(page);
   }
 
   /** A site of {@link #DAYS} synthetic days, built once. */
@@ -212,7 +212,7 @@ class IncrementalBuildTest {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files.put(root.relativize(p).toString().replace('\\', '/'),
-            SearchIndex.digest(Files.readAllBytes(p)));
+            dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(p)));
       }
     }
     return files;

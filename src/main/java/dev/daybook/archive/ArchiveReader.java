@@ -1,0 +1,172 @@
+package dev.daybook.archive;
+
+import dev.daybook.concurrent.Parallel;
+import dev.daybook.model.DailyReport;
+import dev.daybook.report.ParsedReport;
+import dev.daybook.report.Problem;
+import dev.daybook.report.ReportParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads the archive the one way that {@code check}, {@code build}, {@code serve} and {@code search}
+ * share: every {@code reports/**.md} file, as strict UTF-8, parsed on every core; a report must sit
+ * at its date's path and no two reports may share a date. Every problem is a {@code file:line:
+ * what}; a missing content folder is an error, a content folder without reports an empty
+ * archive.
+ */
+public final class ArchiveReader {
+
+  /**
+   * A report and where it comes from.
+   *
+   * @param name its path under the content folder, with '/'
+   * @param digest of the file's bytes ({@link #digest})
+   */
+  public record Source(Path file, String name, String digest, DailyReport report) {}
+
+  /**
+   * What was read.
+   *
+   * @param reports the reports that parsed, by date, oldest first
+   * @param files how many report files there are
+   * @param problems every problem, sorted by file and line
+   */
+  public record Archive(SortedMap<LocalDate, Source> reports, int files,
+      List<Problem> problems) {
+    public Archive {
+      reports = Collections.unmodifiableSortedMap(new TreeMap<>(reports));
+      problems = List.copyOf(problems);
+    }
+
+    public long commits() {
+      return reports.values().stream().mapToLong(s -> s.report().commitCount()).sum();
+    }
+  }
+
+  /**
+   * What a build already knows of the archive (its parsed-report cache), so that a file need not
+   * be read, or its bytes parsed, again. Called from every core.
+   */
+  public interface Known {
+    /** The report of a file known to be unchanged without reading it, or null; asked first. */
+    Source unchanged(Path file, String name) throws IOException;
+
+    /** The report parsed earlier from bytes with this digest, or null. */
+    DailyReport parsed(String name, String digest);
+  }
+
+  /** Knows nothing: every file is read and parsed. */
+  public static final Known NOTHING = new Known() {
+    @Override
+    public Source unchanged(Path file, String name) {
+      return null;
+    }
+
+    @Override
+    public DailyReport parsed(String name, String digest) {
+      return null;
+    }
+  };
+
+  private final ReportStore store;
+  private final ReportParser parser;
+
+  public ArchiveReader(Path content, ZoneId defaultZone) {
+    this.store = new ReportStore(content);
+    this.parser = new ReportParser(defaultZone);
+  }
+
+  /** Reads and parses every report. */
+  public Archive read() throws IOException {
+    return read(NOTHING);
+  }
+
+  /** Reads every report, taking from {@code known} what it already knows. */
+  public Archive read(Known known) throws IOException {
+    // A content folder without reports/ is an empty archive (a fork that dropped the sample); a
+    // missing content folder is a mistake in --content.
+    if (!Files.isDirectory(store.content())) {
+      throw new IOException("no archive at " + store.reportsDir()
+          + " (is --content the folder that holds reports/?)");
+    }
+    List<Path> files = store.list();
+    List<Read> read = Parallel.map(files,
+        file -> readOne(file, name(store.content(), file), known));
+    List<Problem> problems = new ArrayList<>();
+    Map<LocalDate, Source> byDate = new TreeMap<>();
+    for (Read r : read) {
+      problems.addAll(r.problems());
+      Source s = r.source();
+      if (s == null) {
+        continue;
+      }
+      LocalDate date = s.report().date();
+      Path expected = store.pathFor(date);
+      if (!expected.toAbsolutePath().normalize().equals(s.file().toAbsolutePath().normalize())) {
+        problems.add(new Problem(s.file(), 1, "the report of " + date + " belongs at "
+            + expected));
+      }
+      Source other = byDate.putIfAbsent(date, s);
+      if (other != null) {
+        problems.add(new Problem(s.file(), 1, "a second report of " + date + " (the first is "
+            + other.file() + ")"));
+      }
+    }
+    Collections.sort(problems);
+    return new Archive(new TreeMap<>(byDate), files.size(), problems);
+  }
+
+  /** One file: its report when it has one, and its problems. */
+  private record Read(Source source, List<Problem> problems) {}
+
+  private Read readOne(Path file, String name, Known known) throws IOException {
+    Source same = known.unchanged(file, name);
+    if (same != null) {
+      return new Read(same, List.of());
+    }
+    byte[] bytes;
+    String text;
+    try {
+      bytes = TextFiles.bytes(file);
+      text = TextFiles.decode(file, bytes);
+    } catch (TextFiles.UnreadableFileException e) {
+      return new Read(null, List.of(new Problem(file, Math.max(1, e.line()), e.reason())));
+    }
+    String digest = digest(bytes);
+    DailyReport parsedBefore = known.parsed(name, digest);
+    if (parsedBefore != null) {
+      return new Read(new Source(file, name, digest, parsedBefore), List.of());
+    }
+    ParsedReport parsed = parser.parse(file, text, true);
+    return new Read(parsed.report().map(r -> new Source(file, name, digest, r)).orElse(null),
+        parsed.problems());
+  }
+
+  /** A report file's path under the content folder, with '/' on every system. */
+  public static String name(Path content, Path file) {
+    return content.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
+        .toString().replace('\\', '/');
+  }
+
+  /** SHA-256 of some bytes, in hex: how a build tells one version of a file from another. */
+  public static String digest(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
