@@ -1,9 +1,9 @@
 package dev.daybook.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
-import dev.daybook.site.SiteBuilder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,8 +1,8 @@
 package dev.daybook.cli;
 
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
-import dev.daybook.site.SiteBuilder;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

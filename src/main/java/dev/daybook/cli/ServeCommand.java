@@ -1,8 +1,8 @@
 package dev.daybook.cli;
 
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
-import dev.daybook.site.SiteBuilder;
 import dev.daybook.site.StaticServer;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;

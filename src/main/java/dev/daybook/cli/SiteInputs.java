@@ -1,9 +1,9 @@
 package dev.daybook.cli;
 
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
-import dev.daybook.site.BaseUrl;
 import dev.daybook.search.SearchIndex;
-import dev.daybook.site.SiteBuilder;
+import dev.daybook.site.BaseUrl;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

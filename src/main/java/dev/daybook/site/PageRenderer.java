@@ -15,6 +15,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -46,9 +47,9 @@ final class PageRenderer {
 
   private final Configuration freemarker;
   private final SiteModel model;
-  private final SiteOutput out;
+  private final Pages pages;
+  private final Supplier<List<String>> given;
   private final String templatesDigest;
-  private final PageManifest manifest;
   private final BaseUrl base;
   private final Language language;
   private final Vocabulary words;
@@ -58,15 +59,16 @@ final class PageRenderer {
   /**
    * @param dayDigests the digest of each day's report file: what an archive page's commits
    *     show is made from them (see {@link #listing})
+   * @param given the site paths handed to {@code pages} so far, sorted (for the sitemap)
    */
-  PageRenderer(Path templates, String templatesDigest, PageManifest manifest, SiteModel model,
-      Map<LocalDate, String> dayDigests, SiteOutput out, BaseUrl base, Language language,
-      int pageSize) throws IOException {
+  PageRenderer(Path templates, String templatesDigest, SiteModel model,
+      Map<LocalDate, String> dayDigests, Pages pages, Supplier<List<String>> given, BaseUrl base,
+      Language language, int pageSize) throws IOException {
     this.model = model;
     this.history = history(dayDigests);
-    this.out = out;
+    this.pages = pages;
+    this.given = given;
     this.templatesDigest = templatesDigest;
-    this.manifest = manifest;
     this.base = base;
     this.language = language;
     this.words = Vocabulary.of(language);
@@ -307,8 +309,8 @@ final class PageRenderer {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("page", pageModel(path, page));
     inputs.put("through", through);
-    return PageManifest.digestOfValues(inputs, PageManifest.utf8(templatesDigest),
-        PageManifest.utf8("list.ftl"), PageManifest.utf8("archive page inputs"));
+    return Digests.digestOfValues(inputs, Digests.utf8(templatesDigest),
+        Digests.utf8("list.ftl"), Digests.utf8("archive page inputs"));
   }
 
   /**
@@ -319,8 +321,8 @@ final class PageRenderer {
     Map<LocalDate, String> history = new HashMap<>();
     String chain = "";
     for (Map.Entry<LocalDate, String> day : new TreeMap<>(dayDigests).entrySet()) {
-      chain = PageManifest.digest(PageManifest.utf8(chain),
-          PageManifest.utf8(day.getKey().toString()), PageManifest.utf8(day.getValue()));
+      chain = Digests.digest(Digests.utf8(chain),
+          Digests.utf8(day.getKey().toString()), Digests.utf8(day.getValue()));
       history.put(day.getKey(), chain);
     }
     return history;
@@ -455,7 +457,7 @@ final class PageRenderer {
       reports.add(SitePaths.report(r.date()));
     }
     // Every page in the output, JBake's (reports, the about page) as well as Daybook's.
-    for (String path : out.paths()) {
+    for (String path : given.get()) {
       if (path.endsWith(".html") && !path.equals(SitePaths.NOT_FOUND)
           && !reports.contains(path)) {
         String page = path.endsWith("index.html") ? path.substring(0, path.length() - 10) : path;
@@ -476,8 +478,8 @@ final class PageRenderer {
       throws IOException, SiteException {
     Map<String, Object> model = pageModel(path, data);
     // A page made from the same values with the same templates has the same bytes: keep it.
-    String key = PageManifest.digestOfValues(model, PageManifest.utf8(templatesDigest),
-        PageManifest.utf8(template));
+    String key = Digests.digestOfValues(model, Digests.utf8(templatesDigest),
+        Digests.utf8(template));
     renderIfChanged(template, path, key, () -> model);
   }
 
@@ -490,24 +492,23 @@ final class PageRenderer {
     return model;
   }
 
-  /** Renders a page, unless the last build made it under the same key. */
+  /** Hands a page to the build, which renders it unless it has one made under the same key. */
   private void renderIfChanged(String template, String path, String key,
       Supplier<Map<String, Object>> model) throws IOException, SiteException {
-    String file = SitePaths.file(path);
-    if (manifest.keep(out, file, key)) {
-      return;
-    }
-    StringWriter page = new StringWriter(16 * 1024);
-    try {
-      Template t = freemarker.getTemplate(template);
-      t.process(model.get(), page);
-    } catch (TemplateException e) {
-      throw new SiteException("templates/" + template + ": " + e.getMessageWithoutStackTop(), e);
-    }
-    manifest.made(file, key, out.put(file, page.toString()));
+    pages.page(SitePaths.file(path), key, () -> {
+      StringWriter page = new StringWriter(16 * 1024);
+      try {
+        Template t = freemarker.getTemplate(template);
+        t.process(model.get(), page);
+      } catch (TemplateException e) {
+        throw new SiteException("templates/" + template + ": " + e.getMessageWithoutStackTop(),
+            e);
+      }
+      return page.toString();
+    });
   }
 
   private void write(String path, String text) throws IOException {
-    out.put(path, text);
+    pages.file(path, text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,8 @@
 /**
- * The static site: parses the archive, stages it for JBake, bakes the report pages with JBake and
- * renders Daybook's own pages (home, per-repository and per-severity indexes, feeds, sitemap) with
- * the same Freemarker templates, into a fresh folder that replaces the previous output whole.
+ * The static site as a function of the parsed archive ({@link dev.daybook.site.SiteRenderer}):
+ * the report pages baked by JBake, Daybook's own pages (home, per-repository and per-severity
+ * lists, feeds, sitemap) with the same Freemarker templates, each handed to the build with the
+ * digest of what it is made from ({@link dev.daybook.site.Pages}); and the preview server. It
+ * writes no output itself and knows nothing of the search.
  */
 package dev.daybook.site;

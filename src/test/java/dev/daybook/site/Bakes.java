@@ -1,5 +1,6 @@
 package dev.daybook.site;
 
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,20 +18,20 @@ import java.util.stream.Stream;
  * seconds, so those are made once per JVM and base URL and shared by the test classes that only
  * read them; they are deleted when the JVM exits.
  */
-final class Bakes {
+public final class Bakes {
 
-  static final Path SHIPPED_CONTENT = Path.of("content");
-  static final Path TEMPLATES = Path.of("templates");
-  static final Path ASSETS = Path.of("assets");
-  static final String ROOT = "/";
-  static final String SUB_PATH = "https://user.github.io/project/";
+  public static final Path SHIPPED_CONTENT = Path.of("content");
+  public static final Path TEMPLATES = Path.of("templates");
+  public static final Path ASSETS = Path.of("assets");
+  public static final String ROOT = "/";
+  public static final String SUB_PATH = "https://user.github.io/project/";
 
   private static final Map<String, Path> SHIPPED = new ConcurrentHashMap<>();
 
   private Bakes() {}
 
   /** The shipped settings: title, language, time zone, page size. */
-  static SiteConfig config() {
+  public static SiteConfig config() {
     try {
       return SiteConfig.load(Path.of(SiteConfig.FILE_NAME));
     } catch (IOException e) {
@@ -39,13 +40,13 @@ final class Bakes {
   }
 
   /** Bakes a content folder into {@code out} with the project's templates and assets. */
-  static SiteBuilder.Result bake(Path content, Path out, String baseUrl)
+  public static SiteBuilder.Result bake(Path content, Path out, String baseUrl)
       throws IOException, SiteException {
     return bake(content, out, baseUrl, config().pageSize());
   }
 
   /** Bakes as {@link #bake(Path, Path, String)} does, with another number of commits a page. */
-  static SiteBuilder.Result bake(Path content, Path out, String baseUrl, int pageSize)
+  public static SiteBuilder.Result bake(Path content, Path out, String baseUrl, int pageSize)
       throws IOException, SiteException {
     SiteConfig c = config();
     return new SiteBuilder().build(new SiteBuilder.Options(content, TEMPLATES, ASSETS, out,
@@ -53,7 +54,7 @@ final class Bakes {
   }
 
   /** The shipped content baked under a base URL; baked on first use, then shared. Read only. */
-  static synchronized Path shipped(String baseUrl) {
+  public static synchronized Path shipped(String baseUrl) {
     return SHIPPED.computeIfAbsent(baseUrl, url -> {
       try {
         Path dir = Files.createTempDirectory("daybook-shipped-site-");
@@ -70,14 +71,14 @@ final class Bakes {
   }
 
   /** Every regular file under a folder, as sorted relative paths with {@code /}. */
-  static List<String> files(Path root) throws IOException {
+  public static List<String> files(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
     }
   }
 
-  static void deleteQuietly(Path dir) {
+  public static void deleteQuietly(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -2,6 +2,7 @@ package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.model.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;

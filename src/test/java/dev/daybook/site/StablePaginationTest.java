@@ -3,6 +3,7 @@ package dev.daybook.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.archive.ReportStore;
+import dev.daybook.build.SiteBuilder;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;

@@ -1,10 +1,14 @@
-package dev.daybook.site;
+package dev.daybook.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.search.SearchIndex;
+import dev.daybook.site.Bakes;
+import dev.daybook.site.BaseUrl;
+import dev.daybook.site.SiteException;
+import dev.daybook.site.SitePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

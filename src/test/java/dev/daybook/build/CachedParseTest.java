@@ -1,4 +1,4 @@
-package dev.daybook.site;
+package dev.daybook.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
-import dev.daybook.search.SearchIndex;
+import dev.daybook.site.Bakes;
+import dev.daybook.site.BaseUrl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.daybook.site;
+package dev.daybook.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,12 +7,13 @@ import dev.daybook.archive.ReportStore;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
+import dev.daybook.site.Bakes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.daybook.site;
+package dev.daybook.build;
 
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;

@@ -1,19 +1,21 @@
-package dev.daybook.site;
+package dev.daybook.build;
 
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.concurrent.Background;
-import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
-import dev.daybook.model.RepoId;
-import dev.daybook.model.Severity;
 import dev.daybook.report.Problem;
 import dev.daybook.search.SearchIndex;
 import dev.daybook.search.StaticExport;
+import dev.daybook.site.BaseUrl;
+import dev.daybook.site.Digests;
+import dev.daybook.site.Pages;
+import dev.daybook.site.SiteException;
+import dev.daybook.site.SitePaths;
+import dev.daybook.site.SiteRenderer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,28 +29,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * {@code daybook build}: the archive in, a static site out. The Markdown reports are the single
- * source of truth; they are parsed (a report that does not parse stops the build with
- * {@code file:line: what}), staged and baked by JBake, Daybook's own pages are rendered beside
- * them, and the finished folder replaces the previous output in one move, so a failed build leaves
- * the last good site in place.
+ * {@code daybook build}: the archive in, a static site out, and the one place that decides what
+ * runs when, on which thread, what is kept from the last build and what is published. The
+ * Markdown reports are the single source of truth; they are read once ({@link ArchiveReader}, a
+ * report that does not parse stops the build with {@code file:line: what}); the site's pages are
+ * made by {@link SiteRenderer} and the search index and its static export by {@code search}, side
+ * by side; a page whose inputs are those of the last build is kept ({@link PageManifest}); and
+ * only when everything succeeded are the changed files moved into place ({@link SiteOutput}), so
+ * a failed build leaves the last good site as it was.
  */
 public final class SiteBuilder {
-
-  /** The templates every build needs; a missing one is named before anything is written. */
-  static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "report.ftl",
-      "page.ftl", "home.ftl", "list.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
-  /** The assets the templates link to. */
-  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT);
 
   /**
    * What to build from and where to.
@@ -66,6 +64,12 @@ public final class SiteBuilder {
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    /** What the site is made of besides the reports. */
+    public SiteRenderer.Settings site() {
+      return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
+          pageSize);
     }
 
     /** Options without a search index. */
@@ -93,23 +97,6 @@ public final class SiteBuilder {
       phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
       written = List.copyOf(written);
       deleted = List.copyOf(deleted);
-    }
-  }
-
-  /** A value made on first use, once, whichever thread asks first. */
-  private static final class Once<T> {
-    private final Supplier<T> make;
-    private T value;
-
-    Once(Supplier<T> make) {
-      this.make = make;
-    }
-
-    synchronized T get() {
-      if (value == null) {
-        value = make.get();
-      }
-      return value;
     }
   }
 
@@ -153,7 +140,7 @@ public final class SiteBuilder {
     long start = System.nanoTime();
     Phases phases = new Phases();
     Phases.Clock clock = phases.new Clock();
-    checkInputs(o);
+    o.site().check();
     Parsed parsed = parse(o);
     // The parsed-report cache is saved beside the rest of the build, which does not read it.
     Background<Void> saving = Background.start("daybook-cache", () -> {
@@ -175,18 +162,16 @@ public final class SiteBuilder {
     return result;
   }
 
-  private Result build(Options o, Map<LocalDate, Source> sources, long start, Phases phases,
-      Phases.Clock clock) throws IOException, SiteException {
-    List<DailyReport> reports = sources.values().stream().map(Source::report).toList();
-    SiteModel model = new SiteModel(reports);
+  private Result build(Options o, SortedMap<LocalDate, Source> sources, long start,
+      Phases phases, Phases.Clock clock) throws IOException, SiteException {
     clock.end("parse");
-
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path manifestFile = stateOf(o.output(), ".pages");
     PageManifest manifest = PageManifest.load(manifestFile);
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
     SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
+    Pages pages = kept(manifest, site);
     Path exportStateFile = stateOf(o.output(), ".search");
     // The search index and its export need only the parsed reports, and the pages need nothing
     // of them: they run side by side, so the cores stay busy through each one's serial parts.
@@ -194,27 +179,19 @@ public final class SiteBuilder {
     Background<Searched> search = o.searchIndex() == null ? null
         : Background.start("daybook-search",
             () -> search(o, sources, manifest, site, exportStateFile, phases, indexed));
+    long commits;
     try {
       try {
-        Path project = work.resolve("project");
-        List<Path> pages = Staging.pages(o.content());
-        Staging.stage(project, o.templates(), siteFtl(o, model, pages));
+        SiteRenderer renderer = new SiteRenderer(o.site(), sources, work);
+        commits = renderer.commits();
         clock.end("stage");
-        String templates = digestOf(project.resolve("templates"));
-        // JBake is set up on first use: a rebuild that keeps every report page never starts it.
-        Path jbakeOut = work.resolve("jbake");
-        bake(model, pages, sources, new Once<>(() -> new JBakeOven(project, jbakeOut)),
-            templates, manifest, site);
+        renderer.reportPages(pages);
         clock.end("bake");
         // The pages wait for the index, the longer branch: until it is done it has the cores to
         // itself, and then the pages keep them busy beside the export, which is partly serial.
         awaitIndex(indexed);
         clock.skip();
-        Map<LocalDate, String> dayDigests = new TreeMap<>();
-        sources.forEach((date, source) -> dayDigests.put(date, source.digest()));
-        new PageRenderer(project.resolve("templates"), templates, manifest, model, dayDigests,
-            site, o.baseUrl(), o.language(), o.pageSize()).renderAll();
-        site.putTree(o.assets());
+        renderer.otherPages(pages);
         clock.end("pages");
       } finally {
         // Whatever happened here, the search writes into this build's folder: wait for it
@@ -231,12 +208,36 @@ public final class SiteBuilder {
         AtomicFiles.replaceCache(exportStateFile, searched.exportState());
       }
       clock.end("write");
-      return new Result(reports.size(), model.all().size(), changes.files(), changes.bytes(),
+      return new Result(sources.size(), commits, changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start), searched != null && searched.indexed(),
           phases.inOrder(), changes.written(), changes.deleted());
     } finally {
       deleteTree(work);
     }
+  }
+
+  /**
+   * The site's pages as the build takes them: a page made under the key of the last build's is
+   * kept as published, any other is made and staged.
+   */
+  private static Pages kept(PageManifest manifest, SiteOutput site) {
+    return new Pages() {
+      @Override
+      public void page(String path, String key, Maker make) throws IOException, SiteException {
+        if (manifest.keep(site, path, key)) {
+          return;
+        }
+        String text = make.make();
+        if (text != null) {
+          manifest.made(path, key, site.put(path, text));
+        }
+      }
+
+      @Override
+      public void file(String path, byte[] bytes) throws IOException {
+        site.put(path, bytes);
+      }
+    };
   }
 
   /**
@@ -293,44 +294,6 @@ public final class SiteBuilder {
   }
 
   /**
-   * JBake's pages: every report (with its neighbours) and the pages beside the reports. A report
-   * whose text, neighbours and templates are those of the last build keeps its page.
-   */
-  private static void bake(SiteModel model, List<Path> pages, Map<LocalDate, Source> sources,
-      Once<JBakeOven> oven, String templates, PageManifest manifest, SiteOutput site)
-      throws IOException, SiteException {
-    List<DailyReport> days = model.days();
-    List<Integer> order = IntStream.range(0, days.size()).boxed().toList();
-    Parallel.map(order, i -> {
-      Source day = sources.get(days.get(i).date());
-      Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
-      bakeOne(oven, day.file(), day.digest(), SitePaths.report(day.report().date()), neighbours,
-          templates, manifest, site);
-      return null;
-    });
-    for (Path page : pages) {
-      String name = page.getFileName().toString();
-      bakeOne(oven, page, ArchiveReader.digest(Files.readAllBytes(page)),
-          name.substring(0, name.length() - ".md".length()) + ".html", Map.of(), templates,
-          manifest, site);
-    }
-  }
-
-  private static void bakeOne(Once<JBakeOven> oven, Path source, String digest, String path,
-      Map<String, Object> extra, String templates, PageManifest manifest, SiteOutput site)
-      throws IOException, SiteException {
-    String key = PageManifest.digest(PageManifest.utf8(templates), PageManifest.utf8(path),
-        PageManifest.utf8(new TreeMap<>(extra).toString()), PageManifest.utf8(digest));
-    if (manifest.keep(site, path, key)) {
-      return;
-    }
-    String html = oven.get().render(source, path, extra);
-    if (html != null) {
-      manifest.made(path, key, site.put(path, html));
-    }
-  }
-
-  /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
    * files are kept. Else the export extends the last one when it can (a new day's commits): it
@@ -341,8 +304,8 @@ public final class SiteBuilder {
    */
   private static byte[] export(Path index, String fingerprint, PageManifest manifest,
       SiteOutput site, Path stateFile) throws IOException {
-    String key = PageManifest.digest(PageManifest.utf8(PageManifest.FORMAT),
-        PageManifest.utf8("export " + StaticExport.FORMAT), PageManifest.utf8(fingerprint));
+    String key = Digests.digest(Digests.utf8(PageManifest.FORMAT),
+        Digests.utf8("export " + StaticExport.FORMAT), Digests.utf8(fingerprint));
     String listing = SitePaths.SEARCH_DATA + "/";
     if (manifest.keepAll(site, listing, key)) {
       return null;
@@ -387,46 +350,20 @@ public final class SiteBuilder {
     }).state();
   }
 
-  /** A digest of a folder's files: their names and bytes. */
-  private static String digestOf(Path folder) throws IOException {
-    List<byte[]> parts = new ArrayList<>();
-    parts.add(PageManifest.utf8(PageManifest.FORMAT));
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        parts.add(PageManifest.utf8(folder.relativize(file).toString()));
-        parts.add(Files.readAllBytes(file));
-      }
-    }
-    return PageManifest.digest(parts.toArray(byte[][]::new));
-  }
-
-  private static void checkInputs(Options o) throws SiteException {
-    for (String name : TEMPLATES) {
-      if (!Files.isRegularFile(o.templates().resolve(name))) {
-        throw new SiteException("missing template " + o.templates().resolve(name));
-      }
-    }
-    for (String name : ASSETS) {
-      if (!Files.isRegularFile(o.assets().resolve(name))) {
-        throw new SiteException("missing asset " + o.assets().resolve(name));
-      }
-    }
-  }
-
   /**
    * Reads the archive with {@link ArchiveReader}, taking from the {@link ReportCache} what it
    * knows: a report whose file has the {@link ReportCache.Stamp} recorded is not read, one whose
    * digest is recorded is not parsed again. Returns the reports by date, oldest first, once the
    * cache is saved.
    */
-  static Map<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
+  static SortedMap<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
     Parsed parsed = parse(o);
     parsed.cache().save(); // only the segments that changed
     return parsed.sources();
   }
 
   /** The reports by date, and the cache that now holds them, not yet saved. */
-  private record Parsed(Map<LocalDate, Source> sources, ReportCache cache) {}
+  private record Parsed(SortedMap<LocalDate, Source> sources, ReportCache cache) {}
 
   /** {@link #parseAll}, leaving the cache to be saved. */
   private static Parsed parse(Options o) throws IOException, SiteException {
@@ -468,29 +405,6 @@ public final class SiteBuilder {
     }
     cache.retainOnly(names);
     return new Parsed(archive.reports(), cache);
-  }
-
-  /** The generated template that gives every page the site-wide values. */
-  static String siteFtl(Options o, SiteModel model, List<Path> pages) {
-    Map<String, Object> site = new LinkedHashMap<>();
-    site.put("title", o.title());
-    site.put("lang", o.language().key());
-    site.put("htmlLang", o.language().htmlLang());
-    site.put("basePath", o.baseUrl().path());
-    List<Object> repos = new ArrayList<>();
-    for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
-      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey())));
-    }
-    site.put("repos", repos);
-    List<Object> severities = new ArrayList<>();
-    for (Severity s : Severity.values()) {
-      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s)));
-    }
-    site.put("severities", severities);
-    // The navigation links about.html: only when there is an about.md to make it from.
-    site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
-    return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
-        + "<#assign site = " + FtlLiteral.of(site) + ">\n";
   }
 
   static void deleteTree(Path dir) throws IOException {

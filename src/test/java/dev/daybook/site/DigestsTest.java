@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class PageManifestTest {
+class DigestsTest {
 
   static String key(Object values) {
-    return PageManifest.digestOfValues(values, PageManifest.utf8("templates"));
+    return Digests.digestOfValues(values, Digests.utf8("templates"));
   }
 
   @Test
@@ -31,7 +31,7 @@ class PageManifestTest {
     assertThat(key(Map.of("title", "a|b", "n", "1"))).isNotEqualTo(k); // "1" is not 1
     assertThat(key(Map.of("title", "a", "n", 1))).isNotEqualTo(k);
     assertThat(key(List.of("ab", "c"))).isNotEqualTo(key(List.of("a", "bc")));
-    assertThat(PageManifest.digestOfValues(base, PageManifest.utf8("other templates")))
+    assertThat(Digests.digestOfValues(base, Digests.utf8("other templates")))
         .isNotEqualTo(k);
   }
 

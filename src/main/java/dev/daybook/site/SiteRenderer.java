@@ -1,0 +1,218 @@
+package dev.daybook.site;
+
+import dev.daybook.archive.ArchiveReader;
+import dev.daybook.archive.ArchiveReader.Source;
+import dev.daybook.concurrent.Parallel;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The site as a function of the parsed archive: every page, handed to a {@link Pages} with the
+ * digest of what it is made from. The report pages and the pages beside them ({@code about.md})
+ * are JBake's ({@link JBakeOven}, one report at a time, on every core); home, the lists, feeds,
+ * sitemap and 404 page are Daybook's ({@link PageRenderer}), with the same templates. It writes
+ * nothing into the site itself: where the pages go, and which are kept from the last build, is the
+ * build's business.
+ */
+public final class SiteRenderer {
+
+  /** The templates every build needs; a missing one is named before anything is made. */
+  static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "report.ftl",
+      "page.ftl", "home.ftl", "list.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
+  /** The assets the templates link to. */
+  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT);
+
+  /** What a site is made of besides the reports. */
+  public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
+      Language language, int pageSize) {
+    public Settings {
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(templates, "templates");
+      Objects.requireNonNull(assets, "assets");
+      Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    /** Names the first missing template or asset. */
+    public void check() throws SiteException {
+      for (String name : TEMPLATES) {
+        if (!Files.isRegularFile(templates.resolve(name))) {
+          throw new SiteException("missing template " + templates.resolve(name));
+        }
+      }
+      for (String name : ASSETS) {
+        if (!Files.isRegularFile(assets.resolve(name))) {
+          throw new SiteException("missing asset " + assets.resolve(name));
+        }
+      }
+    }
+  }
+
+  private final Settings settings;
+  private final SortedMap<LocalDate, Source> reports;
+  private final SiteModel model;
+  private final List<Path> contentPages;
+  private final Path project;
+  private final String templatesDigest;
+  /** JBake is set up on first use: a rebuild that keeps every report page never starts it. */
+  private final Once<JBakeOven> oven;
+  /** Every site path handed out so far, for the sitemap. */
+  private final ConcurrentSkipListSet<String> given = new ConcurrentSkipListSet<>();
+
+  /**
+   * Stages the JBake project (templates and the generated site-wide values) in {@code work}, an
+   * empty folder the caller deletes afterwards.
+   *
+   * @param reports the parsed reports by date
+   */
+  public SiteRenderer(Settings settings, SortedMap<LocalDate, Source> reports, Path work)
+      throws IOException {
+    this.settings = settings;
+    this.reports = reports;
+    this.model = new SiteModel(reports.values().stream().map(Source::report).toList());
+    this.contentPages = Staging.pages(settings.content());
+    this.project = work.resolve("project");
+    Staging.stage(project, settings.templates(), siteFtl(settings, model, contentPages));
+    this.templatesDigest = digestOf(project.resolve("templates"));
+    Path jbakeOut = work.resolve("jbake");
+    this.oven = new Once<>(() -> new JBakeOven(project, jbakeOut));
+  }
+
+  /** The number of commits the site lists. */
+  public long commits() {
+    return model.all().size();
+  }
+
+  /**
+   * JBake's pages: every report (with its neighbours) and the pages beside the reports. A
+   * report page's key covers its text, its neighbours and the templates.
+   */
+  public void reportPages(Pages out) throws IOException, SiteException {
+    Pages pages = recording(out);
+    List<DailyReport> days = model.days();
+    List<Integer> order = IntStream.range(0, days.size()).boxed().toList();
+    Parallel.map(order, i -> {
+      Source day = reports.get(days.get(i).date());
+      Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
+      bake(day.file(), day.digest(), SitePaths.report(day.report().date()), neighbours, pages);
+      return null;
+    });
+    for (Path page : contentPages) {
+      String name = page.getFileName().toString();
+      bake(page, ArchiveReader.digest(Files.readAllBytes(page)),
+          name.substring(0, name.length() - ".md".length()) + ".html", Map.of(), pages);
+    }
+  }
+
+  private void bake(Path source, String digest, String path, Map<String, Object> extra,
+      Pages pages) throws IOException, SiteException {
+    String key = Digests.digest(Digests.utf8(templatesDigest), Digests.utf8(path),
+        Digests.utf8(new TreeMap<>(extra).toString()), Digests.utf8(digest));
+    pages.page(path, key, () -> oven.get().render(source, path, extra));
+  }
+
+  /**
+   * Daybook's pages (home, repository and severity lists, feeds, robots.txt, 404, search, the
+   * sitemap of every page handed out so far) and the assets. After {@link #reportPages}.
+   */
+  public void otherPages(Pages out) throws IOException, SiteException {
+    Pages pages = recording(out);
+    Map<LocalDate, String> dayDigests = new TreeMap<>();
+    reports.forEach((date, source) -> dayDigests.put(date, source.digest()));
+    Supplier<List<String>> paths = () -> List.copyOf(given);
+    new PageRenderer(project.resolve("templates"), templatesDigest, model, dayDigests, pages,
+        paths, settings.baseUrl(), settings.language(), settings.pageSize()).renderAll();
+    try (Stream<Path> walk = Files.walk(settings.assets())) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        pages.file(settings.assets().relativize(file).toString().replace('\\', '/'),
+            Files.readAllBytes(file));
+      }
+    }
+  }
+
+  /** The pages, noting each path handed out. */
+  private Pages recording(Pages pages) {
+    return new Pages() {
+      @Override
+      public void page(String path, String key, Maker make) throws IOException, SiteException {
+        given.add(path);
+        pages.page(path, key, make);
+      }
+
+      @Override
+      public void file(String path, byte[] bytes) throws IOException {
+        given.add(path);
+        pages.file(path, bytes);
+      }
+    };
+  }
+
+  /** The generated template that gives every page the site-wide values. */
+  static String siteFtl(Settings o, SiteModel model, List<Path> pages) {
+    Map<String, Object> site = new LinkedHashMap<>();
+    site.put("title", o.title());
+    site.put("lang", o.language().key());
+    site.put("htmlLang", o.language().htmlLang());
+    site.put("basePath", o.baseUrl().path());
+    List<Object> repos = new ArrayList<>();
+    for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
+      repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey())));
+    }
+    site.put("repos", repos);
+    List<Object> severities = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      severities.add(Map.of("key", s.key(), "path", SitePaths.severity(s)));
+    }
+    site.put("severities", severities);
+    // The navigation links about.html: only when there is an about.md to make it from.
+    site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
+    return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
+        + "<#assign site = " + FtlLiteral.of(site) + ">\n";
+  }
+
+  /** A digest of a folder's files: their names and bytes. */
+  private static String digestOf(Path folder) throws IOException {
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(Digests.utf8(Digests.FORMAT));
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        parts.add(Digests.utf8(folder.relativize(file).toString()));
+        parts.add(Files.readAllBytes(file));
+      }
+    }
+    return Digests.digest(parts.toArray(byte[][]::new));
+  }
+
+  /** A value made on first use, once, whichever thread asks first. */
+  private static final class Once<T> {
+    private final Supplier<T> make;
+    private T value;
+
+    Once(Supplier<T> make) {
+      this.make = make;
+    }
+
+    synchronized T get() {
+      if (value == null) {
+        value = make.get();
+      }
+      return value;
+    }
+  }
+}
