@@ -194,7 +194,7 @@ public final class MarkdownText {
   }
 
   /** The characters a backslash escapes in CommonMark. */
-  public static boolean isAsciiPunctuation(char c) {
+  private static boolean isAsciiPunctuation(char c) {
     return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
         || c >= '{' && c <= '~';
   }
