@@ -300,33 +300,34 @@ final class ExportCodec {
     deltas += Math.max(0, count - 1);
     runs += Math.max(0, numbers - 1);
     int bits = 4 * (((set.length() + 7) / 8 + 2) / 3); // base64 of toByteArray(), padded
-    ExportJson.Out out = new ExportJson.Out(8 + Math.min(deltas, Math.min(runs, bits)));
     if (deltas <= runs && deltas <= bits) {
-      out.ascii("{\"d\":[");
-      int last = -1;
-      for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
-        if (last >= 0) {
-          out.raw(',');
+      return ExportJson.bytes(json -> {
+        json.writeStartObject();
+        json.writeArrayFieldStart("d");
+        int last = -1;
+        for (int d = set.nextSetBit(0); d >= 0; d = set.nextSetBit(d + 1)) {
+          json.writeNumber(d - Math.max(last, 0));
+          last = d;
         }
-        out.number(d - Math.max(last, 0));
-        last = d;
-      }
-    } else if (runs <= bits) {
-      out.ascii("{\"r\":[");
-      for (int s = set.nextSetBit(0), prevEnd = 0; s >= 0; s = set.nextSetBit(prevEnd)) {
-        int end = set.nextClearBit(s);
-        if (prevEnd > 0) {
-          out.raw(',');
-        }
-        out.number(s - prevEnd).raw(',').number(end - s);
-        prevEnd = end;
-      }
-    } else {
-      return out.ascii("{\"b\":\"")
-          .ascii(Base64.getEncoder().encodeToString(set.toByteArray())).ascii("\"}")
-          .toByteArray();
+        json.writeEndArray();
+        json.writeEndObject();
+      });
     }
-    return out.ascii("]}").toByteArray();
+    if (runs <= bits) {
+      return ExportJson.bytes(json -> {
+        json.writeStartObject();
+        json.writeArrayFieldStart("r");
+        for (int s = set.nextSetBit(0), prevEnd = 0; s >= 0; s = set.nextSetBit(prevEnd)) {
+          int end = set.nextClearBit(s);
+          json.writeNumber(s - prevEnd);
+          json.writeNumber(end - s);
+          prevEnd = end;
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      });
+    }
+    return ExportJson.bytes(Map.of("b", Base64.getEncoder().encodeToString(set.toByteArray())));
   }
 
   /** The number of decimal digits of a non-negative number. */

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The export's JSON is Jackson's, byte for byte, both ways. */
+/**
+ * The export writes and reads with Jackson's streaming API what Jackson's ObjectMapper would, byte
+ * for byte, both ways.
+ */
 class ExportJsonTest {
 
   private static final ObjectMapper JACKSON = new ObjectMapper();
