@@ -1,6 +1,5 @@
 package dev.daybook.search;
 
-import dev.daybook.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,16 +28,6 @@ final class PlainText {
   private PlainText() {}
 
   static String of(String markdown) {
-    String literal = MarkdownText.literal(markdown);
-    if (literal != null) {
-      return collapse(literal); // what the parse below gives, without it (most summaries)
-    }
-    WithPaths list = bulletList(markdown, false);
-    return list != null ? list.text() : parsed(markdown);
-  }
-
-  /** {@link #of} without its fast paths: tests check they agree. */
-  static String parsed(String markdown) {
     return of(PARSER.parse(markdown));
   }
 
@@ -55,78 +44,10 @@ final class PlainText {
   record WithPaths(String text, List<String> paths) {}
 
   static WithPaths withPaths(String markdown) {
-    String literal = MarkdownText.literal(markdown);
-    if (literal != null) {
-      return new WithPaths(collapse(literal), List.of()); // no code span, so no path
-    }
-    WithPaths list = bulletList(markdown, true);
-    return list != null ? list : withPathsParsed(markdown);
-  }
-
-  /** {@link #withPaths} without its fast paths: tests check they agree. */
-  static WithPaths withPathsParsed(String markdown) {
     Node document = PARSER.parse(markdown);
     List<String> paths = new ArrayList<>();
     collectPaths(document, paths);
     return new WithPaths(of(document), paths);
-  }
-
-  /**
-   * What the parse gives for a bullet list of one-line items made of {@link MarkdownText#literal
-   * literal} text and code spans (the impact, insights, risks and recommendations of a report),
-   * without it; null for anything else. Each item is {@code "- "} and its text; a code span is
-   * one backtick, some text that neither starts nor ends with a space, one backtick. The blocks
-   * the parse would make only separate the items' texts by spaces.
-   *
-   * @param withPaths whether to collect the paths too (else the paths are empty)
-   */
-  static WithPaths bulletList(String markdown, boolean withPaths) {
-    int n = markdown.length();
-    StringBuilder text = new StringBuilder(n);
-    List<String> paths = withPaths ? new ArrayList<>() : List.of();
-    for (int at = 0; at < n; ) {
-      int eol = markdown.indexOf('\n', at);
-      eol = eol < 0 ? n : eol;
-      if (eol - at < 3 || markdown.charAt(at) != '-' || markdown.charAt(at + 1) != ' '
-          || !item(markdown, at + 2, eol, text, withPaths ? paths : null)) {
-        return null;
-      }
-      text.append(' ');
-      at = eol + 1;
-    }
-    return text.isEmpty() ? null : new WithPaths(collapse(text), paths);
-  }
-
-  /** Appends the text of an item {@code markdown[from..to)}; false when it is not that simple. */
-  private static boolean item(String markdown, int from, int to, StringBuilder text,
-      List<String> paths) {
-    for (int piece = from; ; ) {
-      int tick = markdown.indexOf('`', piece);
-      int end = tick < 0 || tick > to ? to : tick;
-      String literal = MarkdownText.literal(markdown, piece, end, piece == from);
-      if (literal == null) {
-        return false;
-      }
-      text.append(literal);
-      if (end == to) {
-        return true;
-      }
-      int close = markdown.indexOf('`', tick + 1);
-      if (close < 0 || close >= to || close == tick + 1
-          || close + 1 < to && markdown.charAt(close + 1) == '`'
-          || markdown.charAt(tick + 1) == ' ' || markdown.charAt(close - 1) == ' ') {
-        return false;
-      }
-      String code = markdown.substring(tick + 1, close);
-      if (code.chars().anyMatch(c -> c < ' ')) {
-        return false; // the parser has its own way with control characters (NUL, CR)
-      }
-      text.append(code);
-      if (paths != null && isPath(code)) {
-        paths.add(code.strip());
-      }
-      piece = close + 1;
-    }
   }
 
   private static void collectPaths(Node node, List<String> out) {

@@ -122,95 +122,11 @@ public final class MarkdownText {
     return out.toString().strip();
   }
 
-  // Characters that make markup anywhere in a line: escapes, code spans, emphasis, links and
-  // images, raw HTML and autolinks, entities. (Control characters, line breaks among them, are
-  // left to the parser too.)
-  private static final String MARKUP_ANYWHERE = "\\`*_[]<&";
-  // Characters that make markup first on a line: headings, block quotes, lists and thematic
-  // breaks, setext underlines, code fences, table rows.
-  private static final String MARKUP_FIRST = "#>-+*=_~`|";
-
-  /**
-   * The text CommonMark reads in {@code markdown} when no parse is needed to know it, else null.
-   * That is one line, not indented, with no block marker first, and no character with inline
-   * meaning but two: backslash escapes of ASCII punctuation ({@code \[diffusion\]}, resolved
-   * here) and underscores inside a word ({@code per_token_quant}), which can neither open nor
-   * close emphasis. A text that could hold markup is not literal even when it would read the
-   * same ("1. x" is not). Leading and trailing blanks are kept.
-   */
-  public static String literal(String markdown) {
-    return literal(markdown, 0, markdown.length(), true);
-  }
-
-  /**
-   * {@link #literal(String)} of {@code markdown[from..to)}, a piece of one line that is read as
-   * inline text, or null. Only a piece at the start of a line ({@code lineStart}) is checked for
-   * block markers. An underscore at either end of the piece counts as one that could make
-   * emphasis, whatever is beyond the piece.
-   */
-  public static String literal(String markdown, int from, int to, boolean lineStart) {
-    if (from == to) {
-      return "";
-    }
-    char first = markdown.charAt(from);
-    if (lineStart && (Character.isWhitespace(first) || MARKUP_FIRST.indexOf(first) >= 0)) {
-      return null;
-    }
-    int digits = from;
-    while (lineStart && digits < to && markdown.charAt(digits) >= '0'
-        && markdown.charAt(digits) <= '9') {
-      digits++;
-    }
-    if (digits > from && digits < to
-        && (markdown.charAt(digits) == '.' || markdown.charAt(digits) == ')')) {
-      return null; // an ordered list item
-    }
-    StringBuilder unescaped = null; // made at the first escape
-    for (int i = from; i < to; i++) {
-      char c = markdown.charAt(i);
-      if (c == '\\' && i + 1 < to && isAsciiPunctuation(markdown.charAt(i + 1))) {
-        if (unescaped == null) {
-          unescaped = new StringBuilder(to - from).append(markdown, from, i);
-        }
-        unescaped.append(markdown.charAt(++i));
-        continue;
-      }
-      boolean inWord = c == '_' && i > from && i + 1 < to
-          && isAsciiLetterOrDigit(markdown.charAt(i - 1))
-          && isAsciiLetterOrDigit(markdown.charAt(i + 1));
-      if (c < ' ' || !inWord && MARKUP_ANYWHERE.indexOf(c) >= 0) {
-        return null;
-      }
-      if (unescaped != null) {
-        unescaped.append(c);
-      }
-    }
-    return unescaped != null ? unescaped.toString()
-        : from == 0 && to == markdown.length() ? markdown : markdown.substring(from, to);
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-  }
-
-  /** The characters a backslash escapes in CommonMark. */
-  private static boolean isAsciiPunctuation(char c) {
-    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
-        || c >= '{' && c <= '~';
-  }
-
   /**
    * The text a reader sees in a piece of inline CommonMark: escapes and entities resolved, link
    * texts kept, emphasis and raw HTML tags dropped. The inverse of {@link #inline(String)}.
    */
   public static String plain(String markdown) {
-    String literal = literal(markdown);
-    // Most titles, names and table cells: what the parser would give, without a parse.
-    return literal != null ? literal.strip() : parsed(markdown);
-  }
-
-  /** {@link #plain} without its fast path: tests check the two agree. */
-  static String parsed(String markdown) {
     Node document = INLINE_PARSER.parse(markdown);
     StringBuilder out = new StringBuilder();
     document.accept(new AbstractVisitor() {

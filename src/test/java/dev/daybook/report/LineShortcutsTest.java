@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The parser's shortcuts decide as the regexes they stand in front of: the same line splitting,
- * the same fences and headings. (Its plain text: {@code MarkdownTextLiteralTest}.)
+ * the same fences and headings.
  */
 class LineShortcutsTest {
 

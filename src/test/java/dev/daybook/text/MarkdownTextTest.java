@@ -74,4 +74,17 @@ class MarkdownTextTest {
     assertThat(MarkdownText.oneLine("a\u202Eb\u2066c")).isEqualTo("abc");
     assertThat(MarkdownText.oneLine("שלום")).isEqualTo("שלום");
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "\\[diffusion\\] fix: a \\_b\\_ (#18221) | [diffusion] fix: a _b_ (#18221)",
+      "a *b* c **d** | a b c d",
+      "x &amp; y &#20013; | x & y 中",
+      "<a id=\"3d68bd9\"></a>Add tests | Add tests",
+      "[link](https://x.y) `a_b` | link a_b",
+      "per_token_quant_fp8 kernel | per_token_quant_fp8 kernel",
+      "  名字\u3000 | 名字"})
+  void plainIsTheTextAReaderSees(String markdown, String plain) {
+    assertThat(MarkdownText.plain(markdown.replace("\\u3000", "\u3000"))).isEqualTo(plain);
+  }
 }
