@@ -80,15 +80,6 @@ final class SiteOutput {
     changed.put(path, Boolean.TRUE);
   }
 
-  /** Gives every file under a folder, at its path inside the folder (assets: css/, js/). */
-  void putTree(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-      }
-    }
-  }
-
   /**
    * Keeps a published file without reading it, for a page the build knows is unchanged.
    *

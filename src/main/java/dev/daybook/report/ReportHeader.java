@@ -38,11 +38,6 @@ public record ReportHeader(Map<String, String> values, Map<String, Integer> line
     return Optional.ofNullable(values.get(key));
   }
 
-  /** The 1-based line of a key in the file, or 1 when the key is missing. */
-  public int lineOf(String key) {
-    return lines.getOrDefault(key, 1);
-  }
-
   /** The header key of a severity's count, e.g. {@code daybook.high}. */
   public static String countKey(dev.daybook.model.Severity severity) {
     return "daybook." + severity.key();

@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.commons.configuration2.CompositeConfiguration;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Parser;
-import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
@@ -27,8 +25,8 @@ import org.jbake.template.model.TemplateModel;
  * Freemarker template engine with JBake's template model. It does not use JBake's {@code Oven}:
  * the Oven loads every document into an OrientDB store and reloads the whole document list for
  * each page to find its previous and next links, which costs N² in the size of the archive
- * (DESIGN.md §5; 70 s of a 90 s build at 1,825 days). Daybook already knows each report's
- * neighbours, so it hands JBake one document at a time, from as many threads as there are cores.
+ * (DESIGN.md §5). Daybook already knows each report's neighbours, so it hands JBake one
+ * document at a time, from as many threads as there are cores.
  *
  * <p>JBake keeps global state (its engine registry, document types), so the Markdown engine is
  * registered once; parsing and rendering are thread-safe (one parser context per document, one
@@ -59,9 +57,8 @@ final class JBakeOven {
     }
     Locale locale = Locale.getDefault();
     try {
-      DefaultJBakeConfiguration made = new JBakeConfigurationFactory()
+      config = new JBakeConfigurationFactory()
           .createDefaultJbakeConfiguration(project.toFile(), destination.toFile(), true);
-      config = new SteadyConfiguration(made.getSourceFolder(), made.getCompositeConfiguration());
     } finally {
       // JBake may set the JVM's locale from its configuration; the build's output must not
       // depend on it, and nor may the rest of the process.
@@ -71,25 +68,6 @@ final class JBakeOven {
     // A store that is never started: the templates ask JBake for no collection of documents
     // (Daybook's pages list them), and a template that did would fail loudly, not slowly.
     templates = new DelegatingTemplateEngine(new ContentStore("memory", "daybook"), config);
-  }
-
-  /**
-   * JBake's configuration with the header separator read once. JBake's parser asks for it on
-   * every line of every document, and each ask is a lookup and conversion in commons-configuration
-   * (2% of a cold build's CPU). The build's configuration does not change while it runs.
-   */
-  private static final class SteadyConfiguration extends DefaultJBakeConfiguration {
-    private final String headerSeparator;
-
-    SteadyConfiguration(File source, CompositeConfiguration settings) {
-      super(source, settings);
-      headerSeparator = super.getHeaderSeparator();
-    }
-
-    @Override
-    public String getHeaderSeparator() {
-      return headerSeparator;
-    }
   }
 
   /**

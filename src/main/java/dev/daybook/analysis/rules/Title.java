@@ -65,9 +65,4 @@ record Title(List<String> tags, Optional<Prefix> prefix, String subject) {
     }
     return Optional.of(new Prefix(m.group(), m.group(1), m.group(2), m.group(3) != null));
   }
-
-  /** The tags that name no type: areas such as {@code diffusion} or {@code AMD}. */
-  List<String> areaTags() {
-    return tags.stream().filter(t -> !TypeWords.isKnown(t)).toList();
-  }
 }

@@ -21,7 +21,6 @@ class TitleTest {
     assertThat(title.tags()).containsExactly("EPD", "refactor");
     assertThat(title.prefix()).isEmpty();
     assertThat(title.subject()).isEqualTo("introduce BaseMMReceiver");
-    assertThat(title.areaTags()).containsExactly("EPD");
   }
 
   @Test
