@@ -57,6 +57,12 @@ final class TextFiles {
 
   /** The text of a file's bytes; bytes that are not UTF-8 are an error naming their line. */
   static String decode(Path file, byte[] bytes) throws UnreadableFileException {
+    // The JDK's own decoding is the quick one; it replaces a bad byte with U+FFFD, so only a
+    // text that holds U+FFFD is decoded again strictly, to tell a bad byte from a real U+FFFD.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
