@@ -122,6 +122,12 @@ public final class MarkdownText {
     return out.toString().strip();
   }
 
+  /** The characters a backslash escapes in CommonMark. */
+  public static boolean isAsciiPunctuation(char c) {
+    return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
+        || c >= '{' && c <= '~';
+  }
+
   /**
    * The text a reader sees in a piece of inline CommonMark: escapes and entities resolved, link
    * texts kept, emphasis and raw HTML tags dropped. The inverse of {@link #inline(String)}.
