@@ -21,8 +21,8 @@ import org.commonmark.text.Characters;
  * commonmark-java, which stays the definition of the output. Tests hold the two to the same bytes.
  *
  * <p>Why it exists: it pays for itself. With commonmark-java alone, a cold build of 1,825
- * rule-written days ({@code ./daybook bench}'s archive) took 1.14× the wall time and 1.24× the CPU; on
- * model-written days it changes nothing (their {@code <br>} cells go to commonmark-java).
+ * rule-written days ({@code ./daybook bench}'s archive) took 1.14× the wall time and 1.24× the
+ * CPU; on model-written days it changes nothing (their {@code <br>} cells go to commonmark-java).
  */
 final class DirectHtml {
 
