@@ -1,6 +1,7 @@
 package dev.daybook.bench;
 
-import dev.daybook.config.SiteConfig;
+import dev.daybook.cli.ArchiveOptions;
+import dev.daybook.cli.SiteInputs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,19 +29,11 @@ import picocli.CommandLine.Spec;
         + " size and the bytes a browser downloads for a first query.")
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--config", paramLabel = "FILE", defaultValue = SiteConfig.FILE_NAME,
-      description = "Site settings (default: ${DEFAULT-VALUE}).")
-  Path config;
+  @Mixin
+  ArchiveOptions archive;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-      description = "The archive the synthetic ones are made from (default: ${DEFAULT-VALUE}).")
-  Path content;
-
-  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
-  Path templates;
-
-  @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
-  Path assets;
+  @Mixin
+  SiteInputs inputs;
 
   @Option(names = "--like", paramLabel = "DATE",
       description = "Make every synthetic day a copy of the report of DATE (2026-02-06, the"
@@ -88,6 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new BenchCommand());
     cl.registerConverter(LocalDate.class, LocalDate::parse);
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("daybook bench: " + e.getMessage());
+      return 1;
+    });
     System.exit(cl.execute(args));
   }
 
@@ -100,8 +98,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
     Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock, inProcess,
-        content, like, templates, assets, config, dir, keep,
-        heap == null ? null : checkedHeap(heap), jvmDefaults), out).run();
+        archive.content(), like, inputs.templates(), inputs.assets(), archive.configFile(), dir,
+        keep, heap == null ? null : checkedHeap(heap), jvmDefaults), out).run();
     if (json != null) {
       Benchmark.writeJson(tree, json);
       out.println("figures written to " + json);

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every command that works on the archive shares. */
-final class ArchiveOptions {
+/** The options every command that works on the archive shares (the benchmark's too). */
+public final class ArchiveOptions {
 
   @Option(names = "--config", paramLabel = "FILE", defaultValue = SiteConfig.FILE_NAME,
       description = "Site settings (default: ${DEFAULT-VALUE}; missing means defaults).")
@@ -24,6 +24,16 @@ final class ArchiveOptions {
       loaded = SiteConfig.load(config);
     }
     return loaded;
+  }
+
+  /** The archive folder ({@code --content}). */
+  public Path content() {
+    return content;
+  }
+
+  /** The settings file ({@code --config}). */
+  public Path configFile() {
+    return config;
   }
 
   ReportStore store() {

@@ -8,13 +8,21 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** What a site is baked from besides the archive: templates and assets (hidden options). */
-final class SiteInputs {
+public final class SiteInputs {
 
   @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", hidden = true)
   Path templates;
 
   @Option(names = "--assets", paramLabel = "DIR", defaultValue = "assets", hidden = true)
   Path assets;
+
+  public Path templates() {
+    return templates;
+  }
+
+  public Path assets() {
+    return assets;
+  }
 
   /** Where the search index goes by default: {@code .daybook/lucene} beside the output folder. */
   static Path defaultIndex(Path out) {
