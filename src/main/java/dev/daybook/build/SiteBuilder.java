@@ -167,12 +167,13 @@ public final class SiteBuilder {
     clock.end("parse");
     Path parent = o.output().toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path manifestFile = stateOf(o.output(), ".pages");
+    BuildCache cache = BuildCache.of(o.output());
+    Path manifestFile = cache.pages();
     PageManifest manifest = PageManifest.load(manifestFile);
     Path work = Files.createTempDirectory(parent, ".daybook-build-");
     SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
     Pages pages = kept(manifest, site);
-    Path exportStateFile = stateOf(o.output(), ".search");
+    Path exportStateFile = cache.exportState();
     // The search index and its export need only the parsed reports, and the pages need nothing
     // of them: they run side by side, so the cores stay busy through each one's serial parts.
     CountDownLatch indexed = new CountDownLatch(o.searchIndex() == null ? 0 : 1);
@@ -285,15 +286,6 @@ public final class SiteBuilder {
   }
 
   /**
-   * Where a build keeps what it knows of an output folder for the next build (the {@link
-   * PageManifest}, the {@link ReportCache}): beside it in {@code .daybook/}, unpublished.
-   */
-  static Path stateOf(Path output, String suffix) {
-    Path out = output.toAbsolutePath();
-    return out.getParent().resolve(".daybook").resolve(out.getFileName() + suffix);
-  }
-
-  /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
    * files are kept. Else the export extends the last one when it can (a new day's commits): it
@@ -367,9 +359,9 @@ public final class SiteBuilder {
 
   /** {@link #parseAll}, leaving the cache to be saved. */
   private static Parsed parse(Options o) throws IOException, SiteException {
-    // Earlier versions kept the cache in this one file; it gave way to the segment folder.
-    Files.deleteIfExists(stateOf(o.output(), ".reports"));
-    ReportCache cache = ReportCache.load(stateOf(o.output(), ".parsed"), o.defaultZone());
+    BuildCache files = BuildCache.of(o.output());
+    Files.deleteIfExists(files.oldParsed());
+    ReportCache cache = ReportCache.load(files.parsed(), o.defaultZone());
     Map<String, ReportCache.Stamp> seen = new ConcurrentHashMap<>();
     ArchiveReader.Archive archive = new ArchiveReader(o.content(), o.defaultZone())
         .read(new ArchiveReader.Known() {

@@ -1,8 +1,8 @@
 package dev.daybook.cli;
 
+import dev.daybook.build.BuildCache;
 import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
-import dev.daybook.search.SearchIndex;
 import dev.daybook.site.BaseUrl;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -26,8 +26,7 @@ public final class SiteInputs {
 
   /** Where the search index goes by default: {@code .daybook/lucene} beside the output folder. */
   static Path defaultIndex(Path out) {
-    Path parent = out.getParent();
-    return parent == null ? SearchIndex.DEFAULT_DIR : parent.resolve(SearchIndex.DEFAULT_DIR);
+    return BuildCache.of(out).lucene();
   }
 
   /** The build's options; {@code searchIndex} may be null for a site without a search index. */

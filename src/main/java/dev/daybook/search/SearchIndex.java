@@ -46,9 +46,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The Lucene index of every reported commit, one document each (see {@link CommitDoc}).
  *
- * <p><b>Where.</b> {@code daybook build} writes it to {@link #DEFAULT_DIR} ({@code .daybook/lucene}
- * beside {@code content/} and {@code output/}, a build cache that is not published: the site gets
- * its own static export) or to {@code --index DIR}; {@code daybook search} reads it from there.
+ * <p><b>Where.</b> {@code daybook build} writes it to {@code .daybook/lucene} beside the output
+ * folder (a build cache that is not published: the site gets its own static export) or to {@code
+ * --index DIR}; {@code daybook search} reads it from there.
  *
  * <p><b>When.</b> The index records a fingerprint in its commit data: a SHA-256 of the index
  * schema, the analyzer version, the default time zone and every report file (relative path and
@@ -71,7 +71,6 @@ public final class SearchIndex {
 
   /** Changes whenever the fields or what goes into them change; part of the fingerprint. */
   public static final String SCHEMA = "daybook-index-2";
-  public static final Path DEFAULT_DIR = Path.of(".daybook", "lucene");
 
   static final String ID = "id";
   static final String REPO = "repo";

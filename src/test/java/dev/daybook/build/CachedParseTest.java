@@ -131,7 +131,7 @@ class CachedParseTest {
 
     assertThat(SiteBuilder.parseAll(options)).isEqualTo(before);
     // The cache now holds the new stamp: the next build takes the report without reading it.
-    ReportCache cache = ReportCache.load(SiteBuilder.stateOf(options.output(), ".parsed"),
+    ReportCache cache = ReportCache.load(BuildCache.of(options.output()).parsed(),
         options.defaultZone());
     assertThat(cache.get(dev.daybook.archive.ArchiveReader.name(options.content(), day)).stamp())
         .isEqualTo(ReportCache.Stamp.read(day));
@@ -144,7 +144,7 @@ class CachedParseTest {
     String title = firstCommitTitle(reportOf(before));
     edit(title, sameLength(title));
     Files.setLastModifiedTime(day, OLD); // unseen with a good cache (see above)
-    Path cache = SiteBuilder.stateOf(options.output(), ".parsed");
+    Path cache = BuildCache.of(options.output()).parsed();
     List<Path> segments;
     try (Stream<Path> files = Files.list(cache)) {
       segments = files.toList();
@@ -161,7 +161,7 @@ class CachedParseTest {
 
   @Test
   void theSingleFileCacheOfEarlierVersionsIsRemoved() throws Exception {
-    Path old = SiteBuilder.stateOf(options.output(), ".reports");
+    Path old = BuildCache.of(options.output()).oldParsed();
     Files.createDirectories(old.getParent());
     Files.write(old, new byte[] {1, 2, 3});
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.config.SiteConfig;
-import dev.daybook.search.SearchIndex;
 import dev.daybook.site.Bakes;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.SiteException;
@@ -129,7 +128,7 @@ class IncrementalBuildTest {
   @Test
   void aDamagedSearchExportStateOrFileGivesWhatAColdBuildGives() throws Exception {
     Site site = builtSite("state");
-    Path state = SiteBuilder.stateOf(site.out, ".search");
+    Path state = BuildCache.of(site.out).exportState();
     assertThat(state).isRegularFile();
 
     // A state that is not one: the export starts over.
@@ -186,7 +185,7 @@ class IncrementalBuildTest {
     Site(Path content, Path root) {
       this.content = content;
       out = root.resolve("output");
-      index = root.resolve(SearchIndex.DEFAULT_DIR);
+      index = root.resolve(".daybook/lucene");
     }
 
     SiteBuilder.Result build() throws IOException, SiteException {

@@ -1,0 +1,54 @@
+package dev.daybook.build;
+
+import java.nio.file.Path;
+
+/**
+ * The one place that says what a build keeps for the next one: the folder {@code .daybook/}
+ * beside the output folder (never published, git-ignored). Deleting it only makes the next build a
+ * full one, of the same bytes. For an output folder named {@code OUT} it holds:
+ *
+ * <ul>
+ *   <li>{@code lucene/}: the search index, updated report by report (Lucene's own format; {@code
+ *       daybook search} reads it);
+ *   <li>{@code OUT.parsed/}: the parsed reports with each file's digest and stamp ({@link
+ *       ReportCache});
+ *   <li>{@code OUT.pages}: for each file of the site, a digest of what it was made from and its
+ *       size ({@link PageManifest});
+ *   <li>{@code OUT.search}: what the search export needs to extend itself after a new day.
+ * </ul>
+ *
+ * @param dir the {@code .daybook} folder
+ * @param output the output folder's name
+ */
+public record BuildCache(Path dir, String output) {
+
+  /** The cache of an output folder: {@code .daybook/} in the folder that holds it. */
+  public static BuildCache of(Path output) {
+    Path parent = output.getParent();
+    Path name = output.toAbsolutePath().normalize().getFileName();
+    return new BuildCache(parent == null ? Path.of(".daybook") : parent.resolve(".daybook"),
+        name == null ? "output" : name.toString());
+  }
+
+  /** The Lucene search index. */
+  public Path lucene() {
+    return dir.resolve("lucene");
+  }
+
+  Path parsed() {
+    return dir.resolve(output + ".parsed");
+  }
+
+  Path pages() {
+    return dir.resolve(output + ".pages");
+  }
+
+  Path exportState() {
+    return dir.resolve(output + ".search");
+  }
+
+  /** Where earlier versions kept the parsed reports in one file; deleted when seen. */
+  Path oldParsed() {
+    return dir.resolve(output + ".reports");
+  }
+}
