@@ -83,7 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new BenchCommand());
     cl.registerConverter(LocalDate.class, LocalDate::parse);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("daybook bench: " + e.getMessage());
+      if (e.getMessage() != null
+          && (e instanceof java.io.IOException || e instanceof IllegalArgumentException)) {
+        cmd.getErr().println("daybook bench: " + e.getMessage());
+      } else {
+        e.printStackTrace(cmd.getErr()); // a bug: keep the trace
+      }
       return 1;
     });
     System.exit(cl.execute(args));
@@ -96,18 +101,22 @@ public final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--days: " + n + " is not a number of days");
       }
     }
+    String heapLimit = heap == null ? null : checkedHeap(heap);
     Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
-    Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock, inProcess,
-        archive.content(), like, inputs.templates(), inputs.assets(), archive.configFile(), dir,
-        keep, heap == null ? null : checkedHeap(heap), jvmDefaults), out).run();
-    if (json != null) {
-      Benchmark.writeJson(tree, json);
-      out.println("figures written to " + json);
+    try {
+      Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock,
+          inProcess, archive.content(), like, inputs.templates(), inputs.assets(),
+          archive.configFile(), dir, keep, heapLimit, jvmDefaults), out).run();
+      if (json != null) {
+        Benchmark.writeJson(tree, json);
+        out.println("figures written to " + json);
+      }
+      return 0;
+    } finally {
+      if (work == null && !keep) {
+        Sizes.delete(dir);
+      }
     }
-    if (work == null && !keep) {
-      Files.deleteIfExists(dir);
-    }
-    return 0;
   }
 
   /** A size the JVM's -Xmx takes: digits and an optional k, m or g. */

@@ -71,6 +71,12 @@ public final class Benchmark {
   public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
 
+  /**
+   * The system property that the launcher sets to {@code target/daybook.jar} and the benchmark's
+   * own classes: the classpath of Daybook's measured builds.
+   */
+  static final String PRODUCT_CLASSPATH = "daybook.bench.product";
+
   private final Options o;
   private final PrintWriter out;
   /**
@@ -211,7 +217,10 @@ public final class Benchmark {
         cmd.addAll(o.daybookJvm());
       }
       cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
+      // Daybook's builds run the product jar (and this child's class); stock JBake needs the
+      // benchmark's whole classpath (flexmark).
+      cmd.add(name.equals("stock") ? System.getProperty("java.class.path")
+          : System.getProperty(PRODUCT_CLASSPATH, System.getProperty("java.class.path")));
       cmd.add(BenchChild.class.getName());
       cmd.addAll(args);
       Path log = dir.resolve(name + ".log");

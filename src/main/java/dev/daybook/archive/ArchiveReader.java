@@ -21,11 +21,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads the archive the one way that {@code check}, {@code build}, {@code serve} and {@code search}
- * share: every {@code reports/**.md} file, as strict UTF-8, parsed on every core; a report must sit
- * at its date's path and no two reports may share a date. Every problem is a {@code file:line:
- * what}; a missing content folder is an error, a content folder without reports an empty
- * archive.
+ * Reads the archive the one way that {@code check}, {@code build} and {@code serve} share: every
+ * {@code reports/**.md} file, as strict UTF-8, parsed on every core; a report must sit at its
+ * date's path and no two reports may share a date. Every problem is a {@code file:line: what}; a
+ * missing content folder is an error, a content folder without reports an empty archive.
  */
 public final class ArchiveReader {
 

@@ -224,14 +224,16 @@ public final class SiteBuilder {
   private static Pages kept(PageManifest manifest, SiteOutput site) {
     return new Pages() {
       @Override
-      public void page(String path, String key, Maker make) throws IOException, SiteException {
+      public boolean page(String path, String key, Maker make)
+          throws IOException, SiteException {
         if (manifest.keep(site, path, key)) {
-          return;
+          return true;
         }
         String text = make.make();
         if (text != null) {
           manifest.made(path, key, site.put(path, text));
         }
+        return text != null;
       }
 
       @Override

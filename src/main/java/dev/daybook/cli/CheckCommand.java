@@ -23,7 +23,7 @@ final class CheckCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Override
   public Integer call() throws Exception {
-    ArchiveReader.Archive result = new ArchiveReader(archive.content, archive.config().zone())
+    ArchiveReader.Archive result = new ArchiveReader(archive.content(), archive.config().zone())
         .read();
     for (Problem p : result.problems()) {
       context.out().println(p);

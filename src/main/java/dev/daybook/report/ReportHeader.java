@@ -9,9 +9,8 @@ import java.util.Optional;
  * silently skips a file without {@code type} and {@code status}, so every report carries both.
  *
  * @param values the keys in the order they were read or are to be written
- * @param lineCount how many lines the header takes, terminator included (0 when there is none)
  */
-public record ReportHeader(Map<String, String> values, Map<String, Integer> lines, int lineCount) {
+public record ReportHeader(Map<String, String> values) {
 
   public static final String TERMINATOR = "~~~~~~";
 
@@ -31,7 +30,6 @@ public record ReportHeader(Map<String, String> values, Map<String, Integer> line
 
   public ReportHeader {
     values = new LinkedHashMap<>(values);
-    lines = new LinkedHashMap<>(lines);
   }
 
   public Optional<String> get(String key) {

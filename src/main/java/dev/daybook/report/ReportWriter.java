@@ -83,7 +83,7 @@ public final class ReportWriter {
     if (report.isPartial()) {
       h.put(ReportHeader.PARTIAL_AS_OF, report.partialAsOf().toString());
     }
-    return new ReportHeader(h, Map.of(), 0);
+    return new ReportHeader(h);
   }
 
   private void writeSection(StringBuilder out, DailyReport report, RepoSection section,

@@ -77,12 +77,9 @@ public record CommitDoc(String repo, String sha, LocalDate date, Instant time, S
   static CommitDoc of(LocalDate date, RepoSection section, ReportedCommit c, String url) {
     Analysis a = c.analysis();
     PlainText.WithPaths impact = PlainText.withPaths(a.impact()); // one parse for both
-    // The other sections in one parse: blank lines keep their blocks apart, and their plain
-    // texts would be joined by spaces anyway.
-    String rest = PlainText.of(String.join("\n\n", a.insights(), a.risks(),
-        a.recommendations()));
-    String body = String.join(" ", Stream.of(PlainText.of(a.summary()), impact.text(), rest)
-        .filter(s -> !s.isEmpty()).toList());
+    String body = String.join(" ", Stream.of(PlainText.of(a.summary()), impact.text(),
+            PlainText.of(a.insights()), PlainText.of(a.risks()),
+            PlainText.of(a.recommendations())).filter(s -> !s.isEmpty()).toList());
     List<String> paths = List.copyOf(new LinkedHashSet<>(impact.paths()));
     return new CommitDoc(section.repo().toString(), c.sha(), date, c.time(), c.severity().key(),
         a.types().stream().map(ChangeType::key).toList(), c.author(), c.title(), body, paths,

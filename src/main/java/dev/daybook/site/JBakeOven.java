@@ -24,9 +24,9 @@ import org.jbake.template.model.TemplateModel;
  * format and document parser with commonmark-java registered as its {@code md} engine, and its
  * Freemarker template engine with JBake's template model. It does not use JBake's {@code Oven}:
  * the Oven loads every document into an OrientDB store and reloads the whole document list for
- * each page to find its previous and next links, which costs N² in the size of the archive
- * (DESIGN.md §5). Daybook already knows each report's neighbours, so it hands JBake one
- * document at a time, from as many threads as there are cores.
+ * each page to find its previous and next links, which costs N² in the size of the archive.
+ * Daybook already knows each report's neighbours, so it hands JBake one document at a time, from
+ * as many threads as there are cores.
  *
  * <p>JBake keeps global state (its engine registry, document types), so the Markdown engine is
  * registered once; parsing and rendering are thread-safe (one parser context per document, one

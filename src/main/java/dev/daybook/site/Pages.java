@@ -19,8 +19,9 @@ public interface Pages {
    * A page at a site path whose bytes depend only on inputs with digest {@code key}.
    *
    * @param make its text, or null for no page (a draft)
+   * @return whether the site has the page (kept or made; false for a draft)
    */
-  void page(String path, String key, Maker make) throws IOException, SiteException;
+  boolean page(String path, String key, Maker make) throws IOException, SiteException;
 
   /** A file whose bytes are at hand (a copied asset): no key, no making. */
   void file(String path, byte[] bytes) throws IOException;

@@ -150,9 +150,13 @@ public final class SiteRenderer {
   private Pages recording(Pages pages) {
     return new Pages() {
       @Override
-      public void page(String path, String key, Maker make) throws IOException, SiteException {
-        given.add(path);
-        pages.page(path, key, make);
+      public boolean page(String path, String key, Maker make)
+          throws IOException, SiteException {
+        boolean made = pages.page(path, key, make);
+        if (made) {
+          given.add(path);
+        }
+        return made;
       }
 
       @Override

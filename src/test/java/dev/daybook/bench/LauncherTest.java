@@ -27,6 +27,9 @@ class LauncherTest {
   void theLauncherRunsTheBenchmarkFromOutsideTheProductJar() throws Exception {
     String script = Files.readString(LAUNCHER);
     assertThat(script).contains("target/test-classes").contains("target/bench.classpath")
-        .contains(BenchCommand.class.getName());
+        .contains(BenchCommand.class.getName())
+        // Daybook's measured builds get the product jar, not the benchmark's classpath.
+        .contains("-D" + Benchmark.PRODUCT_CLASSPATH + "=\"$product\"")
+        .contains("product=\"$here/target/daybook.jar:$here/target/test-classes\"");
   }
 }

@@ -3,6 +3,7 @@ package dev.daybook.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
@@ -62,16 +63,16 @@ class CachedParseTest {
 
   @Test
   void reportsFromTheCacheEqualAFreshParse() throws Exception {
-    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> first = SiteBuilder.parseAll(options);
-    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> second = SiteBuilder.parseAll(options);
+    Map<LocalDate, ArchiveReader.Source> first = SiteBuilder.parseAll(options);
+    Map<LocalDate, ArchiveReader.Source> second = SiteBuilder.parseAll(options);
 
     assertThat(second).hasSize(7).isEqualTo(first);
     ReportParser parser = new ReportParser(options.defaultZone());
-    for (dev.daybook.archive.ArchiveReader.Source s : second.values()) {
+    for (ArchiveReader.Source s : second.values()) {
       byte[] bytes = Files.readAllBytes(s.file());
       assertThat(s.report()).isEqualTo(parser.parse(s.file(),
           new String(bytes, StandardCharsets.UTF_8), true).orThrow());
-      assertThat(s.digest()).isEqualTo(dev.daybook.archive.ArchiveReader.digest(bytes));
+      assertThat(s.digest()).isEqualTo(ArchiveReader.digest(bytes));
     }
   }
 
@@ -93,9 +94,9 @@ class CachedParseTest {
     edit(title, same);
     Files.setLastModifiedTime(day, FileTime.from(OLD.toInstant().plusSeconds(1)));
 
-    dev.daybook.archive.ArchiveReader.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
+    ArchiveReader.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
     assertThat(firstCommitTitle(s.report())).isEqualTo(same);
-    assertThat(s.digest()).isEqualTo(dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(day)));
+    assertThat(s.digest()).isEqualTo(ArchiveReader.digest(Files.readAllBytes(day)));
   }
 
   /**
@@ -106,7 +107,7 @@ class CachedParseTest {
   @Test
   void aSameSizeEditWithItsTimeSetBackIsSeenByItsChangeTime() throws Exception {
     assumeTrue(day.getFileSystem().supportedFileAttributeViews().contains("unix"));
-    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> before = SiteBuilder.parseAll(options);
+    Map<LocalDate, ArchiveReader.Source> before = SiteBuilder.parseAll(options);
     String title = firstCommitTitle(reportOf(before));
     ReportCache.Stamp stamped = ReportCache.Stamp.read(day);
     String same = sameLength(title);
@@ -117,15 +118,15 @@ class CachedParseTest {
     assertThat(edited.modified()).isEqualTo(stamped.modified());
     assertThat(edited.changed()).isNotEqualTo(stamped.changed());
 
-    dev.daybook.archive.ArchiveReader.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
+    ArchiveReader.Source s = SiteBuilder.parseAll(options).get(LocalDate.parse("2026-02-06"));
 
     assertThat(firstCommitTitle(s.report())).isEqualTo(same);
-    assertThat(s.digest()).isEqualTo(dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(day)));
+    assertThat(s.digest()).isEqualTo(ArchiveReader.digest(Files.readAllBytes(day)));
   }
 
   @Test
   void aTouchedReportIsDigestedAndKeptThenTrustedByItsNewStamp() throws Exception {
-    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> before = SiteBuilder.parseAll(options);
+    Map<LocalDate, ArchiveReader.Source> before = SiteBuilder.parseAll(options);
     FileTime touched = FileTime.from(OLD.toInstant().plusSeconds(60));
     Files.setLastModifiedTime(day, touched);
 
@@ -133,14 +134,14 @@ class CachedParseTest {
     // The cache now holds the new stamp: the next build takes the report without reading it.
     ReportCache cache = ReportCache.load(BuildCache.of(options.output()).parsed(),
         options.defaultZone());
-    assertThat(cache.get(dev.daybook.archive.ArchiveReader.name(options.content(), day)).stamp())
+    assertThat(cache.get(ArchiveReader.name(options.content(), day)).stamp())
         .isEqualTo(ReportCache.Stamp.read(day));
     assertThat(SiteBuilder.parseAll(options)).isEqualTo(before);
   }
 
   @Test
   void aTornCacheIsIgnored() throws Exception {
-    Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> before = SiteBuilder.parseAll(options);
+    Map<LocalDate, ArchiveReader.Source> before = SiteBuilder.parseAll(options);
     String title = firstCommitTitle(reportOf(before));
     edit(title, sameLength(title));
     Files.setLastModifiedTime(day, OLD); // unseen with a good cache (see above)
@@ -170,7 +171,7 @@ class CachedParseTest {
     assertThat(old).doesNotExist();
   }
 
-  private static DailyReport reportOf(Map<LocalDate, dev.daybook.archive.ArchiveReader.Source> sources) {
+  private static DailyReport reportOf(Map<LocalDate, ArchiveReader.Source> sources) {
     return sources.get(LocalDate.parse("2026-02-06")).report();
   }
 

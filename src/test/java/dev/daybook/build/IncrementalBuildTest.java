@@ -2,6 +2,7 @@ package dev.daybook.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.Bakes;
@@ -152,7 +153,7 @@ class IncrementalBuildTest {
   void aDeletedOutputFileIsMadeAgain() throws Exception {
     Site site = builtSite("lost");
     String report = SitePaths.report(ArchiveSynthesizer.START.plusDays(3));
-    String page = dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(site.out.resolve(report)));
+    String page = ArchiveReader.digest(Files.readAllBytes(site.out.resolve(report)));
     Files.delete(site.out.resolve(report));
     Files.writeString(site.out.resolve("stray.html"), "not ours");
 
@@ -160,7 +161,7 @@ class IncrementalBuildTest {
 
     assertThat(r.written()).containsExactly(report);
     assertThat(r.deleted()).containsExactly("stray.html");
-    assertThat(dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(site.out.resolve(report)))).isEqualTo(page);
+    assertThat(ArchiveReader.digest(Files.readAllBytes(site.out.resolve(report)))).isEqualTo(page);
   }
 
   /** A site of {@link #DAYS} synthetic days, built once. */
@@ -215,7 +216,7 @@ class IncrementalBuildTest {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files.put(root.relativize(p).toString().replace('\\', '/'),
-            dev.daybook.archive.ArchiveReader.digest(Files.readAllBytes(p)));
+            ArchiveReader.digest(Files.readAllBytes(p)));
       }
     }
     return files;

@@ -3,6 +3,7 @@ package dev.daybook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -117,7 +118,7 @@ class BuildCommandTest {
     Files.createDirectories(misplaced.getParent());
     Files.copy(content.resolve("reports/2026/02/2026-02-07.md"), misplaced);
     Path latin1 = content.resolve("reports/2026/02/2026-02-09.md");
-    Files.write(latin1, "title=x\nd\u00e9j\u00e0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.write(latin1, "title=x\nd\u00e9j\u00e0\n".getBytes(StandardCharsets.ISO_8859_1));
 
     CliRun check = CliRun.run("check", "--config=site.properties", "--content=" + content);
     assertThat(check.exitCode()).isEqualTo(1);

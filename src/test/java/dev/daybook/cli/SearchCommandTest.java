@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ReportStore;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
@@ -50,8 +51,8 @@ class SearchCommandTest {
     Map<String, DailyReport> reports = new TreeMap<>();
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);
-      reports.put(SearchIndex.reportKey(dev.daybook.archive.ArchiveReader.name(content, f),
-              dev.daybook.archive.ArchiveReader.digest(bytes)),
+      reports.put(SearchIndex.reportKey(ArchiveReader.name(content, f),
+              ArchiveReader.digest(bytes)),
           parser.parse(f, new String(bytes, StandardCharsets.UTF_8), true).orThrow());
     }
     return SearchIndex.update(index, reports, (d, a) -> "reports/" + d + ".html#" + a,

@@ -3,6 +3,7 @@ package dev.daybook.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
@@ -302,7 +303,8 @@ class AppendExportTest {
       days.forEach((day, report) -> reports.put(
           SearchIndex.reportKey("reports/" + report.date() + ".md", versions.get(day)), report));
       SearchIndex.update(index, reports, URLS,
-          dev.daybook.archive.ArchiveReader.digest(String.join("\n", reports.keySet()).getBytes(StandardCharsets.UTF_8)),
+          ArchiveReader.digest(
+              String.join("\n", reports.keySet()).getBytes(StandardCharsets.UTF_8)),
           ZONE);
       Map<String, byte[]> written = new TreeMap<>();
       List<String> kept = new ArrayList<>();

@@ -219,6 +219,25 @@ class FeedsAndSitemapTest {
     assertThat(urls).filteredOn(u -> u.contains("/reports/")).hasSize(7);
   }
 
+  /** A draft page is not published, so the sitemap does not list it either. */
+  @Test
+  void aDraftPageIsNeitherBakedNorInTheSitemap(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path content = dir.resolve("content");
+    Path day = content.resolve("reports/2026/02/2026-02-07.md");
+    Files.createDirectories(day.getParent());
+    Files.copy(Bakes.SHIPPED_CONTENT.resolve("reports/2026/02/2026-02-07.md"), day);
+    Files.writeString(content.resolve("about.md"), Files.readString(
+        Bakes.SHIPPED_CONTENT.resolve("about.md")).replace("status=published", "status=draft"));
+    Path site = dir.resolve("output");
+    Bakes.bake(content, site, Bakes.SUB_PATH);
+
+    assertThat(site.resolve("about.html")).doesNotExist();
+    assertThat(sitemapUrls(site)).isNotEmpty()
+        .doesNotContain(Bakes.SUB_PATH + "about.html")
+        .contains(Bakes.SUB_PATH + "reports/2026/02/2026-02-07.html");
+  }
+
   @Test
   void robotsNamesTheSitemapWhenTheBaseUrlIsAbsolute() throws IOException {
     String robots = Files.readString(Bakes.shipped(Bakes.SUB_PATH).resolve("robots.txt"));
