@@ -148,7 +148,7 @@
     return out;
   }
 
-  // ---- Porter (PorterStems.java) ------------------------------------------------------------
+  // ---- Porter (Lucene's) --------------------------------------------------------------------
   var STEP3 = [['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'],
     ['izer', 'ize'], ['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'],
     ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'],
