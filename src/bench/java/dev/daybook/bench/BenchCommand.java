@@ -1,6 +1,7 @@
 package dev.daybook.bench;
 
 import dev.daybook.cli.ArchiveOptions;
+import dev.daybook.cli.Daybook;
 import dev.daybook.cli.SiteInputs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -83,8 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new BenchCommand());
     cl.registerConverter(LocalDate.class, LocalDate::parse);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e.getMessage() != null
-          && (e instanceof java.io.IOException || e instanceof IllegalArgumentException)) {
+      if (Daybook.isExpected(e)) {
         cmd.getErr().println("daybook bench: " + e.getMessage());
       } else {
         e.printStackTrace(cmd.getErr()); // a bug: keep the trace

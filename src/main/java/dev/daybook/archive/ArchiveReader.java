@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -105,7 +104,7 @@ public final class ArchiveReader {
     List<Read> read = Parallel.map(files,
         file -> readOne(file, name(store.content(), file), known));
     List<Problem> problems = new ArrayList<>();
-    Map<LocalDate, Source> byDate = new TreeMap<>();
+    SortedMap<LocalDate, Source> byDate = new TreeMap<>();
     for (Read r : read) {
       problems.addAll(r.problems());
       Source s = r.source();
@@ -125,7 +124,7 @@ public final class ArchiveReader {
       }
     }
     Collections.sort(problems);
-    return new Archive(new TreeMap<>(byDate), files.size(), problems);
+    return new Archive(byDate, files.size(), problems);
   }
 
   /** One file: its report when it has one, and its problems. */
@@ -137,21 +136,31 @@ public final class ArchiveReader {
       return new Read(same, List.of());
     }
     byte[] bytes;
-    String text;
     try {
       bytes = TextFiles.bytes(file);
-      text = TextFiles.decode(file, bytes);
     } catch (TextFiles.UnreadableFileException e) {
-      return new Read(null, List.of(new Problem(file, Math.max(1, e.line()), e.reason())));
+      return unreadable(file, e);
     }
     String digest = digest(bytes);
+    // Bytes parsed before were UTF-8 then: only new bytes are decoded (a fresh checkout gives
+    // every file new times, and the nightly build would decode the whole archive for nothing).
     DailyReport parsedBefore = known.parsed(name, digest);
     if (parsedBefore != null) {
       return new Read(new Source(file, name, digest, parsedBefore), List.of());
     }
+    String text;
+    try {
+      text = TextFiles.decode(file, bytes);
+    } catch (TextFiles.UnreadableFileException e) {
+      return unreadable(file, e);
+    }
     ParsedReport parsed = parser.parse(file, text, true);
     return new Read(parsed.report().map(r -> new Source(file, name, digest, r)).orElse(null),
         parsed.problems());
+  }
+
+  private static Read unreadable(Path file, TextFiles.UnreadableFileException e) {
+    return new Read(null, List.of(new Problem(file, Math.max(1, e.line()), e.reason())));
   }
 
   /** A report file's path under the content folder, with '/' on every system. */

@@ -1,5 +1,6 @@
 package dev.daybook.cli;
 
+import dev.daybook.build.BuildCache;
 import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
@@ -49,7 +50,7 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
 
   /** {@code --index}, or {@code .daybook/lucene} in the folder that holds the output folder. */
   Path indexDir() {
-    return index != null ? index : SiteInputs.defaultIndex(out);
+    return index != null ? index : BuildCache.of(out).lucene();
   }
 
   @Override

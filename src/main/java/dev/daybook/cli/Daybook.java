@@ -61,7 +61,7 @@ public final class Daybook implements Runnable {
   }
 
   /** Failures whose message is written for the user: bad input, I/O, GitHub, reports, site. */
-  private static boolean isExpected(Exception ex) {
+  public static boolean isExpected(Exception ex) {
     return ex.getMessage() != null && (ex instanceof java.io.IOException
         || ex instanceof IllegalArgumentException
         || ex instanceof dev.daybook.source.SourceException

@@ -1,5 +1,6 @@
 package dev.daybook.cli;
 
+import dev.daybook.build.BuildCache;
 import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
@@ -106,7 +107,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
   private void build() throws Exception {
     SiteConfig config = SiteConfig.load(archive.config);
     SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out,
-        BaseUrl.parse("/"), config, SiteInputs.defaultIndex(out)));
+        BaseUrl.parse("/"), config, BuildCache.of(out).lucene()));
     context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
         r.time().toMillis() / 1000.0));
   }

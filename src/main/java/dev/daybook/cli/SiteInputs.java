@@ -1,6 +1,5 @@
 package dev.daybook.cli;
 
-import dev.daybook.build.BuildCache;
 import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
@@ -22,11 +21,6 @@ public final class SiteInputs {
 
   public Path assets() {
     return assets;
-  }
-
-  /** Where the search index goes by default: {@code .daybook/lucene} beside the output folder. */
-  static Path defaultIndex(Path out) {
-    return BuildCache.of(out).lucene();
   }
 
   /** The build's options; {@code searchIndex} may be null for a site without a search index. */
