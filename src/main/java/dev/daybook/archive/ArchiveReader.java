@@ -4,6 +4,7 @@ import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.DailyReport;
 import dev.daybook.report.ParsedReport;
 import dev.daybook.report.Problem;
+import dev.daybook.report.ReportPage;
 import dev.daybook.report.ReportParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +33,22 @@ public final class ArchiveReader {
    *
    * @param name its path under the content folder, with '/'
    * @param digest of the file's bytes ({@link #digest})
+   * @param page its page, from the parse that gave the report
    */
-  public record Source(Path file, String name, String digest, DailyReport report) {}
+  public record Source(Path file, String name, String digest, DailyReport report, Page page) {}
+
+  /**
+   * A report's page. A reader asked for pages renders each one in the parse that reads its report;
+   * a report the build already knew (see {@link Known}) was not parsed, so its page is read, once,
+   * when asked for.
+   */
+  @FunctionalInterface
+  public interface Page {
+    ReportPage get() throws IOException;
+  }
+
+  /** A report known from an earlier build: the digest of its file, and what it parsed to. */
+  public record KnownReport(String digest, DailyReport report) {}
 
   /**
    * What was read.
@@ -60,7 +75,7 @@ public final class ArchiveReader {
    */
   public interface Known {
     /** The report of a file known to be unchanged without reading it, or null; asked first. */
-    Source unchanged(Path file, String name) throws IOException;
+    KnownReport unchanged(Path file, String name) throws IOException;
 
     /** The report parsed earlier from bytes with this digest, or null. */
     DailyReport parsed(String name, String digest);
@@ -69,7 +84,7 @@ public final class ArchiveReader {
   /** Knows nothing: every file is read and parsed. */
   public static final Known NOTHING = new Known() {
     @Override
-    public Source unchanged(Path file, String name) {
+    public KnownReport unchanged(Path file, String name) {
       return null;
     }
 
@@ -81,10 +96,18 @@ public final class ArchiveReader {
 
   private final ReportStore store;
   private final ReportParser parser;
+  private final boolean pages;
 
+  /** A reader of reports alone (their pages are read again if asked for). */
   public ArchiveReader(Path content, ZoneId defaultZone) {
+    this(content, defaultZone, false);
+  }
+
+  /** @param pages whether to render each report's page as it is parsed: a build's reader */
+  public ArchiveReader(Path content, ZoneId defaultZone, boolean pages) {
     this.store = new ReportStore(content);
     this.parser = new ReportParser(defaultZone);
+    this.pages = pages;
   }
 
   /** Reads and parses every report. */
@@ -131,9 +154,10 @@ public final class ArchiveReader {
   private record Read(Source source, List<Problem> problems) {}
 
   private Read readOne(Path file, String name, Known known) throws IOException {
-    Source same = known.unchanged(file, name);
+    KnownReport same = known.unchanged(file, name);
     if (same != null) {
-      return new Read(same, List.of());
+      return new Read(new Source(file, name, same.digest(), same.report(),
+          pageLater(file, same.digest())), List.of());
     }
     byte[] bytes;
     try {
@@ -146,7 +170,8 @@ public final class ArchiveReader {
     // every file new times, and the nightly build would decode the whole archive for nothing).
     DailyReport parsedBefore = known.parsed(name, digest);
     if (parsedBefore != null) {
-      return new Read(new Source(file, name, digest, parsedBefore), List.of());
+      return new Read(new Source(file, name, digest, parsedBefore, pageLater(file, digest)),
+          List.of());
     }
     String text;
     try {
@@ -155,8 +180,33 @@ public final class ArchiveReader {
       return unreadable(file, e);
     }
     ParsedReport parsed = parser.parse(file, text, true);
-    return new Read(parsed.report().map(r -> new Source(file, name, digest, r)).orElse(null),
+    if (parsed.report().isEmpty()) {
+      return new Read(null, parsed.problems());
+    }
+    Page page;
+    if (pages && parsed.ok()) {
+      ReportPage made = parsed.page();
+      page = () -> made;
+    } else {
+      page = pageLater(file, digest);
+    }
+    return new Read(new Source(file, name, digest, parsed.report().get(), page),
         parsed.problems());
+  }
+
+  /**
+   * The page of a report that was not parsed here, read when asked for: from the same bytes, or
+   * not at all (a file changed since it was read must not give a page of other text).
+   */
+  private Page pageLater(Path file, String digest) {
+    return () -> {
+      byte[] bytes = TextFiles.bytes(file);
+      if (!digest(bytes).equals(digest)) {
+        throw new IOException(file + ": changed while the site was being built; build again");
+      }
+      String text = TextFiles.decode(file, bytes);
+      return parser.parse(file, text, true).page();
+    };
   }
 
   private static Read unreadable(Path file, TextFiles.UnreadableFileException e) {

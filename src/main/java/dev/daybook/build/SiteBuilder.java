@@ -365,15 +365,15 @@ public final class SiteBuilder {
     Files.deleteIfExists(files.oldParsed());
     ReportCache cache = ReportCache.load(files.parsed(), o.defaultZone());
     Map<String, ReportCache.Stamp> seen = new ConcurrentHashMap<>();
-    ArchiveReader.Archive archive = new ArchiveReader(o.content(), o.defaultZone())
+    ArchiveReader.Archive archive = new ArchiveReader(o.content(), o.defaultZone(), true)
         .read(new ArchiveReader.Known() {
           @Override
-          public Source unchanged(Path file, String name) throws IOException {
+          public ArchiveReader.KnownReport unchanged(Path file, String name) throws IOException {
             // Stat before reading: a change after the stat then shows as another stamp next time.
             ReportCache.Stamp stamp = ReportCache.Stamp.read(file);
             ReportCache.Entry last = cache.get(name);
             if (last != null && last.stamp().equals(stamp)) {
-              return new Source(file, name, last.digest(), last.report());
+              return new ArchiveReader.KnownReport(last.digest(), last.report());
             }
             seen.put(name, stamp.toRecord(Instant.now()));
             return null;

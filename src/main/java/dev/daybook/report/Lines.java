@@ -201,19 +201,6 @@ final class Lines {
     return next < line.length() && line.charAt(next) == line.charAt(i);
   }
 
-  /** The fence a line opens: its run of three or more backticks or tildes, else null. */
-  static String fenceOf(String line) {
-    int i = blockStart(line);
-    if (i < 0 || line.charAt(i) != '`' && line.charAt(i) != '~') {
-      return null;
-    }
-    int end = i;
-    while (end < line.length() && line.charAt(end) == line.charAt(i)) {
-      end++;
-    }
-    return end - i >= 3 ? line.substring(i, end) : null;
-  }
-
   /**
    * A block-quote line (it starts with {@code >}) without its marker and the whitespace after it:
    * all of it, or at most one character (regex {@code \s}: ASCII whitespace).

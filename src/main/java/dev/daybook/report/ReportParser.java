@@ -9,6 +9,12 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -34,6 +40,11 @@ import java.util.regex.Pattern;
  * quotes, badges with or without a space, a commit table without anchors). It never stops at the
  * first problem: it collects every one with its line, so {@code daybook check} can list them all.
  *
+ * <p>The body is parsed once, by commonmark-java ({@link ReportHtml#parse}), and that parse decides
+ * what each line is: a heading, code or an HTML block (kept as written, never read for labels), or
+ * text. The labels, the SHA line and the commit table are read from the lines of the text, and the
+ * page is the same parse rendered ({@link ParsedReport#page}).
+ *
  * <p>Prose under a label is kept as written (CommonMark source) up to the next label, so an
  * imported report keeps its text.
  */
@@ -56,22 +67,18 @@ public final class ReportParser {
   private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
 
-  // The first characters (after whitespace) of lines in a commit that may be more than prose: a
-  // heading, a fence, a label or the SHA line, a quote. See Run.isProse.
-  private static final String NOT_PROSE = "#`~*>";
+  // What a line of the body is, by the block commonmark-java puts it in (see Run.classify).
+  private static final byte BLANK = 0; // in no block
+  private static final byte TEXT = 1; // in a paragraph, quote, list, table or thematic break
+  private static final byte VERBATIM = 2; // in a code block or an HTML block: kept as it is
+  private static final byte HEADING = 3; // the first line of a heading that is not nested
+  private static final byte HEADING_REST = 4; // the underline of a setext heading
 
   private final ZoneId defaultZone;
-  private final boolean proseShortcut;
 
   /** @param defaultZone the zone of reports whose header does not name one */
   public ReportParser(ZoneId defaultZone) {
-    this(defaultZone, true);
-  }
-
-  /** @param proseShortcut false to read every line the long way (tests compare the two) */
-  ReportParser(ZoneId defaultZone, boolean proseShortcut) {
     this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
-    this.proseShortcut = proseShortcut;
   }
 
   /**
@@ -93,6 +100,9 @@ public final class ReportParser {
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Map<String, Integer> headerLines = new HashMap<>();
     private final List<Section> sections = new ArrayList<>();
+    private Node body;
+    private byte[] kinds;
+    private Heading[] headings;
     private int zhWords;
     private int enWords;
     private String titleDate;
@@ -120,7 +130,7 @@ public final class ReportParser {
           ? Language.fromKey(header.get(ReportHeader.LOCALE)).orElse(Language.ZH)
           : (enWords > zhWords ? Language.EN : Language.ZH);
       Optional<DailyReport> report = buildReport(hasHeader);
-      return new ParsedReport(file, report, language, hasHeader, problems);
+      return new ParsedReport(file, report, language, hasHeader, problems, new ReportHeader(header), body);
     }
 
     // ---- header -------------------------------------------------------------------------
@@ -157,45 +167,79 @@ public final class ReportParser {
 
     // ---- body ---------------------------------------------------------------------------
 
+    /**
+     * Parses the body (what follows the header, as JBake reads it) with commonmark-java and notes
+     * what each line is: {@link #readBody} reads the report's structure by lines, and the
+     * document parsed here is the page.
+     */
+    private void classify(int start) {
+      kinds = new byte[lines.size()];
+      headings = new Heading[lines.size()];
+      if (start >= lines.size()) {
+        body = ReportHtml.parse("");
+        return;
+      }
+      body = ReportHtml.parse(lines.text().substring(lines.start(start)));
+      for (Node block = body.getFirstChild(); block != null; block = block.getNext()) {
+        List<SourceSpan> spans = block.getSourceSpans();
+        if (block instanceof Heading heading && !spans.isEmpty()) {
+          int first = start + spans.get(0).getLineIndex();
+          for (SourceSpan span : spans) {
+            kinds[start + span.getLineIndex()] = HEADING_REST;
+          }
+          kinds[first] = HEADING;
+          headings[first] = heading;
+        } else {
+          mark(block, start);
+        }
+      }
+    }
+
+    /** Marks a block's lines as text, and those of the code and HTML blocks in it verbatim. */
+    private void mark(Node block, int start) {
+      byte kind = block instanceof FencedCodeBlock || block instanceof IndentedCodeBlock
+          || block instanceof HtmlBlock ? VERBATIM : TEXT;
+      for (SourceSpan span : block.getSourceSpans()) {
+        kinds[start + span.getLineIndex()] = kind;
+      }
+      if (kind == TEXT) {
+        for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
+          if (child instanceof org.commonmark.node.Block) {
+            mark(child, start);
+          }
+        }
+      }
+    }
+
     private void readBody(int start) {
+      classify(start);
       Section section = null;
       Block commit = null;
       Severity group = null;
       boolean inContents = false;
-      String fence = null;
       for (int i = start; i < lines.size(); i++) {
-        if (commit != null && fence == null && proseShortcut && isProse(i)) {
-          commit.prose(i);
-          continue;
-        }
         String line = lines.get(i);
         int lineNo = i + 1;
-        if (fence != null) {
-          if (line.strip().startsWith(fence)) {
-            fence = null;
-          }
+        if (kinds[i] == VERBATIM) {
           if (commit != null) {
             commit.add(line);
+          } else if (i == start || kinds[i - 1] != VERBATIM) {
+            problem(lineNo, "text outside any commit section is not kept: '" + shorten(line)
+                + "'");
           }
           continue;
         }
-        String opens = Lines.fenceOf(line);
-        if (opens != null) {
-          fence = opens;
-          if (commit != null) {
-            commit.add(line);
-            continue;
+        if (kinds[i] == HEADING) {
+          int last = i;
+          while (last + 1 < lines.size() && kinds[last + 1] == HEADING_REST) {
+            last++;
           }
-        }
-        Lines.Heading heading = Lines.heading(line);
-        if (heading != null) {
-          String raw = heading.text().indexOf('#') < 0 ? heading.text()
-              : CLOSING_HASHES.matcher(heading.text()).replaceAll("");
+          String raw = headingText(i, last);
           Matcher anchor = raw.startsWith("<a id=") ? ANCHOR.matcher(raw) : null;
           String anchorId = anchor != null && anchor.find() ? anchor.group(1) : null;
           String text = anchorId != null ? raw.substring(anchor.end()) : raw;
-          int level = heading.level();
-          if (isCommitHeading(i)) {
+          int level = headings[i].getLevel();
+          if (isCommitHeading(last)) {
             finish(commit);
             if (section == null) {
               problem(lineNo, "commit section before any '## owner/repo' heading");
@@ -205,11 +249,13 @@ public final class ReportParser {
             commit = new Block(group, MarkdownText.plain(text), anchorId, lineNo);
             section.blocks.add(commit);
             inContents = false;
+            i = last;
             continue;
           }
           Optional<Labels.Label> label = commit != null ? Labels.match(line) : Optional.empty();
           if (label.isPresent()) {
             commit.label(label.get(), lineNo);
+            i = last;
             continue;
           }
           // Inside a commit only a repository heading (##) or a severity group ends it; any other
@@ -222,6 +268,7 @@ public final class ReportParser {
             section = new Section(repo.get(), lineNo);
             sections.add(section);
             inContents = false;
+            i = last;
             continue;
           }
           Optional<Severity> groupSeverity = groupOf(text, lineNo, section);
@@ -230,12 +277,17 @@ public final class ReportParser {
             commit = null;
             group = groupSeverity.get();
             inContents = false;
+            i = last;
             continue;
           }
           if (commit != null) {
-            commit.add(line);
+            for (; i <= last; i++) {
+              commit.add(lines.get(i));
+            }
+            i = last;
             continue;
           }
+          i = last;
           if (level == 1 && section == null) {
             titleLine = lineNo;
             Matcher date = DATE.matcher(text);
@@ -279,16 +331,23 @@ public final class ReportParser {
     }
 
     /**
-     * Whether a line in a commit, outside a fence, is prose that {@link Block#line} would only
-     * append, as most lines are: blank, or its first character that is not whitespace starts no
-     * heading, fence, label, SHA line or quote. Such a line is appended without becoming a String.
+     * The text of the heading on lines {@code first..last}, as written: an ATX heading without its
+     * marks (closing ones too), a setext heading without its underline.
      */
-    private boolean isProse(int i) {
-      int first = lines.firstNonWhitespace(i);
-      return first == lines.end(i) || NOT_PROSE.indexOf(lines.text().charAt(first)) < 0;
+    private String headingText(int first, int last) {
+      if (first == last) {
+        Lines.Heading atx = Lines.heading(lines.get(first));
+        String text = atx == null ? "" : atx.text();
+        return text.indexOf('#') < 0 ? text : CLOSING_HASHES.matcher(text).replaceAll("");
+      }
+      StringBuilder text = new StringBuilder();
+      for (int i = first; i < last; i++) {
+        text.append(i == first ? "" : "\n").append(lines.get(i).strip());
+      }
+      return text.toString();
     }
 
-    /** A heading is a commit's when the next non-blank line is its SHA line. */
+    /** A heading is a commit's when the next non-blank line after it is its SHA line. */
     private boolean isCommitHeading(int index) {
       for (int j = index + 1; j < lines.size(); j++) {
         String next = lines.get(j).strip();
@@ -787,15 +846,6 @@ public final class ReportParser {
         StringBuilder to = target();
         if (to != null) {
           to.append(text).append('\n');
-        }
-      }
-
-      /** What {@link #line} does with a line that {@link #isProse}, straight from the text. */
-      void prose(int i) {
-        quoted = false;
-        StringBuilder to = target();
-        if (to != null) {
-          to.append(lines.text(), lines.start(i), lines.end(i)).append('\n');
         }
       }
 

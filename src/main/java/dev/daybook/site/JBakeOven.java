@@ -1,7 +1,10 @@
 package dev.daybook.site;
 
+import dev.daybook.report.ReportPage;
 import java.io.File;
 import java.io.StringWriter;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +29,9 @@ import org.jbake.template.model.TemplateModel;
  * the Oven loads every document into an OrientDB store and reloads the whole document list for
  * each page to find its previous and next links, which costs N² in the size of the archive.
  * Daybook already knows each report's neighbours, so it hands JBake one document at a time, from
- * as many threads as there are cores.
+ * as many threads as there are cores. A report is handed over as Daybook parsed it (its header
+ * and its rendered body), so its file is not read and parsed a second time; the other pages of
+ * the content folder are read by JBake's parser.
  *
  * <p>JBake keeps global state (its engine registry, document types), so the Markdown engine is
  * registered once; parsing and rendering are thread-safe (one parser context per document, one
@@ -88,6 +93,36 @@ final class JBakeOven {
     if (ModelAttributes.Status.DRAFT.equals(document.getStatus())) {
       return null;
     }
+    return render(document, source, path, extra);
+  }
+
+  /**
+   * Renders a parsed report with the template of its type: the document JBake's parser would make
+   * of the file (its header's values, with {@code date} a date, and the body as HTML).
+   *
+   * @param source the report's file, named in errors
+   */
+  String render(ReportPage page, Path source, String path, Map<String, Object> extra)
+      throws SiteException {
+    DocumentModel document = DocumentModel.createDefaultDocumentModel();
+    for (Map.Entry<String, String> value : page.header().values().entrySet()) {
+      if (value.getKey().equals(ModelAttributes.DATE)) {
+        try {
+          document.setDate(new SimpleDateFormat(config.getDateFormat()).parse(value.getValue()));
+        } catch (ParseException e) {
+          throw new SiteException(source + ": date=" + value.getValue() + " is not a date ("
+              + config.getDateFormat() + ")", e);
+        }
+      } else {
+        document.put(value.getKey(), value.getValue());
+      }
+    }
+    document.setBody(page.html());
+    return render(document, source, path, extra);
+  }
+
+  private String render(DocumentModel document, Path source, String path,
+      Map<String, Object> extra) throws SiteException {
     String template = config.getTemplateByDocType(document.getType());
     if (template == null) {
       throw new SiteException(source + ": unknown type=" + document.getType()

@@ -110,21 +110,23 @@ public final class SiteRenderer {
     Parallel.map(order, i -> {
       Source day = reports.get(days.get(i).date());
       Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
-      bake(day.file(), day.digest(), SitePaths.report(day.report().date()), neighbours, pages);
+      String path = SitePaths.report(day.report().date());
+      pages.page(path, key(path, neighbours, day.digest()),
+          () -> oven.get().render(day.page().get(), day.file(), path, neighbours));
       return null;
     });
     for (Path page : contentPages) {
       String name = page.getFileName().toString();
-      bake(page, ArchiveReader.digest(Files.readAllBytes(page)),
-          name.substring(0, name.length() - ".md".length()) + ".html", Map.of(), pages);
+      String path = name.substring(0, name.length() - ".md".length()) + ".html";
+      pages.page(path, key(path, Map.of(), ArchiveReader.digest(Files.readAllBytes(page))),
+          () -> oven.get().render(page, path, Map.of()));
     }
   }
 
-  private void bake(Path source, String digest, String path, Map<String, Object> extra,
-      Pages pages) throws IOException, SiteException {
-    String key = Digests.digest(Digests.utf8(templatesDigest), Digests.utf8(path),
-        Digests.utf8(new TreeMap<>(extra).toString()), Digests.utf8(digest));
-    pages.page(path, key, () -> oven.get().render(source, path, extra));
+  /** A JBake page's key: the templates, where it goes, what is added to it, its file. */
+  private String key(String path, Map<String, Object> extra, String fileDigest) {
+    return Digests.digest(Digests.utf8(templatesDigest), Digests.utf8(path),
+        Digests.utf8(new TreeMap<>(extra).toString()), Digests.utf8(fileDigest));
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.daybook.site;
+package dev.daybook.report;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,15 +13,18 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
- * Renders report Markdown to HTML with commonmark-java and GFM tables: the dialect the report
- * parser reads. Reports are archive text that people may edit, so raw HTML is shown as text, with
- * one exception: the {@code <a id="…"></a>} anchor that opens a heading becomes the heading's
- * {@code id}. Links keep only http, https, mailto, relative and {@code #fragment} targets.
+ * The one Markdown dialect of the archive: commonmark-java with GFM tables. {@link ReportParser}
+ * reads a report's structure from the document this parses, and the report's page is this
+ * document rendered, so the page shows what the parser read. Reports are archive text that people
+ * may edit, so raw HTML is shown as text, with one exception: the {@code <a id="…"></a>} anchor
+ * that opens a heading becomes the heading's {@code id}. Links keep only http, https, mailto,
+ * relative and {@code #fragment} targets. Thread-safe.
  */
 public final class ReportHtml {
 
@@ -31,27 +34,29 @@ public final class ReportHtml {
   private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\x00-\\x20\\x7f]");
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-  private final DirectHtml direct = new DirectHtml(new SafeUrls());
+  // Block spans give the parser each block's lines; the renderer ignores them.
+  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+      .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
-  /**
-   * Renders one document. Thread-safe. The Markdown Daybook writes is rendered directly, to the
-   * bytes commonmark-java would make of it ({@link DirectHtml}); anything else by commonmark.
-   */
-  public String render(String markdown) {
-    String html = direct.render(markdown);
-    return html != null ? html : commonmark(markdown);
+  private ReportHtml() {}
+
+  /** Parses Markdown in the archive's dialect, with the source lines of every block. */
+  public static Node parse(String markdown) {
+    return PARSER.parse(markdown);
   }
 
-  /** {@link #render} without its fast path: tests hold the two to the same output. */
-  String commonmark(String markdown) {
-    Node document = parser.parse(markdown);
+  /** Parses and renders Markdown: a page that is not a report. */
+  public static String render(String markdown) {
+    return render(parse(markdown));
+  }
+
+  /** Renders a parsed document (and takes its heading anchors out of it, into their ids). */
+  public static String render(Node document) {
     Map<Node, String> ids = new IdentityHashMap<>();
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(Heading heading) {
         takeAnchor(heading, ids);
-        visitChildren(heading);
       }
     });
     HtmlRenderer renderer = HtmlRenderer.builder()

@@ -1,0 +1,84 @@
+package dev.daybook.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.model.Analysis;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A report is parsed once, by commonmark-java, and its page is that parse rendered: what the
+ * parser takes for a label, a heading or code is what the page shows as one.
+ */
+class ReportPageTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final Path GOLDEN = Path.of("src/test/resources/reports/golden/2026-02-06.zh.md");
+
+  /** The golden report with {@code lines} in place of its first commit's summary text. */
+  private static ParsedReport withSummary(String lines) throws Exception {
+    String text = Files.readString(GOLDEN);
+    int label = text.indexOf("**📋 变更摘要**\n\n");
+    assertThat(label).isPositive();
+    int start = label + "**📋 变更摘要**\n\n".length();
+    int end = text.indexOf("\n\n", start);
+    return new ReportParser(SHANGHAI).parse(GOLDEN,
+        text.substring(0, start) + lines + text.substring(end), true);
+  }
+
+  /** The analysis of the commit whose summary begins with {@code start}. */
+  private static Analysis analysisOf(ParsedReport parsed, String start) {
+    return parsed.report().orElseThrow().sections().stream()
+        .flatMap(s -> s.commits().stream()).map(c -> c.analysis())
+        .filter(a -> a.summary().startsWith(start)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aLabelInsideAFenceIsCodeOnThePageAndInTheReport() throws Exception {
+    ParsedReport parsed = withSummary("```\n**⚠️ 潜在风险**\n\n- not a risk\n```");
+    assertThat(parsed.problems()).isEmpty();
+    Analysis analysis = analysisOf(parsed, "```");
+    assertThat(analysis.summary()).contains("**⚠️ 潜在风险**", "- not a risk");
+    assertThat(analysis.risks()).doesNotContain("not a risk");
+    assertThat(parsed.page().html())
+        .contains("<pre><code>**⚠️ 潜在风险**\n\n- not a risk\n</code></pre>");
+  }
+
+  @Test
+  void anHtmlBlockThatSwallowsLabelsOnThePageSwallowsThemInTheReportToo() throws Exception {
+    // An HTML comment that is never closed runs to the end of the document: the page shows the
+    // rest as text, so the parser keeps it as the prose it is on the page, not as labels.
+    String clean = analysisOf(withSummary("plain"), "plain").risks();
+    assertThat(clean).isNotEmpty();
+    ParsedReport parsed = withSummary("<!-- never closed");
+    Analysis analysis = analysisOf(parsed, "<!--");
+    assertThat(analysis.summary()).startsWith("<!-- never closed").contains("**⚠️ 潜在风险**");
+    assertThat(analysis.risks()).isEmpty();
+    String html = parsed.page().html();
+    assertThat(html).contains("&lt;!-- never closed").contains("**⚠️ 潜在风险**")
+        .doesNotContain("<strong>⚠️ 潜在风险</strong>");
+  }
+
+  @Test
+  void aSetextHeadingIsAHeadingOnThePageAndProseInTheCommit() throws Exception {
+    ParsedReport parsed = withSummary("Stage two\n---------\nthen more");
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(analysisOf(parsed, "Stage").summary())
+        .isEqualTo("Stage two\n---------\nthen more");
+    assertThat(parsed.page().html()).contains("<h2>Stage two</h2>");
+  }
+
+  @Test
+  void thePageIsTheBodyAfterTheHeaderWithAnchorsAsIds() throws Exception {
+    ParsedReport parsed = new ReportParser(SHANGHAI).parse(GOLDEN, Files.readString(GOLDEN),
+        true);
+    assertThat(parsed.problems()).isEmpty();
+    ReportPage page = parsed.page();
+    assertThat(page.header().get(ReportHeader.TITLE)).contains("每日更新报告（2026-02-06）");
+    assertThat(page.html()).startsWith("<h1>每日更新报告（2026-02-06）</h1>")
+        .doesNotContain("~~~~~~", "daybook.format")
+        .containsPattern("<h4 id=\"[0-9a-f]{7}\">");
+  }
+}
