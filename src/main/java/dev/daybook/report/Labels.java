@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +28,9 @@ final class Labels {
   // ### label
   private static final Pattern HEADING =
       Pattern.compile("^ {0,3}#{1,6}\\s+(.{1,40}?)[\\s#]*$", Pattern.DOTALL);
+  // **label**：value, or > **label**：value
+  private static final Pattern BOLD = Pattern.compile(
+      "^(>\\s*)?\\*\\*([^*]{1,40}?)\\*\\*\\s*(?:[：:]\\s*(.*?))?\\s*$", Pattern.DOTALL);
 
   private static final Map<String, Field> WORDS = new HashMap<>();
   private static final Map<String, Language> WORD_LANGUAGE = new HashMap<>();
@@ -51,7 +53,7 @@ final class Labels {
   private Labels() {}
 
   static Optional<Label> match(String line) {
-    // Most lines are prose: a label starts with '**', '>' or a heading's '#'.
+    // Most lines are prose: only those that start with "**" or ">" may be bold labels.
     Bold bold = line.startsWith("**") || line.startsWith(">") ? bold(line) : null;
     if (bold != null) {
       String spelled = SPELLED.get(bold.word());
@@ -63,8 +65,8 @@ final class Labels {
       }
       return Optional.empty();
     }
-    Matcher heading = Lines.mayBeHeading(line) ? HEADING.matcher(line) : null;
-    if (heading != null && heading.matches()) {
+    Matcher heading = HEADING.matcher(line);
+    if (heading.matches()) {
       String word = key(heading.group(1).replace("**", ""));
       Field field = WORDS.get(word);
       if (field != null) {
@@ -80,47 +82,10 @@ final class Labels {
    */
   record Bold(boolean quoted, String word, String value) {}
 
-  /**
-   * The bold label a line is, else null. By hand, as this runs on every label line, what this
-   * regex (DOTALL) reads with {@code matches()}:
-   * {@code ^(>\s*)?\*\*([^*]{1,40}?)\*\*\s*(?:[：:]\s*(.*?))?\s*$}. {@code \s} is ASCII
-   * whitespace; the word, 1 to 40 code points without '*', ends at the first '*'.
-   */
+  /** The bold label a line is, else null. */
   static Bold bold(String line) {
-    int n = line.length();
-    boolean quoted = line.startsWith(">");
-    int i = quoted ? skipSpace(line, 1, n) : 0;
-    if (!line.startsWith("**", i)) {
-      return null;
-    }
-    int wordStart = i + 2;
-    int star = line.indexOf('*', wordStart);
-    if (star <= wordStart || star + 1 == n || line.charAt(star + 1) != '*'
-        || line.codePointCount(wordStart, star) > 40) {
-      return null;
-    }
-    int j = skipSpace(line, star + 2, n);
-    String value = null;
-    if (j < n) {
-      if (line.charAt(j) != '：' && line.charAt(j) != ':') {
-        return null;
-      }
-      int from = skipSpace(line, j + 1, n);
-      int to = n;
-      while (to > from && Lines.isRegexSpace(line.charAt(to - 1))) {
-        to--;
-      }
-      value = line.substring(from, to);
-    }
-    return new Bold(quoted, line.substring(wordStart, star), value);
-  }
-
-  private static int skipSpace(String line, int from, int to) {
-    int i = from;
-    while (i < to && Lines.isRegexSpace(line.charAt(i))) {
-      i++;
-    }
-    return i;
+    Matcher m = BOLD.matcher(line);
+    return m.matches() ? new Bold(m.group(1) != null, m.group(2), m.group(3)) : null;
   }
 
   /** A label without its leading emoji and spaces, lower case: {@code 📋 变更摘要} → {@code 变更摘要}. */
@@ -181,23 +146,10 @@ final class Labels {
    */
   record TypeLabel(List<ChangeType> types, boolean standard) {}
 
-  // Type labels repeat from commit to commit ("功能增强", "Bug 修复 / 测试"), so their readings
-  // are kept, up to a bound: a hand-edited archive may hold any number of them.
-  private static final Map<String, TypeLabel> TYPE_LABELS = new ConcurrentHashMap<>();
-  private static final int TYPE_LABELS_KEPT = 1024;
-
   static TypeLabel typeLabel(String label) {
-    TypeLabel known = TYPE_LABELS.get(label);
-    if (known != null) {
-      return known;
-    }
     List<ChangeType> types = List.copyOf(types(label));
-    TypeLabel read = new TypeLabel(types, label.isEmpty()
+    return new TypeLabel(types, label.isEmpty()
         || Vocabulary.all().stream().anyMatch(v -> v.typeLabel(types).equals(label)));
-    if (TYPE_LABELS.size() < TYPE_LABELS_KEPT) {
-      TYPE_LABELS.put(label, read);
-    }
-    return read;
   }
 
   private static final Pattern PARENTHESIZED = Pattern.compile("[（(].*$");

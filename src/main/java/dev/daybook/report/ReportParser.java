@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportParser {
 
-  // Lines are split on \n only, so '.' may match anything else (U+2028 included): DOTALL.
+  // '.' must match inside a line whatever it holds (U+2028 included): DOTALL.
   private static final Pattern HEADER_LINE =
       Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$", Pattern.DOTALL);
   private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([^\"]*)\"></a>");
@@ -66,6 +66,17 @@ public final class ReportParser {
   private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+$");
   private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
+  private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
+  private static final Pattern ATX_HEADING =
+      Pattern.compile("^ {0,3}#{1,6}(?:[ \t]+(.*?))?\\s*$", Pattern.DOTALL);
+  private static final Pattern QUOTE_MARK = Pattern.compile("^>\\s*");
+  private static final Pattern QUOTE_MARK_AND_ONE_SPACE = Pattern.compile("^>\\s?");
+  private static final Pattern LIST_MARK = Pattern.compile("^[-*+]\\s+");
+  private static final Pattern SHA_LINE =
+      Pattern.compile("^\\*\\*SHA\\*\\*\\s*[：:]\\s*`([0-9a-f]{7,40})`(.*)$", Pattern.DOTALL);
+  private static final Pattern LINK = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)");
+  private static final Pattern UP_TO_LAST_SLASH = Pattern.compile("^.*/");
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
 
   // What a line of the body is, by the block commonmark-java puts it in (see Run.classify).
   private static final byte BLANK = 0; // in no block
@@ -95,7 +106,7 @@ public final class ReportParser {
   /** The state of one parse. */
   private final class Run {
     private final Path file;
-    private final Lines.Split lines;
+    private final List<String> lines;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Map<String, Integer> headerLines = new HashMap<>();
@@ -114,7 +125,9 @@ public final class ReportParser {
 
     Run(Path file, String text) {
       this.file = file;
-      this.lines = Lines.split(text);
+      // Lines as JBake reads them: a byte order mark dropped, \n, \r\n or \r ending each.
+      this.lines = List.of(LINE_END.split(text.startsWith("\uFEFF") ? text.substring(1) : text,
+          -1));
     }
 
     ParsedReport parse(boolean requireHeader) {
@@ -179,7 +192,7 @@ public final class ReportParser {
         body = ReportHtml.parse("");
         return;
       }
-      body = ReportHtml.parse(lines.text().substring(lines.start(start)));
+      body = ReportHtml.parse(String.join("\n", lines.subList(start, lines.size())));
       for (Node block = body.getFirstChild(); block != null; block = block.getNext()) {
         List<SourceSpan> spans = block.getSourceSpans();
         if (block instanceof Heading heading && !spans.isEmpty()) {
@@ -322,7 +335,7 @@ public final class ReportParser {
           continue;
         }
         if (stripped.startsWith(">")) {
-          quoteLine(Lines.unquote(stripped, true), lineNo, section);
+          quoteLine(unquote(stripped), lineNo, section);
           continue;
         }
         problem(lineNo, "text outside any commit section is not kept: '" + shorten(line) + "'");
@@ -336,9 +349,9 @@ public final class ReportParser {
      */
     private String headingText(int first, int last) {
       if (first == last) {
-        Lines.Heading atx = Lines.heading(lines.get(first));
-        String text = atx == null ? "" : atx.text();
-        return text.indexOf('#') < 0 ? text : CLOSING_HASHES.matcher(text).replaceAll("");
+        Matcher atx = ATX_HEADING.matcher(lines.get(first));
+        String text = atx.matches() && atx.group(1) != null ? atx.group(1) : "";
+        return CLOSING_HASHES.matcher(text).replaceAll("");
       }
       StringBuilder text = new StringBuilder();
       for (int i = first; i < last; i++) {
@@ -352,7 +365,7 @@ public final class ReportParser {
       for (int j = index + 1; j < lines.size(); j++) {
         String next = lines.get(j).strip();
         if (!next.isEmpty()) {
-          return shaEnd(next) >= 0;
+          return SHA_LINE.matcher(next).matches();
         }
       }
       return false;
@@ -793,10 +806,9 @@ public final class ReportParser {
       }
 
       void line(String text, int lineNo) {
-        // strip() copies most lines: look at the first character that is not whitespace first.
-        int first = Lines.firstNonWhitespace(text);
-        if (!sawSha && text.startsWith("**SHA**", first)) {
-          ShaLine line = shaLine(text.strip());
+        String stripped = text.strip();
+        if (!sawSha && stripped.startsWith("**SHA**")) {
+          ShaLine line = shaLine(stripped);
           if (line != null) {
             sawSha = true;
             this.sha = line.sha();
@@ -809,14 +821,13 @@ public final class ReportParser {
           label(label.get(), lineNo);
           return;
         }
-        if (text.startsWith(">", first)) {
-          String stripped = text.strip();
-          if (isIncompleteMarker(Lines.unquote(stripped, true))) {
+        if (stripped.startsWith(">")) {
+          if (isIncompleteMarker(unquote(stripped))) {
             incomplete = true;
             return;
           }
           if (quoted) {
-            add(Lines.unquote(stripped, false));
+            add(QUOTE_MARK_AND_ONE_SPACE.matcher(stripped).replaceFirst(""));
             return;
           }
         }
@@ -914,62 +925,33 @@ public final class ReportParser {
 
   /**
    * Drops blank lines and separators at both ends and trailing spaces of the last line; a single
-   * line loses its leading spaces too. Works on offsets in the field as it was gathered, and
-   * copies what it keeps once: this runs on every field of every commit.
+   * line loses its leading spaces too.
    */
   static String clean(StringBuilder text) {
     if (text == null) {
       return "";
     }
-    int from = 0; // where the first kept line starts
-    while (true) {
-      int eol = text.indexOf("\n", from);
-      int end = eol < 0 ? text.length() : eol;
-      if (firstNonWhitespace(text, from, end) < end) {
-        break;
-      }
-      if (eol < 0) {
-        return "";
-      }
-      from = eol + 1;
+    List<String> kept = List.of(text.toString().split("\n", -1));
+    int from = 0;
+    int to = kept.size();
+    while (from < to && kept.get(from).isBlank()) {
+      from++;
     }
-    int to = text.length(); // where the last kept line ends
-    while (true) {
-      int lineStart = text.lastIndexOf("\n", to - 1) + 1;
-      int first = firstNonWhitespace(text, lineStart, to);
-      // Only a line that starts with a marker may be a thematic break: only it is copied out.
-      if (first < to && ("-*_".indexOf(text.charAt(first)) < 0
-          || !isThematicBreak(text.substring(lineStart, to)))) {
-        break;
-      }
-      if (lineStart <= from) {
-        return "";
-      }
-      to = lineStart - 1;
+    while (to > from && (kept.get(to - 1).isBlank()
+        || THEMATIC_BREAK.matcher(kept.get(to - 1)).matches())) {
+      to--;
     }
-    // What stripTrailing() would drop, and strip() too when one line is kept.
-    while (Character.isWhitespace(text.charAt(to - 1))) {
-      to--; // stops in the last line, which is not blank
-    }
-    if (text.lastIndexOf("\n", to - 1) < from) {
-      while (Character.isWhitespace(text.charAt(from))) {
-        from++;
-      }
-    }
-    return text.substring(from, to);
-  }
-
-  /** Where the first character of s[from, to) that is not whitespace is; {@code to} if none. */
-  private static int firstNonWhitespace(StringBuilder s, int from, int to) {
-    int i = from;
-    while (i < to && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    return i;
+    String joined = String.join("\n", kept.subList(from, to)).stripTrailing();
+    return joined.indexOf('\n') < 0 ? joined.strip() : joined;
   }
 
   private static boolean isThematicBreak(String line) {
-    return Lines.mayBeBreak(line) && THEMATIC_BREAK.matcher(line).matches();
+    return THEMATIC_BREAK.matcher(line).matches();
+  }
+
+  /** A block-quote line without its marker and the whitespace after it. */
+  private static String unquote(String line) {
+    return QUOTE_MARK.matcher(line).replaceFirst("");
   }
 
   static List<String> cells(String row) {
@@ -995,159 +977,34 @@ public final class ReportParser {
     return cells;
   }
 
-  /** A list item without its marker: what {@code ^[-*+]\s+} removed (replaceFirst). */
+  /** A list item without its marker. */
   static String unlisted(String item) {
-    if (item.length() < 2 || "-*+".indexOf(item.charAt(0)) < 0
-        || !Lines.isRegexSpace(item.charAt(1))) {
-      return item;
-    }
-    return item.substring(skipRegexSpace(item, 2));
+    return LIST_MARK.matcher(item).replaceFirst("");
   }
 
   /** A commit's SHA line: its SHA (the full one when the link names it) and link, or null. */
   record ShaLine(String sha, String url) {}
 
   /**
-   * The SHA line a stripped line is, else null; by hand, as this runs on every commit, what these
-   * regexes read: the line, with {@code matches()} (DOTALL),
-   * {@code ^\*\*SHA\*\*\s*[：:]\s*`([0-9a-f]{7,40})`(.*)$}; in the rest (group 2), the first
-   * link, {@code \]\((https?://[^)\s]+)\)}; the link's last segment ({@code ^.*\/} removed)
-   * is the full SHA when it is 40 hex digits that start with the SHA shown. {@code \s} is ASCII
-   * whitespace.
+   * The SHA line a stripped line is, else null: the SHA in backticks, and the first web link after
+   * it, whose last segment is the full SHA when it is 40 hex digits that start with the SHA shown.
    */
   static ShaLine shaLine(String line) {
-    int shaEnd = shaEnd(line);
-    if (shaEnd < 0) {
+    Matcher sha = SHA_LINE.matcher(line);
+    if (!sha.matches()) {
       return null;
     }
-    String sha = line.substring(line.indexOf('`') + 1, shaEnd);
-    String url = firstLink(line, shaEnd + 1);
-    if (url == null) {
-      return new ShaLine(sha, null);
+    Matcher link = LINK.matcher(sha.group(2));
+    if (!link.find()) {
+      return new ShaLine(sha.group(1), null);
     }
-    String full = url.substring(url.lastIndexOf('/', lineEnd(url) - 1) + 1);
-    return new ShaLine(full.length() == 40 && isLowerHex(full) && full.startsWith(sha) ? full : sha,
-        url);
+    String full = UP_TO_LAST_SLASH.matcher(link.group(1)).replaceAll("");
+    return new ShaLine(FULL_SHA.matcher(full).matches() && full.startsWith(sha.group(1))
+        ? full : sha.group(1), link.group(1));
   }
 
-  /** Where the SHA of a {@link #shaLine} ends (at its closing backtick), else -1. */
-  private static int shaEnd(String line) {
-    if (!line.startsWith("**SHA**")) {
-      return -1;
-    }
-    int i = skipRegexSpace(line, "**SHA**".length());
-    if (i == line.length() || line.charAt(i) != '：' && line.charAt(i) != ':') {
-      return -1;
-    }
-    i = skipRegexSpace(line, i + 1);
-    if (i == line.length() || line.charAt(i) != '`') {
-      return -1;
-    }
-    int shaStart = i + 1;
-    int shaEnd = shaStart;
-    while (shaEnd < line.length() && isLowerHex(line.charAt(shaEnd))) {
-      shaEnd++;
-    }
-    boolean closed = shaEnd < line.length() && line.charAt(shaEnd) == '`';
-    return closed && shaEnd - shaStart >= 7 && shaEnd - shaStart <= 40 ? shaEnd : -1;
-  }
-
-  /** The URL of the first {@code ](http://...)} or {@code ](https://...)} from {@code from}. */
-  private static String firstLink(String text, int from) {
-    for (int open = text.indexOf("](", from); open >= 0; open = text.indexOf("](", open + 1)) {
-      int start = open + 2;
-      int scheme = text.startsWith("http://", start) ? 7 : text.startsWith("https://", start) ? 8
-          : -1;
-      // The URL runs to the first ')' and holds no whitespace: looked for in the URL alone,
-      // which is usually Latin-1 where the line is not.
-      int close = scheme < 0 ? -1 : text.indexOf(')', start + scheme);
-      if (close > start + scheme) {
-        String url = text.substring(start, close);
-        if (skipNonSpace(url, scheme) == url.length()) {
-          return url;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static int skipNonSpace(String text, int from) {
-    int i = from;
-    while (i < text.length() && !Lines.isRegexSpace(text.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  /** Where regex {@code .} stops in text: at its first line terminator, else at its end. */
-  private static int lineEnd(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return i;
-      }
-    }
-    return text.length();
-  }
-
-  private static boolean isLowerHex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
-  }
-
-  private static boolean isLowerHex(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (!isLowerHex(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int skipRegexSpace(String text, int from) {
-    int i = from;
-    while (i < text.length() && Lines.isRegexSpace(text.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  /**
-   * A commit time as {@link ReportWriter#TIME} parses it. That formatter costs a good part of a
-   * table row, so the usual text, {@code dddd-dd-dd dd:dd:dd} naming a valid time of a year from
-   * 1, is read here; anything else (a day the formatter's smart resolver would move, hour 24) is
-   * left to it.
-   */
   static LocalDateTime time(String text) {
-    if (text.length() == 19 && text.charAt(4) == '-' && text.charAt(7) == '-'
-        && text.charAt(10) == ' ' && text.charAt(13) == ':' && text.charAt(16) == ':') {
-      int year = digits(text, 0, 4);
-      int month = digits(text, 5, 7);
-      int day = digits(text, 8, 10);
-      int hour = digits(text, 11, 13);
-      int minute = digits(text, 14, 16);
-      int second = digits(text, 17, 19);
-      if (year >= 1 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0) {
-        try {
-          return LocalDateTime.of(year, month, day, hour, minute, second);
-        } catch (DateTimeException e) {
-          // out of range: the formatter decides
-        }
-      }
-    }
     return LocalDateTime.parse(text, ReportWriter.TIME);
-  }
-
-  /** The number the ASCII digits of text[from, to) write, or -1 when one is not a digit. */
-  private static int digits(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   private static String shorten(String text) {
