@@ -8,9 +8,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes files so that a reader sees the old content or the new, never a half-written file. */
 public final class AtomicFiles {
@@ -36,7 +41,7 @@ public final class AtomicFiles {
     Path temp;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      temp = createTempFile(dir, target);
     } catch (IOException e) {
       throw new IOException("cannot write in " + dir + ": " + reason(e), e);
     }
@@ -49,6 +54,7 @@ public final class AtomicFiles {
         channel.force(true); // on disk before it takes the target's name
       }
       if (replace) {
+        keepMode(target, temp);
         moveIntoPlace(temp, target);
       } else {
         // A link fails if the target appeared meanwhile (another run): nothing is overwritten.
@@ -72,13 +78,25 @@ public final class AtomicFiles {
   public static void replaceCache(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temp = createTempFile(dir, target);
     try {
       Files.write(temp, bytes);
+      keepMode(target, temp);
       moveIntoPlace(temp, target);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Creates a new folder in {@code parent} whose name starts with {@code prefix}, for work that
+   * is moved into place when done. Unlike {@link Files#createTempDirectory}, which makes it
+   * private to the owner (0700), it gets the mode of any new folder of the process (0755 under
+   * umask 022): a folder that becomes a cache or part of the site must not change mode by
+   * being built elsewhere first.
+   */
+  public static Path createTempDirectory(Path parent, String prefix) throws IOException {
+    return createUnique(parent, prefix, "", Files::createDirectory);
   }
 
   /** Renames a finished file over the target: atomically where the file system can. */
@@ -89,6 +107,52 @@ public final class AtomicFiles {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * A new empty file beside the target, to be moved over it. Unlike {@link Files#createTempFile},
+   * which makes it readable by its owner only (0600), it gets the mode of any new file of the
+   * process (0644 under umask 022): reports, caches and site files are read by others too (a
+   * web server, a teammate, the CI's next step).
+   */
+  private static Path createTempFile(Path dir, Path target) throws IOException {
+    return createUnique(dir, "." + target.getFileName() + ".", ".tmp", Files::createFile);
+  }
+
+  /** The way a file or folder is created, failing when the name is taken. */
+  private interface Creator {
+    Path create(Path path) throws IOException;
+  }
+
+  /** Creates {@code prefix}, a random part and {@code suffix} in {@code dir}, free name found. */
+  private static Path createUnique(Path dir, String prefix, String suffix, Creator creator)
+      throws IOException {
+    while (true) {
+      String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      try {
+        return creator.create(dir.resolve(prefix + random + suffix));
+      } catch (FileAlreadyExistsException e) {
+        // another writer's name: draw again
+      }
+    }
+  }
+
+  /**
+   * Gives the replacement the mode of the file it replaces (a report made group-writable stays
+   * so). Done once written: the mode may be read-only.
+   */
+  private static void keepMode(Path target, Path replacement) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+    if (view == null) {
+      return; // not a POSIX file system: nothing to keep
+    }
+    Set<PosixFilePermission> mode;
+    try {
+      mode = view.readAttributes().permissions();
+    } catch (NoSuchFileException e) {
+      return; // a new file: it keeps the process's mode
+    }
+    Files.setPosixFilePermissions(replacement, mode);
   }
 
   private static String reason(IOException e) {

@@ -2,6 +2,7 @@ package dev.daybook.search;
 
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +176,7 @@ public final class SearchIndex {
     checkReplaceable(dir);
     Path parent = dir.toAbsolutePath().normalize().getParent();
     Files.createDirectories(parent);
-    Path fresh = Files.createTempDirectory(parent, ".lucene-new-");
+    Path fresh = AtomicFiles.createTempDirectory(parent, ".lucene-new-");
     Path old = parent.resolve(dir.getFileName() + ".old-" + fresh.getFileName());
     try {
       try (Directory directory = FSDirectory.open(fresh)) {

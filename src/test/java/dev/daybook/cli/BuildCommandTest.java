@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -159,6 +161,36 @@ class BuildCommandTest {
     assertThat(buildOk().out()).contains("(nothing changed)");
     assertThat(out.resolve("reports/2026/02/2026-02-08.html")).isRegularFile();
     assertThat(besideTheOutput()).containsExactly(".daybook", "content", "output");
+  }
+
+  /**
+   * The site and the build cache get the mode any new file or folder of the process gets (0644
+   * and 0755 under umask 022): a web server or a teammate reads them. Temporary files and folders
+   * made private to their owner must not end up published under the names of the real ones.
+   */
+  @Test
+  void theSiteAndTheCacheHaveTheModeOfAnyNewFileOrFolder() throws IOException {
+    buildOk();
+    Path report = content.resolve("reports/2026/02/2026-02-08.md");
+    Files.writeString(report, Files.readString(report) + "\n");
+    buildOk(); // a rebuild: changed pages moved into place, caches replaced, the index updated
+
+    Set<PosixFilePermission> fileMode = Files.getPosixFilePermissions(
+        Files.createFile(dir.resolve("plain-file")));
+    Set<PosixFilePermission> folderMode = Files.getPosixFilePermissions(
+        Files.createDirectory(dir.resolve("plain-folder")));
+    Map<String, Set<PosixFilePermission>> modes = new TreeMap<>();
+    for (Path root : List.of(out, dir.resolve(".daybook"))) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.toList()) {
+          modes.put(dir.relativize(p).toString(), Files.getPosixFilePermissions(p));
+        }
+      }
+    }
+    assertThat(modes).containsKeys("output/index.html", ".daybook/lucene",
+        ".daybook/output.pages", ".daybook/output.parsed", ".daybook/output.search");
+    modes.forEach((path, mode) -> assertThat(mode).as(path)
+        .isEqualTo(Files.isDirectory(dir.resolve(path)) ? folderMode : fileMode));
   }
 
   @Test
