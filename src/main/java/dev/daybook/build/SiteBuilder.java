@@ -84,6 +84,8 @@ public final class SiteBuilder {
    * What a build made.
    *
    * @param indexed whether the search index was rewritten (false: it was current, or not asked)
+   * @param indexDamage when the search index found was damaged, and so written anew, what was
+   *     wrong with it ({@link SearchIndex#state}); else null
    * @param phases how long each step took, in build order: {@code parse}, {@code index},
    *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code export}
    *     (the static search index), {@code write}; for {@code daybook bench}
@@ -91,7 +93,7 @@ public final class SiteBuilder {
    * @param deleted the site paths it deleted (pages the site no longer has), sorted
    */
   public record Result(int reports, long commits, int files, long bytes, Duration time,
-      boolean indexed, Map<String, Duration> phases, List<String> written,
+      boolean indexed, String indexDamage, Map<String, Duration> phases, List<String> written,
       List<String> deleted) {
     public Result {
       phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
@@ -210,8 +212,10 @@ public final class SiteBuilder {
       }
       clock.end("write");
       return new Result(sources.size(), commits, changes.files(), changes.bytes(),
-          Duration.ofNanos(System.nanoTime() - start), searched != null && searched.indexed(),
-          phases.inOrder(), changes.written(), changes.deleted());
+          Duration.ofNanos(System.nanoTime() - start),
+          searched != null && searched.index().written(),
+          searched == null ? null : searched.index().damage(), phases.inOrder(),
+          changes.written(), changes.deleted());
     } finally {
       deleteTree(work);
     }
@@ -246,11 +250,11 @@ public final class SiteBuilder {
   /**
    * What the search step did.
    *
-   * @param indexed whether the Lucene index was written
+   * @param index what became of the Lucene index
    * @param exportState what the export leaves for the next build's, to be written once the site
    *     is committed; null when the state file already holds it
    */
-  private record Searched(boolean indexed, byte[] exportState) {}
+  private record Searched(SearchIndex.Update index, byte[] exportState) {}
 
   /** Brings the Lucene index up to date and exports it into the site. */
   private static Searched search(Options o, Map<LocalDate, Source> sources,
@@ -258,7 +262,7 @@ public final class SiteBuilder {
       CountDownLatch indexed) throws IOException {
     Phases.Clock clock = phases.new Clock();
     String fingerprint;
-    boolean didIndex;
+    SearchIndex.Update index;
     try {
       Map<String, String> files = new TreeMap<>();
       Map<String, DailyReport> byKey = new TreeMap<>();
@@ -267,7 +271,7 @@ public final class SiteBuilder {
         byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
       }
       fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
-      didIndex = SearchIndex.update(o.searchIndex(), byKey,
+      index = SearchIndex.update(o.searchIndex(), byKey,
           (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
     } finally {
       indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)
@@ -275,7 +279,7 @@ public final class SiteBuilder {
     clock.end("index");
     byte[] exportState = export(o.searchIndex(), fingerprint, manifest, site, exportStateFile);
     clock.end("export");
-    return new Searched(didIndex, exportState);
+    return new Searched(index, exportState);
   }
 
   private static void awaitIndex(CountDownLatch indexed) throws IOException {

@@ -69,7 +69,14 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
         r.reports(), r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0,
         r.written().isEmpty() && r.deleted().isEmpty() ? "nothing changed"
             : r.written().size() + " written, " + r.deleted().size() + " deleted"));
-    context.out().println("search index " + indexDir() + (r.indexed() ? ": rebuilt" : ": current"));
+    context.out().println(indexLine(indexDir(), r));
     return 0;
+  }
+
+  /** What became of the search index, e.g. {@code search index DIR: current}. */
+  static String indexLine(Path index, SiteBuilder.Result r) {
+    return "search index " + index + (r.indexDamage() != null
+        ? ": damaged (" + r.indexDamage() + "), rebuilt"
+        : r.indexed() ? ": rebuilt" : ": current");
   }
 }

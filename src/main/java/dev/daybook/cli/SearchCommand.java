@@ -72,12 +72,17 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       err.println("daybook: --limit must be 1 to " + IndexSearch.MAX_LIMIT + ", not " + limit);
       return 2;
     }
-    SearchIndex.State state = state();
-    if (state == SearchIndex.State.MISSING) {
+    SearchIndex.Status status = status();
+    if (status.state() == SearchIndex.State.MISSING) {
       err.println("daybook: no search index in " + index + ": run `daybook build` first");
       return 1;
     }
-    if (state == SearchIndex.State.STALE) {
+    if (status.state() == SearchIndex.State.DAMAGED) {
+      err.println("daybook: the search index in " + index + " is damaged (" + status.damage()
+          + "): run `daybook build` to rebuild it");
+      return 1;
+    }
+    if (status.state() == SearchIndex.State.STALE) {
       err.println("daybook: the search index in " + index + " is older than the reports in "
           + archive.content + ": run `daybook build` to update it");
     }
@@ -104,15 +109,12 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
     return 0;
   }
 
-  private SearchIndex.State state() throws IOException {
-    if (!Files.isDirectory(index)) {
-      return SearchIndex.State.MISSING;
-    }
-    if (!Files.isDirectory(archive.content)) {
-      return SearchIndex.State.CURRENT; // nothing to compare with: trust the index
-    }
-    String fingerprint = SearchIndex.fingerprint(archive.content, archive.store().list(),
-        archive.config().zone());
+  private SearchIndex.Status status() throws IOException {
+    // Without a content folder there is nothing to compare with: any intact index will do.
+    String fingerprint = Files.isDirectory(archive.content)
+        ? SearchIndex.fingerprint(archive.content, archive.store().list(),
+            archive.config().zone())
+        : null;
     return SearchIndex.state(index, fingerprint);
   }
 

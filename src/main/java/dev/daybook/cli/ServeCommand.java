@@ -106,10 +106,14 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
 
   private void build() throws Exception {
     SiteConfig config = SiteConfig.load(archive.config);
+    Path index = BuildCache.of(out).lucene();
     SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out,
-        BaseUrl.parse("/"), config, BuildCache.of(out).lucene()));
+        BaseUrl.parse("/"), config, index));
     context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
         r.time().toMillis() / 1000.0));
+    if (r.indexDamage() != null) {
+      context.out().println(BuildCommand.indexLine(index, r));
+    }
   }
 
   private static void register(WatchService watcher, Path dir) throws IOException {

@@ -56,7 +56,7 @@ class SearchCommandTest {
           parser.parse(f, new String(bytes, StandardCharsets.UTF_8), true).orThrow());
     }
     return SearchIndex.update(index, reports, (d, a) -> "reports/" + d + ".html#" + a,
-        SearchIndex.fingerprint(content, files, ZONE), ZONE);
+        SearchIndex.fingerprint(content, files, ZONE), ZONE).written();
   }
 
   CliRun search(String... args) {
