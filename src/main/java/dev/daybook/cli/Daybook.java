@@ -33,6 +33,13 @@ public final class Daybook implements Runnable {
       this(out, err, env, clock, false);
     }
 
+    /** Names the environment's variables, never their values: some are secrets. */
+    @Override
+    public String toString() {
+      return "Context[env=" + new java.util.TreeSet<>(env.keySet()) + ", clock=" + clock
+          + ", terminal=" + terminal + "]";
+    }
+
     public static Context system() {
       return new Context(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
           System.getenv(), Clock.systemUTC(), System.console() != null);

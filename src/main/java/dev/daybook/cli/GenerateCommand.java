@@ -5,6 +5,7 @@ import dev.daybook.analysis.llm.LlmAnalyzer;
 import dev.daybook.analysis.rules.RuleAnalyzer;
 import dev.daybook.archive.DailyGenerator;
 import dev.daybook.config.LlmSettings;
+import dev.daybook.config.Secrets;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.model.RepoId;
 import dev.daybook.source.CommitSource;
@@ -104,10 +105,7 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
       context.out().println(progress + day + ": " + describe(r));
     }
     if (commitAnalyzer instanceof LlmAnalyzer llm) {
-      LlmAnalyzer.Usage u = llm.usage();
-      context.out().println("llm: " + u.requests() + " requests (~" + u.promptTokens()
-          + " prompt tokens), " + u.cacheHits() + " answers from the cache, " + u.fallbacks()
-          + " fell back to the rules");
+      context.out().println("llm: " + llm.usage().summary());
     }
     return 0;
   }
@@ -145,7 +143,7 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
         throw usage("--api-url: '" + apiUrl + "' is not an http or https URL");
       }
     }
-    String token = context.env().get("GITHUB_TOKEN");
+    String token = secret("GITHUB_TOKEN");
     return GitHubCommitSource.builder()
         .apiUrl(api)
         .token(token)
@@ -171,8 +169,8 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
    */
   private CommitAnalyzer llm() throws IOException {
     LlmSettings settings = LlmSettings.load(archive.config);
-    String key = context.env().get(settings.apiKeyEnv());
-    if (key == null || key.isBlank()) {
+    String key = secret(settings.apiKeyEnv());
+    if (key == null) {
       throw usage("--analyzer llm needs the API key in the environment variable "
           + settings.apiKeyEnv() + " (named by llm.api-key-env in " + archive.config + ")");
     }
@@ -191,10 +189,27 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
         .timeout(Duration.ofSeconds(settings.timeoutSeconds()))
         .concurrency(settings.concurrency())
         .maxRetries(settings.maxRetries())
+        .maxTotalWait(Duration.ofSeconds(settings.maxTotalWaitSeconds()))
         .jsonMode(settings.jsonMode())
         .cacheDir(cacheDir)
         .notices(notice -> context.err().println("daybook: " + notice))
         .build();
+  }
+
+  /**
+   * The secret in an environment variable, ready to send; null when unset or blank. A value no
+   * HTTP header can carry is a usage error naming the variable, never showing the value.
+   */
+  private String secret(String variable) {
+    String value = context.env().get(variable);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Secrets.check(variable, value);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
   }
 
   private ParameterException usage(String message) {

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param timeoutSeconds how long one HTTP request may take
  * @param concurrency how many requests may be in flight at once
  * @param maxRetries how many times a request is repeated after a timeout, a 429 or a 5xx
+ * @param maxTotalWaitSeconds how long the retries of one run may wait in all; then failed requests
+ *     are no longer retried
  * @param jsonMode whether to ask for {@code response_format: json_object} (some servers refuse it)
  * @param cacheDir where answers are kept, relative paths against the folder of site.properties
  */
@@ -34,6 +36,7 @@ public record LlmSettings(
     int timeoutSeconds,
     int concurrency,
     int maxRetries,
+    int maxTotalWaitSeconds,
     boolean jsonMode,
     String cacheDir) {
 
@@ -55,7 +58,7 @@ public record LlmSettings(
   /** The settings used when {@code site.properties} says nothing about the model. */
   public static LlmSettings defaults() {
     return new LlmSettings(DEFAULT_BASE_URL, "", DEFAULT_API_KEY_ENV, 12_000, 2_048, 60, 4, 3,
-        true, DEFAULT_CACHE_DIR);
+        300, true, DEFAULT_CACHE_DIR);
   }
 
   /** Loads the {@code llm.*} keys of a file; a missing file gives the defaults. */
@@ -80,6 +83,8 @@ public record LlmSettings(
     int timeout = parseInt(source, p, "llm.timeout-seconds", d.timeoutSeconds(), 1, 3_600);
     int concurrency = parseInt(source, p, "llm.concurrency", d.concurrency(), 1, 64);
     int maxRetries = parseInt(source, p, "llm.max-retries", d.maxRetries(), 0, 10);
+    int maxTotalWait = parseInt(source, p, "llm.max-total-wait-seconds",
+        d.maxTotalWaitSeconds(), 0, 86_400);
     String jsonText = p.getProperty("llm.json-mode", String.valueOf(d.jsonMode()))
         .strip().toLowerCase(Locale.ROOT);
     if (!jsonText.equals("true") && !jsonText.equals("false")) {
@@ -90,7 +95,7 @@ public record LlmSettings(
       throw bad(source, "llm.cache-dir", cacheDir, "a folder");
     }
     return new LlmSettings(baseUrl, model, apiKeyEnv, maxPatchChars, maxTokens, timeout,
-        concurrency, maxRetries, Boolean.parseBoolean(jsonText), cacheDir);
+        concurrency, maxRetries, maxTotalWait, Boolean.parseBoolean(jsonText), cacheDir);
   }
 
   private static int parseInt(String source, Properties p, String key, int fallback, int min,

@@ -210,4 +210,36 @@ class GenerateCommandTest {
     assertThat(run.out()).doesNotContain(token);
     assertThat(github.requests().get(0).authorization()).isEqualTo("Bearer " + token);
   }
+
+  @Test
+  void aTokenWithALineBreakInsideIsAUsageErrorThatDoesNotShowIt() {
+    String token = "ghp_" + "x".repeat(20) + "\n" + "y".repeat(16);
+    CliRun run = generate(AFTER_THE_WEEK, Map.of("GITHUB_TOKEN", token), "--date", "2026-02-06");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("GITHUB_TOKEN holds a line break (U+000A) inside (character"
+        + " 25); a token or key is printable ASCII without spaces or line breaks (the value is"
+        + " not shown)\n").doesNotContain("xxxx").doesNotContain("yyyy");
+    assertThat(run.out()).isEmpty();
+    assertThat(github.requests()).isEmpty();
+  }
+
+  @Test
+  void aTokenCopiedWithItsLineBreakIsSentWithout() {
+    String token = "ghp_" + "x".repeat(36);
+    CliRun run = generate(AFTER_THE_WEEK, Map.of("GITHUB_TOKEN", token + "\n"), "--date",
+        "2026-02-06");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(github.requests()).hasSize(15)
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
+  }
+
+  @Test
+  void theContextNamesTheEnvironmentButShowsNoValue() {
+    String token = "ghp_" + "z".repeat(36);
+    java.io.PrintWriter nowhere = new java.io.PrintWriter(new java.io.StringWriter());
+    Daybook.Context context = new Daybook.Context(nowhere, nowhere,
+        Map.of("GITHUB_TOKEN", token, "DAYBOOK_LLM_API_KEY", "sk-zzzz"), AFTER_THE_WEEK);
+    assertThat(context.toString()).contains("GITHUB_TOKEN", "DAYBOOK_LLM_API_KEY")
+        .doesNotContain("zzzz");
+  }
 }

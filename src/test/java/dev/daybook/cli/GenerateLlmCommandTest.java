@@ -117,6 +117,46 @@ class GenerateLlmCommandTest {
   }
 
   @Test
+  void aKeyWithALineBreakInsideIsAUsageErrorNamingTheVariableNotTheKey() {
+    CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", "sk-live-DO-NOT\nPRINT-4f9a2c"));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("DAYBOOK_LLM_API_KEY holds a line break (U+000A) inside"
+        + " (character 15); a token or key is printable ASCII without spaces or line breaks (the"
+        + " value is not shown)\n")
+        .doesNotContain("DO-NOT").doesNotContain("4f9a2c").doesNotContain("invalid header");
+    assertThat(github.requests()).isEmpty();
+    assertThat(llm.requests()).isEmpty();
+
+    CliRun control = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY + "\u0001\r\n"));
+    assertThat(control.exitCode()).isEqualTo(2);
+    assertThat(control.err()).contains("DAYBOOK_LLM_API_KEY holds a control character (U+0001)"
+        + " at its end").doesNotContain("DO-NOT-PRINT");
+  }
+
+  @Test
+  void aKeyCopiedWithItsCarriageReturnIsSentWithout() throws Exception {
+    // Today's report: "daybook: invalid header value: "Bearer sk-...^M"", the whole key printed.
+    CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY + "\r"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out() + run.err()).doesNotContain("DO-NOT-PRINT");
+    assertThat(llm.requests()).hasSize(13)
+        .allMatch(r -> ("Bearer " + KEY).equals(r.authorization()));
+  }
+
+  @Test
+  void whenTheRunMayWaitNoLongerForRetriesItSaysSoOnce() throws IOException {
+    writeConfig("llm.concurrency=1\nllm.max-retries=2\nllm.max-total-wait-seconds=0\n");
+    llm.otherwise(r -> FakeLlm.Response.of(502, "<html>Bad Gateway</html>"));
+    CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().lines().filter(l -> l.contains("no longer retried")))
+        .containsExactly("daybook: LLM retries have waited 0 ms in this run; waiting 1 s more would"
+            + " pass the 0 ms a run may wait, so failed requests are no longer retried");
+    assertThat(llm.requests()).hasSize(13); // one attempt each, nothing slept
+    assertThat(run.out()).contains("13 fell back to the rules").doesNotContain("retries waited");
+  }
+
+  @Test
   void aMissingModelIsAUsageError() throws IOException {
     Files.writeString(config, "repos=sgl-project/sglang\n");
     CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY));

@@ -20,17 +20,18 @@ class LlmSettingsTest {
   void defaultsNeedOnlyAModel() throws Exception {
     LlmSettings s = read("llm.model=m\n");
     assertThat(s).isEqualTo(new LlmSettings(URI.create("https://api.openai.com/v1"), "m",
-        "DAYBOOK_LLM_API_KEY", 12_000, 2_048, 60, 4, 3, true, "content/.cache/llm"));
+        "DAYBOOK_LLM_API_KEY", 12_000, 2_048, 60, 4, 3, 300, true, "content/.cache/llm"));
   }
 
   @Test
   void everyKeyIsRead() throws Exception {
     LlmSettings s = read("llm.base-url=http://127.0.0.1:8000/v1\nllm.model=qwen\n"
         + "llm.api-key-env=MY_KEY\nllm.max-patch-chars=500\nllm.max-tokens=100\n"
-        + "llm.timeout-seconds=5\nllm.concurrency=2\nllm.max-retries=0\nllm.json-mode=false\n"
+        + "llm.timeout-seconds=5\nllm.concurrency=2\nllm.max-retries=0\n"
+        + "llm.max-total-wait-seconds=30\nllm.json-mode=false\n"
         + "llm.cache-dir=.cache/answers\n");
     assertThat(s).isEqualTo(new LlmSettings(URI.create("http://127.0.0.1:8000/v1"), "qwen",
-        "MY_KEY", 500, 100, 5, 2, 0, false, ".cache/answers"));
+        "MY_KEY", 500, 100, 5, 2, 0, 30, false, ".cache/answers"));
   }
 
   @Test

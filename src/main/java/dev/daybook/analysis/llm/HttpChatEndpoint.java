@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daybook.config.Secrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +20,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -32,20 +35,26 @@ import java.util.regex.Pattern;
 /**
  * An OpenAI-compatible {@code POST /chat/completions} over {@code java.net.http}.
  *
- * <p>Retried, at most {@code maxRetries} times: timeouts and connection failures, 5xx (backoff
- * {@code backoff · 2^n}, capped at {@code maxWait}) and 429 (the {@code Retry-After} seconds or
- * date when given, else the backoff; a wait longer than {@code maxWait} is not waited, the request
- * fails). 401, 403 and 404 fail at once and are fatal for the run (wrong key or URL). Any other
- * status, an empty or non-JSON body (an HTML error page), and a 200 carrying an {@code error}
- * object fail without retry. At most {@code permits} requests are in flight at once.
+ * <p>Retried, at most {@code maxRetries} times per request: timeouts and connection failures, 5xx
+ * (backoff {@code backoff · 2^n} before the request's n-th retry, counting from 0, capped at
+ * {@code maxWait}) and 429 (the {@code Retry-After} seconds or date when given and readable, else
+ * the backoff; a wait longer than {@code maxWait} is not waited, the request fails). All the
+ * retries of a run wait at most {@code maxTotalWait} together: once a wait would pass it, no
+ * failed request of the run is retried any more, and a notice says so once. 401, 403 and 404 fail
+ * at once and are fatal for the run (wrong key or URL). Any other status, an empty or non-JSON
+ * body (an HTML error page), and a 200 carrying an {@code error} object fail without retry. At
+ * most {@code permits} requests are in flight at once.
  *
- * <p>The key goes only into the {@code Authorization} header; no message of this class quotes a
- * response body or a header.
+ * <p>The key goes only into the {@code Authorization} header, and is checked first ({@link
+ * Secrets#check}) so that the HTTP client never refuses it with an error quoting it; no message of
+ * this class quotes a response body or a header.
  */
 final class HttpChatEndpoint implements ChatEndpoint {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SAFE_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+  /** A {@code Retry-After} too large to mean anything: longer than any wait allowed. */
+  private static final Duration ABSURD = Duration.ofSeconds(Long.MAX_VALUE);
 
   private final HttpClient client;
   private final URI url;
@@ -57,19 +66,23 @@ final class HttpChatEndpoint implements ChatEndpoint {
   private final int maxRetries;
   private final Duration backoff;
   private final Duration maxWait;
+  private final Duration maxTotalWait;
   private final Sleeper sleeper;
   private final Clock clock;
   private final Semaphore permits;
   private final Consumer<String> notices;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicLong promptChars = new AtomicLong();
+  private final AtomicLong waitedMillis = new AtomicLong();
+  /** Set when a wait did not fit the run's budget: no retry waits after that. */
+  private final AtomicBoolean budgetAnnounced = new AtomicBoolean();
 
   HttpChatEndpoint(URI baseUrl, String apiKey, String model, int maxTokens, boolean jsonMode,
-      Duration timeout, int maxRetries, Duration backoff, Duration maxWait, int concurrency,
-      Sleeper sleeper, Clock clock, Consumer<String> notices) {
+      Duration timeout, int maxRetries, Duration backoff, Duration maxWait, Duration maxTotalWait,
+      int concurrency, Sleeper sleeper, Clock clock, Consumer<String> notices) {
     String base = baseUrl.toString();
     this.url = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
-    this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+    this.apiKey = Secrets.check("the API key", Objects.requireNonNull(apiKey, "apiKey"));
     this.model = Objects.requireNonNull(model, "model");
     this.maxTokens = maxTokens;
     this.jsonMode = jsonMode;
@@ -77,6 +90,7 @@ final class HttpChatEndpoint implements ChatEndpoint {
     this.maxRetries = maxRetries;
     this.backoff = backoff;
     this.maxWait = maxWait;
+    this.maxTotalWait = maxTotalWait;
     this.sleeper = sleeper;
     this.clock = clock;
     this.permits = new Semaphore(concurrency, true);
@@ -97,6 +111,16 @@ final class HttpChatEndpoint implements ChatEndpoint {
     return promptChars.get();
   }
 
+  /** How long retries have waited so far, all requests together. */
+  Duration waited() {
+    return Duration.ofMillis(waitedMillis.get());
+  }
+
+  /** The most all the retries of this endpoint may wait together. */
+  Duration maxTotalWait() {
+    return maxTotalWait;
+  }
+
   @Override
   public Reply complete(List<Message> messages) throws LlmFailure {
     String body = body(messages);
@@ -107,17 +131,28 @@ final class HttpChatEndpoint implements ChatEndpoint {
         return result.reply();
       }
       LlmFailure failure = result.failure();
-      Duration wait = result.delay();
-      if (wait == null || attempt >= maxRetries) {
-        throw attempt == 0 || wait == null ? failure
-            : new LlmFailure(failure.getMessage() + ", " + (attempt + 1) + " attempts");
+      String tried = attempt == 0 ? "" : ", " + (attempt + 1) + " attempts";
+      if (!result.retryable() || attempt >= maxRetries) {
+        throw tried.isEmpty() ? failure : new LlmFailure(failure.getMessage() + tried);
       }
+      Duration wait = result.retryAfter() != null ? result.retryAfter() : backoff(attempt);
       if (wait.compareTo(maxWait) > 0) {
-        throw new LlmFailure(failure.getMessage() + "; asked to wait " + wait.toSeconds()
-            + " s, more than the " + maxWait.toSeconds() + " s allowed");
+        throw new LlmFailure(failure.getMessage() + "; asked to wait "
+            + (wait.equals(ABSURD) ? "" : wait.toSeconds() + " s, ") + "more than the "
+            + maxWait.toSeconds() + " s allowed");
       }
-      notices.accept("LLM request failed (" + failure.getMessage() + "); retrying in "
-          + wait.toMillis() + " ms");
+      if (!reserve(wait)) {
+        if (budgetAnnounced.compareAndSet(false, true)) {
+          notices.accept("LLM retries have waited " + describe(waited()) + " in this run;"
+              + " waiting " + describe(wait) + " more would pass the " + describe(maxTotalWait)
+              + " a run may wait, so failed requests are no longer retried");
+        }
+        throw new LlmFailure(failure.getMessage() + tried + "; not retried, the run's retries"
+            + " have waited what they may");
+      }
+      notices.accept("LLM request failed (" + failure.getMessage()
+          + (result.note() == null ? "" : "; " + result.note()) + "); retrying in "
+          + describe(wait) + " (retry " + (attempt + 1) + " of " + maxRetries + ")");
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
@@ -127,17 +162,58 @@ final class HttpChatEndpoint implements ChatEndpoint {
     }
   }
 
-  /** The outcome of one HTTP exchange: a reply, or a failure and how long to wait (null: give up). */
-  private record Attempt(Reply reply, LlmFailure failure, Duration delay) {}
+  /**
+   * Takes {@code wait} out of the run's budget for waits; false when it does not fit, and from then
+   * on for every wait, so that "no longer retried" stays true.
+   */
+  private boolean reserve(Duration wait) {
+    long millis = wait.toMillis();
+    long budget = maxTotalWait.toMillis();
+    long before;
+    do {
+      before = waitedMillis.get();
+      if (budgetAnnounced.get() || before + millis > budget) {
+        return false;
+      }
+    } while (!waitedMillis.compareAndSet(before, before + millis));
+    return true;
+  }
+
+  /**
+   * The outcome of one HTTP exchange: a reply, or a failure, whether it may be retried, the wait
+   * the server asked for (null: the backoff) and a note on its {@code Retry-After}.
+   */
+  private record Attempt(Reply reply, LlmFailure failure, boolean retryable,
+      Duration retryAfter, String note) {
+
+    static Attempt of(Reply reply) {
+      return new Attempt(reply, null, false, null, null);
+    }
+
+    static Attempt fail(LlmFailure failure) {
+      return new Attempt(null, failure, false, null, null);
+    }
+
+    static Attempt retry(LlmFailure failure) {
+      return new Attempt(null, failure, true, null, null);
+    }
+  }
 
   private Attempt send(String body, long chars) throws LlmFailure {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + apiKey)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(url)
+          .timeout(timeout)
+          .header("Content-Type", "application/json")
+          .header("Accept", "application/json")
+          .header("Authorization", "Bearer " + apiKey)
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+          .build();
+    } catch (IllegalArgumentException e) {
+      // The JDK's message quotes the header value, key included: neither goes further.
+      throw new LlmFailure("the API key holds a character no HTTP header may carry (not shown)",
+          true);
+    }
     HttpResponse<String> response;
     try {
       permits.acquire();
@@ -145,7 +221,7 @@ final class HttpChatEndpoint implements ChatEndpoint {
       Thread.currentThread().interrupt();
       throw new LlmFailure("interrupted", true);
     }
-    int n = requests.incrementAndGet();
+    requests.incrementAndGet();
     promptChars.addAndGet(chars);
     // The request timeout of java.net.http ends when the headers arrive; the bound on the whole
     // exchange keeps a server that trickles its body from holding a permit for ever.
@@ -155,12 +231,11 @@ final class HttpChatEndpoint implements ChatEndpoint {
       response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return new Attempt(null, new LlmFailure("no answer within " + seconds(timeout)),
-          backoff(n));
+      return Attempt.retry(new LlmFailure("no answer within " + seconds(timeout)));
     } catch (ExecutionException e) {
       String why = e.getCause() instanceof HttpTimeoutException
           ? "no answer within " + seconds(timeout) : "connection to " + host() + " failed";
-      return new Attempt(null, new LlmFailure(why), backoff(n));
+      return Attempt.retry(new LlmFailure(why));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -168,24 +243,31 @@ final class HttpChatEndpoint implements ChatEndpoint {
     } finally {
       permits.release();
     }
-    return answer(response, n);
+    return answer(response);
   }
 
-  private Attempt answer(HttpResponse<String> response, int n) {
+  private Attempt answer(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status == 200) {
       try {
-        return new Attempt(parse(response.body()), null, null);
+        return Attempt.of(parse(response.body()));
       } catch (LlmFailure f) {
-        return new Attempt(null, f, null);
+        return Attempt.fail(f);
       }
     }
     if (status == 429) {
-      Duration wait = retryAfter(response).orElse(backoff(n));
-      return new Attempt(null, new LlmFailure("HTTP 429 (rate limited)"), wait);
+      LlmFailure failure = new LlmFailure("HTTP 429 (rate limited)");
+      Optional<String> header = response.headers().firstValue("Retry-After");
+      if (header.isEmpty()) {
+        return Attempt.retry(failure);
+      }
+      Duration wait = retryAfter(header.get().strip());
+      return wait == null
+          ? new Attempt(null, failure, true, null, "its Retry-After is unreadable; backing off")
+          : new Attempt(null, failure, true, wait, null);
     }
     if (status >= 500 && status <= 599) {
-      return new Attempt(null, new LlmFailure("HTTP " + status), backoff(n));
+      return Attempt.retry(new LlmFailure("HTTP " + status));
     }
     boolean fatal = status == 401 || status == 403 || status == 404;
     String why = switch (status) {
@@ -194,11 +276,11 @@ final class HttpChatEndpoint implements ChatEndpoint {
       case 404 -> " (no chat/completions at " + host() + ")";
       default -> "";
     };
-    return new Attempt(null, new LlmFailure("HTTP " + status + why, fatal), null);
+    return Attempt.fail(new LlmFailure("HTTP " + status + why, fatal));
   }
 
   /** Reads the completion out of a 200 answer. */
-  static Reply parse(String body) throws LlmFailure {
+  Reply parse(String body) throws LlmFailure {
     if (body == null || body.isBlank()) {
       throw new LlmFailure("the endpoint answered an empty body");
     }
@@ -216,7 +298,7 @@ final class HttpChatEndpoint implements ChatEndpoint {
       JsonNode error = root.get("error");
       String code = error.path("code").asText(error.path("type").asText(""));
       throw new LlmFailure("the endpoint answered an error object"
-          + (SAFE_CODE.matcher(code).matches() ? " (" + code + ")" : ""));
+          + (showable(code) ? " (" + code + ")" : ""));
     }
     JsonNode choice = root.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
@@ -224,6 +306,12 @@ final class HttpChatEndpoint implements ChatEndpoint {
       throw new LlmFailure("the endpoint answered without choices[0].message.content");
     }
     return new Reply(content.asText(), choice.path("finish_reason").asText(""));
+  }
+
+  /** An error code short and plain enough to quote, and no part of the key: some echo it. */
+  private boolean showable(String code) {
+    return SAFE_CODE.matcher(code).matches() && !code.contains(apiKey)
+        && !(code.length() >= 8 && apiKey.contains(code));
   }
 
   private String body(List<Message> messages) {
@@ -245,31 +333,26 @@ final class HttpChatEndpoint implements ChatEndpoint {
     }
   }
 
-  private Duration backoff(int attempt) {
-    long factor = 1L << Math.min(attempt - 1, 20);
-    Duration wait = backoff.multipliedBy(factor);
+  /** The wait before the {@code retry}-th retry of a request, counting from 0. */
+  private Duration backoff(int retry) {
+    Duration wait = backoff.multipliedBy(1L << Math.min(retry, 20));
     return wait.compareTo(maxWait) > 0 ? maxWait : wait;
   }
 
-  /** {@code Retry-After} as seconds or as an HTTP date; absent or unreadable gives empty. */
-  private java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
-    java.util.Optional<String> header = response.headers().firstValue("Retry-After");
-    if (header.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    String text = header.get().strip();
-    try {
-      long seconds = Long.parseLong(text);
-      return java.util.Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
-    } catch (NumberFormatException e) {
-      // an HTTP date, below
+  /**
+   * {@code Retry-After} as seconds or as an HTTP date; {@link #ABSURD} for a number too large to
+   * mean anything; null when unreadable (a negative number, other text).
+   */
+  private Duration retryAfter(String text) {
+    if (text.matches("\\d+")) {
+      return text.length() > 12 ? ABSURD : Duration.ofSeconds(Long.parseLong(text));
     }
     try {
       ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
       Duration wait = Duration.between(clock.instant(), at.toInstant());
-      return java.util.Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      return wait.isNegative() ? Duration.ZERO : wait;
     } catch (DateTimeParseException e) {
-      return java.util.Optional.empty();
+      return null;
     }
   }
 
@@ -280,5 +363,17 @@ final class HttpChatEndpoint implements ChatEndpoint {
   private static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
         : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /** A wait for people: {@code 250 ms}, {@code 1.5 s}, {@code 90 s}, {@code 2 min 30 s}. */
+  static String describe(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + " ms";
+    }
+    if (d.toSeconds() < 120) {
+      return seconds(d);
+    }
+    long s = d.toSeconds();
+    return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
   }
 }

@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * a fixed system prompt asking for one JSON object of our schema. An answer that was cut off
  * ({@code finish_reason=length}), is not JSON or does not fit the schema is asked once more with a
  * stricter prompt; if that fails too, or the endpoint fails (after bounded retries for timeouts,
- * 429 and 5xx), the rule analysis is published with a marker in its rationale and a reason line.
+ * 429 and 5xx, waiting at most a bounded time per run), the rule analysis is published with a
+ * marker in its rationale and a reason line.
  * A usable answer is fact-checked and escaped ({@link SafeProse}), and the rules' severity is kept
  * beside the model's in the reasons when they differ. Nothing is ever published half-cut.
  *
@@ -44,12 +45,28 @@ import java.util.function.Consumer;
  */
 public final class LlmAnalyzer implements CommitAnalyzer {
 
-  /** What a run cost: requests sent (retries included), answers from the cache, fallbacks. */
-  public record Usage(int requests, long promptChars, int cacheHits, int fallbacks) {
+  /**
+   * What a run cost: requests sent (retries included), answers from the cache, fallbacks, and how
+   * long retries waited in all, of the most they may wait in a run.
+   */
+  public record Usage(int requests, long promptChars, int cacheHits, int fallbacks,
+      Duration retryWait, Duration maxRetryWait) {
 
     /** A rough token count: characters / 4. */
     public long promptTokens() {
       return promptChars / 4;
+    }
+
+    /**
+     * One line for the end of a run: {@code 13 requests (~7500 prompt tokens), 0 answers from the
+     * cache, 1 fell back to the rules; retries waited 3 s in all (at most 5 min a run)}; the part
+     * on waits only when retries waited.
+     */
+    public String summary() {
+      return requests + " requests (~" + promptTokens() + " prompt tokens), " + cacheHits
+          + " answers from the cache, " + fallbacks + " fell back to the rules"
+          + (retryWait.isZero() ? "" : "; retries waited " + HttpChatEndpoint.describe(retryWait)
+              + " in all (at most " + HttpChatEndpoint.describe(maxRetryWait) + " a run)");
     }
   }
 
@@ -78,8 +95,8 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     } else {
       Objects.requireNonNull(b.baseUrl, "baseUrl");
       this.http = new HttpChatEndpoint(b.baseUrl, requireText(b.apiKey, "apiKey"), model,
-          b.maxTokens, b.jsonMode, b.timeout, b.maxRetries, b.backoff, b.maxWait, concurrency,
-          b.sleeper, b.clock, b.notices);
+          b.maxTokens, b.jsonMode, b.timeout, b.maxRetries, b.backoff, b.maxWait, b.maxTotalWait,
+          concurrency, b.sleeper, b.clock, b.notices);
       this.endpoint = http;
     }
   }
@@ -91,7 +108,8 @@ public final class LlmAnalyzer implements CommitAnalyzer {
   /** What this analyzer has cost so far. */
   public Usage usage() {
     return new Usage(http == null ? 0 : http.requests(), http == null ? 0 : http.promptChars(),
-        cacheHits.get(), fallbacks.get());
+        cacheHits.get(), fallbacks.get(), http == null ? Duration.ZERO : http.waited(),
+        http == null ? Duration.ZERO : http.maxTotalWait());
   }
 
   @Override
@@ -235,6 +253,7 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     private Consumer<String> notices = notice -> {};
     private Duration backoff = Duration.ofSeconds(1);
     private Duration maxWait = Duration.ofSeconds(120);
+    private Duration maxTotalWait = Duration.ofMinutes(5);
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private ChatEndpoint endpoint;
@@ -252,7 +271,10 @@ public final class LlmAnalyzer implements CommitAnalyzer {
       return this;
     }
 
-    /** The API key; sent as a bearer token, never printed. */
+    /**
+     * The API key; sent as a bearer token, never printed. {@link #build} refuses a key holding a
+     * character no header can carry ({@link dev.daybook.config.Secrets#check}), without showing it.
+     */
     public Builder apiKey(String value) {
       this.apiKey = value;
       return this;
@@ -323,6 +345,19 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     /** The longest wait accepted, from the backoff or a {@code Retry-After}. */
     public Builder maxWait(Duration value) {
       this.maxWait = Objects.requireNonNull(value, "maxWait");
+      return this;
+    }
+
+    /**
+     * The most all retries of this analyzer wait together (default 5 min): once used up, a failed
+     * request falls back to the rules without a retry.
+     */
+    public Builder maxTotalWait(Duration value) {
+      Objects.requireNonNull(value, "maxTotalWait");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("maxTotalWait must not be negative: " + value);
+      }
+      this.maxTotalWait = value;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.daybook.source.github;
 
+import dev.daybook.config.Secrets;
 import dev.daybook.model.Commit;
 import dev.daybook.model.RepoId;
 import dev.daybook.source.CommitSource;
@@ -31,6 +32,13 @@ import org.kohsuke.github.GitHubBuilder;
  * commit merged after the listing hides where the branch went on, and at most 20 commits fetched
  * by SHA when committer dates along the chain leave gaps in the listing. No other requests are made
  * (no {@code /rate_limit}, no user lookups).
+ *
+ * <p>Requests, and the token, go only to the API URL's scheme, host and port ({@link
+ * ApiOriginGuard}: a {@code Link} header or a redirect pointing elsewhere is refused). A GET that
+ * meets a 5xx, a body that is not whole JSON or a network failure is tried again with backoff
+ * ({@link RetryingConnector}); rate limits are waited out or reported ({@link RateLimitGate}). The
+ * token is checked before anything is sent ({@link Secrets#check}) and taken out of every message
+ * and notice, should an answer echo it.
  */
 public final class GitHubCommitSource implements CommitSource {
 
@@ -46,12 +54,14 @@ public final class GitHubCommitSource implements CommitSource {
   private final URI apiUrl;
   private final boolean anonymous;
   private final Clock clock;
+  private final Redaction redaction;
 
   private GitHubCommitSource(Builder builder) {
     this.apiUrl = builder.apiUrl;
     this.anonymous = builder.token == null;
     this.clock = builder.clock;
-    this.github = connect(builder);
+    this.redaction = new Redaction(builder.token);
+    this.github = connect(builder, redaction);
   }
 
   public static Builder builder() {
@@ -72,7 +82,7 @@ public final class GitHubCommitSource implements CommitSource {
       }
       return List.copyOf(commits);
     } catch (IOException | GHException e) {
-      throw GitHubErrors.translate(e, anonymous);
+      throw redaction.of(GitHubErrors.translate(e, anonymous));
     }
   }
 
@@ -86,7 +96,7 @@ public final class GitHubCommitSource implements CommitSource {
                 + (anonymous ? " (or not visible without a token)" : " (or not visible to the token)"),
             e);
       }
-      throw GitHubErrors.translate(e, anonymous);
+      throw redaction.of(GitHubErrors.translate(e, anonymous));
     }
   }
 
@@ -132,21 +142,47 @@ public final class GitHubCommitSource implements CommitSource {
         commit);
   }
 
-  private static GitHub connect(Builder b) {
+  /**
+   * Takes the token out of what we print, should an answer echo it (a proxy's error message, a
+   * header value quoted in a notice): our own texts never hold it.
+   */
+  private record Redaction(String token) {
+
+    String of(String text) {
+      return token == null || text == null ? text : text.replace(token, "[the token]");
+    }
+
+    SourceException of(SourceException e) {
+      String message = of(e.getMessage());
+      // The cause may quote the answer too; the message is what users see, the cause stays out.
+      return message.equals(e.getMessage()) ? e : new SourceException(message);
+    }
+
+    Consumer<String> of(Consumer<String> notices) {
+      return token == null ? notices : notice -> notices.accept(of(notice));
+    }
+  }
+
+  private static GitHub connect(Builder b, Redaction redaction) {
+    Consumer<String> notices = redaction.of(b.notices);
     RateLimitGate gate =
         new RateLimitGate(
-            b.rateLimitPolicy, b.maxRateLimitWait, b.token == null, b.notices, b.sleeper, b.clock);
+            b.rateLimitPolicy, b.maxRateLimitWait, b.token == null, notices, b.sleeper, b.clock);
     GitHubBuilder hub4j =
         new GitHubBuilder()
             .withEndpoint(b.apiUrl.toString())
             .withConnector(
-                new RetryingConnector(
-                    new JdkHttpConnector(b.connectTimeout, b.readTimeout),
-                    b.maxAttempts,
-                    b.firstBackoff,
-                    b.connectTimeout,
-                    b.readTimeout,
-                    b.sleeper))
+                new ApiOriginGuard(
+                    new RetryingConnector(
+                        new JdkHttpConnector(b.connectTimeout, b.readTimeout),
+                        b.maxAttempts,
+                        b.firstBackoff,
+                        b.connectTimeout,
+                        b.readTimeout,
+                        b.sleeper,
+                        notices),
+                    b.apiUrl,
+                    b.token != null))
             .withRateLimitHandler(gate.primaryLimitHandler())
             .withAbuseLimitHandler(gate.secondaryLimitHandler());
     if (b.token != null) {
@@ -189,9 +225,16 @@ public final class GitHubCommitSource implements CommitSource {
       return this;
     }
 
-    /** The token to authenticate with; {@code null} or blank means anonymous (60 requests/hour). */
+    /**
+     * The token to authenticate with; {@code null} or blank means anonymous (60 requests/hour). It
+     * is sent only to the API's scheme, host and port, and never shown.
+     *
+     * @throws IllegalArgumentException when the token holds a character no header can carry (see
+     *     {@link Secrets#check}); the message does not show it
+     */
     public Builder token(String token) {
-      this.token = token == null || token.isBlank() ? null : token.strip();
+      this.token =
+          token == null || token.isBlank() ? null : Secrets.check("the GitHub token", token);
       return this;
     }
 
@@ -202,7 +245,7 @@ public final class GitHubCommitSource implements CommitSource {
       return this;
     }
 
-    /** Receives one-line progress notices, such as a rate-limit wait. */
+    /** Receives one-line progress notices, such as a rate-limit wait or a retry. */
     public Builder notices(Consumer<String> notices) {
       this.notices = Objects.requireNonNull(notices, "notices");
       return this;
@@ -220,8 +263,9 @@ public final class GitHubCommitSource implements CommitSource {
     }
 
     /**
-     * Tries a GET up to {@code maxAttempts} times on 5xx answers and network failures, waiting
-     * {@code firstBackoff} before the second attempt and twice as long before each further one.
+     * Tries a GET up to {@code maxAttempts} times on 5xx answers, 200 answers whose body is not
+     * whole JSON, and network failures, waiting {@code firstBackoff} before the second attempt and
+     * twice as long before each further one.
      */
     public Builder retries(int maxAttempts, Duration firstBackoff) {
       if (maxAttempts < 1) {

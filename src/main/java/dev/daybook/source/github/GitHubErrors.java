@@ -1,12 +1,16 @@
 package dev.daybook.source.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.source.SourceException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.kohsuke.github.HttpException;
 
 /**
@@ -18,6 +22,12 @@ final class GitHubErrors {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_GITHUB_MESSAGE = 200;
+  /** What hub4j 1.330 says when a request met a rate limit or a redirect on each attempt. */
+  private static final String RAN_OUT = "Ran out of retries for URL: ";
+  /** hub4j's attempts at one request that meets a rate limit or a redirect each time. */
+  private static final int HUB4J_ATTEMPTS = 3;
+  /** How hub4j's page iterator wraps a failure. */
+  private static final String PAGE_FAILED = "Failed to retrieve ";
 
   private GitHubErrors() {}
 
@@ -30,6 +40,18 @@ final class GitHubErrors {
     Optional<GitHubFailure> ours = find(failure, GitHubFailure.class);
     if (ours.isPresent()) {
       return new SourceException(ours.get().getMessage(), failure);
+    }
+    if (find(failure, JsonProcessingException.class).isPresent()) {
+      // A body our connector let through (whole JSON) that is not what hub4j expects there.
+      return new SourceException("GitHub sent JSON of an unexpected shape" + forUrl(failure),
+          failure);
+    }
+    Optional<String> ranOut = messages(failure)
+        .filter(m -> m.startsWith(RAN_OUT)).findFirst();
+    if (ranOut.isPresent()) {
+      return new SourceException("gave up on " + firstLine(ranOut.get().substring(RAN_OUT.length()))
+          + " after " + HUB4J_ATTEMPTS + " attempts that GitHub answered with a rate limit or a"
+          + " redirect", failure);
     }
     Optional<HttpException> http =
         find(failure, HttpException.class).filter(e -> e.getResponseCode() > 0);
@@ -44,6 +66,26 @@ final class GitHubErrors {
       return new SourceException("interrupted while reading from GitHub", failure);
     }
     return new SourceException("GitHub request failed: " + firstLine(failure.getMessage()), failure);
+  }
+
+  /** {@code " for URL"}: the URL hub4j names in the failure, or nothing. */
+  private static String forUrl(Throwable failure) {
+    Optional<HttpException> http = find(failure, HttpException.class);
+    if (http.isPresent() && http.get().getUrl() != null) {
+      return " for " + http.get().getUrl();
+    }
+    return messages(failure).filter(m -> m.startsWith(PAGE_FAILED)).findFirst()
+        .map(m -> " for " + firstLine(m.substring(PAGE_FAILED.length()))).orElse("");
+  }
+
+  private static Stream<String> messages(Throwable failure) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null) {
+        messages.add(t.getMessage());
+      }
+    }
+    return messages.stream();
   }
 
   private static String describe(HttpException e, boolean anonymous) {

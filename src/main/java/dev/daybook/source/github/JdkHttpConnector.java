@@ -19,7 +19,8 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 /**
  * Sends hub4j's requests with the JDK's {@link HttpClient}. hub4j's own {@code
  * HttpClientGitHubConnector} sets no per-request timeout, so a server that never answers would
- * hang the run; this one bounds the wait for an answer with {@code readTimeout}.
+ * hang the run; this one bounds the wait for an answer with {@code readTimeout}. A header value
+ * the JDK refuses fails the request without being quoted: it may be the token.
  */
 final class JdkHttpConnector implements GitHubConnector {
 
@@ -41,7 +42,14 @@ final class JdkHttpConnector implements GitHubConnector {
     HttpRequest.Builder builder = HttpRequest.newBuilder(toUri(request)).timeout(readTimeout);
     for (Map.Entry<String, List<String>> header : request.allHeaders().entrySet()) {
       if (header.getValue() != null) {
-        builder.header(header.getKey(), String.join(", ", header.getValue()));
+        try {
+          builder.header(header.getKey(), String.join(", ", header.getValue()));
+        } catch (IllegalArgumentException e) {
+          // The JDK's message quotes the value, which may be the token: neither it nor the
+          // exception goes further.
+          throw new GitHubFailure("the " + header.getKey() + " header of the request to "
+              + request.url() + " holds a character no HTTP header may carry (not shown)");
+        }
       }
     }
     builder.method(request.method(), body(request));

@@ -1,6 +1,7 @@
 package dev.daybook.analysis.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybook.analysis.rules.RuleAnalyzer;
 import dev.daybook.analysis.llm.FakeLlm.Request;
@@ -373,6 +374,13 @@ class LlmAnalyzerTest {
     assertThat(a.rationale()).contains("(the endpoint answered an error object (invalid_api_key))")
         .doesNotContain(KEY);
     assertThat(fake.requests()).hasSize(3);
+    // A code that is the key, or a good part of it, is not quoted.
+    fake.then(Response.of(200, "{\"error\":{\"code\":\"" + KEY + "\"}}"),
+        Response.of(200, "{\"error\":{\"code\":\"" + KEY.substring(5, 20) + "\"}}"));
+    assertThat(analyzer().analyze(commit("fix: x"), Language.EN).rationale())
+        .contains("(the endpoint answered an error object)").doesNotContain("0123456789");
+    assertThat(analyzer().analyze(commit("fix: x"), Language.EN).rationale())
+        .contains("(the endpoint answered an error object)").doesNotContain("0123456789");
   }
 
   @Test
@@ -387,6 +395,108 @@ class LlmAnalyzerTest {
     assertThat(analyzer.usage().fallbacks()).isEqualTo(4);
     assertThat(String.join("\n", notices)).doesNotContain(KEY);
     assertThat(all.toString()).doesNotContain(KEY);
+  }
+
+  @Test
+  void theBackoffCountsTheRetriesOfEachRequestNotTheRequestsOfTheRun() {
+    fake.then(good(), good(), good(), good(), good(), good(), good(), good(), good(), good(),
+        good(), Response.of(500, ""), good());
+    List<Commit> commits = Fixtures.sglangDay(LocalDate.of(2026, 2, 6)).subList(0, 12);
+    LlmAnalyzer analyzer = builder().concurrency(1).build();
+    List<Analysis> all = analyzer.analyzeAll(commits, Language.EN);
+    assertThat(all).noneMatch(LlmAnalyzerTest::isFallback);
+    assertThat(fake.requests()).hasSize(13);
+    // The twelfth request's first retry waits the first backoff, not 2^11 of it.
+    assertThat(sleeps).containsExactly(Duration.ofMillis(10));
+    assertThat(notices).containsExactly(
+        "LLM request failed (HTTP 500); retrying in 10 ms (retry 1 of 2)");
+    assertThat(analyzer.usage().retryWait()).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void anEndpointThatAlwaysFailsCostsSecondsPerCommitNotMinutes() {
+    fake.otherwise(r -> Response.of(500, "<html>down</html>"));
+    List<Commit> commits = Fixtures.sglangDay(LocalDate.of(2026, 2, 6));
+    // The defaults: 3 retries, backoff from 1 s, 120 s per wait, 5 min per run.
+    LlmAnalyzer analyzer = LlmAnalyzer.builder().baseUrl(fake.baseUrl()).model("test-model")
+        .apiKey(KEY).concurrency(1).sleeper(sleeps::add).notices(notices::add).build();
+    List<Analysis> all = analyzer.analyzeAll(commits, Language.EN);
+
+    assertThat(commits).hasSize(13);
+    assertThat(all).allMatch(LlmAnalyzerTest::isFallback);
+    assertThat(fake.requests()).hasSize(13 * 4);
+    assertThat(sleeps).hasSize(13 * 3).allMatch(d -> d.compareTo(Duration.ofSeconds(4)) <= 0);
+    assertThat(sleeps.stream().reduce(Duration.ZERO, Duration::plus))
+        .isEqualTo(Duration.ofSeconds(13 * 7));
+    assertThat(analyzer.usage().retryWait()).isEqualTo(Duration.ofSeconds(91));
+    assertThat(analyzer.usage().summary()).isEqualTo("52 requests (~"
+        + fake.promptChars() / 4 + " prompt tokens), 0 answers from the cache, 13 fell back to"
+        + " the rules; retries waited 91 s in all (at most 5 min a run)");
+    assertThat(analyzer.usage().maxRetryWait()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(all.get(12).rationale()).contains("(HTTP 500, 4 attempts)");
+  }
+
+  @Test
+  void theWholeRunWaitsABoundedTimeAndSaysWhenItStopsRetrying() {
+    fake.otherwise(r -> Response.of(503, ""));
+    List<Commit> commits = Fixtures.sglangDay(LocalDate.of(2026, 2, 6));
+    LlmAnalyzer analyzer = builder().concurrency(1).maxRetries(3).backoff(Duration.ofSeconds(1))
+        .maxTotalWait(Duration.ofSeconds(20)).build();
+    List<Analysis> all = analyzer.analyzeAll(commits, Language.EN);
+
+    // 1 + 2 + 4 s for each of the first two commits, then 1 + 2 s: 4 s more would pass 20 s.
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(analyzer.usage().retryWait()).isEqualTo(Duration.ofSeconds(17));
+    assertThat(analyzer.usage().summary()).endsWith(", 13 fell back to the rules; retries waited"
+        + " 17 s in all (at most 20 s a run)");
+    assertThat(notices).filteredOn(n -> n.startsWith("LLM retries have waited")).containsExactly(
+        "LLM retries have waited 17 s in this run; waiting 4 s more would pass the 20 s a run may"
+            + " wait, so failed requests are no longer retried");
+    assertThat(all.get(2).rationale())
+        .contains("(HTTP 503, 3 attempts; not retried, the run's retries have waited what they"
+            + " may)");
+    assertThat(all.get(3).rationale())
+        .contains("(HTTP 503; not retried, the run's retries have waited what they may)");
+    assertThat(fake.requests()).hasSize(4 + 4 + 3 + 10);
+  }
+
+  @Test
+  void anAbsurdOrUnreadableRetryAfterIsExplainedNeverQuoted() {
+    fake.then(Response.of(429, "").withHeader("Retry-After", "99999999999999999999"));
+    Analysis a = analyzer().analyze(commit("fix: x"), Language.EN);
+    assertThat(a.rationale())
+        .contains("(HTTP 429 (rate limited); asked to wait more than the 30 s allowed)")
+        .doesNotContain("For input string").doesNotContain("9999");
+    assertThat(sleeps).isEmpty();
+
+    fake.reset().then(Response.of(429, "").withHeader("Retry-After", "-3"), good());
+    assertThat(isFallback(analyzer().analyze(commit("fix: y"), Language.EN))).isFalse();
+    assertThat(sleeps).containsExactly(Duration.ofMillis(10));
+    assertThat(notices).contains("LLM request failed (HTTP 429 (rate limited); its Retry-After is"
+        + " unreadable; backing off); retrying in 10 ms (retry 1 of 2)");
+  }
+
+  @Test
+  void aKeyWithAControlCharacterIsRefusedWithoutShowingIt() {
+    assertThatThrownBy(() -> builder().apiKey(KEY + "\u0001tail").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the API key holds a control character (U+0001) inside")
+        .hasMessageNotContaining(KEY).hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> builder().apiKey("sk-abc\r\ndef").build())
+        .hasMessageStartingWith("the API key holds a carriage return (U+000D) inside (character 7)")
+        .hasMessageNotContaining("sk-abc");
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
+  void oneTrailingLineBreakOfACopiedKeyIsDropped() {
+    fake.then(good());
+    assertThat(isFallback(builder().apiKey(KEY + "\r").build()
+        .analyze(commit("fix: x"), Language.EN))).isFalse();
+    assertThat(fake.requests()).singleElement()
+        .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer " + KEY));
   }
 
   // ---- cache ---------------------------------------------------------------------------------

@@ -76,6 +76,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final List<Injected> faults = new CopyOnWriteArrayList<>();
   private final long rateLimitReset = Instant.now().plusSeconds(3600).getEpochSecond();
   private volatile int listPageLimit = MAX_PER_PAGE;
+  private volatile URI linkBase;
 
   static {
     // Without TCP_NODELAY the server's two writes (headers, body) meet the client's delayed ACK:
@@ -109,6 +110,18 @@ public final class FakeGitHub implements AutoCloseable {
     return this;
   }
 
+  /** Writes the {@code Link} headers with {@code base} in place of this server's URL. */
+  FakeGitHub linkBase(URI base) {
+    linkBase = base;
+    return this;
+  }
+
+  /** The base of the URLs this server's answers name. */
+  private String linkBase() {
+    URI base = linkBase;
+    return (base == null ? apiUrl() : base).toString();
+  }
+
   /** Answers the next {@code times} requests whose path matches {@code pathRegex} with a fault. */
   public FakeGitHub inject(String pathRegex, int times, Fault fault) {
     faults.add(new Injected(Pattern.compile(pathRegex), fault, new int[] {times}));
@@ -121,6 +134,7 @@ public final class FakeGitHub implements AutoCloseable {
     faults.clear();
     requests.clear();
     listPageLimit = MAX_PER_PAGE;
+    linkBase = null;
     return this;
   }
 
@@ -165,6 +179,54 @@ public final class FakeGitHub implements AutoCloseable {
     return exchange -> {
       send(exchange, 429, Map.of("Retry-After", Long.toString(wait.toSeconds())),
           errorBody("You have exceeded a secondary rate limit."));
+      return true;
+    };
+  }
+
+  /** A rate limit answered with these raw header values (null: header left out). */
+  static Fault rateLimitHeaders(int status, String remaining, String reset, String retryAfter) {
+    return exchange -> {
+      Map<String, String> headers = new LinkedHashMap<>();
+      if (remaining != null) {
+        headers.put("X-RateLimit-Remaining", remaining);
+      }
+      if (reset != null) {
+        headers.put("X-RateLimit-Reset", reset);
+      }
+      if (retryAfter != null) {
+        headers.put("Retry-After", retryAfter);
+      }
+      send(exchange, status, headers, errorBody("You have exceeded a rate limit."));
+      return true;
+    };
+  }
+
+  /** A redirect to {@code location}. */
+  static Fault redirect(int status, String location) {
+    return exchange -> {
+      send(exchange, status, Map.of("Location", location), new byte[0]);
+      return true;
+    };
+  }
+
+  /** A 200 answer carrying {@code body} as it is: HTML, cut-off JSON, nothing. */
+  static Fault ok(String contentType, String body) {
+    return exchange -> {
+      send(exchange, 200, Map.of("Content-Type", contentType),
+          body.getBytes(StandardCharsets.UTF_8));
+      return true;
+    };
+  }
+
+  /** Promises a 1000-byte body, sends 10 bytes of it and closes the connection. */
+  static Fault cutOff() {
+    return exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 1000);
+      OutputStream out = exchange.getResponseBody();
+      out.write("[{\"sha\":\"0".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      exchange.close();
       return true;
     };
   }
@@ -285,7 +347,7 @@ public final class FakeGitHub implements AutoCloseable {
     }
     // Like GitHub (see the recorded testQueryCommits answer), pages link to /repositories/<id>.
     String others = withoutPage(exchange.getRequestURI().getRawQuery());
-    String pageUrl = apiUrl() + "/repositories/" + repo.numericId() + "/commits?"
+    String pageUrl = linkBase() + "/repositories/" + repo.numericId() + "/commits?"
         + (others.isEmpty() ? "" : others + "&") + "page=";
     sendJson(exchange, link(pageUrl, page, pages), body);
   }
@@ -304,7 +366,7 @@ public final class FakeGitHub implements AutoCloseable {
     int pages = Math.max(1, (files.size() + FILES_PER_PAGE - 1) / FILES_PER_PAGE);
     ObjectNode body = withUrl(repo, found);
     body.putArray("files").addAll(slice(files, page, FILES_PER_PAGE));
-    String base = apiUrl() + "/repositories/" + repo.numericId() + "/commits/" + sha + "?page=";
+    String base = linkBase() + "/repositories/" + repo.numericId() + "/commits/" + sha + "?page=";
     sendJson(exchange, link(base, page, pages), body);
   }
 

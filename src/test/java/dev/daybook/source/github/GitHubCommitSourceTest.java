@@ -39,6 +39,8 @@ class GitHubCommitSourceTest {
 
   private static final FakeRepo SGLANG_WEEK = FakeRepo.sglangWeek();
   private static FakeGitHub github;
+  /** Another "host": the same loopback address on another port. */
+  private static FakeGitHub foreign;
 
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
   private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
@@ -46,16 +48,19 @@ class GitHubCommitSourceTest {
   @BeforeAll
   static void startFakeGitHub() throws IOException {
     github = FakeGitHub.start();
+    foreign = FakeGitHub.start();
   }
 
   @BeforeEach
   void serveTheSglangWeek() {
     github.reset().serve(SGLANG_WEEK);
+    foreign.reset();
   }
 
   @AfterAll
   static void stopFakeGitHub() {
     github.close();
+    foreign.close();
   }
 
   /** Small timeouts and backoffs, a sleeper that only records. */
@@ -507,6 +512,237 @@ class GitHubCommitSourceTest {
         .hasMessageContaining("later than the 15 min this run may wait")
         .hasMessageContaining("GITHUB_TOKEN");
     assertThat(sleeps).isEmpty();
+  }
+
+  // ---- broken bodies and odd rate-limit headers ------------------------------------------------
+
+  @Test
+  void aBrokenBodyIsRetriedLikeAServerErrorWithANotice() throws Exception {
+    Commit newest = Fixtures.sglangDay(FEB_6).get(0);
+    String url = github.apiUrl() + detailPath(newest);
+    github.inject(detailPath(newest), 1, FakeGitHub.ok("application/json", "{\"sha\": \"b83"));
+    github.inject(detailPath(newest), 1,
+        FakeGitHub.ok("text/html", "<!DOCTYPE html><html><body>Unicorn!</body></html>"));
+
+    List<Commit> commits = source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    assertThat(commits).containsExactlyElementsOf(Fixtures.sglangDay(FEB_6));
+    assertThat(github.requestPaths()).filteredOn(detailPath(newest)::equals).hasSize(3);
+    assertThat(sleeps).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+    assertThat(notices).containsExactly(
+        "GitHub sent truncated JSON for " + url + "; trying again in 10 ms (attempt 2 of 3)",
+        "GitHub sent HTML instead of JSON for " + url + "; trying again in 20 ms (attempt 3 of 3)");
+  }
+
+  @Test
+  void aBodyBrokenOnEveryAttemptSaysWhatWasWrong() {
+    github.inject(SGLANG, 99, FakeGitHub.ok("application/json", ""));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("GitHub sent an empty body for " + github.apiUrl() + SGLANG + " (3 attempts)");
+
+    github.reset().serve(SGLANG_WEEK).inject(SGLANG + "/commits", 99,
+        FakeGitHub.ok("application/json", "[{\"sha\": \"b838"));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("GitHub sent truncated JSON for " + github.apiUrl() + SGLANG
+            + "/commits?")
+        .hasMessageEndingWith(" (3 attempts)")
+        .hasMessageNotContaining("answered 200");
+
+    github.reset().serve(SGLANG_WEEK).inject(SGLANG, 99,
+        FakeGitHub.ok("text/html", "\n  <html><body>Service unavailable</body></html>"));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .hasMessage("GitHub sent HTML instead of JSON for " + github.apiUrl() + SGLANG
+            + " (3 attempts)");
+
+    github.reset().serve(SGLANG_WEEK).inject(SGLANG, 99,
+        FakeGitHub.ok("application/json", "{\"id\": 1} trailing"));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .hasMessage("GitHub sent JSON followed by something else for " + github.apiUrl() + SGLANG
+            + " (3 attempts)");
+  }
+
+  @Test
+  void jsonOfTheWrongShapeIsNamedAsSuch() {
+    // Whole JSON, so not retried, but an object where hub4j expects a list of commits.
+    github.inject(SGLANG + "/commits", 1, FakeGitHub.ok("application/json", "{\"id\": 1}"));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("GitHub sent JSON of an unexpected shape for " + github.apiUrl()
+            + SGLANG + "/commits?");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void anAnswerCutOffByTheConnectionIsRetriedAndNamed() throws Exception {
+    github.inject(SGLANG + "/commits", 1, FakeGitHub.cutOff());
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+    assertThat(notices).singleElement().asString()
+        .startsWith("the answer from " + github.apiUrl() + SGLANG + "/commits?")
+        .endsWith(" was cut off; trying again in 10 ms (attempt 2 of 3)");
+
+    github.reset().serve(SGLANG_WEEK).inject(SGLANG, 3, FakeGitHub.cutOff());
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .hasMessage("the answer from " + github.apiUrl() + SGLANG + " was cut off (3 attempts)");
+  }
+
+  @Test
+  void anAbsurdRetryAfterIsTakenAsAbsentWithANotice() throws Exception {
+    github.inject(SGLANG + "/commits", 1,
+        FakeGitHub.rateLimitHeaders(429, null, null, "99999999999999999999"));
+
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+
+    // GitHub's advice without a usable reset time: wait a minute.
+    assertThat(sleeps).containsExactly(Duration.ofMinutes(1));
+    assertThat(notices).singleElement().asString()
+        .startsWith("GitHub secondary rate limit reached; waiting until ")
+        .endsWith("(about 60 s) (Retry-After '99999999999999999999' is not believable, so taken"
+            + " as absent)");
+  }
+
+  @Test
+  void absurdResetTimesNeverSayForInputString() throws Exception {
+    github.inject(SGLANG, 1, FakeGitHub.rateLimitHeaders(403, "0", "99999999999999999999", null));
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+    assertThat(sleeps).containsExactly(Duration.ofMinutes(1));
+    assertThat(notices).singleElement().asString()
+        .startsWith("GitHub rate limit reached; waiting until ")
+        .endsWith("(X-RateLimit-Reset '99999999999999999999' is not believable, so taken as"
+            + " absent)");
+
+    // Ten years away, and a Retry-After that is no number: both passed over.
+    long tenYears = Instant.now().plus(Duration.ofDays(3650)).getEpochSecond();
+    github.reset().serve(SGLANG_WEEK).inject(SGLANG, 1,
+        FakeGitHub.rateLimitHeaders(403, "0", Long.toString(tenYears), "-5"));
+    assertThatThrownBy(() -> source().rateLimit(RateLimitPolicy.FAIL, Duration.ofHours(1))
+        .build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("(in about 60 s) (Retry-After '-5' and X-RateLimit-Reset '"
+            + tenYears + "' are not believable, so taken as absent)")
+        .hasMessageNotContaining("For input string");
+
+    // A Retry-After in seconds that fits a long but not a believable wait.
+    github.reset().serve(SGLANG_WEEK).inject(SGLANG, 1,
+        FakeGitHub.rateLimitHeaders(429, null, null, "9223372036854775807"));
+    sleeps.clear();
+    assertThat(source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI)).hasSize(13);
+    assertThat(sleeps).containsExactly(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aRateLimitOnEveryAttemptGivesUpNamingTheUrl() {
+    github.inject(SGLANG, 99, FakeGitHub.retryAfter(Duration.ofSeconds(2)));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("gave up on " + github.apiUrl() + SGLANG + " after 3 attempts that GitHub"
+            + " answered with a rate limit or a redirect");
+  }
+
+  // ---- the token goes to the API's origin only -------------------------------------------------
+
+  @Test
+  void aLinkHeaderToAnotherPortIsRefusedAndTheOtherServerSeesNothing() throws Exception {
+    // The foreign "host": a second server on the loopback, serving the same repository.
+    foreign.serve(SGLANG_WEEK);
+    github.listPageLimit(5).linkBase(foreign.apiUrl());
+
+    assertThatThrownBy(() -> source().token(TOKEN).build().commits(Fixtures.SGLANG,
+        FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("GitHub's Link header for " + github.apiUrl() + SGLANG
+            + "/commits?")
+        .hasMessageEndingWith(" points to " + foreign.apiUrl() + ", which is not the configured"
+            + " API " + github.apiUrl() + "; not followed, so that the token goes to the API's"
+            + " scheme, host and port only")
+        .hasMessageNotContaining("NeverShow");
+    assertThat(foreign.requests()).isEmpty();
+    assertThat(github.requests()).hasSize(2); // the repository, the first page
+  }
+
+  @Test
+  void aRedirectToAnotherPortIsRefusedAndTheOtherServerSeesNothing() {
+    foreign.serve(SGLANG_WEEK);
+    github.inject(SGLANG, 1, FakeGitHub.redirect(301, foreign.apiUrl() + SGLANG));
+
+    assertThatThrownBy(() -> source().token(TOKEN).build().commits(Fixtures.SGLANG,
+        FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessage("GitHub redirected " + github.apiUrl() + SGLANG + " to " + foreign.apiUrl()
+            + ", which is not the configured API " + github.apiUrl() + "; not followed, so that"
+            + " the token goes to the API's scheme, host and port only");
+    assertThat(foreign.requests()).isEmpty();
+
+    // Without a token nothing foreign is followed either: the data would not be the API's.
+    github.inject(SGLANG, 1, FakeGitHub.redirect(307, foreign.apiUrl() + SGLANG));
+    assertThatThrownBy(() -> source().build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .hasMessageEndingWith("; not followed: Daybook reads from the API's scheme, host and port"
+            + " only");
+    assertThat(foreign.requests()).isEmpty();
+  }
+
+  @Test
+  void aRedirectToAnotherSchemeOnTheSameHostAndPortIsRefused() {
+    String https = "https://127.0.0.1:" + github.apiUrl().getPort();
+    github.inject(SGLANG, 1, FakeGitHub.redirect(302, https + SGLANG));
+
+    assertThatThrownBy(() -> source().token(TOKEN).build().commits(Fixtures.SGLANG,
+        FEB_6_SHANGHAI))
+        .hasMessageStartingWith("GitHub redirected " + github.apiUrl() + SGLANG + " to " + https
+            + ", which is not the configured API " + github.apiUrl() + ";");
+    assertThat(github.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRedirectWithinTheApiIsFollowedWithTheToken() throws Exception {
+    // GitHub answers a renamed repository's URLs with a redirect to /repositories/<id>/...
+    Commit newest = Fixtures.sglangDay(FEB_6).get(0);
+    String moved = "/repositories/582457046/commits/" + newest.sha();
+    github.inject(detailPath(newest), 1, FakeGitHub.redirect(301, github.apiUrl() + moved));
+
+    List<Commit> commits = source().token(TOKEN).build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+
+    assertThat(commits).containsExactlyElementsOf(Fixtures.sglangDay(FEB_6));
+    assertThat(github.requests()).filteredOn(r -> r.path().equals(moved)).singleElement()
+        .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
+  }
+
+  // ---- the token is checked before it is sent --------------------------------------------------
+
+  @Test
+  void aTokenWithAControlCharacterIsRefusedWithoutShowingIt() {
+    String broken = "ghp" + "_NeverShow\nThisToken0123456789";
+    assertThatThrownBy(() -> source().token(broken))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the GitHub token holds a line break (U+000A) inside (character 14); a token"
+            + " or key is printable ASCII without spaces or line breaks (the value is not shown)");
+    assertThatThrownBy(() -> source().token(TOKEN + "\u0001"))
+        .hasMessageContaining("a control character (U+0001) at its end")
+        .hasMessageNotContaining("NeverShow");
+  }
+
+  @Test
+  void aTokenEchoedByTheServerIsTakenOutOfMessagesAndNotices() {
+    github.inject(SGLANG, 1, FakeGitHub.rateLimitHeaders(429, null, null, TOKEN));
+    github.inject(SGLANG + "/commits", 1, FakeGitHub.status(401, "Bad credentials: " + TOKEN));
+
+    assertThatThrownBy(() -> source().token(TOKEN).build().commits(Fixtures.SGLANG,
+        FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("GitHub rejected the token (401 Unauthorized: Bad credentials:"
+            + " [the token]) for ")
+        .hasMessageNotContaining("NeverShow")
+        .satisfies(e -> assertThat(e.getCause()).isNull());
+    assertThat(notices).singleElement().asString()
+        .contains("Retry-After '[the token]' is not believable").doesNotContain("NeverShow");
+  }
+
+  @Test
+  void oneTrailingLineBreakOfACopiedTokenIsDropped() throws Exception {
+    source().token(TOKEN + "\r\n").build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI);
+    assertThat(github.requests())
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
   }
 
   @Test
