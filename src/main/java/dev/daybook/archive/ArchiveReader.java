@@ -6,6 +6,7 @@ import dev.daybook.report.ParsedReport;
 import dev.daybook.report.Problem;
 import dev.daybook.report.ReportPage;
 import dev.daybook.report.ReportParser;
+import dev.daybook.text.XmlChars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Reads the archive the one way that {@code check}, {@code build} and {@code serve} share: every
  * {@code reports/**.md} file, as strict UTF-8, parsed on every core; a report must sit at its
- * date's path and no two reports may share a date. Every problem is a {@code file:line: what}; a
- * missing content folder is an error, a content folder without reports an empty archive.
+ * date's path and no two reports may share a date, and a report holds no character that XML does
+ * not allow ({@link XmlChars}: its feeds and pages are XML). Every problem is a {@code file:line:
+ * what}; a missing content folder is an error, a content folder without reports an empty archive.
  */
 public final class ArchiveReader {
 
@@ -180,18 +184,60 @@ public final class ArchiveReader {
       return unreadable(file, e);
     }
     ParsedReport parsed = parser.parse(file, text, true);
+    List<Problem> problems = parsed.problems();
+    List<Problem> notXml = notXml(file, text);
+    if (!notXml.isEmpty()) {
+      problems = new ArrayList<>(problems);
+      problems.addAll(notXml);
+    }
     if (parsed.report().isEmpty()) {
-      return new Read(null, parsed.problems());
+      return new Read(null, problems);
     }
     Page page;
-    if (pages && parsed.ok()) {
+    if (pages && problems.isEmpty()) {
       ReportPage made = parsed.page();
       page = () -> made;
     } else {
       page = pageLater(file, digest);
     }
-    return new Read(new Source(file, name, digest, parsed.report().get(), page),
-        parsed.problems());
+    return new Read(new Source(file, name, digest, parsed.report().get(), page), problems);
+  }
+
+  /**
+   * One problem per line that holds characters XML does not allow, naming each; lines counted as
+   * the parser counts them (a line ends at \n, \r\n or \r). (Read as strict UTF-8, a file has
+   * no surrogate alone: these are control characters, U+FFFE and U+FFFF.)
+   */
+  static List<Problem> notXml(Path file, String text) {
+    if (XmlChars.indexOfDisallowed(text, 0) < 0) {
+      return List.of(); // the usual case, in one quick pass
+    }
+    List<Problem> problems = new ArrayList<>();
+    Set<String> named = new LinkedHashSet<>();
+    int line = 1;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      if (c == '\n' || c == '\r') {
+        if (!named.isEmpty()) {
+          boolean one = named.size() == 1;
+          problems.add(new Problem(file, line, String.join(", ", named)
+              + (one ? ": a character" : ": characters") + " XML does not allow (no feed or page"
+              + " may hold " + (one ? "it" : "them") + "); delete " + (one ? "it" : "them")
+              + " or write U+FFFD"));
+          named.clear();
+        }
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line++;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a pair: allowed
+      } else if (!XmlChars.allowed(c)) {
+        named.add(XmlChars.name(text, i) + " (" + XmlChars.kind(c) + ")");
+      }
+    }
+    return problems;
   }
 
   /**

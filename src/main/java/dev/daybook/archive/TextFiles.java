@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Reads report files as strict UTF-8, with errors that name the file and the line. */
 final class TextFiles {
@@ -80,8 +81,22 @@ final class TextFiles {
         }
       }
       throw new UnreadableFileException(file, line, "not UTF-8 text (byte " + (in.position() + 1)
-          + ")", null);
+          + surrogate(bytes, in.position()) + ")", null);
     }
     return out.flip().toString();
+  }
+
+  /**
+   * What the bytes at {@code at} are when they encode a surrogate code point, which UTF-8 may not
+   * (CESU-8 and "WTF-8" do): ", U+D800, a surrogate"; else nothing.
+   */
+  private static String surrogate(byte[] bytes, int at) {
+    if (at + 2 < bytes.length && (bytes[at] & 0xFF) == 0xED && (bytes[at + 1] & 0xE0) == 0xA0
+        && (bytes[at + 2] & 0xC0) == 0x80) {
+      int codePoint = 0xD000 | (bytes[at + 1] & 0x3F) << 6 | bytes[at + 2] & 0x3F;
+      return String.format(Locale.ROOT, ": U+%04X, a surrogate, which UTF-8 does not encode",
+          codePoint);
+    }
+    return "";
   }
 }

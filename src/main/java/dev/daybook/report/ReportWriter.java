@@ -10,6 +10,7 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
+import dev.daybook.text.XmlChars;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import java.util.stream.Collectors;
  * resolve in any CommonMark renderer, and one spelling of each severity badge.
  *
  * <p>The output is a function of the report alone, so writing, parsing and writing again gives the
- * same bytes.
+ * same bytes. It holds only characters XML allows: any other in the report's text (a control
+ * character, U+FFFF, a surrogate alone) is written as U+FFFD ({@link XmlChars}), so that every
+ * report Daybook writes passes {@code check}.
  */
 public final class ReportWriter {
 
@@ -62,7 +65,9 @@ public final class ReportWriter {
       end--;
     }
     out.setLength(end);
-    return out.append('\n').toString();
+    // A commit may hold anything (U+FFFF, a C0 control, half a surrogate pair from GitHub's
+    // JSON); the archive holds only what XML allows, which is what its feeds and pages are.
+    return XmlChars.replaceDisallowed(out.append('\n').toString());
   }
 
   ReportHeader header(DailyReport report) {

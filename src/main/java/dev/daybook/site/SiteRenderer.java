@@ -7,6 +7,7 @@ import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
+import dev.daybook.text.XmlChars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,13 +149,21 @@ public final class SiteRenderer {
     }
   }
 
-  /** The pages, noting each path handed out. */
+  /**
+   * The pages, noting each path handed out; the one way every page leaves the renderers. A page
+   * holds only characters XML allows: any other, wherever it came from (a report, a page beside
+   * them, the site's title, a template), is replaced by U+FFFD here ({@link XmlChars}), so every
+   * feed, the sitemap and every HTML page stay well-formed.
+   */
   private Pages recording(Pages pages) {
     return new Pages() {
       @Override
       public boolean page(String path, String key, Maker make)
           throws IOException, SiteException {
-        boolean made = pages.page(path, key, make);
+        boolean made = pages.page(path, key, () -> {
+          String text = make.make();
+          return text == null ? null : XmlChars.replaceDisallowed(text);
+        });
         if (made) {
           given.add(path);
         }

@@ -29,4 +29,14 @@ class TextFilesTest {
         .isInstanceOf(TextFiles.UnreadableFileException.class)
         .hasMessage(FILE + ":5: not UTF-8 text (byte " + bytes.length + ")");
   }
+
+  @Test
+  void anEncodedSurrogateIsNamedByItsCodePoint() {
+    // U+D83D encoded on its own as UTF-8 would (CESU-8 writes half an emoji so): ED A0 BD.
+    byte[] bytes = {'a', '\n', 'b', (byte) 0xED, (byte) 0xA0, (byte) 0xBD, 'c'};
+    assertThatThrownBy(() -> TextFiles.decode(FILE, bytes))
+        .isInstanceOf(TextFiles.UnreadableFileException.class)
+        .hasMessage(FILE + ":2: not UTF-8 text (byte 4: U+D83D, a surrogate, which UTF-8 does not"
+            + " encode)");
+  }
 }

@@ -136,6 +136,33 @@ class BuildCommandTest {
     assertSameFiles(snapshot(out), before);
   }
 
+  /**
+   * Regression: a report holding U+FFFF made every feed listing it invalid XML while {@code
+   * check} found nothing. A character XML does not allow is named, with its line, by {@code
+   * check} and {@code build} alike; the build stops and the published site stays as it was.
+   */
+  @Test
+  void aCharacterXmlDoesNotAllowIsNamedByCheckAndStopsTheBuild() throws IOException {
+    assertThat(build().exitCode()).isZero();
+    Map<String, byte[]> before = snapshot(out);
+    Path report = content.resolve("reports/2026/02/2026-02-07.md");
+    Files.writeString(report, Files.readString(report)
+        .replace("| wxy |", "| wxy\uFFFF |")
+        .replace("| Mick |", "| Mi\u0007ck\uFFFE\u0007 |"));
+
+    CliRun check = CliRun.run("check", "--config=site.properties", "--content=" + content);
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).isEqualTo(
+        report + ":21: U+FFFF (a noncharacter): a character XML does not allow (no feed or page"
+            + " may hold it); delete it or write U+FFFD\n"
+        + report + ":22: U+0007 (a control character), U+FFFE (a noncharacter): characters XML"
+            + " does not allow (no feed or page may hold them); delete them or write U+FFFD\n");
+    CliRun build = build();
+    assertThat(build.exitCode()).isEqualTo(1);
+    assertThat(build.err()).isEqualTo("daybook: " + check.out());
+    assertSameFiles(snapshot(out), before);
+  }
+
   @Test
   void aSuccessfulBuildPrintsItsSummaryLine() throws IOException {
     long commits = 0;

@@ -2,6 +2,8 @@ package dev.daybook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.report.ParsedReport;
@@ -241,5 +243,53 @@ class GenerateCommandTest {
         Map.of("GITHUB_TOKEN", token, "DAYBOOK_LLM_API_KEY", "sk-zzzz"), AFTER_THE_WEEK);
     assertThat(context.toString()).contains("GITHUB_TOKEN", "DAYBOOK_LLM_API_KEY")
         .doesNotContain("zzzz");
+  }
+
+  /**
+   * A commit may hold what XML does not allow (U+FFFF, control characters: GitHub's JSON carries
+   * them escaped) in its message, its author's name or a file's path. The report is written with
+   * U+FFFD in their place, so the day's {@code check} passes and its feeds are XML.
+   */
+  @Test
+  void charactersXmlDoesNotAllowInACommitAreWrittenAsReplacementCharacters() throws Exception {
+    String sha = Fixtures.sglangDay(LocalDate.of(2026, 2, 6)).get(0).sha();
+    FakeRepo week = FakeRepo.sglangWeek();
+    List<JsonNode> commits = new ArrayList<>();
+    for (JsonNode c : week.commits()) {
+      ObjectNode copy = c.deepCopy();
+      if (copy.path("sha").asText().equals(sha)) {
+        ObjectNode info = (ObjectNode) copy.get("commit");
+        info.put("message", "fix\uFFFF: odd\u0007 title\n\nA body \uFFFE with \u0000 and \u001B.");
+        ((ObjectNode) info.get("author")).put("name", "Ann\uFFFF\u0008");
+        ObjectNode file = (ObjectNode) copy.get("files").get(0);
+        file.put("filename", "python/odd\uFFFFdir/x\u0001.py");
+      }
+      commits.add(copy);
+    }
+    github.reset().serve(new FakeRepo(week.id(), week.numericId(), week.defaultBranch(),
+        week.tip(), commits));
+
+    CliRun run = generate("--date", "2026-02-06");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String written = Files.readString(reportFile("2026-02-06"));
+    assertThat(written).doesNotContain("\uFFFF", "\uFFFE", "\u0000", "\u0001", "\u0007",
+        "\u0008", "\u001B").contains("fix\uFFFD", "Ann\uFFFD", "python/odd\uFFFDdir/x");
+    CliRun check = CliRun.run("check", "--config=" + config, "--content=" + content);
+    assertThat(check.out()).endsWith("0 problems\n");
+    assertThat(check.exitCode()).isZero();
+
+    Path out = dir.resolve("output");
+    CliRun build = CliRun.run("build", "--config=" + config, "--content=" + content,
+        "--out=" + out, "--base-url=https://example.org/");
+    assertThat(build.exitCode()).as(build.err()).isZero();
+    javax.xml.parsers.DocumentBuilderFactory xml =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    xml.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    for (String feed : List.of("feed.xml", "repos/sgl-project/sglang/feed.xml", "sitemap.xml")) {
+      var builder = xml.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      assertThat(builder.parse(out.resolve(feed).toFile()).getDocumentElement().getTextContent())
+          .as(feed).isNotEmpty(); // parse throws on anything not well-formed
+    }
   }
 }

@@ -11,6 +11,7 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
+import dev.daybook.text.XmlChars;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,5 +105,31 @@ class HostileRoundTripTest {
     ParsedReport parsed = new ReportParser(UTC).parse(Path.of("x.md"), written, true);
     assertThat(parsed.problems()).isEmpty();
     assertThat(parsed.orThrow()).isEqualTo(report);
+  }
+
+  /**
+   * What XML does not allow (U+FFFF, U+FFFE, C0 controls, half a surrogate pair, as a commit or a
+   * model's JSON may hold them) is written as U+FFFD, in every field: the report passes {@code
+   * check}, and writing what was read gives the same bytes.
+   */
+  @Test
+  void charactersXmlDoesNotAllowAreWrittenAsReplacementCharacters() throws Exception {
+    String odd = "a\uFFFFb\uFFFEc\u0000d\u0007e\uD83Df\uDE80g";
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    Analysis analysis = new Analysis(Severity.HIGH, List.of(ChangeType.BUGFIX), null,
+        "summary " + odd, "- " + MarkdownText.code("src/" + odd + ".py"), "insight " + odd,
+        "- risk " + odd, "- do " + odd, "conclusion " + odd, List.of("reason " + odd), false);
+    DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
+        List.of(new ReportedCommit(sha, "https://github.com/o/r/commit/" + sha,
+            Instant.parse("2026-02-06T10:00:00Z"), "author " + odd, "title " + odd,
+            analysis)))));
+    for (Language language : Language.values()) {
+      String written = new ReportWriter(language).write(report);
+      assertThat(XmlChars.indexOfDisallowed(written, 0)).isEqualTo(-1);
+      assertThat(written).contains("summary a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg",
+          "src/a\uFFFDb", "title a\uFFFDb");
+      ReportedCommit back = roundTrip(report, language).sections().get(0).commits().get(0);
+      assertThat(back.title()).doesNotContain("\uFFFF").startsWith("title a\uFFFDb\uFFFDc");
+    }
   }
 }
