@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
@@ -22,14 +23,18 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * The one Markdown dialect of the archive: commonmark-java with GFM tables. {@link ReportParser}
  * reads a report's structure from the document this parses, and the report's page is this
  * document rendered, so the page shows what the parser read. Reports are archive text that people
- * may edit, so raw HTML is shown as text, with one exception: the {@code <a id="…"></a>} anchor
- * that opens a heading becomes the heading's {@code id}. Links keep only http, https, mailto,
- * relative and {@code #fragment} targets. Thread-safe.
+ * may edit, so raw HTML is shown as text, with two exceptions: the {@code <a id="…"></a>} anchor
+ * that opens a heading becomes the heading's {@code id}, and {@code <br>} is a line break, as on
+ * GitHub (model-written reports such as the reference use it inside table cells, where Markdown
+ * has no other line break). Links keep only http, https, mailto, relative and {@code #fragment}
+ * targets. Thread-safe.
  */
 public final class ReportHtml {
 
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
   private static final Pattern OPEN_ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_.-]{1,200})\">");
+  private static final Pattern LINE_BREAK =
+      Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
   private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\x00-\\x20\\x7f]");
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
@@ -50,13 +55,25 @@ public final class ReportHtml {
     return render(parse(markdown));
   }
 
-  /** Renders a parsed document (and takes its heading anchors out of it, into their ids). */
+  /**
+   * Renders a parsed document (and changes it: heading anchors become ids, {@code <br>} a line
+   * break).
+   */
   public static String render(Node document) {
     Map<Node, String> ids = new IdentityHashMap<>();
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(Heading heading) {
         takeAnchor(heading, ids);
+        visitChildren(heading);
+      }
+
+      @Override
+      public void visit(HtmlInline html) {
+        if (LINE_BREAK.matcher(html.getLiteral()).matches()) {
+          html.insertBefore(new HardLineBreak());
+          html.unlink();
+        }
       }
     });
     HtmlRenderer renderer = HtmlRenderer.builder()

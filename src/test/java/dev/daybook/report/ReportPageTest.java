@@ -81,4 +81,23 @@ class ReportPageTest {
         .doesNotContain("~~~~~~", "daybook.format")
         .containsPattern("<h4 id=\"[0-9a-f]{7}\">");
   }
+
+  @Test
+  void aBrInATableCellIsALineBreakAndNoOtherHtmlPasses() {
+    String html = ReportHtml.render("| a | b |\n|---|---|\n| one<br>two<BR/>three<br />four"
+        + " | <b>x</b><br onclick=\"alert(1)\"><script>y</script> |\n");
+    assertThat(html).contains("<td>one<br />\ntwo<br />\nthree<br />\nfour</td>")
+        .contains("&lt;b&gt;x&lt;/b&gt;&lt;br onclick=&quot;alert(1)&quot;&gt;"
+            + "&lt;script&gt;y&lt;/script&gt;")
+        .doesNotContain("&lt;br&gt;", "<b>", "<script>");
+  }
+
+  @Test
+  void theReferenceReportShowsNoLiteralBr() throws Exception {
+    Path reference = Path.of("content/reports/2026/02/2026-02-06.md");
+    ParsedReport parsed = new ReportParser(SHANGHAI).parse(reference, Files.readString(reference),
+        true);
+    String html = parsed.page().html();
+    assertThat(html).doesNotContain("&lt;br").contains("<br />");
+  }
 }
