@@ -662,9 +662,11 @@ public final class ReportParser {
         if (cells.stream().allMatch(c -> DELIMITER_CELL.matcher(c).matches())) {
           return; // the delimiter row
         }
-        if (cells.size() != 3) {
-          problem(lineNo, "commit table row has " + cells.size()
-              + " cells, expected 3 (time | author | commit)");
+        // Format 2 adds severity and type between author and commit; the commit's own section
+        // says those, so they are not read here.
+        if (cells.size() != 3 && cells.size() != 5) {
+          problem(lineNo, "commit table row has " + cells.size() + " cells, expected 5 (time |"
+              + " author | severity | type | commit) or 3 (time | author | commit)");
           return;
         }
         LocalDateTime time;
@@ -674,7 +676,7 @@ public final class ReportParser {
           problem(lineNo, "commit time '" + cells.get(0) + "' is not yyyy-MM-dd HH:mm:ss");
           return;
         }
-        String titleCell = cells.get(2);
+        String titleCell = cells.get(cells.size() - 1);
         Matcher anchored = ANCHORED_TITLE.matcher(titleCell);
         String anchor = null;
         if (anchored.matches()) {

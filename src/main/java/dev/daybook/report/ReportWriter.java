@@ -11,11 +11,13 @@ import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
 import dev.daybook.text.XmlChars;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,11 +37,20 @@ public final class ReportWriter {
   /** Times are shown like the reference: {@code 2026-02-06 23:55:42} in the report's zone. */
   public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  static final int TOC_TITLE_MAX = 60;
-  static final int TOC_TITLE_CUT = 57;
+  /**
+   * The report format this writer writes. 2 added the statistics heading, the severity and type
+   * columns of the commit table, each commit's author and time, links on pull request numbers and
+   * whole titles in the table of contents; the parser reads 1 and 2.
+   */
+  static final String FORMAT = "2";
 
   // Only plain web links are written; anything else (javascript:, data:, spaces) is left out.
   private static final Pattern SAFE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+");
+  // A commit's page on GitHub: what its repository's pull requests are linked from.
+  private static final Pattern COMMIT_URL =
+      Pattern.compile("(https://[A-Za-z0-9.-]+/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+)/commit/[0-9a-f]{7,40}");
+  // "#18155" in an escaped title: not after a letter, a digit, '&' or a backslash.
+  private static final Pattern NUMBER_REF = Pattern.compile("(?<![\\\\\\w&])#(\\d{1,7})\\b");
 
   private final Vocabulary words;
 
@@ -76,7 +87,7 @@ public final class ReportWriter {
     h.put(ReportHeader.DATE, report.date().toString());
     h.put(ReportHeader.TYPE, ReportHeader.REPORT_TYPE);
     h.put(ReportHeader.STATUS, "published");
-    h.put(ReportHeader.FORMAT, "1");
+    h.put(ReportHeader.FORMAT, FORMAT);
     h.put(ReportHeader.LOCALE, words.language().key());
     h.put(ReportHeader.TIMEZONE, report.zone().getId());
     h.put(ReportHeader.REPOS,
@@ -98,12 +109,14 @@ public final class ReportWriter {
       out.append("> ").append(words.noCommits()).append("\n\n");
       return;
     }
-    List<String> headers = words.tableHeaders();
-    out.append("| ").append(String.join(" | ", headers)).append(" |\n");
-    out.append("|----------|------|----------|\n");
+    out.append("| ").append(String.join(" | ", words.tableHeaders(report.zone())))
+        .append(" |\n");
+    out.append("|----------|------|--------|------|----------|\n");
     for (ReportedCommit c : section.commits()) {
       out.append("| ").append(TIME.format(c.time().atZone(report.zone())))
           .append(" | ").append(inline(c.author()))
+          .append(" | ").append(words.badge(c.severity()))
+          .append(" | ").append(inline(shortTypeLabel(c.analysis())))
           .append(" | [").append(inline(c.title())).append("](#")
           .append(anchors.of(section.repo(), c)).append(") |\n");
     }
@@ -112,6 +125,7 @@ public final class ReportWriter {
     for (Severity s : Severity.values()) {
       counts.put(s, section.count(s));
     }
+    out.append("### ").append(words.statistics()).append("\n\n");
     out.append("> ").append(words.totals(section.commits().size(), counts)).append("\n\n");
 
     out.append("### ").append(words.contents()).append("\n\n");
@@ -123,7 +137,7 @@ public final class ReportWriter {
       out.append("- [").append(words.group(s, group.size())).append("](#")
           .append(groupAnchor(section, s)).append(")\n");
       for (ReportedCommit c : group) {
-        out.append("  - [").append(inline(tocTitle(c.title()))).append("](#")
+        out.append("  - [").append(inline(c.title())).append("](#")
             .append(anchors.of(section.repo(), c)).append(")\n");
       }
     }
@@ -137,23 +151,27 @@ public final class ReportWriter {
       out.append("### <a id=\"").append(groupAnchor(section, s)).append("\"></a>")
           .append(words.group(s, group.size())).append("\n\n");
       for (ReportedCommit c : group) {
-        writeCommit(out, c, anchors.of(section.repo(), c));
+        writeCommit(out, c, anchors.of(section.repo(), c), report.zone());
       }
     }
   }
 
-  private void writeCommit(StringBuilder out, ReportedCommit c, String anchor) {
+  private void writeCommit(StringBuilder out, ReportedCommit c, String anchor, ZoneId zone) {
     Analysis a = c.analysis();
+    boolean linked = c.url() != null && SAFE_URL.matcher(c.url()).matches();
     out.append("#### <a id=\"").append(anchor).append("\"></a>")
-        .append(inline(c.title())).append("\n\n");
+        .append(withNumberLinks(inline(c.title()), linked ? c.url() : null)).append("\n\n");
     out.append("**SHA**: `").append(c.shortSha()).append('`');
-    if (c.url() != null && SAFE_URL.matcher(c.url()).matches()) {
+    if (linked) {
       out.append(" | 🔗 [").append(words.viewCommit()).append("](").append(c.url()).append(')');
     }
     out.append("\n\n");
-    String typeLabel = a.typeLabel() != null ? a.typeLabel() : words.typeLabel(a.types());
+    // Who and when, from the commit table; the parser reads them there, not here.
+    out.append("👤 ").append(inline(c.author())).append(" · 🕐 ")
+        .append(TIME.format(c.time().atZone(zone))).append(' ').append(zone.getId())
+        .append("\n\n");
     out.append("**").append(words.label(Field.TYPE)).append("**").append(words.colon())
-        .append(MarkdownText.oneLine(typeLabel)).append("  \n");
+        .append(MarkdownText.oneLine(typeLabel(a))).append("  \n");
     out.append("**").append(words.label(Field.SEVERITY)).append("**").append(words.colon())
         .append(words.badge(a.severity())).append("\n\n");
     block(out, null, a.rationale());
@@ -190,22 +208,32 @@ public final class ReportWriter {
     return section.repo().slug() + "-" + severity.key();
   }
 
-  /**
-   * Table-of-contents titles longer than 60 characters are cut to 57 and {@code ...}, as in the
-   * reference; characters are counted as a reader sees them, so no emoji or accent is split.
-   */
-  static String tocTitle(String title) {
-    java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance();
-    characters.setText(title);
-    int cut = 0;
-    int count = 0;
-    for (int end = characters.next(); end != java.text.BreakIterator.DONE;
-        end = characters.next()) {
-      count++;
-      if (count == TOC_TITLE_CUT) {
-        cut = end;
-      }
-    }
-    return count <= TOC_TITLE_MAX ? title : title.substring(0, cut) + "...";
+  /** A commit's change-type label: the one it was given, else the names of its types. */
+  private String typeLabel(Analysis a) {
+    return a.typeLabel() != null ? a.typeLabel() : words.typeLabel(a.types());
   }
+
+  /**
+   * The label of the table's type column: the names of the types, which stay short where a
+   * model's own label may run to a sentence; that label when no type is known.
+   */
+  private String shortTypeLabel(Analysis a) {
+    return a.types().isEmpty() ? typeLabel(a) : words.typeLabel(a.types());
+  }
+
+  /**
+   * An escaped title with each {@code #N} a link to pull request (or issue) N of the commit's
+   * repository, as GitHub shows it; unchanged when the commit has no GitHub commit URL.
+   */
+  static String withNumberLinks(String escapedTitle, String commitUrl) {
+    Matcher repo = commitUrl == null ? null : COMMIT_URL.matcher(commitUrl);
+    if (repo == null || !repo.matches()) {
+      return escapedTitle;
+    }
+    String base = repo.group(1);
+    return NUMBER_REF.matcher(escapedTitle)
+        .replaceAll(m -> Matcher.quoteReplacement("[#" + m.group(1) + "](" + base + "/pull/"
+            + m.group(1) + ")"));
+  }
+
 }

@@ -4,6 +4,7 @@ import dev.daybook.model.ChangeType;
 import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,10 @@ public final class Vocabulary {
   private static final Vocabulary ZH = new Vocabulary(
       Language.ZH,
       "每日更新报告（%s）",
-      List.of("提交时间", "作者", "提交信息"),
+      List.of("提交时间（%s）", "作者", "重要程度", "变更类型", "提交信息"),
       "本日共 %d 个提交",
       "本日无提交。",
+      "📊 统计摘要",
       "📋 目录",
       "%s重要度变更 (%d)",
       "查看提交",
@@ -34,9 +36,10 @@ public final class Vocabulary {
   private static final Vocabulary EN = new Vocabulary(
       Language.EN,
       "Daily report (%s)",
-      List.of("Time", "Author", "Commit"),
+      List.of("Time (%s)", "Author", "Severity", "Type", "Commit"),
       "%d commits on this day",
       "No commits on this day.",
+      "📊 Statistics",
       "📋 Contents",
       "%s importance (%d)",
       "View commit",
@@ -54,6 +57,7 @@ public final class Vocabulary {
   private final List<String> tableHeaders;
   private final String totalFormat;
   private final String noCommits;
+  private final String statistics;
   private final String contents;
   private final String groupFormat;
   private final String viewCommit;
@@ -65,7 +69,8 @@ public final class Vocabulary {
   private final Map<ChangeType, String> typeNames;
 
   private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
-      String totalFormat, String noCommits, String contents, String groupFormat,
+      String totalFormat, String noCommits, String statistics, String contents,
+      String groupFormat,
       String viewCommit, String incomplete, String partialFormat, String colon,
       Map<Severity, String> badges,
       Map<Field, String> labels, Map<ChangeType, String> typeNames) {
@@ -74,6 +79,7 @@ public final class Vocabulary {
     this.tableHeaders = tableHeaders;
     this.totalFormat = totalFormat;
     this.noCommits = noCommits;
+    this.statistics = statistics;
     this.contents = contents;
     this.groupFormat = groupFormat;
     this.viewCommit = viewCommit;
@@ -101,8 +107,9 @@ public final class Vocabulary {
     return String.format(Locale.ROOT, titleFormat, date);
   }
 
-  List<String> tableHeaders() {
-    return tableHeaders;
+  /** The commit table's column names; the time's names the zone its times are in. */
+  List<String> tableHeaders(ZoneId zone) {
+    return tableHeaders.stream().map(h -> String.format(Locale.ROOT, h, zone.getId())).toList();
   }
 
   /** The statistics line, e.g. {@code 本日共 13 个提交 | 🔴 高 2 | 🟡 中 7 | 🟢 低 4}. */
@@ -116,6 +123,11 @@ public final class Vocabulary {
 
   String noCommits() {
     return noCommits;
+  }
+
+  /** The heading of the statistics line, as the reference report has it. */
+  String statistics() {
+    return statistics;
   }
 
   String contents() {

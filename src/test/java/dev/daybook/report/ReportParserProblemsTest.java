@@ -64,12 +64,13 @@ class ReportParserProblemsTest {
 
   @Test
   void brokenTableRowIsReported() {
-    String row = "| 2026-02-06 16:54:33 | Xuchun Shang | [add hicache jit test (#17847)](#3d68bd9) |";
+    String row = "| 2026-02-06 16:54:33 | Xuchun Shang | 🔴 高 | 功能增强 / 重构"
+        + " | [add hicache jit test (#17847)](#3d68bd9) |";
     assertThat(golden).contains(row);
     String text = golden.replace(row, "| 2026-02-06 16:54:33 | Xuchun Shang |");
     int line = lineOf(golden, row);
-    assertThat(problems(text)).contains(
-        FILE + ":" + line + ": commit table row has 2 cells, expected 3 (time | author | commit)");
+    assertThat(problems(text)).contains(FILE + ":" + line + ": commit table row has 2 cells,"
+        + " expected 5 (time | author | severity | type | commit) or 3 (time | author | commit)");
   }
 
   @Test
@@ -115,12 +116,13 @@ class ReportParserProblemsTest {
 
   @Test
   void tableRowWithoutSectionAndSectionWithoutRowAreReported() {
-    String row = "| 2026-02-06 10:14:46 | amote-i | [fix npu best practice (#18330)](#92b8bd6) |\n";
+    String row = "| 2026-02-06 10:14:46 | amote-i | 🟢 低 | 文档更新"
+        + " | [fix npu best practice (#18330)](#92b8bd6) |\n";
     String text = golden.replace(row, "");
     assertThat(problems(text)).contains(FILE + ":" + lineOf(text, "#### <a id=\"92b8bd6\"></a>")
         + ": commit 92b8bd6 has no row in the commit table");
 
-    String extra = "| 2026-02-06 10:14:46 | x | [\\[extra\\] `row` (#1)](#abcdef1) |\n";
+    String extra = "| 2026-02-06 10:14:46 | x | 🟢 低 | 测试 | [\\[extra\\] `row` (#1)](#abcdef1) |\n";
     text = golden.replace(row, row + extra);
     assertThat(problems(text)).contains(FILE + ":" + lineOf(text, extra.strip())
         + ": table row '[extra] row (#1)' has no commit section");

@@ -372,20 +372,20 @@ class HostileContentTest {
   }
 
   @Test
-  void theCommitTableHasThreeCellsInEveryRowAndOneRowPerCommit() throws IOException {
+  void theCommitTableHasFiveCellsInEveryRowAndOneRowPerCommit() throws IOException {
     Document report = page("reports/2026/03/2026-03-02.html");
     List<Element> tables = report.select("article table");
 
     assertThat(tables).hasSize(1);
     Element table = tables.get(0);
     assertThat(table.select("thead tr")).hasSize(1);
-    assertThat(table.select("thead tr").get(0).children()).hasSize(3);
+    assertThat(table.select("thead tr").get(0).children()).hasSize(5);
     List<Element> rows = table.select("tbody tr");
     assertThat(rows).hasSize(COMMITS.size());
     for (Element row : rows) {
-      assertThat(row.children()).as(row.text()).hasSize(3).allMatch(c -> c.tagName().equals("td"));
-      assertThat(row.child(2).select("a")).as(row.text()).hasSize(1);
-      assertThat(row.child(2).select("a").attr("href")).matches("#[0-9a-f]{7}");
+      assertThat(row.children()).as(row.text()).hasSize(5).allMatch(c -> c.tagName().equals("td"));
+      assertThat(row.select("a")).as(row.text()).hasSize(1);
+      assertThat(row.child(4).select("a").attr("href")).matches("#[0-9a-f]{7}");
     }
   }
 

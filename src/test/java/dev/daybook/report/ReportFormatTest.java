@@ -1,0 +1,61 @@
+package dev.daybook.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.model.DailyReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** What format 2 adds to a report, and that reports of format 1 read as before. */
+class ReportFormatTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private static ParsedReport parse(Path file) throws Exception {
+    return new ReportParser(SHANGHAI).parse(file, Files.readString(file), true);
+  }
+
+  @Test
+  void aFormatOneReportReadsToTheSameReportAsItsFormatTwoRewrite() throws Exception {
+    ParsedReport old = parse(Path.of("src/test/resources/reports/format1/2026-02-07.zh.md"));
+    ParsedReport current = parse(Path.of("content/reports/2026/02/2026-02-07.md"));
+    assertThat(old.problems()).isEmpty();
+    assertThat(current.problems()).isEmpty();
+    assertThat(Files.readString(Path.of("src/test/resources/reports/format1/2026-02-07.zh.md")))
+        .contains("daybook.format=1").contains("| 提交时间 | 作者 | 提交信息 |");
+    DailyReport report = old.orThrow();
+    assertThat(report).isEqualTo(current.orThrow());
+    assertThat(new ReportWriter(old.language()).write(report))
+        .isEqualTo(Files.readString(Path.of("content/reports/2026/02/2026-02-07.md")));
+  }
+
+  @Test
+  void pullRequestNumbersInATitleLinkToTheRepository() {
+    String url = "https://github.com/sgl-project/sglang/commit/" + "a".repeat(40);
+    assertThat(ReportWriter.withNumberLinks("Fix race (#18328)", url))
+        .isEqualTo("Fix race ([#18328](https://github.com/sgl-project/sglang/pull/18328))");
+    assertThat(ReportWriter.withNumberLinks("closes #12 and #13", url)).isEqualTo(
+        "closes [#12](https://github.com/sgl-project/sglang/pull/12) and"
+            + " [#13](https://github.com/sgl-project/sglang/pull/13)");
+    // Not a reference: inside a word, an escaped heading mark, an entity, no GitHub commit URL.
+    assertThat(ReportWriter.withNumberLinks("C#12 \\#3 &#38;", url)).isEqualTo("C#12 \\#3 &#38;");
+    assertThat(ReportWriter.withNumberLinks("Fix (#1)", null)).isEqualTo("Fix (#1)");
+    assertThat(ReportWriter.withNumberLinks("Fix (#1)", "https://evil.example/x")).isEqualTo(
+        "Fix (#1)");
+  }
+
+  @Test
+  void aCommitShowsItsAuthorAndTimeInItsZoneAndItsTitleLinksItsPullRequest() throws Exception {
+    String text = Files.readString(Path.of("content/reports/2026/02/2026-02-06.md"));
+    assertThat(text)
+        .contains("| 提交时间（Asia/Shanghai） | 作者 | 重要程度 | 变更类型 | 提交信息 |")
+        .contains("### 📊 统计摘要\n\n> 本日共 13 个提交")
+        .contains("👤 陈一涵 · 🕐 2026-02-06 14:48:09 Asia/Shanghai")
+        .contains("([#18336](https://github.com/sgl-project/sglang/pull/18336))");
+    String html = parse(Path.of("content/reports/2026/02/2026-02-06.md")).page().html();
+    assertThat(html).contains("<h3>📊 统计摘要</h3>")
+        .contains("href=\"https://github.com/sgl-project/sglang/pull/18336\">#18336</a>)</h4>");
+  }
+}
