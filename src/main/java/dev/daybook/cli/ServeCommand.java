@@ -16,6 +16,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,6 +32,16 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
 
   /** Changes closer together than this make one rebuild. */
   static final long QUIET_MILLIS = 300;
+
+  /**
+   * The seconds a client has to send its request, and to take its answer, before the JDK server
+   * closes its connection: a stalled client then holds one of the server's threads this long at
+   * most. The JDK server has no such setting per server, only these system properties, unlimited
+   * unless set and read once, when its classes load: so they are set here, before it starts, and
+   * only where the user has not set them (e.g. in DAYBOOK_JAVA_OPTS).
+   */
+  private static final Map<String, String> DEADLINES = Map.of("sun.net.httpserver.maxReqTime", "10",
+      "sun.net.httpserver.maxRspTime", "10");
 
   @Mixin
   ArchiveOptions archive;
@@ -54,6 +65,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Override
   public Integer call() throws Exception {
+    DEADLINES.forEach(System.getProperties()::putIfAbsent); // a user's own values stay
     build();
     try (StaticServer server = StaticServer.start(out, port, "/");
         WatchService watcher = FileSystems.getDefault().newWatchService()) {
