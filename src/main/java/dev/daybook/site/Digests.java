@@ -21,7 +21,8 @@ public final class Digests {
    * change in how Daybook renders, not in the templates, which are digested themselves).
    */
   // 2: a page holds only characters XML allows (SiteRenderer replaces the others).
-  public static final String FORMAT = "daybook-pages-2";
+  // 3: <br> in a report is a line break on its page.
+  public static final String FORMAT = "daybook-pages-3";
 
   private Digests() {}
 
