@@ -13,6 +13,8 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -57,15 +59,28 @@ public final class ReportHtml {
 
   /**
    * Renders a parsed document (and changes it: heading anchors become ids, {@code <br>} a line
-   * break).
+   * break, unsafe link targets empty).
    */
   public static String render(Node document) {
     Map<Node, String> ids = new IdentityHashMap<>();
+    SafeUrls urls = new SafeUrls();
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(Heading heading) {
         takeAnchor(heading, ids);
         visitChildren(heading);
+      }
+
+      @Override
+      public void visit(Link link) {
+        link.setDestination(urls.sanitizeLinkUrl(link.getDestination()));
+        visitChildren(link);
+      }
+
+      @Override
+      public void visit(Image image) {
+        image.setDestination(urls.sanitizeImageUrl(image.getDestination()));
+        visitChildren(image);
       }
 
       @Override
@@ -76,15 +91,18 @@ public final class ReportHtml {
         }
       }
     });
+    // The links were made safe above: commonmark's own sanitizing would also mark every link,
+    // the report's anchors included, rel="nofollow"; only links that leave the site are.
     HtmlRenderer renderer = HtmlRenderer.builder()
         .extensions(EXTENSIONS)
         .escapeHtml(true)
-        .sanitizeUrls(true)
-        .urlSanitizer(new SafeUrls())
         .attributeProviderFactory(context -> (node, tag, attributes) -> {
           String id = ids.get(node);
           if (id != null) {
             attributes.put("id", id);
+          }
+          if (node instanceof Link link && SCHEME.matcher(link.getDestination()).find()) {
+            attributes.put("rel", "nofollow");
           }
           if (node instanceof org.commonmark.ext.gfm.tables.TableBlock) {
             attributes.put("class", "table");

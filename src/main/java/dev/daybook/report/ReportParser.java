@@ -230,6 +230,7 @@ public final class ReportParser {
       Block commit = null;
       Severity group = null;
       boolean inContents = false;
+      boolean inOverview = false;
       for (int i = start; i < lines.size(); i++) {
         String line = lines.get(i);
         int lineNo = i + 1;
@@ -316,6 +317,10 @@ public final class ReportParser {
           if (key.equals("统计摘要") || key.equals("statistics")) {
             continue;
           }
+          if (section == null && (key.equals("本日概览") || key.equals("overview"))) {
+            inOverview = true; // a day of several repositories: its table repeats their counts
+            continue;
+          }
           problem(lineNo, "unexpected heading outside any commit: '" + shorten(line) + "'");
           continue;
         }
@@ -332,6 +337,9 @@ public final class ReportParser {
         }
         if (stripped.startsWith("|") && section != null) {
           section.tableLine(stripped, lineNo);
+          continue;
+        }
+        if (stripped.startsWith("|") && inOverview) {
           continue;
         }
         if (stripped.startsWith(">")) {

@@ -47,8 +47,8 @@ public final class ReportWriter {
   // Only plain web links are written; anything else (javascript:, data:, spaces) is left out.
   private static final Pattern SAFE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+");
   // A commit's page on GitHub: what its repository's pull requests are linked from.
-  private static final Pattern COMMIT_URL =
-      Pattern.compile("(https://[A-Za-z0-9.-]+/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+)/commit/[0-9a-f]{7,40}");
+  private static final Pattern COMMIT_URL = Pattern.compile(
+      "(https://[A-Za-z0-9.-]+/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+)/commit/[0-9a-f]{7,40}");
   // "#18155" in an escaped title: not after a letter, a digit, '&' or a backslash.
   private static final Pattern NUMBER_REF = Pattern.compile("(?<![\\\\\\w&])#(\\d{1,7})\\b");
 
@@ -67,8 +67,13 @@ public final class ReportWriter {
           TIME.format(report.partialAsOf().atZone(report.zone())))).append("\n\n");
     }
     Anchors anchors = Anchors.of(report);
+    // A day of several repositories opens with one overview and one table of contents for all.
+    boolean overview = report.sections().size() > 1;
+    if (overview) {
+      writeOverview(out, report, anchors);
+    }
     for (RepoSection section : report.sections()) {
-      writeSection(out, report, section, anchors);
+      writeSection(out, report, section, anchors, !overview);
     }
     // Exactly one newline at the end of the file.
     int end = out.length();
@@ -102,9 +107,53 @@ public final class ReportWriter {
     return new ReportHeader(h);
   }
 
+  /**
+   * The overview of a day of several repositories: each one's commits by severity, linked to its
+   * section, then the table of contents of every section.
+   */
+  private void writeOverview(StringBuilder out, DailyReport report, Anchors anchors) {
+    out.append("## ").append(words.overview()).append("\n\n");
+    out.append("| ").append(String.join(" | ", words.overviewHeaders())).append(" |\n");
+    out.append("|----------|------|------|------|------|\n");
+    for (RepoSection section : report.sections()) {
+      out.append("| [").append(inline(section.repo().toString())).append("](#")
+          .append(repoAnchor(section)).append(") | ").append(section.commits().size());
+      for (Severity s : Severity.values()) {
+        out.append(" | ").append(section.count(s));
+      }
+      out.append(" |\n");
+    }
+    out.append('\n');
+    out.append("### ").append(words.contents()).append("\n\n");
+    for (RepoSection section : report.sections()) {
+      out.append("- [").append(inline(section.repo().toString())).append("](#")
+          .append(repoAnchor(section)).append(")\n");
+      writeContents(out, section, anchors, "  ");
+    }
+    out.append('\n');
+  }
+
+  /** The severity groups of a section and their commits, as a list indented by {@code indent}. */
+  private void writeContents(StringBuilder out, RepoSection section, Anchors anchors,
+      String indent) {
+    for (Severity s : Severity.values()) {
+      List<ReportedCommit> group = section.commits(s);
+      if (group.isEmpty()) {
+        continue;
+      }
+      out.append(indent).append("- [").append(words.group(s, group.size())).append("](#")
+          .append(groupAnchor(section, s)).append(")\n");
+      for (ReportedCommit c : group) {
+        out.append(indent).append("  - [").append(inline(c.title())).append("](#")
+            .append(anchors.of(section.repo(), c)).append(")\n");
+      }
+    }
+  }
+
   private void writeSection(StringBuilder out, DailyReport report, RepoSection section,
-      Anchors anchors) {
-    out.append("## ").append(section.repo()).append("\n\n");
+      Anchors anchors, boolean contents) {
+    out.append("## <a id=\"").append(repoAnchor(section)).append("\"></a>")
+        .append(section.repo()).append("\n\n");
     if (section.commits().isEmpty()) {
       out.append("> ").append(words.noCommits()).append("\n\n");
       return;
@@ -128,20 +177,11 @@ public final class ReportWriter {
     out.append("### ").append(words.statistics()).append("\n\n");
     out.append("> ").append(words.totals(section.commits().size(), counts)).append("\n\n");
 
-    out.append("### ").append(words.contents()).append("\n\n");
-    for (Severity s : Severity.values()) {
-      List<ReportedCommit> group = section.commits(s);
-      if (group.isEmpty()) {
-        continue;
-      }
-      out.append("- [").append(words.group(s, group.size())).append("](#")
-          .append(groupAnchor(section, s)).append(")\n");
-      for (ReportedCommit c : group) {
-        out.append("  - [").append(inline(c.title())).append("](#")
-            .append(anchors.of(section.repo(), c)).append(")\n");
-      }
+    if (contents) {
+      out.append("### ").append(words.contents()).append("\n\n");
+      writeContents(out, section, anchors, "");
+      out.append('\n');
     }
-    out.append('\n');
 
     for (Severity s : Severity.values()) {
       List<ReportedCommit> group = section.commits(s);
@@ -201,6 +241,11 @@ public final class ReportWriter {
       out.append("**").append(label).append("**\n\n");
     }
     out.append(text).append("\n\n");
+  }
+
+  /** The anchor of a repository's section: {@code sgl-project--sglang}. */
+  static String repoAnchor(RepoSection section) {
+    return section.repo().slug();
   }
 
   /** The anchor of a severity group, unique in a report: {@code sgl-project-sglang-high}. */

@@ -21,6 +21,8 @@ public final class Vocabulary {
       "本日共 %d 个提交",
       "本日无提交。",
       "📊 统计摘要",
+      "🗂️ 本日概览",
+      List.of("仓库", "提交", "🔴 高", "🟡 中", "🟢 低"),
       "📋 目录",
       "%s重要度变更 (%d)",
       "查看提交",
@@ -40,6 +42,8 @@ public final class Vocabulary {
       "%d commits on this day",
       "No commits on this day.",
       "📊 Statistics",
+      "🗂️ Overview",
+      List.of("Repository", "Commits", "🔴 High", "🟡 Medium", "🟢 Low"),
       "📋 Contents",
       "%s importance (%d)",
       "View commit",
@@ -58,6 +62,8 @@ public final class Vocabulary {
   private final String totalFormat;
   private final String noCommits;
   private final String statistics;
+  private final String overview;
+  private final List<String> overviewHeaders;
   private final String contents;
   private final String groupFormat;
   private final String viewCommit;
@@ -69,8 +75,8 @@ public final class Vocabulary {
   private final Map<ChangeType, String> typeNames;
 
   private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
-      String totalFormat, String noCommits, String statistics, String contents,
-      String groupFormat,
+      String totalFormat, String noCommits, String statistics, String overview,
+      List<String> overviewHeaders, String contents, String groupFormat,
       String viewCommit, String incomplete, String partialFormat, String colon,
       Map<Severity, String> badges,
       Map<Field, String> labels, Map<ChangeType, String> typeNames) {
@@ -80,6 +86,8 @@ public final class Vocabulary {
     this.totalFormat = totalFormat;
     this.noCommits = noCommits;
     this.statistics = statistics;
+    this.overview = overview;
+    this.overviewHeaders = overviewHeaders;
     this.contents = contents;
     this.groupFormat = groupFormat;
     this.viewCommit = viewCommit;
@@ -128,6 +136,15 @@ public final class Vocabulary {
   /** The heading of the statistics line, as the reference report has it. */
   String statistics() {
     return statistics;
+  }
+
+  /** The heading of a day's overview, when it has several repositories. */
+  String overview() {
+    return overview;
+  }
+
+  List<String> overviewHeaders() {
+    return overviewHeaders;
   }
 
   String contents() {

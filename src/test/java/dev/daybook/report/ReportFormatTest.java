@@ -56,6 +56,29 @@ class ReportFormatTest {
         .contains("([#18336](https://github.com/sgl-project/sglang/pull/18336))");
     String html = parse(Path.of("content/reports/2026/02/2026-02-06.md")).page().html();
     assertThat(html).contains("<h3>📊 统计摘要</h3>")
-        .contains("href=\"https://github.com/sgl-project/sglang/pull/18336\">#18336</a>)</h4>");
+        .contains("href=\"https://github.com/sgl-project/sglang/pull/18336\" rel=\"nofollow\">"
+            + "#18336</a>)</h4>");
+  }
+
+  @Test
+  void aDayOfSeveralRepositoriesOpensWithAnOverviewAndOneContentsForAll() throws Exception {
+    ParsedReport parsed = parse(Path.of("src/test/resources/reports/golden/2026-02-07.en.md"));
+    assertThat(parsed.problems()).isEmpty();
+    String html = parsed.page().html();
+    assertThat(html).contains("<h2>🗂️ Overview</h2>")
+        .contains("<td><a href=\"#acme--tool\">acme/tool</a></td>\n<td>3</td>")
+        .contains("<h2 id=\"acme--empty\">acme/empty</h2>")
+        .contains("<h2 id=\"acme--tool\">acme/tool</h2>");
+    // One table of contents, before the first repository.
+    assertThat(html.split("📋 Contents", -1)).hasSize(2);
+    assertThat(html.indexOf("📋 Contents")).isLessThan(html.indexOf("<h2 id=\"acme--empty\">"));
+    // Links inside the site are followed; links that leave it are not vouched for.
+    assertThat(html).doesNotContain("rel=\"nofollow\" href=\"#")
+        .contains("href=\"https://github.com/acme/tool/commit/"
+            + "0123456789abcdef0123456789abcdef01234567\" rel=\"nofollow\"");
+    // A day of one repository keeps its contents in its section, under an anchored heading.
+    String one = parse(Path.of("content/reports/2026/02/2026-02-06.md")).page().html();
+    assertThat(one).doesNotContain("本日概览")
+        .contains("<h2 id=\"sgl-project--sglang\">sgl-project/sglang</h2>");
   }
 }
