@@ -52,18 +52,31 @@ final class Labels {
 
   private Labels() {}
 
-  static Optional<Label> match(String line) {
+  /** The label a line of text is, written in bold: {@code **label**：value}, maybe quoted. */
+  static Optional<Label> matchBold(String line) {
     // Most lines are prose: only those that start with "**" or ">" may be bold labels.
     Bold bold = line.startsWith("**") || line.startsWith(">") ? bold(line) : null;
-    if (bold != null) {
-      String spelled = SPELLED.get(bold.word());
-      String word = spelled != null ? spelled : key(bold.word());
-      Field field = WORDS.get(word);
-      if (field != null) {
-        String value = bold.value() == null ? "" : bold.value();
-        return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.quoted()));
-      }
+    if (bold == null) {
       return Optional.empty();
+    }
+    String spelled = SPELLED.get(bold.word());
+    String word = spelled != null ? spelled : key(bold.word());
+    Field field = WORDS.get(word);
+    if (field == null) {
+      return Optional.empty();
+    }
+    String value = bold.value() == null ? "" : bold.value();
+    return Optional.of(new Label(field, WORD_LANGUAGE.get(word), value, bold.quoted()));
+  }
+
+  /**
+   * The label the first line of a heading is: a heading label ({@code ### 📋 变更摘要}), or a bold
+   * one above a setext underline.
+   */
+  static Optional<Label> match(String line) {
+    Optional<Label> bold = matchBold(line);
+    if (bold.isPresent()) {
+      return bold;
     }
     Matcher heading = HEADING.matcher(line);
     if (heading.matches()) {

@@ -9,10 +9,13 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import java.nio.file.Path;
@@ -66,7 +69,6 @@ public final class ReportParser {
   private static final Pattern CLOSING_HASHES = Pattern.compile("\\s+#+$");
   private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
   private static final Pattern DELIMITER_CELL = Pattern.compile(":?-+:?");
-  private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
   private static final Pattern ATX_HEADING =
       Pattern.compile("^ {0,3}#{1,6}(?:[ \t]+(.*?))?\\s*$", Pattern.DOTALL);
   private static final Pattern QUOTE_MARK = Pattern.compile("^>\\s*");
@@ -126,8 +128,7 @@ public final class ReportParser {
     Run(Path file, String text) {
       this.file = file;
       // Lines as JBake reads them: a byte order mark dropped, \n, \r\n or \r ending each.
-      this.lines = List.of(LINE_END.split(text.startsWith("\uFEFF") ? text.substring(1) : text,
-          -1));
+      this.lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
 
     ParsedReport parse(boolean requireHeader) {
@@ -215,11 +216,10 @@ public final class ReportParser {
       for (SourceSpan span : block.getSourceSpans()) {
         kinds[start + span.getLineIndex()] = kind;
       }
-      if (kind == TEXT) {
+      // Only quotes and lists hold code or HTML blocks (a paragraph or a table holds none).
+      if (block instanceof BlockQuote || block instanceof ListBlock || block instanceof ListItem) {
         for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
-          if (child instanceof org.commonmark.node.Block) {
-            mark(child, start);
-          }
+          mark(child, start);
         }
       }
     }
@@ -826,7 +826,8 @@ public final class ReportParser {
             return;
           }
         }
-        Optional<Labels.Label> label = Labels.match(text);
+        // A text line: commonmark found no heading here, so only a bold label can be one.
+        Optional<Labels.Label> label = Labels.matchBold(text);
         if (label.isPresent()) {
           label(label.get(), lineNo);
           return;
