@@ -704,7 +704,9 @@ public final class ReportParser {
             drop();
             continue; // reported when the block closed
           }
-          Integer earlier = seen.putIfAbsent(b.sha.substring(0, 7), b.line);
+          // The SHA from the commit's link, else the one shown: two commits whose SHAs begin
+          // alike are two commits.
+          Integer earlier = seen.putIfAbsent(b.sha, b.line);
           if (earlier != null) {
             problem(b.line, "duplicate commit " + b.sha.substring(0, 7) + " (also at line "
                 + earlier + ")");

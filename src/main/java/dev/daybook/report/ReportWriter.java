@@ -191,17 +191,18 @@ public final class ReportWriter {
       out.append("### <a id=\"").append(groupAnchor(section, s)).append("\"></a>")
           .append(words.group(s, group.size())).append("\n\n");
       for (ReportedCommit c : group) {
-        writeCommit(out, c, anchors.of(section.repo(), c), report.zone());
+        writeCommit(out, c, anchors.sha(c), anchors.of(section.repo(), c), report.zone());
       }
     }
   }
 
-  private void writeCommit(StringBuilder out, ReportedCommit c, String anchor, ZoneId zone) {
+  private void writeCommit(StringBuilder out, ReportedCommit c, String sha, String anchor,
+      ZoneId zone) {
     Analysis a = c.analysis();
     boolean linked = c.url() != null && SAFE_URL.matcher(c.url()).matches();
     out.append("#### <a id=\"").append(anchor).append("\"></a>")
         .append(withNumberLinks(inline(c.title()), linked ? c.url() : null)).append("\n\n");
-    out.append("**SHA**: `").append(c.shortSha()).append('`');
+    out.append("**SHA**: `").append(sha).append('`');
     if (linked) {
       out.append(" | 🔗 [").append(words.viewCommit()).append("](").append(c.url()).append(')');
     }

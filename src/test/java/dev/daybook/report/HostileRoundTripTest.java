@@ -132,4 +132,23 @@ class HostileRoundTripTest {
       assertThat(back.title()).doesNotContain("\uFFFF").startsWith("title a\uFFFDb\uFFFDc");
     }
   }
+
+  @Test
+  void twoCommitsWhoseShasBeginAlikeAreShownAndAnchoredByLongerBeginnings() throws Exception {
+    String a = "c6aa1863be84c77bf423ee811e03e9129401c539";
+    String b = "c6aa186f00000000000000000000000000000000";
+    String c = "c6aa1860ffffffffffffffffffffffffffffffff";
+    DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
+        List.of(commit(a, "one", "x", Severity.LOW), commit(b, "two", "x", Severity.LOW),
+            commit(c, "three", "x", Severity.LOW)))));
+    String written = new ReportWriter(Language.EN).write(report);
+    // a and c share 7 characters: 8 tell them apart; b shares 7 with both: 8 tell it apart too.
+    assertThat(written).contains("<a id=\"c6aa1863\"></a>", "<a id=\"c6aa186f\"></a>",
+        "<a id=\"c6aa1860\"></a>", "**SHA**: `c6aa1863`", "](#c6aa186f) |");
+    assertThat(roundTrip(report, Language.EN)).isEqualTo(report);
+    // A day without a clash keeps 7.
+    String alone = new ReportWriter(Language.EN).write(new DailyReport(DAY, UTC, List.of(
+        new RepoSection(RepoId.parse("o/r"), List.of(commit(a, "one", "x", Severity.LOW))))));
+    assertThat(alone).contains("<a id=\"c6aa186\"></a>", "**SHA**: `c6aa186`");
+  }
 }
