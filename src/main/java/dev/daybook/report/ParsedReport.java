@@ -28,7 +28,7 @@ public record ParsedReport(
 
   /** The report's page: its header and its body rendered, which this does once. */
   public ReportPage page() {
-    return new ReportPage(header, ReportHtml.render(body));
+    return new ReportPage(header, ReportHtml.render(body, Vocabulary.of(language)));
   }
 
   public boolean ok() {

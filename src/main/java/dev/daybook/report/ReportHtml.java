@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import dev.daybook.model.Severity;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
@@ -18,7 +20,10 @@ import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
@@ -54,14 +59,17 @@ public final class ReportHtml {
 
   /** Parses and renders Markdown: a page that is not a report. */
   public static String render(String markdown) {
-    return render(parse(markdown));
+    return render(parse(markdown), null);
   }
 
   /**
    * Renders a parsed document (and changes it: heading anchors become ids, {@code <br>} a line
    * break, unsafe link targets empty).
+   *
+   * @param report the words of the report the document is, whose low-importance commits are
+   *     shown folded; null for a page that is not a report
    */
-  public static String render(Node document) {
+  static String render(Node document, Vocabulary report) {
     Map<Node, String> ids = new IdentityHashMap<>();
     SafeUrls urls = new SafeUrls();
     document.accept(new AbstractVisitor() {
@@ -93,8 +101,12 @@ public final class ReportHtml {
     });
     // The links were made safe above: commonmark's own sanitizing would also mark every link,
     // the report's anchors included, rel="nofollow"; only links that leave the site are.
+    if (report != null) {
+      foldLowGroups(document, ids, report);
+    }
     HtmlRenderer renderer = HtmlRenderer.builder()
         .extensions(EXTENSIONS)
+        .nodeRendererFactory(FoldRenderer::new)
         .escapeHtml(true)
         .attributeProviderFactory(context -> (node, tag, attributes) -> {
           String id = ids.get(node);
@@ -110,6 +122,69 @@ public final class ReportHtml {
         })
         .build();
     return renderer.render(document);
+  }
+
+  /**
+   * Puts the commits of each low-importance group (what follows a {@code ### …-low} heading, up to
+   * the next heading of a group or a repository) into a {@link Fold}: a long day stays short to
+   * scroll, and a link to a folded commit opens its fold (browsers open a {@code <details>} that
+   * holds the target of the address's fragment).
+   */
+  private static void foldLowGroups(Node document, Map<Node, String> ids, Vocabulary words) {
+    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+      String id = ids.get(node);
+      if (!(node instanceof Heading group && group.getLevel() == 3 && id != null
+          && id.endsWith("-" + Severity.LOW.key()))) {
+        continue;
+      }
+      Fold fold = new Fold();
+      int commits = 0;
+      Node next = group.getNext();
+      while (next != null && !(next instanceof Heading h && h.getLevel() <= 3)) {
+        Node moved = next;
+        next = next.getNext();
+        commits += moved instanceof Heading h && h.getLevel() == 4 ? 1 : 0;
+        fold.appendChild(moved);
+      }
+      fold.summary = words.showFolded(commits);
+      group.insertAfter(fold);
+      node = fold;
+    }
+  }
+
+  /** Blocks shown folded, under a summary that opens them. */
+  static final class Fold extends CustomBlock {
+    String summary;
+  }
+
+  /** Renders a {@link Fold} as {@code <details>}. */
+  private static final class FoldRenderer implements NodeRenderer {
+    private final HtmlNodeRendererContext context;
+
+    FoldRenderer(HtmlNodeRendererContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Fold.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      HtmlWriter html = context.getWriter();
+      html.line();
+      html.tag("details", Map.of("class", "fold"));
+      html.tag("summary");
+      html.text(((Fold) node).summary);
+      html.tag("/summary");
+      html.line();
+      for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+        context.render(child);
+      }
+      html.tag("/details");
+      html.line();
+    }
   }
 
   /** Moves a leading {@code <a id="x"></a>} pair of a heading into its id. */

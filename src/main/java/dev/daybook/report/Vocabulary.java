@@ -138,6 +138,13 @@ public final class Vocabulary {
     return statistics;
   }
 
+  /** What opens the folded low-importance commits of a report's page. */
+  String showFolded(int commits) {
+    return String.format(Locale.ROOT, language == Language.EN
+        ? "Show %d low-importance commit" + (commits == 1 ? "" : "s")
+        : "展开 %d 个低重要度提交", commits);
+  }
+
   /** The heading of a day's overview, when it has several repositories. */
   String overview() {
     return overview;

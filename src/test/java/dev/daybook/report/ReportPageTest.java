@@ -100,4 +100,20 @@ class ReportPageTest {
     String html = parsed.page().html();
     assertThat(html).doesNotContain("&lt;br").contains("<br />");
   }
+
+  @Test
+  void theLowImportanceCommitsOfAReportAreFoldedAndNoOthers() throws Exception {
+    Path day = Path.of("content/reports/2026/02/2026-02-06.md");
+    String html = new ReportParser(SHANGHAI).parse(day, Files.readString(day), true).page().html();
+    int low = html.indexOf("<h3 id=\"sgl-project--sglang-low\">");
+    int fold = html.indexOf("<details class=\"fold\"><summary>展开 4 个低重要度提交</summary>");
+    assertThat(low).isPositive();
+    assertThat(fold).isGreaterThan(low);
+    assertThat(html.indexOf("</details>")).isGreaterThan(html.indexOf("<h4 id=\"92b8bd6\">"));
+    assertThat(html.split("<details", -1)).hasSize(2);
+    assertThat(html.indexOf("<h4 id=\"3d68bd9\">")).isLessThan(fold); // a high commit: not folded
+    // A page that is not a report folds nothing.
+    assertThat(ReportHtml.render("### <a id=\"x-low\"></a>Low\n\n#### a\n"))
+        .doesNotContain("<details");
+  }
 }

@@ -141,6 +141,21 @@ class BrowserTest {
   }
 
   @Test
+  void aLinkToAFoldedLowCommitOpensItsFold() {
+    driver.get(base + SitePaths.report(latest));
+    WebElement fold = driver.findElement(By.cssSelector("main details.fold"));
+    assertThat(fold.getDomProperty("open")).isEqualTo("false");
+    WebElement firstLow = fold.findElement(By.tagName("h4"));
+    String sha = firstLow.getDomAttribute("id");
+    WebElement link = driver.findElement(By.cssSelector("main a[href='#" + sha + "']"));
+    String title = firstLow.getDomProperty("textContent").strip(); // hidden: no visible text
+    link.click();
+    waitForUrl(base + SitePaths.report(latest) + "#" + sha);
+    assertThat(fold.getDomProperty("open")).isEqualTo("true");
+    assertTargetIsCommitHeading(sha, title);
+  }
+
+  @Test
   void repoPageFromTheNavListsEveryCommitAcrossItsPages() {
     driver.get(base);
     WebElement repoLink = driver.findElement(By.cssSelector(".site-nav a[href*='repos/']"));
