@@ -111,7 +111,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
         build();
       } catch (Exception e) {
         // Keep serving the last good site; say what is wrong.
-        context.err().println("daybook: " + e.getMessage());
+        context.err().println("daybook: " + Daybook.message(e));
       }
     }
   }
