@@ -1,9 +1,11 @@
 package dev.daybook.build;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.io.FileErrors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -38,7 +40,7 @@ import java.util.List;
 final class Publication {
 
   /**
-   * What a publish does; the journal holds it as JSON.
+   * What a publish does, as the journal holds it.
    *
    * @param written site paths of the files to move into the site
    * @param deleted site paths of the files the site no longer has
@@ -47,11 +49,53 @@ final class Publication {
    */
   record Plan(List<String> written, List<String> deleted, List<String> folders,
       List<String> caches) {
+    /** The journal's first entry: a journal of another format is not taken for one. */
+    private static final String FORMAT = "daybook publish journal 1";
+
     Plan {
       written = List.copyOf(written);
       deleted = List.copyOf(deleted);
       folders = List.copyOf(folders);
       caches = List.copyOf(caches);
+    }
+
+    /**
+     * The journal's bytes: the JDK's length-prefixed strings, which hold any path as it is (a
+     * JSON library would cost a build more time to load than the whole publish takes).
+     */
+    byte[] bytes() throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeUTF(FORMAT);
+        for (List<String> list : List.of(written, deleted, folders, caches)) {
+          out.writeInt(list.size());
+          for (String s : list) {
+            out.writeUTF(s);
+          }
+        }
+      }
+      return bytes.toByteArray();
+    }
+
+    /** The plan a journal holds, or null when it holds none this version can read. */
+    static Plan read(byte[] journal) {
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(journal))) {
+        if (!in.readUTF().equals(FORMAT)) {
+          return null;
+        }
+        List<List<String>> lists = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          int n = in.readInt();
+          List<String> list = new ArrayList<>();
+          for (int j = 0; j < n; j++) {
+            list.add(in.readUTF());
+          }
+          lists.add(list);
+        }
+        return new Plan(lists.get(0), lists.get(1), lists.get(2), lists.get(3));
+      } catch (IOException e) {
+        return null; // cut short or not a journal
+      }
     }
   }
 
@@ -61,8 +105,6 @@ final class Publication {
    * can kill the build, or start another one, at that moment ({@code PublishingTest}).
    */
   static final String PAUSE_AFTER = "daybook.test.publish.pause-after";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path live;
   private final BuildCache cache;
@@ -87,7 +129,7 @@ final class Publication {
 
   /** Publishes what is staged; when it fails, everything is as it was. */
   void publish(Plan plan) throws IOException {
-    AtomicFiles.replaceCache(cache.journal(), JSON.writeValueAsBytes(plan));
+    AtomicFiles.replaceCache(cache.journal(), plan.bytes());
     apply(plan);
   }
 
@@ -100,14 +142,9 @@ final class Publication {
     if (!Files.exists(journal)) {
       return;
     }
-    Plan plan;
-    try {
-      plan = JSON.readValue(journal.toFile(), Plan.class);
-    } catch (JsonProcessingException e) {
-      plan = null; // not a journal this version wrote
-    }
+    Plan plan = Plan.read(Files.readAllBytes(journal));
     if (plan == null || !Files.isDirectory(cache.work())) {
-      // The publish cannot be finished (its staged files were deleted by hand?). The caches no
+      // The publish cannot be finished (its work folder was deleted by hand?). The caches no
       // longer say what the site holds: without them this build compares every file it makes.
       Files.deleteIfExists(cache.pages());
       Files.deleteIfExists(cache.exportState());
