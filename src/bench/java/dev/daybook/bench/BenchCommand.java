@@ -85,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
     cl.registerConverter(LocalDate.class, LocalDate::parse);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (Daybook.isExpected(e)) {
-        cmd.getErr().println("daybook bench: " + e.getMessage());
+        cmd.getErr().println("daybook bench: " + Daybook.message(e));
       } else {
         e.printStackTrace(cmd.getErr()); // a bug: keep the trace
       }

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * {@code reports/**.md} file, as strict UTF-8, parsed on every core; a report must sit at its
  * date's path and no two reports may share a date, and a report holds no character that XML does
  * not allow ({@link XmlChars}: its feeds and pages are XML). Every problem is a {@code file:line:
- * what}; a missing content folder is an error, a content folder without reports an empty archive.
+ * what} (or {@code file: what} for a file or folder that cannot be read); a missing content folder
+ * is an error, a content folder without reports an empty archive.
  */
 public final class ArchiveReader {
 
@@ -127,10 +128,12 @@ public final class ArchiveReader {
       throw new IOException("no archive at " + store.reportsDir()
           + " (is --content the folder that holds reports/?)");
     }
-    List<Path> files = store.list();
+    ReportStore.Listing listing = store.scan();
+    List<Path> files = listing.files();
     List<Read> read = Parallel.map(files,
         file -> readOne(file, name(store.content(), file), known));
     List<Problem> problems = new ArrayList<>();
+    listing.unreadable().forEach((path, why) -> problems.add(new Problem(path, 0, why)));
     SortedMap<LocalDate, Source> byDate = new TreeMap<>();
     for (Read r : read) {
       problems.addAll(r.problems());
@@ -256,7 +259,7 @@ public final class ArchiveReader {
   }
 
   private static Read unreadable(Path file, TextFiles.UnreadableFileException e) {
-    return new Read(null, List.of(new Problem(file, Math.max(1, e.line()), e.reason())));
+    return new Read(null, List.of(new Problem(file, e.line(), e.reason())));
   }
 
   /** A report file's path under the content folder, with '/' on every system. */

@@ -1,5 +1,6 @@
 package dev.daybook.archive;
 
+import dev.daybook.io.FileErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,9 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -49,10 +48,8 @@ final class TextFiles {
   static byte[] bytes(Path file) throws IOException {
     try {
       return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UnreadableFileException(file, 0, "no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new UnreadableFileException(file, 0, "permission denied", e);
+    } catch (IOException e) {
+      throw new UnreadableFileException(file, 0, FileErrors.reason(e), e);
     }
   }
 

@@ -14,7 +14,12 @@ import java.nio.file.Path;
  *       ReportCache});
  *   <li>{@code OUT.pages}: for each file of the site, a digest of what it was made from and its
  *       size ({@link PageManifest});
- *   <li>{@code OUT.search}: what the search export needs to extend itself after a new day.
+ *   <li>{@code OUT.search}: what the search export needs to extend itself after a new day;
+ *   <li>{@code OUT.lock}: locked by the build of {@code OUT} that runs ({@link BuildLock});
+ *   <li>{@code OUT.work/}: that build's work folder (its JBake project, the files it stages and
+ *       those its publish replaces), deleted when it ends, or by the next build if it was killed;
+ *   <li>{@code OUT.journal}: only while a build publishes, what it moves and deletes ({@link
+ *       Publication}).
  * </ul>
  *
  * @param dir the {@code .daybook} folder
@@ -45,6 +50,18 @@ public record BuildCache(Path dir, String output) {
 
   Path exportState() {
     return dir.resolve(output + ".search");
+  }
+
+  Path lock() {
+    return dir.resolve(output + ".lock");
+  }
+
+  Path work() {
+    return dir.resolve(output + ".work");
+  }
+
+  Path journal() {
+    return dir.resolve(output + ".journal");
   }
 
   /** Where earlier versions kept the parsed reports in one file; deleted when seen. */

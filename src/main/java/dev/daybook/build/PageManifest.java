@@ -1,6 +1,5 @@
 package dev.daybook.build;
 
-import dev.daybook.io.AtomicFiles;
 import dev.daybook.site.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,12 +94,15 @@ final class PageManifest {
     next.put(path, new Entry(key, size));
   }
 
-  /** Writes what this build made and kept (sorted, so the file is deterministic too). */
-  void save(Path file) throws IOException {
+  /**
+   * What this build made and kept, as the file the next build {@linkplain #load loads} (sorted,
+   * so the file is deterministic too). It is published with the site it describes.
+   */
+  byte[] bytes() {
     StringBuilder text = new StringBuilder(FORMAT).append('\n');
     next.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> text
         .append(e.getKey()).append('\t').append(e.getValue().key()).append('\t')
         .append(e.getValue().size()).append('\n'));
-    AtomicFiles.replaceCache(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

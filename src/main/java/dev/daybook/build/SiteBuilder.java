@@ -3,7 +3,6 @@ package dev.daybook.build;
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.concurrent.Background;
-import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.report.Problem;
@@ -16,6 +15,7 @@ import dev.daybook.site.SiteException;
 import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -138,42 +139,72 @@ public final class SiteBuilder {
     }
   }
 
+  /** Null: fail at once when another build holds the output folder; else told whom it waits for. */
+  private final Consumer<String> waiting;
+
+  /** A builder that fails at once, naming the other build, when one holds the output folder. */
+  public SiteBuilder() {
+    this(null);
+  }
+
+  private SiteBuilder(Consumer<String> waiting) {
+    this.waiting = waiting;
+  }
+
+  /**
+   * A builder that, when another build holds the output folder, waits for it to end, first
+   * telling {@code waiting} whom it waits for: for {@code serve}, whose rebuild after a change
+   * must not be dropped.
+   */
+  public static SiteBuilder waiting(Consumer<String> waiting) {
+    return new SiteBuilder(Objects.requireNonNull(waiting, "waiting"));
+  }
+
+  /**
+   * Builds the site. The build holds the output folder's {@link BuildLock} from start to end;
+   * before anything else it finishes the publish of a build that was killed on the way and
+   * deletes what such a build left.
+   */
   public Result build(Options o) throws IOException, SiteException {
     long start = System.nanoTime();
     Phases phases = new Phases();
     Phases.Clock clock = phases.new Clock();
     o.site().check();
-    Parsed parsed = parse(o);
-    // The parsed-report cache is saved beside the rest of the build, which does not read it.
-    Background<Void> saving = Background.start("daybook-cache", () -> {
-      parsed.cache().save();
-      return null;
-    });
-    Result result;
-    try {
-      result = build(o, parsed.sources(), start, phases, clock);
-    } catch (IOException | SiteException | RuntimeException | Error e) {
+    BuildCache cache = BuildCache.of(o.output());
+    Files.createDirectories(cache.dir());
+    try (BuildLock lock = BuildLock.take(cache.lock(), o.output(), waiting)) {
+      new Publication(o.output().toAbsolutePath(), cache).finishLast();
+      deleteTree(cache.work());
+      deleteOldWorkFolders(o.output().toAbsolutePath().getParent());
+      Parsed parsed = parse(o);
+      // The parsed-report cache is saved beside the rest of the build, which does not read it.
+      Background<Void> saving = Background.start("daybook-cache", () -> {
+        parsed.cache().save();
+        return null;
+      });
+      Result result;
       try {
-        saving.finish();
-      } catch (IOException | RuntimeException | Error also) {
-        e.addSuppressed(also);
+        result = build(o, parsed.sources(), start, phases, clock);
+      } catch (IOException | SiteException | RuntimeException | Error e) {
+        try {
+          saving.finish();
+        } catch (IOException | RuntimeException | Error also) {
+          e.addSuppressed(also);
+        }
+        throw e;
       }
-      throw e;
+      saving.finish();
+      return result;
     }
-    saving.finish();
-    return result;
   }
 
   private Result build(Options o, SortedMap<LocalDate, Source> sources, long start,
       Phases phases, Phases.Clock clock) throws IOException, SiteException {
     clock.end("parse");
-    Path parent = o.output().toAbsolutePath().getParent();
-    Files.createDirectories(parent);
     BuildCache cache = BuildCache.of(o.output());
-    Path manifestFile = cache.pages();
-    PageManifest manifest = PageManifest.load(manifestFile);
-    Path work = Files.createTempDirectory(parent, ".daybook-build-");
-    SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), work.resolve("site"));
+    PageManifest manifest = PageManifest.load(cache.pages());
+    Path work = Files.createDirectories(cache.work());
+    SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), cache);
     Pages pages = kept(manifest, site);
     Path exportStateFile = cache.exportState();
     // The search index and its export need only the parsed reports, and the pages need nothing
@@ -205,11 +236,13 @@ public final class SiteBuilder {
       }
       Searched searched = search == null ? null : search.finish();
       clock = phases.new Clock();
-      SiteOutput.Changes changes = site.commit();
-      manifest.save(manifestFile);
+      // The caches that describe the site are published with it.
+      Map<Path, byte[]> caches = new LinkedHashMap<>();
+      caches.put(cache.pages(), manifest.bytes());
       if (searched != null && searched.exportState() != null) {
-        AtomicFiles.replaceCache(exportStateFile, searched.exportState());
+        caches.put(exportStateFile, searched.exportState());
       }
+      SiteOutput.Changes changes = site.commit(caches);
       clock.end("write");
       return new Result(sources.size(), commits, changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start),
@@ -217,7 +250,23 @@ public final class SiteBuilder {
           searched == null ? null : searched.index().damage(), phases.inOrder(),
           changes.written(), changes.deleted());
     } finally {
-      deleteTree(work);
+      // A publish that could not be undone leaves its journal: the next build finishes it from
+      // the work folder.
+      if (!Files.exists(cache.journal())) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  /**
+   * Deletes the work folders that earlier versions made beside the output folder, left there by
+   * a build that was killed (a build of this version keeps its own in {@code .daybook/}).
+   */
+  private static void deleteOldWorkFolders(Path parent) throws IOException {
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(parent, ".daybook-build-*")) {
+      for (Path dir : old) {
+        deleteTree(dir);
+      }
     }
   }
 

@@ -13,21 +13,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The finished site, written so that a build touches only what changed. Every file of the new
  * site is {@linkplain #put given} (or {@linkplain #keep kept} when the build knows it is
  * unchanged); a file whose bytes equal the published one is not written, a changed one is staged
- * in a work folder. Only when the whole build has succeeded does {@link #commit} move the staged
- * files into place, each by an atomic rename, and delete the published files the new site no
- * longer has. So a failed build changes nothing, a reader never sees a half-written file, and a
- * rebuild with nothing changed writes nothing.
+ * in the build's work folder. Only when the whole build has succeeded does {@link #commit}
+ * publish it ({@link Publication}): the staged files move into place, each by an atomic rename,
+ * the published files the new site no longer has are deleted, and the caches that describe the
+ * site are replaced, all or nothing. So a failed build changes nothing, a reader never sees a
+ * half-written file, and a rebuild with nothing changed writes nothing.
  *
  * <p>Thread-safe: pages may be given from several threads.
  */
@@ -37,7 +38,8 @@ final class SiteOutput {
   record Changes(List<String> written, List<String> deleted, int files, long bytes) {}
 
   private final Path live;
-  private final Path staged;
+  private final BuildCache cache;
+  private final Publication publication;
   /** Every file of the new site and its size. */
   private final Map<String, Long> files = new ConcurrentHashMap<>();
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
@@ -46,11 +48,12 @@ final class SiteOutput {
 
   /**
    * @param live the published site (may not exist yet)
-   * @param staged an empty work folder on the same file system
+   * @param cache the build's cache, which holds its work folder (empty) on the same file system
    */
-  SiteOutput(Path live, Path staged) {
+  SiteOutput(Path live, BuildCache cache) {
     this.live = live;
-    this.staged = staged;
+    this.cache = cache;
+    this.publication = new Publication(live, cache);
   }
 
   /** Gives one file of the new site; returns its size in bytes. */
@@ -69,7 +72,7 @@ final class SiteOutput {
     if (same(live.resolve(path), bytes)) {
       return;
     }
-    Path target = staged.resolve(path);
+    Path target = publication.staged(path);
     // Once per folder (a build may stage thousands of files in one, the search export); noted
     // only once made, as another thread may be about to write into it.
     if (!folders.contains(target.getParent())) {
@@ -121,37 +124,84 @@ final class SiteOutput {
     return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
   }
 
-  /** Moves the staged files into place and deletes the published files the site lost. */
-  Changes commit() throws IOException {
+  /**
+   * Publishes the new site: moves the staged files into place, deletes the published files and
+   * folders the site lost, and replaces the caches that describe the site, all or nothing.
+   *
+   * @param caches the new bytes of cache files in {@link BuildCache#dir}, by path
+   */
+  Changes commit(Map<Path, byte[]> caches) throws IOException {
     List<String> written = changed.keySet().stream().sorted().toList();
     long bytes = files.values().stream().mapToLong(Long::longValue).sum();
-    if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
-      // A first build: every file is staged, and the staged folder becomes the site in one move.
-      Files.createDirectories(live.getParent());
-      Files.createDirectories(staged);
-      try {
-        Files.move(staged, live, StandardCopyOption.ATOMIC_MOVE);
-        return new Changes(written, List.of(), files.size(), bytes);
-      } catch (AtomicMoveNotSupportedException e) {
-        // file by file, below
+    if (!Files.exists(live, LinkOption.NOFOLLOW_LINKS) && moveWhole(caches)) {
+      return new Changes(written, List.of(), files.size(), bytes);
+    }
+    Publication.Plan plan = plan(written, caches.keySet().stream()
+        .map(c -> cache.dir().relativize(c).toString()).sorted().toList());
+    if (plan.written().isEmpty() && plan.deleted().isEmpty() && plan.folders().isEmpty()) {
+      // The site stays as it is, and each cache describes it, old or new: no journal needed.
+      for (Map.Entry<Path, byte[]> c : caches.entrySet()) {
+        AtomicFiles.replaceCache(c.getKey(), c.getValue());
       }
+    } else {
+      for (Map.Entry<Path, byte[]> c : caches.entrySet()) {
+        Path staged = publication.stagedCache(cache.dir().relativize(c.getKey()).toString());
+        Files.createDirectories(staged.getParent());
+        Files.write(staged, c.getValue());
+      }
+      publication.publish(plan);
     }
-    for (String path : written) {
-      Path target = live.resolve(path);
-      Files.createDirectories(target.getParent());
-      AtomicFiles.moveIntoPlace(staged.resolve(path), target);
+    Files.createDirectories(live);
+    return new Changes(written, plan.deleted(), files.size(), bytes);
+  }
+
+  /**
+   * A first build: the staged folder becomes the site in one move, where the file system can.
+   *
+   * @return false when it cannot (the site is then published file by file)
+   */
+  private boolean moveWhole(Map<Path, byte[]> caches) throws IOException {
+    // Caches left from a site since deleted would describe this one wrongly until replaced.
+    for (Path c : caches.keySet()) {
+      Files.deleteIfExists(c);
     }
+    Path staged = publication.staged("");
+    Files.createDirectories(live.toAbsolutePath().getParent());
+    Files.createDirectories(staged);
+    try {
+      Files.move(staged, live, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      return false;
+    }
+    for (Map.Entry<Path, byte[]> c : caches.entrySet()) {
+      AtomicFiles.replaceCache(c.getKey(), c.getValue());
+    }
+    return true;
+  }
+
+  /**
+   * What publishing the site does: the files written, the published files the site no longer
+   * has, and the folders that leaves empty (or that were empty), deepest first.
+   */
+  private Publication.Plan plan(List<String> written, List<String> caches) throws IOException {
     List<String> deleted = new ArrayList<>();
+    List<String> emptied = new ArrayList<>();
     if (Files.isDirectory(live)) {
+      // Every folder that holds a file of the new site.
+      Set<String> needed = new HashSet<>();
+      for (String path : files.keySet()) {
+        for (int slash = path.lastIndexOf('/'); slash > 0 && needed.add(path.substring(0, slash));
+            slash = path.lastIndexOf('/', slash - 1)) {
+          // each folder above the file, up to one already noted
+        }
+      }
       // One pass that gets each entry's attributes with the listing: a site of years has tens
       // of thousands of files, and a stat per file was most of this step.
       Files.walkFileTree(live, new SimpleFileVisitor<>() {
         @Override
-        public FileVisitResult visitFile(Path p, BasicFileAttributes attributes)
-            throws IOException {
-          String path = live.relativize(p).toString().replace('\\', '/');
+        public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
+          String path = sitePath(p);
           if (!files.containsKey(path)) {
-            Files.delete(p);
             deleted.add(path);
           }
           return FileVisitResult.CONTINUE;
@@ -162,15 +212,18 @@ final class SiteOutput {
           if (e != null) {
             throw e;
           }
-          if (!dir.equals(live) && isEmpty(dir)) {
-            Files.delete(dir);
+          if (!dir.equals(live) && !needed.contains(sitePath(dir))) {
+            emptied.add(sitePath(dir));
           }
           return FileVisitResult.CONTINUE;
         }
       });
     }
-    Files.createDirectories(live);
-    return new Changes(written, deleted.stream().sorted().toList(), files.size(), bytes);
+    return new Publication.Plan(written, deleted.stream().sorted().toList(), emptied, caches);
+  }
+
+  private String sitePath(Path p) {
+    return live.relativize(p).toString().replace('\\', '/');
   }
 
   private static boolean same(Path published, byte[] bytes) throws IOException {
@@ -184,12 +237,6 @@ final class SiteOutput {
       return false;
     }
     return Arrays.equals(Files.readAllBytes(published), bytes);
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    }
   }
 
   private static void check(String path) {

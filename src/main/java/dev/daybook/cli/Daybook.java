@@ -1,5 +1,6 @@
 package dev.daybook.cli;
 
+import dev.daybook.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ public final class Daybook implements Runnable {
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       if (isExpected(ex)) {
-        cmd.getErr().println("daybook: " + ex.getMessage());
+        cmd.getErr().println("daybook: " + message(ex));
       } else {
         // A bug: keep the type and the trace for the report.
         cmd.getErr().println("daybook: internal error, please report it:");
@@ -67,13 +68,25 @@ public final class Daybook implements Runnable {
     return cl;
   }
 
-  /** Failures whose message is written for the user: bad input, I/O, GitHub, reports, site. */
+  /**
+   * Failures whose message is written for the user: bad input, I/O (a folder {@code Files.walk}
+   * could not read too), GitHub, reports, site.
+   */
   public static boolean isExpected(Exception ex) {
     return ex.getMessage() != null && (ex instanceof java.io.IOException
+        || ex instanceof java.io.UncheckedIOException
         || ex instanceof IllegalArgumentException
         || ex instanceof dev.daybook.source.SourceException
         || ex instanceof dev.daybook.report.ReportException
         || ex instanceof dev.daybook.site.SiteException);
+  }
+
+  /**
+   * The one line that says what failed: an expected failure's message, a file error with its
+   * reason ({@code content/about.md: permission denied}, not the bare path the JDK gives).
+   */
+  public static String message(Exception ex) {
+    return FileErrors.describe(ex);
   }
 
   @Override

@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
         return;
       }
       // Let a burst of saves settle, then rebuild once. In the settings' folder only the settings
-      // file counts: builds themselves create and remove a work folder there.
+      // file counts: builds themselves write their cache (.daybook/) there.
       boolean changed = false;
       while (key != null) {
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -111,7 +111,7 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
         build();
       } catch (Exception e) {
         // Keep serving the last good site; say what is wrong.
-        context.err().println("daybook: " + e.getMessage());
+        context.err().println("daybook: " + Daybook.message(e));
       }
     }
   }
@@ -119,8 +119,9 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
   private void build() throws Exception {
     SiteConfig config = SiteConfig.load(archive.config);
     Path index = BuildCache.of(out).lucene();
-    SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out,
-        BaseUrl.parse("/"), config, index));
+    // A build of the same output from another terminal is waited for: a change is not dropped.
+    SiteBuilder.Result r = SiteBuilder.waiting(context.out()::println).build(inputs.options(
+        archive.content, out, BaseUrl.parse("/"), config, index));
     context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
         r.time().toMillis() / 1000.0));
     if (r.indexDamage() != null) {

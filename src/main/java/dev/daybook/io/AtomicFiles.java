@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -156,12 +155,9 @@ public final class AtomicFiles {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
     if (e instanceof FileAlreadyExistsException) {
       return "a file stands where a folder is needed (" + e.getMessage() + ")";
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return FileErrors.reason(e);
   }
 }

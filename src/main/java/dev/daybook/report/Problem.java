@@ -3,7 +3,10 @@ package dev.daybook.report;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Something wrong in a report, at a line: printed as {@code file:line: what}. */
+/**
+ * Something wrong in a report, at a line: printed as {@code file:line: what}. Line 0 is the whole
+ * file (or folder), one that cannot be read: printed as {@code file: what}.
+ */
 public record Problem(Path file, int line, String message) implements Comparable<Problem> {
 
   public Problem {
@@ -19,6 +22,6 @@ public record Problem(Path file, int line, String message) implements Comparable
 
   @Override
   public String toString() {
-    return file + ":" + line + ": " + message;
+    return file + (line > 0 ? ":" + line : "") + ": " + message;
   }
 }

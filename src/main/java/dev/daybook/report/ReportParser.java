@@ -554,6 +554,17 @@ public final class ReportParser {
     }
 
     private void checkHeader(DailyReport report, boolean compareCounts) {
+      // The templates make the page's title and heading of it: without one JBake cannot render
+      // the page at all.
+      String title = header.get(ReportHeader.TITLE);
+      if (title == null || title.isBlank()) {
+        Language language = Language.fromKey(header.getOrDefault(ReportHeader.LOCALE, ""))
+            .orElse(Language.ZH);
+        problem(title == null ? 1 : headerLines.get(ReportHeader.TITLE), "header has "
+            + (title == null ? "no 'title'" : "an empty 'title'") + " (expected e.g. "
+            + ReportHeader.TITLE + "=" + Vocabulary.of(language).title(report.date())
+            + "; it is the page's title and heading)");
+      }
       expect(ReportHeader.TYPE, ReportHeader.REPORT_TYPE,
           "JBake renders only reports of type " + ReportHeader.REPORT_TYPE);
       expect(ReportHeader.STATUS, "published", "JBake skips drafts and files without a status");

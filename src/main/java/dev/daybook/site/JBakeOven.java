@@ -42,6 +42,9 @@ final class JBakeOven {
   private static final Object LOCK = new Object();
   // Held so the setting stays: java.util.logging keeps loggers only weakly.
   private static final Logger ORIENTDB_LOG = Logger.getLogger("com.orientechnologies");
+  // Freemarker logs each template error with its stack trace before throwing it; the error's
+  // message reaches the user in the build's own one-line error instead.
+  private static final Logger FREEMARKER_LOG = Logger.getLogger("freemarker.runtime");
   private static boolean registered;
 
   private final JBakeConfiguration config;
@@ -56,6 +59,7 @@ final class JBakeOven {
       if (!registered) {
         // OrientDB, JBake's content store, logs its tuning and warnings when it loads.
         ORIENTDB_LOG.setLevel(Level.SEVERE);
+        FREEMARKER_LOG.setLevel(Level.OFF);
         Engines.register("md", new CommonmarkEngine());
         registered = true;
       }
@@ -92,6 +96,11 @@ final class JBakeOven {
     }
     if (ModelAttributes.Status.DRAFT.equals(document.getStatus())) {
       return null;
+    }
+    if (document.getTitle() == null || document.getTitle().isBlank()) {
+      // Every template makes the page's title and heading of it: say so before Freemarker fails.
+      throw new SiteException(source + ": header has no 'title' (title=..., the page's title and"
+          + " heading)");
     }
     return render(document, source, path, extra);
   }

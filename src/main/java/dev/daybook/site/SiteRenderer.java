@@ -3,6 +3,7 @@ package dev.daybook.site;
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.io.FileErrors;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
@@ -10,7 +11,9 @@ import dev.daybook.model.Severity;
 import dev.daybook.text.XmlChars;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,18 +53,28 @@ public final class SiteRenderer {
       Objects.requireNonNull(baseUrl, "baseUrl");
     }
 
-    /** Names the first missing template or asset. */
+    /** Names the first missing (or unreadable) template or asset. */
     public void check() throws SiteException {
       for (String name : TEMPLATES) {
-        if (!Files.isRegularFile(templates.resolve(name))) {
-          throw new SiteException("missing template " + templates.resolve(name));
-        }
+        require(templates.resolve(name), "template");
       }
       for (String name : ASSETS) {
-        if (!Files.isRegularFile(assets.resolve(name))) {
-          throw new SiteException("missing asset " + assets.resolve(name));
-        }
+        require(assets.resolve(name), "asset");
       }
+    }
+
+    private static void require(Path file, String what) throws SiteException {
+      try {
+        if (Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+          return;
+        }
+      } catch (NoSuchFileException e) {
+        // missing: below
+      } catch (IOException e) {
+        // there, perhaps, but not to be seen: a folder that cannot be read
+        throw new SiteException(what + " " + FileErrors.describe(e), e);
+      }
+      throw new SiteException("missing " + what + " " + file);
     }
   }
 

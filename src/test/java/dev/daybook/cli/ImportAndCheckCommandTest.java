@@ -83,7 +83,7 @@ class ImportAndCheckCommandTest {
     Path missing = dir.resolve("nope.md");
     CliRun run = CliRun.run("import", "--content=" + content, missing.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("daybook: " + missing + ": no such file\n");
+    assertThat(run.err()).isEqualTo("daybook: " + missing + ": no such file or folder\n");
   }
 
   @Test
