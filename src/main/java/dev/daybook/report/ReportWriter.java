@@ -144,7 +144,7 @@ public final class ReportWriter {
       out.append(indent).append("- [").append(words.group(s, group.size())).append("](#")
           .append(groupAnchor(section, s)).append(")\n");
       for (ReportedCommit c : group) {
-        out.append(indent).append("  - [").append(inline(c.title())).append("](#")
+        out.append(indent).append("  - [").append(inline(title(c))).append("](#")
             .append(anchors.of(section.repo(), c)).append(")\n");
       }
     }
@@ -166,7 +166,7 @@ public final class ReportWriter {
           .append(" | ").append(inline(c.author()))
           .append(" | ").append(words.badge(c.severity()))
           .append(" | ").append(inline(shortTypeLabel(c.analysis())))
-          .append(" | [").append(inline(c.title())).append("](#")
+          .append(" | [").append(inline(title(c))).append("](#")
           .append(anchors.of(section.repo(), c)).append(") |\n");
     }
     out.append('\n');
@@ -201,7 +201,7 @@ public final class ReportWriter {
     Analysis a = c.analysis();
     boolean linked = c.url() != null && SAFE_URL.matcher(c.url()).matches();
     out.append("#### <a id=\"").append(anchor).append("\"></a>")
-        .append(withNumberLinks(inline(c.title()), linked ? c.url() : null)).append("\n\n");
+        .append(withNumberLinks(inline(title(c)), linked ? c.url() : null)).append("\n\n");
     out.append("**SHA**: `").append(sha).append('`');
     if (linked) {
       out.append(" | 🔗 [").append(words.viewCommit()).append("](").append(c.url()).append(')');
@@ -252,6 +252,14 @@ public final class ReportWriter {
   /** The anchor of a severity group, unique in a report: {@code sgl-project-sglang-high}. */
   static String groupAnchor(RepoSection section, Severity severity) {
     return section.repo().slug() + "-" + severity.key();
+  }
+
+  /**
+   * A commit's title as the report writes it: a commit whose subject is blank gets a placeholder,
+   * so its heading and its links have something to show and to click (it reads back as its title).
+   */
+  private String title(ReportedCommit c) {
+    return MarkdownText.oneLine(c.title()).isBlank() ? words.noSubject() : c.title();
   }
 
   /** A commit's change-type label: the one it was given, else the names of its types. */

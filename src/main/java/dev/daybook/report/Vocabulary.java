@@ -138,6 +138,11 @@ public final class Vocabulary {
     return statistics;
   }
 
+  /** The title of a commit whose subject is blank. */
+  String noSubject() {
+    return language == Language.EN ? "(no subject)" : "（无提交说明）";
+  }
+
   /** What opens the folded low-importance commits of a report's page. */
   String showFolded(int commits) {
     return String.format(Locale.ROOT, language == Language.EN

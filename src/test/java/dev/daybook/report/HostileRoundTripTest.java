@@ -59,7 +59,10 @@ class HostileRoundTripTest {
         List.of(commit(sha, text, text + " | author", Severity.HIGH)))));
     for (Language language : Language.values()) {
       ReportedCommit back = roundTrip(report, language).sections().get(0).commits().get(0);
-      assertThat(back.title()).isEqualTo(MarkdownText.oneLine(text));
+      // A blank subject gets a placeholder title, which reads back as the title.
+      assertThat(back.title()).isEqualTo(MarkdownText.oneLine(text).isBlank()
+          ? (language == Language.EN ? "(no subject)" : "（无提交说明）")
+          : MarkdownText.oneLine(text));
       assertThat(back.author()).isEqualTo(MarkdownText.oneLine(text + " | author"));
       assertThat(back.analysis().reasons())
           .containsExactly(MarkdownText.oneLine("reason quoting " + text));
@@ -150,5 +153,16 @@ class HostileRoundTripTest {
     String alone = new ReportWriter(Language.EN).write(new DailyReport(DAY, UTC, List.of(
         new RepoSection(RepoId.parse("o/r"), List.of(commit(a, "one", "x", Severity.LOW))))));
     assertThat(alone).contains("<a id=\"c6aa186\"></a>", "**SHA**: `c6aa186`");
+  }
+
+  @Test
+  void aBlankSubjectIsWrittenAsAPlaceholderThatItsLinksCanShow() {
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
+        List.of(commit(sha, " \t ", "a", Severity.LOW)))));
+    assertThat(new ReportWriter(Language.ZH).write(report))
+        .contains("#### <a id=\"0123456\"></a>（无提交说明）", "[（无提交说明）](#0123456)");
+    assertThat(new ReportWriter(Language.EN).write(report))
+        .contains("#### <a id=\"0123456\"></a>(no subject)", "[(no subject)](#0123456)");
   }
 }
