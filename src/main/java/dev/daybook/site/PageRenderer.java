@@ -102,7 +102,8 @@ final class PageRenderer {
   /** Renders every page into the site (or keeps it, when its values are those of last time). */
   void renderAll() throws IOException, SiteException {
     home();
-    calendarPages();
+    monthPages();
+    yearPages();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
       RepoId id = repo.getKey();
       CommitList list = new CommitList("repo", id.toString(), id.toString(), SitePaths.repo(id),
@@ -250,75 +251,98 @@ final class PageRenderer {
   }
 
   /**
-   * A page per month with a report (its calendar and its days, each with its high commits) and a
-   * page per year (the calendars of its months). A new day changes its month's page and its
-   * year's; a day that opens a month or a year also gives the one before a "next" link.
+   * A page per month with a report: its calendar and its days, each with its high commits. A new
+   * day changes its month's page; a day that opens a month also gives the one before a "next"
+   * link.
    */
-  private void calendarPages() throws IOException, SiteException {
+  private void monthPages() throws IOException, SiteException {
     List<YearMonth> all = new ArrayList<>(months.keySet());
     for (int i = 0; i < all.size(); i++) {
       YearMonth ym = all.get(i);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("month", month(ym));
-      List<Map<String, Object>> days = new ArrayList<>();
-      for (DailyReport r : months.get(ym)) {
-        Map<String, Object> day = day(r);
-        List<Map<String, Object>> high = new ArrayList<>();
-        for (SiteModel.Entry e : model.ofDay(r.date())) {
-          if (e.commit().severity() == Severity.HIGH) {
-            high.add(entry(e));
-          }
-        }
-        day.put("highlights", high);
-        days.add(day);
-      }
-      data.put("reports", days);
-      data.put("yearPath", SitePaths.year(ym.getYear()));
+      List<DailyReport> reports = months.get(ym);
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("yearPath", SitePaths.year(ym.getYear()));
       if (i > 0) {
-        data.put("previous", monthLink(all.get(i - 1)));
+        page.put("previous", monthLink(all.get(i - 1)));
       }
       if (i + 1 < all.size()) {
-        data.put("next", monthLink(all.get(i + 1)));
+        page.put("next", monthLink(all.get(i + 1)));
       }
-      render("month.ftl", SitePaths.month(ym), data);
+      String path = SitePaths.month(ym);
+      LocalDate last = reports.get(reports.size() - 1).date();
+      renderThrough("month.ftl", path, page, last, () -> {
+        Map<String, Object> values = new LinkedHashMap<>(page);
+        values.put("month", month(ym));
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (DailyReport r : reports) {
+          Map<String, Object> day = day(r);
+          List<Map<String, Object>> high = new ArrayList<>();
+          for (SiteModel.Entry e : model.ofDay(r.date())) {
+            if (e.commit().severity() == Severity.HIGH) {
+              high.add(entry(e));
+            }
+          }
+          day.put("highlights", high);
+          days.add(day);
+        }
+        values.put("reports", days);
+        return values;
+      });
     }
+  }
+
+  /**
+   * A page per year with a report: its counts and the calendars of its months with a report. A
+   * new day changes its year's page; a day that opens a year also gives the one before a "next"
+   * link.
+   */
+  private void yearPages() throws IOException, SiteException {
     Map<Integer, List<YearMonth>> byYear = new TreeMap<>();
-    for (YearMonth ym : all) {
+    for (YearMonth ym : months.keySet()) {
       byYear.computeIfAbsent(ym.getYear(), y -> new ArrayList<>()).add(ym);
     }
     List<Integer> years = new ArrayList<>(byYear.keySet());
     for (int i = 0; i < years.size(); i++) {
       int year = years.get(i);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("year", year);
-      List<Map<String, Object>> grids = new ArrayList<>();
-      long days = 0;
-      Map<Severity, Long> counts = new EnumMap<>(Severity.class);
-      for (YearMonth ym : byYear.get(year)) {
-        grids.add(month(ym));
-        for (DailyReport r : months.get(ym)) {
-          days++;
-          for (Severity s : Severity.values()) {
-            counts.merge(s, r.count(s), Long::sum);
-          }
-        }
-      }
-      data.put("months", grids);
-      data.put("days", days);
-      data.put("commits", counts.values().stream().mapToLong(Long::longValue).sum());
-      for (Severity s : Severity.values()) {
-        data.put(s.key(), counts.get(s));
-      }
+      List<YearMonth> ofYear = byYear.get(year);
+      Map<String, Object> page = new LinkedHashMap<>();
       if (i > 0) {
-        data.put("previous", Map.of("year", years.get(i - 1),
-            "path", SitePaths.year(years.get(i - 1))));
+        page.put("previous", yearLink(years.get(i - 1)));
       }
       if (i + 1 < years.size()) {
-        data.put("next", Map.of("year", years.get(i + 1),
-            "path", SitePaths.year(years.get(i + 1))));
+        page.put("next", yearLink(years.get(i + 1)));
       }
-      render("year.ftl", SitePaths.year(year), data);
+      String path = SitePaths.year(year);
+      List<DailyReport> lastMonth = months.get(ofYear.get(ofYear.size() - 1));
+      LocalDate last = lastMonth.get(lastMonth.size() - 1).date();
+      renderThrough("year.ftl", path, page, last, () -> {
+        Map<String, Object> values = new LinkedHashMap<>(page);
+        values.put("year", year);
+        List<Map<String, Object>> grids = new ArrayList<>();
+        long days = 0;
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (YearMonth ym : ofYear) {
+          grids.add(month(ym));
+          for (DailyReport r : months.get(ym)) {
+            days++;
+            for (Severity s : Severity.values()) {
+              counts.merge(s, r.count(s), Long::sum);
+            }
+          }
+        }
+        values.put("months", grids);
+        values.put("days", days);
+        values.put("commits", counts.values().stream().mapToLong(Long::longValue).sum());
+        for (Severity s : Severity.values()) {
+          values.put(s.key(), counts.get(s));
+        }
+        return values;
+      });
     }
+  }
+
+  private static Map<String, Object> yearLink(int year) {
+    return Map.of("year", year, "path", SitePaths.year(year));
   }
 
   private static Map<String, Object> monthLink(YearMonth ym) {
@@ -419,15 +443,21 @@ final class PageRenderer {
       throws IOException, SiteException {
     int n = entries.size();
     int archives = archivePages(n, pageSize);
-    Map<String, Object> data = listData(list, entries.subList(0, n - archives * pageSize));
-    data.put("archive", false);
-    data.put("total", n);
-    if (archives > 0) {
-      data.put("older", list.archive().of(archives));
-      data.put("pager", pager(list, 0, archives));
-      data.put("jump", jump(list, entries, archives));
-    }
-    render("list.ftl", list.front(), data);
+    Supplier<Map<String, Object>> front = () -> {
+      Map<String, Object> data = listData(list, entries.subList(0, n - archives * pageSize));
+      data.put("archive", false);
+      data.put("total", n);
+      if (archives > 0) {
+        data.put("older", list.archive().of(archives));
+        data.put("pager", pager(list, 0, archives));
+        data.put("jump", jump(list, entries, archives));
+      }
+      return data;
+    };
+    // The front page shows the whole list (its total, its date jump): it is made from every day
+    // up to the list's newest one.
+    renderThrough("list.ftl", list.front(), listFields(list),
+        n == 0 ? null : entries.get(0).date(), front);
     for (int k = 1; k <= archives; k++) {
       // Newest first inside the page: oldest-first [(k-1)P, kP) is newest-first (n-kP, n-(k-1)P].
       List<SiteModel.Entry> chunk = entries.subList(n - k * pageSize, n - (k - 1) * pageSize);
@@ -445,7 +475,7 @@ final class PageRenderer {
       archivePages.add(() -> {
         // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
         // the report files their commits come from, without building every commit's values.
-        String key = archiveKey(path, page, chunk);
+        String key = historyKey("list.ftl", path, page, chunk.get(0).date());
         renderIfChanged("list.ftl", path, key, () -> {
           Map<String, Object> values = new LinkedHashMap<>(page);
           values.put("entries", entries(chunk));
@@ -540,24 +570,27 @@ final class PageRenderer {
   }
 
   /**
-   * The key of an archive page: its own values and the {@link #history} through the newest day it
-   * lists. A list is ordered by day first, so the commits of an archive page are those at its
-   * places among the commits of the days up to its newest one: when none of those days changed,
-   * neither did the page. (An edited old report thus renders every later archive page again; a
-   * new day renders none.)
+   * The key of a page made from the reports up to a day (an archive page of a list, a month, a
+   * year): its own few values and the {@link #history} through that day. The commits of an archive
+   * page are those at its places among the commits of the days up to its newest one (a list is
+   * ordered by day first), and a calendar page shows the days up to its last one: when none of
+   * those days changed, neither did the page, and its values need not be made. (An edited old
+   * report thus renders every later such page again; a new day renders none.)
    */
-  private String archiveKey(String path, Map<String, Object> page,
-      List<SiteModel.Entry> chunk) {
-    LocalDate newest = chunk.get(0).date();
-    String through = history.get(newest);
-    if (through == null) {
-      throw new IllegalStateException("no report digest for " + newest);
+  private String historyKey(String template, String path, Map<String, Object> page,
+      LocalDate through) {
+    String history = this.history.get(through);
+    if (history == null) {
+      throw new IllegalStateException("no report digest for " + through);
     }
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("page", pageModel(path, page));
-    inputs.put("through", through);
+    inputs.put("through", history);
+    // What else the values are made with: where the site is served, how long a page of a list is.
+    inputs.put("base", base.url());
+    inputs.put("pageSize", pageSize);
     return Digests.digestOfValues(inputs, Digests.utf8(templatesDigest),
-        Digests.utf8("list.ftl"), Digests.utf8("archive page inputs"));
+        Digests.utf8(template), Digests.utf8("inputs through a day"));
   }
 
   /**
@@ -653,12 +686,19 @@ final class PageRenderer {
       e.put("commits", commits);
       entries.add(e);
     }
-    writeFeed(SitePaths.FEED, null, SitePaths.HOME, entries);
+    render("feed.ftl", SitePaths.FEED, feedData(SitePaths.FEED, null, SitePaths.HOME, entries));
   }
 
   /** The feed of a list: its newest commits, each with its summary as HTML. */
   private void feed(CommitList list, List<SiteModel.Entry> all)
       throws IOException, SiteException {
+    // Its newest commits are those of every day up to the newest one: their prose is read and
+    // rendered only when one of those days changed.
+    renderThrough("feed.ftl", list.feed(), Map.of("name", list.label()),
+        all.isEmpty() ? null : all.get(0).date(), () -> feedData(list, all));
+  }
+
+  private Map<String, Object> feedData(CommitList list, List<SiteModel.Entry> all) {
     List<Map<String, Object>> entries = new ArrayList<>();
     for (SiteModel.Entry c : all.subList(0, Math.min(FEED_COMMITS, all.size()))) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -679,11 +719,11 @@ final class PageRenderer {
       e.put("entry", entry(c));
       entries.add(e);
     }
-    writeFeed(list.feed(), list.label(), list.front(), entries);
+    return feedData(list.feed(), list.label(), list.front(), entries);
   }
 
-  private void writeFeed(String path, String name, String htmlPath,
-      List<Map<String, Object>> entries) throws IOException, SiteException {
+  private Map<String, Object> feedData(String path, String name, String htmlPath,
+      List<Map<String, Object>> entries) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("name", name == null ? "" : name);
     data.put("self", base.resolve(path));
@@ -692,7 +732,7 @@ final class PageRenderer {
     data.put("updated", entries.isEmpty() ? Instant.EPOCH.toString()
         : entries.stream().map(e -> (String) e.get("updated")).max(String::compareTo).get());
     data.put("entries", entries);
-    render("feed.ftl", path, data);
+    return data;
   }
 
   /**
@@ -747,6 +787,26 @@ final class PageRenderer {
     String key = Digests.digestOfValues(model, Digests.utf8(templatesDigest),
         Digests.utf8(template));
     renderIfChanged(template, path, key, () -> model);
+  }
+
+  /**
+   * Renders a page made from the reports up to a day (see {@link #historyKey}); its values are
+   * made only when it must be rendered. {@code page} holds what else it shows (its neighbours, its
+   * name); with no day ({@code null}: it lists nothing) it is keyed by its values.
+   */
+  private void renderThrough(String template, String path, Map<String, Object> page,
+      LocalDate through, Supplier<Map<String, Object>> values) throws IOException, SiteException {
+    if (through == null) {
+      Map<String, Object> all = new LinkedHashMap<>(page);
+      all.putAll(values.get());
+      render(template, path, all);
+      return;
+    }
+    renderIfChanged(template, path, historyKey(template, path, page, through), () -> {
+      Map<String, Object> all = new LinkedHashMap<>(page);
+      all.putAll(values.get());
+      return pageModel(path, all);
+    });
   }
 
   /** A page's values and the ones every page has. */
