@@ -19,7 +19,19 @@
   "severityPage": "{0}: every commit", "readReport": "Read the report",
   "partial": "day not over yet", "highlights": "High and medium importance",
   "noHighlights": "Nothing of high or medium importance on this day.",
-  "date": "Date", "author": "Author", "type": "Type", "made": "Made with Daybook from the Markdown archive."
+  "date": "Date", "author": "Author", "type": "Type", "made": "Made with Daybook from the Markdown archive.",
+  "searchPlaceholder": "Search (press /)", "types": "Change types",
+  "typePage": "{0}: every commit", "yearTitle": "{0}", "years": "Years",
+  "previousMonth": "Previous month", "nextMonth": "Next month",
+  "previousYear": "Previous year", "nextYear": "Next year",
+  "partialAsOf": "day not over yet; commits up to {0}", "today": "Today so far",
+  "folded": "{0} of low importance", "newestPage": "Newest", "oldestPage": "Oldest",
+  "jump": "Jump to a date", "pageNumbers": "Page numbers", "go": "Go", "byMonth": "By month",
+  "monthReports": "The days", "yearMonths": "The months",
+  "descSite": "Daily reports on the commits of {0}.", "descList": "{0}: {1}, newest first.",
+  "descArchive": "{0}, {1}: {2}.", "descCalendar": "Daily reports of {0}: {1} days, {2}.",
+  "noCommits": "No commits on this day.", "listSeparator": ", ",
+  "weekdayNames": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 }, {
   "home": "首页", "skip": "跳到正文", "siteNav": "站点导航", "dayNav": "日期导航",
   "about": "关于", "feed": "订阅", "search": "搜索",
@@ -40,9 +52,41 @@
   "severityPage": "{0}：全部提交", "readReport": "阅读日报",
   "partial": "本日尚未结束", "highlights": "高、中重要度变更",
   "noHighlights": "这一天没有高或中重要度的变更。",
-  "date": "日期", "author": "作者", "type": "类型", "made": "由 Daybook 从 Markdown 归档生成。"
+  "date": "日期", "author": "作者", "type": "类型", "made": "由 Daybook 从 Markdown 归档生成。",
+  "searchPlaceholder": "搜索（按 / 键）", "types": "变更类型",
+  "typePage": "{0}：全部提交", "yearTitle": "{0} 年", "years": "年份",
+  "previousMonth": "上个月", "nextMonth": "下个月",
+  "previousYear": "上一年", "nextYear": "下一年",
+  "partialAsOf": "本日尚未结束，截至 {0}", "today": "今日进行中",
+  "folded": "另有 {0} 个低重要度提交", "newestPage": "最新", "oldestPage": "最早",
+  "jump": "跳到日期", "pageNumbers": "页码", "go": "前往", "byMonth": "按月份",
+  "monthReports": "本月日报", "yearMonths": "本年各月",
+  "descSite": "{0} 的每日提交报告。", "descList": "{0}：{1}，最新在前。",
+  "descArchive": "{0}，{1}：{2}。", "descCalendar": "{0}的日报：{1} 天，{2}。",
+  "noCommits": "本日无提交。", "listSeparator": "、",
+  "weekdayNames": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
 })>
-<#function fmt pattern a b="">
-  <#return pattern?replace("{0}", a?string)?replace("{1}", b?string)>
+<#function fmt pattern a b="" c="">
+  <#return pattern?replace("{0}", a?string)?replace("{1}", b?string)?replace("{2}", c?string)>
+</#function>
+<#-- "1 commit", "9 commits", "9 个提交". -->
+<#function commitCount n>
+  <#if site.lang == "en"><#return n?c + (n == 1)?then(" commit", " commits")></#if>
+  <#return n?c + " 个提交">
+</#function>
+<#-- A day's counts as a sentence: "本日共 9 个提交：🔴 高 1，🟡 中 5，🟢 低 3。",
+     "9 commits: 🔴 High 1, 🟡 Medium 5, 🟢 Low 3."; a severity without commits is left out. -->
+<#function daySentence d>
+  <#if d.commits == 0><#return t.noCommits></#if>
+  <#local parts = []>
+  <#list ["high", "medium", "low"] as k>
+    <#if (d[k] > 0)><#local parts = parts + [badge[k] + " " + t.severityName[k] + " " + d[k]?c]></#if>
+  </#list>
+  <#if site.lang == "en"><#return commitCount(d.commits) + ": " + parts?join(", ") + "."></#if>
+  <#return "本日共 " + commitCount(d.commits) + "：" + parts?join("，") + "。">
+</#function>
+<#-- "2026 年 2 月", "February 2026". -->
+<#function monthName year month>
+  <#return fmt(t.monthTitle, year?c, t.months[month - 1])>
 </#function>
 <#global badge = {"high": "🔴", "medium": "🟡", "low": "🟢"}>

@@ -1,6 +1,9 @@
 <#ftl output_format="XML">
 <?xml version="1.0" encoding="utf-8"?>
 <#include "_site.ftl">
+<#include "_i18n.ftl">
+<#-- An entry's content is HTML, carried as text (type="html"): it is made here with HTML
+     escaping, then escaped again as XML text, so a commit's text stays text in any reader. -->
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.htmlLang}">
 <title>${site.title}<#if name?has_content> · ${name}</#if></title>
 <id>${id}</id>
@@ -16,7 +19,19 @@
 <link rel="alternate" type="text/html" href="${e.url}"/>
 <updated>${e.updated}</updated>
 <#if e.author??><author><name>${e.author}</name></author></#if>
+<#if e.day??>
+<summary>${daySentence(e.day)}</summary>
+<#assign html><#outputformat "HTML"><p>${daySentence(e.day)}</p>
+<#if e.commits?has_content><ul>
+<#list e.commits as c><li>${c.badge} ${c.repo}: <a href="${c.url}">${c.title}</a></li>
+</#list></ul></#if></#outputformat></#assign>
+<#else>
 <summary>${e.summary}</summary>
+<#assign c = e.entry>
+<#assign html><#outputformat "HTML">${e.html?no_esc}<p>${c.badge} · ${c.repo} · <code>${c.sha}</code> · ${c.author} · ${c.time} · <#if c.types?has_content>${c.types?map(ty -> ty.name)?join(" / ")}<#else>${c.type}</#if></p>
+<p><a href="${e.url}">${t.readReport} →</a></p></#outputformat></#assign>
+</#if>
+<content type="html">${html?markup_string}</content>
 </entry>
 </#list>
 </feed>

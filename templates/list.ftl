@@ -1,34 +1,74 @@
 <#ftl output_format="HTML">
-<#-- Every commit of one repository or one severity, newest first. The front page holds the newest
-     commits; archive page K (counted from the oldest) holds a fixed chunk of older ones and shows
-     nothing that newer commits would change: no total, no page count. -->
+<#-- Every commit of one repository, severity or change type, newest first. The front page holds
+     the newest commits and the date jump; archive page K (counted from the oldest) holds a fixed
+     chunk of older ones and shows nothing that newer commits would change: no total, no page
+     count, and page numbers only up to three pages newer than itself. -->
 <#include "_layout.ftl">
-<#assign heading = (kind == "repo")?then(fmt(t.repoTitle, name), fmt(t.severityPage, badge[name] + " " + t.severityTitle[name]))>
+<#if kind == "repo">
+<#assign heading = fmt(t.repoTitle, name)>
+<#elseif kind == "severity">
+<#assign heading = fmt(t.severityPage, badge[name] + " " + t.severityTitle[name])>
+<#else>
+<#assign heading = fmt(t.typePage, label)>
+</#if>
 <#if archive>
 <#assign pageLabel = fmt(t.pageNumber, pageNumber)>
 <#assign range = (from == to)?then(from, fmt(t.dateRange, from, to))>
 </#if>
-<@page title=heading + archive?then(" · " + pageLabel, "") root=root bodyClass="list ${kind}">
+<@page title=heading + archive?then(" · " + pageLabel, "") root=root bodyClass="list ${kind}" description=archive?then(fmt(t.descArchive, heading, pageLabel!, range!), fmt(t.descList, heading, commitCount(total!0)))>
 <h1>${heading}</h1>
 <#if archive>
-<p class="list-meta">${pageLabel} · ${range} · <a href="${root}${feed}">${t.subscribe}</a></p>
+<p class="list-meta">${pageLabel} · ${range} · <a href="${root}${front}#jump">${t.jump}</a> · <a href="${root}${feed}">${t.subscribe}</a></p>
 <#else>
-<p class="list-meta">${total} ${t.commits} · <a href="${root}${feed}">${t.subscribe}</a></p>
+<p class="list-meta">${commitCount(total)}<#if jump??> · <a href="#jump">${t.jump}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
 </#if>
 <ol class="entries">
 <#list entries as e>
-<li class="entry sev-${e.severity}">
+<#-- The first commit of each day on the page is where a jump to that day lands. -->
+<li class="entry sev-${e.severity}"<#if e?is_first || e.date != entries[e?index - 1].date> id="d${e.date}"</#if>>
 <span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span>
 <a class="title" href="${root}${e.path}">${e.title}</a>
-<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · ${e.author} · ${e.type}</span>
+<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · ${e.author} · <#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
 </li>
 </#list>
 </ol>
-<#if newer?? || older??>
+<#if pager??>
 <nav class="pager" aria-label="${t.pages}">
 <#if newer??><a rel="prev" href="${root}${newer}">← ${t.newer}</a><#else><span></span></#if>
 <span><#if archive>${pageLabel}<#else>${t.newest}</#if></span>
 <#if older??><a rel="next" href="${root}${older}">${t.older} →</a><#else><span></span></#if>
 </nav>
+<#-- Numbered: the front page first ("newest"), then the pages near this one, page 1 last. -->
+<nav class="pages" aria-label="${t.pageNumbers}">
+<ol>
+<#list pager as p>
+<#if p.gap>
+<li class="gap" aria-hidden="true">…</li>
+<#else>
+<#assign label = p.newest?then(t.newestPage, p.number?c)>
+<li><#if p.current><span aria-current="page">${label}</span><#else><a href="${root}${p.path}"<#if !p.newest> aria-label="${fmt(t.pageNumber, p.number)}<#if p.number == 1> (${t.oldestPage})</#if>"</#if>>${label}</a></#if></li>
+</#if>
+</#list>
+</ol>
+</nav>
+</#if>
+<#if jump??>
+<section class="jump" id="jump" aria-labelledby="jump-title">
+<h2 id="jump-title">${t.jump}</h2>
+<#-- js/site.js finds the page of a date from the oldest day of each page, newest page first. -->
+<form class="jump-form" data-oldest="${jump.oldest}">
+<label for="jump-date">${t.date}</label>
+<input id="jump-date" name="date" type="date" required min="${jump.min}" max="${jump.max}">
+<button type="submit">${t.go}</button>
+</form>
+<h3>${t.byMonth}</h3>
+<ul class="jump-years">
+<#list jump.years as y>
+<li><span class="jump-year">${fmt(t.yearTitle, y.year?c)}</span>
+<ol class="jump-months"><#list y.months as m><li><#if m.path??><a href="${root}${m.path}" title="${monthName(y.year, m.month)}">${m.month}</a><#else><span>${m.month}</span></#if></li></#list></ol>
+</li>
+</#list>
+</ul>
+</section>
 </#if>
 </@page>

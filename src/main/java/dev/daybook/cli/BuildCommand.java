@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code daybook build}: bakes the archive into a static site. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Bake the archive into a static site with JBake: the daily reports, home,"
-        + " per-repository and per-severity pages, feeds and sitemap. Only files that changed"
-        + " are written, and only when the whole build succeeds.")
+        + " year and month calendars, per-repository, per-severity and per-type pages, feeds and"
+        + " sitemap. Only files that changed are written, and only when the whole build"
+        + " succeeds.")
 final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
 
   @Mixin

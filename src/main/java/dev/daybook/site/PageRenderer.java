@@ -1,11 +1,13 @@
 package dev.daybook.site;
 
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
+import dev.daybook.report.ReportHtml;
 import dev.daybook.report.ReportWriter;
 import dev.daybook.report.Vocabulary;
 import dev.daybook.text.MarkdownText;
@@ -21,26 +23,34 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * Renders the pages JBake cannot make (its pagination covers only the index, its only grouping is
- * tags): home, the per-repository and per-severity indexes, the feeds, the sitemap, the 404 page
- * and robots.txt, with the same Freemarker templates as JBake's report pages.
+ * tags): home, the year and month calendars, the per-repository, per-severity and per-type lists,
+ * the feeds, the sitemap, the 404 page and robots.txt, with the same Freemarker templates as
+ * JBake's report pages.
  */
 final class PageRenderer {
 
   static final int RECENT_DAYS = 10;
+  /** Months of calendar on the home page; the year pages have the rest. */
+  static final int RECENT_MONTHS = 3;
   static final int FEED_DAYS = 30;
   static final int FEED_COMMITS = 50;
   static final int FEED_SUMMARY_CHARS = 400;
@@ -55,6 +65,8 @@ final class PageRenderer {
   private final Vocabulary words;
   private final int pageSize;
   private final Map<LocalDate, String> history;
+  /** The reports of each month that has one, oldest month first, each month's days in order. */
+  private final NavigableMap<YearMonth, List<DailyReport>> months = new TreeMap<>();
 
   /**
    * @param dayDigests the digest of each day's report file: what an archive page's commits
@@ -82,22 +94,34 @@ final class PageRenderer {
     freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     freemarker.setLogTemplateExceptions(false);
     freemarker.setFallbackOnNullLoopVariable(false);
+    for (DailyReport r : model.days()) {
+      months.computeIfAbsent(YearMonth.from(r.date()), m -> new ArrayList<>()).add(r);
+    }
   }
 
   /** Renders every page into the site (or keeps it, when its values are those of last time). */
   void renderAll() throws IOException, SiteException {
     home();
+    monthPages();
+    yearPages();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
       RepoId id = repo.getKey();
-      listing("repo", id.toString(), repo.getValue(), SitePaths.repo(id),
+      CommitList list = new CommitList("repo", id.toString(), id.toString(), SitePaths.repo(id),
           k -> SitePaths.repoPage(id, k), SitePaths.repoFeed(id));
-      feed(SitePaths.repoFeed(id), id.toString(), SitePaths.repo(id), repo.getValue());
+      listing(list, repo.getValue());
+      feed(list, repo.getValue());
     }
     for (Severity s : Severity.values()) {
-      List<SiteModel.Entry> entries = model.bySeverity().get(s);
-      listing("severity", s.key(), entries, SitePaths.severity(s),
+      CommitList list = new CommitList("severity", s.key(), words.badge(s), SitePaths.severity(s),
           k -> SitePaths.severityPage(s, k), SitePaths.severityFeed(s));
-      feed(SitePaths.severityFeed(s), words.badge(s), SitePaths.severity(s), entries);
+      listing(list, model.bySeverity().get(s));
+      feed(list, model.bySeverity().get(s));
+    }
+    for (ChangeType t : ChangeType.values()) {
+      CommitList list = new CommitList("type", t.key(), words.typeName(t), SitePaths.type(t),
+          k -> SitePaths.typePage(t, k), SitePaths.typeFeed(t));
+      listing(list, model.byType().get(t));
+      feed(list, model.byType().get(t));
     }
     dailyFeed();
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
@@ -114,30 +138,40 @@ final class PageRenderer {
 
   // ---- home --------------------------------------------------------------------------------
 
+  private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
   private void home() throws IOException, SiteException {
     Map<String, Object> data = new LinkedHashMap<>();
     List<DailyReport> days = model.days();
     if (!days.isEmpty()) {
-      DailyReport latest = days.get(days.size() - 1);
-      Map<String, Object> day = day(latest);
-      // The day's high commits first, then its medium ones, each newest first.
-      List<Map<String, Object>> highlights = new ArrayList<>();
-      for (Severity s : List.of(Severity.HIGH, Severity.MEDIUM)) {
-        for (SiteModel.Entry e : model.bySeverity().get(s)) {
-          if (e.date().equals(latest.date())) {
-            highlights.add(entry(e));
-          }
+      // The last full day leads; a day not over yet is shown below it, as such.
+      DailyReport newest = days.get(days.size() - 1);
+      DailyReport lead = newest;
+      for (int i = days.size() - 1; i >= 0; i--) {
+        if (!days.get(i).isPartial()) {
+          lead = days.get(i);
+          break;
         }
       }
-      day.put("highlights", highlights);
-      data.put("latest", day);
+      data.put("latest", leadDay(lead));
+      if (newest != lead) {
+        data.put("today", day(newest));
+      }
     }
     List<Map<String, Object>> recent = new ArrayList<>();
     for (int i = days.size() - 1; i >= 0 && recent.size() < RECENT_DAYS; i--) {
       recent.add(day(days.get(i)));
     }
     data.put("recent", recent);
-    data.put("calendar", calendar());
+    List<Map<String, Object>> calendar = new ArrayList<>();
+    for (YearMonth m : months.descendingKeySet()) {
+      if (calendar.size() == RECENT_MONTHS) {
+        break;
+      }
+      calendar.add(month(m));
+    }
+    data.put("calendar", calendar);
+    data.put("years", years());
     data.put("days", days.size());
     data.put("commits", model.all().size());
     List<Map<String, Object>> repoTotals = new ArrayList<>();
@@ -150,15 +184,43 @@ final class PageRenderer {
       severityTotals.add(Map.of("key", s.key(), "path", SitePaths.severity(s),
           "commits", model.bySeverity().get(s).size()));
     }
+    List<Map<String, Object>> typeTotals = new ArrayList<>();
+    for (ChangeType t : ChangeType.values()) {
+      typeTotals.add(Map.of("name", words.typeName(t), "path", SitePaths.type(t),
+          "commits", model.byType().get(t).size()));
+    }
     // Only the home page shows counts: the pages every page shares (site.*) must not change
     // when a day is added, or every report page would be rendered again.
-    data.put("totals", Map.of("repos", repoTotals, "severities", severityTotals));
+    data.put("totals", Map.of("repos", repoTotals, "severities", severityTotals,
+        "types", typeTotals));
     render("home.ftl", SitePaths.HOME, data);
+  }
+
+  /**
+   * The day that leads the home page, with every commit: its high and medium ones listed, its
+   * low ones folded under a count.
+   */
+  private Map<String, Object> leadDay(DailyReport report) {
+    Map<String, Object> day = day(report);
+    List<Map<String, Object>> highlights = new ArrayList<>();
+    List<Map<String, Object>> folded = new ArrayList<>();
+    for (SiteModel.Entry e : mostImportantFirst(model.ofDay(report.date()))) {
+      (e.commit().severity() == Severity.LOW ? folded : highlights).add(entry(e));
+    }
+    day.put("highlights", highlights);
+    day.put("folded", folded);
+    return day;
+  }
+
+  /** Commits by severity, high first, each severity newest first as given. */
+  private static List<SiteModel.Entry> mostImportantFirst(List<SiteModel.Entry> entries) {
+    return entries.stream().sorted(Comparator.comparing(e -> e.commit().severity())).toList();
   }
 
   private Map<String, Object> day(DailyReport report) {
     Map<String, Object> day = new LinkedHashMap<>();
     day.put("date", report.date().toString());
+    day.put("weekday", report.date().getDayOfWeek().getValue());
     day.put("title", words.title(report.date()));
     day.put("path", SitePaths.report(report.date()));
     day.put("commits", report.commitCount());
@@ -166,59 +228,173 @@ final class PageRenderer {
       day.put(s.key(), report.count(s));
     }
     day.put("partial", report.isPartial());
+    if (report.isPartial()) {
+      day.put("asOf", HOUR_MINUTE.format(report.partialAsOf().atZone(report.zone())));
+    }
     return day;
   }
 
-  /** Years, newest first, each with its months holding a Monday-first grid of weeks. */
-  private List<Map<String, Object>> calendar() {
-    Map<YearMonth, Map<Integer, DailyReport>> months = new TreeMap<>(Comparator.reverseOrder());
+  // ---- calendar: months and years ------------------------------------------------------------
+
+  /** Every year with a report, newest first, with its counts. */
+  private List<Map<String, Object>> years() {
+    Map<Integer, long[]> counts = new TreeMap<>(Comparator.reverseOrder());
     for (DailyReport r : model.days()) {
-      months.computeIfAbsent(YearMonth.from(r.date()), m -> new TreeMap<>())
-          .put(r.date().getDayOfMonth(), r);
+      long[] c = counts.computeIfAbsent(r.date().getYear(), y -> new long[2]);
+      c[0]++;
+      c[1] += r.commitCount();
     }
-    Map<Integer, List<Map<String, Object>>> years = new TreeMap<>(Comparator.reverseOrder());
-    for (Map.Entry<YearMonth, Map<Integer, DailyReport>> m : months.entrySet()) {
-      YearMonth ym = m.getKey();
-      List<List<Map<String, Object>>> weeks = new ArrayList<>();
-      List<Map<String, Object>> week = new ArrayList<>();
-      int lead = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
-      for (int i = 0; i < lead; i++) {
+    List<Map<String, Object>> years = new ArrayList<>();
+    counts.forEach((year, c) -> years.add(Map.of("year", year, "path", SitePaths.year(year),
+        "days", c[0], "commits", c[1])));
+    return years;
+  }
+
+  /**
+   * A page per month with a report: its calendar and its days, each with its high commits. A new
+   * day changes its month's page; a day that opens a month also gives the one before a "next"
+   * link.
+   */
+  private void monthPages() throws IOException, SiteException {
+    List<YearMonth> all = new ArrayList<>(months.keySet());
+    for (int i = 0; i < all.size(); i++) {
+      YearMonth ym = all.get(i);
+      List<DailyReport> reports = months.get(ym);
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("yearPath", SitePaths.year(ym.getYear()));
+      if (i > 0) {
+        page.put("previous", monthLink(all.get(i - 1)));
+      }
+      if (i + 1 < all.size()) {
+        page.put("next", monthLink(all.get(i + 1)));
+      }
+      String path = SitePaths.month(ym);
+      LocalDate last = reports.get(reports.size() - 1).date();
+      renderThrough("month.ftl", path, page, last, () -> {
+        Map<String, Object> values = new LinkedHashMap<>(page);
+        values.put("month", month(ym));
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (DailyReport r : reports) {
+          Map<String, Object> day = day(r);
+          List<Map<String, Object>> high = new ArrayList<>();
+          for (SiteModel.Entry e : model.ofDay(r.date())) {
+            if (e.commit().severity() == Severity.HIGH) {
+              high.add(entry(e));
+            }
+          }
+          day.put("highlights", high);
+          days.add(day);
+        }
+        values.put("reports", days);
+        return values;
+      });
+    }
+  }
+
+  /**
+   * A page per year with a report: its counts and the calendars of its months with a report. A
+   * new day changes its year's page; a day that opens a year also gives the one before a "next"
+   * link.
+   */
+  private void yearPages() throws IOException, SiteException {
+    Map<Integer, List<YearMonth>> byYear = new TreeMap<>();
+    for (YearMonth ym : months.keySet()) {
+      byYear.computeIfAbsent(ym.getYear(), y -> new ArrayList<>()).add(ym);
+    }
+    List<Integer> years = new ArrayList<>(byYear.keySet());
+    for (int i = 0; i < years.size(); i++) {
+      int year = years.get(i);
+      List<YearMonth> ofYear = byYear.get(year);
+      Map<String, Object> page = new LinkedHashMap<>();
+      if (i > 0) {
+        page.put("previous", yearLink(years.get(i - 1)));
+      }
+      if (i + 1 < years.size()) {
+        page.put("next", yearLink(years.get(i + 1)));
+      }
+      String path = SitePaths.year(year);
+      List<DailyReport> lastMonth = months.get(ofYear.get(ofYear.size() - 1));
+      LocalDate last = lastMonth.get(lastMonth.size() - 1).date();
+      renderThrough("year.ftl", path, page, last, () -> {
+        Map<String, Object> values = new LinkedHashMap<>(page);
+        values.put("year", year);
+        List<Map<String, Object>> grids = new ArrayList<>();
+        long days = 0;
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (YearMonth ym : ofYear) {
+          grids.add(month(ym));
+          for (DailyReport r : months.get(ym)) {
+            days++;
+            for (Severity s : Severity.values()) {
+              counts.merge(s, r.count(s), Long::sum);
+            }
+          }
+        }
+        values.put("months", grids);
+        values.put("days", days);
+        values.put("commits", counts.values().stream().mapToLong(Long::longValue).sum());
+        for (Severity s : Severity.values()) {
+          values.put(s.key(), counts.get(s));
+        }
+        return values;
+      });
+    }
+  }
+
+  private static Map<String, Object> yearLink(int year) {
+    return Map.of("year", year, "path", SitePaths.year(year));
+  }
+
+  private static Map<String, Object> monthLink(YearMonth ym) {
+    return Map.of("year", ym.getYear(), "month", ym.getMonthValue(), "path", SitePaths.month(ym));
+  }
+
+  /** A month with a report as a calendar: a Monday-first grid of weeks, and its counts. */
+  private Map<String, Object> month(YearMonth ym) {
+    Map<Integer, DailyReport> reports = new HashMap<>();
+    long commits = 0;
+    for (DailyReport r : months.get(ym)) {
+      reports.put(r.date().getDayOfMonth(), r);
+      commits += r.commitCount();
+    }
+    List<List<Map<String, Object>>> weeks = new ArrayList<>();
+    List<Map<String, Object>> week = new ArrayList<>();
+    int lead = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+    for (int i = 0; i < lead; i++) {
+      week.add(Map.of());
+    }
+    for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+      Map<String, Object> cell = new LinkedHashMap<>();
+      cell.put("day", d);
+      DailyReport r = reports.get(d);
+      if (r != null) {
+        cell.put("path", SitePaths.report(r.date()));
+        cell.put("date", r.date().toString());
+        cell.put("commits", r.commitCount());
+        cell.put("level", r.count(Severity.HIGH) > 0 ? "high"
+            : r.count(Severity.MEDIUM) > 0 ? "medium" : r.commitCount() > 0 ? "low" : "none");
+      }
+      week.add(cell);
+      if (week.size() == 7) {
+        weeks.add(week);
+        week = new ArrayList<>();
+      }
+    }
+    if (!week.isEmpty()) {
+      while (week.size() < 7) {
         week.add(Map.of());
       }
-      for (int d = 1; d <= ym.lengthOfMonth(); d++) {
-        Map<String, Object> cell = new LinkedHashMap<>();
-        cell.put("day", d);
-        DailyReport r = m.getValue().get(d);
-        if (r != null) {
-          cell.put("path", SitePaths.report(r.date()));
-          cell.put("date", r.date().toString());
-          cell.put("commits", r.commitCount());
-          cell.put("level", r.count(Severity.HIGH) > 0 ? "high"
-              : r.count(Severity.MEDIUM) > 0 ? "medium" : r.commitCount() > 0 ? "low" : "none");
-        }
-        week.add(cell);
-        if (week.size() == 7) {
-          weeks.add(week);
-          week = new ArrayList<>();
-        }
-      }
-      if (!week.isEmpty()) {
-        while (week.size() < 7) {
-          week.add(Map.of());
-        }
-        weeks.add(week);
-      }
-      Map<String, Object> month = new LinkedHashMap<>();
-      month.put("year", ym.getYear());
-      month.put("month", ym.getMonthValue());
-      month.put("id", ym.toString());
-      month.put("days", m.getValue().size());
-      month.put("weeks", weeks);
-      years.computeIfAbsent(ym.getYear(), y -> new ArrayList<>()).add(month);
+      weeks.add(week);
     }
-    List<Map<String, Object>> result = new ArrayList<>();
-    years.forEach((year, list) -> result.add(Map.of("year", year, "months", list)));
-    return result;
+    Map<String, Object> month = new LinkedHashMap<>();
+    month.put("year", ym.getYear());
+    month.put("month", ym.getMonthValue());
+    month.put("id", ym.toString());
+    month.put("path", SitePaths.month(ym));
+    month.put("days", reports.size());
+    month.put("commits", commits);
+    month.put("weeks", weeks);
+    return month;
   }
 
   // ---- listings ------------------------------------------------------------------------------
@@ -246,46 +422,63 @@ final class PageRenderer {
   }
 
   /**
+   * A list of commits: a repository's, a severity's or a change type's.
+   *
+   * @param kind {@code repo}, {@code severity} or {@code type}
+   * @param name the repository, or the severity's or type's key
+   * @param label what the list is called in feeds and headings: the repository, the severity's
+   *     badge, the type's name
+   */
+  private record CommitList(String kind, String name, String label, String front,
+      ArchivePath archive, String feed) {}
+
+  /**
    * The front page of a list and its archive pages. {@code entries} are newest first; archive
    * page {@code k} holds the commits with oldest-first index {@code [(k-1)*P, k*P)}. An archive
-   * page shows nothing that depends on newer commits (no total, no page count), so adding a day
-   * rewrites only the front page and the archive pages at its boundary.
+   * page shows nothing that depends on newer commits (no total, no page count) but which of the
+   * three pages after it exist (its {@link #pager}), so adding a day rewrites only the front page
+   * and the archive pages at its boundary.
    */
-  private void listing(String kind, String name, List<SiteModel.Entry> entries, String front,
-      ArchivePath archive, String feed) throws IOException, SiteException {
+  private void listing(CommitList list, List<SiteModel.Entry> entries)
+      throws IOException, SiteException {
     int n = entries.size();
     int archives = archivePages(n, pageSize);
-    Map<String, Object> data = listData(kind, name, entries.subList(0, n - archives * pageSize),
-        feed);
-    data.put("archive", false);
-    data.put("total", n);
-    if (archives > 0) {
-      data.put("older", archive.of(archives));
-    }
-    render("list.ftl", front, data);
+    Supplier<Map<String, Object>> front = () -> {
+      Map<String, Object> data = listData(list, entries.subList(0, n - archives * pageSize));
+      data.put("archive", false);
+      data.put("total", n);
+      if (archives > 0) {
+        data.put("older", list.archive().of(archives));
+        data.put("pager", pager(list, 0, archives));
+        data.put("jump", jump(list, entries, archives));
+      }
+      return data;
+    };
+    // The front page shows the whole list (its total, its date jump): it is made from every day
+    // up to the list's newest one.
+    renderThrough("list.ftl", list.front(), listFields(list),
+        n == 0 ? null : entries.get(0).date(), front);
     for (int k = 1; k <= archives; k++) {
       // Newest first inside the page: oldest-first [(k-1)P, kP) is newest-first (n-kP, n-(k-1)P].
       List<SiteModel.Entry> chunk = entries.subList(n - k * pageSize, n - (k - 1) * pageSize);
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("kind", kind);
-      page.put("name", name);
-      page.put("feed", feed);
+      Map<String, Object> page = listFields(list);
       page.put("archive", true);
       page.put("pageNumber", k);
       page.put("from", chunk.get(chunk.size() - 1).date().toString());
       page.put("to", chunk.get(0).date().toString());
-      page.put("newer", k < archives ? archive.of(k + 1) : front);
+      page.put("newer", k < archives ? list.archive().of(k + 1) : list.front());
       if (k > 1) {
-        page.put("older", archive.of(k - 1));
+        page.put("older", list.archive().of(k - 1));
       }
-      String path = archive.of(k);
+      page.put("pager", pager(list, k, archives));
+      String path = list.archive().of(k);
       archivePages.add(() -> {
         // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
         // the report files their commits come from, without building every commit's values.
-        String key = archiveKey(path, page, chunk);
+        String key = historyKey("list.ftl", path, page, chunk.get(0).date());
         renderIfChanged("list.ftl", path, key, () -> {
-          Map<String, Object> values = listData(kind, name, chunk, feed);
-          values.putAll(page);
+          Map<String, Object> values = new LinkedHashMap<>(page);
+          values.put("entries", entries(chunk));
           return pageModel(path, values);
         });
       });
@@ -293,24 +486,111 @@ final class PageRenderer {
   }
 
   /**
-   * The key of an archive page: its own values and the {@link #history} through the newest day it
-   * lists. A list is ordered by day first, so the commits of an archive page are those at its
-   * places among the commits of the days up to its newest one: when none of those days changed,
-   * neither did the page. (An edited old report thus renders every later archive page again; a
-   * new day renders none.)
+   * The numbered links of a list's pages, newest first: the front page, the pages up to two on
+   * each side of the current one, page 1 (the oldest), and a gap where pages are left out. Seen
+   * from archive page {@code k}, this depends on which of pages {@code k+1 .. k+3} exist (the
+   * third decides the gap before the front page), so a new archive page changes the three
+   * before it and no other.
+   *
+   * @param current the page shown: 0 for the front page, else its number
    */
-  private String archiveKey(String path, Map<String, Object> page,
-      List<SiteModel.Entry> chunk) {
-    LocalDate newest = chunk.get(0).date();
-    String through = history.get(newest);
-    if (through == null) {
-      throw new IllegalStateException("no report digest for " + newest);
+  private static List<Map<String, Object>> pager(CommitList list, int current, int archives) {
+    int front = archives + 1; // the front page counts as the page after the newest archive page
+    int at = current == 0 ? front : current;
+    SortedSet<Integer> shown = new TreeSet<>(Comparator.reverseOrder());
+    shown.add(front);
+    shown.add(1);
+    for (int k = Math.max(1, at - 2); k <= Math.min(front, at + 2); k++) {
+      shown.add(k);
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    int previous = front + 1;
+    for (int k : shown) {
+      if (previous - k > 1) {
+        items.add(Map.of("gap", true));
+      }
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("gap", false);
+      item.put("newest", k == front);
+      item.put("number", k);
+      item.put("path", k == front ? list.front() : list.archive().of(k));
+      item.put("current", k == at);
+      items.add(item);
+      previous = k;
+    }
+    return items;
+  }
+
+  /**
+   * What the date jump on a list's front page needs: the oldest day on each page, newest page
+   * first, for the script that finds a date's page ({@code js/site.js}); and for each month, the
+   * page and place of its newest commit, links that work without the script. Only the front
+   * page has it, as it changes with every new day.
+   */
+  private Map<String, Object> jump(CommitList list, List<SiteModel.Entry> entries,
+      int archives) {
+    int n = entries.size();
+    int onFront = n - archives * pageSize;
+    StringBuilder oldest = new StringBuilder(entries.get(onFront - 1).date().toString());
+    for (int k = archives; k >= 1; k--) {
+      oldest.append(' ').append(entries.get(n - (k - 1) * pageSize - 1).date());
+    }
+    // Year -> the link of each month (null: no commit in it); entries are newest first, so the
+    // first one of a month is its newest.
+    Map<Integer, String[]> years = new TreeMap<>(Comparator.reverseOrder());
+    int lastYear = 0;
+    int lastMonth = 0;
+    for (int j = 0; j < n; j++) {
+      LocalDate date = entries.get(j).date();
+      if (date.getYear() == lastYear && date.getMonthValue() == lastMonth) {
+        continue;
+      }
+      lastYear = date.getYear();
+      lastMonth = date.getMonthValue();
+      int k = (n - 1 - j) / pageSize + 1; // its archive page, counted from the oldest commit
+      String page = k > archives ? list.front() : list.archive().of(k);
+      years.computeIfAbsent(lastYear, y -> new String[12])[lastMonth - 1] =
+          page + "#d" + date;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    years.forEach((year, links) -> {
+      List<Map<String, Object>> row = new ArrayList<>();
+      for (int m = 0; m < 12; m++) {
+        row.add(links[m] == null ? Map.of("month", m + 1)
+            : Map.of("month", m + 1, "path", links[m]));
+      }
+      rows.add(Map.of("year", year, "months", row));
+    });
+    Map<String, Object> jump = new LinkedHashMap<>();
+    jump.put("oldest", oldest.toString());
+    jump.put("min", entries.get(n - 1).date().toString());
+    jump.put("max", entries.get(0).date().toString());
+    jump.put("years", rows);
+    return jump;
+  }
+
+  /**
+   * The key of a page made from the reports up to a day (an archive page of a list, a month, a
+   * year): its own few values and the {@link #history} through that day. The commits of an archive
+   * page are those at its places among the commits of the days up to its newest one (a list is
+   * ordered by day first), and a calendar page shows the days up to its last one: when none of
+   * those days changed, neither did the page, and its values need not be made. (An edited old
+   * report thus renders every later such page again; a new day renders none.)
+   */
+  private String historyKey(String template, String path, Map<String, Object> page,
+      LocalDate through) {
+    String history = this.history.get(through);
+    if (history == null) {
+      throw new IllegalStateException("no report digest for " + through);
     }
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("page", pageModel(path, page));
-    inputs.put("through", through);
+    inputs.put("through", history);
+    // What else the values are made with: where the site is served, how long a page of a list is.
+    inputs.put("base", base.url());
+    inputs.put("pageSize", pageSize);
     return Digests.digestOfValues(inputs, Digests.utf8(templatesDigest),
-        Digests.utf8("list.ftl"), Digests.utf8("archive page inputs"));
+        Digests.utf8(template), Digests.utf8("inputs through a day"));
   }
 
   /**
@@ -328,18 +608,29 @@ final class PageRenderer {
     return history;
   }
 
-  private Map<String, Object> listData(String kind, String name, List<SiteModel.Entry> shown,
-      String feed) {
+  /** What every page of a list shows, whichever commits it holds. */
+  private static Map<String, Object> listFields(CommitList list) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("kind", list.kind());
+    data.put("name", list.name());
+    data.put("label", list.label());
+    data.put("front", list.front());
+    data.put("feed", list.feed());
+    return data;
+  }
+
+  private Map<String, Object> listData(CommitList list, List<SiteModel.Entry> shown) {
+    Map<String, Object> data = listFields(list);
+    data.put("entries", entries(shown));
+    return data;
+  }
+
+  private List<Map<String, Object>> entries(List<SiteModel.Entry> shown) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (SiteModel.Entry e : shown) {
       rows.add(entry(e));
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("kind", kind);
-    data.put("name", name);
-    data.put("entries", rows);
-    data.put("feed", feed);
-    return data;
+    return rows;
   }
 
   private Map<String, Object> entry(SiteModel.Entry e) {
@@ -354,6 +645,13 @@ final class PageRenderer {
     m.put("author", c.author());
     m.put("severity", c.severity().key());
     m.put("badge", words.badge(c.severity()));
+    // The site's names of the types, each linking to its list; a report's own wording of them
+    // (an imported report's) only when it names none Daybook knows.
+    List<Map<String, Object>> types = new ArrayList<>();
+    for (ChangeType t : c.analysis().types()) {
+      types.add(Map.of("name", words.typeName(t), "path", SitePaths.type(t)));
+    }
+    m.put("types", types);
     m.put("type", c.analysis().typeLabel() != null ? MarkdownText.oneLine(c.analysis().typeLabel())
         : words.typeLabel(c.analysis().types()));
     m.put("path", e.path());
@@ -363,6 +661,10 @@ final class PageRenderer {
 
   // ---- feeds, sitemap, robots ------------------------------------------------------------
 
+  /**
+   * The site's feed: an entry per day, its summary the day's counts in a sentence (made by the
+   * template, in the site's language), its content every commit of the day.
+   */
   private void dailyFeed() throws IOException, SiteException {
     List<Map<String, Object>> entries = new ArrayList<>();
     List<DailyReport> days = model.days();
@@ -374,21 +676,29 @@ final class PageRenderer {
       e.put("url", url);
       e.put("id", atomId(url, "report:" + r.date()));
       e.put("updated", updated(r).toString());
-      StringBuilder summary = new StringBuilder(summaryLine(r));
-      for (SiteModel.Entry c : model.all()) {
-        if (c.date().equals(r.date())) {
-          summary.append('\n').append(words.badge(c.commit().severity())).append(' ')
-              .append(c.repo()).append(": ").append(MarkdownText.oneLine(c.commit().title()));
-        }
+      e.put("day", day(r));
+      List<Map<String, Object>> commits = new ArrayList<>();
+      for (SiteModel.Entry c : mostImportantFirst(model.ofDay(r.date()))) {
+        commits.add(Map.of("badge", words.badge(c.commit().severity()),
+            "repo", c.repo().toString(), "title", MarkdownText.oneLine(c.commit().title()),
+            "url", base.resolve(c.path())));
       }
-      e.put("summary", summary.toString());
+      e.put("commits", commits);
       entries.add(e);
     }
-    writeFeed(SitePaths.FEED, null, SitePaths.HOME, entries);
+    render("feed.ftl", SitePaths.FEED, feedData(SitePaths.FEED, null, SitePaths.HOME, entries));
   }
 
-  private void feed(String path, String name, String htmlPath, List<SiteModel.Entry> all)
+  /** The feed of a list: its newest commits, each with its summary as HTML. */
+  private void feed(CommitList list, List<SiteModel.Entry> all)
       throws IOException, SiteException {
+    // Its newest commits are those of every day up to the newest one: their prose is read and
+    // rendered only when one of those days changed.
+    renderThrough("feed.ftl", list.feed(), Map.of("name", list.label()),
+        all.isEmpty() ? null : all.get(0).date(), () -> feedData(list, all));
+  }
+
+  private Map<String, Object> feedData(CommitList list, List<SiteModel.Entry> all) {
     List<Map<String, Object>> entries = new ArrayList<>();
     for (SiteModel.Entry c : all.subList(0, Math.min(FEED_COMMITS, all.size()))) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -399,17 +709,21 @@ final class PageRenderer {
       e.put("id", atomId(url, "commit:" + c.repo() + ":" + c.commit().sha()));
       e.put("updated", c.commit().time().toString());
       e.put("author", MarkdownText.oneLine(c.commit().author()));
-      String summary = MarkdownText.oneLine(MarkdownText.plain(c.commit().analysis().summary()));
+      String markdown = c.commit().analysis().summary();
+      String summary = MarkdownText.oneLine(MarkdownText.plain(markdown));
       e.put("summary", summary.codePointCount(0, summary.length()) > FEED_SUMMARY_CHARS
           ? summary.substring(0, summary.offsetByCodePoints(0, FEED_SUMMARY_CHARS)) + "…"
           : summary);
+      // The report's own rendering: commit text in it is escaped, links are web links only.
+      e.put("html", ReportHtml.render(markdown));
+      e.put("entry", entry(c));
       entries.add(e);
     }
-    writeFeed(path, name, htmlPath, entries);
+    return feedData(list.feed(), list.label(), list.front(), entries);
   }
 
-  private void writeFeed(String path, String name, String htmlPath,
-      List<Map<String, Object>> entries) throws IOException, SiteException {
+  private Map<String, Object> feedData(String path, String name, String htmlPath,
+      List<Map<String, Object>> entries) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("name", name == null ? "" : name);
     data.put("self", base.resolve(path));
@@ -418,7 +732,7 @@ final class PageRenderer {
     data.put("updated", entries.isEmpty() ? Instant.EPOCH.toString()
         : entries.stream().map(e -> (String) e.get("updated")).max(String::compareTo).get());
     data.put("entries", entries);
-    render("feed.ftl", path, data);
+    return data;
   }
 
   /**
@@ -427,14 +741,6 @@ final class PageRenderer {
    */
   private String atomId(String url, String name) {
     return base.isAbsolute() ? url : "urn:daybook:" + name.replace(' ', '-');
-  }
-
-  private String summaryLine(DailyReport r) {
-    StringBuilder s = new StringBuilder(String.valueOf(r.commitCount()));
-    for (Severity sev : Severity.values()) {
-      s.append(" | ").append(words.badge(sev)).append(' ').append(r.count(sev));
-    }
-    return s.toString();
   }
 
   /** A day's feed date: its newest commit, or the end of the day when it has none. */
@@ -481,6 +787,26 @@ final class PageRenderer {
     String key = Digests.digestOfValues(model, Digests.utf8(templatesDigest),
         Digests.utf8(template));
     renderIfChanged(template, path, key, () -> model);
+  }
+
+  /**
+   * Renders a page made from the reports up to a day (see {@link #historyKey}); its values are
+   * made only when it must be rendered. {@code page} holds what else it shows (its neighbours, its
+   * name); with no day ({@code null}: it lists nothing) it is keyed by its values.
+   */
+  private void renderThrough(String template, String path, Map<String, Object> page,
+      LocalDate through, Supplier<Map<String, Object>> values) throws IOException, SiteException {
+    if (through == null) {
+      Map<String, Object> all = new LinkedHashMap<>(page);
+      all.putAll(values.get());
+      render(template, path, all);
+      return;
+    }
+    renderIfChanged(template, path, historyKey(template, path, page, through), () -> {
+      Map<String, Object> all = new LinkedHashMap<>(page);
+      all.putAll(values.get());
+      return pageModel(path, all);
+    });
   }
 
   /** A page's values and the ones every page has. */

@@ -1,5 +1,6 @@
 package dev.daybook.site;
 
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
@@ -11,13 +12,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Everything the site shows, derived once from the parsed reports: the days in order with their
- * neighbours, and every commit indexed by repository and by severity, newest first.
+ * neighbours, and every commit indexed by day, by repository, by severity and by change type (a
+ * commit of several types is in the list of each), newest first.
  */
 final class SiteModel {
 
@@ -42,6 +45,8 @@ final class SiteModel {
   private final List<DailyReport> days;
   private final Map<RepoId, List<Entry>> byRepo = new TreeMap<>();
   private final Map<Severity, List<Entry>> bySeverity = new EnumMap<>(Severity.class);
+  private final Map<ChangeType, List<Entry>> byType = new EnumMap<>(ChangeType.class);
+  private final Map<LocalDate, List<Entry>> byDay = new HashMap<>();
   private final List<Entry> all = new ArrayList<>();
 
   /** @param reports one per day */
@@ -49,6 +54,9 @@ final class SiteModel {
     this.days = reports.stream().sorted(Comparator.comparing(DailyReport::date)).toList();
     for (Severity s : Severity.values()) {
       bySeverity.put(s, new ArrayList<>());
+    }
+    for (ChangeType t : ChangeType.values()) {
+      byType.put(t, new ArrayList<>());
     }
     // The order is by day first: each day's commits are sorted among themselves, and the days
     // are walked newest first. A list by repository or severity keeps the order of the whole.
@@ -64,10 +72,17 @@ final class SiteModel {
         }
       }
       ofDay.sort(NEWEST_FIRST);
+      byDay.put(day.date(), ofDay);
       for (Entry e : ofDay) {
         all.add(e);
         byRepo.get(e.repo()).add(e);
         bySeverity.get(e.commit().severity()).add(e);
+        for (ChangeType t : e.commit().analysis().types()) {
+          List<Entry> ofType = byType.get(t);
+          if (ofType.isEmpty() || ofType.get(ofType.size() - 1) != e) { // a type named twice
+            ofType.add(e);
+          }
+        }
       }
     }
   }
@@ -91,6 +106,16 @@ final class SiteModel {
 
   Map<Severity, List<Entry>> bySeverity() {
     return bySeverity;
+  }
+
+  /** Every change type, each with its commits (none for a type no commit has). */
+  Map<ChangeType, List<Entry>> byType() {
+    return byType;
+  }
+
+  /** The commits of a day with a report, newest first. */
+  List<Entry> ofDay(LocalDate date) {
+    return byDay.getOrDefault(date, List.of());
   }
 
   List<Entry> all() {

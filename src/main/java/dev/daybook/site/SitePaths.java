@@ -1,8 +1,10 @@
 package dev.daybook.site;
 
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * The site's URL scheme (DESIGN.md §6), as paths relative to the site root. A path ending in
@@ -20,6 +22,9 @@ public final class SitePaths {
   public static final String STYLESHEET = "css/daybook.css";
   public static final String SEARCH = "search.html";
   public static final String SEARCH_SCRIPT = "js/search.js";
+  /** The small script of every page: {@code /} focuses the search box; a list's date jump. */
+  public static final String SITE_SCRIPT = "js/site.js";
+  public static final String FAVICON = "favicon.svg";
   /** The folder of the static search index. */
   public static final String SEARCH_DATA = "search";
 
@@ -34,6 +39,24 @@ public final class SitePaths {
       throw new IllegalArgumentException("a report date needs a four-digit year: " + day);
     }
     return "reports/" + day.substring(0, 4) + "/" + day.substring(5, 7) + "/" + day + ".html";
+  }
+
+  /** {@code reports/2026/}: the calendar of a year. */
+  public static String year(int year) {
+    return "reports/" + fourDigits(year) + "/";
+  }
+
+  /** {@code reports/2026/02/}: a month, beside the reports of its days. */
+  public static String month(YearMonth month) {
+    String m = Integer.toString(month.getMonthValue());
+    return year(month.getYear()) + (m.length() == 1 ? "0" + m : m) + "/";
+  }
+
+  private static String fourDigits(int year) {
+    if (year < 1000 || year > 9999) {
+      throw new IllegalArgumentException("a report date needs a four-digit year: " + year);
+    }
+    return Integer.toString(year);
   }
 
   /**
@@ -68,6 +91,20 @@ public final class SitePaths {
 
   public static String severityFeed(Severity severity) {
     return severity(severity) + "feed.xml";
+  }
+
+  /** {@code type/bugfix/}: the front page of a change type's commits, the newest ones. */
+  public static String type(ChangeType type) {
+    return "type/" + type.key() + "/";
+  }
+
+  /** {@code type/bugfix/page/1/}: archive page {@code k}, counted from the oldest. */
+  public static String typePage(ChangeType type, int k) {
+    return archivePage(type(type), k);
+  }
+
+  public static String typeFeed(ChangeType type) {
+    return type(type) + "feed.xml";
   }
 
   private static String archivePage(String front, int k) {

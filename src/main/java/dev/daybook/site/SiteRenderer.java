@@ -38,10 +38,12 @@ import java.util.stream.Stream;
 public final class SiteRenderer {
 
   /** The templates every build needs; a missing one is named before anything is made. */
-  static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "report.ftl",
-      "page.ftl", "home.ftl", "list.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
+  static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "_calendar.ftl",
+      "report.ftl", "page.ftl", "home.ftl", "list.ftl", "month.ftl", "year.ftl", "feed.ftl",
+      "sitemap.ftl", "404.ftl", "search.ftl");
   /** The assets the templates link to. */
-  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT);
+  static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT,
+      SitePaths.SITE_SCRIPT, SitePaths.FAVICON);
 
   /** What a site is made of besides the reports. */
   public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
@@ -198,6 +200,8 @@ public final class SiteRenderer {
     site.put("lang", o.language().key());
     site.put("htmlLang", o.language().htmlLang());
     site.put("basePath", o.baseUrl().path());
+    // For the addresses a page gives of itself (Open Graph): only an absolute base URL makes one.
+    site.put("baseUrl", o.baseUrl().isAbsolute() ? o.baseUrl().url() : "");
     List<Object> repos = new ArrayList<>();
     for (Map.Entry<RepoId, List<SiteModel.Entry>> r : model.byRepo().entrySet()) {
       repos.add(Map.of("name", r.getKey().toString(), "path", SitePaths.repo(r.getKey())));

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,11 +58,17 @@ class IncrementalBuildTest {
     assertThat(added.deleted()).isEmpty();
     // Every other report keeps its file, untouched.
     List<String> otherReports = before.keySet().stream()
-        .filter(p -> p.startsWith("reports/") && !p.equals(previousDay)).toList();
+        .filter(p -> p.matches("reports/.*/\\d{4}-\\d{2}-\\d{2}\\.html")
+            && !p.equals(previousDay)).toList();
     assertThat(otherReports).hasSize(DAYS - 1);
     assertThat(added.written()).doesNotContainAnyElementsOf(otherReports);
+    // Under reports/ also the calendar pages of the new day's month and year, which list it.
+    LocalDate date = ArchiveSynthesizer.START.plusDays(DAYS);
+    String month = SitePaths.file(SitePaths.month(YearMonth.from(date)));
+    String year = SitePaths.file(SitePaths.year(date.getYear()));
+    assertThat(added.written()).contains(month, year);
     assertThat(added.written()).allMatch(p -> p.equals(newDay) || p.equals(previousDay)
-        || !p.startsWith("reports/"));
+        || p.equals(month) || p.equals(year) || !p.startsWith("reports/"));
     // The search export numbers commits oldest first: only the last chunk of shown text can
     // change, and new chunks follow it.
     long chunks = before.keySet().stream().filter(p -> p.startsWith("search/docs-")).count();

@@ -88,13 +88,16 @@ class BrowserTest {
     }
   }
 
-  /** After each test: nothing went to the console as an error, every URL was found. */
+  /**
+   * After each test: nothing went to the console as an error, every URL was found, and nothing
+   * was asked for outside the site (the site names its icon, so the browser does not look for
+   * {@code /favicon.ico} at the host's root).
+   */
   @AfterEach
   void noConsoleErrorsNorMissingFiles() {
     assertThat(consoleErrors()).as("browser console errors").isEmpty();
     List<StaticServer.Request> bad = requests.subList(requestsChecked, requests.size())
         .stream()
-        .filter(r -> !r.path().equals("/favicon.ico"))  // the browser asks at the host's root
         .filter(r -> !r.path().startsWith(SUB_PATH)
             || r.status() >= 400 && !expectedMissing.contains(r.path()))
         .toList();
@@ -252,7 +255,103 @@ class BrowserTest {
     }
   }
 
+  /** The pages of navigation at archive scale, by the name their screenshots get. */
+  private Map<String, String> navigationPages() {
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("home", base);
+    pages.put("month", base + SitePaths.month(java.time.YearMonth.from(latest)));
+    pages.put("year", base + SitePaths.year(latest.getYear()));
+    pages.put("type", base + SitePaths.type(dev.daybook.model.ChangeType.BUGFIX));
+    pages.put("repo-archive", base + "repos/sgl-project/sglang/page/1/");
+    pages.put("search", base + SitePaths.SEARCH + "?q=cache");
+    return pages;
+  }
+
+  @Test
+  void theNavigationPagesFitPhoneAndDesktopWidths() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    cdp("Emulation.setScrollbarsHidden", Map.of("hidden", true));
+    try {
+      for (Map.Entry<String, String> page : navigationPages().entrySet()) {
+        for (int width : new int[] {1280, 390}) {
+          cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+              "deviceScaleFactor", 1, "mobile", width < 600));
+          driver.get(page.getValue());
+          assertThat(driver.findElements(By.cssSelector("main h1, main h2"))).as(page.getKey())
+              .isNotEmpty();
+          if (page.getKey().equals("search")) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#search-results li")).isEmpty());
+          }
+          long scrollWidth = ((Number) js("return document.documentElement.scrollWidth"))
+              .longValue();
+          assertThat(scrollWidth).as("page width of %s at %d px", page.getKey(), width)
+              .isLessThanOrEqualTo(width);
+          // The header's search box is on the screen, whole (the search page has its own).
+          if (!page.getKey().equals("search")) {
+            Map<String, Object> box = rect("#site-q");
+            assertThat(((Number) box.get("right")).doubleValue()).as("%s at %d", page.getKey(),
+                width).isLessThanOrEqualTo(width);
+            assertThat(((Number) box.get("width")).doubleValue()).isGreaterThan(100);
+          }
+          fullPageScreenshot(SCREENSHOTS.resolve(page.getKey() + "-" + width + ".png"));
+        }
+      }
+    } finally {
+      cdp("Emulation.setScrollbarsHidden", Map.of("hidden", false));
+      cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
+  void slashFocusesTheHeaderSearchBoxWhichOpensTheSearchPageWithTheQuery() {
+    driver.get(base + SitePaths.month(java.time.YearMonth.from(latest)));
+    assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isNotEqualTo("site-q");
+
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys("/").perform();
+    WebElement box = driver.switchTo().activeElement();
+    assertThat(box.getDomAttribute("id")).isEqualTo("site-q");
+    box.sendKeys("radix cache");
+    assertThat(box.getDomProperty("value")).as("the / was not typed into the box")
+        .isEqualTo("radix cache");
+    box.sendKeys(org.openqa.selenium.Keys.ENTER);
+
+    waitForUrl(base + SitePaths.SEARCH + "?q=radix+cache");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#search-results li")).isEmpty());
+    assertThat(driver.findElement(By.id("search-q")).getDomProperty("value"))
+        .isEqualTo("radix cache");
+    assertThat(driver.findElements(By.id("site-q"))).as("a second box on the search page")
+        .isEmpty();
+    // On the search page, "/" goes to the page's own box.
+    driver.findElement(By.tagName("h1")).click();
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys("/").perform();
+    assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("search-q");
+  }
+
+  @Test
+  void theDateJumpOfAListOpensThePageHoldingTheDate() {
+    String front = base + "repos/sgl-project/sglang/";
+    // The shipped week: page 1 holds the oldest 50 commits, 2026-02-02 to 2026-02-04.
+    for (String[] jump : new String[][] {{"2026-02-03", front + "page/1/#d2026-02-03"},
+        {"2026-02-06", front + "#d2026-02-06"}}) {
+      driver.get(front);
+      js("document.getElementById('jump-date').value = arguments[0];", jump[0]);
+      driver.findElement(By.cssSelector("form.jump-form button")).click();
+      waitForUrl(jump[1]);
+      Object target = js("const t = document.querySelector(':target');"
+          + "return t && t.querySelector('.meta a').textContent;");
+      assertThat(target).as(jump[0]).isEqualTo(jump[0]);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> rect(String selector) {
+    return (Map<String, Object>) js("const r = document.querySelector(arguments[0])"
+        + ".getBoundingClientRect(); return {right: r.right, width: r.width};", selector);
+  }
 
   private static LocalDate latestShippedReport(Path reports) throws IOException {
     try (Stream<Path> files = Files.walk(reports)) {
@@ -282,17 +381,11 @@ class BrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
   }
 
-  /**
-   * The errors logged on the console since the last call. The site declares no icon, so Chromium
-   * asks for {@code /favicon.ico} at the root of the host, outside the site, whenever it likes:
-   * that 404 is not the site's.
-   */
+  /** The errors logged on the console since the last call. */
   private List<String> consoleErrors() {
-    String hostFavicon = base.substring(0, base.length() - SUB_PATH.length()) + "/favicon.ico ";
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
-        .filter(m -> !m.startsWith(hostFavicon))
         .toList();
   }
 

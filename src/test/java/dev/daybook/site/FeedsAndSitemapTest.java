@@ -2,12 +2,16 @@ package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybook.build.SiteBuilder;
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.Language;
 import java.io.IOException;
 import java.net.URI;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +89,8 @@ class FeedsAndSitemapTest {
 
   static List<String> feeds(Path site) throws IOException {
     return Bakes.files(site).stream().filter(f -> f.equals("feed.xml")
-        || f.matches("repos/[^/]+/[^/]+/feed\\.xml") || f.matches("severity/[^/]+/feed\\.xml"))
+        || f.matches("repos/[^/]+/[^/]+/feed\\.xml") || f.matches("severity/[^/]+/feed\\.xml")
+        || f.matches("type/[^/]+/feed\\.xml"))
         .toList();
   }
 
@@ -120,8 +125,13 @@ class FeedsAndSitemapTest {
   void everyFeedIsAtomWithIdTitleDateAndLinkPerEntryAndUniqueIdsUnderASubPath() throws Exception {
     Path site = Bakes.shipped(Bakes.SUB_PATH);
     List<String> feeds = feeds(site);
-    assertThat(feeds).containsExactlyInAnyOrder("feed.xml", "repos/sgl-project/sglang/feed.xml",
-        "severity/high/feed.xml", "severity/medium/feed.xml", "severity/low/feed.xml");
+    List<String> expected = new ArrayList<>(List.of("feed.xml",
+        "repos/sgl-project/sglang/feed.xml", "severity/high/feed.xml", "severity/medium/feed.xml",
+        "severity/low/feed.xml"));
+    for (ChangeType t : ChangeType.values()) {
+      expected.add("type/" + t.key() + "/feed.xml");
+    }
+    assertThat(feeds).containsExactlyInAnyOrderElementsOf(expected);
     int entries = 0;
     for (String feed : feeds) {
       List<String> links = checkAtom(site, feed, Bakes.SUB_PATH);
@@ -141,7 +151,7 @@ class FeedsAndSitemapTest {
   void everyFeedIsWellFormedAtomWhenTheSiteIsAtTheRoot() throws Exception {
     Path site = Bakes.shipped(Bakes.ROOT);
     List<String> feeds = feeds(site);
-    assertThat(feeds).hasSize(5);
+    assertThat(feeds).hasSize(5 + ChangeType.values().length);
     for (String feed : feeds) {
       checkAtom(site, feed, Bakes.ROOT);
     }
@@ -224,7 +234,9 @@ class FeedsAndSitemapTest {
     List<String> urls = sitemapUrls(site);
 
     assertThat(urls).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(urls).filteredOn(u -> u.contains("/reports/")).hasSize(7);
+    assertThat(urls).filteredOn(u -> u.endsWith(".html") && u.contains("/reports/")).hasSize(7);
+    assertThat(urls).contains(Bakes.SUB_PATH + "reports/2026/", Bakes.SUB_PATH + "reports/2026/02/",
+        Bakes.SUB_PATH + "type/bugfix/");
   }
 
   /** A draft page is not published, so the sitemap does not list it either. */
@@ -244,6 +256,73 @@ class FeedsAndSitemapTest {
     assertThat(sitemapUrls(site)).isNotEmpty()
         .doesNotContain(Bakes.SUB_PATH + "about.html")
         .contains(Bakes.SUB_PATH + "reports/2026/02/2026-02-07.html");
+  }
+
+  /** The entry of a day in the site's feed, by its date. */
+  static Element dayEntry(Path site, String date) throws Exception {
+    Element root = parseXml(site.resolve("feed.xml")).getDocumentElement();
+    return children(root, ATOM, "entry").stream()
+        .filter(e -> alternate(e).endsWith(date + ".html")).findFirst().orElseThrow();
+  }
+
+  /** The content of an entry, which must be HTML carried as text. */
+  static org.jsoup.nodes.Document htmlContent(Element entry) {
+    List<Element> content = children(entry, ATOM, "content");
+    assertThat(content).as("<content>").hasSize(1);
+    assertThat(content.get(0).getAttribute("type")).isEqualTo("html");
+    assertThat(children(content.get(0), ATOM, "p")).isEmpty();
+    return org.jsoup.Jsoup.parseBodyFragment(content.get(0).getTextContent());
+  }
+
+  @Test
+  void aDayEntrySaysItsCountsInASentenceAndListsItsCommitsAsHtml() throws Exception {
+    Path site = Bakes.shipped(Bakes.SUB_PATH);
+
+    Element day = dayEntry(site, "2026-02-08");
+    Element days = dayEntry(site, "2026-02-02");
+
+    // 9 commits: 1 high, 7 medium, 1 low; 2026-02-02 has no high one, which is left out.
+    assertThat(only(day, "summary")).isEqualTo("本日共 9 个提交：🔴 高 1，🟡 中 7，🟢 低 1。");
+    assertThat(only(days, "summary")).isEqualTo("本日共 21 个提交：🟡 中 10，🟢 低 11。");
+    org.jsoup.nodes.Document html = htmlContent(day);
+    assertThat(html.select("p").text()).isEqualTo(only(day, "summary"));
+    assertThat(html.select("li")).hasSize(9);
+    for (org.jsoup.nodes.Element link : html.select("li a")) {
+      assertLeadsToAPage(site, Bakes.SUB_PATH, link.attr("href"), "feed.xml");
+    }
+    // The high one first, then the medium ones, the low one last.
+    assertThat(html.select("li").eachText()).first().asString()
+        .startsWith("🔴 高 sgl-project/sglang: ");
+    assertThat(html.select("li").eachText()).last().asString()
+        .startsWith("🟢 低 sgl-project/sglang: ");
+  }
+
+  @Test
+  void aCommitEntryHasItsSummaryAsHtmlAndItsPlaceInTheArchive() throws Exception {
+    Path site = Bakes.shipped(Bakes.SUB_PATH);
+    Element feed = parseXml(site.resolve("severity/high/feed.xml")).getDocumentElement();
+
+    for (Element entry : children(feed, ATOM, "entry")) {
+      org.jsoup.nodes.Document html = htmlContent(entry);
+      // The summary is its text on one line, cut at 400 characters.
+      assertThat(html.text().replaceAll("\\s", "")).as(alternate(entry))
+          .contains(only(entry, "summary").replaceAll("…$", "").replaceAll("\\s", ""));
+      assertThat(html.select("a[href=" + alternate(entry) + "]")).hasSize(1);
+    }
+  }
+
+  @Test
+  void anEnglishSiteSaysTheCountsOfADayInEnglish(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("output");
+    new SiteBuilder().build(new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES,
+        Bakes.ASSETS, out, BaseUrl.parse(Bakes.SUB_PATH), "Daybook", Language.EN,
+        ZoneId.of("Asia/Shanghai"), 50));
+
+    assertThat(only(dayEntry(out, "2026-02-08"), "summary"))
+        .isEqualTo("9 commits: 🔴 High 1, 🟡 Medium 7, 🟢 Low 1.");
+    assertThat(only(dayEntry(out, "2026-02-02"), "summary"))
+        .isEqualTo("21 commits: 🟡 Medium 10, 🟢 Low 11.");
   }
 
   @Test

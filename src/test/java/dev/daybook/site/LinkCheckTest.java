@@ -3,6 +3,7 @@ package dev.daybook.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.archive.ReportStore;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +83,12 @@ class LinkCheckTest {
     Map<String, Integer> repoCommits = new TreeMap<>();
     Map<String, Integer> severityCommits = new TreeMap<>(
         Map.of("severity/high/", 0, "severity/medium/", 0, "severity/low/", 0));
+    // Every change type has its list, with or without commits.
+    Map<String, Integer> typeCommits = new TreeMap<>();
+    for (ChangeType t : ChangeType.values()) {
+      typeCommits.put("type/" + t.key() + "/", 0);
+    }
+    Set<String> calendar = new TreeSet<>();
     ReportParser parser = new ReportParser(Bakes.config().zone());
     List<Path> reports = new ReportStore(Bakes.SHIPPED_CONTENT).list();
     for (Path file : reports) {
@@ -88,15 +96,22 @@ class LinkCheckTest {
       DailyReport day = parsed.report().orElseThrow();
       expected.add(String.format(Locale.ROOT, "reports/%04d/%02d/%s.html", day.date().getYear(),
           day.date().getMonthValue(), day.date()));
+      calendar.add(String.format(Locale.ROOT, "reports/%04d/index.html", day.date().getYear()));
+      calendar.add(String.format(Locale.ROOT, "reports/%04d/%02d/index.html",
+          day.date().getYear(), day.date().getMonthValue()));
       for (RepoSection s : day.sections()) {
         repoCommits.merge("repos/" + s.repo().owner() + "/" + s.repo().name() + "/",
             s.commits().size(), Integer::sum);
         for (ReportedCommit c : s.commits()) {
           severityCommits.merge("severity/" + c.severity().key() + "/", 1, Integer::sum);
+          for (ChangeType t : new TreeSet<>(c.analysis().types())) {
+            typeCommits.merge("type/" + t.key() + "/", 1, Integer::sum);
+          }
         }
       }
     }
-    for (Map<String, Integer> index : List.of(repoCommits, severityCommits)) {
+    expected.addAll(calendar);
+    for (Map<String, Integer> index : List.of(repoCommits, severityCommits, typeCommits)) {
       index.forEach((front, commits) -> {
         // Chunks of pageSize from the oldest commit: the newest whole chunk (with the part-filled
         // one after it) is on the front page, every older whole chunk is an archive page.
@@ -111,15 +126,16 @@ class LinkCheckTest {
     List<String> pages = check(Bakes.ROOT, "/").pages();
 
     assertThat(reports).hasSize(7);
-    // The shipped week: 7 reports, 141 commits in one repository (the front page with 91, one
-    // archive page of 50), high (8), medium (78) and low (55) one front page each; home, about,
-    // 404 and search.
-    assertThat(expected).hasSize(7 + 4 + 4 + 1);
+    // The shipped week: 7 reports in one month of one year, 141 commits in one repository (the
+    // front page with 91, one archive page of 50), high (8), medium (78) and low (55) one front
+    // page each, ten change types one front page each (none has 100 commits); home, about, 404
+    // and search.
+    assertThat(expected).hasSize(7 + 2 + 4 + 4 + 10 + 1);
     assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
-  void theSiteOfAnEmptyArchiveHasHomeAndSeverityPagesAndNoBrokenLink(@TempDir Path dir)
+  void theSiteOfAnEmptyArchiveHasHomeSeverityAndTypePagesAndNoBrokenLink(@TempDir Path dir)
       throws Exception {
     Path content = Files.createDirectories(dir.resolve("content"));
     Path out = dir.resolve("output");
@@ -128,20 +144,30 @@ class LinkCheckTest {
     LinkChecker.Result r = new LinkChecker(out, "/project/", Set.of("404.html")).check();
 
     assertThat(r.broken()).isEmpty();
-    assertThat(r.pages()).containsExactlyInAnyOrder("index.html", "404.html", "search.html",
-        "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html");
-    for (String feed : List.of("feed.xml", "severity/high/feed.xml")) {
+    List<String> pages = new ArrayList<>(List.of("index.html", "404.html", "search.html",
+        "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html"));
+    for (ChangeType t : ChangeType.values()) {
+      pages.add("type/" + t.key() + "/index.html");
+    }
+    assertThat(r.pages()).containsExactlyInAnyOrderElementsOf(pages);
+    for (String feed : List.of("feed.xml", "severity/high/feed.xml", "type/bugfix/feed.xml")) {
       FeedsAndSitemapTest.checkAtom(out, feed, Bakes.SUB_PATH);
     }
   }
 
   @Test
-  void theSiteHasItsFeedsSitemapRobotsAndStylesheet() throws IOException {
+  void theSiteHasItsFeedsSitemapRobotsStylesheetScriptAndIcon() throws IOException {
     List<String> files = Bakes.files(Bakes.shipped(Bakes.ROOT));
 
-    assertThat(files).filteredOn(f -> !f.endsWith(".html")).containsExactlyInAnyOrder(
-        "css/daybook.css", "js/search.js", "feed.xml", "repos/sgl-project/sglang/feed.xml",
+    List<String> expected = new ArrayList<>(List.of("css/daybook.css", "js/search.js",
+        "js/site.js", "favicon.svg", "feed.xml", "repos/sgl-project/sglang/feed.xml",
         "severity/high/feed.xml", "severity/medium/feed.xml", "severity/low/feed.xml",
-        "sitemap.xml", "robots.txt");
+        "sitemap.xml", "robots.txt"));
+    for (ChangeType t : ChangeType.values()) {
+      expected.add("type/" + t.key() + "/feed.xml");
+    }
+
+    assertThat(files).filteredOn(f -> !f.endsWith(".html"))
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 }

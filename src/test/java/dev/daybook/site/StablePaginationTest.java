@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.archive.ReportStore;
 import dev.daybook.build.SiteBuilder;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The list pages of a repository and of a severity are cut from the oldest commit, so adding a
- * day to the archive rewrites the front pages and the archive pages at the boundary, and leaves
- * every older archive page as it was, byte for byte.
+ * The list pages of a repository, a severity and a change type are cut from the oldest commit, so
+ * adding a day to the archive rewrites the front pages and the archive pages at the boundary, and
+ * leaves every older archive page as it was, byte for byte.
  */
 class StablePaginationTest {
 
@@ -77,9 +78,10 @@ class StablePaginationTest {
         if (now != was) {
           expectedWritten.add(front + "index.html");
         }
-        // The newest archive page that was linked "newer" to the front page now links to the
-        // page after it, which is new.
-        int firstChanged = archivesNow > archivesWas && archivesWas >= 1 ? archivesWas
+        // When archive pages are added, the three newest old ones change: the newest linked
+        // "newer" to the front page, and their numbered links reach three pages on (the third
+        // decides whether a gap comes before the front page).
+        int firstChanged = archivesNow > archivesWas ? Math.max(1, archivesWas - 2)
             : archivesWas + 1;
         for (int k = firstChanged; k <= archivesNow; k++) {
           expectedWritten.add(front + "page/" + k + "/index.html");
@@ -119,12 +121,14 @@ class StablePaginationTest {
     Bakes.bake(content, out, Bakes.ROOT, 100);
 
     // One day, 9 commits: every list is its front page alone, listing all of its commits.
-    assertThat(listPages(out).keySet()).containsExactlyInAnyOrder(
-        "repos/sgl-project/sglang/index.html", "severity/high/index.html",
-        "severity/medium/index.html", "severity/low/index.html");
+    assertThat(listPages(out).keySet()).filteredOn(p -> !p.startsWith("type/"))
+        .containsExactlyInAnyOrder("repos/sgl-project/sglang/index.html",
+            "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html");
+    assertThat(listPages(out).keySet()).filteredOn(p -> p.startsWith("type/"))
+        .hasSize(ChangeType.values().length);
     Document front = page(out, "repos/sgl-project/sglang/index.html");
     assertThat(front.select("ol.entries > li")).hasSize(9);
-    assertThat(front.select("nav.pager")).isEmpty();
+    assertThat(front.select("nav.pager, nav.pages, #jump")).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -146,6 +150,9 @@ class StablePaginationTest {
     for (Severity s : Severity.values()) {
       lists.put("severity/" + s.key() + "/", new ArrayList<>());
     }
+    for (ChangeType t : ChangeType.values()) {
+      lists.put("type/" + t.key() + "/", new ArrayList<>());
+    }
     ReportParser parser = new ReportParser(Bakes.config().zone());
     for (Path file : new ReportStore(content).list()) {
       DailyReport day = parser.parse(file, Files.readString(file), true).report().orElseThrow();
@@ -155,6 +162,9 @@ class StablePaginationTest {
           lists.computeIfAbsent("repos/" + section.repo().owner() + "/" + section.repo().name()
               + "/", k -> new ArrayList<>()).add(l);
           lists.get("severity/" + c.severity().key() + "/").add(l);
+          for (ChangeType t : new TreeSet<>(c.analysis().types())) {
+            lists.get("type/" + t.key() + "/").add(l);
+          }
         }
       }
     }
@@ -196,8 +206,8 @@ class StablePaginationTest {
   }
 
   private static boolean isListPage(String path) {
-    return (path.startsWith("repos/") || path.startsWith("severity/"))
-        && path.endsWith("/index.html");
+    return (path.startsWith("repos/") || path.startsWith("severity/")
+        || path.startsWith("type/")) && path.endsWith("/index.html");
   }
 
   /** The bytes of every list page of a baked site. */

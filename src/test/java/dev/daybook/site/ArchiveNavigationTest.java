@@ -1,0 +1,361 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.archive.ReportStore;
+import dev.daybook.bench.ArchiveSynthesizer;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import dev.daybook.report.ReportWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An archive of several years and two repositories, the way it is read: every link and anchor of
+ * the site leads somewhere, at the root and under a sub-path; each year and month with a report
+ * has its page and calendar; the home page shows the recent months and links to the years; the
+ * lists are numbered and their date jump lands on the right commit; the last full day leads the
+ * home page and the day not over yet is shown below it.
+ */
+class ArchiveNavigationTest {
+
+  /** Small, so that the lists have many pages. */
+  static final int PAGE_SIZE = 20;
+  /** Every 23rd day from 2020-01-01 for three and a half years: gaps, and months without. */
+  static final int EVERY = 23;
+  static final int SPAN = 1280;
+  static final RepoId SECOND = RepoId.parse("acme/widget");
+
+  @TempDir
+  static Path dir;
+  static Path root;
+  static Path subPath;
+  static List<DailyReport> days = new ArrayList<>();
+
+  @BeforeAll
+  static void bake() throws Exception {
+    ArchiveSynthesizer synth = new ArchiveSynthesizer(Bakes.SHIPPED_CONTENT);
+    Path content = Files.createDirectories(dir.resolve("content"));
+    ReportStore store = new ReportStore(content);
+    for (int i = 0; i <= SPAN; i += EVERY) {
+      DailyReport day = twoRepositories(synth.day(i), i);
+      if (i + EVERY > SPAN) {
+        // The newest day is not over yet.
+        day = new DailyReport(day.date(), day.zone(), day.sections(),
+            day.date().atTime(15, 30).atZone(day.zone()).toInstant());
+      }
+      days.add(day);
+      store.write(day.date(), new ReportWriter(Language.ZH).write(day), false);
+    }
+    root = dir.resolve("root");
+    subPath = dir.resolve("sub-path");
+    Bakes.bake(content, root, Bakes.ROOT, PAGE_SIZE);
+    Bakes.bake(content, subPath, Bakes.SUB_PATH, PAGE_SIZE);
+  }
+
+  /** Every third day has one repository; the others give every other commit to a second. */
+  private static DailyReport twoRepositories(DailyReport day, int index) {
+    if (index % 3 == 0) {
+      return day;
+    }
+    List<ReportedCommit> first = new ArrayList<>();
+    List<ReportedCommit> second = new ArrayList<>();
+    List<ReportedCommit> all = day.sections().get(0).commits();
+    for (int i = 0; i < all.size(); i++) {
+      (i % 2 == 0 ? first : second).add(all.get(i));
+    }
+    return new DailyReport(day.date(), day.zone(), List.of(
+        new RepoSection(day.sections().get(0).repo(), first), new RepoSection(SECOND, second)));
+  }
+
+  private static Document page(Path site, String path) throws IOException {
+    return Jsoup.parse(site.resolve(SitePaths.file(path)).toFile(), "UTF-8");
+  }
+
+  // ---- links, feeds, sitemap ---------------------------------------------------------------
+
+  @Test
+  void everyLinkAndAnchorResolvesAtTheRootAndUnderASubPath() throws IOException {
+    for (Map.Entry<Path, String> site : Map.of(root, "/", subPath, "/project/").entrySet()) {
+      LinkChecker.Result r = new LinkChecker(site.getKey(), site.getValue(), Set.of("404.html"))
+          .check();
+
+      assertThat(r.broken()).as("broken links under %s", site.getValue()).isEmpty();
+      assertThat(r.duplicateIds()).as("ids used twice under %s", site.getValue()).isEmpty();
+      assertThat(r.pages()).contains("reports/2020/index.html", "reports/2023/index.html",
+          "repos/acme/widget/page/1/index.html", "type/bugfix/page/1/index.html");
+      assertThat(r.internal()).isGreaterThan(10_000);
+    }
+  }
+
+  @Test
+  void theFeedsAndTheSitemapAreXmlAndLeadToPagesOfTheSite() throws Exception {
+    List<String> feeds = FeedsAndSitemapTest.feeds(subPath);
+    assertThat(feeds).contains("repos/acme/widget/feed.xml", "type/feature/feed.xml");
+    for (String feed : feeds) {
+      for (String link : FeedsAndSitemapTest.checkAtom(subPath, feed, Bakes.SUB_PATH)) {
+        FeedsAndSitemapTest.assertLeadsToAPage(subPath, Bakes.SUB_PATH, link, feed);
+      }
+    }
+    List<String> urls = FeedsAndSitemapTest.sitemapUrls(subPath);
+    assertThat(urls).contains(Bakes.SUB_PATH + "reports/2021/",
+        Bakes.SUB_PATH + "reports/2021/02/", Bakes.SUB_PATH + "type/perf/");
+    for (String url : urls) {
+      assertThat(URI.create(url).isAbsolute()).as(url).isTrue();
+      FeedsAndSitemapTest.assertLeadsToAPage(subPath, Bakes.SUB_PATH, url, "sitemap.xml");
+    }
+    FeedsAndSitemapTest.sitemapUrls(root); // parses
+  }
+
+  // ---- years and months ----------------------------------------------------------------------
+
+  @Test
+  void eachYearAndMonthWithAReportHasAPageAndNoOtherDoes() throws IOException {
+    Set<String> expected = new TreeSet<>();
+    for (DailyReport d : days) {
+      expected.add(SitePaths.file(SitePaths.year(d.date().getYear())));
+      expected.add(SitePaths.file(SitePaths.month(YearMonth.from(d.date()))));
+    }
+
+    List<String> calendarPages = Bakes.files(root).stream()
+        .filter(f -> f.startsWith("reports/") && f.endsWith("index.html")).toList();
+
+    assertThat(calendarPages).containsExactlyInAnyOrderElementsOf(expected);
+    // Every 23rd day leaves months without a report: they have no page.
+    assertThat(expected).filteredOn(f -> f.matches("reports/\\d{4}/\\d{2}/index.html"))
+        .hasSizeLessThan(43);
+  }
+
+  @Test
+  void aMonthPageHasItsCalendarItsDaysAndItsNeighbours() throws IOException {
+    YearMonth month = YearMonth.from(days.get(5).date());
+    List<DailyReport> ofMonth = days.stream()
+        .filter(d -> YearMonth.from(d.date()).equals(month)).toList();
+    Document page = page(root, SitePaths.month(month));
+
+    assertThat(page.select("h1").text()).isEqualTo(month.getYear() + " 年 "
+        + month.getMonthValue() + " 月");
+    assertThat(page.select("table.month")).hasSize(1);
+    assertThat(page.select("table.month td.day")).hasSize(month.lengthOfMonth());
+    assertThat(page.select("table.month td.day a")).extracting(a -> a.attr("href"))
+        .containsExactlyElementsOf(ofMonth.stream()
+            .map(d -> "../../../" + SitePaths.report(d.date())).toList());
+    assertThat(page.select(".month-days > li")).hasSize(ofMonth.size());
+    // Each day's high commits, linked to their place in the report.
+    for (DailyReport d : ofMonth) {
+      long high = d.count(Severity.HIGH);
+      assertThat(page.select("#d" + d.date() + " li.entry")).as("%s", d.date())
+          .hasSize((int) high);
+    }
+    YearMonth before = YearMonth.from(days.get(days.indexOf(ofMonth.get(0)) - 1).date());
+    YearMonth after = YearMonth.from(days.get(days.indexOf(ofMonth.get(ofMonth.size() - 1)) + 1)
+        .date());
+    assertThat(page.select("nav.daynav a[rel=prev]").attr("href"))
+        .isEqualTo("../../../" + SitePaths.month(before));
+    assertThat(page.select("nav.daynav a[rel=next]").attr("href"))
+        .isEqualTo("../../../" + SitePaths.month(after));
+    assertThat(page.select("nav.daynav a:not([rel])").attr("href"))
+        .isEqualTo("../../../" + SitePaths.year(month.getYear()));
+  }
+
+  @Test
+  void aYearPageHasTheCalendarOfEachOfItsMonthsWithAReport() throws IOException {
+    Document page = page(root, SitePaths.year(2021));
+    List<YearMonth> months = days.stream().filter(d -> d.date().getYear() == 2021)
+        .map(d -> YearMonth.from(d.date())).distinct().toList();
+    List<DailyReport> ofYear = days.stream().filter(d -> d.date().getYear() == 2021).toList();
+
+    assertThat(page.select("h1").text()).isEqualTo("2021 年");
+    assertThat(page.select("table.month caption a")).extracting(a -> a.attr("href"))
+        .containsExactlyElementsOf(months.stream()
+            .map(m -> "../../" + SitePaths.month(m)).toList());
+    assertThat(page.select("table.month td.day a")).hasSize(ofYear.size());
+    assertThat(page.select(".list-meta").text()).startsWith(ofYear.size() + " 天 · "
+        + ofYear.stream().mapToLong(DailyReport::commitCount).sum() + " 个提交");
+    assertThat(page.select("nav.daynav a[rel=prev]").attr("href"))
+        .isEqualTo("../../" + SitePaths.year(2020));
+    assertThat(page.select("nav.daynav a[rel=next]").attr("href"))
+        .isEqualTo("../../" + SitePaths.year(2022));
+  }
+
+  @Test
+  void theHomeCalendarShowsTheRecentMonthsAndLinksToEveryYear() throws IOException {
+    Document home = page(root, SitePaths.HOME);
+    List<YearMonth> months = days.stream().map(d -> YearMonth.from(d.date())).distinct()
+        .toList();
+
+    assertThat(home.select(".archive table.month")).extracting(t -> t.id()).containsExactly(
+        "m" + months.get(months.size() - 1), "m" + months.get(months.size() - 2),
+        "m" + months.get(months.size() - 3));
+    assertThat(home.select(".archive .years a")).extracting(a -> a.attr("href"))
+        .containsExactly("reports/2023/", "reports/2022/", "reports/2021/", "reports/2020/");
+  }
+
+  // ---- lists -----------------------------------------------------------------------------
+
+  /** Every commit of a list, front page then archive pages, as (page, date, sha) in order. */
+  private record Listed(String page, String date, String sha) {}
+
+  private static List<Listed> walk(String front) throws IOException {
+    List<Listed> listed = new ArrayList<>();
+    String path = front;
+    while (path != null) {
+      Document page = page(root, path);
+      for (Element li : page.select("ol.entries > li")) {
+        listed.add(new Listed(path, li.select(".meta a").first().text(),
+            li.select(".meta code").text()));
+      }
+      String older = page.select("nav.pager a[rel=next]").attr("href");
+      path = older.isEmpty() ? null
+          : URI.create("/" + path).resolve(older).getPath().substring(1);
+    }
+    return listed;
+  }
+
+  @Test
+  void aListIsNumberedFromTheFrontPageToPageOneWithGapsBetween() throws IOException {
+    String front = SitePaths.repo(RepoId.parse("sgl-project/sglang"));
+    Document frontPage = page(root, front);
+    int archives = Integer.parseInt(frontPage.select("nav.pager a[rel=next]").attr("href")
+        .replaceAll("\\D", ""));
+    assertThat(archives).isGreaterThan(10);
+
+    // The front page: itself, the two newest archive pages, a gap, page 1.
+    assertThat(frontPage.select("nav.pages li").eachText()).containsExactly("最新",
+        Integer.toString(archives), Integer.toString(archives - 1), "…", "1");
+    assertThat(frontPage.select("nav.pages [aria-current=page]").text()).isEqualTo("最新");
+    // A page in the middle: the front page, a gap, two newer, itself, two older, a gap, page 1.
+    int k = archives / 2;
+    Document middle = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k));
+    assertThat(middle.select("nav.pages li").eachText()).containsExactly("最新", "…",
+        Integer.toString(k + 2), Integer.toString(k + 1), Integer.toString(k),
+        Integer.toString(k - 1), Integer.toString(k - 2), "…", "1");
+    assertThat(middle.select("nav.pages [aria-current=page]").text()).isEqualTo(
+        Integer.toString(k));
+    String up = SitePaths.root(SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k));
+    assertThat(middle.select("nav.pages a").first().attr("href")).isEqualTo(up + front);
+    assertThat(middle.select("nav.pages a").last().attr("href"))
+        .isEqualTo(up + SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
+    // Page 1 and the newest archive page reach the ends without gaps where none is.
+    Document oldest = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
+    assertThat(oldest.select("nav.pages li").eachText()).containsExactly("最新", "…", "3", "2",
+        "1");
+    Document newest = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"),
+        archives));
+    assertThat(newest.select("nav.pages li").eachText()).containsExactly("最新",
+        Integer.toString(archives), Integer.toString(archives - 1),
+        Integer.toString(archives - 2), "…", "1");
+    // An archive page sends the reader to the front page's date jump.
+    assertThat(middle.select(".list-meta a[href$=#jump]").attr("href"))
+        .isEqualTo(up + front + "#jump");
+  }
+
+  @Test
+  void theDateJumpOfAListLeadsToEachMonthsNewestCommitAndKnowsEachPagesOldestDay()
+      throws IOException {
+    for (String front : List.of(SitePaths.repo(SECOND), SitePaths.severity(Severity.LOW),
+        "type/feature/")) {
+      List<Listed> listed = walk(front);
+      Element jump = page(root, front).selectFirst("#jump");
+      assertThat(jump).as(front).isNotNull();
+
+      // Each month's link lands on the month's newest commit in the list.
+      Map<String, Listed> newestOfMonth = new TreeMap<>();
+      for (Listed l : listed) {
+        newestOfMonth.putIfAbsent(l.date().substring(0, 7), l);
+      }
+      List<String> links = jump.select(".jump-months a").eachAttr("href");
+      assertThat(links).as(front).hasSize(newestOfMonth.size());
+      for (Listed l : newestOfMonth.values()) {
+        assertThat(links).as(front).contains(SitePaths.root(front) + l.page() + "#d" + l.date());
+        Element target = page(root, l.page()).getElementById("d" + l.date());
+        assertThat(target).isNotNull();
+        assertThat(target.select(".meta code").text()).isEqualTo(l.sha());
+      }
+      // For the script: the oldest day of each page, newest page first; the input's bounds.
+      List<String> oldest = new ArrayList<>();
+      for (int i = 0; i < listed.size(); i++) {
+        if (i + 1 == listed.size() || !listed.get(i + 1).page().equals(listed.get(i).page())) {
+          oldest.add(listed.get(i).date());
+        }
+      }
+      Element form = jump.selectFirst("form.jump-form");
+      assertThat(form.attr("data-oldest")).isEqualTo(String.join(" ", oldest));
+      assertThat(form.select("input[type=date]").attr("min"))
+          .isEqualTo(listed.get(listed.size() - 1).date());
+      assertThat(form.select("input[type=date]").attr("max")).isEqualTo(listed.get(0).date());
+    }
+  }
+
+  // ---- home ------------------------------------------------------------------------------
+
+  @Test
+  void theLastFullDayLeadsAndTheDayNotOverYetIsShownBelowIt() throws IOException {
+    Document home = page(root, SitePaths.HOME);
+    DailyReport partial = days.get(days.size() - 1);
+    DailyReport full = days.get(days.size() - 2);
+
+    assertThat(home.select(".latest .latest-day a").attr("href"))
+        .isEqualTo(SitePaths.report(full.date()));
+    assertThat(home.select(".latest .note")).isEmpty();
+    assertThat(home.select(".today .latest-day a").attr("href"))
+        .isEqualTo(SitePaths.report(partial.date()));
+    assertThat(home.select(".today .note").text()).isEqualTo("本日尚未结束，截至 15:30");
+    // The day not over yet comes after the full day in the page.
+    assertThat(home.select(".latest, .today")).extracting(e -> e.className())
+        .containsExactly("latest", "today");
+  }
+
+  @Test
+  void theLeadingDayListsEveryCommitItsLowOnesFoldedUnderTheirCount() throws IOException {
+    Document home = page(root, SitePaths.HOME);
+    DailyReport full = days.get(days.size() - 2);
+
+    Element latest = home.selectFirst(".latest");
+    assertThat(latest.select("> ul.entries > li")).hasSize(
+        (int) (full.count(Severity.HIGH) + full.count(Severity.MEDIUM)));
+    assertThat(latest.select("details.folded > summary").text())
+        .isEqualTo("🟢 另有 " + full.count(Severity.LOW) + " 个低重要度提交");
+    assertThat(latest.select("details.folded li")).hasSize((int) full.count(Severity.LOW));
+    List<String> shas = new ArrayList<>(latest.select("li .meta code").eachText());
+    List<String> expected = full.sections().stream().flatMap(s -> s.commits().stream())
+        .map(ReportedCommit::shortSha).toList();
+    assertThat(shas).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void noCountChipSaysZero() throws IOException {
+    for (String path : List.of(SitePaths.HOME, SitePaths.year(2021),
+        SitePaths.month(YearMonth.from(days.get(3).date())))) {
+      Document page = page(root, path);
+      assertThat(page.select(".chip")).as(path).isNotEmpty()
+          .noneMatch(c -> c.text().matches(".*\\D0"), "says 0");
+    }
+    // A day without a high commit shows no high chip at all.
+    LocalDate noHigh = days.stream().filter(d -> d.count(Severity.HIGH) == 0).findFirst()
+        .orElseThrow().date();
+    Document month = page(root, SitePaths.month(YearMonth.from(noHigh)));
+    assertThat(month.select("#d" + noHigh + " .chip-high")).isEmpty();
+    assertThat(month.select("#d" + noHigh + " .chip")).isNotEmpty();
+  }
+}
