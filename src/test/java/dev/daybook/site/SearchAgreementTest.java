@@ -83,10 +83,22 @@ class SearchAgreementTest {
 
   /** The CLI's top 10 SHAs, or null with the error when it rejects the query. */
   private List<String> cli(String query, StringBuilder error) throws IOException {
+    return cli(query, error, index, "site.properties");
+  }
+
+  /** The same for the index of another site, with its settings. */
+  private static List<String> cli(String query, StringBuilder error, Path index, String config)
+      throws IOException {
     CliRun r = CliRun.run("search", "--json", "--limit", "10", "--index=" + index,
-        "--content=content", "--", query);
+        "--content=content", "--config=" + config, "--", query);
     JsonNode json = new ObjectMapper().readTree(r.out());
     if (json.has("error")) {
+      assertThat(r.exitCode()).as("daybook search %s", query).isEqualTo(2);
+      int column = json.get("column").asInt();
+      if (column > 0) { // short queries: the query, then a caret under the column
+        assertThat(r.err()).as(query).contains("\n  " + query + "\n"
+            + " ".repeat(1 + column) + "^\n");
+      }
       error.append(json.get("error").asText());
       return null;
     }
@@ -131,6 +143,9 @@ class SearchAgreementTest {
           failures.add(query + ": the CLI says \"" + error + "\", the page shows " + actual
               + " / \"" + status + "\"");
         }
+        if (!hasHan(error.toString().replace(query, ""))) {
+          failures.add(query + ": not in Chinese on a Chinese site: " + error);
+        }
       } else if (!expected.equals(actual)) {
         failures.add(query + ":\n  cli     " + expected + "\n  browser " + actual);
       } else {
@@ -143,6 +158,53 @@ class SearchAgreementTest {
     }
     assertThat(failures).as("queries where the browser and the CLI differ").isEmpty();
     assertThat(compared).as("queries with results").isGreaterThanOrEqualTo(15);
+  }
+
+  /** Whether a text holds a Chinese character. */
+  private static boolean hasHan(String text) {
+    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+        == Character.UnicodeScript.HAN);
+  }
+
+  /**
+   * An English site says every error in English, the same in the terminal and on the page: the
+   * shipped content baked with {@code site.locale=en}.
+   */
+  @Test
+  void anEnglishSiteSaysEveryErrorInEnglishInTheTerminalAndThePage(@TempDir Path tmp)
+      throws IOException {
+    Path config = tmp.resolve("site.properties");
+    Files.writeString(config, Files.readString(Path.of("site.properties"))
+        .replace("site.locale=zh", "site.locale=en"));
+    Path enSite = tmp.resolve("site");
+    Path enIndex = tmp.resolve("lucene");
+    List<String> failures = new ArrayList<>();
+    int errors = 0;
+    try (StaticServer server = StaticServer.start(enSite, 0, SUB_PATH)) {
+      String enBase = server.url().toString();
+      CliRun build = CliRun.run("build", "--config=" + config, "--content=content",
+          "--out=" + enSite, "--base-url=" + enBase, "--index=" + enIndex);
+      assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
+      for (String query : queries()) {
+        StringBuilder error = new StringBuilder();
+        if (cli(query, error, enIndex, config.toString()) != null) {
+          continue;
+        }
+        errors++;
+        driver.get(enBase + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        answered(query);
+        String status = driver.findElement(By.id("search-status")).getText();
+        if (!status.equals("The query has a problem: " + error) || !browser().isEmpty()) {
+          failures.add(query + ": the CLI says \"" + error + "\", the page \"" + status + "\"");
+        }
+        // What the query holds is data, and so is a suggestion made of it (type:修理 → type:修复).
+        if (hasHan(error.toString().replace(query, "").replaceAll("did you mean .*", ""))) {
+          failures.add(query + ": not in English on an English site: " + error);
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(errors).as("queries with errors").isGreaterThanOrEqualTo(20);
   }
 
   @Test
