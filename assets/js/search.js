@@ -941,6 +941,11 @@
     list.setAttribute('data-state', 'done');
   }
   function say(text) { status.textContent = text; }
+  // A severity or type as the page's language shows it (meta.json's words); other values as they are.
+  function label(meta, field, value) {
+    var w = meta.words[field];
+    return w && Object.prototype.hasOwnProperty.call(w, value) ? w[value][zh ? 0 : 1] : value;
+  }
 
   async function search(text, shown) {
     var my = ++generation;
@@ -1007,7 +1012,8 @@
       a.href = new URL(v[2], siteRoot).href;
       marked(a, v[0], merge(matches(v[0], r.highlight), 0, v[0].length, 0));
       li.appendChild(a);
-      var info = [v[5], v[6], v[4].substring(0, 7), v[7]].concat(v[8]).concat([v[3]]);
+      var info = [v[5], v[6], v[4].substring(0, 7), label(meta, 'severity', v[7])]
+        .concat(v[8].map(function (t) { return label(meta, 'type', t); })).concat([v[3]]);
       li.appendChild(el('p', 'search-meta', info.join(' · ')));
       var sn = snippet(v[1], r.highlight);
       var p = el('p', 'search-snippet');
@@ -1068,7 +1074,7 @@
       box.appendChild(el('span', 'search-facet-name', g[1]));
       Array.from(counts.keys()).sort().forEach(function (v) {
         var clause = g[0] + ':' + v;
-        var b = el('button', 'search-facet-value', v + ' (' + counts.get(v) + ')');
+        var b = el('button', 'search-facet-value', label(meta, g[0], v) + ' (' + counts.get(v) + ')');
         b.type = 'button';
         b.setAttribute('data-filter', clause);
         var active = text.split(/\s+/).indexOf(clause) >= 0;

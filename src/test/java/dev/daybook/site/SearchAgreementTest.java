@@ -202,6 +202,11 @@ class SearchAgreementTest {
           failures.add(query + ": not in English on an English site: " + error);
         }
       }
+      driver.get(enBase + "search.html?q=cache");
+      answered("cache");
+      assertThat(facetTexts("severity")).isNotEmpty()
+          .allMatch(t -> t.matches("(High|Medium|Low) \\(\\d+\\)"));
+      assertThat(facetTexts("type")).anyMatch(t -> t.startsWith("Bug fix ("));
     }
     assertThat(failures).isEmpty();
     assertThat(errors).as("queries with errors").isGreaterThanOrEqualTo(20);
@@ -401,6 +406,19 @@ class SearchAgreementTest {
 
   private static final Pattern COUNT = Pattern.compile("\\((\\d+)\\)$");
 
+  /** The texts of the facet buttons of a field. */
+  private List<String> facetTexts(String field) {
+    return driver.findElements(By.cssSelector("#search-facets button[data-filter^='" + field
+        + ":']")).stream().map(e -> e.getText().strip()).toList();
+  }
+
+  /** How many commits daybook search finds for a query. */
+  private int count(String query) throws IOException {
+    CliRun r = CliRun.run("search", "--json", "--limit", "1", "--index=" + index,
+        "--content=content", "--", query);
+    return new ObjectMapper().readTree(r.out()).get("total").asInt();
+  }
+
   /** The number a facet button shows, "high (5)" -> 5. */
   private static int count(WebElement facet) {
     Matcher m = COUNT.matcher(facet.getText().strip());
@@ -436,6 +454,12 @@ class SearchAgreementTest {
     open(query);
     int total = shownTotal();
     List<String> unfiltered = browser();
+    // Severities and types in the page's words, the query's keys behind them.
+    assertThat(facetTexts("severity")).isNotEmpty().allMatch(t -> t.matches("[高中低] \\(\\d+\\)"));
+    assertThat(facetTexts("type")).contains("Bug 修复 (" + count("cache type:bugfix") + ")");
+    assertThat(driver.findElements(By.cssSelector("#search-results .search-meta")))
+        .allSatisfy(m -> assertThat(m.getText()).doesNotContain(" · medium ", " · low ",
+            " · high ", " · bugfix", " · feature"));
     for (String field : List.of("severity", "repo", "type", "date")) {
       List<WebElement> facets = driver.findElements(By.cssSelector(
           "#search-facets button.search-facet-value[data-filter^='" + field + ":']"));
