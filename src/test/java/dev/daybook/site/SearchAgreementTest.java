@@ -318,7 +318,7 @@ class SearchAgreementTest {
 
   @Test
   void aFirstQueryFetchesLittle() {
-    for (String query : List.of("cache", "radix cache", "缓存")) {
+    for (String query : List.of("cache", "radix cache", "缓存", "f798ab9", "Alison")) {
       driver.manage().deleteAllCookies();
       driver.get(base + "404.html"); // leave the page, so a new one starts
       driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -377,10 +377,12 @@ class SearchAgreementTest {
   void theFetchPlanListsWhatTheBrowserFetches() throws IOException {
     try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
       // A term, two terms, CJK, a phrase, filters (field files), an author term, a query whose
-      // results span several docs chunks, one without results and one that does not parse.
+      // results span several docs chunks, one without results and one that does not parse; a
+      // bare SHA (short, and long: its candidates' docs), names, words of types and severities.
       for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
           "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
-          "kernel OR 缓存", "zzzqqq", "(cache")) {
+          "kernel OR 缓存", "zzzqqq", "(cache", "f798ab9", "f798ab9775ba", "Alison", "陈一涵",
+          "修复 高", "type:构", "sev:high")) {
         List<String> planned = plan.files(query);
         assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
         assertThat(fetchedBy(query)).as("files fetched for %s", query)
@@ -390,6 +392,11 @@ class SearchAgreementTest {
           .anyMatch(f -> f.startsWith("search/pos-"));
       assertThat(plan.files("radix cache")).noneMatch(f -> f.startsWith("search/pos-"));
       assertThat(plan.files("cache severity:high")).contains("search/field-severity.json");
+      assertThat(plan.files("修复 高")).as("words of a type and a severity load their sets")
+          .contains("search/field-type.json", "search/field-severity.json");
+      // A name's author: term is in the shard of the name's first term: no shard more.
+      assertThat(plan.files("Alison").stream().filter(f -> f.startsWith("search/terms-")))
+          .hasSize(1);
     }
   }
 
