@@ -97,7 +97,7 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       Language language = archive.config().language();
       String message = e.message(language);
       err.println("daybook: " + (language == Language.EN ? "bad query: " : "查询有误：")
-          + message);
+          + printable(message));
       pointAt(err, text, e.column());
       if (json) {
         Map<String, Object> error = new LinkedHashMap<>();

@@ -156,6 +156,13 @@ class SearchCommandTest {
     fixes.get("results").forEach(h -> assertThat(h.get("types").toString()).contains("bugfix"));
   }
 
+  @Test
+  void anErrorShowsAControlCharacterOfTheQueryAsASpace() {
+    CliRun run = search("sev:\u001b[31mred");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).doesNotContain("\u001b").contains("sev: [31mred");
+  }
+
   /** The shipped settings with English pages. */
   private Path englishConfig() throws IOException {
     Path config = dir.resolve("en.properties");
