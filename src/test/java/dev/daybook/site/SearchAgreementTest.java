@@ -76,9 +76,12 @@ class SearchAgreementTest {
     }
   }
 
+  /** The queries of {@link #QUERIES}, and one too long to be read (no line of a file). */
   static List<String> queries() throws IOException {
-    return Files.readAllLines(QUERIES, StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> all = new ArrayList<>(Files.readAllLines(QUERIES, StandardCharsets.UTF_8)
+        .stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+    all.add("cache ".repeat(200));
+    return all;
   }
 
   /** The CLI's top 10 SHAs, or null with the error when it rejects the query. */
