@@ -265,6 +265,7 @@
       UNCLOSED_QUOTE: 'the quote at column {0} is never closed',
       NEEDS_VALUE: '{0} at column {1} needs a value, e.g. {2}',
       UNKNOWN_FILTER: '{0} at column {1}: there is no filter {2}; the filters are {3}',
+      BAD_REPO: '{0} at column {1}: the archive holds no repository {2}; it holds {3}',
       BAD_SEVERITY: '{0} at column {1}: the severity is one of {2}',
       BAD_TYPE: '{0} at column {1}: the type is one of {2}',
       BAD_SHA: '{0} at column {1}: a SHA is 4 to 40 hex digits',
@@ -286,6 +287,7 @@
       UNCLOSED_QUOTE: '第 {0} 列的引号没有闭合',
       NEEDS_VALUE: '第 {1} 列的 {0} 缺少值，例如 {2}',
       UNKNOWN_FILTER: '第 {1} 列的 {0}：没有 {2} 这个筛选条件；可用的有 {3}',
+      BAD_REPO: '第 {1} 列的 {0}：归档里没有仓库 {2}；现有的仓库是 {3}',
       BAD_SEVERITY: '第 {1} 列的 {0}：重要程度只有 {2}',
       BAD_TYPE: '第 {1} 列的 {0}：变更类型只有 {2}',
       BAD_SHA: '第 {1} 列的 {0}：SHA 是 4 到 40 位十六进制数字',
@@ -505,7 +507,7 @@
       return { k: 'filter', field: field, value: sha };
     }
     if (field === 'date') return date(value, col, shown);
-    return { k: 'filter', field: field, value: keyword(value) };
+    return { k: 'filter', field: field, value: keyword(value), col: col };
   }
 
   function pad(n, w) { var s = String(n); while (s.length < w) s = '0' + s; return s; }
@@ -808,6 +810,20 @@
     return { m: out, kind: scoring.length ? 'S' : 'F' };
   };
 
+  // KnownRepos: a repo: filter that names no repository of the archive is an error.
+  function checkRepos(q, repos) {
+    if (q.k === 'filter' && q.field === 'repo') {
+      var keys = new Set();
+      repos.forEach(function (r) { repoKeys(r).forEach(function (k) { keys.add(k); }); });
+      if (keys.has(q.value)) return;
+      var sorted = Array.from(keys).sort();
+      var full = sorted.filter(function (k) { return k.indexOf('/') >= 0; });
+      var near = closest(q.value, full.concat(sorted.filter(function (k) { return k.indexOf('/') < 0; })));
+      throw fail('BAD_REPO', q.col, ['repo:' + q.value, q.col, q.value, full], near === null ? null : 'repo:' + near);
+    }
+    (q.k === 'not' ? [q.q] : q.items || []).forEach(function (i) { checkRepos(i, repos); });
+  }
+
   function repoKeys(repo) {
     var full = keyword(repo), keys = [full], slash = full.indexOf('/');
     if (slash > 0) keys.push(full.substring(0, slash), full.substring(slash + 1));
@@ -961,6 +977,7 @@
     var q;
     try {
       q = parse(text, meta.words);
+      checkRepos(q, meta.repos);
       var n = { terms: new Set(), phrases: new Set(), fields: new Set(), shas: [] };
       needs(meta, q, n);
       var names = Array.from(n.fields).sort();

@@ -24,6 +24,8 @@ enum QueryMessage {
   NEEDS_VALUE("{0} at column {1} needs a value, e.g. {2}", "第 {1} 列的 {0} 缺少值，例如 {2}"),
   UNKNOWN_FILTER("{0} at column {1}: there is no filter {2}; the filters are {3}",
       "第 {1} 列的 {0}：没有 {2} 这个筛选条件；可用的有 {3}"),
+  BAD_REPO("{0} at column {1}: the archive holds no repository {2}; it holds {3}",
+      "第 {1} 列的 {0}：归档里没有仓库 {2}；现有的仓库是 {3}"),
   BAD_SEVERITY("{0} at column {1}: the severity is one of {2}",
       "第 {1} 列的 {0}：重要程度只有 {2}"),
   BAD_TYPE("{0} at column {1}: the type is one of {2}", "第 {1} 列的 {0}：变更类型只有 {2}"),

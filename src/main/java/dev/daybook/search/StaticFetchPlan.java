@@ -25,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <ol>
  *   <li>{@code js/search.js}; nothing else for an empty query;
- *   <li>{@code meta.json}; nothing more when the query does not parse;
+ *   <li>{@code meta.json}; nothing more when the query does not parse or a {@code repo:} filter
+ *       names no repository;
  *   <li>the {@code terms-N.json} of its terms (text terms, {@code author:}/{@code path:} terms,
  *       the {@code sha:} prefix; a word or phrase also needs the {@code author:} term of it and a
  *       bare SHA its {@code sha:} prefix), in the order the query names them; the {@code
@@ -80,6 +81,7 @@ public final class StaticFetchPlan implements Closeable {
     SearchQuery q;
     try {
       q = QueryParser.parse(query);
+      index.check(q);
     } catch (QuerySyntaxException e) {
       return List.copyOf(out);
     }

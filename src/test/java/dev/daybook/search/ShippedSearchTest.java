@@ -130,7 +130,23 @@ class ShippedSearchTest {
     SearchResults r = run("type:bugfix repo:sgl-project/sglang");
     assertThat(r.total()).isEqualTo(count(d -> d.types().contains("bugfix"))).isPositive();
     assertThat(run("type:bugfix repo:sglang").total()).isEqualTo(r.total());
-    assertThat(run("type:bugfix repo:other/repo").total()).isZero();
+    assertThat(run("type:bugfix repo:SGL-Project").total()).isEqualTo(r.total());
+  }
+
+  @Test
+  void aRepoTheArchiveDoesNotHoldIsAnErrorThatListsItsReposAndSuggestsTheClosest() {
+    QuerySyntaxException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        QuerySyntaxException.class, () -> run("cache repo:sglan"));
+    assertThat(e.column()).isEqualTo(7);
+    assertThat(e.message(dev.daybook.model.Language.ZH)).isEqualTo("第 7 列的 repo:sglan：归档里"
+        + "没有仓库 sglan；现有的仓库是 sgl-project/sglang；是不是想写 repo:sglang？");
+    assertThat(e.message(dev.daybook.model.Language.EN)).isEqualTo("repo:sglan at column 7: the"
+        + " archive holds no repository sglan; it holds sgl-project/sglang; did you mean"
+        + " repo:sglang?");
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(QuerySyntaxException.class,
+        () -> run("type:bugfix (x OR -repo:other/repo)")).getMessage())
+        .isEqualTo("repo:other/repo at column 20: the archive holds no repository other/repo;"
+            + " it holds sgl-project/sglang");
   }
 
   @Test

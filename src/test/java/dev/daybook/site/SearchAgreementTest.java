@@ -385,7 +385,7 @@ class SearchAgreementTest {
       for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
           "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
           "kernel OR 缓存", "zzzqqq", "(cache", "f798ab9", "f798ab9775ba", "Alison", "陈一涵",
-          "修复 高", "type:构", "sev:high")) {
+          "修复 高", "type:构", "sev:high", "repo:sglan")) {
         List<String> planned = plan.files(query);
         assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
         assertThat(fetchedBy(query)).as("files fetched for %s", query)
