@@ -131,8 +131,8 @@ class SearchCommandTest {
     CliRun run = search("cache", "sev:high");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("daybook: 查询有误：第 7 列的 sev:high：没有 sev: 这个筛选条件；"
-        + "可用的有 repo:、severity:、type:、author:、path:、date:、sha:；是不是想写 severity:high？\n"
+    assertThat(run.err()).isEqualTo("daybook: 查询有误：第 7 列的 sev:high：sev: 不是筛选条件（可用的有"
+        + " repo:、severity:、type:、author:、path:、date:、sha:）；是不是想写 severity:high？\n"
         + "  cache sev:high\n"
         + "        ^\n");
     CliRun english = searchWith(englishConfig(), "--json", "type:fxi");

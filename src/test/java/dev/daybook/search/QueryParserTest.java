@@ -78,16 +78,16 @@ class QueryParserTest {
   void anUnknownFilterIsAnErrorThatNamesTheClosestInTheSitesLanguage() {
     QuerySyntaxException e = error("cache sev:high");
     assertThat(e.column()).isEqualTo(7);
-    assertThat(e.message(Language.EN)).isEqualTo("sev:high at column 7: there is no filter"
-        + " sev:; the filters are repo:, severity:, type:, author:, path:, date:, sha:; did you"
-        + " mean severity:high?");
-    assertThat(e.message(Language.ZH)).isEqualTo("第 7 列的 sev:high：没有 sev: 这个筛选条件；"
-        + "可用的有 repo:、severity:、type:、author:、path:、date:、sha:；是不是想写 severity:high？");
+    assertThat(e.message(Language.EN)).isEqualTo("sev:high at column 7: sev: is not a filter"
+        + " (the filters are repo:, severity:, type:, author:, path:, date:, sha:); did you mean"
+        + " severity:high?");
+    assertThat(e.message(Language.ZH)).isEqualTo("第 7 列的 sev:high：sev: 不是筛选条件（可用的有"
+        + " repo:、severity:、type:、author:、path:、date:、sha:）；是不是想写 severity:high？");
     assertThat(error("auther:alison").message(Language.EN))
         .endsWith("; did you mean author:alison?");
     assertThat(error("Tpye:fix").message(Language.EN)).endsWith("; did you mean type:fix?");
     assertThat(error("note:\"a b\"").message(Language.EN))
-        .startsWith("note: at column 1: there is no filter note:;").doesNotContain("did you");
+        .startsWith("note: at column 1: note: is not a filter (").doesNotContain("did you");
   }
 
   /** The words the site shows for types and severities, in Chinese and in English. */
@@ -187,7 +187,7 @@ class QueryParserTest {
       "severity:urgent | 1 | the severity is one of high, medium, low",
       "type:nope | 1 | the type is one of feature, bugfix, perf, refactor, docs, test, ci, build,"
           + " revert, chore",
-      "cache sev:high | 7 | there is no filter sev:",
+      "cache sev:high | 7 | sev: is not a filter",
       "sha:xyz | 1 | a SHA is 4 to 40 hex digits"})
   void syntaxErrorsPointAtTheBadPart(String query, int column, String message) {
     assertThatThrownBy(() -> QueryParser.parse(query))
