@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
             + " a word also finds the commits of the author it names, of the type or severity it"
             + " names (修复, fix, 高, high), and a SHA prefix of 7+ hex digits its commit, first),"
             + " \"a phrase\", -word to exclude, a OR b, (brackets), and filters:"
-            + " repo:sgl-project/sglang severity:high type:bugfix author:\"Alison Shao\""
+            + " repo:sgl-project/sglang severity:high (severity:高) type:bugfix (type:修复, type:fix)"
+            + " author:\"Alison Shao\""
             + " path:python/sglang/jit_kernel date:2026-02-06 date:2026-02..2026-03 sha:3d68bd9"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done (also when nothing matches)",

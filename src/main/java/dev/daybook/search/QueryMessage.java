@@ -7,7 +7,8 @@ import java.util.List;
  * What can be wrong with a query, in the site's two languages. {@code {0}}, {@code {1}}, ... are
  * the arguments a {@link QuerySyntaxException} carries. {@code assets/js/search.js} holds the same
  * templates under the same names (its {@code MESSAGES}), so that the search page and {@code
- * daybook search} say the same thing; {@code SearchMessagesTest} compares the two tables.
+ * daybook search} say the same thing: {@code SearchAgreementTest} compares what both say for
+ * every error the page can show, on a Chinese and on an English site.
  */
 enum QueryMessage {
   TOO_LONG("the query is {0} characters long; at most {1} are allowed",
