@@ -2,7 +2,7 @@
 <#global t = (site.lang == "en")?then({
   "home": "Home", "skip": "Skip to content", "siteNav": "Site", "dayNav": "Days",
   "about": "About", "feed": "Feed", "search": "Search",
-  "searchLabel": "Search the reports", "searchHelp": "Words, \"a phrase\", -exclude, a OR b, repo: severity: type: author: path: date: sha:",
+  "searchLabel": "Search the reports", "searchHelp": "Words, names, a SHA, \"a phrase\", -exclude, a OR b, repo: severity: type: author: path: date: sha:",
   "searchNoScript": "The search needs JavaScript; it runs in your browser on the site's own files.", "subscribe": "Subscribe (Atom)",
   "severityName": {"high": "High", "medium": "Medium", "low": "Low"},
   "severityTitle": {"high": "High importance", "medium": "Medium importance", "low": "Low importance"},
@@ -35,7 +35,7 @@
 }, {
   "home": "首页", "skip": "跳到正文", "siteNav": "站点导航", "dayNav": "日期导航",
   "about": "关于", "feed": "订阅", "search": "搜索",
-  "searchLabel": "搜索日报", "searchHelp": "词语、\"短语\"、-排除、a OR b、repo: severity: type: author: path: date: sha:",
+  "searchLabel": "搜索日报", "searchHelp": "词语、作者名、SHA、\"短语\"、-排除、a OR b、repo: severity: type: author: path: date: sha:",
   "searchNoScript": "搜索需要 JavaScript，它在浏览器中读取本站的静态文件运行。", "subscribe": "订阅（Atom）",
   "severityName": {"high": "高", "medium": "中", "low": "低"},
   "severityTitle": {"high": "高重要度", "medium": "中重要度", "low": "低重要度"},

@@ -247,16 +247,71 @@
     return b.slice(0, k + 1).join('');
   }
 
-  // ---- query language (QueryParser) ---------------------------------------------------------
+  // ---- query language (QueryParser, QueryMessage, ArchiveWords, Closest) ---------------------
   var MAX_LENGTH = 1000, MAX_DEPTH = 16;
   var FIELDS = ['repo', 'severity', 'type', 'author', 'path', 'date', 'sha'];
-  var TYPE_ALIASES = { fix: 'bugfix', feat: 'feature', performance: 'perf', doc: 'docs', tests: 'test' };
-  var TYPES = ['feature', 'bugfix', 'perf', 'refactor', 'docs', 'test', 'ci', 'build', 'revert', 'chore'];
-  var SEV_ALIASES = { '高': 'high', '中': 'medium', '低': 'low' };
   var SPACE = /^[\p{Zs}\p{Zl}\p{Zp}\t\n\v\f\r\x1c-\x1f]$/u;
   var JSTRIP = /^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/g;
 
+  // What can be wrong with a query, as QueryMessage says it, in the page's language.
+  var MESSAGES = {
+    en: { TOO_LONG: 'the query is {0} characters long; at most {1} are allowed',
+      EMPTY: 'the query is empty',
+      OR_ALONE: 'OR at column {0} needs something to search for on both sides',
+      EMPTY_BRACKETS: 'empty brackets at column {0}',
+      UNOPENED: "')' at column {0} closes no '('",
+      TOO_DEEP: 'brackets nested more than {0} deep at column {1}',
+      UNCLOSED: "'(' at column {0} is never closed",
+      UNCLOSED_QUOTE: 'the quote at column {0} is never closed',
+      NEEDS_VALUE: '{0} at column {1} needs a value, e.g. {2}',
+      UNKNOWN_FILTER: '{0} at column {1}: {2} is not a filter (the filters are {3})',
+      BAD_REPO: '{0} at column {1}: the archive holds no repository {2}; it holds {3}',
+      BAD_SEVERITY: '{0} at column {1}: the severity is one of {2}',
+      BAD_TYPE: '{0} at column {1}: the type is one of {2}',
+      BAD_SHA: '{0} at column {1}: a SHA is 4 to 40 hex digits',
+      NOT_A_DATE: "{0} at column {1}: '{2}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM..TO",
+      NO_MONTH: '{0} at column {1}: there is no month {2} (months are 01 to 12)',
+      NO_DAY: "{0} at column {1}: '{2}' is not a day of the calendar",
+      RANGE_FORM: '{0} at column {1}: a date range is FROM..TO, e.g. date:2026-02..2026-03',
+      RANGE_BACKWARDS: '{0} at column {1}: the range ends before it starts',
+      NOTHING_ONE: 'nothing to search for: {0} is too common to be indexed (stop words) or not words at all',
+      NOTHING_MANY: 'nothing to search for: {0} are too common to be indexed (stop words) or not words at all',
+      DID_YOU_MEAN: '; did you mean {0}?', LIST: ', ' },
+    zh: { TOO_LONG: '查询有 {0} 个字符，最多只能有 {1} 个',
+      EMPTY: '查询是空的',
+      OR_ALONE: '第 {0} 列的 OR 两边都要有要搜索的内容',
+      EMPTY_BRACKETS: '第 {0} 列的括号里是空的',
+      UNOPENED: "第 {0} 列的 ')' 没有对应的 '('",
+      TOO_DEEP: '第 {1} 列的括号嵌套超过了 {0} 层',
+      UNCLOSED: "第 {0} 列的 '(' 没有闭合",
+      UNCLOSED_QUOTE: '第 {0} 列的引号没有闭合',
+      NEEDS_VALUE: '第 {1} 列的 {0} 缺少值，例如 {2}',
+      UNKNOWN_FILTER: '第 {1} 列的 {0}：{2} 不是筛选条件（可用的有 {3}）',
+      BAD_REPO: '第 {1} 列的 {0}：归档里没有仓库 {2}；现有的仓库是 {3}',
+      BAD_SEVERITY: '第 {1} 列的 {0}：重要程度只有 {2}',
+      BAD_TYPE: '第 {1} 列的 {0}：变更类型只有 {2}',
+      BAD_SHA: '第 {1} 列的 {0}：SHA 是 4 到 40 位十六进制数字',
+      NOT_A_DATE: "第 {1} 列的 {0}：'{2}' 不是日期；请写 YYYY-MM-DD、YYYY-MM 或 YYYY，或者范围 FROM..TO",
+      NO_MONTH: '第 {1} 列的 {0}：没有 {2} 月（月份是 01 到 12）',
+      NO_DAY: "第 {1} 列的 {0}：日历上没有 '{2}' 这一天",
+      RANGE_FORM: '第 {1} 列的 {0}：日期范围写作 FROM..TO，例如 date:2026-02..2026-03',
+      RANGE_BACKWARDS: '第 {1} 列的 {0}：范围的结束早于开始',
+      NOTHING_ONE: '没有可搜索的内容：{0} 太常见而不入索引（停用词），或者根本不是词语',
+      NOTHING_MANY: '没有可搜索的内容：{0} 太常见而不入索引（停用词），或者根本不是词语',
+      DID_YOU_MEAN: '；是不是想写 {0}？', LIST: '、' } };
+
   function SyntaxErr(message, column) { this.message = message; this.column = column; }
+  // The message `kind` with {i} replaced by args[i] (a list joined as the language joins one),
+  // then the suggestion if there is one.
+  function fail(kind, column, args, suggestion) {
+    var m = MESSAGES[lang];
+    var text = m[kind].replace(/\{(\d)\}/g, function (all, i) {
+      var a = args[+i];
+      return Array.isArray(a) ? a.join(m.LIST) : String(a);
+    });
+    if (suggestion) text += m.DID_YOU_MEAN.replace('{0}', function () { return suggestion; });
+    return new SyntaxErr(text, column);
+  }
   function isSpace(c) { return SPACE.test(c); }
   function isWordC(c) { return !isSpace(c) && c !== '(' && c !== ')' && c !== '"'; }
   function strip(s) { return s.replace(JSTRIP, ''); }
@@ -269,11 +324,70 @@
     return p;
   }
 
-  function parse(text) {
-    if (text.length > MAX_LENGTH) {
-      throw new SyntaxErr('the query is ' + text.length + ' characters long; at most ' + MAX_LENGTH + ' are allowed', 0);
+  // The archive's words for types and severities (ArchiveWords), from meta.json's words:
+  // field -> key -> [zh, en, aliases...]. A value's spellings: key, aliases, zh, en.
+  function spellings(words, field) {
+    return Object.keys(words[field]).map(function (key) {
+      var w = words[field][key];
+      return { key: key, zh: w[0], all: [key].concat(w.slice(2), [w[0], w[1]]) };
+    });
+  }
+  // The keys a text names: its query terms occur in a spelling's index terms at their distances.
+  function named(words, field, text) {
+    var q = analyze(text, true);
+    if (q.length === 0) return [];
+    return spellings(words, field).filter(function (v) {
+      return v.all.some(function (s) {
+        var sp = analyze(s, false);
+        return sp.some(function (start) {
+          return start.term === q[0].term && q.every(function (t) {
+            var at = start.position + t.position - q[0].position;
+            return sp.some(function (x) { return x.position === at && x.term === t.term; });
+          });
+        });
+      });
+    }).map(function (v) { return v.key; });
+  }
+  function known(words, field) {
+    return spellings(words, field).map(function (v) {
+      return lang === 'en' ? v.key : v.zh + '（' + v.key + '）';
+    }).join(MESSAGES[lang].LIST);
+  }
+  function candidates(words, field) {
+    var vs = spellings(words, field), out = new Set();
+    vs.forEach(function (v) { v.all.forEach(function (s) { out.add(s); }); });
+    vs.forEach(function (v) { v.all.forEach(function (s) { s.split(' ').forEach(function (w) { out.add(w); }); }); });
+    return Array.from(out);
+  }
+  // The known name a bad one was probably meant to be (Closest), or null.
+  function closest(written, known) {
+    var w = written.toLowerCase(), i;
+    if (w === '') return null;
+    for (i = 0; i < known.length; i++) if (known[i].toLowerCase().startsWith(w)) return known[i];
+    var best = null, bestEdits = Math.max(1, Math.floor(w.length / 3)) + 1;
+    for (i = 0; i < known.length; i++) {
+      var e = edits(w, known[i].toLowerCase());
+      if (e < bestEdits) { best = known[i]; bestEdits = e; }
     }
-    if (/^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/.test(text)) throw new SyntaxErr('the query is empty', 0);
+    return best;
+  }
+  function edits(a, b) {
+    var d = [], i, j;
+    for (i = 0; i <= a.length; i++) { d.push([i]); }
+    for (j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  function parse(text, words) {
+    if (text.length > MAX_LENGTH) throw fail('TOO_LONG', 0, [text.length, MAX_LENGTH]);
+    if (/^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/.test(text)) throw fail('EMPTY', 0, []);
     var pos = 0, depth = 0;
     function skip() { while (pos < text.length && isSpace(text[pos])) pos++; }
     function atOr() {
@@ -287,9 +401,7 @@
         var col = pos + 1;
         pos += 2;
         skip();
-        if (pos === text.length || text[pos] === ')' || atOr()) {
-          throw new SyntaxErr('OR at column ' + col + ' needs something to search for on both sides', col);
-        }
+        if (pos === text.length || text[pos] === ')' || atOr()) throw fail('OR_ALONE', col, [col]);
         alts.push(and());
       }
       return alts.length === 1 ? alts[0] : { k: 'or', items: alts };
@@ -297,7 +409,7 @@
     function and() {
       skip();
       var start = pos + 1;
-      if (atOr()) throw new SyntaxErr('OR at column ' + start + ' needs something to search for on both sides', start);
+      if (atOr()) throw fail('OR_ALONE', start, [start]);
       var items = [];
       while (true) {
         skip();
@@ -305,8 +417,8 @@
         items.push(unary());
       }
       if (items.length === 0) {
-        if (pos < text.length && text[pos] === ')' && depth > 0) throw new SyntaxErr('empty brackets at column ' + pos, pos);
-        throw new SyntaxErr("')' at column " + start + ' closes no \'(\'', start);
+        if (pos < text.length && text[pos] === ')' && depth > 0) throw fail('EMPTY_BRACKETS', pos, [pos]);
+        throw fail('UNOPENED', start, [start]);
       }
       return items.length === 1 ? items[0] : { k: 'and', items: items };
     }
@@ -320,7 +432,7 @@
     function quoted() {
       var col = pos + 1;
       var close = text.indexOf('"', pos + 1);
-      if (close < 0) throw new SyntaxErr('the quote at column ' + col + ' is never closed', col);
+      if (close < 0) throw fail('UNCLOSED_QUOTE', col, [col]);
       var inside = text.substring(pos + 1, close);
       pos = close + 1;
       return inside;
@@ -329,68 +441,73 @@
       var col = pos + 1;
       var c = text[pos];
       if (c === '(') {
-        if (++depth > MAX_DEPTH) throw new SyntaxErr('brackets nested more than ' + MAX_DEPTH + ' deep at column ' + col, col);
+        if (++depth > MAX_DEPTH) throw fail('TOO_DEEP', col, [MAX_DEPTH, col]);
         pos++;
         skip();
-        if (pos < text.length && text[pos] === ')') throw new SyntaxErr('empty brackets at column ' + col, col);
-        if (pos === text.length) throw new SyntaxErr("'(' at column " + col + ' is never closed', col);
+        if (pos < text.length && text[pos] === ')') throw fail('EMPTY_BRACKETS', col, [col]);
+        if (pos === text.length) throw fail('UNCLOSED', col, [col]);
         var inner = or();
         skip();
-        if (pos === text.length) throw new SyntaxErr("'(' at column " + col + ' is never closed', col);
+        if (pos === text.length) throw fail('UNCLOSED', col, [col]);
         pos++;
         depth--;
         return inner;
       }
-      if (c === '"') return { k: 'text', text: quoted() };
+      if (c === '"') return { k: 'text', text: quoted(), word: false };
       var start = pos;
       while (pos < text.length && isWordC(text[pos])) pos++;
       var word = text.substring(start, pos);
       var colon = word.indexOf(':');
-      if (colon > 0 && FIELDS.indexOf(word.substring(0, colon).toLowerCase()) >= 0) {
-        var field = word.substring(0, colon).toLowerCase();
-        var value = word.substring(colon + 1);
-        if (value === '' && pos < text.length && text[pos] === '"') value = quoted();
-        return filter(field, value, col, word.substring(0, colon + 1));
+      if (colon > 0) {
+        var name = word.substring(0, colon), value = word.substring(colon + 1);
+        var quotedValue = value === '' && pos < text.length && text[pos] === '"';
+        if (FIELDS.indexOf(name.toLowerCase()) >= 0) {
+          return filter(name.toLowerCase(), quotedValue ? quoted() : value, col, name + ':', words);
+        }
+        if (/^[A-Za-z]+$/.test(name) && (quotedValue || value !== '' && value[0] !== ':' && value[0] !== '/')) {
+          var near = closest(name, FIELDS);
+          throw fail('UNKNOWN_FILTER', col, [word, col, name + ':', FIELDS.map(function (f) { return f + ':'; })],
+            near === null ? null : near + ':' + value);
+        }
       }
-      return { k: 'text', text: word };
+      return { k: 'text', text: word, word: true };
     }
     var q = or();
     skip();
-    if (pos < text.length) throw new SyntaxErr("')' at column " + (pos + 1) + " closes no '('", pos + 1);
+    if (pos < text.length) throw fail('UNOPENED', pos + 1, [pos + 1]);
     return q;
   }
 
   var EXAMPLES = { repo: 'repo:sgl-project/sglang', severity: 'severity:high', type: 'type:bugfix',
-    author: 'author:"Alison Shao"', path: 'path:python/sglang/jit_kernel',
-    date: 'date:2026-02-06 or date:2026-02..2026-03', sha: 'sha:3d68bd9' };
+    author: 'author:"Alison Shao"', path: 'path:python/sglang/jit_kernel', date: 'date:2026-02-06',
+    sha: 'sha:3d68bd9' };
 
-  function filter(field, raw, col, written) {
+  function filter(field, raw, col, written, words) {
     var value = strip(raw);
-    if (value === '') throw new SyntaxErr(written + ' at column ' + col + ' needs a value, e.g. ' + EXAMPLES[field], col);
+    if (value === '') throw fail('NEEDS_VALUE', col, [written, col, EXAMPLES[field]]);
     var shown = written + raw;
-    if (field === 'severity') {
-      var key = strip(SEV_ALIASES[value] || value).toLowerCase();
-      if (['high', 'medium', 'low'].indexOf(key) < 0) throw new SyntaxErr(shown + ' at column ' + col + ': the severity is high, medium or low', col);
-      return { k: 'filter', field: field, value: key };
-    }
-    if (field === 'type') {
-      var t = value.toLowerCase();
-      t = strip(TYPE_ALIASES.hasOwnProperty(t) ? TYPE_ALIASES[t] : t).toLowerCase();
-      if (TYPES.indexOf(t) < 0) throw new SyntaxErr(shown + ' at column ' + col + ': the type is one of ' + TYPES.join(', '), col);
-      return { k: 'filter', field: field, value: t };
+    if (field === 'severity' || field === 'type') {
+      var keys = named(words, field, value);
+      if (keys.length === 0) {
+        var near = closest(value, candidates(words, field));
+        throw fail(field === 'type' ? 'BAD_TYPE' : 'BAD_SEVERITY', col, [shown, col, known(words, field)],
+          near === null ? null : written + (near.indexOf(' ') >= 0 ? '"' + near + '"' : near));
+      }
+      var fs = keys.map(function (k) { return { k: 'filter', field: field, value: k }; });
+      return fs.length === 1 ? fs[0] : { k: 'or', items: fs };
     }
     if (field === 'path') {
       var p = normalizePath(value);
-      if (p === '') throw new SyntaxErr(shown + ' at column ' + col + ' needs a value, e.g. ' + EXAMPLES.path, col);
+      if (p === '') throw fail('NEEDS_VALUE', col, [shown, col, EXAMPLES.path]);
       return { k: 'filter', field: field, value: p };
     }
     if (field === 'sha') {
       var sha = value.toLowerCase();
-      if (!/^[0-9a-f]{4,40}$/.test(sha)) throw new SyntaxErr(shown + ' at column ' + col + ': a SHA is 4 to 40 hex digits', col);
+      if (!/^[0-9a-f]{4,40}$/.test(sha)) throw fail('BAD_SHA', col, [shown, col]);
       return { k: 'filter', field: field, value: sha };
     }
     if (field === 'date') return date(value, col, shown);
-    return { k: 'filter', field: field, value: keyword(value) };
+    return { k: 'filter', field: field, value: keyword(value), col: col };
   }
 
   function pad(n, w) { var s = String(n); while (s.length < w) s = '0' + s; return s; }
@@ -399,14 +516,14 @@
 
   function day(value, col, shown) {
     var m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value);
-    if (!m) throw new SyntaxErr(shown + ' at column ' + col + ": '" + value + "' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM..TO", col);
+    if (!m) throw fail('NOT_A_DATE', col, [shown, col, value]);
     var y = parseInt(m[1], 10);
     if (m[2] === undefined) return [iso(y, 1, 1), iso(y, 12, 31)];
     var mo = parseInt(m[2], 10);
-    if (mo < 1 || mo > 12) throw new SyntaxErr(shown + ' at column ' + col + ': there is no month ' + mo + ' (months are 01 to 12)', col);
+    if (mo < 1 || mo > 12) throw fail('NO_MONTH', col, [shown, col, mo]);
     if (m[3] === undefined) return [iso(y, mo, 1), iso(y, mo, daysIn(y, mo))];
     var d = parseInt(m[3], 10);
-    if (d < 1 || d > daysIn(y, mo)) throw new SyntaxErr(shown + ' at column ' + col + ": '" + value + "' is not a day of the calendar", col);
+    if (d < 1 || d > daysIn(y, mo)) throw fail('NO_DAY', col, [shown, col, value]);
     return [iso(y, mo, d), iso(y, mo, d)];
   }
 
@@ -414,15 +531,31 @@
     var dots = value.indexOf('..');
     if (dots < 0) { var r = day(value, col, shown); return { k: 'filter', field: 'date', value: r[0], to: r[1] }; }
     var from = value.substring(0, dots), to = value.substring(dots + 2);
-    if (from === '' && to === '' || to.indexOf('..') >= 0) throw new SyntaxErr(shown + ' at column ' + col + ': a date range is FROM..TO, e.g. date:2026-02..2026-03', col);
+    if (from === '' && to === '' || to.indexOf('..') >= 0) throw fail('RANGE_FORM', col, [shown, col]);
     var f = from === '' ? '' : day(from, col, shown)[0];
     var t = to === '' ? '~' : day(to, col, shown)[1];
-    if (from !== '' && to !== '' && f > t) throw new SyntaxErr(shown + ' at column ' + col + ': the range ends before it starts', col);
+    if (from !== '' && to !== '' && f > t) throw fail('RANGE_BACKWARDS', col, [shown, col]);
     return { k: 'filter', field: 'date', value: f, to: t };
+  }
+
+  // What a word or phrase also matches, with the score each adds (QueryBuilder.extras): its
+  // author, the types and severities it names, and a bare SHA prefix.
+  function extras(meta, text, word) {
+    var out = [{ f: { field: 'author', value: keyword(text) }, score: meta.nameScore }];
+    ['type', 'severity'].forEach(function (field) {
+      named(meta.words, field, text).forEach(function (k) {
+        out.push({ f: { field: field, value: k }, score: meta.labelScore });
+      });
+    });
+    if (word && /^[0-9a-fA-F]{7,40}$/.test(text)) {
+      out.push({ f: { field: 'sha', value: text.toLowerCase() }, score: meta.shaScore });
+    }
+    return out;
   }
 
   // ---- the static index ---------------------------------------------------------------------
   var script = document.currentScript;
+  var lang = script.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
   var indexBase = new URL(script.getAttribute('data-index'), document.baseURI);
   var siteRoot = new URL('..', indexBase.href.endsWith('/') ? indexBase : indexBase + '/');
   var files = new Map();
@@ -435,9 +568,15 @@
     }
     return files.get(name);
   }
-  function fnv(term) {
+  // StaticExport.shard: an author: key goes with the first term of the name, which a word of the
+  // name loads anyway.
+  function fnv(key) {
+    if (key.startsWith('author:')) {
+      var name = analyze(key.substring(7), true);
+      if (name.length) key = name[0].term;
+    }
     var h = 0x811c9dc5;
-    var bytes = new TextEncoder().encode(term);
+    var bytes = new TextEncoder().encode(key);
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193); }
     return h >>> 0;
   }
@@ -460,16 +599,24 @@
   }
 
   // Walks a parsed query and lists the terms it needs.
-  function needs(q, out, fields, phrases) {
+  // n: { terms, phrases, fields: Sets; shas: SHAs longer than 7, whose candidates' docs hold the rest }
+  function needs(meta, q, n) {
     if (q.k === 'text') {
       var ts = analyze(q.text, true);
-      ts.forEach(function (t) { out.add(t.term); if (ts.length > 1) phrases.add(t.term); });
+      ts.forEach(function (t) { n.terms.add(t.term); if (ts.length > 1) n.phrases.add(t.term); });
+      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(e.f, n); });
     }
-    else if (q.k === 'filter' && (q.field === 'author' || q.field === 'path')) out.add(q.field + ':' + q.value);
-    else if (q.k === 'filter' && q.field === 'sha') out.add('sha:' + q.value.substring(0, 4));
-    else if (q.k === 'filter') fields.add(q.field);
-    else if (q.k === 'not') needs(q.q, out, fields, phrases);
-    else if (q.items) q.items.forEach(function (i) { needs(i, out, fields, phrases); });
+    else if (q.k === 'filter') filterNeeds(q, n);
+    else if (q.k === 'not') needs(meta, q.q, n);
+    else if (q.items) q.items.forEach(function (i) { needs(meta, i, n); });
+  }
+  function filterNeeds(f, n) {
+    if (f.field === 'author' || f.field === 'path') n.terms.add(f.field + ':' + f.value);
+    else if (f.field === 'sha') {
+      n.terms.add('sha:' + f.value.substring(0, 4));
+      if (f.value.length > 7) n.shas.push(f.value);
+    }
+    else n.fields.add(f.field);
   }
   function fieldFile(f) { return load('field-' + f + '.json'); }
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
@@ -504,11 +651,6 @@
       }
     }
     return out;
-  }
-  function longShas(q, out) {
-    if (q.k === 'filter' && q.field === 'sha' && q.value.length > 7) out.push(q.value);
-    else if (q.k === 'not') longShas(q.q, out);
-    else if (q.items) q.items.forEach(function (i) { longShas(i, out); });
   }
 
   // ---- scoring (QueryBuilder, Ranking: Lucene's BM25Similarity) ------------------------------
@@ -615,7 +757,13 @@
       var tokens = analyze(q.text, true);
       if (tokens.length === 0) { this.dropped.push('"' + q.text + '"'); return null; }
       if (positive) tokens.forEach(function (t) { this.highlight.add(t.term); }, this);
-      return { m: sum([this.fieldQuery(tokens, 0), this.fieldQuery(tokens, 1)]), kind: 'S' };
+      var scored = [this.fieldQuery(tokens, 0), this.fieldQuery(tokens, 1)];
+      extras(this.meta, q.text, q.word).forEach(function (e) {
+        var m = this.filter(e.f), score = f32(e.score);
+        m.forEach(function (z, d) { m.set(d, score); });
+        scored.push(m);
+      }, this);
+      return { m: sum(scored), kind: 'S' };
     }
     if (q.k === 'filter') return { m: this.filter(q), kind: 'F' };
     if (q.k === 'not') {
@@ -662,6 +810,20 @@
     return { m: out, kind: scoring.length ? 'S' : 'F' };
   };
 
+  // KnownRepos: a repo: filter that names no repository of the archive is an error.
+  function checkRepos(q, repos) {
+    if (q.k === 'filter' && q.field === 'repo') {
+      var keys = new Set();
+      repos.forEach(function (r) { repoKeys(r).forEach(function (k) { keys.add(k); }); });
+      if (keys.has(q.value)) return;
+      var sorted = Array.from(keys).sort();
+      var full = sorted.filter(function (k) { return k.indexOf('/') >= 0; });
+      var near = closest(q.value, full.concat(sorted.filter(function (k) { return k.indexOf('/') < 0; })));
+      throw fail('BAD_REPO', q.col, ['repo:' + q.value, q.col, q.value, full], near === null ? null : 'repo:' + near);
+    }
+    (q.k === 'not' ? [q.q] : q.items || []).forEach(function (i) { checkRepos(i, repos); });
+  }
+
   function repoKeys(repo) {
     var full = keyword(repo), keys = [full], slash = full.indexOf('/');
     if (slash > 0) keys.push(full.substring(0, slash), full.substring(slash + 1));
@@ -697,9 +859,7 @@
     var s = new Searcher(meta, postings, positions, fullShas, fields);
     var root = s.part(q, true);
     if (root === null) {
-      throw new SyntaxErr('nothing to search for: ' + s.dropped.join(', ')
-        + (s.dropped.length === 1 ? ' is' : ' are')
-        + ' too common to be indexed (stop words) or not words at all', 0);
+      throw fail(s.dropped.length === 1 ? 'NOTHING_ONE' : 'NOTHING_MANY', 0, [s.dropped]);
     }
     var m = root.kind === 'X' ? s.asMatch(root) : root.m;
     if (root.kind !== 'S') m = zero(m);
@@ -761,7 +921,7 @@
   }
 
   // ---- the page -----------------------------------------------------------------------------
-  var zh = script.getAttribute('data-lang') === 'zh';
+  var zh = lang === 'zh';
   var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
     empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
     repo: '仓库', severity: '重要性', type: '类型', year: '年份' }
@@ -797,6 +957,11 @@
     list.setAttribute('data-state', 'done');
   }
   function say(text) { status.textContent = text; }
+  // A severity or type as the page's language shows it (meta.json's words); other values as they are.
+  function label(meta, field, value) {
+    var w = meta.words[field];
+    return w && Object.prototype.hasOwnProperty.call(w, value) ? w[value][zh ? 0 : 1] : value;
+  }
 
   async function search(text, shown) {
     var my = ++generation;
@@ -811,22 +976,21 @@
     }
     var q;
     try {
-      q = parse(text);
-      var terms = new Set(), fieldNames = new Set(), phrases = new Set();
-      needs(q, terms, fieldNames, phrases);
-      var names = Array.from(fieldNames).sort();
+      q = parse(text, meta.words);
+      checkRepos(q, meta.repos);
+      var n = { terms: new Set(), phrases: new Set(), fields: new Set(), shas: [] };
+      needs(meta, q, n);
+      var names = Array.from(n.fields).sort();
       var loaded = await Promise.all([
-        lookup(Array.from(terms), function (t) { return shardOf(meta, t); }),
-        lookup(Array.from(phrases), function (t) { return posShardOf(meta, t); })]
+        lookup(Array.from(n.terms), function (t) { return shardOf(meta, t); }),
+        lookup(Array.from(n.phrases), function (t) { return posShardOf(meta, t); })]
         .concat(names.map(fieldFile)));
       var postings = loaded[0], positions = loaded[1], fields = new Map();
       names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
-      var shas = [];
-      longShas(q, shas);
       var fullShas = new Map();
-      if (shas.length) {
+      if (n.shas.length) {
         var cands = new Set();
-        shas.forEach(function (s) {
+        n.shas.forEach(function (s) {
           var sh = postings.get('sha:' + s.substring(0, 4)) || [[], []], doc = 0;
           for (var i = 0; i < sh[0].length; i++) {
             doc += sh[0][i];
@@ -865,7 +1029,8 @@
       a.href = new URL(v[2], siteRoot).href;
       marked(a, v[0], merge(matches(v[0], r.highlight), 0, v[0].length, 0));
       li.appendChild(a);
-      var info = [v[5], v[6], v[4].substring(0, 7), v[7]].concat(v[8]).concat([v[3]]);
+      var info = [v[5], v[6], v[4].substring(0, 7), label(meta, 'severity', v[7])]
+        .concat(v[8].map(function (t) { return label(meta, 'type', t); })).concat([v[3]]);
       li.appendChild(el('p', 'search-meta', info.join(' · ')));
       var sn = snippet(v[1], r.highlight);
       var p = el('p', 'search-snippet');
@@ -926,7 +1091,7 @@
       box.appendChild(el('span', 'search-facet-name', g[1]));
       Array.from(counts.keys()).sort().forEach(function (v) {
         var clause = g[0] + ':' + v;
-        var b = el('button', 'search-facet-value', v + ' (' + counts.get(v) + ')');
+        var b = el('button', 'search-facet-value', label(meta, g[0], v) + ' (' + counts.get(v) + ')');
         b.type = 'button';
         b.setAttribute('data-filter', clause);
         var active = text.split(/\s+/).indexOf(clause) >= 0;

@@ -1,10 +1,13 @@
 package dev.daybook.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +22,18 @@ import java.util.stream.Stream;
  */
 final class SearchFigures {
 
-  /** A first query, a typical two-word query and a Chinese one. */
+  /**
+   * A first query, a typical two-word query and a Chinese one; after them come a SHA (the newest
+   * commit's 7 digits, see {@link #queries}), an author's name and a word of a type's label.
+   */
   static final List<String> QUERIES = List.of("cache", "radix cache", "缓存");
+  static final List<String> MORE_QUERIES = List.of("Alison", "修复");
 
   private SearchFigures() {}
 
   /**
    * The figures as JSON: {@code indexMs, exportMs}, {@code files, bytes, gzipBytes} of
-   * {@code search/}, {@code scriptBytes} of search.js, and per query of {@link #QUERIES} in
+   * {@code search/}, {@code scriptBytes} of search.js, and per query of {@link #queries} in
    * {@code firstQuery} the {@code files, bytes, gzipBytes} fetched and their list.
    */
   static Map<String, Object> of(Map<String, Object> build, Path site, Path index)
@@ -53,7 +60,7 @@ final class SearchFigures {
     m.put("scriptBytes", Files.size(site.resolve("js/search.js")));
     Map<String, Object> queries = new LinkedHashMap<>();
     try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
-      for (String q : QUERIES) {
+      for (String q : queries(site)) {
         List<String> fetched = plan.files(q);
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("files", fetched.size());
@@ -65,6 +72,22 @@ final class SearchFigures {
     }
     m.put("firstQuery", queries);
     return m;
+  }
+
+  /** {@link #QUERIES}, the newest commit's short SHA, {@link #MORE_QUERIES}. */
+  static List<String> queries(Path site) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode meta = json.readTree(site.resolve("search/meta.json").toFile());
+    int newest = meta.path("n").asInt() - 1;
+    int chunk = meta.path("chunk").asInt();
+    List<String> out = new ArrayList<>(QUERIES);
+    if (newest >= 0) {
+      JsonNode docs = json.readTree(site.resolve("search/docs-" + newest / chunk + ".json")
+          .toFile());
+      out.add(docs.get(newest % chunk).get(4).asText().substring(0, 7));
+    }
+    out.addAll(MORE_QUERIES);
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.daybook.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.daybook.model.Language;
 import dev.daybook.search.IndexSearch;
 import dev.daybook.search.QuerySyntaxException;
 import dev.daybook.search.SearchHit;
@@ -28,9 +29,12 @@ import picocli.CommandLine.Parameters;
     description = {"Search the reported commits, best match first (BM25), equal scores newest"
         + " first.",
         "",
-        "Query: words (all must match; \"cache\" also finds caching and HiCache, 缓存 finds 缓存淘汰),"
+        "Query: words (all must match; \"cache\" also finds caching and HiCache, 缓存 finds 缓存淘汰;"
+            + " a word also finds the commits of the author it names, of the type or severity it"
+            + " names (修复, fix, 高, high), and a SHA prefix of 7+ hex digits its commit, first),"
             + " \"a phrase\", -word to exclude, a OR b, (brackets), and filters:"
-            + " repo:sgl-project/sglang severity:high type:bugfix author:\"Alison Shao\""
+            + " repo:sgl-project/sglang severity:high (severity:高) type:bugfix (type:修复, type:fix)"
+            + " author:\"Alison Shao\""
             + " path:python/sglang/jit_kernel date:2026-02-06 date:2026-02..2026-03 sha:3d68bd9"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done (also when nothing matches)",
@@ -90,12 +94,16 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
     try (IndexSearch search = IndexSearch.open(index)) {
       results = search.search(text, limit);
     } catch (QuerySyntaxException e) {
-      err.println("daybook: bad query: " + e.getMessage());
+      // In the site's language, as the search page says it.
+      Language language = archive.config().language();
+      String message = e.message(language);
+      err.println("daybook: " + (language == Language.EN ? "bad query: " : "查询有误：")
+          + printable(message));
       pointAt(err, text, e.column());
       if (json) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("query", text.length() > 200 ? text.substring(0, 200) + "…" : text);
-        error.put("error", e.getMessage());
+        error.put("error", message);
         error.put("column", e.column());
         out.println(mapper().writeValueAsString(error));
       }

@@ -22,7 +22,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Searches the index: parses the query ({@link QueryParser}), builds it ({@link QueryBuilder}),
+ * Searches the index: parses the query ({@link QueryParser}), checks that its {@code repo:}
+ * filters name repositories of the index ({@link KnownRepos}), builds it ({@link QueryBuilder}),
  * ranks by BM25 ({@link Ranking}), equal scores newest first (then by repository and SHA), and
  * makes a snippet for each hit ({@link Snippet}).
  */
@@ -38,12 +39,14 @@ public final class IndexSearch implements Closeable {
   private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private final KnownRepos repos;
 
   private IndexSearch(Directory directory) throws IOException {
     this.directory = directory;
     this.reader = SearchIndex.open(directory);
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(Ranking.similarity());
+    this.repos = KnownRepos.of(reader);
   }
 
   /** Opens the index in a folder written by {@link SearchIndex#update}. */
@@ -66,7 +69,9 @@ public final class IndexSearch implements Closeable {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("the limit is 1 to " + MAX_LIMIT + ": " + limit);
     }
-    QueryBuilder.Built built = QueryBuilder.build(QueryParser.parse(queryText));
+    SearchQuery query = QueryParser.parse(queryText);
+    check(query);
+    QueryBuilder.Built built = QueryBuilder.build(query);
     TopFieldDocs top = searcher.search(built.query(), limit, ORDER, true);
     long total = searcher.count(built.query());
     List<SearchHit> hits = new ArrayList<>();
@@ -77,6 +82,11 @@ public final class IndexSearch implements Closeable {
       hits.add(hit(rank++, score, d, built.highlightTerms()));
     }
     return new SearchResults(queryText, total, hits);
+  }
+
+  /** Throws when a {@code repo:} filter of the query names no repository of the index. */
+  void check(SearchQuery query) throws QuerySyntaxException {
+    repos.check(query);
   }
 
   private static SearchHit hit(int rank, float score, Document d, Set<String> terms) {

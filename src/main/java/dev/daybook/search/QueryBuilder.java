@@ -3,7 +3,9 @@ package dev.daybook.search;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,6 +27,11 @@ import org.apache.lucene.util.BytesRef;
  *       title and the body ({@link Ranking}); several terms, whether quoted or not (
  *       {@code torch.compile}, {@code 缓存淘汰}), are a phrase at their analyzed positions. Words
  *       with no terms (stop words, punctuation) are dropped.
+ *   <li>A word or phrase also finds, each with a constant score ({@link #extras}): the commits of
+ *       the author whose name, or a word of it, it is ({@code author:} of it, {@link
+ *       Ranking#NAME_SCORE}); those of each type and severity it names in the archive's words
+ *       ({@link ArchiveWords}, {@link Ranking#LABEL_SCORE}); and, when it is a word of 7 to 40
+ *       hex digits, the commits whose SHA starts with it ({@link Ranking#SHA_SCORE}, first).
  *   <li>In a list of items all must match: text items score (MUST), filters do not (FILTER),
  *       {@code -x} excludes (MUST_NOT). A list with nothing that must match matches every commit.
  *   <li>{@code OR}: at least one alternative must match; scores add up. A filter or an exclusion
@@ -47,9 +54,8 @@ final class QueryBuilder {
     QueryBuilder b = new QueryBuilder();
     Part root = b.part(query, true);
     if (root == null) {
-      throw new QuerySyntaxException("nothing to search for: " + String.join(", ", b.dropped)
-          + (b.dropped.size() == 1 ? " is" : " are")
-          + " too common to be indexed (stop words) or not words at all", 0);
+      throw new QuerySyntaxException(b.dropped.size() == 1 ? QueryMessage.NOTHING_ONE
+          : QueryMessage.NOTHING_MANY, 0, List.copyOf(b.dropped));
     }
     Query lucene = switch (root.kind) {
       case SCORING -> root.query;
@@ -66,10 +72,10 @@ final class QueryBuilder {
 
   private Part part(SearchQuery q, boolean positive) {
     if (q instanceof SearchQuery.Words w) {
-      return text(w.text(), positive);
+      return text(w.text(), true, positive);
     }
     if (q instanceof SearchQuery.Phrase p) {
-      return text(p.text(), positive);
+      return text(p.text(), false, positive);
     }
     if (q instanceof SearchQuery.Filter f) {
       return new Part(filter(f), Kind.FILTER);
@@ -146,7 +152,8 @@ final class QueryBuilder {
         .add(excluded, Occur.MUST_NOT).build();
   }
 
-  private Part text(String text, boolean positive) {
+  /** @param word whether the text is a word as typed, not a phrase in quotes */
+  private Part text(String text, boolean word, boolean positive) {
     List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
     if (tokens.isEmpty()) {
       dropped.add("\"" + text + "\"");
@@ -160,7 +167,42 @@ final class QueryBuilder {
         Occur.SHOULD);
     b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, tokens), Ranking.BODY_BOOST),
         Occur.SHOULD);
+    for (Extra e : extras(text, word)) {
+      b.add(new BoostQuery(new ConstantScoreQuery(filter(e.filter())), e.score()),
+          Occur.SHOULD);
+    }
     return new Part(b.build(), Kind.SCORING);
+  }
+
+  /** A filter that a word or phrase also matches, and the score a match adds. */
+  record Extra(SearchQuery.Filter filter, float score) {}
+
+  /** What may be a SHA prefix written without {@code sha:}. */
+  private static final Pattern BARE_SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
+
+  /**
+   * The filters a word or phrase (with terms) also matches: its author's name, the types and
+   * severities it names, a SHA prefix (see the class comment), in this order.
+   *
+   * @param word whether the text is a word as typed, not a phrase in quotes
+   */
+  static List<Extra> extras(String text, boolean word) {
+    List<Extra> out = new ArrayList<>();
+    out.add(new Extra(new SearchQuery.Filter(SearchIndex.AUTHOR, SearchIndex.keyword(text), null,
+        0), Ranking.NAME_SCORE));
+    for (String type : ArchiveWords.named(ArchiveWords.TYPES, text)) {
+      out.add(new Extra(new SearchQuery.Filter(SearchIndex.TYPE, type, null, 0),
+          Ranking.LABEL_SCORE));
+    }
+    for (String severity : ArchiveWords.named(ArchiveWords.SEVERITIES, text)) {
+      out.add(new Extra(new SearchQuery.Filter(SearchIndex.SEVERITY, severity, null, 0),
+          Ranking.LABEL_SCORE));
+    }
+    if (word && BARE_SHA.matcher(text).matches()) {
+      out.add(new Extra(new SearchQuery.Filter(SearchIndex.SHA, text.toLowerCase(Locale.ROOT),
+          null, 0), Ranking.SHA_SCORE));
+    }
+    return out;
   }
 
   private static Query fieldQuery(String field, List<TextAnalysis.Token> tokens) {

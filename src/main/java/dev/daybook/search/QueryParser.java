@@ -1,19 +1,13 @@
 package dev.daybook.search;
 
-import dev.daybook.model.ChangeType;
-import dev.daybook.model.Severity;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads the query language of {@code daybook search} (and, later, of the search page):
@@ -30,10 +24,13 @@ import java.util.stream.Collectors;
  * word     := a run of characters other than white space, '(', ')' and '"'
  * </pre>
  *
- * A word like {@code note:x} whose prefix is not a field is an ordinary word. Filter values:
- * {@code repo:owner/name} (also {@code repo:name} or {@code repo:owner}), {@code severity:high|medium|low}
- * (高/中/低 too), {@code type:} a change-type key ({@code fix}, {@code feat}, {@code doc},
- * {@code tests}, {@code performance} are understood), {@code author:name} (a whole name in quotes or
+ * A word {@code name:value} whose name is letters but no field ({@code sev:high}) is an error
+ * that names the closest field ({@link Closest}); one whose value is empty or starts with ':' or
+ * '/' ({@code fix:}, {@code std::move}, {@code https://...}) is an ordinary word. Filter values:
+ * {@code repo:owner/name} (also {@code repo:name} or {@code repo:owner}), {@code severity:} and
+ * {@code type:} a value or any word of its labels, in Chinese or English ({@link ArchiveWords}:
+ * {@code severity:高}, {@code type:修复}, {@code type:fix}; a value that names several types,
+ * such as {@code type:构}, matches any of them), {@code author:name} (a whole name in quotes or
  * one word of it), {@code path:} a path, a leading directory or a trailing part of one,
  * {@code date:} {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}, or a range {@code FROM..TO} of
  * those, either end open ({@code 2026-02-05..}), {@code sha:} a SHA or its prefix of 4+ hex digits.
@@ -47,10 +44,10 @@ public final class QueryParser {
   static final List<String> FIELDS =
       List.of("repo", "severity", "type", "author", "path", "date", "sha");
 
-  private static final Map<String, String> TYPE_ALIASES = Map.of("fix", "bugfix", "feat",
-      "feature", "performance", "perf", "doc", "docs", "tests", "test");
-  private static final Map<String, String> SEVERITY_ALIASES =
-      Map.of("高", "high", "中", "medium", "低", "low");
+  /** The fields as an error message lists them. */
+  private static final List<String> WRITTEN_FIELDS = FIELDS.stream().map(f -> f + ":").toList();
+  /** What may be the name of a filter that does not exist. */
+  private static final Pattern FILTER_NAME = Pattern.compile("[A-Za-z]+");
   private static final Pattern DAY = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{4,40}");
 
@@ -64,19 +61,17 @@ public final class QueryParser {
 
   public static SearchQuery parse(String text) throws QuerySyntaxException {
     if (text.length() > MAX_LENGTH) {
-      throw new QuerySyntaxException("the query is " + text.length()
-          + " characters long; at most " + MAX_LENGTH + " are allowed", 0);
+      throw new QuerySyntaxException(QueryMessage.TOO_LONG, 0, text.length(), MAX_LENGTH);
     }
     if (text.isBlank()) {
-      throw new QuerySyntaxException("the query is empty", 0);
+      throw new QuerySyntaxException(QueryMessage.EMPTY, 0);
     }
     QueryParser p = new QueryParser(text);
     SearchQuery q = p.or();
     p.skipSpace();
     if (p.pos < text.length()) {
       // or() stops only at ')' when not inside brackets.
-      throw new QuerySyntaxException("')' at column " + (p.pos + 1)
-          + " closes no '('", p.pos + 1);
+      throw new QuerySyntaxException(QueryMessage.UNOPENED, p.pos + 1, p.pos + 1);
     }
     return q;
   }
@@ -90,8 +85,7 @@ public final class QueryParser {
       pos += 2;
       skipSpace();
       if (pos == text.length() || text.charAt(pos) == ')' || atOr()) {
-        throw new QuerySyntaxException("OR at column " + orColumn
-            + " needs something to search for on both sides", orColumn);
+        throw new QuerySyntaxException(QueryMessage.OR_ALONE, orColumn, orColumn);
       }
       alternatives.add(and());
     }
@@ -103,8 +97,7 @@ public final class QueryParser {
     skipSpace();
     int start = pos + 1;
     if (atOr()) {
-      throw new QuerySyntaxException("OR at column " + start
-          + " needs something to search for on both sides", start);
+      throw new QuerySyntaxException(QueryMessage.OR_ALONE, start, start);
     }
     List<SearchQuery> items = new ArrayList<>();
     while (true) {
@@ -116,9 +109,9 @@ public final class QueryParser {
     }
     if (items.isEmpty()) {
       if (pos < text.length() && text.charAt(pos) == ')' && depth > 0) {
-        throw new QuerySyntaxException("empty brackets at column " + pos, pos);
+        throw new QuerySyntaxException(QueryMessage.EMPTY_BRACKETS, pos, pos);
       }
-      throw new QuerySyntaxException("')' at column " + start + " closes no '('", start);
+      throw new QuerySyntaxException(QueryMessage.UNOPENED, start, start);
     }
     return items.size() == 1 ? items.get(0) : new SearchQuery.And(items, start);
   }
@@ -138,21 +131,20 @@ public final class QueryParser {
     char c = text.charAt(pos);
     if (c == '(') {
       if (++depth > MAX_DEPTH) {
-        throw new QuerySyntaxException("brackets nested more than " + MAX_DEPTH
-            + " deep at column " + column, column);
+        throw new QuerySyntaxException(QueryMessage.TOO_DEEP, column, MAX_DEPTH, column);
       }
       pos++;
       skipSpace();
       if (pos < text.length() && text.charAt(pos) == ')') {
-        throw new QuerySyntaxException("empty brackets at column " + column, column);
+        throw new QuerySyntaxException(QueryMessage.EMPTY_BRACKETS, column, column);
       }
       if (pos == text.length()) {
-        throw new QuerySyntaxException("'(' at column " + column + " is never closed", column);
+        throw new QuerySyntaxException(QueryMessage.UNCLOSED, column, column);
       }
       SearchQuery inner = or();
       skipSpace();
       if (pos == text.length()) {
-        throw new QuerySyntaxException("'(' at column " + column + " is never closed", column);
+        throw new QuerySyntaxException(QueryMessage.UNCLOSED, column, column);
       }
       pos++; // ')'
       depth--;
@@ -167,13 +159,20 @@ public final class QueryParser {
     }
     String word = text.substring(start, pos);
     int colon = word.indexOf(':');
-    if (colon > 0 && FIELDS.contains(word.substring(0, colon).toLowerCase(Locale.ROOT))) {
-      String field = word.substring(0, colon).toLowerCase(Locale.ROOT);
+    if (colon > 0) {
+      String name = word.substring(0, colon);
       String value = word.substring(colon + 1);
-      if (value.isEmpty() && pos < text.length() && text.charAt(pos) == '"') {
-        value = quoted();
+      boolean quotedValue = value.isEmpty() && pos < text.length() && text.charAt(pos) == '"';
+      if (FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
+        return filter(name.toLowerCase(Locale.ROOT), quotedValue ? quoted() : value, column,
+            name + ":");
       }
-      return filter(field, value, column, word.substring(0, colon + 1));
+      if (FILTER_NAME.matcher(name).matches() && (quotedValue
+          || !value.isEmpty() && value.charAt(0) != ':' && value.charAt(0) != '/')) {
+        String closest = Closest.of(name, FIELDS);
+        throw new QuerySyntaxException(QueryMessage.UNKNOWN_FILTER, column, word, column,
+            name + ":", WRITTEN_FIELDS).suggesting(closest == null ? null : closest + ":" + value);
+      }
     }
     return new SearchQuery.Words(word, column);
   }
@@ -183,8 +182,7 @@ public final class QueryParser {
     int column = pos + 1;
     int close = text.indexOf('"', pos + 1);
     if (close < 0) {
-      throw new QuerySyntaxException("the quote at column " + column + " is never closed",
-          column);
+      throw new QuerySyntaxException(QueryMessage.UNCLOSED_QUOTE, column, column);
     }
     String inside = text.substring(pos + 1, close);
     pos = close + 1;
@@ -195,43 +193,31 @@ public final class QueryParser {
       throws QuerySyntaxException {
     String value = raw.strip();
     if (value.isEmpty()) {
-      throw new QuerySyntaxException(written + " at column " + column + " needs a value, e.g. "
-          + example(field), column);
+      throw new QuerySyntaxException(QueryMessage.NEEDS_VALUE, column, written, column,
+          example(field));
     }
     String shown = written + raw;
     switch (field) {
       case "severity" -> {
-        String key = SEVERITY_ALIASES.getOrDefault(value, value);
-        Optional<Severity> s = Severity.fromKey(key);
-        if (s.isEmpty()) {
-          throw new QuerySyntaxException(shown + " at column " + column
-              + ": the severity is high, medium or low", column);
-        }
-        return new SearchQuery.Filter(field, s.get().key(), null, column);
+        return named(field, ArchiveWords.SEVERITIES, QueryMessage.BAD_SEVERITY, value, column,
+            shown, written);
       }
       case "type" -> {
-        String key = value.toLowerCase(Locale.ROOT);
-        Optional<ChangeType> t = ChangeType.fromKey(TYPE_ALIASES.getOrDefault(key, key));
-        if (t.isEmpty()) {
-          throw new QuerySyntaxException(shown + " at column " + column + ": the type is one of "
-              + Arrays.stream(ChangeType.values()).map(ChangeType::key)
-                  .collect(Collectors.joining(", ")), column);
-        }
-        return new SearchQuery.Filter(field, t.get().key(), null, column);
+        return named(field, ArchiveWords.TYPES, QueryMessage.BAD_TYPE, value, column, shown,
+            written);
       }
       case "path" -> {
         String p = SearchIndex.normalizePath(value);
         if (p.isEmpty()) {
-          throw new QuerySyntaxException(shown + " at column " + column
-              + " needs a value, e.g. " + example(field), column);
+          throw new QuerySyntaxException(QueryMessage.NEEDS_VALUE, column, shown, column,
+              example(field));
         }
         return new SearchQuery.Filter(field, p, null, column);
       }
       case "sha" -> {
         String sha = value.toLowerCase(Locale.ROOT);
         if (!SHA.matcher(sha).matches()) {
-          throw new QuerySyntaxException(shown + " at column " + column
-              + ": a SHA is 4 to 40 hex digits", column);
+          throw new QuerySyntaxException(QueryMessage.BAD_SHA, column, shown, column);
         }
         return new SearchQuery.Filter(field, sha, null, column);
       }
@@ -244,6 +230,25 @@ public final class QueryParser {
     }
   }
 
+  /**
+   * A severity or type filter: the values the written one names ({@link ArchiveWords}), any of
+   * them when it names several; an error listing them all when it names none.
+   */
+  private static SearchQuery named(String field, List<ArchiveWords.Value> values,
+      QueryMessage bad, String value, int column, String shown, String written)
+      throws QuerySyntaxException {
+    List<SearchQuery> filters = ArchiveWords.named(values, value).stream()
+        .map(key -> (SearchQuery) new SearchQuery.Filter(field, key, null, column)).toList();
+    if (filters.isEmpty()) {
+      String closest = Closest.of(value, ArchiveWords.candidates(values));
+      throw new QuerySyntaxException(bad, column, shown, column,
+          (QuerySyntaxException.Localized) language -> ArchiveWords.known(values, language))
+          .suggesting(closest == null ? null : written + (closest.contains(" ")
+              ? "\"" + closest + "\"" : closest));
+    }
+    return filters.size() == 1 ? filters.get(0) : new SearchQuery.Or(filters, column);
+  }
+
   private SearchQuery date(String value, int column, String shown) throws QuerySyntaxException {
     int dots = value.indexOf("..");
     if (dots < 0) {
@@ -253,14 +258,12 @@ public final class QueryParser {
     String from = value.substring(0, dots);
     String to = value.substring(dots + 2);
     if (from.isEmpty() && to.isEmpty() || to.contains("..")) {
-      throw new QuerySyntaxException(shown + " at column " + column
-          + ": a date range is FROM..TO, e.g. date:2026-02..2026-03", column);
+      throw new QuerySyntaxException(QueryMessage.RANGE_FORM, column, shown, column);
     }
     String f = from.isEmpty() ? "" : day(from, column, shown)[0].toString();
     String t = to.isEmpty() ? "~" : day(to, column, shown)[1].toString();
     if (!from.isEmpty() && !to.isEmpty() && f.compareTo(t) > 0) {
-      throw new QuerySyntaxException(shown + " at column " + column
-          + ": the range ends before it starts", column);
+      throw new QuerySyntaxException(QueryMessage.RANGE_BACKWARDS, column, shown, column);
     }
     return new SearchQuery.Filter("date", f, t, column);
   }
@@ -270,8 +273,7 @@ public final class QueryParser {
       throws QuerySyntaxException {
     Matcher m = DAY.matcher(value);
     if (!m.matches()) {
-      throw new QuerySyntaxException(shown + " at column " + column + ": '" + value
-          + "' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY, or a range FROM..TO", column);
+      throw new QuerySyntaxException(QueryMessage.NOT_A_DATE, column, shown, column, value);
     }
     int year = Integer.parseInt(m.group(1));
     try {
@@ -280,8 +282,7 @@ public final class QueryParser {
       }
       int month = Integer.parseInt(m.group(2));
       if (month < 1 || month > 12) {
-        throw new QuerySyntaxException(shown + " at column " + column + ": there is no month "
-            + month + " (months are 01 to 12)", column);
+        throw new QuerySyntaxException(QueryMessage.NO_MONTH, column, shown, column, month);
       }
       YearMonth ym = YearMonth.of(year, month);
       if (m.group(3) == null) {
@@ -290,11 +291,11 @@ public final class QueryParser {
       LocalDate d = LocalDate.of(year, month, Integer.parseInt(m.group(3)));
       return new LocalDate[] {d, d};
     } catch (DateTimeException e) {
-      throw new QuerySyntaxException(shown + " at column " + column + ": '" + value
-          + "' is not a day of the calendar", column);
+      throw new QuerySyntaxException(QueryMessage.NO_DAY, column, shown, column, value);
     }
   }
 
+  /** An example of a filter, for a message: the same in both languages. */
   private static String example(String field) {
     return switch (field) {
       case "repo" -> "repo:sgl-project/sglang";
@@ -302,7 +303,7 @@ public final class QueryParser {
       case "type" -> "type:bugfix";
       case "author" -> "author:\"Alison Shao\"";
       case "path" -> "path:python/sglang/jit_kernel";
-      case "date" -> "date:2026-02-06 or date:2026-02..2026-03";
+      case "date" -> "date:2026-02-06";
       default -> "sha:3d68bd9";
     };
   }

@@ -12,7 +12,9 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * BM25Similarity}; dl is the field's length in positions (stacked terms such as the parts of
  * HiCache do not count, {@code discountOverlaps}), stored by Lucene as a one-byte norm. A phrase
  * scores as one term whose idf is the sum of its terms' idfs and whose freq is the number of
- * times the phrase occurs. Filters do not score. Equal scores: newest commit first.
+ * times the phrase occurs. A query word also scores constants for its commit's author, type,
+ * severity and SHA ({@link QueryBuilder}). Filters do not score. Equal scores: newest commit
+ * first.
  */
 public final class Ranking {
 
@@ -22,6 +24,18 @@ public final class Ranking {
   public static final float B = 0.75f;
   public static final float TITLE_BOOST = 2f;
   public static final float BODY_BOOST = 1f;
+  /**
+   * What a commit scores for a query word that is its author's name or a word of it: a constant,
+   * below what a word in a title scores unless the word is in a large share of the titles.
+   */
+  public static final float NAME_SCORE = 0.5f;
+  /** What a commit scores for a query word that names its type or severity ({@link ArchiveWords}). */
+  public static final float LABEL_SCORE = 0.5f;
+  /**
+   * What a commit scores for a query word of 7 to 40 hex digits that its SHA starts with: more
+   * than the text of any query scores, so it comes first.
+   */
+  public static final float SHA_SCORE = 1000f;
 
   private Ranking() {}
 

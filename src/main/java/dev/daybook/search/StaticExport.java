@@ -47,13 +47,15 @@ import org.apache.lucene.util.SmallFloat;
  * needed.
  *
  * <ul>
- *   <li>{@code meta.json}: constants only: the format, the BM25 constants ({@link Ranking}), the
- *       analyzer version, the number of documents, of shards and of docs per chunk, the collection
+ *   <li>{@code meta.json}: constants only: the format, the BM25 constants and the scores of a
+ *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the number of documents, of shards and of docs per chunk, the collection
  *       statistics of {@code title} and {@code body} exactly as Lucene's {@code
  *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
  *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
- *       ({@code repos}, {@code severities}, {@code types}, {@code years}).
- *   <li>{@code terms-N.json}, N = {@link #shard}(term) of {@code shards}: an object from term to
+ *       ({@code repos}, {@code severities}, {@code types}, {@code years}), and the words that
+ *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
+ *   <li>{@code terms-N.json}, N = {@link #shard}(term) of {@code shards} (an {@code author:} term
+ *       goes with the first term of the name): an object from term to
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
  *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
  *       byte, 0..255, which {@code lengths} decodes), {@linkplain ExportCodec.Packer packed}
@@ -89,7 +91,7 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 4;
+  public static final int FORMAT = 5;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -147,15 +149,29 @@ public final class StaticExport {
     return "docs-" + c + ".json";
   }
 
-  /** FNV-1a (32 bits) of the UTF-8 bytes of a term, modulo the shard count. */
-  public static int shard(String term, int shards) {
+  /**
+   * The shard of a key of {@code terms-N.json} or {@code pos-N.json}: FNV-1a (32 bits) of its
+   * UTF-8 bytes, modulo the shard count. An {@code author:} key goes where the first term of its
+   * name (analyzed as a query) goes: every word of a query looks up its {@code author:} key (a
+   * name finds its commits), and so finds it in a shard it loads for its own terms.
+   */
+  public static int shard(String key, int shards) {
+    if (key.startsWith(AUTHOR_KEY)) {
+      List<TextAnalysis.Token> name = TextAnalysis.analyze(key.substring(AUTHOR_KEY.length()),
+          TextAnalysis.Mode.QUERY);
+      if (!name.isEmpty()) {
+        key = name.get(0).term();
+      }
+    }
     int h = 0x811c9dc5;
-    for (byte b : term.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
       h *= 0x01000193;
     }
     return Integer.remainderUnsigned(h, shards);
   }
+
+  private static final String AUTHOR_KEY = SearchIndex.AUTHOR + ":";
 
   /** Where the exported files go: a name ({@code meta.json}) and its bytes, in a fixed order. */
   @FunctionalInterface
@@ -451,6 +467,9 @@ public final class StaticExport {
     meta.put("b", Ranking.B);
     meta.put("titleBoost", Ranking.TITLE_BOOST);
     meta.put("bodyBoost", Ranking.BODY_BOOST);
+    meta.put("nameScore", Ranking.NAME_SCORE);
+    meta.put("labelScore", Ranking.LABEL_SCORE);
+    meta.put("shaScore", Ranking.SHA_SCORE);
     meta.put("n", maxDoc);
     meta.put("shards", shards);
     meta.put("posShards", posShards);
@@ -470,6 +489,7 @@ public final class StaticExport {
     meta.put("severities", List.copyOf(facets.severities));
     meta.put("types", List.copyOf(facets.types));
     meta.put("years", List.copyOf(facets.years));
+    meta.put("words", ArchiveWords.export());
     return meta;
   }
 

@@ -25,12 +25,15 @@ import java.util.zip.GZIPOutputStream;
  *
  * <ol>
  *   <li>{@code js/search.js}; nothing else for an empty query;
- *   <li>{@code meta.json}; nothing more when the query does not parse;
+ *   <li>{@code meta.json}; nothing more when the query does not parse or a {@code repo:} filter
+ *       names no repository;
  *   <li>the {@code terms-N.json} of its terms (text terms, {@code author:}/{@code path:} terms,
- *       the {@code sha:} prefix), in the order the query names them; the {@code pos-N.json} of
- *       the terms of phrases (text of two tokens or more); the {@code field-F.json} of its other
- *       filters, by name; the {@code big-K.json} a shard points to;
- *   <li>for a SHA longer than 7 digits, the {@code docs-N.json} of each candidate;
+ *       the {@code sha:} prefix; a word or phrase also needs the {@code author:} term of it and a
+ *       bare SHA its {@code sha:} prefix), in the order the query names them; the {@code
+ *       pos-N.json} of the terms of phrases (text of two tokens or more); the {@code
+ *       field-F.json} of its other filters and of the types and severities its words name, by
+ *       name; the {@code big-K.json} a shard points to;
+ *   <li>for a SHA longer than 7 digits (bare or not), the {@code docs-N.json} of each candidate;
  *   <li>the {@code docs-N.json} of the first page of results (10);
  *   <li>if anything matched, {@code field-repo.json}, {@code field-year.json} and
  *       {@code facets.json} for the facets.
@@ -78,6 +81,7 @@ public final class StaticFetchPlan implements Closeable {
     SearchQuery q;
     try {
       q = QueryParser.parse(query);
+      index.check(q);
     } catch (QuerySyntaxException e) {
       return List.copyOf(out);
     }
@@ -174,20 +178,11 @@ public final class StaticFetchPlan implements Closeable {
   private static void needs(SearchQuery q, Set<String> terms, Set<String> phrases,
       Set<String> fields, List<String> longShas) {
     if (q instanceof SearchQuery.Words w) {
-      text(w.text(), terms, phrases);
+      text(w.text(), true, terms, phrases, fields, longShas);
     } else if (q instanceof SearchQuery.Phrase p) {
-      text(p.text(), terms, phrases);
+      text(p.text(), false, terms, phrases, fields, longShas);
     } else if (q instanceof SearchQuery.Filter f) {
-      switch (f.field()) {
-        case "author", "path" -> terms.add(f.field() + ":" + f.value());
-        case "sha" -> {
-          terms.add("sha:" + f.value().substring(0, 4));
-          if (f.value().length() > 7) {
-            longShas.add(f.value());
-          }
-        }
-        default -> fields.add(f.field());
-      }
+      filter(f, terms, fields, longShas);
     } else if (q instanceof SearchQuery.Not n) {
       needs(n.query(), terms, phrases, fields, longShas);
     } else if (q instanceof SearchQuery.And a) {
@@ -197,13 +192,35 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  private static void text(String text, Set<String> terms, Set<String> phrases) {
+  private static void filter(SearchQuery.Filter f, Set<String> terms, Set<String> fields,
+      List<String> longShas) {
+    switch (f.field()) {
+      case "author", "path" -> terms.add(f.field() + ":" + f.value());
+      case "sha" -> {
+        terms.add("sha:" + f.value().substring(0, 4));
+        if (f.value().length() > 7) {
+          longShas.add(f.value());
+        }
+      }
+      default -> fields.add(f.field());
+    }
+  }
+
+  /** A word or phrase needs its terms, and what its author, type, severity or SHA matches need. */
+  private static void text(String text, boolean word, Set<String> terms, Set<String> phrases,
+      Set<String> fields, List<String> longShas) {
     List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
+    if (tokens.isEmpty()) {
+      return;
+    }
     for (TextAnalysis.Token t : tokens) {
       terms.add(t.term());
       if (tokens.size() > 1) {
         phrases.add(t.term());
       }
+    }
+    for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
+      filter(e.filter(), terms, fields, longShas);
     }
   }
 

@@ -60,7 +60,11 @@ class SearchCommandTest {
   }
 
   CliRun search(String... args) {
-    List<String> all = new ArrayList<>(List.of("search", "--config=site.properties",
+    return searchWith(Path.of("site.properties"), args);
+  }
+
+  CliRun searchWith(Path config, String... args) {
+    List<String> all = new ArrayList<>(List.of("search", "--config=" + config,
         "--content=" + content, "--index=" + index));
     all.addAll(List.of(args));
     return CliRun.run(all.toArray(String[]::new));
@@ -109,13 +113,62 @@ class SearchCommandTest {
   }
 
   @Test
-  void aSyntaxErrorPointsAtTheBadPart() {
+  void aSyntaxErrorPointsAtTheBadPartInTheSitesLanguage() throws IOException {
     CliRun run = search("add \"hicache");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("daybook: bad query: the quote at column 5 is never closed\n"
+    assertThat(run.err()).isEqualTo("daybook: 查询有误：第 5 列的引号没有闭合\n"
         + "  add \"hicache\n"
         + "      ^\n");
+    CliRun english = searchWith(englishConfig(), "add \"hicache");
+    assertThat(english.exitCode()).isEqualTo(2);
+    assertThat(english.err()).isEqualTo("daybook: bad query: the quote at column 5 is never"
+        + " closed\n  add \"hicache\n      ^\n");
+  }
+
+  @Test
+  void anUnknownFilterIsAnErrorThatSuggestsTheClosest() throws IOException {
+    CliRun run = search("cache", "sev:high");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("daybook: 查询有误：第 7 列的 sev:high：sev: 不是筛选条件（可用的有"
+        + " repo:、severity:、type:、author:、path:、date:、sha:）；是不是想写 severity:high？\n"
+        + "  cache sev:high\n"
+        + "        ^\n");
+    CliRun english = searchWith(englishConfig(), "--json", "type:fxi");
+    assertThat(english.exitCode()).isEqualTo(2);
+    JsonNode error = new ObjectMapper().readTree(english.out());
+    assertThat(error.get("error").asText()).isEqualTo("type:fxi at column 1: the type is one of"
+        + " feature, bugfix, perf, refactor, docs, test, ci, build, revert, chore; did you mean"
+        + " type:fix?");
+    assertThat(english.err()).endsWith("  type:fxi\n  ^\n");
+  }
+
+  @Test
+  void aBareShaANameAndTheArchivesWordsFindTheirCommits() throws IOException {
+    assertThat(search("--limit=1", "f798ab9").out()).contains(" 1. 2026-02-06  sgl-project/sglang"
+        + "  medium  f798ab9  ");
+    JsonNode name = new ObjectMapper().readTree(search("--json", "陈一涵").out());
+    assertThat(name.get("total").asInt()).isEqualTo(3);
+    name.get("results").forEach(h -> assertThat(h.get("author").asText()).isEqualTo("陈一涵"));
+    JsonNode fixes = new ObjectMapper().readTree(search("--json", "--limit=1000", "type:修复").out());
+    assertThat(fixes.get("total").asInt()).isPositive();
+    fixes.get("results").forEach(h -> assertThat(h.get("types").toString()).contains("bugfix"));
+  }
+
+  @Test
+  void anErrorShowsAControlCharacterOfTheQueryAsASpace() {
+    CliRun run = search("sev:\u001b[31mred");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).doesNotContain("\u001b").contains("sev: [31mred");
+  }
+
+  /** The shipped settings with English pages. */
+  private Path englishConfig() throws IOException {
+    Path config = dir.resolve("en.properties");
+    Files.writeString(config, Files.readString(Path.of("site.properties"))
+        .replace("site.locale=zh", "site.locale=en"));
+    return config;
   }
 
   @Test
@@ -124,7 +177,7 @@ class SearchCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     JsonNode error = new ObjectMapper().readTree(run.out());
     assertThat(error.get("column").asInt()).isEqualTo(1);
-    assertThat(error.get("error").asText()).contains("there is no month 13");
+    assertThat(error.get("error").asText()).contains("没有 13 月");
   }
 
   @Test
@@ -135,14 +188,13 @@ class SearchCommandTest {
       assertThat(run.exitCode()).as(query).isIn(0, 2);
       assertThat(run.err()).as(query).doesNotContain("Exception").doesNotContain("\tat ");
       if (run.exitCode() == 2) {
-        assertThat(run.err()).as(query).startsWith("daybook: bad query: ");
+        assertThat(run.err()).as(query).startsWith("daybook: 查询有误：");
       }
     }
     assertThat(search("the of and").err())
-        .startsWith("daybook: bad query: nothing to search for");
+        .startsWith("daybook: 查询有误：没有可搜索的内容");
     assertThat(search("x".repeat(100_000)).err())
-        .isEqualTo("daybook: bad query: the query is 100000 characters long; at most 1000 are"
-            + " allowed\n");
+        .isEqualTo("daybook: 查询有误：查询有 100000 个字符，最多只能有 1000 个\n");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -55,9 +56,12 @@ class ShippedSearchTest {
     assertThat(docs).hasSize(141);
   }
 
-  /** Bigrams as a phrase: a Chinese query finds exactly the commits whose text contains it. */
+  /**
+   * Bigrams as a phrase: a Chinese query finds exactly the commits whose text contains it (a word
+   * that is no type's or severity's, see below).
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"缓存", "编译缓存", "测试", "内核", "缓存淘汰"})
+  @ValueSource(strings = {"缓存", "编译缓存", "内核", "缓存淘汰"})
   void chineseFindsExactlyTheTextsThatContainIt(String word) throws Exception {
     SearchResults r = run(word);
     assertThat(r.total()).isEqualTo(count(d -> text(d).contains(word)));
@@ -126,7 +130,23 @@ class ShippedSearchTest {
     SearchResults r = run("type:bugfix repo:sgl-project/sglang");
     assertThat(r.total()).isEqualTo(count(d -> d.types().contains("bugfix"))).isPositive();
     assertThat(run("type:bugfix repo:sglang").total()).isEqualTo(r.total());
-    assertThat(run("type:bugfix repo:other/repo").total()).isZero();
+    assertThat(run("type:bugfix repo:SGL-Project").total()).isEqualTo(r.total());
+  }
+
+  @Test
+  void aRepoTheArchiveDoesNotHoldIsAnErrorThatListsItsReposAndSuggestsTheClosest() {
+    QuerySyntaxException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        QuerySyntaxException.class, () -> run("cache repo:sglan"));
+    assertThat(e.column()).isEqualTo(7);
+    assertThat(e.message(dev.daybook.model.Language.ZH)).isEqualTo("第 7 列的 repo:sglan：归档里"
+        + "没有仓库 sglan；现有的仓库是 sgl-project/sglang；是不是想写 repo:sglang？");
+    assertThat(e.message(dev.daybook.model.Language.EN)).isEqualTo("repo:sglan at column 7: the"
+        + " archive holds no repository sglan; it holds sgl-project/sglang; did you mean"
+        + " repo:sglang?");
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(QuerySyntaxException.class,
+        () -> run("type:bugfix (x OR -repo:other/repo)")).getMessage())
+        .isEqualTo("repo:other/repo at column 20: the archive holds no repository other/repo;"
+            + " it holds sgl-project/sglang");
   }
 
   @Test
@@ -199,6 +219,72 @@ class ShippedSearchTest {
     assertThat(h.repo()).isEqualTo("sgl-project/sglang");
     assertThat(h.severity()).isEqualTo("high");
     assertThat(h.date()).hasToString("2026-02-06");
+  }
+
+  /** A word of 7 to 40 hex digits, in any case, finds the commit whose SHA starts with it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"f798ab9", "F798AB9", "f798ab9775ba",
+      "f798ab9775ba16b3b64e65f5c33a222ad5a64829", "f798ab9 OR cache", "cache OR f798ab9",
+      "torch.compile f798ab9"})
+  void aBareShaFindsItsCommitFirst(String query) throws Exception {
+    assertThat(shas(run(query)).get(0)).isEqualTo("f798ab9");
+    assertThat(run(query).hits().get(0).score()).isGreaterThanOrEqualTo(Ranking.SHA_SCORE);
+  }
+
+  @Test
+  void aHexWordThatIsNoShaPrefixIsAWord() throws Exception {
+    assertThat(run("f798ab").total()).as("6 digits: not a SHA").isZero();
+    assertThat(run("f798ab8").total()).as("no commit's SHA").isZero();
+    assertThat(run("\"f798ab9\"").total()).as("quoted: a phrase, not a SHA").isZero();
+    assertThat(run("-f798ab9").total()).isEqualTo(140);
+  }
+
+  /** An author's name, or a word of it, finds their commits without author:. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"陈一涵 | 陈一涵", "Alison | alison", "alison shao | alison",
+      "\"Alison Shao\" | \"alison shao\"", "SHAO | shao", "Zhang | zhang", "赵晨阳 | 赵晨阳"})
+  void aNameFindsItsAuthorsCommits(String query, String author) throws Exception {
+    List<String> byAuthor = shas(run("author:" + author));
+    assertThat(byAuthor).isNotEmpty();
+    assertThat(shas(run(query))).containsAll(byAuthor);
+  }
+
+  @Test
+  void aNameFindsOnlyItsAuthorsCommitsWhenNoTextHasIt() throws Exception {
+    assertThat(shas(run("陈一涵"))).containsExactlyElementsOf(shas(run("author:陈一涵")))
+        .hasSize(3);
+    assertThat(run("Alison").hits()).hasSize(6).allSatisfy(h -> {
+      assertThat(h.author()).isEqualTo("Alison Shao");
+      assertThat(h.score()).isEqualTo(Ranking.NAME_SCORE);
+    });
+  }
+
+  /**
+   * The words the site shows for a type or a severity, in Chinese and English, find the commits
+   * labelled so, besides those whose text has them.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"修复 | type | bugfix", "功能 | type | feature",
+      "文档 | type | docs", "测试 | type | test", "高 | severity | high", "fix | type | bugfix",
+      "feature | type | feature", "docs | type | docs", "high | severity | high",
+      "低 | severity | low", "Bug修复 | type | bugfix", "\"bug fix\" | type | bugfix"})
+  void theArchivesOwnWordsFindTheirCommits(String word, String field, String key)
+      throws Exception {
+    SearchResults r = run(word);
+    Predicate<CommitDoc> labelled = d -> field.equals("type") ? d.types().contains(key)
+        : d.severity().equals(key);
+    assertThat(count(labelled)).isPositive();
+    assertThat(shas(r)).containsAll(shas(run(field + ":" + key)));
+    if (word.codePoints().allMatch(c -> Character.UnicodeScript.of(c)
+        == Character.UnicodeScript.HAN)) {
+      assertThat(r.total()).isEqualTo(count(labelled.or(d -> text(d).contains(word))));
+    }
+  }
+
+  @Test
+  void aWordThatIsNeitherNameNorLabelFindsOnlyText() throws Exception {
+    assertThat(run("缓存").hits()).allSatisfy(h -> assertThat(h.score())
+        .isNotEqualTo(Ranking.NAME_SCORE).isNotEqualTo(Ranking.LABEL_SCORE));
   }
 
   @Test

@@ -76,17 +76,32 @@ class SearchAgreementTest {
     }
   }
 
+  /** The queries of {@link #QUERIES}, and one too long to be read (no line of a file). */
   static List<String> queries() throws IOException {
-    return Files.readAllLines(QUERIES, StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> all = new ArrayList<>(Files.readAllLines(QUERIES, StandardCharsets.UTF_8)
+        .stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+    all.add("cache ".repeat(200));
+    return all;
   }
 
   /** The CLI's top 10 SHAs, or null with the error when it rejects the query. */
   private List<String> cli(String query, StringBuilder error) throws IOException {
+    return cli(query, error, index, "site.properties");
+  }
+
+  /** The same for the index of another site, with its settings. */
+  private static List<String> cli(String query, StringBuilder error, Path index, String config)
+      throws IOException {
     CliRun r = CliRun.run("search", "--json", "--limit", "10", "--index=" + index,
-        "--content=content", "--", query);
+        "--content=content", "--config=" + config, "--", query);
     JsonNode json = new ObjectMapper().readTree(r.out());
     if (json.has("error")) {
+      assertThat(r.exitCode()).as("daybook search %s", query).isEqualTo(2);
+      int column = json.get("column").asInt();
+      if (column > 0) { // short queries: the query, then a caret under the column
+        assertThat(r.err()).as(query).contains("\n  " + query + "\n"
+            + " ".repeat(1 + column) + "^\n");
+      }
       error.append(json.get("error").asText());
       return null;
     }
@@ -131,6 +146,9 @@ class SearchAgreementTest {
           failures.add(query + ": the CLI says \"" + error + "\", the page shows " + actual
               + " / \"" + status + "\"");
         }
+        if (!hasHan(error.toString().replace(query, ""))) {
+          failures.add(query + ": not in Chinese on a Chinese site: " + error);
+        }
       } else if (!expected.equals(actual)) {
         failures.add(query + ":\n  cli     " + expected + "\n  browser " + actual);
       } else {
@@ -143,6 +161,58 @@ class SearchAgreementTest {
     }
     assertThat(failures).as("queries where the browser and the CLI differ").isEmpty();
     assertThat(compared).as("queries with results").isGreaterThanOrEqualTo(15);
+  }
+
+  /** Whether a text holds a Chinese character. */
+  private static boolean hasHan(String text) {
+    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+        == Character.UnicodeScript.HAN);
+  }
+
+  /**
+   * An English site says every error in English, the same in the terminal and on the page: the
+   * shipped content baked with {@code site.locale=en}.
+   */
+  @Test
+  void anEnglishSiteSaysEveryErrorInEnglishInTheTerminalAndThePage(@TempDir Path tmp)
+      throws IOException {
+    Path config = tmp.resolve("site.properties");
+    Files.writeString(config, Files.readString(Path.of("site.properties"))
+        .replace("site.locale=zh", "site.locale=en"));
+    Path enSite = tmp.resolve("site");
+    Path enIndex = tmp.resolve("lucene");
+    List<String> failures = new ArrayList<>();
+    int errors = 0;
+    try (StaticServer server = StaticServer.start(enSite, 0, SUB_PATH)) {
+      String enBase = server.url().toString();
+      CliRun build = CliRun.run("build", "--config=" + config, "--content=content",
+          "--out=" + enSite, "--base-url=" + enBase, "--index=" + enIndex);
+      assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
+      for (String query : queries()) {
+        StringBuilder error = new StringBuilder();
+        if (cli(query, error, enIndex, config.toString()) != null) {
+          continue;
+        }
+        errors++;
+        driver.get(enBase + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        answered(query);
+        String status = driver.findElement(By.id("search-status")).getText();
+        if (!status.equals("The query has a problem: " + error) || !browser().isEmpty()) {
+          failures.add(query + ": the CLI says \"" + error + "\", the page \"" + status + "\"");
+        }
+        // What the query holds is data, and so is a suggestion made of it (type:修理 → type:修复).
+        if (hasHan(error.toString().replace(query, "").replaceAll("did you mean .*", ""))) {
+          failures.add(query + ": not in English on an English site: " + error);
+        }
+      }
+      driver.get(enBase + "search.html?q=cache");
+      answered("cache");
+      assertThat(facetTexts("severity")).isNotEmpty()
+          .allMatch(t -> t.matches("(High|Medium|Low) \\(\\d+\\)"));
+      assertThat(facetTexts("type")).anyMatch(t -> t.startsWith("Bug fix ("));
+    }
+    assertThat(failures).isEmpty();
+    assertThat(errors).as("queries with errors").isGreaterThanOrEqualTo(20);
   }
 
   @Test
@@ -251,7 +321,7 @@ class SearchAgreementTest {
 
   @Test
   void aFirstQueryFetchesLittle() {
-    for (String query : List.of("cache", "radix cache", "缓存")) {
+    for (String query : List.of("cache", "radix cache", "缓存", "f798ab9", "Alison")) {
       driver.manage().deleteAllCookies();
       driver.get(base + "404.html"); // leave the page, so a new one starts
       driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -310,10 +380,12 @@ class SearchAgreementTest {
   void theFetchPlanListsWhatTheBrowserFetches() throws IOException {
     try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
       // A term, two terms, CJK, a phrase, filters (field files), an author term, a query whose
-      // results span several docs chunks, one without results and one that does not parse.
+      // results span several docs chunks, one without results and one that does not parse; a
+      // bare SHA (short, and long: its candidates' docs), names, words of types and severities.
       for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
           "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
-          "kernel OR 缓存", "zzzqqq", "(cache")) {
+          "kernel OR 缓存", "zzzqqq", "(cache", "f798ab9", "f798ab9775ba", "Alison", "陈一涵",
+          "修复 高", "type:构", "sev:high", "repo:sglan")) {
         List<String> planned = plan.files(query);
         assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
         assertThat(fetchedBy(query)).as("files fetched for %s", query)
@@ -323,6 +395,11 @@ class SearchAgreementTest {
           .anyMatch(f -> f.startsWith("search/pos-"));
       assertThat(plan.files("radix cache")).noneMatch(f -> f.startsWith("search/pos-"));
       assertThat(plan.files("cache severity:high")).contains("search/field-severity.json");
+      assertThat(plan.files("修复 高")).as("words of a type and a severity load their sets")
+          .contains("search/field-type.json", "search/field-severity.json");
+      // A name's author: term is in the shard of the name's first term: no shard more.
+      assertThat(plan.files("Alison").stream().filter(f -> f.startsWith("search/terms-")))
+          .hasSize(1);
     }
   }
 
@@ -338,6 +415,19 @@ class SearchAgreementTest {
   }
 
   private static final Pattern COUNT = Pattern.compile("\\((\\d+)\\)$");
+
+  /** The texts of the facet buttons of a field. */
+  private List<String> facetTexts(String field) {
+    return driver.findElements(By.cssSelector("#search-facets button[data-filter^='" + field
+        + ":']")).stream().map(e -> e.getText().strip()).toList();
+  }
+
+  /** How many commits daybook search finds for a query. */
+  private int count(String query) throws IOException {
+    CliRun r = CliRun.run("search", "--json", "--limit", "1", "--index=" + index,
+        "--content=content", "--", query);
+    return new ObjectMapper().readTree(r.out()).get("total").asInt();
+  }
 
   /** The number a facet button shows, "high (5)" -> 5. */
   private static int count(WebElement facet) {
@@ -374,6 +464,12 @@ class SearchAgreementTest {
     open(query);
     int total = shownTotal();
     List<String> unfiltered = browser();
+    // Severities and types in the page's words, the query's keys behind them.
+    assertThat(facetTexts("severity")).isNotEmpty().allMatch(t -> t.matches("[高中低] \\(\\d+\\)"));
+    assertThat(facetTexts("type")).contains("Bug 修复 (" + count("cache type:bugfix") + ")");
+    assertThat(driver.findElements(By.cssSelector("#search-results .search-meta")))
+        .allSatisfy(m -> assertThat(m.getText()).doesNotContain(" · medium ", " · low ",
+            " · high ", " · bugfix", " · feature"));
     for (String field : List.of("severity", "repo", "type", "date")) {
       List<WebElement> facets = driver.findElements(By.cssSelector(
           "#search-facets button.search-facet-value[data-filter^='" + field + ":']"));
