@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -257,10 +256,11 @@ class PublishingTest {
         "--config=site.properties", "--content=" + content, "--out=" + out));
     serve.start();
     try {
-      await(said, Pattern.compile("(waiting for another daybook .*)"));
+      ServeCommandTest.await(said, Pattern.compile("(waiting for another daybook .*)"));
       assertThat(said.toString()).doesNotContain("serving");
       assertThat(build.resume()).isZero();
-      URI url = URI.create(await(said, Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)")));
+      URI url = URI.create(
+          ServeCommandTest.await(said, Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)")));
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(url.resolve("reports/2026/02/2026-02-06.html"))
               .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -271,18 +271,5 @@ class PublishingTest {
     }
     assertThat(said.toString()).startsWith("waiting for another daybook (pid "
         + build.process.pid() + ", since ").contains(" to finish building " + out + "\n");
-  }
-
-  /** Waits up to 60 s for the output to match; returns group 1. */
-  private static String await(StringWriter out, Pattern pattern) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = pattern.matcher(out.toString());
-      if (m.find()) {
-        return m.group(1);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no " + pattern + " in: " + out);
   }
 }

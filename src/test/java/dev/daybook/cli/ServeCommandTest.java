@@ -62,7 +62,7 @@ class ServeCommandTest {
   }
 
   /** Waits up to 60 s for the output to match; returns group 1. */
-  private static String await(StringWriter out, Pattern pattern) throws InterruptedException {
+  static String await(StringWriter out, Pattern pattern) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = pattern.matcher(out.toString());
