@@ -1,5 +1,6 @@
 package dev.daybook.report;
 
+import dev.daybook.model.Severity;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import dev.daybook.model.Severity;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.HardLineBreak;
@@ -18,6 +18,8 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -34,7 +36,7 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * that opens a heading becomes the heading's {@code id}, and {@code <br>} is a line break, as on
  * GitHub (model-written reports such as the reference use it inside table cells, where Markdown
  * has no other line break). Links keep only http, https, mailto, relative and {@code #fragment}
- * targets. Thread-safe.
+ * targets. On a report's page the low-importance commits are folded ({@link Fold}). Thread-safe.
  */
 public final class ReportHtml {
 
@@ -102,6 +104,7 @@ public final class ReportHtml {
     // The links were made safe above: commonmark's own sanitizing would also mark every link,
     // the report's anchors included, rel="nofollow"; only links that leave the site are.
     if (report != null) {
+      linkPullRequests(document, ids);
       foldLowGroups(document, ids, report);
     }
     HtmlRenderer renderer = HtmlRenderer.builder()
@@ -122,6 +125,69 @@ public final class ReportHtml {
         })
         .build();
     return renderer.render(document);
+  }
+
+  /**
+   * Links each {@code #N} in a commit's text to pull request N of its repository, which the link
+   * of the commit's SHA line names (a commit heading's own {@code #N} is linked in the report).
+   */
+  private static void linkPullRequests(Node document, Map<Node, String> ids) {
+    String repository = null;
+    for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+      if (block instanceof Heading && ids.containsKey(block)) {
+        repository = null; // a commit, a group or a repository begins
+      } else if (repository == null) {
+        repository = commitRepository(block);
+      } else {
+        String linkTo = repository;
+        block.accept(new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            linkNumbers(text, linkTo);
+          }
+
+          @Override
+          public void visit(Link link) {
+            // a link's text is linked already
+          }
+        });
+      }
+    }
+  }
+
+  /** The repository named by the commit link of a SHA line, else null. */
+  private static String commitRepository(Node block) {
+    if (!(block instanceof Paragraph)) {
+      return null;
+    }
+    for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Link link) {
+        return PullRequests.repository(link.getDestination());
+      }
+    }
+    return null;
+  }
+
+  /** Splits a text node around each {@code #N}, which becomes a link. */
+  private static void linkNumbers(Text text, String repository) {
+    String literal = text.getLiteral();
+    Matcher m = PullRequests.NUMBER.matcher(literal);
+    int from = 0;
+    while (m.find()) {
+      if (m.start() > from) {
+        text.insertBefore(new Text(literal.substring(from, m.start())));
+      }
+      Link link = new Link(PullRequests.link(repository, m.group(1)), null);
+      link.appendChild(new Text(m.group()));
+      text.insertBefore(link);
+      from = m.end();
+    }
+    if (from > 0) {
+      if (from < literal.length()) {
+        text.insertBefore(new Text(literal.substring(from)));
+      }
+      text.unlink();
+    }
   }
 
   /**

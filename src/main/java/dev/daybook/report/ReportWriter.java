@@ -46,12 +46,6 @@ public final class ReportWriter {
 
   // Only plain web links are written; anything else (javascript:, data:, spaces) is left out.
   private static final Pattern SAFE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+");
-  // A commit's page on GitHub: what its repository's pull requests are linked from.
-  private static final Pattern COMMIT_URL = Pattern.compile(
-      "(https://[A-Za-z0-9.-]+/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+)/commit/[0-9a-f]{7,40}");
-  // "#18155" in an escaped title: not after a letter, a digit, '&' or a backslash.
-  private static final Pattern NUMBER_REF = Pattern.compile("(?<![\\\\\\w&])#(\\d{1,7})\\b");
-
   private final Vocabulary words;
 
   public ReportWriter(Language language) {
@@ -280,14 +274,12 @@ public final class ReportWriter {
    * repository, as GitHub shows it; unchanged when the commit has no GitHub commit URL.
    */
   static String withNumberLinks(String escapedTitle, String commitUrl) {
-    Matcher repo = commitUrl == null ? null : COMMIT_URL.matcher(commitUrl);
-    if (repo == null || !repo.matches()) {
+    String repository = PullRequests.repository(commitUrl);
+    if (repository == null) {
       return escapedTitle;
     }
-    String base = repo.group(1);
-    return NUMBER_REF.matcher(escapedTitle)
-        .replaceAll(m -> Matcher.quoteReplacement("[#" + m.group(1) + "](" + base + "/pull/"
-            + m.group(1) + ")"));
+    return PullRequests.NUMBER.matcher(escapedTitle).replaceAll(m -> Matcher.quoteReplacement(
+        "[#" + m.group(1) + "](" + PullRequests.link(repository, m.group(1)) + ")"));
   }
 
 }

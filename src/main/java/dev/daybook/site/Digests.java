@@ -21,7 +21,8 @@ public final class Digests {
    * change in how Daybook renders, not in the templates, which are digested themselves).
    */
   // 2: a page holds only characters XML allows (SiteRenderer replaces the others).
-  // 3: <br> in a report is a line break on its page; links inside it are not nofollow.
+  // 3: <br> in a report is a line break on its page; links inside it are not nofollow; its
+  // low-importance commits are folded; #N in its text links to the pull request.
   public static final String FORMAT = "daybook-pages-3";
 
   private Digests() {}

@@ -116,4 +116,18 @@ class ReportPageTest {
     assertThat(ReportHtml.render("### <a id=\"x-low\"></a>Low\n\n#### a\n"))
         .doesNotContain("<details");
   }
+
+  @Test
+  void pullRequestNumbersInACommitsTextLinkToItsRepository() throws Exception {
+    ParsedReport parsed = withSummary("Follows #18155 and (#42); not `#7`, not C#12,"
+        + " not [#9](https://example.org/9).");
+    String html = parsed.page().html();
+    String pulls = "https://github.com/sgl-project/sglang/pull/";
+    assertThat(html)
+        .contains("Follows <a href=\"" + pulls + "18155\" rel=\"nofollow\">#18155</a> and"
+            + " (<a href=\"" + pulls + "42\" rel=\"nofollow\">#42</a>); not <code>#7</code>,"
+            + " not C#12, not <a href=\"https://example.org/9\" rel=\"nofollow\">#9</a>.");
+    // The report itself is unchanged: the links are the page's.
+    assertThat(analysisOf(parsed, "Follows").summary()).startsWith("Follows #18155 and (#42)");
+  }
 }
