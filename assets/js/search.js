@@ -924,7 +924,7 @@
   var zh = lang === 'zh';
   var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
     empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
-    repo: '仓库', severity: '重要性', type: '类型', year: '年份' }
+    repo: '仓库', severity: '重要程度', type: '类型', year: '年份' }
     : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
       repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year' };
