@@ -41,31 +41,36 @@ public record BuildCache(Path dir, String output) {
   }
 
   Path parsed() {
-    return dir.resolve(output + ".parsed");
+    return file(".parsed");
   }
 
   Path pages() {
-    return dir.resolve(output + ".pages");
+    return file(".pages");
   }
 
   Path exportState() {
-    return dir.resolve(output + ".search");
+    return file(".search");
   }
 
   Path lock() {
-    return dir.resolve(output + ".lock");
+    return file(".lock");
   }
 
   Path work() {
-    return dir.resolve(output + ".work");
+    return file(".work");
   }
 
   Path journal() {
-    return dir.resolve(output + ".journal");
+    return file(".journal");
   }
 
   /** Where earlier versions kept the parsed reports in one file; deleted when seen. */
   Path oldParsed() {
-    return dir.resolve(output + ".reports");
+    return file(".reports");
+  }
+
+  /** The cache file of this output with a suffix: {@code OUT.pages}, {@code OUT.lock}... */
+  private Path file(String suffix) {
+    return dir.resolve(output + suffix);
   }
 }

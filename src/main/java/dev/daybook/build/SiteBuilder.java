@@ -3,6 +3,7 @@ package dev.daybook.build;
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.concurrent.Background;
+import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.report.Problem;
@@ -24,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code daybook build}: the archive in, a static site out, and the one place that decides what
@@ -174,7 +173,7 @@ public final class SiteBuilder {
     Files.createDirectories(cache.dir());
     try (BuildLock lock = BuildLock.take(cache.lock(), o.output(), waiting)) {
       new Publication(o.output().toAbsolutePath(), cache).finishLast();
-      deleteTree(cache.work());
+      AtomicFiles.deleteTree(cache.work());
       deleteOldWorkFolders(o.output().toAbsolutePath().getParent());
       Parsed parsed = parse(o);
       // The parsed-report cache is saved beside the rest of the build, which does not read it.
@@ -253,7 +252,7 @@ public final class SiteBuilder {
       // A publish that could not be undone leaves its journal: the next build finishes it from
       // the work folder.
       if (!Files.exists(cache.journal())) {
-        deleteTree(work);
+        AtomicFiles.deleteTree(work);
       }
     }
   }
@@ -265,7 +264,7 @@ public final class SiteBuilder {
   private static void deleteOldWorkFolders(Path parent) throws IOException {
     try (DirectoryStream<Path> old = Files.newDirectoryStream(parent, ".daybook-build-*")) {
       for (Path dir : old) {
-        deleteTree(dir);
+        AtomicFiles.deleteTree(dir);
       }
     }
   }
@@ -454,14 +453,4 @@ public final class SiteBuilder {
     return new Parsed(archive.reports(), cache);
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -100,11 +100,6 @@ final class SiteOutput {
     return true;
   }
 
-  /** The site paths given so far, sorted. */
-  List<String> paths() {
-    return files.keySet().stream().sorted().toList();
-  }
-
   /** Whether the published site has a file at {@code path} of that size. */
   boolean exists(String path, long size) throws IOException {
     check(path);

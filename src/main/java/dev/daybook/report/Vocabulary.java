@@ -5,6 +5,7 @@ import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +23,14 @@ public final class Vocabulary {
       "本日无提交。",
       "📊 统计摘要",
       "🗂️ 本日概览",
-      List.of("仓库", "提交", "🔴 高", "🟡 中", "🟢 低"),
+      List.of("仓库", "提交"),
       "📋 目录",
       "%s重要度变更 (%d)",
       "查看提交",
       "⚠️ 此条分析不完整：原文在此处被截断。",
       "⏳ 本日尚未结束：本报告只含截至 %s 的提交。",
+      "（无提交说明）",
+      List.of("展开 %d 个低重要度提交", "展开 %d 个低重要度提交"),
       "：",
       Map.of(Severity.HIGH, "🔴 高", Severity.MEDIUM, "🟡 中", Severity.LOW, "🟢 低"),
       labels("🎯 变更类型", "⚡ 重要程度", "📋 变更摘要", "🎯 影响范围", "🔍 技术洞察",
@@ -43,12 +46,14 @@ public final class Vocabulary {
       "No commits on this day.",
       "📊 Statistics",
       "🗂️ Overview",
-      List.of("Repository", "Commits", "🔴 High", "🟡 Medium", "🟢 Low"),
+      List.of("Repository", "Commits"),
       "📋 Contents",
       "%s importance (%d)",
       "View commit",
       "⚠️ This analysis is incomplete: the original text was cut off here.",
       "⏳ This day is not over yet: the report holds the commits up to %s.",
+      "(no subject)",
+      List.of("Show %d low-importance commit", "Show %d low-importance commits"),
       ": ",
       Map.of(Severity.HIGH, "🔴 High", Severity.MEDIUM, "🟡 Medium", Severity.LOW, "🟢 Low"),
       labels("🎯 Change type", "⚡ Severity", "📋 Summary", "🎯 Impact", "🔍 Technical insights",
@@ -69,6 +74,8 @@ public final class Vocabulary {
   private final String viewCommit;
   private final String incomplete;
   private final String partialFormat;
+  private final String noSubject;
+  private final List<String> foldedFormats;
   private final String colon;
   private final Map<Severity, String> badges;
   private final Map<Field, String> labels;
@@ -77,7 +84,8 @@ public final class Vocabulary {
   private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
       String totalFormat, String noCommits, String statistics, String overview,
       List<String> overviewHeaders, String contents, String groupFormat,
-      String viewCommit, String incomplete, String partialFormat, String colon,
+      String viewCommit, String incomplete, String partialFormat, String noSubject,
+      List<String> foldedFormats, String colon,
       Map<Severity, String> badges,
       Map<Field, String> labels, Map<ChangeType, String> typeNames) {
     this.language = language;
@@ -93,6 +101,8 @@ public final class Vocabulary {
     this.viewCommit = viewCommit;
     this.incomplete = incomplete;
     this.partialFormat = partialFormat;
+    this.noSubject = noSubject;
+    this.foldedFormats = foldedFormats;
     this.colon = colon;
     this.badges = badges;
     this.labels = labels;
@@ -140,14 +150,12 @@ public final class Vocabulary {
 
   /** The title of a commit whose subject is blank. */
   String noSubject() {
-    return language == Language.EN ? "(no subject)" : "（无提交说明）";
+    return noSubject;
   }
 
   /** What opens the folded low-importance commits of a report's page. */
   String showFolded(int commits) {
-    return String.format(Locale.ROOT, language == Language.EN
-        ? "Show %d low-importance commit" + (commits == 1 ? "" : "s")
-        : "展开 %d 个低重要度提交", commits);
+    return String.format(Locale.ROOT, foldedFormats.get(commits == 1 ? 0 : 1), commits);
   }
 
   /** The heading of a day's overview, when it has several repositories. */
@@ -155,8 +163,13 @@ public final class Vocabulary {
     return overview;
   }
 
+  /** The overview table's column names: repository, commits, then each severity's badge. */
   List<String> overviewHeaders() {
-    return overviewHeaders;
+    List<String> headers = new ArrayList<>(overviewHeaders);
+    for (Severity s : Severity.values()) {
+      headers.add(badge(s));
+    }
+    return headers;
   }
 
   String contents() {

@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -263,8 +262,8 @@ public final class SearchIndex {
       }
       Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      deleteTree(fresh);
-      deleteTree(old);
+      AtomicFiles.deleteTree(fresh);
+      AtomicFiles.deleteTree(old);
     }
     return new Update(true, found.damage());
   }
@@ -542,14 +541,4 @@ public final class SearchIndex {
     return DirectoryReader.open(directory);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }
