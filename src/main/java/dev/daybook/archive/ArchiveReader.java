@@ -52,9 +52,6 @@ public final class ArchiveReader {
     ReportPage get() throws IOException;
   }
 
-  /** A report known from an earlier build: the digest of its file, and what it parsed to. */
-  public record KnownReport(String digest, DailyReport report) {}
-
   /**
    * What was read.
    *
@@ -75,29 +72,17 @@ public final class ArchiveReader {
   }
 
   /**
-   * What a build already knows of the archive (its parsed-report cache), so that a file need not
-   * be read, or its bytes parsed, again. Called from every core.
+   * What a build already knows of the archive (its build cache), so that bytes parsed before
+   * need not be parsed again. Called from every core.
    */
+  @FunctionalInterface
   public interface Known {
-    /** The report of a file known to be unchanged without reading it, or null; asked first. */
-    KnownReport unchanged(Path file, String name) throws IOException;
-
     /** The report parsed earlier from bytes with this digest, or null. */
-    DailyReport parsed(String name, String digest);
+    DailyReport parsed(String name, String digest) throws IOException;
   }
 
-  /** Knows nothing: every file is read and parsed. */
-  public static final Known NOTHING = new Known() {
-    @Override
-    public KnownReport unchanged(Path file, String name) {
-      return null;
-    }
-
-    @Override
-    public DailyReport parsed(String name, String digest) {
-      return null;
-    }
-  };
+  /** Knows nothing: every file is parsed. */
+  public static final Known NOTHING = (name, digest) -> null;
 
   private final ReportStore store;
   private final ReportParser parser;
@@ -161,11 +146,6 @@ public final class ArchiveReader {
   private record Read(Source source, List<Problem> problems) {}
 
   private Read readOne(Path file, String name, Known known) throws IOException {
-    KnownReport same = known.unchanged(file, name);
-    if (same != null) {
-      return new Read(new Source(file, name, same.digest(), same.report(),
-          pageLater(file, same.digest())), List.of());
-    }
     byte[] bytes;
     try {
       bytes = TextFiles.bytes(file);
@@ -173,8 +153,7 @@ public final class ArchiveReader {
       return unreadable(file, e);
     }
     String digest = digest(bytes);
-    // Bytes parsed before were UTF-8 then: only new bytes are decoded (a fresh checkout gives
-    // every file new times, and the nightly build would decode the whole archive for nothing).
+    // Bytes parsed before were UTF-8 then: only new bytes are decoded.
     DailyReport parsedBefore = known.parsed(name, digest);
     if (parsedBefore != null) {
       return new Read(new Source(file, name, digest, parsedBefore, pageLater(file, digest)),

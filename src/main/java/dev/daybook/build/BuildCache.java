@@ -1,6 +1,7 @@
 package dev.daybook.build;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one place that says what a build keeps for the next one: the folder {@code .daybook/}
@@ -10,11 +11,19 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code lucene/}: the search index, updated report by report (Lucene's own format; {@code
  *       daybook search} reads it);
- *   <li>{@code OUT.parsed/}: the parsed reports with each file's digest and stamp ({@link
- *       ReportCache});
- *   <li>{@code OUT.pages}: for each file of the site, a digest of what it was made from and its
- *       size ({@link PageManifest});
- *   <li>{@code OUT.search}: what the search export needs to extend itself after a new day;
+ *   <li>{@code OUT.cache/}: the build cache ({@link CacheStore}): entries in one format, each in
+ *       a file named by a digest of its stage, the stage's version and its inputs, in a folder per
+ *       stage:
+ *       <ul>
+ *         <li>{@code report/}: each report as parsed ({@link ReportCodec}), by the digest of its
+ *             file's bytes;
+ *         <li>{@code search/}: the search export's state and the files of it that the next
+ *             export extends rather than makes again, by the index they were made from and
+ *             their own sums ({@link dev.daybook.search.StaticExport});
+ *         <li>{@code site/}: one entry, what the published site was made from: for each of its
+ *             files, the key of its inputs and its size ({@link PageManifest}); published with
+ *             the site it describes.
+ *       </ul>
  *   <li>{@code OUT.lock}: locked by the build of {@code OUT} that runs ({@link BuildLock});
  *   <li>{@code OUT.work/}: that build's work folder (its JBake project, the files it stages and
  *       those its publish replaces), deleted when it ends, or by the next build if it was killed;
@@ -26,6 +35,11 @@ import java.nio.file.Path;
  * @param output the output folder's name
  */
 public record BuildCache(Path dir, String output) {
+
+  /** The stages of the build cache, each a folder of {@link #entries}. */
+  static final String REPORT = "report";
+  static final String SEARCH = "search";
+  static final String SITE = "site";
 
   /** The cache of an output folder: {@code .daybook/} in the folder that holds it. */
   public static BuildCache of(Path output) {
@@ -40,16 +54,9 @@ public record BuildCache(Path dir, String output) {
     return dir.resolve("lucene");
   }
 
-  Path parsed() {
-    return file(".parsed");
-  }
-
-  Path pages() {
-    return file(".pages");
-  }
-
-  Path exportState() {
-    return file(".search");
+  /** The build cache's entries. */
+  Path entries() {
+    return file(".cache");
   }
 
   Path lock() {
@@ -64,12 +71,12 @@ public record BuildCache(Path dir, String output) {
     return file(".journal");
   }
 
-  /** Where earlier versions kept the parsed reports in one file; deleted when seen. */
-  Path oldParsed() {
-    return file(".reports");
+  /** What earlier versions kept, each cache in its own format; deleted when seen. */
+  List<Path> old() {
+    return List.of(file(".reports"), file(".parsed"), file(".pages"), file(".search"));
   }
 
-  /** The cache file of this output with a suffix: {@code OUT.pages}, {@code OUT.lock}... */
+  /** The cache file of this output with a suffix: {@code OUT.cache}, {@code OUT.lock}... */
   private Path file(String suffix) {
     return dir.resolve(output + suffix);
   }

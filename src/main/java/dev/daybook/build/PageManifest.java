@@ -3,8 +3,6 @@ package dev.daybook.build;
 import dev.daybook.site.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the last build made of the costly pages (the reports JBake renders, the search export):
  * for each file of the site, a digest of everything its bytes depend on, and its size. A rebuild
  * whose digest for a page is the same, and whose published file is still there with that size,
- * keeps the file instead of making it again. Kept beside the output (in {@code .daybook/}), never
- * published; a missing or unreadable manifest only means a full build.
+ * keeps the file instead of making it again. Kept in the build cache (stage {@code site} of
+ * {@link BuildCache}), never published; a missing or unreadable manifest only means a full build.
  *
  * <p>The digest covers the inputs a build can see (source text, neighbours, templates, site
  * settings, {@link #FORMAT}); a change in how Daybook renders must change {@link #FORMAT}.
@@ -33,11 +31,14 @@ final class PageManifest {
     this.previous = previous;
   }
 
-  /** The manifest of the last build, or an empty one. */
-  static PageManifest load(Path file) {
+  /** The manifest of the last build from the bytes it {@linkplain #bytes gave}, or an empty one. */
+  static PageManifest load(byte[] bytes) {
     Map<String, Entry> entries = new ConcurrentHashMap<>();
+    if (bytes == null) {
+      return new PageManifest(Map.of());
+    }
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
       if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
         return new PageManifest(Map.of());
       }
@@ -46,7 +47,7 @@ final class PageManifest {
         entries.put(f[0], new Entry(f[1], Long.parseLong(f[2])));
       }
       return new PageManifest(entries);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return new PageManifest(Map.of());
     }
   }
@@ -87,6 +88,12 @@ final class PageManifest {
       next.put(e.getKey(), e.getValue());
     }
     return true;
+  }
+
+  /** The key the last build made the files under a folder from, or null when it made none. */
+  String lastKey(String folder) {
+    return previous.entrySet().stream().filter(e -> e.getKey().startsWith(folder))
+        .map(e -> e.getValue().key()).min(String::compareTo).orElse(null);
   }
 
   /** Records a page made by this build. */

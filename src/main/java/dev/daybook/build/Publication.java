@@ -144,10 +144,9 @@ final class Publication {
     }
     Plan plan = Plan.read(Files.readAllBytes(journal));
     if (plan == null || !Files.isDirectory(cache.work())) {
-      // The publish cannot be finished (its work folder was deleted by hand?). The caches no
-      // longer say what the site holds: without them this build compares every file it makes.
-      Files.deleteIfExists(cache.pages());
-      Files.deleteIfExists(cache.exportState());
+      // The publish cannot be finished (its work folder was deleted by hand?). The site's record
+      // no longer says what it holds: without it this build compares every file it makes.
+      AtomicFiles.deleteTree(cache.entries().resolve(BuildCache.SITE));
       Files.delete(journal);
       return;
     }

@@ -1,8 +1,13 @@
 package dev.daybook.build;
 
+import static dev.daybook.build.BuildCache.REPORT;
+import static dev.daybook.build.BuildCache.SEARCH;
+import static dev.daybook.build.BuildCache.SITE;
+
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.concurrent.Background;
+import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
@@ -10,7 +15,6 @@ import dev.daybook.report.Problem;
 import dev.daybook.search.SearchIndex;
 import dev.daybook.search.StaticExport;
 import dev.daybook.site.BaseUrl;
-import dev.daybook.site.Digests;
 import dev.daybook.site.Pages;
 import dev.daybook.site.SiteException;
 import dev.daybook.site.SitePaths;
@@ -20,7 +24,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -175,15 +179,19 @@ public final class SiteBuilder {
       new Publication(o.output().toAbsolutePath(), cache).finishLast();
       AtomicFiles.deleteTree(cache.work());
       deleteOldWorkFolders(o.output().toAbsolutePath().getParent());
-      Parsed parsed = parse(o);
-      // The parsed-report cache is saved beside the rest of the build, which does not read it.
+      for (Path old : cache.old()) {
+        AtomicFiles.deleteTree(old);
+      }
+      CacheStore entries = new CacheStore(cache.entries());
+      Parsed parsed = parse(o, entries);
+      // The parsed reports are saved beside the rest of the build, which does not read them.
       Background<Void> saving = Background.start("daybook-cache", () -> {
-        parsed.cache().save();
+        parsed.save(entries);
         return null;
       });
       Result result;
       try {
-        result = build(o, parsed.sources(), start, phases, clock);
+        result = build(o, parsed.sources(), entries, start, phases, clock);
       } catch (IOException | SiteException | RuntimeException | Error e) {
         try {
           saving.finish();
@@ -197,21 +205,21 @@ public final class SiteBuilder {
     }
   }
 
-  private Result build(Options o, SortedMap<LocalDate, Source> sources, long start,
-      Phases phases, Phases.Clock clock) throws IOException, SiteException {
+  private Result build(Options o, SortedMap<LocalDate, Source> sources, CacheStore entries,
+      long start, Phases phases, Phases.Clock clock) throws IOException, SiteException {
     clock.end("parse");
     BuildCache cache = BuildCache.of(o.output());
-    PageManifest manifest = PageManifest.load(cache.pages());
+    String siteKey = CacheStore.key(SITE, PageManifest.FORMAT);
+    PageManifest manifest = PageManifest.load(entries.get(SITE, siteKey));
     Path work = Files.createDirectories(cache.work());
     SiteOutput site = new SiteOutput(o.output().toAbsolutePath(), cache);
     Pages pages = kept(manifest, site);
-    Path exportStateFile = cache.exportState();
     // The search index and its export need only the parsed reports, and the pages need nothing
     // of them: they run side by side, so the cores stay busy through each one's serial parts.
     CountDownLatch indexed = new CountDownLatch(o.searchIndex() == null ? 0 : 1);
     Background<Searched> search = o.searchIndex() == null ? null
         : Background.start("daybook-search",
-            () -> search(o, sources, manifest, site, exportStateFile, phases, indexed));
+            () -> search(o, sources, manifest, site, entries, phases, indexed));
     long commits;
     try {
       try {
@@ -235,13 +243,13 @@ public final class SiteBuilder {
       }
       Searched searched = search == null ? null : search.finish();
       clock = phases.new Clock();
-      // The caches that describe the site are published with it.
-      Map<Path, byte[]> caches = new LinkedHashMap<>();
-      caches.put(cache.pages(), manifest.bytes());
-      if (searched != null && searched.exportState() != null) {
-        caches.put(exportStateFile, searched.exportState());
+      // What the site was made from is published with it.
+      SiteOutput.Changes changes = site.commit(Map.of(entries.fileFor(SITE, siteKey),
+          CacheStore.framed(manifest.bytes())));
+      entries.sweep(SITE);
+      if (searched != null && searched.exported()) {
+        entries.sweep(SEARCH); // what the last export saved and this one did not keep
       }
-      SiteOutput.Changes changes = site.commit(caches);
       clock.end("write");
       return new Result(sources.size(), commits, changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start),
@@ -299,14 +307,13 @@ public final class SiteBuilder {
    * What the search step did.
    *
    * @param index what became of the Lucene index
-   * @param exportState what the export leaves for the next build's, to be written once the site
-   *     is committed; null when the state file already holds it
+   * @param exported whether the static export was made (false: the published one was kept)
    */
-  private record Searched(SearchIndex.Update index, byte[] exportState) {}
+  private record Searched(SearchIndex.Update index, boolean exported) {}
 
   /** Brings the Lucene index up to date and exports it into the site. */
   private static Searched search(Options o, Map<LocalDate, Source> sources,
-      PageManifest manifest, SiteOutput site, Path exportStateFile, Phases phases,
+      PageManifest manifest, SiteOutput site, CacheStore entries, Phases phases,
       CountDownLatch indexed) throws IOException {
     Phases.Clock clock = phases.new Clock();
     String fingerprint;
@@ -325,9 +332,9 @@ public final class SiteBuilder {
       indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)
     }
     clock.end("index");
-    byte[] exportState = export(o.searchIndex(), fingerprint, manifest, site, exportStateFile);
+    boolean exported = export(o.searchIndex(), fingerprint, manifest, site, entries);
     clock.end("export");
-    return new Searched(index, exportState);
+    return new Searched(index, exported);
   }
 
   private static void awaitIndex(CountDownLatch indexed) throws IOException {
@@ -342,28 +349,24 @@ public final class SiteBuilder {
   /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
-   * files are kept. Else the export extends the last one when it can (a new day's commits): it
-   * reads the published files and what the last export left in {@code stateFile}.
+   * files are kept. Else the export extends the last one when it can (a new day's commits), from
+   * the state and the files the last export saved in the build cache.
    *
-   * @return the state to keep for the next build once the site is committed, or null when
-   *     {@code stateFile} still holds it
+   * @return whether the export was made (false: the published one was kept)
    */
-  private static byte[] export(Path index, String fingerprint, PageManifest manifest,
-      SiteOutput site, Path stateFile) throws IOException {
-    String key = Digests.digest(Digests.utf8(PageManifest.FORMAT),
-        Digests.utf8("export " + StaticExport.FORMAT), Digests.utf8(fingerprint));
+  private static boolean export(Path index, String fingerprint, PageManifest manifest,
+      SiteOutput site, CacheStore entries) throws IOException {
+    String key = CacheStore.key(SEARCH, "" + StaticExport.FORMAT, PageManifest.FORMAT, fingerprint);
     String listing = SitePaths.SEARCH_DATA + "/";
     if (manifest.keepAll(site, listing, key)) {
-      return null;
+      return false;
     }
-    byte[] lastState = Files.isRegularFile(stateFile) ? Files.readAllBytes(stateFile) : null;
-    // Until this build is committed, the published files are not those of any state: a build
-    // that fails on the way leaves none, and the next export is a full one.
-    Files.deleteIfExists(stateFile);
-    StaticExport.Previous published = new StaticExport.Previous() {
+    String lastKey = manifest.lastKey(listing);
+    byte[] lastState = lastKey == null ? null : entries.get(SEARCH, stateKey(lastKey));
+    StaticExport.Previous previous = new StaticExport.Previous() {
       @Override
-      public byte[] read(String name) throws IOException {
-        return site.published(listing + name);
+      public byte[] read(String id) throws IOException {
+        return entries.get(SEARCH, fileKey(id));
       }
 
       @Override
@@ -372,7 +375,7 @@ public final class SiteBuilder {
       }
     };
     // Straight from memory into the site: only files whose bytes changed are written.
-    return StaticExport.update(index, lastState, published, new StaticExport.Sink() {
+    byte[] state = StaticExport.update(index, lastState, previous, new StaticExport.Sink() {
       @Override
       public void file(String name, byte[] bytes) throws IOException {
         String path = listing + name;
@@ -382,7 +385,7 @@ public final class SiteBuilder {
 
       @Override
       public boolean concurrent() {
-        return true; // the site and the manifest take pages from every core
+        return true; // the site, the manifest and the cache take files from every core
       }
 
       @Override
@@ -393,64 +396,89 @@ public final class SiteBuilder {
         }
         manifest.made(path, key, size);
       }
+
+      @Override
+      public void save(String id, byte[] bytes) throws IOException {
+        entries.put(SEARCH, fileKey(id), bytes);
+      }
+
+      @Override
+      public void saved(String id) {
+        entries.keep(SEARCH, fileKey(id));
+      }
     }).state();
+    entries.put(SEARCH, stateKey(key), state);
+    return true;
+  }
+
+  /** The key of the state an export left, by the key of the index it was made from. */
+  private static String stateKey(String exportKey) {
+    return CacheStore.key(SEARCH, "state", exportKey);
+  }
+
+  /** The key of a file an export saved, by its id (its name and sum). */
+  private static String fileKey(String id) {
+    return CacheStore.key(SEARCH, "" + StaticExport.FORMAT, id);
   }
 
   /**
-   * Reads the archive with {@link ArchiveReader}, taking from the {@link ReportCache} what it
-   * knows: a report whose file has the {@link ReportCache.Stamp} recorded is not read, one whose
-   * digest is recorded is not parsed again. Returns the reports by date, oldest first, once the
-   * cache is saved.
+   * Reads the archive with {@link ArchiveReader}, taking from the build cache the reports it has
+   * parsed before from the same bytes, and saves the new ones there. Returns the reports by date,
+   * oldest first.
    */
   static SortedMap<LocalDate, Source> parseAll(Options o) throws IOException, SiteException {
-    Parsed parsed = parse(o);
-    parsed.cache().save(); // only the segments that changed
+    CacheStore entries = new CacheStore(BuildCache.of(o.output()).entries());
+    Parsed parsed = parse(o, entries);
+    parsed.save(entries);
     return parsed.sources();
   }
 
-  /** The reports by date, and the cache that now holds them, not yet saved. */
-  private record Parsed(SortedMap<LocalDate, Source> sources, ReportCache cache) {}
+  /**
+   * The reports by date, and those of them that the build cache did not have.
+   *
+   * @param keys the key of each report's entry, by its name
+   */
+  private record Parsed(SortedMap<LocalDate, Source> sources, Map<String, String> keys,
+      Set<String> fromCache) {
+    /** Writes the reports the cache did not have, and forgets those no longer in the archive. */
+    void save(CacheStore entries) throws IOException {
+      List<Source> fresh = sources.values().stream()
+          .filter(s -> !fromCache.contains(s.name())).toList();
+      Parallel.map(fresh, s -> {
+        entries.put(REPORT, keys.get(s.name()), ReportCodec.encode(s.report()));
+        return null;
+      });
+      entries.sweep(REPORT);
+    }
+  }
 
   /** {@link #parseAll}, leaving the cache to be saved. */
-  private static Parsed parse(Options o) throws IOException, SiteException {
-    BuildCache files = BuildCache.of(o.output());
-    Files.deleteIfExists(files.oldParsed());
-    ReportCache cache = ReportCache.load(files.parsed(), o.defaultZone());
-    Map<String, ReportCache.Stamp> seen = new ConcurrentHashMap<>();
+  private static Parsed parse(Options o, CacheStore entries) throws IOException, SiteException {
+    String zone = o.defaultZone().getId();
+    Map<String, String> keys = new ConcurrentHashMap<>();
+    Set<String> fromCache = ConcurrentHashMap.newKeySet();
     ArchiveReader.Archive archive = new ArchiveReader(o.content(), o.defaultZone(), true)
-        .read(new ArchiveReader.Known() {
-          @Override
-          public ArchiveReader.KnownReport unchanged(Path file, String name) throws IOException {
-            // Stat before reading: a change after the stat then shows as another stamp next time.
-            ReportCache.Stamp stamp = ReportCache.Stamp.read(file);
-            ReportCache.Entry last = cache.get(name);
-            if (last != null && last.stamp().equals(stamp)) {
-              return new ArchiveReader.KnownReport(last.digest(), last.report());
-            }
-            seen.put(name, stamp.toRecord(Instant.now()));
+        .read((name, digest) -> {
+          // The default zone is an input: a report that names none is read in it.
+          String key = CacheStore.key(REPORT, ReportCodec.VERSION, zone, name, digest);
+          keys.put(name, key);
+          byte[] value = entries.get(REPORT, key);
+          if (value == null) {
             return null;
           }
-
-          @Override
-          public DailyReport parsed(String name, String digest) {
-            ReportCache.Entry last = cache.get(name);
-            return last != null && last.digest().equals(digest) ? last.report() : null;
+          try {
+            DailyReport report = ReportCodec.decode(value);
+            fromCache.add(name);
+            return report;
+          } catch (IOException damaged) {
+            return null; // parsed again, and the entry written anew
           }
         });
     if (!archive.problems().isEmpty()) {
       throw new SiteException(archive.problems().stream().map(Problem::toString)
           .collect(Collectors.joining("\n")));
     }
-    List<String> names = new ArrayList<>();
-    for (Source s : archive.reports().values()) {
-      names.add(s.name());
-      ReportCache.Stamp stamp = seen.get(s.name());
-      if (stamp != null) {
-        cache.put(s.name(), new ReportCache.Entry(stamp, s.digest(), s.report()));
-      }
-    }
-    cache.retainOnly(names);
-    return new Parsed(archive.reports(), cache);
+    return new Parsed(archive.reports(), keys, fromCache);
   }
 
 }

@@ -112,13 +112,6 @@ final class SiteOutput {
     }
   }
 
-  /** The bytes of the published file at {@code path}, or null when there is none. */
-  byte[] published(String path) throws IOException {
-    check(path);
-    Path file = live.resolve(path);
-    return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-  }
-
   /**
    * Publishes the new site: moves the staged files into place, deletes the published files and
    * folders the site lost, and replaces the caches that describe the site, all or nothing.

@@ -30,7 +30,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The export of an index that, since the last export, only gained documents at the end of the
  * export's id order (a new day's commits): the files those documents touch are made again from
- * the last export's files plus the new documents' postings, the others are kept. The bytes are
+ * the last export's files (as it saved them, {@link StaticExport.Sink#save}) plus the new
+ * documents' postings, the others are kept. The bytes are
  * those {@link StaticExport#writeAll} gives, or there is no plan at all ({@link #plan} returns
  * null) and the caller makes the full export.
  *
@@ -675,8 +676,8 @@ final class AppendExport {
 
     /** A file of the last export, as the state recorded it. */
     private byte[] read(String file) throws IOException {
-      byte[] bytes = previous.read(file);
       ExportState.Sum sum = last.files().get(file);
+      byte[] bytes = sum == null ? null : previous.read(sum.id(file));
       if (sum == null || !sum.matches(bytes)) {
         throw new IOException(file + " is not the file the last export wrote");
       }

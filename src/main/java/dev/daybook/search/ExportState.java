@@ -56,6 +56,14 @@ record ExportState(String schema, int docs, String digest, int shards, int posSh
     boolean matches(byte[] bytes) {
       return bytes != null && bytes.length == size && of(bytes).crc == crc;
     }
+
+    /**
+     * What names the bytes of a file of this name and sum among those an export saves for the
+     * next one ({@link StaticExport.Sink#save}); null for {@code docs-N.json}, never read again.
+     */
+    String id(String name) {
+      return name.startsWith("docs-") ? null : name + " " + size + " " + Long.toHexString(crc);
+    }
   }
 
   ExportState {

@@ -85,8 +85,9 @@ import org.apache.lucene.util.SmallFloat;
  *
  * <p><b>Updates.</b> A new day adds documents at the end of the id order; {@link #update} then
  * extends the last export ({@link AppendExport}) from the state it left ({@link ExportState}) and
- * its published files, making again only what the new documents touch, with the bytes the full
- * export would give. Whenever that cannot be proven, it makes the full export.
+ * the files it saved ({@link Sink#save}; never the published ones), making again only what the
+ * new documents touch, with the bytes the full export would give. Whenever that cannot be proven,
+ * it makes the full export.
  */
 public final class StaticExport {
 
@@ -187,6 +188,15 @@ public final class StaticExport {
     }
 
     /**
+     * Saves a file for the next export to extend ({@link Previous#read}): every file but {@code
+     * docs-N.json}, named by an id of its name and bytes. Only {@link #update} needs them.
+     */
+    default void save(String id, byte[] bytes) throws IOException {}
+
+    /** The file an earlier export saved under this id is still part of this one: keep it. */
+    default void saved(String id) {}
+
+    /**
      * Whether {@link #file} may be called from several threads at once, in no set order (a full
      * export then writes its files on every core).
      */
@@ -195,12 +205,12 @@ public final class StaticExport {
     }
   }
 
-  /** The files of the previous export, as published. */
+  /** What the previous export left: the files it saved, and the site that holds them all. */
   public interface Previous {
-    /** The bytes of a file, or null when there is none. */
-    byte[] read(String name) throws IOException;
+    /** The bytes a sink {@linkplain Sink#save saved} under this id, or null when it has none. */
+    byte[] read(String id) throws IOException;
 
-    /** Whether there is a file of this name and size. */
+    /** Whether the published site has a file of this name and size. */
     boolean has(String name, long size) throws IOException;
   }
 
@@ -254,6 +264,10 @@ public final class StaticExport {
     void file(String name, byte[] content) throws IOException {
       sink.file(name, content);
       ExportState.Sum sum = ExportState.Sum.of(name, content);
+      String id = sum.id(name);
+      if (id != null) {
+        sink.save(id, content);
+      }
       synchronized (this) {
         files.put(name, sum);
         count++;
@@ -286,6 +300,10 @@ public final class StaticExport {
 
     void keep(String name, ExportState.Sum sum) throws IOException {
       sink.keep(name, sum.size());
+      String id = sum.id(name);
+      if (id != null) {
+        sink.saved(id);
+      }
       files.put(name, sum);
       count++;
       bytes += sum.size();

@@ -3,7 +3,6 @@ package dev.daybook.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daybook.model.DailyReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,17 +43,8 @@ class ArchiveReaderPagesTest {
     Path file = archive(dir);
     ArchiveReader.Archive first = new ArchiveReader(dir, SHANGHAI, true).read();
     ArchiveReader.Source parsed = first.reports().values().iterator().next();
-    ArchiveReader.Known known = new ArchiveReader.Known() {
-      @Override
-      public ArchiveReader.KnownReport unchanged(Path f, String name) {
-        return new ArchiveReader.KnownReport(parsed.digest(), parsed.report());
-      }
-
-      @Override
-      public DailyReport parsed(String name, String digest) {
-        return null;
-      }
-    };
+    ArchiveReader.Known known = (name, digest) ->
+        digest.equals(parsed.digest()) ? parsed.report() : null;
     ArchiveReader.Source cached = new ArchiveReader(dir, SHANGHAI, true).read(known).reports()
         .values().iterator().next();
     assertThat(cached.page().get().html()).isEqualTo(parsed.page().get().html());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.bench.ArchiveSynthesizer;
 import dev.daybook.config.SiteConfig;
+import dev.daybook.io.AtomicFiles;
 import dev.daybook.site.Bakes;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.SiteException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,26 +137,40 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aDamagedSearchExportStateOrFileGivesWhatAColdBuildGives() throws Exception {
+  void aDamagedOrMissingSearchExportStateOrFileGivesWhatAColdBuildGives() throws Exception {
     Site site = builtSite("state");
-    Path state = BuildCache.of(site.out).exportState();
-    assertThat(state).isRegularFile();
+    Path saved = BuildCache.of(site.out).entries().resolve(BuildCache.SEARCH);
+    List<Path> entries;
+    try (Stream<Path> files = Files.list(saved)) {
+      entries = files.toList();
+    }
+    assertThat(entries).hasSizeGreaterThan(2);
 
-    // A state that is not one: the export starts over.
-    Files.writeString(state, "{\"format\":");
+    // Every entry the last export saved (its state and files) torn: the export starts over.
+    for (Path entry : entries) {
+      byte[] bytes = Files.readAllBytes(entry);
+      Files.write(entry, Arrays.copyOf(bytes, bytes.length - 1));
+    }
     synth.writeDay(site.content, DAYS);
     site.build();
     assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-state"));
 
-    // A published file the export would extend that is not the one it wrote (same size).
+    // Nothing saved at all.
+    AtomicFiles.deleteTree(saved);
+    synth.writeDay(site.content, DAYS + 1);
+    site.build();
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-state-2"));
+    assertThat(saved).isDirectory();
+
+    // A published file the export makes again, changed by hand (same size): made again, and
+    // never read to make the next export.
     Path facets = site.out.resolve(SitePaths.SEARCH_DATA + "/facets.json");
     byte[] bytes = Files.readAllBytes(facets);
     bytes[bytes.length - 3] = (byte) (bytes[bytes.length - 3] == '0' ? '1' : '0');
     Files.write(facets, bytes);
-    synth.writeDay(site.content, DAYS + 1);
+    synth.writeDay(site.content, DAYS + 2);
     site.build();
-    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-state-2"));
-    assertThat(state).isRegularFile();
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-state-3"));
   }
 
   @Test

@@ -215,7 +215,8 @@ class BuildCommandTest {
       }
     }
     assertThat(modes).containsKeys("output/index.html", ".daybook/lucene",
-        ".daybook/output.pages", ".daybook/output.parsed", ".daybook/output.search");
+        ".daybook/output.cache/report", ".daybook/output.cache/search",
+        ".daybook/output.cache/site");
     modes.forEach((path, mode) -> assertThat(mode).as(path)
         .isEqualTo(Files.isDirectory(dir.resolve(path)) ? folderMode : fileMode));
   }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The export that extends the last one ({@link AppendExport}) gives, file for file, the bytes of
  * a full export of the same index, and sends only the files the new documents change; whenever
  * it cannot be sure (a report edited or removed in the middle, a day inserted before the last
- * one, a missing, foreign or damaged state, a published file changed), it makes the full export.
+ * one, a missing, foreign or damaged state, a saved file damaged or lost, a published file it
+ * would keep gone), it makes the full export. It never reads the published files.
  */
 class AppendExportTest {
 
@@ -172,11 +173,24 @@ class AppendExportTest {
   }
 
   @Test
-  void aMissingForeignOrDamagedStateOrPublishedFileGivesAFullExport() throws Exception {
+  void aMissingForeignOrDamagedStateOrSavedFileGivesAFullExport() throws Exception {
     Archive archive = new Archive(dir, 8);
     Run first = archive.update(null, Map.of());
     Map<String, byte[]> site = first.site(Map.of());
     byte[] state = first.export().state();
+    // (Below:) a saved file that is not the one the state describes: changed, or gone.
+    List<Map<String, byte[]>> damages = new ArrayList<>();
+    for (String name : List.of("facets.json", "field-date.json")) {
+      String id = archive.savedId(name);
+      Map<String, byte[]> damaged = new TreeMap<>(archive.saved);
+      byte[] bytes = damaged.get(id).clone();
+      bytes[2] = (byte) (bytes[2] == 'x' ? 'y' : 'x');
+      damaged.put(id, bytes);
+      damages.add(damaged);
+      Map<String, byte[]> lost = new TreeMap<>(archive.saved);
+      lost.remove(id);
+      damages.add(lost);
+    }
     archive.add(8, synth.day(8));
     // The same state and files append: the cases below differ from it in one thing each.
     assertThat(archive.update(state, site).export().appended()).isTrue();
@@ -195,27 +209,37 @@ class AppendExportTest {
     assertThat(none.export().appended()).isFalse();
     assertSameFiles(none.site(site), full);
 
-    // A published file that is not the one the state describes: changed (a file the export
-    // reads; those it keeps it only finds there with their size), or gone.
-    List<Map<String, byte[]>> damages = new ArrayList<>();
-    for (String name : List.of("facets.json", "field-date.json")) {
-      Map<String, byte[]> damaged = new TreeMap<>(site);
-      byte[] bytes = damaged.get(name).clone();
-      bytes[2] = (byte) (bytes[2] == 'x' ? 'y' : 'x');
-      damaged.put(name, bytes);
-      damages.add(damaged);
-    }
-    for (String name : List.of("facets.json", "docs-0.json", "terms-0.json")) {
-      Map<String, byte[]> lost = new TreeMap<>(site);
-      lost.remove(name);
-      damages.add(lost);
-    }
-    for (Map<String, byte[]> published : damages) {
-      Run run = archive.update(state, published);
+    for (Map<String, byte[]> saved : damages) { // see above
+      Run run = archive.update(state, site, saved);
       assertThat(run.export().appended()).isFalse();
       assertThat(run.kept()).isEmpty();
-      assertSameFiles(run.site(published), full);
+      assertSameFiles(run.site(site), full);
     }
+
+    // A published file the export would keep, gone: it cannot be kept.
+    Map<String, byte[]> lost = new TreeMap<>(site);
+    lost.remove("docs-0.json");
+    Run run = archive.update(state, lost);
+    assertThat(run.export().appended()).isFalse();
+    assertSameFiles(run.site(lost), full);
+  }
+
+  /** A published file changed by hand is not read: the export still appends, and remakes it. */
+  @Test
+  void aPublishedFileIsNeverReadToMakeTheNextExport() throws Exception {
+    Archive archive = new Archive(dir, 8);
+    Run first = archive.update(null, Map.of());
+    Map<String, byte[]> site = new TreeMap<>(first.site(Map.of()));
+    byte[] facets = site.get("facets.json").clone();
+    facets[2] = (byte) (facets[2] == 'x' ? 'y' : 'x');
+    site.put("facets.json", facets);
+    archive.add(8, synth.day(8));
+
+    Run next = archive.update(first.export().state(), site);
+
+    assertThat(next.export().appended()).isTrue();
+    assertThat(next.written()).containsKey("facets.json");
+    assertSameFiles(next.site(site), archive.full());
   }
 
   private static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {
@@ -297,8 +321,23 @@ class AppendExportTest {
       versions.remove(day);
     }
 
+    /** What the exports saved for the next ones, by id (a build keeps them in its cache). */
+    final Map<String, byte[]> saved = new TreeMap<>();
+    /** The id of each file last saved, by name. */
+    private final Map<String, String> ids = new TreeMap<>();
+
+    String savedId(String name) {
+      return ids.get(name);
+    }
+
     /** Brings the index up to date, then exports it extending {@code state} if it can. */
     Run update(byte[] state, Map<String, byte[]> published) throws IOException {
+      return update(state, published, saved);
+    }
+
+    /** {@link #update}, extending from {@code files} saved by an export before. */
+    Run update(byte[] state, Map<String, byte[]> published, Map<String, byte[]> files)
+        throws IOException {
       Map<String, DailyReport> reports = new TreeMap<>();
       days.forEach((day, report) -> reports.put(
           SearchIndex.reportKey("reports/" + report.date() + ".md", versions.get(day)), report));
@@ -310,8 +349,8 @@ class AppendExportTest {
       List<String> kept = new ArrayList<>();
       StaticExport.Previous previous = new StaticExport.Previous() {
         @Override
-        public byte[] read(String name) {
-          byte[] bytes = published.get(name);
+        public byte[] read(String id) {
+          byte[] bytes = files.get(id);
           return bytes == null ? null : bytes.clone();
         }
 
@@ -332,9 +371,25 @@ class AppendExportTest {
               assertThat(published.get(name)).as(name).hasSize((int) size);
               kept.add(name);
             }
+
+            @Override
+            public void save(String id, byte[] bytes) {
+              assertThat(id).startsWith(name(id) + " ");
+              saved.put(id, bytes.clone());
+              ids.put(name(id), id);
+            }
+
+            @Override
+            public void saved(String id) {
+              assertThat(files).as(id).containsKey(id);
+            }
           });
       assertThat(export.result().files()).isEqualTo(written.size() + kept.size());
       return new Run(export, written, kept);
+    }
+
+    private static String name(String id) {
+      return id.substring(0, id.indexOf(' '));
     }
 
     /** A full export of the index as it is. */

@@ -1,0 +1,89 @@
+package dev.daybook.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybook.archive.ReportStore;
+import dev.daybook.model.Analysis;
+import dev.daybook.model.DailyReport;
+import dev.daybook.report.ReportParser;
+import dev.daybook.site.Bakes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ReportCodecTest {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** Every shipped report, parsed; by file name. */
+  static Map<String, DailyReport> shipped() throws Exception {
+    Map<String, DailyReport> reports = new TreeMap<>();
+    ReportParser parser = new ReportParser(ZONE);
+    for (Path f : new ReportStore(Bakes.SHIPPED_CONTENT).list()) {
+      reports.put(f.getFileName().toString(),
+          parser.parse(f, Files.readString(f, StandardCharsets.UTF_8), true).orThrow());
+    }
+    return reports;
+  }
+
+  @Test
+  void reportsComeBackEqualToWhatWasParsed() throws Exception {
+    Map<String, DailyReport> reports = shipped();
+    assertThat(reports).hasSize(7);
+    for (DailyReport r : reports.values()) {
+      assertThat(ReportCodec.decode(ReportCodec.encode(r))).isEqualTo(r);
+    }
+  }
+
+  /**
+   * The prose is read on first use, but its lengths are checked when the entry is read: an entry
+   * whose prose does not add up (a string length changed) fails then, not later when a page asks
+   * for the text.
+   */
+  @Test
+  void proseIsReadOnFirstUseButCheckedWhenDecoded() throws Exception {
+    DailyReport report = shipped().values().iterator().next();
+    String summary = report.sections().get(0).commits().get(0).analysis().summary();
+    byte[] bytes = ReportCodec.encode(report);
+
+    Analysis decoded = ReportCodec.decode(bytes).sections().get(0).commits().get(0).analysis();
+    assertThat(decoded.summary()).isEqualTo(summary);
+    assertThat(decoded.prose()).isSameAs(decoded.prose()); // decoded once
+
+    int at = indexOf(bytes, summary.getBytes(StandardCharsets.UTF_8)) - Integer.BYTES;
+    assertThat(at).isPositive();
+    ByteBuffer.wrap(bytes).putInt(at, ByteBuffer.wrap(bytes).getInt(at) - 1);
+    assertThatThrownBy(() -> ReportCodec.decode(bytes)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void bytesCutShortOrWithMoreAfterThemAreNotAReport() throws Exception {
+    byte[] bytes = ReportCodec.encode(shipped().values().iterator().next());
+
+    assertThatThrownBy(() -> ReportCodec.decode(Arrays.copyOf(bytes, bytes.length - 7)))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ReportCodec.decode(Arrays.copyOf(bytes, bytes.length + 1)))
+        .isInstanceOf(IOException.class).hasMessageContaining("after the report");
+  }
+
+  static int indexOf(byte[] bytes, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      for (int k = 0; k < part.length; k++) {
+        if (bytes[i + k] != part[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
