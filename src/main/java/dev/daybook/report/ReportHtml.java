@@ -2,6 +2,7 @@ package dev.daybook.report;
 
 import dev.daybook.model.Severity;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BulletList;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -105,11 +107,12 @@ public final class ReportHtml {
     // the report's anchors included, rel="nofollow"; only links that leave the site are.
     if (report != null) {
       linkPullRequests(document, ids);
+      markContents(document, ids);
       foldLowGroups(document, ids, report);
     }
     HtmlRenderer renderer = HtmlRenderer.builder()
         .extensions(EXTENSIONS)
-        .nodeRendererFactory(FoldRenderer::new)
+        .nodeRendererFactory(SectionRenderer::new)
         .escapeHtml(true)
         .attributeProviderFactory(context -> (node, tag, attributes) -> {
           String id = ids.get(node);
@@ -218,37 +221,79 @@ public final class ReportHtml {
     }
   }
 
+  /**
+   * Puts the table of contents (a heading without anchor that names it, and the list after it)
+   * into a {@link Contents}, which the page's stylesheet can keep in view beside a long report.
+   */
+  private static void markContents(Node document, Map<Node, String> ids) {
+    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof Heading heading && heading.getLevel() == 3 && !ids.containsKey(node)
+          && heading.getNext() instanceof BulletList list
+          && Labels.isContents(Labels.key(textOf(heading)))) {
+        Contents contents = new Contents();
+        contents.label = Labels.words(textOf(heading));
+        heading.insertBefore(contents);
+        contents.appendChild(heading);
+        contents.appendChild(list);
+        node = contents;
+      }
+    }
+  }
+
+  /** The text of a node's Text children, e.g. a heading's words. */
+  private static String textOf(Node node) {
+    StringBuilder text = new StringBuilder();
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Text t) {
+        text.append(t.getLiteral());
+      }
+    }
+    return text.toString();
+  }
+
   /** Blocks shown folded, under a summary that opens them. */
   static final class Fold extends CustomBlock {
     String summary;
   }
 
-  /** Renders a {@link Fold} as {@code <details>}. */
-  private static final class FoldRenderer implements NodeRenderer {
+  /** A report's table of contents: its heading and its list. */
+  static final class Contents extends CustomBlock {
+    String label;
+  }
+
+  /** Renders a {@link Fold} as {@code <details>}, {@link Contents} as {@code <nav>}. */
+  private static final class SectionRenderer implements NodeRenderer {
     private final HtmlNodeRendererContext context;
 
-    FoldRenderer(HtmlNodeRendererContext context) {
+    SectionRenderer(HtmlNodeRendererContext context) {
       this.context = context;
     }
 
     @Override
     public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(Fold.class);
+      return Set.of(Fold.class, Contents.class);
     }
 
     @Override
     public void render(Node node) {
       HtmlWriter html = context.getWriter();
       html.line();
-      html.tag("details", Map.of("class", "fold"));
-      html.tag("summary");
-      html.text(((Fold) node).summary);
-      html.tag("/summary");
-      html.line();
+      if (node instanceof Fold fold) {
+        html.tag("details", Map.of("class", "fold"));
+        html.tag("summary");
+        html.text(fold.summary);
+        html.tag("/summary");
+        html.line();
+      } else {
+        Map<String, String> attributes = new LinkedHashMap<>(); // in this order, every time
+        attributes.put("class", "toc");
+        attributes.put("aria-label", ((Contents) node).label);
+        html.tag("nav", attributes);
+      }
       for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
         context.render(child);
       }
-      html.tag("/details");
+      html.tag(node instanceof Fold ? "/details" : "/nav");
       html.line();
     }
   }

@@ -118,6 +118,25 @@ class ReportPageTest {
   }
 
   @Test
+  void theTableOfContentsIsANavHoldingItsHeadingAndItsListOnly() throws Exception {
+    Path day = Path.of("content/reports/2026/02/2026-02-06.md");
+    String html = new ReportParser(SHANGHAI).parse(day, Files.readString(day), true).page().html();
+    int nav = html.indexOf("<nav class=\"toc\" aria-label=\"目录\">\n<h3>📋 目录</h3>\n<ul>");
+    assertThat(nav).isPositive();
+    assertThat(html.split("<nav", -1)).hasSize(2);
+    int end = html.indexOf("</nav>", nav);
+    // It ends with its list: the first group heading comes after it.
+    assertThat(html.substring(nav, end)).endsWith("</ul>\n");
+    assertThat(html.indexOf("<h3 id=\"sgl-project--sglang-high\">")).isGreaterThan(end);
+    assertThat(html.indexOf("<h3>📊 统计摘要</h3>")).isLessThan(nav);
+    // An English report's is named in English; a page that is not a report has none.
+    Path en = Path.of("src/test/resources/reports/golden/2026-02-07.en.md");
+    assertThat(new ReportParser(SHANGHAI).parse(en, Files.readString(en), true).page().html())
+        .contains("<nav class=\"toc\" aria-label=\"Contents\">\n<h3>📋 Contents</h3>\n<ul>");
+    assertThat(ReportHtml.render("### 📋 Contents\n\n- [a](#a)\n")).doesNotContain("<nav");
+  }
+
+  @Test
   void pullRequestNumbersInACommitsTextLinkToItsRepository() throws Exception {
     ParsedReport parsed = withSummary("Follows #18155 and (#42); not `#7`, not C#12,"
         + " not [#9](https://example.org/9).");
