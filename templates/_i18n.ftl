@@ -1,6 +1,6 @@
 <#-- The site's fixed words in both languages; site.lang picks one set. -->
 <#global t = (site.lang == "en")?then({
-  "home": "Home", "skip": "Skip to content", "siteNav": "Site", "dayNav": "Days",
+  "home": "Home", "skip": "Skip to content", "toTop": "Back to top", "siteNav": "Site", "dayNav": "Days",
   "about": "About", "feed": "Feed", "search": "Search",
   "searchLabel": "Search the reports", "searchHelp": "Words, names, a SHA, \"a phrase\", -exclude, a OR b, repo: severity: type: author: path: date: sha:",
   "searchNoScript": "The search needs JavaScript; it runs in your browser on the site's own files.", "subscribe": "Subscribe (Atom)",
@@ -33,7 +33,7 @@
   "noCommits": "No commits on this day.", "listSeparator": ", ",
   "weekdayNames": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 }, {
-  "home": "首页", "skip": "跳到正文", "siteNav": "站点导航", "dayNav": "日期导航",
+  "home": "首页", "skip": "跳到正文", "toTop": "回到顶部", "siteNav": "站点导航", "dayNav": "日期导航",
   "about": "关于", "feed": "订阅", "search": "搜索",
   "searchLabel": "搜索日报", "searchHelp": "词语、作者名、SHA、\"短语\"、-排除、a OR b、repo: severity: type: author: path: date: sha:",
   "searchNoScript": "搜索需要 JavaScript，它在浏览器中读取本站的静态文件运行。", "subscribe": "订阅（Atom）",

@@ -45,7 +45,7 @@
 <#-- "/" focuses the search box; a list's date jump. A file of the site: no inline script. -->
 <script src="${root}js/site.js" defer></script>
 </head>
-<body<#if bodyClass?has_content> class="${bodyClass}"</#if>>
+<body id="top"<#if bodyClass?has_content> class="${bodyClass}"</#if>>
 <a class="skip" href="#main">${t.skip}</a>
 <header class="site-header">
 <nav class="site-nav" aria-label="${t.siteNav}">
@@ -74,6 +74,9 @@
 <main id="main" tabindex="-1">
 <#nested>
 </main>
+<#-- Back to the top from anywhere: a link, kept in a corner of the screen once the page is
+     scrolled (the stylesheet shows it then). -->
+<a class="to-top" href="#top"><span aria-hidden="true">↑</span> <span class="to-top-text">${t.toTop}</span></a>
 <footer class="site-footer"><p>${t.made}</p></footer>
 </body>
 </html>

@@ -23,12 +23,12 @@
 <summary>${daySentence(e.day)}</summary>
 <#assign html><#outputformat "HTML"><p>${daySentence(e.day)}</p>
 <#if e.commits?has_content><ul>
-<#list e.commits as c><li>${c.badge} ${c.repo}: <a href="${c.url}">${c.title}</a></li>
+<#list e.commits as c><li>${c.badge} ${c.repo}: <a href="${c.url}" dir="auto">${c.title}</a></li>
 </#list></ul></#if></#outputformat></#assign>
 <#else>
 <summary>${e.summary}</summary>
 <#assign c = e.entry>
-<#assign html><#outputformat "HTML">${e.html?no_esc}<p>${c.badge} · ${c.repo} · <code>${c.sha}</code> · ${c.author} · ${c.time} · <#if c.types?has_content>${c.types?map(ty -> ty.name)?join(" / ")}<#else>${c.type}</#if></p>
+<#assign html><#outputformat "HTML">${e.html?no_esc}<p>${c.badge} · ${c.repo} · <code>${c.sha}</code> · <bdi>${c.author}</bdi> · ${c.time} · <#if c.types?has_content>${c.types?map(ty -> ty.name)?join(" / ")}<#else>${c.type}</#if></p>
 <p><a href="${e.url}">${t.readReport} →</a></p></#outputformat></#assign>
 </#if>
 <content type="html">${html?markup_string}</content>

@@ -27,8 +27,8 @@
 <#-- The first commit of each day on the page is where a jump to that day lands. -->
 <li class="entry sev-${e.severity}"<#if e?is_first || e.date != entries[e?index - 1].date> id="d${e.date}"</#if>>
 <span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span>
-<a class="title" href="${root}${e.path}">${e.title}</a>
-<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · ${e.author} · <#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
+<a class="title" href="${root}${e.path}" dir="auto">${e.title}</a>
+<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi> · <#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
 </li>
 </#list>
 </ol>

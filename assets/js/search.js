@@ -1026,12 +1026,15 @@
       var li = el('li', 'search-hit');
       li.setAttribute('data-sha', v[4]);
       var a = el('a', 'search-title');
+      a.dir = 'auto'; // a title in its own direction, isolated (as on the report's page)
       a.href = new URL(v[2], siteRoot).href;
       marked(a, v[0], merge(matches(v[0], r.highlight), 0, v[0].length, 0));
       li.appendChild(a);
       var info = [v[5], v[6], v[4].substring(0, 7), label(meta, 'severity', v[7])]
-        .concat(v[8].map(function (t) { return label(meta, 'type', t); })).concat([v[3]]);
-      li.appendChild(el('p', 'search-meta', info.join(' · ')));
+        .concat(v[8].map(function (t) { return label(meta, 'type', t); }));
+      var about = el('p', 'search-meta', info.join(' · ') + ' · ');
+      about.appendChild(el('bdi', null, v[3])); // the author's name, isolated from the rest
+      li.appendChild(about);
       var sn = snippet(v[1], r.highlight);
       var p = el('p', 'search-snippet');
       marked(p, sn.text, sn.hl);

@@ -103,6 +103,11 @@ final class Labels {
 
   /** A label without its leading emoji and spaces, lower case: {@code 📋 变更摘要} → {@code 变更摘要}. */
   static String key(String label) {
+    return words(label).toLowerCase(Locale.ROOT);
+  }
+
+  /** A label without its leading emoji and spaces: {@code 📋 Contents} → {@code Contents}. */
+  static String words(String label) {
     int i = 0;
     while (i < label.length()) {
       int cp = label.codePointAt(i);
@@ -111,7 +116,12 @@ final class Labels {
       }
       i += Character.charCount(cp);
     }
-    return label.substring(i).strip().toLowerCase(Locale.ROOT);
+    return label.substring(i).strip();
+  }
+
+  /** Whether a heading's {@link #key} is that of a table of contents, in either language. */
+  static boolean isContents(String key) {
+    return key.equals("目录") || key.equals("contents");
   }
 
   /** A severity from a badge or word: {@code 🔴 高}, {@code 🔴高}, {@code High}, {@code medium}. */

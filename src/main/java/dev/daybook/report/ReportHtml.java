@@ -1,7 +1,9 @@
 package dev.daybook.report;
 
 import dev.daybook.model.Severity;
+import dev.daybook.text.Bidi;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +13,10 @@ import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
 import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
@@ -100,21 +105,36 @@ public final class ReportHtml {
           html.unlink();
         }
       }
+
+      @Override
+      public void visit(Code code) {
+        code.setLiteral(Bidi.balance(code.getLiteral())); // a path, as a hand may have written it
+      }
+
+      @Override
+      public void visit(Paragraph paragraph) {
+        isolateAuthor(paragraph);
+        visitChildren(paragraph);
+      }
     });
     // The links were made safe above: commonmark's own sanitizing would also mark every link,
     // the report's anchors included, rel="nofollow"; only links that leave the site are.
     if (report != null) {
       linkPullRequests(document, ids);
+      markContents(document, ids);
       foldLowGroups(document, ids, report);
     }
     HtmlRenderer renderer = HtmlRenderer.builder()
         .extensions(EXTENSIONS)
-        .nodeRendererFactory(FoldRenderer::new)
+        .nodeRendererFactory(SectionRenderer::new)
         .escapeHtml(true)
         .attributeProviderFactory(context -> (node, tag, attributes) -> {
           String id = ids.get(node);
           if (id != null) {
             attributes.put("id", id);
+          }
+          if (isData(node)) {
+            attributes.put("dir", "auto"); // isolated, in the direction of its own letters
           }
           if (node instanceof Link link && SCHEME.matcher(link.getDestination()).find()) {
             attributes.put("rel", "nofollow");
@@ -125,6 +145,38 @@ public final class ReportHtml {
         })
         .build();
     return renderer.render(document);
+  }
+
+  /**
+   * Whether a node shows data as a whole, which its element isolates: a commit's title (its
+   * heading, its link in the commit table and the contents) or a code span (a path).
+   */
+  private static boolean isData(Node node) {
+    return node instanceof Heading h && h.getLevel() == 4
+        || node instanceof Link link && link.getDestination().startsWith("#")
+        || node instanceof Code;
+  }
+
+  /**
+   * Isolates the author's name in a commit's line of who and when ({@code 👤 name · 🕐 time}),
+   * so that a name in a right-to-left script, or holding bidirectional controls, leaves the time
+   * after it in its order.
+   */
+  private static void isolateAuthor(Paragraph paragraph) {
+    if (!(paragraph.getFirstChild() instanceof Text text) || text.getNext() != null) {
+      return;
+    }
+    String line = text.getLiteral();
+    int end = line.lastIndexOf(ReportWriter.TIME_MARK);
+    if (!line.startsWith(ReportWriter.AUTHOR_MARK) || end < ReportWriter.AUTHOR_MARK.length()) {
+      return;
+    }
+    Isolate name = new Isolate();
+    name.appendChild(new Text(Bidi.balance(
+        line.substring(ReportWriter.AUTHOR_MARK.length(), end))));
+    text.insertBefore(new Text(ReportWriter.AUTHOR_MARK));
+    text.insertBefore(name);
+    text.setLiteral(line.substring(end));
   }
 
   /**
@@ -218,37 +270,91 @@ public final class ReportHtml {
     }
   }
 
+  /**
+   * Puts the table of contents (a heading without anchor that names it, and the list after it)
+   * into a {@link Contents}, which the page's stylesheet can keep in view beside a long report.
+   */
+  private static void markContents(Node document, Map<Node, String> ids) {
+    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof Heading heading && heading.getLevel() == 3 && !ids.containsKey(node)
+          && heading.getNext() instanceof BulletList list
+          && Labels.isContents(Labels.key(textOf(heading)))) {
+        Contents contents = new Contents();
+        contents.label = Labels.words(textOf(heading));
+        heading.insertBefore(contents);
+        contents.appendChild(heading);
+        contents.appendChild(list);
+        node = contents;
+      }
+    }
+  }
+
+  /** The text of a node's Text children, e.g. a heading's words. */
+  private static String textOf(Node node) {
+    StringBuilder text = new StringBuilder();
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Text t) {
+        text.append(t.getLiteral());
+      }
+    }
+    return text.toString();
+  }
+
   /** Blocks shown folded, under a summary that opens them. */
   static final class Fold extends CustomBlock {
     String summary;
   }
 
-  /** Renders a {@link Fold} as {@code <details>}. */
-  private static final class FoldRenderer implements NodeRenderer {
+  /** Data shown among fixed words, isolated from them: {@code <bdi>}. */
+  static final class Isolate extends CustomNode {}
+
+  /** A report's table of contents: its heading and its list. */
+  static final class Contents extends CustomBlock {
+    String label;
+  }
+
+  /**
+   * Renders a {@link Fold} as {@code <details>}, {@link Contents} as {@code <nav>}, an {@link
+   * Isolate} as {@code <bdi>}.
+   */
+  private static final class SectionRenderer implements NodeRenderer {
     private final HtmlNodeRendererContext context;
 
-    FoldRenderer(HtmlNodeRendererContext context) {
+    SectionRenderer(HtmlNodeRendererContext context) {
       this.context = context;
     }
 
     @Override
     public Set<Class<? extends Node>> getNodeTypes() {
-      return Set.of(Fold.class);
+      return Set.of(Fold.class, Contents.class, Isolate.class);
     }
 
     @Override
     public void render(Node node) {
       HtmlWriter html = context.getWriter();
+      if (node instanceof Isolate) {
+        html.tag("bdi");
+        context.render(node.getFirstChild());
+        html.tag("/bdi");
+        return;
+      }
       html.line();
-      html.tag("details", Map.of("class", "fold"));
-      html.tag("summary");
-      html.text(((Fold) node).summary);
-      html.tag("/summary");
-      html.line();
+      if (node instanceof Fold fold) {
+        html.tag("details", Map.of("class", "fold"));
+        html.tag("summary");
+        html.text(fold.summary);
+        html.tag("/summary");
+        html.line();
+      } else {
+        Map<String, String> attributes = new LinkedHashMap<>(); // in this order, every time
+        attributes.put("class", "toc");
+        attributes.put("aria-label", ((Contents) node).label);
+        html.tag("nav", attributes);
+      }
       for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
         context.render(child);
       }
-      html.tag("/details");
+      html.tag(node instanceof Fold ? "/details" : "/nav");
       html.line();
     }
   }

@@ -310,7 +310,7 @@ public final class ReportParser {
             continue;
           }
           String key = Labels.key(MarkdownText.plain(text));
-          if (key.equals("目录") || key.equals("contents")) {
+          if (Labels.isContents(key)) {
             inContents = true;
             continue;
           }

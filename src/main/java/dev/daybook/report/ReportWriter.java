@@ -44,6 +44,11 @@ public final class ReportWriter {
    */
   static final String FORMAT = "2";
 
+  /** What opens a commit's line of who and when, before the author's name. */
+  static final String AUTHOR_MARK = "👤 ";
+  /** What follows the author's name on that line, before the time. */
+  static final String TIME_MARK = " · 🕐 ";
+
   // Only plain web links are written; anything else (javascript:, data:, spaces) is left out.
   private static final Pattern SAFE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+");
   private final Vocabulary words;
@@ -202,7 +207,7 @@ public final class ReportWriter {
     }
     out.append("\n\n");
     // Who and when, from the commit table; the parser reads them there, not here.
-    out.append("👤 ").append(inline(c.author())).append(" · 🕐 ")
+    out.append(AUTHOR_MARK).append(inline(c.author())).append(TIME_MARK)
         .append(TIME.format(c.time().atZone(zone))).append(' ').append(zone.getId())
         .append("\n\n");
     out.append("**").append(words.label(Field.TYPE)).append("**").append(words.colon())

@@ -1,5 +1,6 @@
 package dev.daybook.search;
 
+import dev.daybook.text.PathText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,11 +60,21 @@ final class PlainText {
     }
   }
 
-  /** Whether a code span names a file path: a '/', no blank, not a URL. */
+  /**
+   * Whether a code span names a file path: a '/', not a URL; blanks only as a path may hold them
+   * ({@code docs/my notes.md}), not beside a '/' ({@code a / b} is arithmetic) nor as tabs or
+   * line breaks.
+   */
   private static boolean isPath(String code) {
     String literal = code.strip();
-    return literal.contains("/") && !literal.isEmpty()
-        && literal.chars().noneMatch(Character::isWhitespace) && !literal.contains("://");
+    if (!literal.contains("/") || literal.contains("://")) {
+      return false;
+    }
+    if (literal.chars().noneMatch(Character::isWhitespace)) {
+      return true;
+    }
+    return PathText.mayBePathWithBlanks(literal) && !literal.contains(" /")
+        && !literal.contains("/ ");
   }
 
   private static void append(Node node, StringBuilder out) {

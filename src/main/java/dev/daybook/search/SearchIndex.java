@@ -81,7 +81,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex {
 
   /** Changes whenever the fields or what goes into them change; part of the fingerprint. */
-  public static final String SCHEMA = "daybook-index-2";
+  public static final String SCHEMA = "daybook-index-3";
 
   static final String ID = "id";
   static final String REPO = "repo";
@@ -480,15 +480,38 @@ public final class SearchIndex {
     return keys;
   }
 
+  /**
+   * What finds an author: the whole name, each word of it, each word without the punctuation
+   * around it, and each run of letters and digits in it. {@code "Mallory" 'O'Brien} is found by
+   * {@code author:mallory}, {@code author:o'brien} and {@code author:brien}.
+   */
   static Set<String> authorKeys(String author) {
     String full = keyword(author);
     Set<String> keys = new LinkedHashSet<>();
-    if (!full.isEmpty()) {
-      keys.add(full);
-      keys.addAll(List.of(full.split(" ")));
+    if (full.isEmpty()) {
+      return keys;
+    }
+    keys.add(full);
+    for (String word : full.split(" ")) {
+      keys.add(word);
+      Matcher inside = INSIDE_PUNCTUATION.matcher(word);
+      if (inside.matches()) {
+        keys.add(inside.group(1));
+      }
+      for (String part : NOT_LETTERS.split(word)) {
+        if (!part.isEmpty()) {
+          keys.add(part);
+        }
+      }
     }
     return keys;
   }
+
+  // A word between punctuation or symbols, e.g. o'brien in 'o'brien; marks (accents, vowel signs
+  // of Indic scripts) belong to their letters.
+  private static final Pattern INSIDE_PUNCTUATION =
+      Pattern.compile("[^\\p{L}\\p{M}\\p{N}]*(.*?[\\p{L}\\p{M}\\p{N}])[^\\p{L}\\p{M}\\p{N}]*");
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
   /** A path as the path filter compares it: lower case, no leading "./" or "/", no trailing "/". */
   static String normalizePath(String path) {

@@ -25,9 +25,6 @@ public final class MarkdownText {
   // '&' starts an entity). '!' needs no escape: with '[' escaped it cannot start an image.
   private static final String SPECIAL = "\\`*[]<>|~&";
 
-  // Bidirectional overrides and isolates can make text display in a different order than it is
-  // stored ("Trojan Source"); right-to-left letters themselves are kept.
-  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
   private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
 
   private MarkdownText() {}
@@ -106,20 +103,20 @@ public final class MarkdownText {
   }
 
   /**
-   * Collapses text to one line without control characters, line separators or bidirectional
-   * overrides.
+   * Collapses text to one line without control characters or line separators; its
+   * bidirectional controls are kept, {@link Bidi#balance balanced}, so that they reorder
+   * nothing after it.
    */
   public static String oneLine(String text) {
-    String noBidi = BIDI_CONTROLS.matcher(text).replaceAll("");
-    StringBuilder out = new StringBuilder(noBidi.length());
-    for (int i = 0; i < noBidi.length(); i++) {
-      char c = noBidi.charAt(i);
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       // Line and paragraph separators (U+2028, U+2029) end a line for some readers.
       boolean breaks = Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
           || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
       out.append(breaks ? ' ' : c);
     }
-    return out.toString().strip();
+    return Bidi.balance(out.toString().strip());
   }
 
   /** The characters a backslash escapes in CommonMark. */
@@ -130,7 +127,8 @@ public final class MarkdownText {
 
   /**
    * The text a reader sees in a piece of inline CommonMark: escapes and entities resolved, link
-   * texts kept, emphasis and raw HTML tags dropped. The inverse of {@link #inline(String)}.
+   * texts kept, emphasis and raw HTML tags dropped, bidirectional controls balanced. The inverse
+   * of {@link #inline(String)}.
    */
   public static String plain(String markdown) {
     Node document = INLINE_PARSER.parse(markdown);
@@ -161,6 +159,6 @@ public final class MarkdownText {
         out.append(' ');
       }
     });
-    return out.toString().strip();
+    return Bidi.balance(out.toString().strip());
   }
 }

@@ -79,7 +79,7 @@ class ReportPageTest {
     assertThat(page.header().get(ReportHeader.TITLE)).contains("每日更新报告（2026-02-06）");
     assertThat(page.html()).startsWith("<h1>每日更新报告（2026-02-06）</h1>")
         .doesNotContain("~~~~~~", "daybook.format")
-        .containsPattern("<h4 id=\"[0-9a-f]{7}\">");
+        .containsPattern("<h4 id=\"[0-9a-f]{7}\" dir=\"auto\">");
   }
 
   @Test
@@ -109,12 +109,31 @@ class ReportPageTest {
     int fold = html.indexOf("<details class=\"fold\"><summary>展开 4 个低重要度提交</summary>");
     assertThat(low).isPositive();
     assertThat(fold).isGreaterThan(low);
-    assertThat(html.indexOf("</details>")).isGreaterThan(html.indexOf("<h4 id=\"92b8bd6\">"));
+    assertThat(html.indexOf("</details>")).isGreaterThan(html.indexOf("<h4 id=\"92b8bd6\" dir=\"auto\">"));
     assertThat(html.split("<details", -1)).hasSize(2);
-    assertThat(html.indexOf("<h4 id=\"3d68bd9\">")).isLessThan(fold); // a high commit: not folded
+    assertThat(html.indexOf("<h4 id=\"3d68bd9\" dir=\"auto\">")).isLessThan(fold); // a high commit: not folded
     // A page that is not a report folds nothing.
     assertThat(ReportHtml.render("### <a id=\"x-low\"></a>Low\n\n#### a\n"))
         .doesNotContain("<details");
+  }
+
+  @Test
+  void theTableOfContentsIsANavHoldingItsHeadingAndItsListOnly() throws Exception {
+    Path day = Path.of("content/reports/2026/02/2026-02-06.md");
+    String html = new ReportParser(SHANGHAI).parse(day, Files.readString(day), true).page().html();
+    int nav = html.indexOf("<nav class=\"toc\" aria-label=\"目录\">\n<h3>📋 目录</h3>\n<ul>");
+    assertThat(nav).isPositive();
+    assertThat(html.split("<nav", -1)).hasSize(2);
+    int end = html.indexOf("</nav>", nav);
+    // It ends with its list: the first group heading comes after it.
+    assertThat(html.substring(nav, end)).endsWith("</ul>\n");
+    assertThat(html.indexOf("<h3 id=\"sgl-project--sglang-high\">")).isGreaterThan(end);
+    assertThat(html.indexOf("<h3>📊 统计摘要</h3>")).isLessThan(nav);
+    // An English report's is named in English; a page that is not a report has none.
+    Path en = Path.of("src/test/resources/reports/golden/2026-02-07.en.md");
+    assertThat(new ReportParser(SHANGHAI).parse(en, Files.readString(en), true).page().html())
+        .contains("<nav class=\"toc\" aria-label=\"Contents\">\n<h3>📋 Contents</h3>\n<ul>");
+    assertThat(ReportHtml.render("### 📋 Contents\n\n- [a](#a)\n")).doesNotContain("<nav");
   }
 
   @Test
@@ -125,7 +144,7 @@ class ReportPageTest {
     String pulls = "https://github.com/sgl-project/sglang/pull/";
     assertThat(html)
         .contains("Follows <a href=\"" + pulls + "18155\" rel=\"nofollow\">#18155</a> and"
-            + " (<a href=\"" + pulls + "42\" rel=\"nofollow\">#42</a>); not <code>#7</code>,"
+            + " (<a href=\"" + pulls + "42\" rel=\"nofollow\">#42</a>); not <code dir=\"auto\">#7</code>,"
             + " not C#12, not <a href=\"https://example.org/9\" rel=\"nofollow\">#9</a>.");
     // The report itself is unchanged: the links are the page's.
     assertThat(analysisOf(parsed, "Follows").summary()).startsWith("Follows #18155 and (#42)");

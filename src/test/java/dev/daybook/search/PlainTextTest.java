@@ -10,7 +10,11 @@ class PlainTextTest {
   @Test
   void pathsComeFromCodeSpans() {
     assertThat(PlainText.withPaths("- `python/a.py`（+1）\n- `b c/d` `https://x/y` `e/f.h`")
-        .paths()).containsExactly("python/a.py", "e/f.h");
+        .paths()).containsExactly("python/a.py", "b c/d", "e/f.h");
+    // A path may hold blanks; arithmetic, calls and commands with options are no paths.
+    assertThat(PlainText.withPaths("- `docs/my notes.md`（+1）、`文档/使用 说明.md`\n"
+        + "- `x = a / b` `f(a, b)/2` `a /b` `run --cfg=a/b` `a\tb/c`").paths())
+        .containsExactly("docs/my notes.md", "文档/使用 说明.md");
     assertThat(PlainText.withPaths("- `python/a.py`").text()).isEqualTo("python/a.py");
   }
 

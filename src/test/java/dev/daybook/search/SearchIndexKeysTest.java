@@ -68,4 +68,18 @@ class SearchIndexKeysTest {
     }
     assertThat(SearchIndex.authorKeys(" Byron  Hsu ")).containsExactly("byron hsu", "byron", "hsu");
   }
+
+  @Test
+  void anAuthorIsFoundByTheWordsOfTheNameBetweenItsPunctuation() {
+    assertThat(SearchIndex.authorKeys("\"Mallory\" 'O'Brien")).containsExactly(
+        "\"mallory\" 'o'brien", "\"mallory\"", "mallory", "'o'brien", "o'brien", "o", "brien");
+    assertThat(SearchIndex.authorKeys("Jean-Luc Picard")).containsExactly(
+        "jean-luc picard", "jean-luc", "jean", "luc", "picard");
+    assertThat(SearchIndex.authorKeys("Ann <ann@example.com>")).containsExactly(
+        "ann <ann@example.com>", "ann", "<ann@example.com>", "ann@example.com", "example", "com");
+    // Vowel signs stay with their letters; a name of one script is one word.
+    assertThat(SearchIndex.authorKeys("अमित शाह")).containsExactly("अमित शाह", "अमित", "शाह");
+    assertThat(SearchIndex.authorKeys("陈一涵")).containsExactly("陈一涵");
+    assertThat(SearchIndex.authorKeys("---")).containsExactly("---");
+  }
 }

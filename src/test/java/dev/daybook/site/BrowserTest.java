@@ -158,6 +158,183 @@ class BrowserTest {
     assertTargetIsCommitHeading(sha, title);
   }
 
+  /** The week's longest day: 28 commits, many screens tall. */
+  static final LocalDate LONG_DAY = LocalDate.of(2026, 2, 3);
+
+  @Test
+  void onAWideScreenTheContentsStayInViewBesideTheReportAndOnAPhoneStayInItsFlow()
+      throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    String page = base + SitePaths.report(LONG_DAY);
+    try {
+      viewport(1280, 900);
+      driver.get(page);
+      double height = ((Number) js("return document.documentElement.scrollHeight"))
+          .doubleValue();
+      assertThat(height).as("the page is many screens tall").isGreaterThan(10 * 900);
+      // Down the page, near its end, and after following one of its own links: the contents
+      // are on the screen, whole, right of the report's text, and nothing covers them.
+      for (double at : new double[] {0.3, 0.6, 0.85}) {
+        scrollTo(height * at);
+        assertContentsInViewBesideTheReport("at " + at + " of the page");
+      }
+      for (String scheme : new String[] {"light", "dark"}) {
+        colourScheme(scheme);
+        viewportScreenshot(SCREENSHOTS.resolve("report-contents-1280-" + scheme + ".png"));
+        assertReadable("nav.toc ul ul a", "a commit in the contents, " + scheme);
+      }
+      colourScheme("light");
+      WebElement link = driver.findElements(By.cssSelector("nav.toc ul ul a")).get(20);
+      String sha = link.getDomAttribute("href").substring(1);
+      String title = link.getText();
+      link.click();
+      waitForUrl(page + "#" + sha);
+      assertTargetIsCommitHeading(sha, title);
+      assertContentsInViewBesideTheReport("after following #" + sha);
+
+      // On a phone the contents stay where the report has them, and nothing is wider than it.
+      viewport(390, 844);
+      driver.get(page);
+      assertThat(js("return getComputedStyle(document.querySelector('nav.toc')).position"))
+          .isEqualTo("static");
+      long width = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+      assertThat(width).as("page width at 390 px").isLessThanOrEqualTo(390);
+      scrollTo(((Number) js("return document.documentElement.scrollHeight")).doubleValue() / 2);
+      assertThat(((Number) rectOf("nav.toc").get("bottom")).doubleValue())
+          .as("the contents scrolled away with the report").isNegative();
+      for (String scheme : new String[] {"light", "dark"}) {
+        colourScheme(scheme);
+        viewportScreenshot(SCREENSHOTS.resolve("report-390-" + scheme + ".png"));
+      }
+    } finally {
+      colourScheme(null);
+      cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
+  void theLinkBackToTheTopAppearsOnceScrolledAndTakesTheKeyboardToTheTop() {
+    String page = base + SitePaths.report(LONG_DAY);
+    try {
+      for (int width : new int[] {1280, 390}) {
+        viewport(width, 844);
+        driver.get(page);
+        assertThat(js("return getComputedStyle(document.querySelector('.to-top')).visibility"))
+            .as("at the top of the page, at %d px", width).isEqualTo("hidden");
+        // From the end of the page, one Shift+Tab back from the footer reaches it.
+        driver.findElement(By.cssSelector(".site-footer p")).click();
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(org.openqa.selenium.Keys.SHIFT)
+            .sendKeys(org.openqa.selenium.Keys.TAB).keyUp(org.openqa.selenium.Keys.SHIFT)
+            .perform();
+        WebElement toTop = driver.switchTo().activeElement();
+        assertThat(toTop.getDomAttribute("class")).as("focus at %d px", width)
+            .isEqualTo("to-top");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "visible".equals(
+            js("return getComputedStyle(document.querySelector('.to-top')).visibility")));
+        Map<String, Object> r = rectOf(".to-top");
+        assertThat(((Number) r.get("top")).doubleValue()).isPositive();
+        assertThat(((Number) r.get("bottom")).doubleValue()).isLessThanOrEqualTo(844);
+        assertThat(((Number) r.get("right")).doubleValue()).isLessThanOrEqualTo(width);
+        assertThat(((Number) r.get("width")).doubleValue()).as("a target to touch")
+            .isGreaterThanOrEqualTo(40);
+        for (String scheme : new String[] {"light", "dark"}) {
+          colourScheme(scheme);
+          assertReadable(".to-top", "the link back to the top, " + scheme);
+        }
+        colourScheme(null);
+
+        toTop.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitForUrl(page + "#top");
+        assertThat(((Number) js("return window.scrollY")).doubleValue()).as("at %d px", width)
+            .isZero();
+        // The keyboard starts again at the top: the next Tab is the page's first link.
+        new org.openqa.selenium.interactions.Actions(driver)
+            .sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getDomAttribute("class"))
+            .as("after the top at %d px", width).isEqualTo("skip");
+      }
+    } finally {
+      colourScheme(null);
+      cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  /** The table of contents is on the screen, whole, right of the report's text, uncovered. */
+  private void assertContentsInViewBesideTheReport(String when) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) js(
+        "const toc = document.querySelector('nav.toc'), r = toc.getBoundingClientRect();"
+        + "const report = document.querySelector('article.report');"
+        + "const text = report.getBoundingClientRect().right"
+        + "  - parseFloat(getComputedStyle(report).paddingRight);"
+        + "const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);"
+        + "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
+        + "  height: window.innerHeight, width: window.innerWidth, text: text,"
+        + "  covered: !toc.contains(hit)};");
+    double top = ((Number) m.get("top")).doubleValue();
+    double bottom = ((Number) m.get("bottom")).doubleValue();
+    assertThat(top).as("contents top %s", when).isGreaterThanOrEqualTo(0);
+    assertThat(bottom).as("contents bottom %s", when)
+        .isLessThanOrEqualTo(((Number) m.get("height")).doubleValue());
+    assertThat(bottom - top).as("contents height %s", when).isGreaterThan(300);
+    assertThat(((Number) m.get("left")).doubleValue()).as("contents left of the text %s", when)
+        .isGreaterThan(((Number) m.get("text")).doubleValue());
+    assertThat(((Number) m.get("right")).doubleValue()).as("contents right %s", when)
+        .isLessThanOrEqualTo(((Number) m.get("width")).doubleValue());
+    assertThat(m.get("covered")).as("something covers the contents %s", when).isEqualTo(false);
+  }
+
+  /**
+   * The first element matching the selector has text and background colours (its own, or the
+   * nearest ancestor's that is not transparent) that contrast at least 4.5:1 (WCAG AA).
+   */
+  private void assertReadable(String selector, String what) {
+    Number ratio = (Number) js(
+        "const el = document.querySelector(arguments[0]);"
+        + "const rgb = c => c.match(/[\\d.]+/g).map(Number);"
+        + "let bg = null;"
+        + "for (let e = el; e && !bg; e = e.parentElement) {"
+        + "  const c = rgb(getComputedStyle(e).backgroundColor);"
+        + "  if (c.length < 4 || c[3] > 0) bg = c; }"
+        + "bg = bg || [255, 255, 255];"
+        + "const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;"
+        + "  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });"
+        + "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"
+        + "const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg);"
+        + "return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);", selector);
+    assertThat(ratio.doubleValue()).as("contrast of %s", what).isGreaterThanOrEqualTo(4.5);
+  }
+
+  private void viewport(int width, int height) {
+    cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+        "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  /** Light or dark as the reader's preference, or null for the browser's own. */
+  private void colourScheme(String scheme) {
+    cdp("Emulation.setEmulatedMedia", Map.of("features", scheme == null ? List.of()
+        : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
+  private void scrollTo(double y) {
+    js("window.scrollTo({top: arguments[0], behavior: 'instant'});", y);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> rectOf(String selector) {
+    return (Map<String, Object>) js("const r = document.querySelector(arguments[0])"
+        + ".getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left,"
+        + " right: r.right, width: r.width};", selector);
+  }
+
+  /** What the screen shows now. */
+  private void viewportScreenshot(Path file) throws IOException {
+    ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done());");
+    Map<String, Object> shot = cdp("Page.captureScreenshot", Map.of("format", "png"));
+    Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
   @Test
   void repoPageFromTheNavListsEveryCommitAcrossItsPages() {
     driver.get(base);

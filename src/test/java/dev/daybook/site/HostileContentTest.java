@@ -411,11 +411,30 @@ class HostileContentTest {
     assertThat(report.select("a[href^=https://example.com]")).isEmpty();
   }
 
+  /**
+   * An override in an author's name is kept, as the commit has it, closed at the end of the name,
+   * and the name is isolated wherever pages show it among other words.
+   */
   @Test
-  void bidirectionalOverridesInAuthorNamesAreDropped() throws IOException {
+  void aBidirectionalOverrideInAnAuthorNameIsKeptClosedAndIsolated() throws IOException {
+    String name = "over\u202Eride\u202C";
+    int shown = 0;
     for (String f : Bakes.files(site)) {
-      assertThat(Files.readString(site.resolve(f))).as(f).doesNotContain("\u202E");
+      String text = Files.readString(site.resolve(f));
+      int overrides = text.split("\u202E", -1).length - 1;
+      assertThat(text.split(name, -1).length - 1).as("closed overrides in %s", f)
+          .isEqualTo(overrides);
+      shown += overrides;
     }
+    assertThat(shown).as("pages and feeds with the name").isGreaterThan(3);
+    for (String p : List.of("reports/2026/03/2026-03-02.html", "repos/evil/repo/index.html",
+        "severity/low/index.html", "type/bugfix/index.html")) {
+      Elements isolated = page(p).select("bdi, [dir=auto]");
+      assertThat(isolated.stream().filter(e -> e.ownText().equals(name))).as(p).isNotEmpty();
+    }
+    // A right-to-left name is isolated too: the time after it keeps its place.
+    assertThat(page("reports/2026/03/2026-03-02.html").select("p:has(bdi)").eachText())
+        .anyMatch(t -> t.startsWith("👤 محمد · 🕐 2026-03-02"));
   }
 
   @Test
@@ -512,11 +531,12 @@ class HostileContentTest {
         // What a feed reader renders: only the few elements Daybook writes, no handlers.
         // A hand-written summary's links and images lost their script or remote targets, as
         // on the report page.
-        assertThat(html.body().select("*").not("body, p, ul, li, a, code, strong, em, img"))
+        assertThat(html.body().select("*").not("body, p, ul, li, a, code, strong, em, img, bdi"))
             .as(feed).isEmpty();
         for (Element e : html.body().select("*")) {
           for (Attribute a : e.attributes()) {
-            assertThat(a.getKey()).as(feed).isIn("href", "rel", "src", "alt");
+            assertThat(a.getKey()).as(feed).isIn("href", "rel", "src", "alt", "dir");
+            assertThat(a.getKey().equals("dir") ? a.getValue() : "auto").isEqualTo("auto");
           }
           assertThat(e.attr("href")).as(feed).matches("|https://.*");
           assertThat(e.attr("src")).as(feed).isEmpty();

@@ -215,6 +215,107 @@ class SearchAgreementTest {
     assertThat(errors).as("queries with errors").isGreaterThanOrEqualTo(20);
   }
 
+  /**
+   * Odd but legal data: a name with quotes and an apostrophe, a path with blanks, a name in a
+   * right-to-left script and a title holding an override. The terminal and the page find the
+   * same commits by a word of the name without its punctuation and by the quoted path, and the
+   * pages show a right-to-left name isolated: the time after it stays in its place.
+   */
+  @Test
+  void oddNamesAndPathsAreFoundAlikeAndRightToLeftNamesStayIsolated(@TempDir Path tmp)
+      throws IOException {
+    String mallory = "a".repeat(40);
+    String shalom = "b".repeat(40);
+    String picard = "c".repeat(40);
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    dev.daybook.model.DailyReport report = new dev.daybook.model.DailyReport(day, zone, List.of(
+        new dev.daybook.model.RepoSection(dev.daybook.model.RepoId.parse("acme/tool"), List.of(
+            oddCommit(mallory, "\"Mallory\" 'O'Brien", "Fix the loader", "docs/my notes.md", 10),
+            oddCommit(shalom, "שלום", "\u202Eevil title", "src/x.py", 9),
+            oddCommit(picard, "Jean-Luc Picard", "Add a guide", "docs/guide.md", 8)))));
+    Path content = tmp.resolve("content");
+    Path file = content.resolve("reports/2026/03/2026-03-02.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, new dev.daybook.report.ReportWriter(dev.daybook.model.Language.ZH)
+        .write(report));
+    assertThat(Files.readString(file)).as("the override is kept").contains("\u202Eevil title\u202C");
+    Path oddSite = tmp.resolve("site");
+    Path oddIndex = tmp.resolve("lucene");
+    try (StaticServer server = StaticServer.start(oddSite, 0, SUB_PATH)) {
+      String oddBase = server.url().toString();
+      CliRun build = CliRun.run("build", "--content=" + content, "--out=" + oddSite,
+          "--base-url=" + oddBase, "--index=" + oddIndex);
+      assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
+      Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+      expected.put("author:mallory", List.of(mallory));
+      expected.put("author:o'brien", List.of(mallory));
+      expected.put("author:brien", List.of(mallory));
+      expected.put("mallory", List.of(mallory));
+      expected.put("author:luc", List.of(picard));
+      expected.put("author:שלום", List.of(shalom));
+      expected.put("path:\"docs/my notes.md\"", List.of(mallory));
+      expected.put("path:\"my notes.md\"", List.of(mallory));
+      expected.put("path:docs", List.of(mallory, picard));
+      for (Map.Entry<String, List<String>> q : expected.entrySet()) {
+        CliRun r = CliRun.run("search", "--json", "--limit", "10", "--index=" + oddIndex,
+            "--content=" + content, "--", q.getKey());
+        assertThat(r.exitCode()).as("daybook search %s: %s", q.getKey(), r.err()).isZero();
+        List<String> cli = new ArrayList<>();
+        new ObjectMapper().readTree(r.out()).get("results")
+            .forEach(h -> cli.add(h.get("sha").asText()));
+        assertThat(new TreeSet<>(cli)).as("daybook search %s", q.getKey())
+            .isEqualTo(new TreeSet<>(q.getValue()));
+        driver.get(oddBase + "search.html?q=" + URLEncoder.encode(q.getKey(),
+            StandardCharsets.UTF_8));
+        answered(q.getKey());
+        assertThat(browser()).as("the page for %s", q.getKey()).isEqualTo(cli);
+      }
+
+      // The results show the name isolated, after the date; the title in its own direction.
+      driver.get(oddBase + "search.html?q=" + URLEncoder.encode("author:שלום",
+          StandardCharsets.UTF_8));
+      answered("author:שלום");
+      WebElement hit = driver.findElement(By.cssSelector("#search-results li.search-hit"));
+      assertThat(hit.findElement(By.cssSelector(".search-meta bdi")).getText()).isEqualTo("שלום");
+      assertThat(hit.findElement(By.cssSelector(".search-title")).getDomAttribute("dir"))
+          .isEqualTo("auto");
+      assertThat(hit.findElement(By.cssSelector(".search-title")).getDomProperty("textContent"))
+          .isEqualTo("\u202Eevil title\u202C");
+
+      // On the report's page the time after the name keeps its place: right of the name, its
+      // date before its zone (without the isolation it would show left of the name).
+      driver.get(oddBase + "reports/2026/03/2026-03-02.html");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> at = (Map<String, Object>) driver.executeScript(
+          "const bdi = [...document.querySelectorAll('article p > bdi')]"
+          + "  .find(b => b.textContent === 'שלום');"
+          + "if (!bdi) return null;"
+          + "const after = bdi.nextSibling, text = after.textContent, r = document.createRange();"
+          + "const x = s => { const i = text.indexOf(s); r.setStart(after, i);"
+          + "  r.setEnd(after, i + s.length); return r.getBoundingClientRect().left; };"
+          + "return {name: bdi.getBoundingClientRect().right, date: x('2026-03-02'),"
+          + "  zone: x('Asia/Shanghai')};");
+      assertThat(at).as("the isolated name on the report page").isNotNull();
+      double name = ((Number) at.get("name")).doubleValue();
+      double date = ((Number) at.get("date")).doubleValue();
+      assertThat(date).as("the date's left, right of the name").isGreaterThan(name);
+      assertThat(((Number) at.get("zone")).doubleValue()).as("the zone, right of the date")
+          .isGreaterThan(date);
+    }
+  }
+
+  private static dev.daybook.model.ReportedCommit oddCommit(String sha, String author,
+      String title, String path, int hour) {
+    dev.daybook.model.Analysis analysis = new dev.daybook.model.Analysis(
+        dev.daybook.model.Severity.MEDIUM, List.of(dev.daybook.model.ChangeType.DOCS), null,
+        "A change.", "- " + dev.daybook.text.MarkdownText.code(path) + "（+1 / −0）", "", "", "",
+        "", List.of(), false);
+    return new dev.daybook.model.ReportedCommit(sha, "https://github.com/acme/tool/commit/" + sha,
+        java.time.Instant.parse("2026-03-02T00:00:00Z").plusSeconds(3600L * hour), author, title,
+        analysis);
+  }
+
   @Test
   void theAnalyzerInTheBrowserFollowsTheSpec() throws IOException {
     open("");

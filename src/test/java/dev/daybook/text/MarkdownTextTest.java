@@ -70,9 +70,11 @@ class MarkdownTextTest {
   }
 
   @Test
-  void bidiOverridesAreRemovedButRightToLeftLettersKept() {
-    assertThat(MarkdownText.oneLine("a\u202Eb\u2066c")).isEqualTo("abc");
+  void bidiControlsAreKeptAndClosedAtTheEndOfTheText() {
+    assertThat(MarkdownText.oneLine("a\u202Eb\u2066c")).isEqualTo("a\u202Eb\u2066c\u2069\u202C");
     assertThat(MarkdownText.oneLine("שלום")).isEqualTo("שלום");
+    // What a reader of the Markdown sees is the same balanced text.
+    assertThat(MarkdownText.plain(MarkdownText.inline("\u202Eevil"))).isEqualTo("\u202Eevil\u202C");
   }
 
   @ParameterizedTest

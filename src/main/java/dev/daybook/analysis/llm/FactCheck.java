@@ -2,6 +2,7 @@ package dev.daybook.analysis.llm;
 
 import dev.daybook.model.Commit;
 import dev.daybook.model.FileChange;
+import dev.daybook.text.PathText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,8 +64,6 @@ final class FactCheck {
   private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.@+~/-]+");
   private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z0-9]{1,10})$");
-  // What a path with blanks may hold: letters and digits of any script, blanks, "._~-/".
-  private static final Pattern PATH_WITH_BLANKS = Pattern.compile("[\\p{L}\\p{N} ._~/-]+");
   private static final Pattern HOST_LABEL =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
   // Invisible characters (zero-width spaces and joiners, soft hyphens, bidirectional controls).
@@ -252,7 +251,7 @@ final class FactCheck {
    * of its words that names a path of the commit ({@code cd docs/zh}, {@code docs/my notes.md}).
    */
   private Optional<String> unknownInCodeWithBlanks(String code) {
-    if (!PATH_WITH_BLANKS.matcher(code).matches()) {
+    if (!PathText.mayBePathWithBlanks(code)) {
       return Optional.empty(); // operators, quotes, brackets: code, not a path
     }
     List<String> words = List.of(code.trim().split(" +"));

@@ -1,5 +1,6 @@
 package dev.daybook.analysis.llm;
 
+import dev.daybook.text.Bidi;
 import dev.daybook.text.MarkdownText;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class SafeProse {
   String bullets(List<String> items) {
     List<String> kept = new ArrayList<>();
     for (String item : items) {
-      String line = MarkdownText.oneLine(item);
+      String line = MarkdownText.oneLine(Bidi.without(item));
       line = line.replaceFirst("^(?:[-*+•]|\\d{1,3}[.)])\\s+", "");
       if (line.isEmpty()) {
         continue;
@@ -60,7 +61,7 @@ final class SafeProse {
   /** A paragraph field, sentence by sentence, or empty. */
   String paragraph(String text) {
     StringBuilder kept = new StringBuilder();
-    for (String sentence : sentences(MarkdownText.oneLine(text))) {
+    for (String sentence : sentences(MarkdownText.oneLine(Bidi.without(text)))) {
       String s = sentence.strip();
       if (s.isEmpty()) {
         continue;
