@@ -36,9 +36,10 @@ public final class ItemForms {
 
   private static final Pattern BULLET = Pattern.compile("^[-*+] +(.*)$", Pattern.DOTALL);
   private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3}[.)] +)(.*)$", Pattern.DOTALL);
-  // A bold title at the start of an item, then a colon or nothing before the details.
-  private static final Pattern TITLE =
-      Pattern.compile("^\\*\\*([^*\\n]+?)\\*\\*\\s*(?:[：:]\\s*)?(.*)$", Pattern.DOTALL);
+  // A bold title at the start of an item (escaped characters, such as \*, are its text), then a
+  // colon or nothing before the details.
+  private static final Pattern TITLE = Pattern.compile(
+      "^\\*\\*((?:\\\\.|[^*\\\\\\n])+?)\\*\\*\\s*(?:[：:]\\s*)?(.*)$", Pattern.DOTALL);
   // A line that would begin a block of its own, so details starting so go below their title.
   private static final Pattern BLOCK_START =
       Pattern.compile("^(?:[-*+](?:\\s|$)|\\d{1,9}[.)](?:\\s|$)|[>#|]|```|~~~)");

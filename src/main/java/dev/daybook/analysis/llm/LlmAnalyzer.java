@@ -36,10 +36,15 @@ import java.util.function.Consumer;
  * A usable answer is fact-checked and escaped ({@link SafeProse}), and the rules' severity is kept
  * beside the model's in the reasons when they differ. Nothing is ever published half-cut.
  *
- * <p>Markers (they survive writing and parsing a report): rationale
+ * An answer off the schema whose meaning is clear is mended and used ({@link Answer}); every
+ * mending, second try and fallback is counted, with why, for {@link #answerSummary}.
+ *
+ * <p>Markers, in the report's language (they survive writing and parsing a report): rationale
  * {@code > ⚠️ 模型分析失败（why），以下为规则分析。} / {@code > ⚠️ Model analysis failed (why);
- * rule analysis shown.}; reasons {@code model: <name> failed (why); rules used} and, on
- * disagreement, {@code rules: medium; model: high}.
+ * rule analysis shown.}; reasons {@code 模型：<name> 失败（why），使用规则分析} / {@code model:
+ * <name> failed (why); rules used} and, on disagreement, {@code 规则：中；模型：高} / {@code rules:
+ * medium; model: high}. A failure of the endpoint itself (HTTP status, timeout) is said in
+ * English in both.
  *
  * <p>The API key goes into the {@code Authorization} header and nowhere else.
  */
