@@ -4,6 +4,7 @@ import dev.daybook.model.Analysis;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
+import dev.daybook.report.ItemForms;
 import dev.daybook.report.ParsedReport;
 import dev.daybook.report.ReportException;
 import dev.daybook.report.ReportParser;
@@ -16,8 +17,10 @@ import java.util.List;
 
 /**
  * Brings existing reports, such as the reference report, into the archive: parsed as they are,
- * written at their date's path in the archive's format with every section text kept. Analyses that
- * were evidently published cut off are marked so readers see it.
+ * written at their date's path in the archive's format with every section text kept. Insights,
+ * risks and recommendations become items where they are written as such ({@link
+ * ItemForms#restructure}), as a model's analysis is. Analyses that were evidently published cut
+ * off are marked so readers see it.
  */
 public final class Importer {
 
@@ -39,7 +42,7 @@ public final class Importer {
     int[] marked = {0};
     List<RepoSection> sections = report.sections().stream()
         .map(s -> new RepoSection(s.repo(), s.commits().stream()
-            .map(c -> markIfCutOff(c, marked))
+            .map(c -> markIfCutOff(structured(c), marked))
             .toList()))
         .toList();
     DailyReport normalized = new DailyReport(report.date(), report.zone(), sections,
@@ -53,6 +56,12 @@ public final class Importer {
     return new Result(source, target,
         existed ? DailyGenerator.Outcome.REPLACED : DailyGenerator.Outcome.WRITTEN,
         normalized, marked[0]);
+  }
+
+  /** The commit with its insights, risks and recommendations as items where they are so written. */
+  private static ReportedCommit structured(ReportedCommit c) {
+    return new ReportedCommit(c.sha(), c.url(), c.time(), c.author(), c.title(),
+        ItemForms.restructure(c.analysis()));
   }
 
   private static ReportedCommit markIfCutOff(ReportedCommit c, int[] marked) {

@@ -3,6 +3,10 @@ package dev.daybook.build;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Dimension;
+import dev.daybook.model.Insight;
+import dev.daybook.model.Items;
+import dev.daybook.model.Point;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
@@ -17,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A parsed report as the build cache keeps it ({@link CacheStore}, stage {@code report}): the
@@ -31,7 +36,8 @@ final class ReportCodec {
   // 5: entries hold only reports read as strict UTF-8, so a cached digest vouches for the text.
   // 6: ... and without a character XML does not allow, which the reader now finds.
   // 7: one entry per report in the build cache's one format.
-  static final String VERSION = "daybook-parsed-7";
+  // 8: an analysis's insights, risks and recommendations as items where they are.
+  static final String VERSION = "daybook-parsed-8";
 
   /** Longer than any report: a length beyond it means the entry is damaged. */
   private static final int MAX_STRING = 64 << 20;
@@ -113,10 +119,17 @@ final class ReportCodec {
     int lengthAt = out.position();
     out.writeInt(0);
     Analysis.Prose p = a.prose();
-    for (String s : new String[] {p.rationale(), p.summary(), p.impact(), p.insights(),
-        p.risks(), p.recommendations(), p.conclusion()}) {
-      string(out, s);
-    }
+    string(out, p.rationale());
+    string(out, p.summary());
+    string(out, p.impact());
+    // Insights and points as their count then their fields, or -1 and the section's text.
+    items(out, p.insights(), i -> {
+      out.writeInt(i.dimension() == null ? -1 : i.dimension().ordinal());
+      string(out, i.text());
+    });
+    items(out, p.risks(), point -> point(out, point));
+    items(out, p.recommendations(), point -> point(out, point));
+    string(out, p.conclusion());
     out.writeInt(p.reasons().size());
     for (String r : p.reasons()) {
       string(out, r);
@@ -149,12 +162,38 @@ final class ReportCodec {
     });
   }
 
+  private static <T extends Items.Item> void items(Out out, Items<T> items,
+      Consumer<T> item) {
+    if (items.list().isEmpty()) {
+      out.writeInt(-1);
+      string(out, items.text());
+      return;
+    }
+    out.writeInt(items.list().size());
+    items.list().forEach(item);
+  }
+
+  private static void point(Out out, Point p) {
+    string(out, p.title());
+    string(out, p.details());
+  }
+
   /** Reads (or, with {@code decode} false, only checks) the prose {@link #analysis} wrote. */
   private static Analysis.Prose prose(In in, boolean decode) throws IOException {
-    String[] text = new String[7];
-    for (int i = 0; i < text.length; i++) {
-      text[i] = in.string(decode);
-    }
+    String rationale = in.string(decode);
+    String summary = in.string(decode);
+    String impact = in.string(decode);
+    Items<Insight> insights = items(in, decode, () -> {
+      int d = in.readInt();
+      if (d < -1 || d >= Dimension.values().length) {
+        throw new IOException("damaged cache: dimension " + d);
+      }
+      String text = in.string(decode);
+      return decode ? new Insight(d < 0 ? null : Dimension.values()[d], text) : null;
+    });
+    Items<Point> risks = items(in, decode, () -> point(in, decode));
+    Items<Point> recommendations = items(in, decode, () -> point(in, decode));
+    String conclusion = in.string(decode);
     int reasons = in.readInt();
     if (reasons < 0 || reasons > in.remaining()) {
       throw new IOException("damaged cache: " + reasons + " reasons");
@@ -169,8 +208,39 @@ final class ReportCodec {
     if (!in.atEnd()) {
       throw new IOException("damaged cache: prose of another length");
     }
-    return decode ? new Analysis.Prose(text[0], text[1], text[2], text[3], text[4], text[5],
-        text[6], why) : null;
+    return decode ? new Analysis.Prose(rationale, summary, impact, insights, risks,
+        recommendations, conclusion, why) : null;
+  }
+
+  /** An item of a section, read from an entry. */
+  private interface ItemReader<T> {
+    T read() throws IOException;
+  }
+
+  private static <T extends Items.Item> Items<T> items(In in, boolean decode,
+      ItemReader<T> item) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      String text = in.string(decode);
+      return decode ? Items.text(text) : null;
+    }
+    if (n > in.remaining()) {
+      throw new IOException("damaged cache: " + n + " items");
+    }
+    List<T> list = decode ? new ArrayList<>(n) : null;
+    for (int i = 0; i < n; i++) {
+      T read = item.read();
+      if (decode) {
+        list.add(read);
+      }
+    }
+    return decode ? Items.of(list) : null;
+  }
+
+  private static Point point(In in, boolean decode) throws IOException {
+    String title = in.string(decode);
+    String details = in.string(decode);
+    return decode ? new Point(title, details) : null;
   }
 
   /** A string of any length, or null. */

@@ -106,6 +106,8 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
     }
     if (commitAnalyzer instanceof LlmAnalyzer llm) {
       context.out().println("llm: " + llm.usage().summary());
+      // In the archive's language: whether the endpoint's answers fit, and why not.
+      context.out().println(llm.answerSummary(config.language()));
     }
     return 0;
   }

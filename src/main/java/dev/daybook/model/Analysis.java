@@ -9,7 +9,9 @@ import java.util.function.Supplier;
  *
  * <p>The prose fields hold CommonMark source that is already safe to place in a report: whoever
  * builds an analysis escapes any text taken from a commit. An empty string means the report has no
- * such section.
+ * such section. Insights, risks and recommendations are {@link Items}: insights by {@link
+ * Dimension}, risks and recommendations as titled {@link Point}s, which a report writes as a table
+ * and numbered lists.
  *
  * <p>A value class with the accessors, {@code equals}, {@code hashCode} and {@code toString} a
  * record of these components would have. It is not a record so that its {@link Prose} can be read
@@ -31,9 +33,9 @@ public final class Analysis {
       String rationale,
       String summary,
       String impact,
-      String insights,
-      String risks,
-      String recommendations,
+      Items<Insight> insights,
+      Items<Point> risks,
+      Items<Point> recommendations,
       String conclusion,
       List<String> reasons) {
 
@@ -41,9 +43,9 @@ public final class Analysis {
       rationale = Objects.requireNonNullElse(rationale, "");
       summary = Objects.requireNonNullElse(summary, "");
       impact = Objects.requireNonNullElse(impact, "");
-      insights = Objects.requireNonNullElse(insights, "");
-      risks = Objects.requireNonNullElse(risks, "");
-      recommendations = Objects.requireNonNullElse(recommendations, "");
+      insights = Objects.requireNonNullElseGet(insights, Items::none);
+      risks = Objects.requireNonNullElseGet(risks, Items::none);
+      recommendations = Objects.requireNonNullElseGet(recommendations, Items::none);
       conclusion = Objects.requireNonNullElse(conclusion, "");
       reasons = List.copyOf(reasons);
     }
@@ -74,9 +76,9 @@ public final class Analysis {
       String rationale,
       String summary,
       String impact,
-      String insights,
-      String risks,
-      String recommendations,
+      Items<Insight> insights,
+      Items<Point> risks,
+      Items<Point> recommendations,
       String conclusion,
       List<String> reasons,
       boolean incomplete) {
@@ -91,9 +93,9 @@ public final class Analysis {
       String typeLabel,
       String summary,
       String impact,
-      String insights,
-      String risks,
-      String recommendations,
+      Items<Insight> insights,
+      Items<Point> risks,
+      Items<Point> recommendations,
       String conclusion,
       List<String> reasons,
       boolean incomplete) {
@@ -151,15 +153,15 @@ public final class Analysis {
     return prose().impact();
   }
 
-  public String insights() {
+  public Items<Insight> insights() {
     return prose().insights();
   }
 
-  public String risks() {
+  public Items<Point> risks() {
     return prose().risks();
   }
 
-  public String recommendations() {
+  public Items<Point> recommendations() {
     return prose().recommendations();
   }
 

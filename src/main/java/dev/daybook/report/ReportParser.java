@@ -9,15 +9,6 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
-import org.commonmark.node.BlockQuote;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.ListBlock;
-import org.commonmark.node.ListItem;
-import org.commonmark.node.Node;
-import org.commonmark.node.SourceSpan;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,6 +27,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
 
 /**
  * Reads a daily report back into the model: the reports {@link ReportWriter} writes, and historical
@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  * page is the same parse rendered ({@link ParsedReport#page}).
  *
  * <p>Prose under a label is kept as written (CommonMark source) up to the next label, so an
- * imported report keeps its text.
+ * imported report keeps its text; insights, risks and recommendations are read as items where
+ * they are written as {@link ItemForms} writes them.
  */
 public final class ReportParser {
 
@@ -118,6 +119,9 @@ public final class ReportParser {
     private Heading[] headings;
     private int zhWords;
     private int enWords;
+    // The report's language, known once the body is read; items are read in its words.
+    private Language language;
+    private ItemForms forms;
     private String titleDate;
     private int titleLine;
     private Instant partialAsOf;
@@ -140,9 +144,10 @@ public final class ReportParser {
             + "); JBake would skip this file");
       }
       readBody(bodyStart);
-      Language language = header.containsKey(ReportHeader.LOCALE)
+      language = header.containsKey(ReportHeader.LOCALE)
           ? Language.fromKey(header.get(ReportHeader.LOCALE)).orElse(Language.ZH)
           : (enWords > zhWords ? Language.EN : Language.ZH);
+      forms = ItemForms.of(language);
       Optional<DailyReport> report = buildReport(hasHeader);
       return new ParsedReport(file, report, language, hasHeader, problems, new ReportHeader(header), body);
     }
@@ -940,8 +945,10 @@ public final class ReportParser {
         }
         return Optional.of(new Analysis(severity, types, read.standard() ? null : typeLabel,
             clean(rationale), clean(fields.get(Field.SUMMARY)), clean(fields.get(Field.IMPACT)),
-            clean(fields.get(Field.INSIGHTS)), clean(fields.get(Field.RISKS)),
-            clean(fields.get(Field.RECOMMENDATIONS)), clean(fields.get(Field.CONCLUSION)),
+            forms.readInsights(clean(fields.get(Field.INSIGHTS))),
+            forms.readPoints(clean(fields.get(Field.RISKS))),
+            forms.readPoints(clean(fields.get(Field.RECOMMENDATIONS))),
+            clean(fields.get(Field.CONCLUSION)),
             reasons, incomplete));
       }
     }

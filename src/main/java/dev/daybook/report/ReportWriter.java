@@ -40,9 +40,11 @@ public final class ReportWriter {
   /**
    * The report format this writer writes. 2 added the statistics heading, the severity and type
    * columns of the commit table, each commit's author and time, links on pull request numbers and
-   * whole titles in the table of contents; the parser reads 1 and 2.
+   * whole titles in the table of contents; 3 writes insights filed under dimensions as a table
+   * and titled risks and recommendations as numbered lists ({@link ItemForms}). The parser reads
+   * 1, 2 and 3.
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   /** What opens a commit's line of who and when, before the author's name. */
   static final String AUTHOR_MARK = "👤 ";
@@ -52,9 +54,11 @@ public final class ReportWriter {
   // Only plain web links are written; anything else (javascript:, data:, spaces) is left out.
   private static final Pattern SAFE_URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+");
   private final Vocabulary words;
+  private final ItemForms forms;
 
   public ReportWriter(Language language) {
     this.words = Vocabulary.of(language);
+    this.forms = new ItemForms(words);
   }
 
   public String write(DailyReport report) {
@@ -217,9 +221,9 @@ public final class ReportWriter {
     block(out, null, a.rationale());
     block(out, words.label(Field.SUMMARY), a.summary());
     block(out, words.label(Field.IMPACT), a.impact());
-    block(out, words.label(Field.INSIGHTS), a.insights());
-    block(out, words.label(Field.RISKS), a.risks());
-    block(out, words.label(Field.RECOMMENDATIONS), a.recommendations());
+    block(out, words.label(Field.INSIGHTS), forms.insights(a.insights()));
+    block(out, words.label(Field.RISKS), forms.points(a.risks()));
+    block(out, words.label(Field.RECOMMENDATIONS), forms.points(a.recommendations()));
     block(out, words.label(Field.CONCLUSION), a.conclusion());
     if (!a.reasons().isEmpty()) {
       String list = a.reasons().stream().map(r -> "- " + inline(r))

@@ -2,6 +2,7 @@ package dev.daybook.report;
 
 import dev.daybook.model.Analysis;
 import dev.daybook.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,8 +23,12 @@ public final class Truncation {
     if (a.severity() == Severity.LOW) {
       return false;
     }
-    List<String> inWritingOrder = List.of(a.summary(), a.impact(), a.insights(), a.risks(),
-        a.recommendations(), a.conclusion());
+    List<String> inWritingOrder = new ArrayList<>(List.of(a.summary(), a.impact()));
+    boolean table = a.insights().list().stream().anyMatch(i -> i.dimension() != null);
+    inWritingOrder.addAll(table ? List.of("|") : a.insights().sources()); // a table's last row
+    inWritingOrder.addAll(a.risks().sources());
+    inWritingOrder.addAll(a.recommendations().sources());
+    inWritingOrder.add(a.conclusion());
     String last = "";
     for (String section : inWritingOrder) {
       if (!section.isBlank()) {

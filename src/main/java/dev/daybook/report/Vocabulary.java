@@ -1,6 +1,7 @@
 package dev.daybook.report;
 
 import dev.daybook.model.ChangeType;
+import dev.daybook.model.Dimension;
 import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ public final class Vocabulary {
       labels("🎯 变更类型", "⚡ 重要程度", "📋 变更摘要", "🎯 影响范围", "🔍 技术洞察",
           "⚠️ 潜在风险", "💡 关注建议", "📌 结论", "🧭 判定依据"),
       types("功能增强", "Bug 修复", "性能优化", "重构", "文档更新", "测试", "CI", "构建",
-          "回滚", "杂项"));
+          "回滚", "杂项"),
+      List.of("维度", "影响"),
+      dimensions("架构影响", "性能影响", "安全考虑", "可维护性", "部署/资源"));
 
   private static final Vocabulary EN = new Vocabulary(
       Language.EN,
@@ -59,7 +62,10 @@ public final class Vocabulary {
       labels("🎯 Change type", "⚡ Severity", "📋 Summary", "🎯 Impact", "🔍 Technical insights",
           "⚠️ Risks", "💡 Recommendations", "📌 Conclusion", "🧭 Reasons"),
       types("Feature", "Bug fix", "Performance", "Refactoring", "Documentation", "Tests", "CI",
-          "Build", "Revert", "Chore"));
+          "Build", "Revert", "Chore"),
+      List.of("Aspect", "Impact"),
+      dimensions("Architecture", "Performance", "Security", "Maintainability",
+          "Deployment/resources"));
 
   private final Language language;
   private final String titleFormat;
@@ -80,6 +86,8 @@ public final class Vocabulary {
   private final Map<Severity, String> badges;
   private final Map<Field, String> labels;
   private final Map<ChangeType, String> typeNames;
+  private final List<String> insightHeaders;
+  private final Map<Dimension, String> dimensionNames;
 
   private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
       String totalFormat, String noCommits, String statistics, String overview,
@@ -87,7 +95,8 @@ public final class Vocabulary {
       String viewCommit, String incomplete, String partialFormat, String noSubject,
       List<String> foldedFormats, String colon,
       Map<Severity, String> badges,
-      Map<Field, String> labels, Map<ChangeType, String> typeNames) {
+      Map<Field, String> labels, Map<ChangeType, String> typeNames,
+      List<String> insightHeaders, Map<Dimension, String> dimensionNames) {
     this.language = language;
     this.titleFormat = titleFormat;
     this.tableHeaders = tableHeaders;
@@ -107,6 +116,8 @@ public final class Vocabulary {
     this.badges = badges;
     this.labels = labels;
     this.typeNames = typeNames;
+    this.insightHeaders = insightHeaders;
+    this.dimensionNames = dimensionNames;
   }
 
   public static Vocabulary of(Language language) {
@@ -216,10 +227,28 @@ public final class Vocabulary {
     return types.stream().map(this::typeName).collect(Collectors.joining(" / "));
   }
 
+  /** The column names of the insights table: the dimension, then what it says. */
+  List<String> insightHeaders() {
+    return insightHeaders;
+  }
+
+  /** A dimension's name in the insights table, e.g. {@code 性能影响}. */
+  public String dimensionName(Dimension dimension) {
+    return dimensionNames.get(dimension);
+  }
+
   private static Map<Field, String> labels(String... words) {
     Map<Field, String> map = new EnumMap<>(Field.class);
     for (Field f : Field.values()) {
       map.put(f, words[f.ordinal()]);
+    }
+    return map;
+  }
+
+  private static Map<Dimension, String> dimensions(String... words) {
+    Map<Dimension, String> map = new EnumMap<>(Dimension.class);
+    for (Dimension d : Dimension.values()) {
+      map.put(d, words[d.ordinal()]);
     }
     return map;
   }

@@ -3,6 +3,7 @@ package dev.daybook.search;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Items;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.report.Anchors;
@@ -74,12 +75,18 @@ public record CommitDoc(String repo, String sha, LocalDate date, Instant time, S
     return docs;
   }
 
+  /** The plain text of a section of items: what its items (or its text) say, not their form. */
+  private static String words(Items<?> items) {
+    return String.join(" ", items.sources().stream().map(PlainText::of)
+        .filter(s -> !s.isEmpty()).toList());
+  }
+
   static CommitDoc of(LocalDate date, RepoSection section, ReportedCommit c, String url) {
     Analysis a = c.analysis();
     PlainText.WithPaths impact = PlainText.withPaths(a.impact()); // one parse for both
     String body = String.join(" ", Stream.of(PlainText.of(a.summary()), impact.text(),
-            PlainText.of(a.insights()), PlainText.of(a.risks()),
-            PlainText.of(a.recommendations())).filter(s -> !s.isEmpty()).toList());
+            words(a.insights()), words(a.risks()), words(a.recommendations()))
+        .filter(s -> !s.isEmpty()).toList());
     List<String> paths = List.copyOf(new LinkedHashSet<>(impact.paths()));
     return new CommitDoc(section.repo().toString(), c.sha(), date, c.time(), c.severity().key(),
         a.types().stream().map(ChangeType::key).toList(), c.author(), c.title(), body, paths,

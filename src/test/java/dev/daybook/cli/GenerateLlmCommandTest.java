@@ -177,14 +177,15 @@ class GenerateLlmCommandTest {
     CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY));
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("llm: 13 requests (~")
-        .contains("0 answers from the cache, 0 fell back to the rules");
+        .contains("0 answers from the cache, 0 fell back to the rules")
+        .contains("\n模型回答：0 个规整后采用，0 个重新请求，0 个改用规则分析。\n");
     assertThat(llm.requests()).hasSize(13)
         .allMatch(r -> ("Bearer " + KEY).equals(r.authorization()));
     DailyReport report = read();
     assertThat(report.commitCount()).isEqualTo(13);
     assertThat(report.sections().get(0).commits()).map(ReportedCommit::analysis)
         .allMatch(a -> a.summary().startsWith("本次提交："))
-        .allMatch(a -> a.reasons().get(0).equals("model: test-model (prompt v1)"));
+        .allMatch(a -> a.reasons().get(0).equals("模型：test-model（提示词 v2）"));
     assertThat(cacheFiles()).hasSize(13);
     String first = Files.readString(report());
 
@@ -212,8 +213,10 @@ class GenerateLlmCommandTest {
     assertThat(markdown).doesNotContain(KEY)
         .contains("⚠️ 模型分析失败（HTTP 500），以下为规则分析。")
         .contains("⚠️ 模型分析失败（HTTP 401 (the key was refused)），以下为规则分析。")
-        .contains("⚠️ 模型分析失败（not asked: HTTP 401 (the key was refused)），以下为规则分析。");
+        .contains("⚠️ 模型分析失败（未请求：HTTP 401 (the key was refused)），以下为规则分析。");
     assertThat(cacheFiles()).isEmpty();
-    assertThat(run.out()).contains("13 fell back to the rules");
+    assertThat(run.out()).contains("13 fell back to the rules")
+        .contains("模型回答：0 个规整后采用，0 个重新请求，13 个改用规则分析（HTTP 401 (the key was"
+            + " refused)；HTTP 500；未请求：HTTP 401 (the key was refused) ×11）。");
   }
 }

@@ -10,7 +10,8 @@ class AnalysisTest {
 
   private static Analysis eager() {
     return new Analysis(Severity.MEDIUM, List.of(ChangeType.FEATURE, ChangeType.TEST), "功能增强",
-        "why", "sum", "imp", "ins", null, "rec", "con", List.of("a", "b"), true);
+        "why", "sum", "imp", Items.of(List.of(new Insight(Dimension.SECURITY, "ins"))), null,
+        Items.of(List.of(new Point("t", "rec"))), "con", List.of("a", "b"), true);
   }
 
   @Test
@@ -27,7 +28,7 @@ class AnalysisTest {
     assertThat(deferred.typeLabel()).isEqualTo("功能增强");
     assertThat(reads).hasValue(0);
     assertThat(deferred.summary()).isEqualTo("sum");
-    assertThat(deferred.risks()).isEmpty();
+    assertThat(deferred.risks()).isEqualTo(Items.none());
     assertThat(deferred.reasons()).containsExactly("a", "b");
     assertThat(deferred).isEqualTo(eager).hasSameHashCodeAs(eager);
     assertThat(deferred.toString()).isEqualTo(eager.toString());
@@ -40,8 +41,11 @@ class AnalysisTest {
     Analysis a = eager();
 
     assertThat(a.toString()).isEqualTo("Analysis[severity=MEDIUM, types=[FEATURE, TEST], "
-        + "typeLabel=功能增强, rationale=why, summary=sum, impact=imp, insights=ins, risks=, "
-        + "recommendations=rec, conclusion=con, reasons=[a, b], incomplete=true]");
+        + "typeLabel=功能增强, rationale=why, summary=sum, impact=imp, "
+        + "insights=Items[list=[Insight[dimension=SECURITY, text=ins]], text=], "
+        + "risks=Items[list=[], text=], "
+        + "recommendations=Items[list=[Point[title=t, details=rec]], text=], conclusion=con, "
+        + "reasons=[a, b], incomplete=true]");
     assertThat(a).isEqualTo(eager()).hasSameHashCodeAs(eager());
     assertThat(a).isNotEqualTo(a.withIncomplete(false));
     assertThat(a.withIncomplete(false).withIncomplete(true)).isEqualTo(a);
@@ -51,7 +55,10 @@ class AnalysisTest {
     assertThat(a).isNotEqualTo(new Analysis(Severity.MEDIUM, a.types(), null, a.rationale(),
         a.summary(), a.impact(), a.insights(), a.risks(), a.recommendations(), a.conclusion(),
         a.reasons(), a.incomplete()));
-    assertThat(new Analysis(Severity.LOW, List.of(), null, "s", "", "", "", "", "", List.of(),
-        false).rationale()).isEmpty();
+    assertThat(a).isNotEqualTo(new Analysis(Severity.MEDIUM, a.types(), a.typeLabel(),
+        a.rationale(), a.summary(), a.impact(), Items.text("ins"), a.risks(),
+        a.recommendations(), a.conclusion(), a.reasons(), a.incomplete()));
+    assertThat(new Analysis(Severity.LOW, List.of(), null, "s", "", Items.none(), Items.none(),
+        Items.none(), "", List.of(), false).rationale()).isEmpty();
   }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Dimension;
+import dev.daybook.model.Insight;
+import dev.daybook.model.Items;
 import dev.daybook.model.Language;
+import dev.daybook.model.Point;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
@@ -37,8 +41,8 @@ class HostileRoundTripTest {
 
   static ReportedCommit commit(String sha, String title, String author, Severity severity) {
     Analysis analysis = new Analysis(severity, List.of(ChangeType.BUGFIX), null,
-        "summary of " + MarkdownText.inline(title), "- " + MarkdownText.code(title), "", "", "",
-        "", List.of("reason quoting " + title), false);
+        "summary of " + MarkdownText.inline(title), "- " + MarkdownText.code(title),
+        Items.none(), Items.none(), Items.none(), "", List.of("reason quoting " + title), false);
     return new ReportedCommit(sha, "https://github.com/o/r/commit/" + sha,
         Instant.parse("2026-02-06T10:00:00Z"), author, title, analysis);
   }
@@ -89,8 +93,8 @@ class HostileRoundTripTest {
   void headingsInsideACommitStayInItsProse() throws Exception {
     String sha = "0123456789abcdef0123456789abcdef01234567";
     Analysis analysis = new Analysis(Severity.MEDIUM, List.of(ChangeType.FEATURE), null,
-        "intro\n\n#### srt/layers\n\nmore\n\n### 目录\n\n- item", "", "", "", "", "",
-        List.of(), false);
+        "intro\n\n#### srt/layers\n\nmore\n\n### 目录\n\n- item", "", Items.none(),
+        Items.none(), Items.none(), "", List.of(), false);
     DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
         List.of(new ReportedCommit(sha, null, Instant.parse("2026-02-06T10:00:00Z"), "a", "t",
             analysis)))));
@@ -120,8 +124,11 @@ class HostileRoundTripTest {
     String odd = "a\uFFFFb\uFFFEc\u0000d\u0007e\uD83Df\uDE80g";
     String sha = "0123456789abcdef0123456789abcdef01234567";
     Analysis analysis = new Analysis(Severity.HIGH, List.of(ChangeType.BUGFIX), null,
-        "summary " + odd, "- " + MarkdownText.code("src/" + odd + ".py"), "insight " + odd,
-        "- risk " + odd, "- do " + odd, "conclusion " + odd, List.of("reason " + odd), false);
+        "summary " + odd, "- " + MarkdownText.code("src/" + odd + ".py"),
+        Items.of(List.of(new Insight(Dimension.SECURITY, "insight " + odd))),
+        Items.of(List.of(Point.untitled("risk " + odd))),
+        Items.of(List.of(new Point("title " + odd, "do " + odd))), "conclusion " + odd,
+        List.of("reason " + odd), false);
     DailyReport report = new DailyReport(DAY, UTC, List.of(new RepoSection(RepoId.parse("o/r"),
         List.of(new ReportedCommit(sha, "https://github.com/o/r/commit/" + sha,
             Instant.parse("2026-02-06T10:00:00Z"), "author " + odd, "title " + odd,

@@ -3,6 +3,8 @@ package dev.daybook.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Dimension;
+import dev.daybook.model.Insight;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
@@ -94,9 +96,16 @@ class ReferenceReportTest {
         .endsWith("整体提升了基准代码的可维护性与可复用性。");
     assertThat(a.impact()).startsWith("- `python/sglang/jit_kernel/benchmark/bench_hicache.py`（新加入）")
         .contains("utils.py`（新增公共工具）");
-    assertThat(a.insights()).startsWith("| 维度 | 影响 |").contains("| **可维护性** |");
-    assertThat(a.risks()).startsWith("1. **CI 超时 / 资源耗尽**").contains("4. **版本兼容**");
-    assertThat(a.recommendations()).startsWith("1. **CI 配置**").contains("6. **依赖管理**");
+    // Its table is written as Daybook writes one: read as insights by dimension.
+    assertThat(a.insights().list()).extracting(Insight::dimension).containsExactly(
+        Dimension.ARCHITECTURE, Dimension.PERFORMANCE, Dimension.SECURITY,
+        Dimension.MAINTAINABILITY);
+    assertThat(a.insights().list().get(0).text()).startsWith("- **模块化**：新增 `utils.py`")
+        .endsWith("保持代码风格一致。");
+    // Its lists are loose, titles above their bullets: kept as written (the importer reads them).
+    assertThat(a.risks().text()).startsWith("1. **CI 超时 / 资源耗尽**").contains("4. **版本兼容**");
+    assertThat(a.recommendations().text()).startsWith("1. **CI 配置**")
+        .contains("6. **依赖管理**");
     assertThat(a.conclusion()).startsWith("本次提交通过新增 HiCache JIT Kernel 基准")
         .endsWith("继续完善基准体系。");
     assertThat(a.incomplete()).isFalse();
@@ -109,16 +118,16 @@ class ReferenceReportTest {
     assertThat(a.types()).extracting(Enum::name).containsExactly("FEATURE", "PERFORMANCE");
     assertThat(a.rationale()).startsWith("* 影响到量化推理的关键算子");
     assertThat(a.summary()).startsWith("1. **新增 JIT 实现**");
-    assertThat(a.insights()).contains("| **部署/资源** |");
-    assertThat(a.risks()).startsWith("1. **编译环境依赖**")
+    assertThat(a.insights().text()).contains("| **部署/资源** |");
+    assertThat(a.risks().text()).startsWith("1. **编译环境依赖**")
         .contains("时会按 SM 数分配最大 `64").endsWith("KB * SMS");
-    assertThat(a.recommendations()).isEmpty();
+    assertThat(a.recommendations().isEmpty()).isTrue();
     assertThat(a.conclusion()).isEmpty();
   }
 
   @Test
   void keepsTrailingParagraphsAndLowCommitSummaries() {
-    assertThat(commit("c6aa186").analysis().recommendations())
+    assertThat(commit("c6aa186").analysis().recommendations().text())
         .endsWith("完成上述细节检查后即可平稳推送至主分支。");
     assertThat(commit("d0c39bc").analysis().typeLabel()).isEqualTo("Bug 修复（跨容器 HF 下载竞态）");
     assertThat(commit("f798ab9").analysis().types()).extracting(Enum::name)

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** What format 2 adds to a report, and that reports of format 1 read as before. */
+/** What format 2 adds to a report, and that reports of formats 1 and 2 read as before. */
 class ReportFormatTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -29,6 +29,19 @@ class ReportFormatTest {
     assertThat(report).isEqualTo(current.orThrow());
     assertThat(new ReportWriter(old.language()).write(report))
         .isEqualTo(Files.readString(Path.of("content/reports/2026/02/2026-02-07.md")));
+  }
+
+  @Test
+  void aFormatTwoReportReadsToTheSameReportAsItsFormatThreeRewrite() throws Exception {
+    Path format2 = Path.of("src/test/resources/reports/format2/2026-02-07.zh.md");
+    ParsedReport old = parse(format2);
+    assertThat(old.problems()).isEmpty();
+    assertThat(Files.readString(format2)).contains("daybook.format=2");
+    String current = Files.readString(Path.of("content/reports/2026/02/2026-02-07.md"));
+    assertThat(current).contains("daybook.format=3");
+    assertThat(old.orThrow()).isEqualTo(parse(Path.of("content/reports/2026/02/2026-02-07.md"))
+        .orThrow());
+    assertThat(new ReportWriter(old.language()).write(old.orThrow())).isEqualTo(current);
   }
 
   @Test

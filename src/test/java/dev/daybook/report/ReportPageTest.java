@@ -3,6 +3,7 @@ package dev.daybook.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.model.Analysis;
+import dev.daybook.testing.ItemText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ class ReportPageTest {
     assertThat(parsed.problems()).isEmpty();
     Analysis analysis = analysisOf(parsed, "```");
     assertThat(analysis.summary()).contains("**⚠️ 潜在风险**", "- not a risk");
-    assertThat(analysis.risks()).doesNotContain("not a risk");
+    assertThat(ItemText.of(analysis.risks())).doesNotContain("not a risk");
     assertThat(parsed.page().html())
         .contains("<pre><code>**⚠️ 潜在风险**\n\n- not a risk\n</code></pre>");
   }
@@ -50,12 +51,12 @@ class ReportPageTest {
   void anHtmlBlockThatSwallowsLabelsOnThePageSwallowsThemInTheReportToo() throws Exception {
     // An HTML comment that is never closed runs to the end of the document: the page shows the
     // rest as text, so the parser keeps it as the prose it is on the page, not as labels.
-    String clean = analysisOf(withSummary("plain"), "plain").risks();
+    String clean = ItemText.of(analysisOf(withSummary("plain"), "plain").risks());
     assertThat(clean).isNotEmpty();
     ParsedReport parsed = withSummary("<!-- never closed");
     Analysis analysis = analysisOf(parsed, "<!--");
     assertThat(analysis.summary()).startsWith("<!-- never closed").contains("**⚠️ 潜在风险**");
-    assertThat(analysis.risks()).isEmpty();
+    assertThat(analysis.risks().isEmpty()).isTrue();
     String html = parsed.page().html();
     assertThat(html).contains("&lt;!-- never closed").contains("**⚠️ 潜在风险**")
         .doesNotContain("<strong>⚠️ 潜在风险</strong>");

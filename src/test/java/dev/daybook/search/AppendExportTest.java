@@ -86,14 +86,16 @@ class AppendExportTest {
       throws Exception {
     // "zulu" 9000 times in one title: its positions spill at once. Each new day has "alpha"
     // 3000 times: its positions spill on the third day, before zulu's (term order), which moves.
-    Archive archive = new Archive(dir, 8);
+    // Twelve days: the shard counts stay those of the first export as the four days are added
+    // (a day that doubles them is a full export, rightly).
+    Archive archive = new Archive(dir, 12);
     archive.add(0, withTitleWord(synth.day(0), " zulu".repeat(9000).strip()));
     Run run = archive.update(null, Map.of());
     Map<String, byte[]> site = run.site(Map.of());
     assertThat(ExportState.parse(run.export().state()).big()).containsExactly("pzulu");
     byte[] zulu = site.get("big-0.json");
     Run shift = null;
-    for (int day = 8; day < 12; day++) {
+    for (int day = 12; day < 16; day++) {
       archive.add(day, withTitleWord(synth.day(day), " alpha".repeat(3000).strip()));
       Run next = archive.update(run.export().state(), site);
       Map<String, byte[]> nextSite = next.site(site);
@@ -174,7 +176,8 @@ class AppendExportTest {
 
   @Test
   void aMissingForeignOrDamagedStateOrSavedFileGivesAFullExport() throws Exception {
-    Archive archive = new Archive(dir, 8);
+    // Twelve days, so that the day added keeps the shard counts (see the test above).
+    Archive archive = new Archive(dir, 12);
     Run first = archive.update(null, Map.of());
     Map<String, byte[]> site = first.site(Map.of());
     byte[] state = first.export().state();
@@ -191,7 +194,7 @@ class AppendExportTest {
       lost.remove(id);
       damages.add(lost);
     }
-    archive.add(8, synth.day(8));
+    archive.add(12, synth.day(12));
     // The same state and files append: the cases below differ from it in one thing each.
     assertThat(archive.update(state, site).export().appended()).isTrue();
     Map<String, byte[]> full = archive.full();
@@ -227,13 +230,13 @@ class AppendExportTest {
   /** A published file changed by hand is not read: the export still appends, and remakes it. */
   @Test
   void aPublishedFileIsNeverReadToMakeTheNextExport() throws Exception {
-    Archive archive = new Archive(dir, 8);
+    Archive archive = new Archive(dir, 12);
     Run first = archive.update(null, Map.of());
     Map<String, byte[]> site = new TreeMap<>(first.site(Map.of()));
     byte[] facets = site.get("facets.json").clone();
     facets[2] = (byte) (facets[2] == 'x' ? 'y' : 'x');
     site.put("facets.json", facets);
-    archive.add(8, synth.day(8));
+    archive.add(12, synth.day(12));
 
     Run next = archive.update(first.export().state(), site);
 

@@ -6,6 +6,8 @@ import dev.daybook.archive.ArchiveReader;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Insight;
+import dev.daybook.model.Items;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
@@ -62,7 +64,9 @@ class CharactersXmlRefusesTest {
 
   static DailyReport placeholders() {
     Analysis analysis = new Analysis(Severity.HIGH, List.of(ChangeType.BUGFIX), null,
-        "Summary: BODYMARK.", "- Touches `PATHMARK`", "- BODYMARK", "", "", "BODYMARK.",
+        "Summary: BODYMARK.", "- Touches `PATHMARK`",
+        Items.of(List.of(new Insight(null, "BODYMARK"))), Items.none(), Items.none(),
+        "BODYMARK.",
         List.of("title: TITLEMARK"), false);
     ReportedCommit commit = new ReportedCommit(SHA, "https://github.com/odd/chars/commit/" + SHA,
         DAY.atTime(12, 0).atZone(ZONE).toInstant(), "AUTHORMARK", "TITLEMARK", analysis);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Items;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
@@ -176,8 +177,8 @@ class HostileContentTest {
       // As an analyzer writes it: the commit's own text escaped into the prose.
       String summary = c[0].equals(LONG_TITLE) ? LONG_SUMMARY
           : "Changes " + MarkdownText.inline(c[0]) + " by " + MarkdownText.inline(c[1]) + ".";
-      Analysis analysis = new Analysis(severity, List.of(ChangeType.BUGFIX), null, summary, "", "",
-          "", "", "", List.of("title: " + c[0]), false);
+      Analysis analysis = new Analysis(severity, List.of(ChangeType.BUGFIX), null, summary, "",
+          Items.none(), Items.none(), Items.none(), "", List.of("title: " + c[0]), false);
       commits.add(new ReportedCommit(sha(i), "https://github.com/evil/repo/commit/" + sha(i),
           noon.minusSeconds(60L * i), c[1], c[0], analysis));
     }

@@ -309,8 +309,9 @@ class SearchAgreementTest {
       String title, String path, int hour) {
     dev.daybook.model.Analysis analysis = new dev.daybook.model.Analysis(
         dev.daybook.model.Severity.MEDIUM, List.of(dev.daybook.model.ChangeType.DOCS), null,
-        "A change.", "- " + dev.daybook.text.MarkdownText.code(path) + "（+1 / −0）", "", "", "",
-        "", List.of(), false);
+        "A change.", "- " + dev.daybook.text.MarkdownText.code(path) + "（+1 / −0）",
+        dev.daybook.model.Items.text(""), dev.daybook.model.Items.text(""),
+        dev.daybook.model.Items.text(""), "", List.of(), false);
     return new dev.daybook.model.ReportedCommit(sha, "https://github.com/acme/tool/commit/" + sha,
         java.time.Instant.parse("2026-03-02T00:00:00Z").plusSeconds(3600L * hour), author, title,
         analysis);

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.analysis.llm.AnswerIssue.Note;
 import dev.daybook.model.ChangeType;
+import dev.daybook.model.Dimension;
+import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
+import dev.daybook.text.MarkdownText;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,11 +24,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The model's answer read against our schema, its text still raw (untrusted, unescaped). Reading
- * is strict where a mistake would change the report's facts (one JSON object; a severity and at
- * least one type from our enums; a summary; strings or lists of strings) and lenient where it
- * would not (a surrounding code fence, unknown extra keys, a single string where a list was asked,
- * unknown type names beside known ones).
+ * The model's answer read against our schema ({@link Prompt}), its text still raw (untrusted,
+ * unescaped). Reading is strict where a mistake would change the report's facts (one JSON object;
+ * a severity and at least one type from our enums; a summary; text where text is asked) and
+ * tolerant where what was meant is clear: a surrounding code fence, unknown extra keys, unknown
+ * type names beside known ones, and — noted as mended ({@link Read#mended}) — a key under a known
+ * other name ({@code change_type} for {@code types}), one text for a list, plain text items where
+ * objects were asked, a known other name of a type or dimension, the answer wrapped in one object.
+ * Two names of one key given at once are ambiguous: the answer is unusable.
  */
 record Answer(
     Severity severity,
@@ -30,17 +39,36 @@ record Answer(
     String severityReason,
     String summary,
     List<String> impact,
-    List<String> insights,
-    List<String> risks,
-    List<String> recommendations,
+    List<Aspect> insights,
+    List<Titled> risks,
+    List<Titled> recommendations,
     String conclusion) {
 
-  /** The answer does not fit the schema; the message says how (ours, safe to publish). */
+  /** An insight as the model gave it: its dimension ({@code null}: none) and its raw text. */
+  record Aspect(Dimension dimension, String text) {}
+
+  /** A risk or a recommendation as the model gave it: a title (may be empty) and raw details. */
+  record Titled(String title, String details) {}
+
+  /** An answer, and what had to be mended to read it (empty for one that fits the schema). */
+  record Read(Answer answer, Set<Note> mended) {
+    Read {
+      mended = Set.copyOf(mended);
+    }
+  }
+
+  /** The answer cannot be used; its note says why (ours, safe to publish). */
   static final class Invalid extends Exception {
     private static final long serialVersionUID = 1L;
+    private final transient Note note;
 
-    Invalid(String message) {
-      super(message, null, false, false);
+    Invalid(AnswerIssue issue, String detail) {
+      super(issue.text(Language.EN, detail), null, false, false);
+      this.note = new Note(issue, detail);
+    }
+
+    Note note() {
+      return note;
     }
   }
 
@@ -48,8 +76,33 @@ record Answer(
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Pattern FENCE =
       Pattern.compile("^```[A-Za-z]*\\s*\\n(.*)\\n\\s*```$", Pattern.DOTALL);
-  private static final List<String> LISTS =
-      List.of("impact", "insights", "risks", "recommendations");
+
+  /** Other names models give our keys; each is read as ours, and the answer noted as mended. */
+  private static final Map<String, List<String>> KEY_NAMES = Map.of(
+      "types", List.of("type", "change_type", "change_types", "changeType", "changeTypes"),
+      "severity_reason", List.of("severityReason", "severity_rationale", "reason"),
+      "summary", List.of("change_summary"),
+      "impact", List.of("impacts", "impact_scope", "scope"),
+      "insights", List.of("insight", "technical_insights"),
+      "risks", List.of("risk", "potential_risks"),
+      "recommendations", List.of("recommendation", "suggestions"),
+      "dimension", List.of("aspect", "category"),
+      "text", List.of("impact", "details", "content", "description"),
+      "details", List.of("detail", "description", "content", "text"));
+
+  private static final Map<String, ChangeType> TYPE_NAMES = Map.ofEntries(
+      Map.entry("feat", ChangeType.FEATURE), Map.entry("fix", ChangeType.BUGFIX),
+      Map.entry("bug", ChangeType.BUGFIX), Map.entry("bug_fix", ChangeType.BUGFIX),
+      Map.entry("performance", ChangeType.PERFORMANCE), Map.entry("refactoring",
+          ChangeType.REFACTOR), Map.entry("doc", ChangeType.DOCS),
+      Map.entry("documentation", ChangeType.DOCS), Map.entry("tests", ChangeType.TEST),
+      Map.entry("testing", ChangeType.TEST), Map.entry("chores", ChangeType.CHORE));
+
+  private static final Map<String, Dimension> DIMENSION_NAMES = Map.of(
+      "arch", Dimension.ARCHITECTURE, "design", Dimension.ARCHITECTURE,
+      "perf", Dimension.PERFORMANCE, "maintenance", Dimension.MAINTAINABILITY,
+      "deploy", Dimension.DEPLOYMENT, "resources", Dimension.DEPLOYMENT,
+      "deployment/resources", Dimension.DEPLOYMENT);
 
   Answer {
     Objects.requireNonNull(severity, "severity");
@@ -60,48 +113,28 @@ record Answer(
     recommendations = List.copyOf(recommendations);
   }
 
-  static Answer parse(String content) throws Invalid {
+  static Read parse(String content) throws Invalid {
     String text = content == null ? "" : content.strip();
     Matcher fence = FENCE.matcher(text);
     if (fence.matches()) {
       text = fence.group(1).strip();
     }
     if (text.isEmpty()) {
-      throw new Invalid("empty answer");
+      throw new Invalid(AnswerIssue.EMPTY, null);
     }
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new Invalid("the answer is not valid JSON");
+      throw new Invalid(AnswerIssue.NOT_JSON, null);
     }
     if (root == null || !root.isObject()) {
-      throw new Invalid("the answer is not a JSON object");
+      throw new Invalid(AnswerIssue.NOT_OBJECT, null);
     }
-    JsonNode severityNode = root.path("severity");
-    Severity severity = severityNode.isTextual()
-        ? Severity.fromKey(severityNode.asText()).orElse(null) : null;
-    if (severity == null) {
-      throw new Invalid("severity is not one of high, medium, low");
-    }
-    Set<ChangeType> types = new LinkedHashSet<>();
-    for (String t : list(root, "types")) {
-      ChangeType.fromKey(t).ifPresent(types::add);
-    }
-    if (types.isEmpty()) {
-      throw new Invalid("types names none of our change types");
-    }
-    String summary = string(root, "summary");
-    if (summary.isBlank()) {
-      throw new Invalid("summary is missing");
-    }
-    return new Answer(severity, new ArrayList<>(types).subList(0, Math.min(3, types.size())),
-        string(root, "severity_reason"), summary, list(root, LISTS.get(0)),
-        list(root, LISTS.get(1)), list(root, LISTS.get(2)), list(root, LISTS.get(3)),
-        string(root, "conclusion"));
+    return new Reading().read(root);
   }
 
-  /** The answer as a JSON tree with sorted keys, as the cache stores it. */
+  /** The answer as a JSON tree with sorted keys, as the cache stores it (in our schema). */
   Map<String, Object> toJson() {
     Map<String, Object> m = new TreeMap<>();
     m.put("severity", severity.key());
@@ -109,53 +142,211 @@ record Answer(
     m.put("severity_reason", severityReason);
     m.put("summary", summary);
     m.put("impact", impact);
-    m.put("insights", insights);
-    m.put("risks", risks);
-    m.put("recommendations", recommendations);
+    m.put("insights", insights.stream().map(i -> {
+      Map<String, Object> item = new TreeMap<>();
+      if (i.dimension() != null) {
+        item.put("dimension", i.dimension().key());
+      }
+      item.put("text", i.text());
+      return item;
+    }).toList());
+    m.put("risks", titled(risks));
+    m.put("recommendations", titled(recommendations));
     m.put("conclusion", conclusion);
     return m;
+  }
+
+  private static List<Map<String, Object>> titled(List<Titled> points) {
+    return points.stream().map(p -> {
+      Map<String, Object> item = new TreeMap<>();
+      item.put("title", p.title());
+      item.put("details", p.details());
+      return item;
+    }).toList();
   }
 
   /** Reads what {@link #toJson()} wrote. */
   static Optional<Answer> fromJson(JsonNode node) {
     try {
-      return Optional.of(parse(JSON.writeValueAsString(node)));
+      return Optional.of(parse(JSON.writeValueAsString(node)).answer());
     } catch (Invalid | JsonProcessingException e) {
       return Optional.empty();
     }
   }
 
-  private static String string(JsonNode root, String key) throws Invalid {
-    JsonNode node = root.get(key);
-    if (node == null || node.isNull()) {
-      return "";
-    }
-    if (!node.isTextual()) {
-      throw new Invalid(key + " is not a string");
-    }
-    return node.asText();
-  }
+  /** One reading of an answer, noting what it mends. */
+  private static final class Reading {
+    private final Set<Note> mended = new LinkedHashSet<>();
 
-  private static List<String> list(JsonNode root, String key) throws Invalid {
-    JsonNode node = root.get(key);
-    if (node == null || node.isNull()) {
-      return List.of();
-    }
-    if (node.isTextual()) {
-      return node.asText().isBlank() ? List.of() : List.of(node.asText());
-    }
-    if (!node.isArray()) {
-      throw new Invalid(key + " is not a list of strings");
-    }
-    List<String> items = new ArrayList<>();
-    for (JsonNode item : node) {
-      if (!item.isTextual()) {
-        throw new Invalid(key + " is not a list of strings");
+    Read read(JsonNode root) throws Invalid {
+      if (!root.has("severity") && root.size() == 1) {
+        Map.Entry<String, JsonNode> only = root.fields().next();
+        if (only.getValue().isObject() && only.getValue().has("severity")) {
+          mended.add(new Note(AnswerIssue.WRAPPED, shown(only.getKey())));
+          root = only.getValue();
+        }
       }
-      if (!item.asText().isBlank()) {
-        items.add(item.asText());
+      JsonNode severityNode = field(root, "severity");
+      Severity severity = severityNode != null && severityNode.isTextual()
+          ? Severity.fromKey(severityNode.asText()).orElse(null) : null;
+      if (severity == null) {
+        throw new Invalid(AnswerIssue.NO_SEVERITY, null);
       }
+      Set<ChangeType> types = new LinkedHashSet<>();
+      for (JsonNode t : list(root, "types")) {
+        type(text(t, "types")).ifPresent(types::add);
+      }
+      if (types.isEmpty()) {
+        throw new Invalid(AnswerIssue.NO_TYPES, null);
+      }
+      String summary = string(root, "summary");
+      if (summary.isBlank()) {
+        throw new Invalid(AnswerIssue.NO_SUMMARY, null);
+      }
+      List<String> impact = new ArrayList<>();
+      for (JsonNode item : list(root, "impact")) {
+        impact.add(text(item, "impact"));
+      }
+      List<Aspect> insights = new ArrayList<>();
+      for (JsonNode item : list(root, "insights")) {
+        insights.add(aspect(item));
+      }
+      Answer answer = new Answer(severity,
+          new ArrayList<>(types).subList(0, Math.min(3, types.size())),
+          string(root, "severity_reason"), summary, blankless(impact),
+          insights.stream().filter(i -> !i.text().isBlank()).toList(),
+          points(root, "risks"), points(root, "recommendations"), string(root, "conclusion"));
+      return new Read(answer, mended);
     }
-    return items;
+
+    /**
+     * The value of a key, under its own name or one other known name; null when absent. Two names
+     * given at once are ambiguous.
+     */
+    private JsonNode field(JsonNode object, String key) throws Invalid {
+      List<String> given = new ArrayList<>();
+      if (object.hasNonNull(key)) {
+        given.add(key);
+      }
+      for (String other : KEY_NAMES.getOrDefault(key, List.of())) {
+        if (object.hasNonNull(other)) {
+          given.add(other);
+        }
+      }
+      if (given.isEmpty()) {
+        return null;
+      }
+      if (given.size() > 1) {
+        throw new Invalid(AnswerIssue.TWO_NAMES, String.join(", ", given));
+      }
+      if (!given.get(0).equals(key)) {
+        mended.add(new Note(AnswerIssue.KEY_NAME, given.get(0) + " → " + key));
+      }
+      return object.get(given.get(0));
+    }
+
+    private String string(JsonNode root, String key) throws Invalid {
+      JsonNode node = field(root, key);
+      return node == null ? "" : text(node, key);
+    }
+
+    private static String text(JsonNode node, String key) throws Invalid {
+      if (!node.isTextual()) {
+        throw new Invalid(AnswerIssue.NOT_TEXT, key);
+      }
+      return node.asText();
+    }
+
+    /** The items of a list; one text given for the list is its one item. */
+    private List<JsonNode> list(JsonNode root, String key) throws Invalid {
+      JsonNode node = field(root, key);
+      if (node == null) {
+        return List.of();
+      }
+      if (node.isTextual()) {
+        if (node.asText().isBlank()) {
+          return List.of();
+        }
+        mended.add(new Note(AnswerIssue.TEXT_FOR_LIST, key));
+        return List.of(node);
+      }
+      if (!node.isArray()) {
+        throw new Invalid(AnswerIssue.NOT_LIST, key);
+      }
+      List<JsonNode> items = new ArrayList<>();
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+        JsonNode item = it.next();
+        if (!item.isNull()) {
+          items.add(item);
+        }
+      }
+      return items;
+    }
+
+    private Optional<ChangeType> type(String name) {
+      Optional<ChangeType> type = ChangeType.fromKey(name);
+      if (type.isPresent()) {
+        return type;
+      }
+      ChangeType other = TYPE_NAMES.get(name.strip().toLowerCase(Locale.ROOT));
+      if (other != null) {
+        mended.add(new Note(AnswerIssue.TYPE_NAME, shown(name) + " → " + other.key()));
+      }
+      return Optional.ofNullable(other);
+    }
+
+    private Aspect aspect(JsonNode item) throws Invalid {
+      if (item.isTextual()) {
+        mended.add(new Note(AnswerIssue.TEXT_ITEMS, "insights"));
+        return new Aspect(null, item.asText());
+      }
+      if (!item.isObject()) {
+        throw new Invalid(AnswerIssue.NOT_ITEM, "insights");
+      }
+      JsonNode text = field(item, "text");
+      JsonNode name = field(item, "dimension");
+      Dimension dimension = null;
+      if (name != null) {
+        String given = text(name, "dimension");
+        dimension = Dimension.fromKey(given)
+            .orElse(DIMENSION_NAMES.get(given.strip().toLowerCase(Locale.ROOT)));
+        if (dimension == null && !given.isBlank()) {
+          mended.add(new Note(AnswerIssue.UNKNOWN_DIMENSION, shown(given)));
+        }
+      }
+      return new Aspect(dimension, text == null ? "" : text(text, "text"));
+    }
+
+    private List<Titled> points(JsonNode root, String key) throws Invalid {
+      List<Titled> points = new ArrayList<>();
+      for (JsonNode item : list(root, key)) {
+        Titled point;
+        if (item.isTextual()) {
+          mended.add(new Note(AnswerIssue.TEXT_ITEMS, key));
+          point = new Titled("", item.asText());
+        } else if (item.isObject()) {
+          JsonNode title = field(item, "title");
+          JsonNode details = field(item, "details");
+          point = new Titled(title == null ? "" : text(title, "title"),
+              details == null ? "" : text(details, "details"));
+        } else {
+          throw new Invalid(AnswerIssue.NOT_ITEM, key);
+        }
+        if (!point.title().isBlank() || !point.details().isBlank()) {
+          points.add(point);
+        }
+      }
+      return points;
+    }
+
+    private static List<String> blankless(List<String> items) {
+      return items.stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    /** A name from the answer as a notice may show it: one line, cut short, in backticks. */
+    private static String shown(String name) {
+      String line = MarkdownText.oneLine(name).strip();
+      return "`" + (line.length() > 30 ? line.substring(0, 27) + "..." : line) + "`";
+    }
   }
 }

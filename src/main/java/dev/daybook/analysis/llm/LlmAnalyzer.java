@@ -36,10 +36,15 @@ import java.util.function.Consumer;
  * A usable answer is fact-checked and escaped ({@link SafeProse}), and the rules' severity is kept
  * beside the model's in the reasons when they differ. Nothing is ever published half-cut.
  *
- * <p>Markers (they survive writing and parsing a report): rationale
+ * An answer off the schema whose meaning is clear is mended and used ({@link Answer}); every
+ * mending, second try and fallback is counted, with why, for {@link #answerSummary}.
+ *
+ * <p>Markers, in the report's language (they survive writing and parsing a report): rationale
  * {@code > ⚠️ 模型分析失败（why），以下为规则分析。} / {@code > ⚠️ Model analysis failed (why);
- * rule analysis shown.}; reasons {@code model: <name> failed (why); rules used} and, on
- * disagreement, {@code rules: medium; model: high}.
+ * rule analysis shown.}; reasons {@code 模型：<name> 失败（why），使用规则分析} / {@code model:
+ * <name> failed (why); rules used} and, on disagreement, {@code 规则：中；模型：高} / {@code rules:
+ * medium; model: high}. A failure of the endpoint itself (HTTP status, timeout) is said in
+ * English in both.
  *
  * <p>The API key goes into the {@code Authorization} header and nowhere else.
  */
@@ -79,8 +84,8 @@ public final class LlmAnalyzer implements CommitAnalyzer {
   private final CommitAnalyzer rules;
   private final Consumer<String> notices;
   private final AtomicInteger cacheHits = new AtomicInteger();
-  private final AtomicInteger fallbacks = new AtomicInteger();
-  private final AtomicReference<String> fatal = new AtomicReference<>();
+  private final AnswerTally tally = new AnswerTally();
+  private final AtomicReference<LlmFailure> fatal = new AtomicReference<>();
 
   private LlmAnalyzer(Builder b) {
     this.model = requireText(b.model, "model");
@@ -108,8 +113,16 @@ public final class LlmAnalyzer implements CommitAnalyzer {
   /** What this analyzer has cost so far. */
   public Usage usage() {
     return new Usage(http == null ? 0 : http.requests(), http == null ? 0 : http.promptChars(),
-        cacheHits.get(), fallbacks.get(), http == null ? Duration.ZERO : http.waited(),
+        cacheHits.get(), tally.fellBackAnswers(), http == null ? Duration.ZERO : http.waited(),
         http == null ? Duration.ZERO : http.maxTotalWait());
+  }
+
+  /**
+   * One line, in the archive's language, on what became of the answers so far: how many were
+   * used after mending an answer off the schema, asked again, or replaced by the rules, and why.
+   */
+  public String answerSummary(Language language) {
+    return tally.line(language);
   }
 
   @Override
@@ -121,19 +134,22 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     Answer answer = cached(key);
     if (answer != null) {
       cacheHits.incrementAndGet();
-      return Composer.compose(commit, answer, ruled, model);
+      return Composer.compose(commit, answer, ruled, model, language);
     }
-    String stop = fatal.get();
+    LlmFailure stop = fatal.get();
     if (stop != null) {
-      return fallback(commit, ruled, language, "not asked: " + stop);
+      return fallback(commit, ruled, language, new LlmFailure(
+          "not asked: " + stop.getMessage(), "未请求：" + stop.message(Language.ZH), false));
     }
     try {
-      answer = ask(commit, language);
+      Answer.Read read = ask(commit, language);
+      answer = read.answer();
+      tally.mended(read.mended());
     } catch (LlmFailure failure) {
       if (failure.fatal()) {
-        fatal.compareAndSet(null, failure.getMessage());
+        fatal.compareAndSet(null, failure);
       }
-      return fallback(commit, ruled, language, failure.getMessage());
+      return fallback(commit, ruled, language, failure);
     }
     if (cache != null) {
       try {
@@ -143,7 +159,7 @@ public final class LlmAnalyzer implements CommitAnalyzer {
             + cache.file(key) + ": " + e.getMessage());
       }
     }
-    return Composer.compose(commit, answer, ruled, model);
+    return Composer.compose(commit, answer, ruled, model, language);
   }
 
   /**
@@ -191,39 +207,47 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     }
   }
 
-  /** Asks, and asks once more with a stricter prompt if the answer is cut off or unusable. */
-  private Answer ask(Commit commit, Language language) throws LlmFailure {
-    String problem = null;
+  /**
+   * Asks, and asks once more with a stricter prompt if the answer is cut off or unusable (an
+   * answer mended to fit the schema is used as it is).
+   */
+  private Answer.Read ask(Commit commit, Language language) throws LlmFailure {
+    AnswerIssue.Note problem = null;
     for (int attempt = 0; attempt < 2; attempt++) {
-      ChatEndpoint.Reply reply = endpoint.complete(
-          Prompt.messages(commit, language, maxPatchChars, problem));
+      ChatEndpoint.Reply reply = endpoint.complete(Prompt.messages(commit, language,
+          maxPatchChars, problem == null ? null : problem.text(Language.EN)));
       if (reply.truncated()) {
-        problem = "the answer was cut off at the token limit";
+        problem = new AnswerIssue.Note(AnswerIssue.CUT_OFF, null);
       } else {
         try {
           return Answer.parse(reply.content());
         } catch (Answer.Invalid invalid) {
-          problem = invalid.getMessage();
+          problem = invalid.note();
         }
       }
       if (attempt == 0) {
-        notices.accept("LLM answer for " + commit.shortSha() + " unusable (" + problem
-            + "); asking again");
+        tally.retried(problem);
+        notices.accept("LLM answer for " + commit.shortSha() + " unusable ("
+            + problem.text(Language.EN) + "); asking again");
       }
     }
-    throw new LlmFailure(problem + ", twice");
+    throw new LlmFailure(problem.text(Language.EN) + ", twice",
+        problem.text(Language.ZH) + "，两次", false);
   }
 
-  private Analysis fallback(Commit commit, Analysis ruled, Language language, String why) {
-    fallbacks.incrementAndGet();
-    notices.accept("LLM analysis of " + commit.shortSha() + " failed (" + why
+  private Analysis fallback(Commit commit, Analysis ruled, Language language,
+      LlmFailure failure) {
+    tally.fellBack(failure);
+    notices.accept("LLM analysis of " + commit.shortSha() + " failed (" + failure.getMessage()
         + "); the rule analysis is used");
+    String why = failure.message(language);
     String marker = "> " + (language == Language.ZH
         ? "⚠️ 模型分析失败（" + MarkdownText.inline(why) + "），以下为规则分析。"
         : "⚠️ Model analysis failed (" + MarkdownText.inline(why) + "); rule analysis shown.");
     String rationale = ruled.rationale().isBlank() ? marker : marker + "\n\n" + ruled.rationale();
     List<String> reasons = new ArrayList<>();
-    reasons.add("model: " + model + " failed (" + why + "); rules used");
+    reasons.add(language == Language.ZH ? "模型：" + model + " 失败（" + why + "），使用规则分析"
+        : "model: " + model + " failed (" + why + "); rules used");
     reasons.addAll(ruled.reasons());
     return new Analysis(ruled.severity(), ruled.types(), ruled.typeLabel(), rationale,
         ruled.summary(), ruled.impact(), ruled.insights(), ruled.risks(),

@@ -1,8 +1,11 @@
 package dev.daybook.analysis.llm;
 
+import dev.daybook.model.Language;
+
 /**
  * A request that gave no usable answer. The message is short, written by us (never a response
- * body, never a header), and safe to print and to put into a report.
+ * body, never a header), and safe to print and to put into a report; it may have a Chinese
+ * wording for Chinese reports (else the English one is used there too).
  */
 final class LlmFailure extends Exception {
 
@@ -10,17 +13,28 @@ final class LlmFailure extends Exception {
 
   /** Whether later requests of the same run can be expected to fail the same way. */
   private final boolean fatal;
+  private final String chinese;
 
-  LlmFailure(String message, boolean fatal) {
+  LlmFailure(String message, String chinese, boolean fatal) {
     super(message, null, false, false);
+    this.chinese = chinese;
     this.fatal = fatal;
   }
 
+  LlmFailure(String message, boolean fatal) {
+    this(message, null, fatal);
+  }
+
   LlmFailure(String message) {
-    this(message, false);
+    this(message, null, false);
   }
 
   boolean fatal() {
     return fatal;
+  }
+
+  /** The message in a report's language. */
+  String message(Language language) {
+    return language == Language.ZH && chinese != null ? chinese : getMessage();
   }
 }

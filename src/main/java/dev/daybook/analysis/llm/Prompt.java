@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.Commit;
+import dev.daybook.model.Dimension;
 import dev.daybook.model.FileChange;
 import dev.daybook.model.Language;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 final class Prompt {
 
   /** Part of the cache key: answers to an older prompt are not reused. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   /** The commit message is cut to this many characters. */
   static final int MAX_MESSAGE_CHARS = 8_000;
@@ -50,6 +51,8 @@ final class Prompt {
   static String system(Language language) {
     String types = Arrays.stream(ChangeType.values()).map(t -> '"' + t.key() + '"')
         .collect(Collectors.joining(", "));
+    String dimensions = Arrays.stream(Dimension.values()).map(d -> '"' + d.key() + '"')
+        .collect(Collectors.joining(", "));
     String lang = language == Language.ZH ? "Simplified Chinese" : "English";
     return String.join("\n",
         "You analyze one git commit for a daily report that engineers read to follow a repository.",
@@ -64,14 +67,22 @@ final class Prompt {
         " \"severity_reason\": one sentence saying why this severity,",
         " \"summary\": what the commit changes, two to four sentences,",
         " \"impact\": [the areas, modules or files affected],",
-        " \"insights\": [technical observations on design, performance, compatibility],",
-        " \"risks\": [what could break and for whom],",
-        " \"recommendations\": [what a follower should check or do],",
+        " \"insights\": [{\"dimension\": one of " + dimensions + ", \"text\": what the change"
+            + " means in that dimension}], at most one item per dimension, only the dimensions"
+            + " the change really touches, in that order,",
+        " \"risks\": [{\"title\": a short name of the risk, \"details\": what could break and"
+            + " for whom}],",
+        " \"recommendations\": [{\"title\": a short name of the action, \"details\": what a"
+            + " follower should check or do}],",
         " \"conclusion\": one sentence}",
+        "Dimensions: architecture = structure, modules, interfaces; performance = speed, memory,"
+            + " throughput; security = safety, trust, exposure; maintainability = readability,"
+            + " tests, duplication; deployment = install, configuration, hardware, resources.",
         "",
         "Severity: high = changes behaviour users rely on, public APIs, kernels or numerics,"
             + " security, dependencies, or large risky code; medium = a fix or feature of limited"
             + " reach; low = docs, tests, CI, formatting, small chores.",
+        "Titles are two to six words, without a trailing colon.",
         "For low severity, insights, risks and recommendations may be empty lists and the"
             + " conclusion an empty string.",
         "",

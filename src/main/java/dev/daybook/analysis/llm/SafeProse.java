@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns model text into safe CommonMark: sentences and list items that mention something the
@@ -26,6 +27,7 @@ final class SafeProse {
   static final int MAX_PARAGRAPH_CHARS = 2_000;
 
   private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
+  private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+•]|\\d{1,3}[.)])\\s+");
 
   private final FactCheck facts;
   private int dropped;
@@ -41,21 +43,48 @@ final class SafeProse {
 
   /** A list field as Markdown bullets, or empty. */
   String bullets(List<String> items) {
+    return items(items).stream().map(line -> "- " + line).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * The items of a list field that pass, each one escaped line, at most {@link #MAX_ITEMS};
+   * an item that is empty after its list marker is left out, one that fails is dropped.
+   */
+  List<String> items(List<String> items) {
     List<String> kept = new ArrayList<>();
     for (String item : items) {
-      String line = MarkdownText.oneLine(Bidi.without(item));
-      line = line.replaceFirst("^(?:[-*+•]|\\d{1,3}[.)])\\s+", "");
-      if (line.isEmpty()) {
+      String line = item(item);
+      if (line == null || line.isEmpty()) {
         continue;
       }
-      if (kept.size() >= MAX_ITEMS || line.length() > MAX_ITEM_CHARS
-          || facts.unknownMention(line).isPresent()) {
+      if (kept.size() >= MAX_ITEMS) {
         dropped++;
         continue;
       }
-      kept.add("- " + escape(line));
+      kept.add(line);
     }
-    return String.join("\n", kept);
+    return kept;
+  }
+
+  /**
+   * One item as one escaped line: empty when it holds nothing but a list marker, null (and
+   * counted) when it is too long or names what the commit does not hold.
+   */
+  String item(String text) {
+    String line = LIST_MARKER.matcher(MarkdownText.oneLine(Bidi.without(text))).replaceFirst("");
+    if (line.isEmpty()) {
+      return "";
+    }
+    if (line.length() > MAX_ITEM_CHARS || facts.unknownMention(line).isPresent()) {
+      dropped++;
+      return null;
+    }
+    return escape(line);
+  }
+
+  /** Counts an item left out for another reason than its own text (too many in its list). */
+  void drop() {
+    dropped++;
   }
 
   /** A paragraph field, sentence by sentence, or empty. */

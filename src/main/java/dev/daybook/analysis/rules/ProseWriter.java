@@ -2,6 +2,9 @@ package dev.daybook.analysis.rules;
 
 import dev.daybook.model.Analysis;
 import dev.daybook.model.FileChange;
+import dev.daybook.model.Insight;
+import dev.daybook.model.Items;
+import dev.daybook.model.Point;
 import dev.daybook.model.Severity;
 import dev.daybook.text.MarkdownText;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ final class ProseWriter {
     String impact = impact(evidence.changes());
     if (verdict.severity() == Severity.LOW) {
       return new Analysis(verdict.severity(), verdict.types(), null, summary, impact,
-          "", "", "", "", verdict.reasons(), false);
+          Items.none(), Items.none(), Items.none(), "", verdict.reasons(), false);
     }
     List<Risk> risks = Risk.find(evidence);
     return new Analysis(verdict.severity(), verdict.types(), null, summary, impact,
@@ -66,7 +69,8 @@ final class ProseWriter {
     return bullets(lines);
   }
 
-  private String insights(Evidence evidence) {
+  /** Insights under no dimension: the rules see areas of the code, not their consequences. */
+  private Items<Insight> insights(Evidence evidence) {
     ChangeSet changes = evidence.changes();
     List<String> lines = new ArrayList<>();
     for (PathKind kind : changes.kinds()) {
@@ -79,26 +83,26 @@ final class ProseWriter {
     }
     title.prefix().map(Title.Prefix::scope)
         .ifPresent(scope -> lines.add(words.scope(MarkdownText.code(scope))));
-    return bullets(lines);
+    return Items.of(lines.stream().map(line -> new Insight(null, line)).toList());
   }
 
-  private String risks(List<Risk> risks) {
+  private Items<Point> risks(List<Risk> risks) {
     if (risks.isEmpty()) {
-      return words.noRisks();
+      return Items.text(words.noRisks());
     }
-    return bullets(risks.stream()
+    return points(risks.stream()
         .map(risk -> words.risk(risk, pathList(risk.files()), MarkdownText.code(risk.quote())))
         .toList());
   }
 
-  private String recommendations(ChangeSet changes, List<Risk> risks) {
+  private Items<Point> recommendations(ChangeSet changes, List<Risk> risks) {
     List<String> lines = new ArrayList<>();
     if (!changes.isEmpty()) {
       FileChange largest = changes.files().get(0);
       lines.add(words.startWith(MarkdownText.code(largest.path()), Tally.of(List.of(largest))));
     }
     risks.forEach(risk -> lines.add(words.recommendation(risk, pathList(risk.files()))));
-    return bullets(lines);
+    return points(lines);
   }
 
   private String conclusion(Evidence evidence, Verdict verdict) {
@@ -120,6 +124,10 @@ final class ProseWriter {
     List<String> shown = files.stream().limit(NAMED_FILES)
         .map(f -> MarkdownText.code(f.path())).toList();
     return words.pathList(shown, files.size() - shown.size());
+  }
+
+  private static Items<Point> points(List<String> lines) {
+    return Items.of(lines.stream().map(Point::untitled).toList());
   }
 
   private static String bullets(List<String> lines) {

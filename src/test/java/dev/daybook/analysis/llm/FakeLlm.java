@@ -224,10 +224,13 @@ public final class FakeLlm implements AutoCloseable {
     String title = commit.path("message").asText().lines().findFirst().orElse("");
     answer.put("summary", (zh ? "本次提交：" : "This commit: ") + title + (zh ? "。" : "."));
     answer.put("impact", first == null ? List.of() : List.of("`" + first + "`"));
-    answer.put("insights", List.of(zh ? "共修改 " + commit.path("stats").path("files").asInt()
-        + " 个文件。" : commit.path("stats").path("files").asInt() + " files changed."));
-    answer.put("risks", List.of(zh ? "暂无明显风险。" : "No obvious risk."));
-    answer.put("recommendations", List.of(zh ? "关注相关测试。" : "Watch the related tests."));
+    answer.put("insights", List.of(Map.of("dimension", "maintainability", "text",
+        zh ? "共修改 " + commit.path("stats").path("files").asInt() + " 个文件。"
+            : commit.path("stats").path("files").asInt() + " files changed.")));
+    answer.put("risks", List.of(Map.of("title", zh ? "风险" : "Risk",
+        "details", zh ? "暂无明显风险。" : "No obvious risk.")));
+    answer.put("recommendations", List.of(Map.of("title", zh ? "测试" : "Tests",
+        "details", zh ? "关注相关测试。" : "Watch the related tests.")));
     answer.put("conclusion", zh ? "常规改动。" : "A routine change.");
     return Response.answer(answer);
   }

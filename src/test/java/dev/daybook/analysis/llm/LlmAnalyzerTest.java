@@ -3,14 +3,18 @@ package dev.daybook.analysis.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daybook.analysis.rules.RuleAnalyzer;
 import dev.daybook.analysis.llm.FakeLlm.Request;
 import dev.daybook.analysis.llm.FakeLlm.Response;
+import dev.daybook.analysis.rules.RuleAnalyzer;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.Commit;
+import dev.daybook.model.Dimension;
 import dev.daybook.model.FileChange;
+import dev.daybook.model.Insight;
+import dev.daybook.model.Items;
 import dev.daybook.model.Language;
+import dev.daybook.model.Point;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
 import dev.daybook.testing.Fixtures;
@@ -105,9 +109,11 @@ class LlmAnalyzerTest {
     a.put("severity_reason", "It changes the server.");
     a.put("summary", summary);
     a.put("impact", List.of("`python/sglang/srt/server.py`"));
-    a.put("insights", List.of("The import of `helper` moves."));
-    a.put("risks", List.of("Startup may fail if the import is missing."));
-    a.put("recommendations", List.of("Run the server tests."));
+    a.put("insights", List.of(Map.of("dimension", "maintainability",
+        "text", "The import of `helper` moves.")));
+    a.put("risks", List.of(Map.of("title", "Startup",
+        "details", "Startup may fail if the import is missing.")));
+    a.put("recommendations", List.of(Map.of("title", "Tests", "details", "Run the server tests.")));
     a.put("conclusion", "A small fix.");
     return a;
   }
@@ -132,10 +138,15 @@ class LlmAnalyzerTest {
     assertThat(a.types()).containsExactly(ChangeType.BUGFIX);
     assertThat(a.summary()).isEqualTo("Fixes the server start.");
     assertThat(a.impact()).isEqualTo("- `python/sglang/srt/server.py`");
-    assertThat(a.insights()).isEqualTo("- The import of `helper` moves.");
+    assertThat(a.insights()).isEqualTo(Items.of(List.of(
+        new Insight(Dimension.MAINTAINABILITY, "The import of `helper` moves."))));
+    assertThat(a.risks()).isEqualTo(Items.of(List.of(
+        new Point("Startup", "Startup may fail if the import is missing."))));
+    assertThat(a.recommendations()).isEqualTo(Items.of(List.of(
+        new Point("Tests", "Run the server tests."))));
     assertThat(a.rationale()).isEqualTo("It changes the server.");
     assertThat(a.incomplete()).isFalse();
-    assertThat(a.reasons()).contains("model: test-model (prompt v1)");
+    assertThat(a.reasons()).contains("model: test-model (prompt v2)");
 
     assertThat(fake.requests()).hasSize(1);
     Request r = fake.requests().get(0);
@@ -206,13 +217,12 @@ class LlmAnalyzerTest {
     Analysis a = analyzer().analyze(c, Language.ZH);
     Analysis ruled = new RuleAnalyzer().analyze(c, Language.ZH);
     assertThat(fake.requests()).hasSize(2);
-    assertThat(a.rationale()).startsWith("> ⚠️ 模型分析失败（the answer was cut off at the token"
-        + " limit, twice），以下为规则分析。");
+    assertThat(a.rationale()).startsWith("> ⚠️ 模型分析失败（回答在 token 上限处被截断，两次），以下为规则分析。");
     assertThat(a.severity()).isEqualTo(ruled.severity());
     assertThat(a.summary()).isEqualTo(ruled.summary()).doesNotContain("risk list is");
     assertThat(a.incomplete()).isFalse();
     assertThat(a.reasons().get(0)).isEqualTo(
-        "model: test-model failed (the answer was cut off at the token limit, twice); rules used");
+        "模型：test-model 失败（回答在 token 上限处被截断，两次），使用规则分析");
     assertThat(a.reasons()).containsAll(ruled.reasons());
   }
 
@@ -266,8 +276,10 @@ class LlmAnalyzerTest {
     a.put("impact", List.of("`python/sglang/srt/server.py`", "`python/sglang/srt/invented.py`",
         "srt/server.py and docs/", "the folder python/sglang/srt/", "`src/made/up/`",
         "CPU/GPU paths"));
-    a.put("risks", List.of("See " + URL + " for the diff.", "Read www.example.org first.",
-        "Tracked in 0123456 upstream."));
+    a.put("risks", List.of(Map.of("title", "Diff", "details", "See " + URL + " for the diff."),
+        Map.of("title", "Mirror", "details", "Read www.example.org first."),
+        Map.of("title", "Upstream at f0e1d2c", "details", "Tracked upstream."),
+        Map.of("title", "Upstream", "details", "Tracked in 0123456 upstream.")));
     fake.then(Response.answer(a));
     Analysis result = analyzer().analyze(commit("fix: x"), Language.EN);
 
@@ -277,9 +289,11 @@ class LlmAnalyzerTest {
     assertThat(result.impact()).isEqualTo(String.join("\n",
         "- `python/sglang/srt/server.py`", "- srt/server.py and docs/",
         "- the folder python/sglang/srt/", "- CPU/GPU paths"));
-    assertThat(result.risks()).isEqualTo("- See " + URL + " for the diff.\n"
-        + "- Tracked in 0123456 upstream.");
-    assertThat(result.reasons()).contains("model text: 5 statements dropped (a file, SHA or URL"
+    // A point goes whole when its title or its details name what the commit does not hold.
+    assertThat(result.risks()).isEqualTo(Items.of(List.of(
+        new Point("Diff", "See " + URL + " for the diff."),
+        new Point("Upstream", "Tracked in 0123456 upstream."))));
+    assertThat(result.reasons()).contains("model text: 6 statements dropped (a file, SHA or URL"
         + " not in the commit, or too long)");
   }
 

@@ -174,7 +174,7 @@ class LlmReportTest {
     String ruled = new RuleAnalyzer().analyze(c, Language.EN).severity().key();
     assertThat(a.reasons()).contains("rules: " + ruled + "; model: high");
     assertThat(a.impact()).doesNotContain("evil.py");
-    assertThat(a.risks()).isEmpty();
+    assertThat(a.risks().isEmpty()).isTrue();
     assertThat(a.summary()).doesNotContain("evil.example");
 
     String markdown = roundTrip(report(List.of(c), List.of(a)), Language.EN);
@@ -211,10 +211,9 @@ class LlmReportTest {
 
     String markdown = roundTrip(report(List.of(failed, disagreed), analyses), Language.ZH);
     assertThat(markdown)
-        .contains("> ⚠️ 模型分析失败（the answer was cut off at the token limit, twice），以下为规则分析。")
-        .contains("- model: test-model failed (the answer was cut off at the token limit, twice);"
-            + " rules used")
-        .contains("- rules: low; model: high")
+        .contains("> ⚠️ 模型分析失败（回答在 token 上限处被截断，两次），以下为规则分析。")
+        .contains("- 模型：test-model 失败（回答在 token 上限处被截断，两次），使用规则分析")
+        .contains("- 规则：低；模型：高")
         .doesNotContain("\"风险")
         .doesNotContain("此条分析不完整");
     assertThat(html(markdown)).contains("<blockquote>\n<p>⚠️ 模型分析失败");

@@ -8,6 +8,7 @@ import dev.daybook.model.FileChange;
 import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
 import dev.daybook.testing.Fixtures;
+import dev.daybook.testing.ItemText;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +43,9 @@ class FixtureWeekTest {
     assertThat(analysis.reasons()).isNotEmpty();
     assertThat(analysis.summary()).isNotEmpty();
     assertThat(analysis.impact()).isNotEmpty();
-    List<String> deeper = List.of(analysis.insights(), analysis.risks(),
-        analysis.recommendations(), analysis.conclusion());
+    List<String> deeper = List.of(ItemText.of(analysis.insights()),
+        ItemText.of(analysis.risks()), ItemText.of(analysis.recommendations()),
+        analysis.conclusion());
     if (analysis.severity() == Severity.LOW) {
       assertThat(deeper).containsOnly("");
     } else {
@@ -67,8 +69,9 @@ class FixtureWeekTest {
     evidence.title().prefix().map(Title.Prefix::scope).ifPresent(known::add);
     Stream.of(evidence.breaking(), evidence.security(), evidence.revert())
         .forEach(marker -> marker.ifPresent(known::add));
-    String prose = String.join("\n", analysis.impact(), analysis.insights(), analysis.risks(),
-        analysis.recommendations(), analysis.conclusion());
+    String prose = String.join("\n", analysis.impact(), ItemText.of(analysis.insights()),
+        ItemText.of(analysis.risks()), ItemText.of(analysis.recommendations()),
+        analysis.conclusion());
     Matcher spans = CODE_SPAN.matcher(prose);
     while (spans.find()) {
       assertThat(known).as(prose).contains(spans.group(2));

@@ -12,6 +12,7 @@ import dev.daybook.model.Commit;
 import dev.daybook.model.FileChange;
 import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
+import dev.daybook.testing.ItemText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,8 +56,8 @@ class RuleProseTest {
   }
 
   private static List<String> prose(Analysis a) {
-    return List.of(a.summary(), a.impact(), a.insights(), a.risks(), a.recommendations(),
-        a.conclusion());
+    return List.of(a.summary(), a.impact(), ItemText.of(a.insights()), ItemText.of(a.risks()),
+        ItemText.of(a.recommendations()), a.conclusion());
   }
 
   @ParameterizedTest
@@ -107,11 +108,12 @@ class RuleProseTest {
     assertThat(en.summary()).endsWith("6 files changed (+76 / −14), 1 added, 1 removed, 1 renamed.");
     assertThat(zh.impact()).contains("（删除，+0 / −9）", "（重命名自 `old/<script>.py`，+3 / −1）");
     assertThat(en.impact()).contains("(removed, +0 / −9)", "(renamed from `old/<script>.py`, +3 / −1)");
-    assertThat(zh.recommendations()).contains("核对依赖变更：`python/pyproject.toml`");
-    assertThat(en.recommendations()).contains("Check the dependency change: `python/pyproject.toml`");
+    assertThat(ItemText.of(zh.recommendations())).contains("核对依赖变更：`python/pyproject.toml`");
+    assertThat(ItemText.of(en.recommendations())).contains("Check the dependency change: `python/pyproject.toml`");
     assertThat(zh.conclusion()).startsWith("重要程度为中，因为").endsWith("。");
     assertThat(en.conclusion()).startsWith("Medium severity because").endsWith(".");
-    assertThat(en.risks() + en.insights() + en.recommendations() + en.conclusion())
+    assertThat(ItemText.of(en.risks()) + ItemText.of(en.insights())
+        + ItemText.of(en.recommendations()) + en.conclusion())
         .doesNotContainPattern("\\p{IsHan}");
     assertThat(zh.severity()).isEqualTo(en.severity());
     assertThat(zh.types()).isEqualTo(en.types());
@@ -120,10 +122,10 @@ class RuleProseTest {
   @Test
   void theRisksNameOnlyWhatTheDataShows() {
     Analysis en = hostile(Language.EN);
-    assertThat(en.risks().lines()).containsExactly(
-        "- Dependency manifests changed: `python/pyproject.toml`",
-        "- Files removed: `src/pipe|gone.py`",
-        "- Code changed without test changes: `src/<img src=x onerror=alert(3)>.py`, "
+    assertThat(en.risks().sources()).containsExactly(
+        "Dependency manifests changed: `python/pyproject.toml`",
+        "Files removed: `src/pipe|gone.py`",
+        "Code changed without test changes: `src/<img src=x onerror=alert(3)>.py`, "
             + "`src/a|b|c.py`, ``src/`tick`.py`` and 2 more");
   }
 
@@ -181,8 +183,8 @@ class RuleProseTest {
     assertThat(analysis.severity()).isEqualTo(Severity.LOW);
     assertThat(analysis.summary()).isNotEmpty();
     assertThat(analysis.impact()).isNotEmpty();
-    assertThat(List.of(analysis.insights(), analysis.risks(), analysis.recommendations(),
-        analysis.conclusion())).containsOnly("");
+    assertThat(List.of(ItemText.of(analysis.insights()), ItemText.of(analysis.risks()),
+        ItemText.of(analysis.recommendations()), analysis.conclusion())).containsOnly("");
   }
 
   @Test
