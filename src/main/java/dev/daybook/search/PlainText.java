@@ -1,8 +1,8 @@
 package dev.daybook.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import dev.daybook.text.FilePaths;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Block;
@@ -45,25 +45,7 @@ final class PlainText {
 
   static WithPaths withPaths(String markdown) {
     Node document = PARSER.parse(markdown);
-    List<String> paths = new ArrayList<>();
-    collectPaths(document, paths);
-    return new WithPaths(of(document), paths);
-  }
-
-  private static void collectPaths(Node node, List<String> out) {
-    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-      if (child instanceof Code code && isPath(code.getLiteral())) {
-        out.add(code.getLiteral().strip());
-      }
-      collectPaths(child, out);
-    }
-  }
-
-  /** Whether a code span names a file path: a '/', no blank, not a URL. */
-  private static boolean isPath(String code) {
-    String literal = code.strip();
-    return literal.contains("/") && !literal.isEmpty()
-        && literal.chars().noneMatch(Character::isWhitespace) && !literal.contains("://");
+    return new WithPaths(of(document), FilePaths.in(document));
   }
 
   private static void append(Node node, StringBuilder out) {
