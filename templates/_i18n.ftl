@@ -31,7 +31,37 @@
   "descSite": "Daily reports on the commits of {0}.", "descList": "{0}: {1}, newest first.",
   "descArchive": "{0}, {1}: {2}.", "descCalendar": "Daily reports of {0}: {1} days, {2}.",
   "noCommits": "No commits on this day.", "listSeparator": ", ",
-  "weekdayNames": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+  "weekdayNames": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  "weekName": "Week {1} of {0}",
+  "digestTitle": {"weekly": "Weekly digest: {0}", "monthly": "Monthly digest: {0}"},
+  "digestList": {"weekly": "Weekly digests", "monthly": "Monthly digests"},
+  "digestPrevious": {"weekly": "Previous week", "monthly": "Previous month"},
+  "digestNext": {"weekly": "Next week", "monthly": "Next month"},
+  "digestThis": {"weekly": "This week's digest", "monthly": "This month's digest"},
+  "digestLatest": {"weekly": "Latest week", "monthly": "Latest month"},
+  "digests": "Digests", "monthWeeks": "Its weeks",
+  "daysReported": "{0} of {1} days reported", "bySeverity": "By severity",
+  "byType": "By change type", "thisPeriod": "This period", "previousPeriod": "Before",
+  "change": "Change",
+  "noBefore": "The archive has no report of the period before, so there is nothing to compare with.",
+  "highCommits": "High-importance commits",
+  "noHigh": "No commit of high importance in this period.",
+  "areas": "Most-changed areas",
+  "areasNote": "By the number of commits whose report names a file there; an area is a file's folder, cut to three levels.",
+  "topLevel": "(top-level files)", "noAreas": "The reports of this period name no files.",
+  "reverts": "Reverts", "revertOf": "reverts", "revertedNotHere": "the reverted commit is not in the archive",
+  "noReverts": "No reverts in this period.",
+  "contributors": "Contributors", "commitsColumn": "Commits", "highColumn": "High",
+  "firstSeen": "first seen in this archive", "bots": "Bots",
+  "newcomers": "New contributors",
+  "newcomersNote": "First seen in this archive's history of the repository: this says nothing of the repository's history before the archive.",
+  "noNewcomers": "No one new in this period.",
+  "archiveOpens": "The archive begins in this period: everyone in it is seen for the first time.", "firstCommit": "first commit",
+  "everyDay": "Every day", "noReport": "no report", "byRepository": "By repository",
+  "wholeArchive": "All repositories",
+  "periodSentence": {"weekly": "{0} this week: {1}.", "monthly": "{0} this month: {1}."},
+  "periodNoCommits": {"weekly": "No commits this week.", "monthly": "No commits this month."},
+  "descDigests": "{0}: every period, newest first."
 }, {
   "home": "首页", "skip": "跳到正文", "toTop": "回到顶部", "siteNav": "站点导航", "dayNav": "日期导航",
   "about": "关于", "feed": "订阅", "search": "搜索",
@@ -64,7 +94,37 @@
   "descSite": "{0} 的每日提交报告。", "descList": "{0}：{1}，最新在前。",
   "descArchive": "{0}，{1}：{2}。", "descCalendar": "{0}的日报：{1} 天，{2}。",
   "noCommits": "本日无提交。", "listSeparator": "、",
-  "weekdayNames": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+  "weekdayNames": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+  "weekName": "{0} 年第 {1} 周",
+  "digestTitle": {"weekly": "周报：{0}", "monthly": "月报：{0}"},
+  "digestList": {"weekly": "周报", "monthly": "月报"},
+  "digestPrevious": {"weekly": "上一周", "monthly": "上个月"},
+  "digestNext": {"weekly": "下一周", "monthly": "下个月"},
+  "digestThis": {"weekly": "本周周报", "monthly": "本月月报"},
+  "digestLatest": {"weekly": "最新一周", "monthly": "最新一月"},
+  "digests": "周报与月报", "monthWeeks": "本月各周",
+  "daysReported": "{1} 天中有 {0} 天有日报", "bySeverity": "按重要程度",
+  "byType": "按变更类型", "thisPeriod": "本期", "previousPeriod": "上期",
+  "change": "变化",
+  "noBefore": "归档中没有上一期的日报，无从比较。",
+  "highCommits": "高重要度提交",
+  "noHigh": "这一期没有高重要度的提交。",
+  "areas": "改动最多的目录",
+  "areasNote": "按日报中列出该目录下文件的提交数计；目录取文件路径的前三级。",
+  "topLevel": "（顶层文件）", "noAreas": "这一期的日报没有列出文件。",
+  "reverts": "回滚", "revertOf": "回滚了", "revertedNotHere": "被回滚的提交不在归档中",
+  "noReverts": "这一期没有回滚。",
+  "contributors": "贡献者", "commitsColumn": "提交数", "highColumn": "高重要度",
+  "firstSeen": "首次出现于本归档", "bots": "机器人账号",
+  "newcomers": "新贡献者",
+  "newcomersNote": "指在本归档里该仓库的记录中首次出现，并不说明此前从未向该仓库提交过。",
+  "noNewcomers": "这一期没有新贡献者。",
+  "archiveOpens": "本归档从这一期开始，这一期的每位贡献者都是首次出现。", "firstCommit": "首个提交",
+  "everyDay": "每一天", "noReport": "无日报", "byRepository": "各仓库",
+  "wholeArchive": "全部仓库",
+  "periodSentence": {"weekly": "本周共 {0}：{1}。", "monthly": "本月共 {0}：{1}。"},
+  "periodNoCommits": {"weekly": "本周无提交。", "monthly": "本月无提交。"},
+  "descDigests": "{0}：每一期，最新在前。"
 })>
 <#function fmt pattern a b="" c="">
   <#return pattern?replace("{0}", a?string)?replace("{1}", b?string)?replace("{2}", c?string)>
@@ -84,6 +144,27 @@
   </#list>
   <#if site.lang == "en"><#return commitCount(d.commits) + ": " + parts?join(", ") + "."></#if>
   <#return "本日共 " + commitCount(d.commits) + "：" + parts?join("，") + "。">
+</#function>
+<#-- A week's or a month's counts as a sentence: "本周共 9 个提交：🔴 高 1，🟡 中 5，🟢 低 3。",
+     "9 commits this week: 🔴 High 1, 🟡 Medium 5, 🟢 Low 3." -->
+<#function periodSentence kind d>
+  <#if d.commits == 0><#return t.periodNoCommits[kind]></#if>
+  <#local parts = []>
+  <#list ["high", "medium", "low"] as k>
+    <#if (d[k] > 0)><#local parts = parts + [badge[k] + " " + t.severityName[k] + " " + d[k]?c]></#if>
+  </#list>
+  <#return fmt(t.periodSentence[kind], commitCount(d.commits), parts?join((site.lang == "en")?then(", ", "，")))>
+</#function>
+<#-- A week's or a month's name: "2026 年第 6 周", "Week 6 of 2026", "2026 年 2 月". -->
+<#function periodName kind p>
+  <#if kind == "weekly"><#return fmt(t.weekName, p.year?c, p.number?c)></#if>
+  <#return monthName(p.year, p.number)>
+</#function>
+<#-- A change in a count: "+3", "−2", "±0". -->
+<#function change now before>
+  <#if (now > before)><#return "+" + (now - before)?c></#if>
+  <#if (now < before)><#return "−" + (before - now)?c></#if>
+  <#return "±0">
 </#function>
 <#-- "2026 年 2 月", "February 2026". -->
 <#function monthName year month>

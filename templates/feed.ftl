@@ -2,10 +2,11 @@
 <?xml version="1.0" encoding="utf-8"?>
 <#include "_site.ftl">
 <#include "_i18n.ftl">
-<#-- An entry's content is HTML, carried as text (type="html"): it is made here with HTML
-     escaping, then escaped again as XML text, so a commit's text stays text in any reader. -->
+<#-- An entry is a day (the site's feed), a week or a month (a digest feed) or a commit. Its
+     content is HTML, carried as text (type="html"): it is made here with HTML escaping, then
+     escaped again as XML text, so a commit's text stays text in any reader. -->
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.htmlLang}">
-<title>${site.title}<#if name?has_content> · ${name}</#if></title>
+<title>${site.title}<#if name?has_content> · ${name}</#if><#if digestKind??> · ${t.digestList[digestKind]}<#if scope?has_content> · ${scope}</#if></#if></title>
 <id>${id}</id>
 <link rel="self" type="application/atom+xml" href="${self}"/>
 <link rel="alternate" type="text/html" href="${alternate}"/>
@@ -14,12 +15,20 @@
 <generator>Daybook</generator>
 <#list entries as e>
 <entry>
-<title>${e.title}</title>
+<title><#if e.digest??>${fmt(t.digestTitle[digestKind], periodName(digestKind, e.digest)) + scope?has_content?then(" · " + scope, "")}<#else>${e.title}</#if></title>
 <id>${e.id}</id>
 <link rel="alternate" type="text/html" href="${e.url}"/>
 <updated>${e.updated}</updated>
 <#if e.author??><author><name>${e.author}</name></author></#if>
-<#if e.day??>
+<#if e.digest??>
+<#assign d = e.digest>
+<summary>${periodSentence(digestKind, d)}</summary>
+<#assign html><#outputformat "HTML"><p>${periodSentence(digestKind, d)}</p>
+<#if e.commits?has_content><p>${t.highCommits}:</p><ul>
+<#list e.commits as c><li>${c.badge} ${c.repo}: <a href="${c.url}">${c.title}</a></li>
+</#list></ul></#if>
+<p><a href="${e.url}">${t.digestList[digestKind]} →</a></p></#outputformat></#assign>
+<#elseif e.day??>
 <summary>${daySentence(e.day)}</summary>
 <#assign html><#outputformat "HTML"><p>${daySentence(e.day)}</p>
 <#if e.commits?has_content><ul>

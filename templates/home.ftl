@@ -28,6 +28,15 @@
 <p class="latest-day"><a href="${root}${today.path}">${today.title}</a> <@counts today/><@partialNote today/></p>
 </section>
 </#if>
+<#if digests??>
+<section class="digests" aria-labelledby="digests-title">
+<h2 id="digests-title">${t.digests}</h2>
+<ul class="days">
+<li><a href="${root}${digests.week.path}">${fmt(t.digestTitle.weekly, periodName("weekly", digests.week))}</a> · <a href="${root}${digests.weekly}">${t.digestList.weekly}</a></li>
+<li><a href="${root}${digests.month.path}">${fmt(t.digestTitle.monthly, periodName("monthly", digests.month))}</a> · <a href="${root}${digests.monthly}">${t.digestList.monthly}</a></li>
+</ul>
+</section>
+</#if>
 <section class="recent" aria-labelledby="recent-title">
 <h2 id="recent-title">${t.recent}</h2>
 <ul class="days">

@@ -20,7 +20,7 @@
 <#if archive>
 <p class="list-meta">${pageLabel} · ${range} · <a href="${root}${front}#jump">${t.jump}</a> · <a href="${root}${feed}">${t.subscribe}</a></p>
 <#else>
-<p class="list-meta">${commitCount(total)}<#if jump??> · <a href="#jump">${t.jump}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
+<p class="list-meta">${commitCount(total)}<#if jump??> · <a href="#jump">${t.jump}</a></#if><#if weekly??> · <a href="${root}${weekly}">${t.digestList.weekly}</a> · <a href="${root}${monthly}">${t.digestList.monthly}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
 </#if>
 <ol class="entries">
 <#list entries as e>

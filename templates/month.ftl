@@ -12,7 +12,8 @@
 <#if next??><a rel="next" href="${root}${next.path}">${monthName(next.year, next.month)} →</a><#else><span></span></#if>
 </nav>
 <h1>${heading}</h1>
-<p class="list-meta">${month.days} ${t.days} · ${commitCount(month.commits)}</p>
+<p class="list-meta">${month.days} ${t.days} · ${commitCount(month.commits)} · <a href="${root}${digest}">${t.digestList.monthly}</a></p>
+<p class="digest-weeks">${t.monthWeeks}: <#list weeks as w><a href="${root}${w.path}">${periodName("weekly", w)}</a><#sep> · </#list></p>
 <div class="months months-one"><@monthTable m=month link=false/></div>
 <h2>${t.monthReports}</h2>
 <ol class="month-days">

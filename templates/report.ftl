@@ -12,6 +12,9 @@
 </#macro>
 <@page title=content.title root=root bodyClass="report-page">
 <@daynav/>
+<#if content["daybook.week"]??>
+<p class="digest-links"><a href="${root}${content["daybook.week"]}">${t.digestThis.weekly} ${content["daybook.week-id"]}</a> · <a href="${root}${content["daybook.month-digest"]}">${t.digestThis.monthly}</a></p>
+</#if>
 <#-- The report keeps the language it was written in, whatever the site's. -->
 <article class="report" lang="${((content["daybook.locale"]!"zh") == "en")?then("en", "zh-CN")}">
 ${content.body?no_esc}

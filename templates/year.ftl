@@ -11,6 +11,7 @@
 </nav>
 <h1>${heading}</h1>
 <p class="list-meta">${days} ${t.days} · <@counts {"commits": commits, "high": high, "medium": medium, "low": low}/></p>
+<p class="digest-weeks">${t.digestList.monthly}: <#list digests as d><a href="${root}${d.path}">${t.months[d.number - 1]}</a><#sep> · </#list></p>
 <h2 class="visually-hidden">${t.yearMonths}</h2>
 <div class="months">
 <#list months as m>

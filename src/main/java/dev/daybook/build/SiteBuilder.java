@@ -59,21 +59,31 @@ public final class SiteBuilder {
    * @param pageSize commits per index page
    * @param searchIndex the folder of the Lucene search index ({@link SearchIndex}), brought up to
    *     date after the reports are parsed; {@code null} for no index
+   * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
-      String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex) {
+      String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
+      List<String> bots) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(baseUrl, "baseUrl");
+      bots = List.copyOf(bots);
     }
 
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
-          pageSize);
+          pageSize, bots);
+    }
+
+    /** Options with no bot named but those named {@code …[bot]}. */
+    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
+        String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex) {
+      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
+          searchIndex, List.of());
     }
 
     /** Options without a search index. */

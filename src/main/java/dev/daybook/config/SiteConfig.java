@@ -24,6 +24,7 @@ import java.util.TreeSet;
  * @param repos the repositories followed, sorted
  * @param zone the time zone that defines a report's day
  * @param apiUrl the GitHub REST API base URL (GitHub Enterprise: {@code https://host/api/v3})
+ * @param bots authors counted as bots besides those whose name ends in {@code [bot]}, sorted
  */
 public record SiteConfig(
     String title,
@@ -33,7 +34,8 @@ public record SiteConfig(
     ZoneId zone,
     List<RepoId> repos,
     URI apiUrl,
-    String analyzer) {
+    String analyzer,
+    List<String> bots) {
 
   public static final String FILE_NAME = "site.properties";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -41,12 +43,13 @@ public record SiteConfig(
 
   public SiteConfig {
     repos = List.copyOf(new TreeSet<>(repos));
+    bots = List.copyOf(new TreeSet<>(bots));
   }
 
   /** The settings used when there is no {@code site.properties}. */
   public static SiteConfig defaults() {
     return new SiteConfig("Daybook", Language.ZH, "/", 50, DEFAULT_ZONE, List.of(),
-        DEFAULT_API_URL, "rules");
+        DEFAULT_API_URL, "rules", List.of());
   }
 
   /** Loads a file; a missing file gives the defaults. */
@@ -94,7 +97,15 @@ public record SiteConfig(
     URI apiUrl = parseHttpUrl(source, "github.api-url",
         p.getProperty("github.api-url", d.apiUrl().toString()).strip());
     String analyzer = p.getProperty("analyzer", d.analyzer()).strip();
-    return new SiteConfig(title, language, baseUrl, pageSize, zone, repos, apiUrl, analyzer);
+    // Author names, as the reports write them; a name may hold blanks but not a comma.
+    List<String> bots = new ArrayList<>();
+    for (String part : p.getProperty("site.bots", "").split(",")) {
+      if (!part.isBlank()) {
+        bots.add(part.strip());
+      }
+    }
+    return new SiteConfig(title, language, baseUrl, pageSize, zone, repos, apiUrl, analyzer,
+        bots);
   }
 
   /** Parses an http(s) URL or fails naming the setting. */

@@ -1,7 +1,6 @@
 package dev.daybook.search;
 
-import dev.daybook.text.PathText;
-import java.util.ArrayList;
+import dev.daybook.text.FilePaths;
 import java.util.List;
 import java.util.Set;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -46,35 +45,7 @@ final class PlainText {
 
   static WithPaths withPaths(String markdown) {
     Node document = PARSER.parse(markdown);
-    List<String> paths = new ArrayList<>();
-    collectPaths(document, paths);
-    return new WithPaths(of(document), paths);
-  }
-
-  private static void collectPaths(Node node, List<String> out) {
-    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-      if (child instanceof Code code && isPath(code.getLiteral())) {
-        out.add(code.getLiteral().strip());
-      }
-      collectPaths(child, out);
-    }
-  }
-
-  /**
-   * Whether a code span names a file path: a '/', not a URL; blanks only as a path may hold them
-   * ({@code docs/my notes.md}), not beside a '/' ({@code a / b} is arithmetic) nor as tabs or
-   * line breaks.
-   */
-  private static boolean isPath(String code) {
-    String literal = code.strip();
-    if (!literal.contains("/") || literal.contains("://")) {
-      return false;
-    }
-    if (literal.chars().noneMatch(Character::isWhitespace)) {
-      return true;
-    }
-    return PathText.mayBePathWithBlanks(literal) && !literal.contains(" /")
-        && !literal.contains("/ ");
+    return new WithPaths(of(document), FilePaths.in(document));
   }
 
   private static void append(Node node, StringBuilder out) {

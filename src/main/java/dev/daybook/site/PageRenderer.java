@@ -54,6 +54,8 @@ final class PageRenderer {
   static final int FEED_DAYS = 30;
   static final int FEED_COMMITS = 50;
   static final int FEED_SUMMARY_CHARS = 400;
+  /** Weeks or months in a digest feed. */
+  static final int FEED_DIGESTS = 12;
 
   private final Configuration freemarker;
   private final SiteModel model;
@@ -65,6 +67,7 @@ final class PageRenderer {
   private final Vocabulary words;
   private final int pageSize;
   private final Map<LocalDate, String> history;
+  private final Bots bots;
   /** The reports of each month that has one, oldest month first, each month's days in order. */
   private final NavigableMap<YearMonth, List<DailyReport>> months = new TreeMap<>();
 
@@ -75,8 +78,9 @@ final class PageRenderer {
    */
   PageRenderer(Path templates, String templatesDigest, SiteModel model,
       Map<LocalDate, String> dayDigests, Pages pages, Supplier<List<String>> given, BaseUrl base,
-      Language language, int pageSize) throws IOException {
+      Language language, int pageSize, Bots bots) throws IOException {
     this.model = model;
+    this.bots = bots;
     this.history = history(dayDigests);
     this.pages = pages;
     this.given = given;
@@ -124,6 +128,7 @@ final class PageRenderer {
       feed(list, model.byType().get(t));
     }
     dailyFeed();
+    digestPages();
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
     render("search.ftl", SitePaths.SEARCH, Map.of());
     robots();
@@ -172,6 +177,14 @@ final class PageRenderer {
     }
     data.put("calendar", calendar);
     data.put("years", years());
+    if (!days.isEmpty()) {
+      LocalDate last = days.get(days.size() - 1).date();
+      data.put("digests", Map.of(
+          "week", periodLink(null, Period.of(Period.Kind.WEEK, last)),
+          "month", periodLink(null, Period.of(Period.Kind.MONTH, last)),
+          "weekly", SitePaths.digests(null, Period.Kind.WEEK),
+          "monthly", SitePaths.digests(null, Period.Kind.MONTH)));
+    }
     data.put("days", days.size());
     data.put("commits", model.all().size());
     List<Map<String, Object>> repoTotals = new ArrayList<>();
@@ -262,6 +275,7 @@ final class PageRenderer {
       List<DailyReport> reports = months.get(ym);
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("yearPath", SitePaths.year(ym.getYear()));
+      page.put("digest", SitePaths.digest(null, Period.of(Period.Kind.MONTH, ym.atDay(1))));
       if (i > 0) {
         page.put("previous", monthLink(all.get(i - 1)));
       }
@@ -286,6 +300,9 @@ final class PageRenderer {
           days.add(day);
         }
         values.put("reports", days);
+        // The weeks with a report of this month: each has its digest.
+        values.put("weeks", reports.stream().map(r -> Period.of(Period.Kind.WEEK, r.date()))
+            .distinct().map(w -> periodLink(null, w)).toList());
         return values;
       });
     }
@@ -331,6 +348,8 @@ final class PageRenderer {
           }
         }
         values.put("months", grids);
+        values.put("digests", ofYear.stream()
+            .map(m -> periodLink(null, Period.of(Period.Kind.MONTH, m.atDay(1)))).toList());
         values.put("days", days);
         values.put("commits", counts.values().stream().mapToLong(Long::longValue).sum());
         for (Severity s : Severity.values()) {
@@ -586,9 +605,11 @@ final class PageRenderer {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("page", pageModel(path, page));
     inputs.put("through", history);
-    // What else the values are made with: where the site is served, how long a page of a list is.
+    // What else the values are made with: where the site is served, how long a page of a list
+    // is, who is a bot.
     inputs.put("base", base.url());
     inputs.put("pageSize", pageSize);
+    inputs.put("bots", new ArrayList<>(new TreeSet<>(bots.names())));
     return Digests.digestOfValues(inputs, Digests.utf8(templatesDigest),
         Digests.utf8(template), Digests.utf8("inputs through a day"));
   }
@@ -616,6 +637,11 @@ final class PageRenderer {
     data.put("label", list.label());
     data.put("front", list.front());
     data.put("feed", list.feed());
+    if (list.kind().equals("repo")) {
+      RepoId repo = RepoId.parse(list.name());
+      data.put("weekly", SitePaths.digests(repo, Period.Kind.WEEK));
+      data.put("monthly", SitePaths.digests(repo, Period.Kind.MONTH));
+    }
     return data;
   }
 
@@ -657,6 +683,274 @@ final class PageRenderer {
     m.put("path", e.path());
     m.put("reportPath", SitePaths.report(e.date()));
     return m;
+  }
+
+  // ---- digests: weeks and months -------------------------------------------------------------
+
+  /**
+   * The digest of every week and month with a report, for the whole archive and for each
+   * repository, their lists (newest first) and their feeds. A digest shows the days up to its
+   * period's end (the period before, who was seen first, the commits reverted), so it is keyed by
+   * the history through its last day with a report: a new day renders its own week's and
+   * month's digests again, and a week or month it opens gives the one before a "next" link.
+   */
+  private void digestPages() throws IOException, SiteException {
+    if (model.days().isEmpty()) {
+      return;
+    }
+    RollupHistory facts = new RollupHistory(model);
+    List<RepoId> scopes = new ArrayList<>();
+    scopes.add(null);
+    scopes.addAll(model.byRepo().keySet());
+    LocalDate newest = model.days().get(model.days().size() - 1).date();
+    for (Period.Kind kind : Period.Kind.values()) {
+      for (RepoId scope : scopes) {
+        // The periods with a report that covers the scope, oldest first, each with its last day.
+        NavigableMap<Period, LocalDate> periods = new TreeMap<>();
+        for (DailyReport r : model.days()) {
+          if (Rollup.covering(model, r.date(), scope) != null) {
+            periods.put(Period.of(kind, r.date()), r.date());
+          }
+        }
+        List<Period> all = new ArrayList<>(periods.keySet());
+        for (int i = 0; i < all.size(); i++) {
+          Period period = all.get(i);
+          Map<String, Object> page = digestFields(scope, kind);
+          page.putAll(periodLink(scope, period));
+          if (i > 0) {
+            page.put("previous", periodLink(scope, all.get(i - 1)));
+          }
+          if (i + 1 < all.size()) {
+            page.put("next", periodLink(scope, all.get(i + 1)));
+          }
+          page.put("others", otherScopes(scope, period));
+          if (kind == Period.Kind.MONTH) {
+            page.put("calendar", SitePaths.month(YearMonth.from(period.first())));
+          }
+          String path = SitePaths.digest(scope, period);
+          LocalDate through = periods.get(period);
+          // Hundreds of them, nearly all unchanged by a new day: rendered on every core.
+          archivePages.add(() -> renderIfChanged("digest.ftl", path,
+              historyKey("digest.ftl", path, page, through), () -> {
+                Map<String, Object> values = new LinkedHashMap<>(page);
+                values.putAll(rollup(Rollup.of(period, scope, model, facts, bots)));
+                return pageModel(path, values);
+              }));
+        }
+        if (all.isEmpty()) {
+          continue;
+        }
+        renderThrough("digests.ftl", SitePaths.digests(scope, kind), digestFields(scope, kind),
+            newest, () -> Map.of("periods", digestList(scope, all)));
+        digestFeed(scope, kind, all, newest);
+      }
+    }
+  }
+
+  /** What every digest page and list of a scope and kind shows. */
+  private static Map<String, Object> digestFields(RepoId scope, Period.Kind kind) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("kind", kind.key());
+    fields.put("scope", scope == null ? "" : scope.toString());
+    if (scope != null) {
+      fields.put("repoPath", SitePaths.repo(scope));
+    }
+    fields.put("list", SitePaths.digests(scope, kind));
+    fields.put("feed", SitePaths.digestFeed(scope, kind));
+    return fields;
+  }
+
+  /** A period's name, dates and page. */
+  private static Map<String, Object> periodLink(RepoId scope, Period period) {
+    Map<String, Object> link = new LinkedHashMap<>();
+    link.put("id", period.id());
+    link.put("year", period.year());
+    link.put("number", period.number());
+    link.put("first", period.first().toString());
+    link.put("last", period.last().toString());
+    link.put("path", SitePaths.digest(scope, period));
+    return link;
+  }
+
+  /**
+   * The same period's digests of the other scopes: of each repository with a report in it, from
+   * the whole archive's; of the whole archive, from a repository's. Only with several
+   * repositories.
+   */
+  private List<Map<String, Object>> otherScopes(RepoId scope, Period period) {
+    List<Map<String, Object>> others = new ArrayList<>();
+    if (model.byRepo().size() < 2) {
+      return others;
+    }
+    if (scope != null) {
+      others.add(Map.of("name", "", "path", SitePaths.digest(null, period)));
+      return others;
+    }
+    for (RepoId repo : model.byRepo().keySet()) {
+      for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
+        if (Rollup.covering(model, d, repo) != null) {
+          others.add(Map.of("name", repo.toString(), "path", SitePaths.digest(repo, period)));
+          break;
+        }
+      }
+    }
+    return others;
+  }
+
+  /** A digest's values for its template. */
+  private Map<String, Object> rollup(Rollup r) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("length", r.period().length());
+    v.put("tally", counts(r.counts()));
+    if (r.before() != null) {
+      v.put("before", counts(r.before()));
+    }
+    List<Map<String, Object>> types = new ArrayList<>();
+    for (ChangeType t : ChangeType.values()) {
+      long now = r.counts().of(t);
+      long then = r.before() == null ? 0 : r.before().of(t);
+      if (now > 0 || then > 0) {
+        Map<String, Object> type = new LinkedHashMap<>();
+        type.put("key", t.key());
+        type.put("name", words.typeName(t));
+        type.put("path", SitePaths.type(t));
+        type.put("commits", now);
+        if (r.before() != null) {
+          type.put("before", then);
+        }
+        types.add(type);
+      }
+    }
+    v.put("types", types);
+    List<Map<String, Object>> days = new ArrayList<>();
+    for (Rollup.Day d : r.days()) {
+      Map<String, Object> day = new LinkedHashMap<>();
+      day.put("date", d.date().toString());
+      day.put("weekday", d.date().getDayOfWeek().getValue());
+      if (d.report() != null) {
+        day.put("path", SitePaths.report(d.date()));
+        day.putAll(counts(d.counts()));
+        day.put("partial", d.report().isPartial());
+        if (d.report().isPartial()) {
+          day.put("asOf", HOUR_MINUTE.format(
+              d.report().partialAsOf().atZone(d.report().zone())));
+        }
+      }
+      days.add(day);
+    }
+    v.put("days", days);
+    List<Map<String, Object>> high = new ArrayList<>();
+    for (SiteModel.Entry e : r.high()) {
+      Map<String, Object> entry = entry(e);
+      // The report's own rendering: commit text in it is escaped, links are web links only.
+      entry.put("summary", ReportHtml.render(e.commit().analysis().summary()));
+      high.add(entry);
+    }
+    v.put("high", high);
+    List<Map<String, Object>> areas = new ArrayList<>();
+    for (Rollup.Area a : r.areas()) {
+      areas.add(Map.of("name", a.name(), "commits", a.commits()));
+    }
+    v.put("areas", areas);
+    List<Map<String, Object>> reverts = new ArrayList<>();
+    for (Rollup.Revert rv : r.reverts()) {
+      Map<String, Object> revert = new LinkedHashMap<>();
+      revert.put("revert", entry(rv.revert()));
+      if (rv.reverted() != null) {
+        revert.put("reverted", entry(rv.reverted()));
+      }
+      reverts.add(revert);
+    }
+    v.put("reverts", reverts);
+    v.put("people", contributors(r.people()));
+    v.put("bots", contributors(r.bots()));
+    List<Map<String, Object>> newcomers = new ArrayList<>();
+    for (Rollup.Newcomer n : r.newcomers()) {
+      Map<String, Object> newcomer = new LinkedHashMap<>();
+      newcomer.put("name", n.name());
+      newcomer.put("repo", n.repo().toString());
+      newcomer.put("first", entry(n.first()));
+      newcomers.add(newcomer);
+    }
+    v.put("newcomers", newcomers);
+    v.put("opensArchive", r.opensArchive());
+    return v;
+  }
+
+  private static Map<String, Object> counts(Rollup.Counts c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("days", c.days());
+    m.put("commits", c.commits());
+    for (Severity s : Severity.values()) {
+      m.put(s.key(), c.of(s));
+    }
+    return m;
+  }
+
+  private static List<Map<String, Object>> contributors(List<Rollup.Contributor> list) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Rollup.Contributor c : list) {
+      rows.add(Map.of("name", c.name(), "commits", c.commits(), "high", c.high(),
+          "new", c.firstSeen()));
+    }
+    return rows;
+  }
+
+  /** The list of a scope's digests: each period, newest first, with its counts. */
+  private List<Map<String, Object>> digestList(RepoId scope, List<Period> periods) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      Map<String, Object> row = periodLink(scope, periods.get(i));
+      row.putAll(counts(Rollup.counts(periods.get(i), scope, model)));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * The feed of a scope's digests: an entry per week or month, the newest ones, its summary the
+   * period's counts in a sentence, its content its commits of high importance.
+   */
+  private void digestFeed(RepoId scope, Period.Kind kind, List<Period> periods,
+      LocalDate newest) throws IOException, SiteException {
+    String path = SitePaths.digestFeed(scope, kind);
+    Map<String, Object> fields = digestFields(scope, kind);
+    fields.put("digestKind", kind.key());
+    renderThrough("feed.ftl", path, fields, newest, () -> {
+      List<Map<String, Object>> entries = new ArrayList<>();
+      for (int i = periods.size() - 1; i >= 0 && entries.size() < FEED_DIGESTS; i--) {
+        Period period = periods.get(i);
+        List<SiteModel.Entry> all = Rollup.entries(period, scope, model);
+        String url = base.resolve(SitePaths.digest(scope, period));
+        Map<String, Object> e = new LinkedHashMap<>();
+        Map<String, Object> digest = periodLink(scope, period);
+        digest.putAll(counts(Rollup.counts(period, scope, model)));
+        e.put("digest", digest);
+        e.put("url", url);
+        e.put("id", atomId(url, kind.key() + ":" + (scope == null ? "" : scope + ":")
+            + period.id()));
+        // Its newest commit, or the end of its last day with a report when it has none.
+        LocalDate last = period.last();
+        while (Rollup.covering(model, last, scope) == null) {
+          last = last.minusDays(1);
+        }
+        DailyReport lastReport = model.report(last);
+        e.put("updated", all.isEmpty() ? updated(lastReport).toString()
+            : all.stream().map(c -> c.commit().time()).max(Comparator.naturalOrder()).get()
+                .toString());
+        List<Map<String, Object>> high = new ArrayList<>();
+        for (SiteModel.Entry c : all) {
+          if (c.commit().severity() == Severity.HIGH) {
+            high.add(Map.of("badge", words.badge(c.commit().severity()),
+                "repo", c.repo().toString(), "title", MarkdownText.oneLine(c.commit().title()),
+                "url", base.resolve(c.path())));
+          }
+        }
+        e.put("commits", high);
+        entries.add(e);
+      }
+      return feedData(path, "", SitePaths.digests(scope, kind), entries);
+    });
   }
 
   // ---- feeds, sitemap, robots ------------------------------------------------------------

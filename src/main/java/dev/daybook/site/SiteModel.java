@@ -47,6 +47,7 @@ final class SiteModel {
   private final Map<Severity, List<Entry>> bySeverity = new EnumMap<>(Severity.class);
   private final Map<ChangeType, List<Entry>> byType = new EnumMap<>(ChangeType.class);
   private final Map<LocalDate, List<Entry>> byDay = new HashMap<>();
+  private final Map<LocalDate, DailyReport> byDate = new HashMap<>();
   private final List<Entry> all = new ArrayList<>();
 
   /** @param reports one per day */
@@ -62,6 +63,7 @@ final class SiteModel {
     // are walked newest first. A list by repository or severity keeps the order of the whole.
     for (int d = days.size() - 1; d >= 0; d--) {
       DailyReport day = days.get(d);
+      byDate.put(day.date(), day);
       Anchors anchors = Anchors.of(day);
       List<Entry> ofDay = new ArrayList<>();
       for (RepoSection section : day.sections()) {
@@ -116,6 +118,11 @@ final class SiteModel {
   /** The commits of a day with a report, newest first. */
   List<Entry> ofDay(LocalDate date) {
     return byDay.getOrDefault(date, List.of());
+  }
+
+  /** The report of a day, or null when it has none. */
+  DailyReport report(LocalDate date) {
+    return byDate.get(date);
   }
 
   List<Entry> all() {

@@ -107,6 +107,30 @@ public final class SitePaths {
     return type(type) + "feed.xml";
   }
 
+  /**
+   * {@code weekly/}, {@code monthly/}: the digests of every week or month, newest first; a
+   * repository's are under its folder ({@code repos/sgl-project/sglang/weekly/}).
+   *
+   * @param repo the repository, or null for the whole archive's
+   */
+  static String digests(RepoId repo, Period.Kind kind) {
+    return (repo == null ? "" : repo(repo)) + kind.key() + "/";
+  }
+
+  /** {@code weekly/2026-W06/}, {@code monthly/2026-02/}, or under a repository's folder. */
+  static String digest(RepoId repo, Period period) {
+    if (period.year() < 1000 || period.year() > 9999) {
+      throw new IllegalArgumentException("a report date needs a four-digit year: "
+          + period.first());
+    }
+    return digests(repo, period.kind()) + period.id() + "/";
+  }
+
+  /** {@code weekly/feed.xml}, {@code monthly/feed.xml}, or under a repository's folder. */
+  static String digestFeed(RepoId repo, Period.Kind kind) {
+    return digests(repo, kind) + "feed.xml";
+  }
+
   private static String archivePage(String front, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("archive pages are numbered from 1: " + k);

@@ -39,20 +39,25 @@ public final class SiteRenderer {
 
   /** The templates every build needs; a missing one is named before anything is made. */
   static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "_calendar.ftl",
-      "report.ftl", "page.ftl", "home.ftl", "list.ftl", "month.ftl", "year.ftl", "feed.ftl",
-      "sitemap.ftl", "404.ftl", "search.ftl");
+      "report.ftl", "page.ftl", "home.ftl", "list.ftl", "month.ftl", "year.ftl", "digest.ftl",
+      "digests.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
   /** The assets the templates link to. */
   static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT,
       SitePaths.SITE_SCRIPT, SitePaths.FAVICON);
 
-  /** What a site is made of besides the reports. */
+  /**
+   * What a site is made of besides the reports.
+   *
+   * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
+   */
   public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
-      Language language, int pageSize) {
+      Language language, int pageSize, List<String> bots) {
     public Settings {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(baseUrl, "baseUrl");
+      bots = List.copyOf(bots);
     }
 
     /** Names the first missing (or unreadable) template or asset. */
@@ -126,6 +131,13 @@ public final class SiteRenderer {
     Parallel.map(order, i -> {
       Source day = reports.get(days.get(i).date());
       Map<String, Object> neighbours = Staging.neighbours(model.previous(i), model.next(i));
+      // Its week's and month's digests (they exist: this report is in them).
+      LocalDate date = days.get(i).date();
+      Period week = Period.of(Period.Kind.WEEK, date);
+      neighbours.put("daybook.week", SitePaths.digest(null, week));
+      neighbours.put("daybook.week-id", week.id());
+      neighbours.put("daybook.month-digest",
+          SitePaths.digest(null, Period.of(Period.Kind.MONTH, date)));
       String path = SitePaths.report(day.report().date());
       pages.page(path, key(path, neighbours, day.digest()),
           () -> oven.get().render(day.page().get(), day.file(), path, neighbours));
@@ -155,7 +167,8 @@ public final class SiteRenderer {
     reports.forEach((date, source) -> dayDigests.put(date, source.digest()));
     Supplier<List<String>> paths = () -> List.copyOf(given);
     new PageRenderer(project.resolve("templates"), templatesDigest, model, dayDigests, pages,
-        paths, settings.baseUrl(), settings.language(), settings.pageSize()).renderAll();
+        paths, settings.baseUrl(), settings.language(), settings.pageSize(),
+        Bots.of(settings.bots())).renderAll();
     try (Stream<Path> walk = Files.walk(settings.assets())) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         pages.file(settings.assets().relativize(file).toString().replace('\\', '/'),

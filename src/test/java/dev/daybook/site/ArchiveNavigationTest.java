@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -209,6 +211,61 @@ class ArchiveNavigationTest {
         "m" + months.get(months.size() - 3));
     assertThat(home.select(".archive .years a")).extracting(a -> a.attr("href"))
         .containsExactly("reports/2023/", "reports/2022/", "reports/2021/", "reports/2020/");
+  }
+
+  // ---- digests ---------------------------------------------------------------------------
+
+  @Test
+  void eachWeekAndMonthWithAReportHasADigestOfTheArchiveAndOfEachRepositoryInIt()
+      throws IOException {
+    Set<String> expected = new TreeSet<>();
+    for (DailyReport d : days) {
+      String week = String.format(Locale.ROOT, "%d-W%02d",
+          d.date().get(IsoFields.WEEK_BASED_YEAR), d.date().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      String month = YearMonth.from(d.date()).toString();
+      for (String scope : List.of("", "repos/sgl-project/sglang/", "repos/acme/widget/")) {
+        if (scope.isEmpty() || d.repos().stream().anyMatch(r -> scope.contains(r + "/"))) {
+          expected.add(scope + "weekly/" + week + "/index.html");
+          expected.add(scope + "monthly/" + month + "/index.html");
+        }
+      }
+    }
+
+    List<String> digests = Bakes.files(root).stream()
+        .filter(f -> f.matches("(repos/[^/]+/[^/]+/)?(weekly|monthly)/[^/]+/index.html")).toList();
+
+    assertThat(digests).containsExactlyInAnyOrderElementsOf(expected);
+    // The week of 2020-12-31 is the 53rd of 2020, and the days of 2021-01-01..03 are in it.
+    assertThat(expected).contains("weekly/2020-W53/index.html");
+  }
+
+  @Test
+  void aMonthsDigestComparesItsCountsWithTheMonthBeforeAndLinksItsNeighbours()
+      throws IOException {
+    List<YearMonth> months = days.stream().map(d -> YearMonth.from(d.date())).distinct()
+        .toList();
+    int compared = 0;
+    for (int i = 1; i < months.size(); i++) {
+      YearMonth month = months.get(i);
+      Document page = page(root, "monthly/" + month + "/");
+      if (!months.get(i - 1).equals(month.minusMonths(1))) {
+        assertThat(page.select("#counts thead th")).as("%s", month).hasSize(2);
+        continue;
+      }
+      compared++;
+      long now = days.stream().filter(d -> YearMonth.from(d.date()).equals(month))
+          .mapToLong(DailyReport::commitCount).sum();
+      long before = days.stream()
+          .filter(d -> YearMonth.from(d.date()).equals(month.minusMonths(1)))
+          .mapToLong(DailyReport::commitCount).sum();
+      Element total = page.select("#counts table tbody tr").first();
+      assertThat(total.select("td").eachText()).as("%s", month).containsExactly(
+          Long.toString(now), Long.toString(before),
+          now > before ? "+" + (now - before) : now < before ? "−" + (before - now) : "±0");
+      assertThat(page.select("nav.daynav a[rel=prev]").attr("href"))
+          .isEqualTo("../../monthly/" + months.get(i - 1) + "/");
+    }
+    assertThat(compared).isGreaterThan(10);
   }
 
   // ---- lists -----------------------------------------------------------------------------

@@ -94,7 +94,7 @@ class CharactersXmlRefusesTest {
         new ArchiveReader.Source(file, "reports/2026/03/2026-03-02.md",
             ArchiveReader.digest(bytes), parsed.orThrow(), parsed::page)));
     SiteRenderer.Settings settings = new SiteRenderer.Settings(content, Bakes.TEMPLATES,
-        Bakes.ASSETS, BaseUrl.parse(Bakes.SUB_PATH), "Day\u0007book\uFFFF", Language.EN, 20);
+        Bakes.ASSETS, BaseUrl.parse(Bakes.SUB_PATH), "Day\u0007book\uFFFF", Language.EN, 20, List.of());
     Path work = dir.resolve("work");
     Files.createDirectories(work);
     SiteRenderer renderer = new SiteRenderer(settings, reports, work);

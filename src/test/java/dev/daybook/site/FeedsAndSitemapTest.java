@@ -90,7 +90,8 @@ class FeedsAndSitemapTest {
   static List<String> feeds(Path site) throws IOException {
     return Bakes.files(site).stream().filter(f -> f.equals("feed.xml")
         || f.matches("repos/[^/]+/[^/]+/feed\\.xml") || f.matches("severity/[^/]+/feed\\.xml")
-        || f.matches("type/[^/]+/feed\\.xml"))
+        || f.matches("type/[^/]+/feed\\.xml")
+        || f.matches("(repos/[^/]+/[^/]+/)?(weekly|monthly)/feed\\.xml"))
         .toList();
   }
 
@@ -127,7 +128,8 @@ class FeedsAndSitemapTest {
     List<String> feeds = feeds(site);
     List<String> expected = new ArrayList<>(List.of("feed.xml",
         "repos/sgl-project/sglang/feed.xml", "severity/high/feed.xml", "severity/medium/feed.xml",
-        "severity/low/feed.xml"));
+        "severity/low/feed.xml", "weekly/feed.xml", "monthly/feed.xml",
+        "repos/sgl-project/sglang/weekly/feed.xml", "repos/sgl-project/sglang/monthly/feed.xml"));
     for (ChangeType t : ChangeType.values()) {
       expected.add("type/" + t.key() + "/feed.xml");
     }
@@ -151,7 +153,7 @@ class FeedsAndSitemapTest {
   void everyFeedIsWellFormedAtomWhenTheSiteIsAtTheRoot() throws Exception {
     Path site = Bakes.shipped(Bakes.ROOT);
     List<String> feeds = feeds(site);
-    assertThat(feeds).hasSize(5 + ChangeType.values().length);
+    assertThat(feeds).hasSize(5 + 4 + ChangeType.values().length);
     for (String feed : feeds) {
       checkAtom(site, feed, Bakes.ROOT);
     }

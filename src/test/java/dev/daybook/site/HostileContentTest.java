@@ -371,6 +371,31 @@ class HostileContentTest {
   }
 
   @Test
+  void theDigestsShowTheHostileTitlesAndAuthorsAsText() throws IOException {
+    String week = page("weekly/2026-W10/index.html").text();
+    String month = page("monthly/2026-03/index.html").text();
+    String handWeek = page("weekly/2026-W09/index.html").text();
+
+    // Their high commits by title, and everyone who committed by name.
+    for (String[] c : COMMITS) {
+      if (c[2].equals("high")) {
+        assertShows(week, "the week's digest", c[0]);
+      }
+      // (A bidirectional override is dropped from every page: see below.)
+      assertShows(month, "the month's digest", c[1].replace("\u202E", ""));
+    }
+    assertShows(handWeek, "the hand-written day's week", SCRIPT, "mallory");
+    assertThat(page("weekly/2026-W09/index.html").select("#contributors b, #contributors script"))
+        .isEmpty();
+    // The hand-written summary's raw HTML is shown as text, its script links emptied, as on the
+    // report's page.
+    Document hand = page("weekly/2026-W09/index.html");
+    assertShows(hand.select("#high .summary").text(), "the hand-written summary", SCRIPT);
+    assertThat(hand.select("#high .summary a").eachAttr("href")).isNotEmpty()
+        .allMatch(h -> h.isEmpty() || h.startsWith("https://"), "empty or https");
+  }
+
+  @Test
   void titlesInTheSharingAttributesAreTextNotMarkup() throws IOException {
     String siteTitle = " · " + Bakes.config().title();
     for (String p : pages()) {

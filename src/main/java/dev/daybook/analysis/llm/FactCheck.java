@@ -2,7 +2,7 @@ package dev.daybook.analysis.llm;
 
 import dev.daybook.model.Commit;
 import dev.daybook.model.FileChange;
-import dev.daybook.text.PathText;
+import dev.daybook.text.FilePaths;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -251,7 +251,7 @@ final class FactCheck {
    * of its words that names a path of the commit ({@code cd docs/zh}, {@code docs/my notes.md}).
    */
   private Optional<String> unknownInCodeWithBlanks(String code) {
-    if (!PathText.mayBePathWithBlanks(code)) {
+    if (!FilePaths.mayHoldBlanks(code)) {
       return Optional.empty(); // operators, quotes, brackets: code, not a path
     }
     List<String> words = List.of(code.trim().split(" +"));

@@ -1,0 +1,60 @@
+package dev.daybook.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.node.Code;
+import org.commonmark.node.Node;
+
+/**
+ * The file paths a report's prose names: its code spans that look like a path (the impact list
+ * of a commit names each file so). The one rule for the search's {@code path:} filter and the
+ * areas of a digest, so both see the same files.
+ */
+public final class FilePaths {
+
+  // What a path with blanks may hold: letters and digits of any script, blanks, "._~-/".
+  private static final Pattern PATH_WITH_BLANKS = Pattern.compile("[\\p{L}\\p{N} ._~/-]+");
+
+  private FilePaths() {}
+
+  /** The paths named in a parsed document's code spans, in order (repeats kept). */
+  public static List<String> in(Node document) {
+    List<String> paths = new ArrayList<>();
+    collect(document, paths);
+    return paths;
+  }
+
+  private static void collect(Node node, List<String> out) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Code code && isPath(code.getLiteral())) {
+        out.add(code.getLiteral().strip());
+      }
+      collect(child, out);
+    }
+  }
+
+  /**
+   * Whether a code span names a file path: a '/', not a URL; blanks only as a path may hold them
+   * ({@code docs/my notes.md}), not beside a '/' ({@code a / b} is arithmetic) nor as tabs or
+   * line breaks.
+   */
+  static boolean isPath(String code) {
+    String literal = code.strip();
+    if (!literal.contains("/") || literal.contains("://")) {
+      return false;
+    }
+    if (literal.chars().noneMatch(Character::isWhitespace)) {
+      return true;
+    }
+    return mayHoldBlanks(literal) && !literal.contains(" /") && !literal.contains("/ ");
+  }
+
+  /**
+   * Whether text with blanks holds only what paths hold, so it may be one: {@code docs/my
+   * notes.md} may, {@code f(a, b)} and {@code x = y / 2} may not.
+   */
+  public static boolean mayHoldBlanks(String text) {
+    return PATH_WITH_BLANKS.matcher(text).matches();
+  }
+}

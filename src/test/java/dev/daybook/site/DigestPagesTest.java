@@ -1,0 +1,210 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daybook.archive.ReportStore;
+import dev.daybook.build.SiteBuilder;
+import dev.daybook.model.ChangeType;
+import dev.daybook.model.DailyReport;
+import dev.daybook.model.Language;
+import dev.daybook.model.RepoSection;
+import dev.daybook.model.ReportedCommit;
+import dev.daybook.model.Severity;
+import dev.daybook.report.ReportParser;
+import dev.daybook.report.Vocabulary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The digest pages of the shipped week as a reader sees them: every count on them equals the
+ * reports they come from, each lists and links what the reports hold, the day, month, year,
+ * home and repository pages link to them, their feeds say the week's counts, and an English site
+ * shows them in English.
+ */
+class DigestPagesTest {
+
+  static final String WEEK = "weekly/2026-W06/";
+  static final String MONTH = "monthly/2026-02/";
+  static final String REPO_WEEK = "repos/sgl-project/sglang/weekly/2026-W06/";
+  static Path site;
+  static List<DailyReport> days = new ArrayList<>();
+
+  @BeforeAll
+  static void bake() throws Exception {
+    site = Bakes.shipped(Bakes.ROOT);
+    ReportParser parser = new ReportParser(ZoneId.of("Asia/Shanghai"));
+    for (Path file : new ReportStore(Bakes.SHIPPED_CONTENT).list()) {
+      days.add(parser.parse(file, Files.readString(file), true).report().orElseThrow());
+    }
+  }
+
+  static Document page(Path out, String path) throws Exception {
+    return Jsoup.parse(out.resolve(SitePaths.file(path)).toFile(), "UTF-8");
+  }
+
+  static List<ReportedCommit> commits() {
+    return days.stream().flatMap(d -> d.sections().stream())
+        .flatMap(s -> s.commits().stream()).toList();
+  }
+
+  /** The first counts table: its rows as {label: [this period, ...]}. */
+  static List<String> column(Element table, int column) {
+    return table.select("tbody tr").stream().map(tr -> tr.child(column).text()).toList();
+  }
+
+  @Test
+  void everyCountOnTheWeekAndItsRepositorysDigestIsTheReports() throws Exception {
+    long high = days.stream().mapToLong(d -> d.count(Severity.HIGH)).sum();
+    long medium = days.stream().mapToLong(d -> d.count(Severity.MEDIUM)).sum();
+    long low = days.stream().mapToLong(d -> d.count(Severity.LOW)).sum();
+    long all = days.stream().mapToLong(DailyReport::commitCount).sum();
+    Map<ChangeType, Integer> types = new EnumMap<>(ChangeType.class);
+    for (ReportedCommit c : commits()) {
+      for (ChangeType t : new TreeSet<>(c.analysis().types())) {
+        types.merge(t, 1, Integer::sum);
+      }
+    }
+    Vocabulary words = Vocabulary.of(Language.ZH);
+
+    for (String path : List.of(WEEK, REPO_WEEK, MONTH)) {
+      Document page = page(site, path);
+      List<Element> tables = page.select("table.counts-table");
+      assertThat(column(tables.get(0), 1)).as(path).containsExactly(Long.toString(all),
+          Long.toString(high), Long.toString(medium), Long.toString(low));
+      // No week before in the archive: no column to compare with, and a note saying why.
+      assertThat(tables.get(0).select("thead th")).as(path).hasSize(2);
+      assertThat(page.select("#counts .note").text()).isEqualTo("归档中没有上一期的日报，无从比较。");
+      List<String> rows = tables.get(1).select("tbody tr").stream()
+          .map(tr -> tr.child(0).text() + " " + tr.child(1).text()).toList();
+      List<String> expected = new ArrayList<>();
+      types.forEach((t, n) -> expected.add(words.typeName(t) + " " + n));
+      assertThat(rows).as(path).containsExactlyElementsOf(expected);
+      assertThat(page.select(".digest-sentence").text())
+          .isEqualTo("本周共 141 个提交：🔴 高 8，🟡 中 78，🟢 低 55。".replace("本周",
+              path.contains("monthly") ? "本月" : "本周"));
+
+      // Every high commit, linked to its place in its report.
+      List<String> highLinks = new ArrayList<>();
+      for (DailyReport d : days) {
+        for (RepoSection s : d.sections()) {
+          for (ReportedCommit c : s.commits(Severity.HIGH)) {
+            highLinks.add(SitePaths.report(d.date()) + "#" + c.shortSha());
+          }
+        }
+      }
+      String up = SitePaths.root(path);
+      assertThat(page.select("#high li.entry > a.title").eachAttr("href"))
+          .containsExactlyInAnyOrderElementsOf(highLinks.stream().map(l -> up + l).toList());
+      assertThat(page.select("#high li.entry .summary")).hasSize(highLinks.size())
+          .allMatch(e -> !e.text().isBlank(), "a summary");
+
+      // Who committed how much: every commit once, the bot apart.
+      long people = page.select("#contributors > table.people-table").first()
+          .select("tbody tr").stream()
+          .mapToLong(tr -> Long.parseLong(tr.child(1).text())).sum();
+      assertThat(page.select("#bots + table tbody tr").eachText())
+          .containsExactly("sglang-bot 1 0");
+      assertThat(people + 1).as(path).isEqualTo(all);
+      assertThat(page.select("#contributors > table.people-table tbody tr").first().text())
+          .isEqualTo("Mick 7 0");
+      assertThat(page.select("#reverts li")).hasSize(2);
+    }
+  }
+
+  @Test
+  void theWeekLinksEveryDayAndTheMonthEveryDayWithAReport() throws Exception {
+    Document week = page(site, WEEK);
+    List<Element> weekDays = week.select("#days li");
+    assertThat(weekDays).hasSize(7);
+    for (int i = 0; i < 7; i++) {
+      DailyReport d = days.get(i);
+      Element li = weekDays.get(i);
+      assertThat(li.select(".day-head > a").attr("href"))
+          .isEqualTo("../../" + SitePaths.report(d.date()));
+      assertThat(li.select(".counts .count").text()).isEqualTo(d.commitCount() + " 个提交");
+      assertThat(li.select(".chip-high").text())
+          .isEqualTo(d.count(Severity.HIGH) == 0 ? "" : "🔴 " + d.count(Severity.HIGH));
+    }
+    Document month = page(site, MONTH);
+    assertThat(month.select("#days li")).hasSize(28);
+    assertThat(month.select("#days li .day-head > a")).hasSize(7);
+    assertThat(month.select("#days li .no-report")).hasSize(21);
+    assertThat(month.select(".list-meta a").eachAttr("href")).contains("../../reports/2026/02/");
+  }
+
+  @Test
+  void theDayMonthYearHomeAndRepositoryPagesLinkToTheDigests() throws Exception {
+    assertThat(page(site, "reports/2026/02/2026-02-04.html").select(".digest-links a")
+        .eachAttr("href")).containsExactly("../../../" + WEEK, "../../../" + MONTH);
+    Document month = page(site, "reports/2026/02/");
+    assertThat(month.select(".list-meta a").eachAttr("href")).contains("../../../" + MONTH);
+    assertThat(month.select(".digest-weeks a").eachAttr("href"))
+        .containsExactly("../../../" + WEEK);
+    assertThat(page(site, "reports/2026/").select(".digest-weeks a").eachAttr("href"))
+        .containsExactly("../../" + MONTH);
+    assertThat(page(site, SitePaths.HOME).select(".digests a").eachAttr("href"))
+        .containsExactly(WEEK, "weekly/", MONTH, "monthly/");
+    assertThat(page(site, "repos/sgl-project/sglang/").select(".list-meta a").eachAttr("href"))
+        .contains("../../../repos/sgl-project/sglang/weekly/",
+            "../../../repos/sgl-project/sglang/monthly/");
+    assertThat(page(site, "repos/sgl-project/sglang/weekly/").select("ol a").eachAttr("href"))
+        .containsExactly("../../../../" + REPO_WEEK);
+  }
+
+  @Test
+  void theDigestFeedsSayTheWeeksCountsAndLeadToItsDigest() throws Exception {
+    for (String feed : List.of("weekly/feed.xml", "monthly/feed.xml",
+        "repos/sgl-project/sglang/weekly/feed.xml")) {
+      List<String> links = FeedsAndSitemapTest.checkAtom(site, feed, "/");
+      assertThat(links).as(feed).hasSize(1);
+      FeedsAndSitemapTest.assertLeadsToAPage(site, "/", links.get(0), feed);
+    }
+    org.w3c.dom.Element root = FeedsAndSitemapTest.parseXml(site.resolve("weekly/feed.xml"))
+        .getDocumentElement();
+    org.w3c.dom.Element entry = FeedsAndSitemapTest.children(root, FeedsAndSitemapTest.ATOM,
+        "entry").get(0);
+    assertThat(FeedsAndSitemapTest.alternate(entry)).isEqualTo("/" + WEEK);
+    assertThat(FeedsAndSitemapTest.only(entry, "title")).isEqualTo("周报：2026 年第 6 周");
+    assertThat(FeedsAndSitemapTest.only(entry, "summary"))
+        .isEqualTo("本周共 141 个提交：🔴 高 8，🟡 中 78，🟢 低 55。");
+    // Its content lists the high commits.
+    assertThat(FeedsAndSitemapTest.htmlContent(entry).select("li")).hasSize(8);
+    assertThat(FeedsAndSitemapTest.only(root, "title")).isEqualTo("Daybook · sglang · 周报");
+  }
+
+  @Test
+  void anEnglishSiteShowsTheDigestsInEnglish(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("output");
+    new SiteBuilder().build(new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES,
+        Bakes.ASSETS, out, BaseUrl.parse("/"), "Daybook", Language.EN,
+        ZoneId.of("Asia/Shanghai"), 50, null, List.of("sglang-bot")));
+    List<String> data = LanguageTest.data("Daybook");
+
+    for (String path : List.of(WEEK, MONTH, REPO_WEEK, "weekly/", "monthly/")) {
+      Document page = page(out, path);
+      // The reports' own prose (summaries, written in Chinese) and paths are data.
+      page.select(".summary, code").remove();
+      String words = LanguageTest.fixedWords(page, data);
+      assertThat(LanguageTest.CJK.matcher(words).results().map(m -> m.group()).distinct()
+          .toList()).as("Chinese words on the English %s", path).isEmpty();
+    }
+    Document week = page(out, WEEK);
+    assertThat(week.select("h1").text()).isEqualTo("Weekly digest: Week 6 of 2026");
+    assertThat(week.select(".digest-sentence").text())
+        .isEqualTo("141 commits this week: 🔴 High 8, 🟡 Medium 78, 🟢 Low 55.");
+    assertThat(week.select("#newcomers + .note + p").text()).isEqualTo(
+        "The archive begins in this period: everyone in it is seen for the first time.");
+  }
+}
