@@ -36,7 +36,9 @@
     return out;
   }
 
-  function analyze(text, query) {
+  // TextAnalysis: index mode, or a query (query), with the parts of split words instead of the
+  // words (parts: Mode.QUERY_PARTS).
+  function analyze(text, query, parts) {
     var s = fold(text);
     var out = [];
     var pos = { p: -1 };
@@ -52,7 +54,7 @@
         i += c.length;
       }
       if (cjk) cjkSegment(s, segStart, i, query, pos, out);
-      else otherSegment(s, segStart, i, query, pos, out);
+      else otherSegment(s, segStart, i, query, parts, pos, out);
     }
     return out;
   }
@@ -74,6 +76,7 @@
         pos.p++;
         out.push(tok(s.substring(chars[c][0], chars[c + 1][1]), pos.p, chars[c][0], chars[c + 1][1]));
       }
+      pos.p++; // the last character's, as in the index
       return;
     }
     for (var k = 0; k < n2; k++) {
@@ -87,17 +90,22 @@
     }
   }
 
-  function otherSegment(s, from, to, query, pos, out) {
+  // A word of n parts takes n positions, its whole word at the first.
+  function otherSegment(s, from, to, query, partsOnly, pos, out) {
     while (from < to && s[from] === '_') from++;
     while (to > from && s[to - 1] === '_') to--;
     if (from === to || Array.from(s.substring(from, to)).length > MAX_WORD) return;
-    pos.p++;
+    var base = ++pos.p;
+    var ps = parts(s, from, to);
     var seen = new Set();
-    emit(s, from, to, pos.p, seen, out);
-    if (!query) {
-      var ps = parts(s, from, to);
-      if (ps.length > 1) ps.forEach(function (p) { emit(s, p[0], p[1], pos.p, seen, out); });
+    if (!(partsOnly && ps.length > 1)) emit(s, from, to, base, seen, out);
+    if (ps.length > 1 && (!query || partsOnly)) {
+      ps.forEach(function (p, k) {
+        if (k > 0 || partsOnly) seen = new Set();
+        emit(s, p[0], p[1], base + k, seen, out);
+      });
     }
+    pos.p = base + ps.length - 1;
   }
 
   function emit(s, from, to, position, seen, out) {
@@ -547,7 +555,7 @@
         out.push({ f: { field: field, value: k }, score: meta.labelScore });
       });
     });
-    if (word && /^[0-9a-fA-F]{7,40}$/.test(text)) {
+    if (word && BARE_SHA.test(text)) {
       out.push({ f: { field: 'sha', value: text.toLowerCase() }, score: meta.shaScore });
     }
     return out;
@@ -598,12 +606,26 @@
     return out;
   }
 
+  // QueryBuilder.partsReading: the text read with the parts of its split words, or [].
+  function partsReading(text, word, tokens) {
+    if (word && BARE_SHA.test(text)) return [];
+    var ps = analyze(text, true, true);
+    var same = ps.length === tokens.length && ps.every(function (t, i) {
+      var u = tokens[i];
+      return t.term === u.term && t.position === u.position && t.start === u.start && t.end === u.end;
+    });
+    return ps.length < 2 || same ? [] : ps;
+  }
+  var BARE_SHA = /^[0-9a-fA-F]{7,40}$/;
+
   // Walks a parsed query and lists the terms it needs.
   // n: { terms, phrases, fields: Sets; shas: SHAs longer than 7, whose candidates' docs hold the rest }
   function needs(meta, q, n) {
     if (q.k === 'text') {
       var ts = analyze(q.text, true);
-      ts.forEach(function (t) { n.terms.add(t.term); if (ts.length > 1) n.phrases.add(t.term); });
+      [ts, partsReading(q.text, q.word, ts)].forEach(function (r) {
+        r.forEach(function (t) { n.terms.add(t.term); if (r.length > 1) n.phrases.add(t.term); });
+      });
       if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(e.f, n); });
     }
     else if (q.k === 'filter') filterNeeds(q, n);
@@ -756,8 +778,10 @@
     if (q.k === 'text') {
       var tokens = analyze(q.text, true);
       if (tokens.length === 0) { this.dropped.push('"' + q.text + '"'); return null; }
-      if (positive) tokens.forEach(function (t) { this.highlight.add(t.term); }, this);
+      var parts = partsReading(q.text, q.word, tokens);
+      if (positive) tokens.concat(parts).forEach(function (t) { this.highlight.add(t.term); }, this);
       var scored = [this.fieldQuery(tokens, 0), this.fieldQuery(tokens, 1)];
+      if (parts.length) scored.push(this.fieldQuery(parts, 0), this.fieldQuery(parts, 1));
       extras(this.meta, q.text, q.word).forEach(function (e) {
         var m = this.filter(e.f), score = f32(e.score);
         m.forEach(function (z, d) { m.set(d, score); });

@@ -26,7 +26,10 @@ import org.apache.lucene.util.BytesRef;
  *   <li>Words and phrases are analyzed in query mode ({@link TextAnalysis}). One term searches the
  *       title and the body ({@link Ranking}); several terms, whether quoted or not (
  *       {@code torch.compile}, {@code 缓存淘汰}), are a phrase at their analyzed positions. Words
- *       with no terms (stop words, punctuation) are dropped.
+ *       with no terms (stop words, punctuation) are dropped. When a word of the text splits into
+ *       parts ({@code apply_rope}, {@code KVManager}), the text is also read with the parts in its
+ *       place ({@link #partsReading}), another term or phrase in title and body whose score adds
+ *       up: the whole word finds itself, first, and the parts find it inside longer names.
  *   <li>A word or phrase also finds, each with a constant score ({@link #extras}): the commits of
  *       the author whose name, or a word of it, it is ({@code author:} of it, {@link
  *       Ranking#NAME_SCORE}); those of each type and severity it names in the archive's words
@@ -159,14 +162,21 @@ final class QueryBuilder {
       dropped.add("\"" + text + "\"");
       return null;
     }
+    List<TextAnalysis.Token> parts = partsReading(text, word, tokens);
     if (positive) {
       tokens.forEach(t -> highlight.add(t.term()));
+      parts.forEach(t -> highlight.add(t.term()));
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, tokens), Ranking.TITLE_BOOST),
-        Occur.SHOULD);
-    b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, tokens), Ranking.BODY_BOOST),
-        Occur.SHOULD);
+    for (List<TextAnalysis.Token> reading : List.of(tokens, parts)) {
+      if (reading.isEmpty()) {
+        continue;
+      }
+      b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, reading), Ranking.TITLE_BOOST),
+          Occur.SHOULD);
+      b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, reading), Ranking.BODY_BOOST),
+          Occur.SHOULD);
+    }
     for (Extra e : extras(text, word)) {
       b.add(new BoostQuery(new ConstantScoreQuery(filter(e.filter())), e.score()),
           Occur.SHOULD);
@@ -174,11 +184,28 @@ final class QueryBuilder {
     return new Part(b.build(), Kind.SCORING);
   }
 
+  /**
+   * The second reading of a text whose words split ({@link TextAnalysis.Mode#QUERY_PARTS}): its
+   * terms, or none when no word splits, when the parts leave fewer than two terms (a lone part,
+   * as ready of {@code IsReady}, would find far more than the word) or when the text is a word
+   * that may be a SHA prefix (its runs of digits and letters are no parts of a name).
+   *
+   * @param word whether the text is a word as typed, not a phrase in quotes
+   */
+  static List<TextAnalysis.Token> partsReading(String text, boolean word,
+      List<TextAnalysis.Token> tokens) {
+    if (word && BARE_SHA.matcher(text).matches()) {
+      return List.of();
+    }
+    List<TextAnalysis.Token> parts = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY_PARTS);
+    return parts.size() < 2 || parts.equals(tokens) ? List.of() : parts;
+  }
+
   /** A filter that a word or phrase also matches, and the score a match adds. */
   record Extra(SearchQuery.Filter filter, float score) {}
 
   /** What may be a SHA prefix written without {@code sha:}. */
-  private static final Pattern BARE_SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
+  static final Pattern BARE_SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
 
   /**
    * The filters a word or phrase (with terms) also matches: its author's name, the types and

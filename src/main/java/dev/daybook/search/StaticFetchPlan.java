@@ -206,17 +206,23 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  /** A word or phrase needs its terms, and what its author, type, severity or SHA matches need. */
+  /**
+   * A word or phrase needs its terms (and those of its parts reading), and what its author, type,
+   * severity or SHA matches need.
+   */
   private static void text(String text, boolean word, Set<String> terms, Set<String> phrases,
       Set<String> fields, List<String> longShas) {
     List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
     if (tokens.isEmpty()) {
       return;
     }
-    for (TextAnalysis.Token t : tokens) {
-      terms.add(t.term());
-      if (tokens.size() > 1) {
-        phrases.add(t.term());
+    for (List<TextAnalysis.Token> reading
+        : List.of(tokens, QueryBuilder.partsReading(text, word, tokens))) {
+      for (TextAnalysis.Token t : reading) {
+        terms.add(t.term());
+        if (reading.size() > 1) {
+          phrases.add(t.term());
+        }
       }
     }
     for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {

@@ -228,6 +228,7 @@ class SearchAgreementTest {
       String input = null;
       List<String> index = null;
       List<String> query = null;
+      List<String> parts = null;
       for (String line : m.group(1).split("\n")) {
         if (line.startsWith("input: ")) {
           input = line.substring(7);
@@ -237,17 +238,21 @@ class SearchAgreementTest {
         } else if (line.startsWith("query:")) {
           query = query == null ? new ArrayList<>() : query;
           addTokens(query, line.substring(6));
+        } else if (line.startsWith("parts:")) {
+          parts = parts == null ? new ArrayList<>() : parts;
+          addTokens(parts, line.substring(6));
         }
       }
       n++;
-      for (boolean q : new boolean[] {false, true}) {
-        List<String> want = q ? query : index;
+      for (int mode = 0; mode < 3; mode++) { // index, query, query with the parts
+        List<String> want = mode == 0 ? index : mode == 1 ? query : parts;
         if (want == null) {
           continue;
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> got = (List<Map<String, Object>>) driver.executeScript(
-            "return window.daybookSearch.analyze(arguments[0], arguments[1]);", input, q);
+            "return window.daybookSearch.analyze(arguments[0], arguments[1], arguments[2]);",
+            input, mode > 0, mode == 2);
         List<String> have = new ArrayList<>();
         for (int i = 0; i < got.size(); i++) {
           Map<String, Object> t = got.get(i);
@@ -257,7 +262,8 @@ class SearchAgreementTest {
               ? t.get("term") + "@" + t.get("position") : full);
         }
         if (!have.equals(want)) {
-          problems.add((q ? "query " : "index ") + input + "\n  want " + want + "\n  have " + have);
+          problems.add(List.of("index ", "query ", "parts ").get(mode) + input + "\n  want "
+              + want + "\n  have " + have);
         }
       }
     }
