@@ -7,6 +7,9 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.Attribute;
+import org.apache.lucene.util.AttributeImpl;
+import org.apache.lucene.util.AttributeReflector;
 
 /**
  * Lucene's view of {@link TextAnalysis}: the tokenizer reads the whole field value and replays the
@@ -27,6 +30,38 @@ final class DaybookAnalyzer extends Analyzer {
   }
 
   /**
+   * How many words the field value held ({@link TextAnalysis.Scanner#words}), for the norm that
+   * {@link Ranking#similarity} computes from it.
+   */
+  interface WordCount extends Attribute {
+    int words();
+  }
+
+  private static final class WordCountImpl extends AttributeImpl implements WordCount {
+    int words;
+
+    @Override
+    public int words() {
+      return words;
+    }
+
+    @Override
+    public void clear() {
+      // Kept from reset() to the end: the norm is computed after the last token.
+    }
+
+    @Override
+    public void reflectWith(AttributeReflector reflector) {
+      reflector.reflect(WordCount.class, "words", words);
+    }
+
+    @Override
+    public void copyTo(AttributeImpl target) {
+      ((WordCountImpl) target).words = words;
+    }
+  }
+
+  /**
    * Lucene reuses one tokenizer per thread, so its buffers (the text, the tokens' chars and
    * numbers) grow to the largest field once and then serve every field: no object per token.
    */
@@ -39,6 +74,7 @@ final class DaybookAnalyzer extends Analyzer {
         addAttribute(PositionIncrementAttribute.class);
     private final TextAnalysis.Scanner scanner = new TextAnalysis.Scanner();
     private final TextAnalysis.Mode mode;
+    private final WordCountImpl wordCount = new WordCountImpl();
     private char[] text = new char[1024];
     private int length;
     private char[] chars = new char[1024];
@@ -50,6 +86,7 @@ final class DaybookAnalyzer extends Analyzer {
 
     ReplayTokenizer(TextAnalysis.Mode mode) {
       this.mode = mode;
+      addAttributeImpl(wordCount);
     }
 
     @Override
@@ -67,6 +104,7 @@ final class DaybookAnalyzer extends Analyzer {
       next = 0;
       lastPosition = -1;
       scanner.scan(text, length, mode, this);
+      wordCount.words = scanner.words();
     }
 
     /** Keeps one token of the text being read. */

@@ -95,7 +95,7 @@ public final class IndexSearch implements Closeable {
       throw new IllegalArgumentException("the limit is 1 to " + MAX_LIMIT + ": " + limit);
     }
     Spelling.Result read = read(queryText);
-    QueryBuilder.Built built = QueryBuilder.build(read.query());
+    QueryBuilder.Built built = QueryBuilder.build(read.query(), spelling::known);
     TopFieldDocs top = searcher.search(built.query(), limit, order.sort, true);
     long total = searcher.count(built.query());
     List<SearchHit> hits = new ArrayList<>();
@@ -113,6 +113,11 @@ public final class IndexSearch implements Closeable {
     SearchQuery query = QueryParser.parse(queryText);
     check(query);
     return spelling.correct(queryText, query);
+  }
+
+  /** Whether a text term is in the title or body vocabulary. */
+  boolean known(String term) {
+    return spelling.known(term);
   }
 
   /** Throws when a {@code repo:} filter of the query names no repository of the index. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -28,8 +29,9 @@ import org.apache.lucene.util.BytesRef;
  *       {@code torch.compile}, {@code 缓存淘汰}), are a phrase at their analyzed positions. Words
  *       with no terms (stop words, punctuation) are dropped. When a word of the text splits into
  *       parts ({@code apply_rope}, {@code KVManager}), the text is also read with the parts in its
- *       place ({@link #partsReading}), another term or phrase in title and body whose score adds
- *       up: the whole word finds itself, first, and the parts find it inside longer names.
+ *       place ({@link #partsReading}); it is searched so instead when a term of the text is not in the
+ *       index ({@link #reading}): {@code apply_rope} is the phrase apply rope, found inside
+ *       {@code apply_rope_with_cos_sin_cache_inplace}, while {@code HiCache} stays one word.
  *   <li>A word or phrase also finds, each with a constant score ({@link #extras}): the commits of
  *       the author whose name, or a word of it, it is ({@code author:} of it, {@link
  *       Ranking#NAME_SCORE}); those of each type and severity it names in the archive's words
@@ -50,11 +52,23 @@ final class QueryBuilder {
 
   private final Set<String> highlight = new LinkedHashSet<>();
   private final List<String> dropped = new ArrayList<>();
+  private final Predicate<String> known;
 
-  private QueryBuilder() {}
+  private QueryBuilder(Predicate<String> known) {
+    this.known = known;
+  }
 
+  /** A query built as if every term were in the index (no text is read by its parts). */
   static Built build(SearchQuery query) throws QuerySyntaxException {
-    QueryBuilder b = new QueryBuilder();
+    return build(query, term -> true);
+  }
+
+  /**
+   * @param known whether a text term is in the title or body vocabulary of the index: a text
+   *     with a term that is not is read by its parts ({@link #reading})
+   */
+  static Built build(SearchQuery query, Predicate<String> known) throws QuerySyntaxException {
+    QueryBuilder b = new QueryBuilder(known);
     Part root = b.part(query, true);
     if (root == null) {
       throw new QuerySyntaxException(b.dropped.size() == 1 ? QueryMessage.NOTHING_ONE
@@ -162,21 +176,15 @@ final class QueryBuilder {
       dropped.add("\"" + text + "\"");
       return null;
     }
-    List<TextAnalysis.Token> parts = partsReading(text, word, tokens);
+    List<TextAnalysis.Token> reading = reading(text, word, tokens, known);
     if (positive) {
-      tokens.forEach(t -> highlight.add(t.term()));
-      parts.forEach(t -> highlight.add(t.term()));
+      reading.forEach(t -> highlight.add(t.term()));
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (List<TextAnalysis.Token> reading : List.of(tokens, parts)) {
-      if (reading.isEmpty()) {
-        continue;
-      }
-      b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, reading), Ranking.TITLE_BOOST),
-          Occur.SHOULD);
-      b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, reading), Ranking.BODY_BOOST),
-          Occur.SHOULD);
-    }
+    b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, reading), Ranking.TITLE_BOOST),
+        Occur.SHOULD);
+    b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, reading), Ranking.BODY_BOOST),
+        Occur.SHOULD);
     for (Extra e : extras(text, word)) {
       b.add(new BoostQuery(new ConstantScoreQuery(filter(e.filter())), e.score()),
           Occur.SHOULD);
@@ -230,6 +238,20 @@ final class QueryBuilder {
           null, 0), Ranking.SHA_SCORE));
     }
     return out;
+  }
+
+  /**
+   * The terms a text is searched by: its tokens, or, when one of their terms is not in the index
+   * and the text has a parts reading, the parts. A name that is a word of the archive is found
+   * as itself; one that is only part of longer names ({@code apply_rope}) by its parts.
+   */
+  static List<TextAnalysis.Token> reading(String text, boolean word,
+      List<TextAnalysis.Token> tokens, Predicate<String> known) {
+    if (tokens.stream().allMatch(t -> known.test(t.term()))) {
+      return tokens;
+    }
+    List<TextAnalysis.Token> parts = partsReading(text, word, tokens);
+    return parts.isEmpty() ? tokens : parts;
   }
 
   private static Query fieldQuery(String field, List<TextAnalysis.Token> tokens) {

@@ -1,6 +1,7 @@
 package dev.daybook.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,8 +54,9 @@ final class Spelling {
    * A query as it is run.
    *
    * @param corrected the query's text with its corrections, or null when nothing was corrected
+   * @param lookedUp the words, lower-cased, whose candidates were looked for in the vocabulary
    */
-  record Result(SearchQuery query, String corrected) {}
+  record Result(SearchQuery query, String corrected, List<String> lookedUp) {}
 
   private final IndexReader reader;
   private final Terms words;
@@ -67,9 +69,10 @@ final class Spelling {
   /** The query with its misspelt words read as the closest words of the archive. */
   Result correct(String text, SearchQuery query) throws IOException {
     List<Fix> fixes = new ArrayList<>();
-    SearchQuery corrected = rewrite(query, true, fixes);
+    List<String> lookedUp = new ArrayList<>();
+    SearchQuery corrected = rewrite(query, true, fixes, lookedUp);
     if (fixes.isEmpty()) {
-      return new Result(query, null);
+      return new Result(query, null, lookedUp);
     }
     fixes.sort(Comparator.comparingInt(Fix::start));
     StringBuilder out = new StringBuilder(text);
@@ -77,34 +80,35 @@ final class Spelling {
       Fix f = fixes.get(i);
       out.replace(f.start(), f.end(), f.word());
     }
-    return new Result(corrected, out.toString());
+    return new Result(corrected, out.toString(), lookedUp);
   }
 
   /** A word read as another: {@code [start, end)} of the query's text. */
   private record Fix(int start, int end, String word) {}
 
-  private SearchQuery rewrite(SearchQuery q, boolean positive, List<Fix> fixes) throws IOException {
+  private SearchQuery rewrite(SearchQuery q, boolean positive, List<Fix> fixes, List<String> lookedUp) throws IOException {
     if (q instanceof SearchQuery.Words w && positive) {
-      return word(w, fixes);
+      return word(w, fixes, lookedUp);
     }
     if (q instanceof SearchQuery.And a) {
       List<SearchQuery> items = new ArrayList<>();
       for (SearchQuery item : a.queries()) {
-        items.add(rewrite(item, positive, fixes));
+        items.add(rewrite(item, positive, fixes, lookedUp));
       }
       return new SearchQuery.And(items, a.column());
     }
     if (q instanceof SearchQuery.Or o) {
       List<SearchQuery> items = new ArrayList<>();
       for (SearchQuery item : o.queries()) {
-        items.add(rewrite(item, positive, fixes));
+        items.add(rewrite(item, positive, fixes, lookedUp));
       }
       return new SearchQuery.Or(items, o.column());
     }
     return q; // phrases, filters and exclusions as written
   }
 
-  private SearchQuery word(SearchQuery.Words w, List<Fix> fixes) throws IOException {
+  private SearchQuery word(SearchQuery.Words w, List<Fix> fixes, List<String> lookedUp)
+      throws IOException {
     if (!checked(w.text())) {
       return w;
     }
@@ -114,9 +118,12 @@ final class Spelling {
     for (int i = tokens.size() - 1; i >= 0; i--) {
       TextAnalysis.Token t = tokens.get(i);
       String typed = w.text().substring(t.start(), t.end());
-      String best = typed.length() < MIN_LENGTH || typed.length() > TextAnalysis.MAX_SPELLED
-          || !LETTERS.matcher(typed).matches() || matches(t.term(), typed) ? null
-          : closest(typed.toLowerCase(Locale.ROOT));
+      if (typed.length() < MIN_LENGTH || typed.length() > TextAnalysis.MAX_SPELLED
+          || !LETTERS.matcher(typed).matches() || matches(t.term(), typed)) {
+        continue;
+      }
+      lookedUp.add(typed.toLowerCase(Locale.ROOT));
+      String best = closest(typed.toLowerCase(Locale.ROOT));
       if (best != null) {
         text.replace(t.start(), t.end(), best);
         int at = w.column() - 1 + t.start();
@@ -158,9 +165,14 @@ final class Spelling {
     return true;
   }
 
-  private boolean known(String term) throws IOException {
-    return reader.docFreq(new Term(SearchIndex.TITLE, term)) > 0
-        || reader.docFreq(new Term(SearchIndex.BODY, term)) > 0;
+  /** Whether a text term is in the title or body vocabulary. */
+  boolean known(String term) {
+    try {
+      return reader.docFreq(new Term(SearchIndex.TITLE, term)) > 0
+          || reader.docFreq(new Term(SearchIndex.BODY, term)) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The closest word of the vocabulary (see the class comment), or null when none is close. */

@@ -222,6 +222,17 @@ public final class TextAnalysis {
     private int[] partStarts = new int[8];
     private int[] partEnds = new int[8];
     private int partCount;
+    /** Whole words and CJK characters of the last text, its length for BM25 ({@link #words()}). */
+    private int words;
+
+    /**
+     * The number of whole words (whatever their parts) and CJK characters that the last text
+     * produced a term for: the field length BM25 normalizes by, so that a text full of names
+     * that split does not count as longer than it reads ({@link Ranking}).
+     */
+    int words() {
+      return words;
+    }
 
     /** Analyzes {@code text[0, length)}, which it folds in place. */
     void scan(char[] text, int length, Mode mode, Sink sink) {
@@ -230,6 +241,7 @@ public final class TextAnalysis {
       this.mode = mode;
       this.sink = sink;
       position = -1;
+      words = 0;
       fold(text, length);
       int i = 0;
       while (i < length) {
@@ -291,6 +303,7 @@ public final class TextAnalysis {
       }
       while (true) { // each character, then it and the next
         sink.token(text, i, n, ++position, i, i + n);
+        words++;
         int next = i + n;
         if (next >= to) {
           return;
@@ -322,7 +335,9 @@ public final class TextAnalysis {
       if (mode == Mode.QUERY_PARTS && n > 1) {
         emitParts(base, n);
       } else {
-        emit(from, to);
+        if (emit(from, to)) {
+          words++;
+        }
         if ((mode == Mode.INDEX || mode == Mode.WORDS) && n > 1) {
           emitParts(base, n);
         }
@@ -357,7 +372,8 @@ public final class TextAnalysis {
       }
     }
 
-    private void emit(int from, int to) {
+    /** Produces the term of {@code text[from, to)} unless it is a stop word or a repeat. */
+    private boolean emit(int from, int to) {
       int n = 0;
       boolean asciiLetters = true;
       for (int i = from; i < to; ) {
@@ -368,13 +384,14 @@ public final class TextAnalysis {
         asciiLetters &= low >= 'a' && low <= 'z';
       }
       if (isStopWord(word, n)) {
-        return;
+        return false;
       }
       if (mode == Mode.WORDS) {
         if (asciiLetters && n >= 2 && n <= MAX_SPELLED && firstAtPosition(word, n)) {
           sink.token(word, 0, n, position, from, to);
+          return true;
         }
-        return;
+        return false;
       }
       char[] term = word;
       if (asciiLetters) {
@@ -383,7 +400,9 @@ public final class TextAnalysis {
       }
       if (firstAtPosition(term, n)) {
         sink.token(term, 0, n, position, from, to);
+        return true;
       }
+      return false;
     }
 
     /**
