@@ -260,7 +260,7 @@ final class AppendExport {
         e.getValue().addAll(facets.sets.get(e.getKey()).keySet());
       }
       // The vocabulary is small beside the postings: made again whole, it is what a full export
-      // makes, and a file whose bytes did not change is not written again.
+      // makes; a file whose bytes the state already has is kept.
       StaticExport.Vocabulary vocabulary = StaticExport.Vocabulary.of(reader);
       steps.add(made("meta.json", StaticExport.meta(searcher, n, shards, posShards, all,
           vocabulary)));
@@ -277,7 +277,9 @@ final class AppendExport {
             facets.sets.get(f)), null));
       }
       for (Map.Entry<String, Object> w : vocabulary.files().entrySet()) {
-        steps.add(made(w.getKey(), w.getValue()));
+        byte[] bytes = ExportJson.bytes(w.getValue());
+        boolean same = ExportState.Sum.of(w.getKey(), bytes).equals(last.files().get(w.getKey()));
+        steps.add(same ? keep(w.getKey()) : new Step(w.getKey(), bytes, null));
       }
       int chunk = StaticExport.CHUNK;
       for (int c = 0; c * chunk < n; c++) {
