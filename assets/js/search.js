@@ -36,7 +36,9 @@
     return out;
   }
 
-  function analyze(text, query) {
+  // TextAnalysis: index mode, or a query (query), with the parts of split words instead of the
+  // words (parts: Mode.QUERY_PARTS).
+  function analyze(text, query, parts) {
     var s = fold(text);
     var out = [];
     var pos = { p: -1 };
@@ -52,7 +54,7 @@
         i += c.length;
       }
       if (cjk) cjkSegment(s, segStart, i, query, pos, out);
-      else otherSegment(s, segStart, i, query, pos, out);
+      else otherSegment(s, segStart, i, query, parts, pos, out);
     }
     return out;
   }
@@ -74,6 +76,7 @@
         pos.p++;
         out.push(tok(s.substring(chars[c][0], chars[c + 1][1]), pos.p, chars[c][0], chars[c + 1][1]));
       }
+      pos.p++; // the last character's, as in the index
       return;
     }
     for (var k = 0; k < n2; k++) {
@@ -87,17 +90,22 @@
     }
   }
 
-  function otherSegment(s, from, to, query, pos, out) {
+  // A word of n parts takes n positions, its whole word at the first.
+  function otherSegment(s, from, to, query, partsOnly, pos, out) {
     while (from < to && s[from] === '_') from++;
     while (to > from && s[to - 1] === '_') to--;
     if (from === to || Array.from(s.substring(from, to)).length > MAX_WORD) return;
-    pos.p++;
+    var base = ++pos.p;
+    var ps = parts(s, from, to);
     var seen = new Set();
-    emit(s, from, to, pos.p, seen, out);
-    if (!query) {
-      var ps = parts(s, from, to);
-      if (ps.length > 1) ps.forEach(function (p) { emit(s, p[0], p[1], pos.p, seen, out); });
+    if (!(partsOnly && ps.length > 1)) emit(s, from, to, base, seen, out);
+    if (ps.length > 1 && (!query || partsOnly)) {
+      ps.forEach(function (p, k) {
+        if (k > 0 || partsOnly) seen = new Set();
+        emit(s, p[0], p[1], base + k, seen, out);
+      });
     }
+    pos.p = base + ps.length - 1;
   }
 
   function emit(s, from, to, position, seen, out) {
@@ -276,7 +284,7 @@
       RANGE_BACKWARDS: '{0} at column {1}: the range ends before it starts',
       NOTHING_ONE: 'nothing to search for: {0} is too common to be indexed (stop words) or not words at all',
       NOTHING_MANY: 'nothing to search for: {0} are too common to be indexed (stop words) or not words at all',
-      DID_YOU_MEAN: '; did you mean {0}?', LIST: ', ' },
+      DID_YOU_MEAN: '; did you mean {0}?', LIST: ', ', CORRECTED: 'Showing results for {0}' },
     zh: { TOO_LONG: '查询有 {0} 个字符，最多只能有 {1} 个',
       EMPTY: '查询是空的',
       OR_ALONE: '第 {0} 列的 OR 两边都要有要搜索的内容',
@@ -298,7 +306,7 @@
       RANGE_BACKWARDS: '第 {1} 列的 {0}：范围的结束早于开始',
       NOTHING_ONE: '没有可搜索的内容：{0} 太常见而不入索引（停用词），或者根本不是词语',
       NOTHING_MANY: '没有可搜索的内容：{0} 太常见而不入索引（停用词），或者根本不是词语',
-      DID_YOU_MEAN: '；是不是想写 {0}？', LIST: '、' } };
+      DID_YOU_MEAN: '；是不是想写 {0}？', LIST: '、', CORRECTED: '显示 {0} 的结果' } };
 
   function SyntaxErr(message, column) { this.message = message; this.column = column; }
   // The message `kind` with {i} replaced by args[i] (a list joined as the language joins one),
@@ -453,7 +461,7 @@
         depth--;
         return inner;
       }
-      if (c === '"') return { k: 'text', text: quoted(), word: false };
+      if (c === '"') return { k: 'text', text: quoted(), word: false, col: col };
       var start = pos;
       while (pos < text.length && isWordC(text[pos])) pos++;
       var word = text.substring(start, pos);
@@ -470,7 +478,7 @@
             near === null ? null : near + ':' + value);
         }
       }
-      return { k: 'text', text: word, word: true };
+      return { k: 'text', text: word, word: true, col: col };
     }
     var q = or();
     skip();
@@ -547,10 +555,74 @@
         out.push({ f: { field: field, value: k }, score: meta.labelScore });
       });
     });
-    if (word && /^[0-9a-fA-F]{7,40}$/.test(text)) {
+    if (word && BARE_SHA.test(text)) {
       out.push({ f: { field: 'sha', value: text.toLowerCase() }, score: meta.shaScore });
     }
     return out;
+  }
+
+  // ---- spelling (Spelling) ------------------------------------------------------------------
+  var MIN_SPELLED = 3, MAX_SPELLED = 24, LONG_WORD = 8;
+  var LETTERS = /^[a-zA-Z]+$/;
+
+  // The query's text with its misspelt words read as the archive's closest, or null. postings:
+  // what gather loaded for the query as written.
+  async function correct(meta, text, q, postings) {
+    var fixes = [];
+    var known = function (t) { return postings.has(t); };
+    var todo = [];
+    (function walk(x) {
+      if (x.k === 'text' && x.word) todo.push(x);
+      else if (x.k === 'and' || x.k === 'or') x.items.forEach(walk);
+    }(q));
+    for (var w = 0; w < todo.length; w++) {
+      var item = todo[w];
+      if (!checked(meta, item.text, postings)) continue;
+      var tokens = analyze(item.text, true);
+      for (var i = 0; i < tokens.length; i++) {
+        var t = tokens[i], typed = item.text.substring(t.start, t.end);
+        if (typed.length < MIN_SPELLED || typed.length > MAX_SPELLED || !LETTERS.test(typed)) continue;
+        if (known(t.term)) continue;
+        var parts = analyze(typed, true, true);
+        if (parts.length >= 2 && parts.every(function (p) { return known(p.term); })) continue;
+        var best = await closestWord(meta, typed.toLowerCase());
+        if (best !== null) fixes.push([item.col - 1 + t.start, item.col - 1 + t.end, best]);
+      }
+    }
+    if (fixes.length === 0) return null;
+    fixes.sort(function (a, b) { return a[0] - b[0]; });
+    var out = text;
+    for (var f = fixes.length - 1; f >= 0; f--) out = out.substring(0, fixes[f][0]) + fixes[f][2] + out.substring(fixes[f][1]);
+    return out;
+  }
+  // Whether Spelling looks at a word: no SHA prefix, no author of the archive, no type or severity.
+  function checked(meta, text, postings) {
+    return extras(meta, text, true).every(function (e) {
+      return e.f.field === 'author' && !postings.has('author:' + e.f.value);
+    });
+  }
+  // The closest word of the vocabulary (FuzzyTermsEnum, prefix 1, transpositions): from the
+  // words-Ln.json of its first letter and the lengths within reach.
+  async function closestWord(meta, word) {
+    var k = word.length >= LONG_WORD ? 2 : 1, letter = word[0], mask = meta.spell[letter] || 0;
+    var names = [];
+    for (var n = word.length - k; n <= word.length + k; n++) {
+      if (n >= 2 && n <= MAX_SPELLED && Math.floor(mask / Math.pow(2, n)) % 2 === 1) names.push('words-' + letter + n + '.json');
+    }
+    var files = await Promise.all(names.map(load));
+    var best = null, bestSim = 0, bestCount = 0;
+    files.forEach(function (words) {
+      Object.keys(words).forEach(function (cand) {
+        if (cand === word) return;
+        var e = edits(word, cand);
+        if (e > k) return;
+        var sim = f32(1 - f32(e / Math.min(cand.length, word.length))), count = words[cand];
+        if (best === null || sim > bestSim || sim === bestSim && (count > bestCount || count === bestCount && cand < best)) {
+          best = cand; bestSim = sim; bestCount = count;
+        }
+      });
+    });
+    return best;
   }
 
   // ---- the static index ---------------------------------------------------------------------
@@ -598,17 +670,47 @@
     return out;
   }
 
+  // QueryBuilder.partsReading: the text read with the parts of its split words, or [].
+  function partsReading(text, word, tokens) {
+    if (word && BARE_SHA.test(text)) return [];
+    var ps = analyze(text, true, true);
+    var same = ps.length === tokens.length && ps.every(function (t, i) {
+      var u = tokens[i];
+      return t.term === u.term && t.position === u.position && t.start === u.start && t.end === u.end;
+    });
+    return ps.length < 2 || same ? [] : ps;
+  }
+  var BARE_SHA = /^[0-9a-fA-F]{7,40}$/;
+  // QueryBuilder.reading: the tokens, or the parts when a term of the tokens is not in the index.
+  function readingOf(q, tokens, postings) {
+    if (tokens.every(function (t) { return postings.has(t.term); })) return tokens;
+    var ps = partsReading(q.text, q.word, tokens);
+    return ps.length ? ps : tokens;
+  }
+
   // Walks a parsed query and lists the terms it needs.
   // n: { terms, phrases, fields: Sets; shas: SHAs longer than 7, whose candidates' docs hold the rest }
   function needs(meta, q, n) {
     if (q.k === 'text') {
       var ts = analyze(q.text, true);
-      ts.forEach(function (t) { n.terms.add(t.term); if (ts.length > 1) n.phrases.add(t.term); });
+      addReading(ts, n);
       if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(e.f, n); });
     }
     else if (q.k === 'filter') filterNeeds(q, n);
     else if (q.k === 'not') needs(meta, q.q, n);
     else if (q.items) q.items.forEach(function (i) { needs(meta, i, n); });
+  }
+  function addReading(ts, n) {
+    ts.forEach(function (t) { n.terms.add(t.term); if (ts.length > 1) n.phrases.add(t.term); });
+  }
+  // The parts readings of the texts of a query that have a term the index lacks.
+  function partsNeeds(q, postings, n) {
+    if (q.k === 'text') {
+      var ts = analyze(q.text, true);
+      if (readingOf(q, ts, postings) !== ts) addReading(readingOf(q, ts, postings), n);
+    }
+    else if (q.k === 'not') partsNeeds(q.q, postings, n);
+    else if (q.items) q.items.forEach(function (i) { partsNeeds(i, postings, n); });
   }
   function filterNeeds(f, n) {
     if (f.field === 'author' || f.field === 'path') n.terms.add(f.field + ':' + f.value);
@@ -756,8 +858,9 @@
     if (q.k === 'text') {
       var tokens = analyze(q.text, true);
       if (tokens.length === 0) { this.dropped.push('"' + q.text + '"'); return null; }
-      if (positive) tokens.forEach(function (t) { this.highlight.add(t.term); }, this);
-      var scored = [this.fieldQuery(tokens, 0), this.fieldQuery(tokens, 1)];
+      var reading = readingOf(q, tokens, this.postings);
+      if (positive) reading.forEach(function (t) { this.highlight.add(t.term); }, this);
+      var scored = [this.fieldQuery(reading, 0), this.fieldQuery(reading, 1)];
       extras(this.meta, q.text, q.word).forEach(function (e) {
         var m = this.filter(e.f), score = f32(e.score);
         m.forEach(function (z, d) { m.set(d, score); });
@@ -855,7 +958,7 @@
   };
 
   // Runs a query: { total, hits: [doc], highlight: Set, facets } or throws SyntaxErr.
-  function run(meta, postings, positions, fullShas, fields, q) {
+  function run(meta, postings, positions, fullShas, fields, q, byDate) {
     var s = new Searcher(meta, postings, positions, fullShas, fields);
     var root = s.part(q, true);
     if (root === null) {
@@ -866,8 +969,8 @@
     var docs = Array.from(m.keys());
     docs.sort(function (a, b) {
       var sa = m.get(a), sb = m.get(b);
-      // equal scores: newest first, which is higher id first (StaticExport numbers oldest first)
-      return sa !== sb ? sb - sa : b - a;
+      // newest first is higher id first (StaticExport numbers oldest first): IndexSearch.Order
+      return sa !== sb && !byDate ? sb - sa : b - a;
     });
     return { total: docs.length, hits: docs, scores: m, highlight: s.highlight };
   }
@@ -924,15 +1027,21 @@
   var zh = lang === 'zh';
   var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
     empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
-    repo: '仓库', severity: '重要程度', type: '类型', year: '年份' }
+    repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
+    order: '排序', relevance: '相关度', newest: '最新' }
     : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
-      repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year' };
+      repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year', month: 'Month',
+      order: 'Order', relevance: 'Relevance', newest: 'Newest' };
 
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   var facets = document.getElementById('search-facets');
+  // "Showing results for cache" when a word was read as another.
+  var correction = el('p', 'search-correction');
+  correction.id = 'search-correction';
+  status.parentNode.insertBefore(correction, status);
   var form = document.getElementById('search-form');
   var PAGE = 10;
   var generation = 0;
@@ -978,38 +1087,62 @@
     try {
       q = parse(text, meta.words);
       checkRepos(q, meta.repos);
-      var n = { terms: new Set(), phrases: new Set(), fields: new Set(), shas: [] };
-      needs(meta, q, n);
-      var names = Array.from(n.fields).sort();
-      var loaded = await Promise.all([
-        lookup(Array.from(n.terms), function (t) { return shardOf(meta, t); }),
-        lookup(Array.from(n.phrases), function (t) { return posShardOf(meta, t); })]
-        .concat(names.map(fieldFile)));
-      var postings = loaded[0], positions = loaded[1], fields = new Map();
-      names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
-      var fullShas = new Map();
-      if (n.shas.length) {
-        var cands = new Set();
-        n.shas.forEach(function (s) {
-          var sh = postings.get('sha:' + s.substring(0, 4)) || [[], []], doc = 0;
-          for (var i = 0; i < sh[0].length; i++) {
-            doc += sh[0][i];
-            if (s.startsWith(s.substring(0, 4) + sh[1][i])) cands.add(doc);
-          }
-        });
-        await Promise.all(Array.from(cands).map(function (i) {
-          return chunk(meta, i).then(function (d) { fullShas.set(i, d[4]); });
-        }));
+      var got = await gather(meta, q);
+      var fixed = await correct(meta, text, q, got.postings);
+      var corrected = null;
+      if (fixed !== null) {
+        corrected = fixed;
+        q = parse(fixed, meta.words);
+        got = await gather(meta, q);
       }
-      var r = run(meta, postings, positions, fullShas, fields, q);
+      var r = run(meta, got.postings, got.positions, got.fullShas, got.fields, q, byDate());
       if (my !== generation) return;
+      correction.textContent = corrected === null ? '' : MESSAGES[lang].CORRECTED.replace('{0}', function () { return corrected; });
       await show(meta, r, text, shown || PAGE, my);
     } catch (e) {
       if (my !== generation) return;
-      list.replaceChildren(); facets.replaceChildren();
+      list.replaceChildren(); facets.replaceChildren(); correction.textContent = '';
       say(e instanceof SyntaxErr ? L.error + e.message : String(e && e.message || e));
       done(text);
     }
+  }
+
+  // Loads what a parsed query needs: the shards of its terms (then the parts of the texts with a
+  // term the index lacks), positions for phrases, field sets, the docs of long SHAs' candidates.
+  async function gather(meta, q) {
+    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), shas: [] };
+    needs(meta, q, n);
+    var names = Array.from(n.fields).sort();
+    var loaded = await Promise.all([
+      lookup(Array.from(n.terms), function (t) { return shardOf(meta, t); }),
+      lookup(Array.from(n.phrases), function (t) { return posShardOf(meta, t); })]
+      .concat(names.map(fieldFile)));
+    var postings = loaded[0], positions = loaded[1], fields = new Map();
+    names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
+    var more = { terms: new Set(), phrases: new Set() };
+    partsNeeds(q, postings, more);
+    if (more.terms.size) {
+      var extra = await Promise.all([
+        lookup(Array.from(more.terms), function (t) { return shardOf(meta, t); }),
+        lookup(Array.from(more.phrases), function (t) { return posShardOf(meta, t); })]);
+      extra[0].forEach(function (v, t) { postings.set(t, v); });
+      extra[1].forEach(function (v, t) { positions.set(t, v); });
+    }
+    var fullShas = new Map();
+    if (n.shas.length) {
+      var cands = new Set();
+      n.shas.forEach(function (s) {
+        var sh = postings.get('sha:' + s.substring(0, 4)) || [[], []], doc = 0;
+        for (var i = 0; i < sh[0].length; i++) {
+          doc += sh[0][i];
+          if (s.startsWith(s.substring(0, 4) + sh[1][i])) cands.add(doc);
+        }
+      });
+      await Promise.all(Array.from(cands).map(function (i) {
+        return chunk(meta, i).then(function (d) { fullShas.set(i, d[4]); });
+      }));
+    }
+    return { postings: postings, positions: positions, fields: fields, fullShas: fullShas };
   }
 
   function chunk(meta, doc) {
@@ -1057,7 +1190,8 @@
   // and types from each doc's code in facets.json.
   async function facetsFor(meta, r, text, my) {
     if (r.total === 0) { facets.replaceChildren(); return true; }
-    var got = await Promise.all([fieldFile('repo'), fieldFile('year'), load('facets.json')]);
+    var got = await Promise.all([fieldFile('repo'), fieldFile('year'), load('facets.json'),
+      fieldFile('month')]);
     if (my !== generation) return false;
     facets.replaceChildren();
     var hit = new Uint8Array(meta.n);
@@ -1083,11 +1217,18 @@
       sev.set(c[0], (sev.get(c[0]) || 0) + perCombo[k]);
       c[1].forEach(function (t) { types.set(t, (types.get(t) || 0) + perCombo[k]); });
     });
+    var years = fromSets(got[1], meta.years);
     var groups = [
       ['repo', L.repo, fromSets(got[0], meta.repos)],
       ['severity', L.severity, sev],
       ['type', L.type, types],
-      ['date', L.year, fromSets(got[1], meta.years)]];
+      ['date', L.year, years]];
+    // The date by year, then, once the results are of one year, by its months.
+    if (years.size === 1) {
+      groups.push(['date', L.month, fromSets(got[3], Object.keys(got[3]).filter(function (m) {
+        return years.has(m.substring(0, 4));
+      }))]);
+    }
     groups.forEach(function (g) {
       var counts = g[2];
       var box = el('div', 'search-facet');
@@ -1111,6 +1252,32 @@
     });
     return true;
   }
+
+  // Relevance or newest first (?sort=date), as daybook search --sort.
+  function byDate() { return new URLSearchParams(location.search).get('sort') === 'date'; }
+  var order = el('div', 'search-facet search-sort');
+  order.id = 'search-sort';
+  order.appendChild(el('span', 'search-facet-name', L.order));
+  [['relevance', L.relevance], ['date', L.newest]].forEach(function (o) {
+    var b = el('button', 'search-facet-value', o[1]);
+    b.type = 'button';
+    b.setAttribute('data-sort', o[0]);
+    b.addEventListener('click', function () {
+      var url = new URL(location.href);
+      if (o[0] === 'date') url.searchParams.set('sort', 'date'); else url.searchParams.delete('sort');
+      history.replaceState(null, '', url.href);
+      pressSort();
+      search(input.value);
+    });
+    order.appendChild(b);
+  });
+  function pressSort() {
+    order.querySelectorAll('button').forEach(function (b) {
+      b.setAttribute('aria-pressed', String((b.getAttribute('data-sort') === 'date') === byDate()));
+    });
+  }
+  pressSort();
+  facets.parentNode.insertBefore(order, facets);
 
   var timer = null;
   function update() {

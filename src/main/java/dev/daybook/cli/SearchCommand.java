@@ -9,6 +9,7 @@ import dev.daybook.search.SearchHit;
 import dev.daybook.search.SearchIndex;
 import dev.daybook.search.SearchResults;
 import dev.daybook.search.Snippet;
+import dev.daybook.site.BaseUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code daybook search}: queries the Lucene index that {@code daybook build} writes. */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search the reported commits, best match first (BM25), equal scores newest"
-        + " first.",
+        + " first; or newest first (--sort date).",
         "",
         "Query: words (all must match; \"cache\" also finds caching and HiCache, 缓存 finds 缓存淘汰;"
             + " a word also finds the commits of the author it names, of the type or severity it"
@@ -35,7 +36,16 @@ import picocli.CommandLine.Parameters;
             + " \"a phrase\", -word to exclude, a OR b, (brackets), and filters:"
             + " repo:sgl-project/sglang severity:high (severity:高) type:bugfix (type:修复, type:fix)"
             + " author:\"Alison Shao\""
-            + " path:python/sglang/jit_kernel date:2026-02-06 date:2026-02..2026-03 sha:3d68bd9"},
+            + " path:python/sglang/jit_kernel date:2026-02-06 date:2026-02..2026-03 sha:3d68bd9.",
+        "",
+        "A name in code is found whole and by its parts (compile finds torch.compile, apply_rope"
+            + " finds apply_rope_with_cos_sin_cache_inplace). A word that matches nothing is read"
+            + " as the closest word of the archive, one letter off (two in words of 8 letters or"
+            + " more), and the output says so: cahce finds cache.",
+        "",
+        "Each result: date, repository, severity, short SHA, title, a snippet with the matches"
+            + " between « and » (bold on a terminal), and its link (absolute when site.base-url"
+            + " is)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done (also when nothing matches)",
         "1:failed, e.g. no search index (run daybook build)",
@@ -57,6 +67,10 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
   @Option(names = "--json", description = "Print the results as JSON, for scripts.")
   boolean json;
 
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+      description = "relevance (best first, the default) or date (newest first).")
+  String sort;
+
   @Option(names = "--index", paramLabel = "DIR", defaultValue = ".daybook/lucene",
       description = "The search index daybook build wrote (default: ${DEFAULT-VALUE}).")
   Path index;
@@ -76,6 +90,22 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       err.println("daybook: --limit must be 1 to " + IndexSearch.MAX_LIMIT + ", not " + limit);
       return 2;
     }
+    IndexSearch.Order order = switch (sort.strip().toLowerCase(Locale.ROOT)) {
+      case "relevance" -> IndexSearch.Order.RELEVANCE;
+      case "date" -> IndexSearch.Order.DATE;
+      default -> null;
+    };
+    if (order == null) {
+      err.println("daybook: --sort is relevance or date, not " + printable(sort));
+      return 2;
+    }
+    BaseUrl base;
+    try {
+      base = BaseUrl.parse(archive.config().baseUrl());
+    } catch (IllegalArgumentException e) {
+      err.println("daybook: site.base-url: " + e.getMessage());
+      return 2;
+    }
     SearchIndex.Status status = status();
     if (status.state() == SearchIndex.State.MISSING) {
       err.println("daybook: no search index in " + index + ": run `daybook build` first");
@@ -92,7 +122,7 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
     }
     SearchResults results;
     try (IndexSearch search = IndexSearch.open(index)) {
-      results = search.search(text, limit);
+      results = search.search(text, limit, order);
     } catch (QuerySyntaxException e) {
       // In the site's language, as the search page says it.
       Language language = archive.config().language();
@@ -109,10 +139,11 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       }
       return 2;
     }
+    Language language = archive.config().language();
     if (json) {
-      out.println(mapper().writeValueAsString(toJson(results)));
+      out.println(mapper().writeValueAsString(toJson(results, base)));
     } else {
-      printText(out, results);
+      printText(out, results, language, base);
     }
     return 0;
   }
@@ -140,19 +171,22 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
     err.println(" ".repeat(lead.length() + at - from) + "^");
   }
 
-  private void printText(PrintWriter out, SearchResults results) {
+  /**
+   * Matches are marked « and » (bold on a terminal): brackets would look like the {@code
+   * [Kernel]} tags that titles begin with.
+   */
+  private void printText(PrintWriter out, SearchResults results, Language language,
+      BaseUrl base) {
     boolean ansi = System.console() != null && !context.env().containsKey("NO_COLOR")
         && !"dumb".equals(context.env().get("TERM"));
-    String open = ansi ? "\u001b[1m" : "[";
-    String close = ansi ? "\u001b[0m" : "]";
-    if (results.hits().isEmpty()) {
-      out.println("no results for " + printable(results.query()));
-      return;
+    String open = ansi ? "\u001b[1m" : "«";
+    String close = ansi ? "\u001b[0m" : "»";
+    String correction = results.correction(language);
+    if (correction != null) {
+      out.println(printable(correction));
     }
-    out.println(String.format(Locale.ROOT, "%d result%s for %s%s", results.total(),
-        results.total() == 1 ? "" : "s", printable(results.query()),
-        results.total() > results.hits().size()
-            ? " (showing " + results.hits().size() + ")" : ""));
+    out.println(results.summary(language, printable(results.corrected() != null
+        ? results.corrected() : results.query())));
     for (SearchHit h : results.hits()) {
       Snippet title = new Snippet(printable(h.title()), h.titleHighlights());
       Snippet body = new Snippet(printable(h.snippet().text()), h.snippet().highlights());
@@ -162,13 +196,19 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       if (!body.text().isEmpty()) {
         out.println("    " + body.marked(open, close));
       }
-      out.println("    " + h.url());
+      out.println("    " + link(base, h.url()));
     }
   }
 
-  private static Map<String, Object> toJson(SearchResults results) {
+  /** A result's link: on the site when its base URL is absolute, else relative to its root. */
+  private static String link(BaseUrl base, String url) {
+    return base.isAbsolute() ? base.resolve(url) : url;
+  }
+
+  private static Map<String, Object> toJson(SearchResults results, BaseUrl base) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("query", results.query());
+    root.put("corrected", results.corrected());
     root.put("total", results.total());
     List<Object> hits = new ArrayList<>();
     for (SearchHit h : results.hits()) {
@@ -185,7 +225,7 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       m.put("author", h.author());
       m.put("title", h.title());
       m.put("titleHighlights", h.titleHighlights());
-      m.put("url", h.url());
+      m.put("url", link(base, h.url()));
       m.put("snippet", h.snippet().text());
       m.put("highlights", h.snippet().highlights());
       hits.add(m);

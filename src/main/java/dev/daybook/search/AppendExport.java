@@ -98,7 +98,9 @@ final class AppendExport {
    */
   static boolean isLayout(Set<String> names, int docs, int shards, int posShards, int big) {
     int chunks = (docs + StaticExport.CHUNK - 1) / StaticExport.CHUNK;
-    if (names.size() != 2 + StaticExport.FIELD_FILES.size() + shards + posShards + big + chunks) {
+    int words = (int) names.stream().filter(AppendExport::isWordsFile).count();
+    if (names.size() != 2 + StaticExport.FIELD_FILES.size() + shards + posShards + big + chunks
+        + words) {
       return false;
     }
     // Distinct names, each one of the layout's, as many as it has: the same set.
@@ -108,6 +110,7 @@ final class AppendExport {
         case "pos" -> numbered(name, "pos-", posShards);
         case "big" -> numbered(name, "big-", big);
         case "docs" -> numbered(name, "docs-", chunks);
+        case "words" -> isWordsFile(name);
         case "field" -> StaticExport.FIELD_FILES.contains(
             name.substring("field-".length(), Math.max("field-".length(), name.length() - 5)))
             && name.endsWith(".json");
@@ -118,6 +121,24 @@ final class AppendExport {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a name is that of a file of the spelling vocabulary, {@code words-Ln.json}: any
+   * number of them may be in the layout, as the archive's words are (an update makes them all
+   * again).
+   */
+  private static boolean isWordsFile(String name) {
+    if (!name.startsWith("words-") || name.length() < "words-a2.json".length()) {
+      return false;
+    }
+    char letter = name.charAt("words-".length());
+    String rest = "words-" + letter;
+    if (letter < 'a' || letter > 'z' || !numbered(name, rest, TextAnalysis.MAX_SPELLED + 1)) {
+      return false;
+    }
+    int n = Integer.parseInt(name.substring(rest.length(), name.length() - ".json".length()));
+    return n >= 2;
   }
 
   /** Whether a name is {@code prefix}, a number below {@code count} as written, {@code .json}. */
@@ -239,7 +260,11 @@ final class AppendExport {
         e.getValue().addAll(fieldFiles.get(e.getKey()).keys());
         e.getValue().addAll(facets.sets.get(e.getKey()).keySet());
       }
-      steps.add(made("meta.json", StaticExport.meta(searcher, n, shards, posShards, all)));
+      // The vocabulary is small beside the postings: made again whole, it is what a full export
+      // makes; a file whose bytes the state already has is kept.
+      StaticExport.Vocabulary vocabulary = StaticExport.Vocabulary.of(reader);
+      steps.add(made("meta.json", StaticExport.meta(searcher, n, shards, posShards, all,
+          vocabulary)));
       for (int s = 0; s < shards; s++) {
         steps.add(shardStep(StaticExport.termsFile(s), changed));
       }
@@ -251,6 +276,11 @@ final class AppendExport {
       for (String f : StaticExport.FIELD_FILES) {
         steps.add(new Step(StaticExport.fieldFile(f), fieldFile(fieldFiles.get(f),
             facets.sets.get(f)), null));
+      }
+      for (Map.Entry<String, Object> w : vocabulary.files().entrySet()) {
+        byte[] bytes = ExportJson.bytes(w.getValue());
+        boolean same = ExportState.Sum.of(w.getKey(), bytes).equals(last.files().get(w.getKey()));
+        steps.add(same ? keep(w.getKey()) : new Step(w.getKey(), bytes, null));
       }
       int chunk = StaticExport.CHUNK;
       for (int c = 0; c * chunk < n; c++) {

@@ -7,17 +7,58 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.Attribute;
+import org.apache.lucene.util.AttributeImpl;
+import org.apache.lucene.util.AttributeReflector;
 
 /**
- * Lucene's view of {@link TextAnalysis} in index mode: the tokenizer reads the whole field value and
- * replays the tokens with their positions and offsets. Keeping all rules in one plain function,
- * rather than a chain of Lucene filters, is what lets the browser repeat them exactly.
+ * Lucene's view of {@link TextAnalysis}: the tokenizer reads the whole field value and replays the
+ * tokens with their positions and offsets, in index mode, or for the spelling vocabulary ({@link
+ * SearchIndex#SPELL}) in words mode. Keeping all rules in one plain function, rather than a chain
+ * of Lucene filters, is what lets the browser repeat them exactly.
  */
 final class DaybookAnalyzer extends Analyzer {
 
+  DaybookAnalyzer() {
+    super(PER_FIELD_REUSE_STRATEGY); // the spelling field's tokenizer runs in another mode
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    return new TokenStreamComponents(new ReplayTokenizer());
+    return new TokenStreamComponents(new ReplayTokenizer(fieldName.equals(SearchIndex.SPELL)
+        ? TextAnalysis.Mode.WORDS : TextAnalysis.Mode.INDEX));
+  }
+
+  /**
+   * How many words the field value held ({@link TextAnalysis.Scanner#words}), for the norm that
+   * {@link Ranking#similarity} computes from it.
+   */
+  interface WordCount extends Attribute {
+    int words();
+  }
+
+  private static final class WordCountImpl extends AttributeImpl implements WordCount {
+    int words;
+
+    @Override
+    public int words() {
+      return words;
+    }
+
+    @Override
+    public void clear() {
+      // Kept from reset() to the end: the norm is computed after the last token.
+    }
+
+    @Override
+    public void reflectWith(AttributeReflector reflector) {
+      reflector.reflect(WordCount.class, "words", words);
+    }
+
+    @Override
+    public void copyTo(AttributeImpl target) {
+      ((WordCountImpl) target).words = words;
+    }
   }
 
   /**
@@ -32,6 +73,8 @@ final class DaybookAnalyzer extends Analyzer {
     private final PositionIncrementAttribute increment =
         addAttribute(PositionIncrementAttribute.class);
     private final TextAnalysis.Scanner scanner = new TextAnalysis.Scanner();
+    private final TextAnalysis.Mode mode;
+    private final WordCountImpl wordCount = new WordCountImpl();
     private char[] text = new char[1024];
     private int length;
     private char[] chars = new char[1024];
@@ -40,6 +83,11 @@ final class DaybookAnalyzer extends Analyzer {
     private int count;
     private int next;
     private int lastPosition;
+
+    ReplayTokenizer(TextAnalysis.Mode mode) {
+      this.mode = mode;
+      addAttributeImpl(wordCount);
+    }
 
     @Override
     public void reset() throws IOException {
@@ -55,7 +103,8 @@ final class DaybookAnalyzer extends Analyzer {
       count = 0;
       next = 0;
       lastPosition = -1;
-      scanner.scan(text, length, TextAnalysis.Mode.INDEX, this);
+      scanner.scan(text, length, mode, this);
+      wordCount.words = scanner.words();
     }
 
     /** Keeps one token of the text being read. */

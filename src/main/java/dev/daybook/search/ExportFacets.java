@@ -47,6 +47,7 @@ final class ExportFacets {
     }
     mark("date", date, e);
     mark("year", year, e);
+    mark("month", date.substring(0, Math.min(7, date.length())), e);
     return ExportJson.string(List.of(severity, docTypes));
   }
 

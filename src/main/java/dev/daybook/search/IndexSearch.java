@@ -12,7 +12,6 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -23,23 +22,43 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Searches the index: parses the query ({@link QueryParser}), checks that its {@code repo:}
- * filters name repositories of the index ({@link KnownRepos}), builds it ({@link QueryBuilder}),
- * ranks by BM25 ({@link Ranking}), equal scores newest first (then by repository and SHA), and
- * makes a snippet for each hit ({@link Snippet}).
+ * filters name repositories of the index ({@link KnownRepos}), reads misspelt words as the
+ * archive's closest ({@link Spelling}), builds it ({@link QueryBuilder}), ranks by BM25 ({@link
+ * Ranking}), equal scores newest first (then by repository and SHA), or all newest first ({@link
+ * Order#DATE}), and makes a snippet for each hit ({@link Snippet}).
  */
 public final class IndexSearch implements Closeable {
 
   /** The most results one search returns. */
   public static final int MAX_LIMIT = 1000;
 
-  private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
-      new SortField(SearchIndex.TIME, SortField.Type.LONG, true),
-      new SortField(SearchIndex.ID, SortField.Type.STRING));
+  /** The order of results. */
+  public enum Order {
+    /** Best first; equal scores newest first. */
+    RELEVANCE(new Sort(SortField.FIELD_SCORE, newest(), byId())),
+    /** Newest first, whatever the score. */
+    DATE(new Sort(newest(), byId()));
+
+    private final Sort sort;
+
+    Order(Sort sort) {
+      this.sort = sort;
+    }
+  }
+
+  private static SortField newest() {
+    return new SortField(SearchIndex.TIME, SortField.Type.LONG, true);
+  }
+
+  private static SortField byId() {
+    return new SortField(SearchIndex.ID, SortField.Type.STRING);
+  }
 
   private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final KnownRepos repos;
+  private final Spelling spelling;
 
   private IndexSearch(Directory directory) throws IOException {
     this.directory = directory;
@@ -47,6 +66,7 @@ public final class IndexSearch implements Closeable {
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(Ranking.similarity());
     this.repos = KnownRepos.of(reader);
+    this.spelling = new Spelling(reader);
   }
 
   /** Opens the index in a folder written by {@link SearchIndex#update}. */
@@ -66,22 +86,38 @@ public final class IndexSearch implements Closeable {
 
   public SearchResults search(String queryText, int limit)
       throws QuerySyntaxException, IOException {
+    return search(queryText, limit, Order.RELEVANCE);
+  }
+
+  public SearchResults search(String queryText, int limit, Order order)
+      throws QuerySyntaxException, IOException {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("the limit is 1 to " + MAX_LIMIT + ": " + limit);
     }
-    SearchQuery query = QueryParser.parse(queryText);
-    check(query);
-    QueryBuilder.Built built = QueryBuilder.build(query);
-    TopFieldDocs top = searcher.search(built.query(), limit, ORDER, true);
+    Spelling.Result read = read(queryText);
+    QueryBuilder.Built built = QueryBuilder.build(read.query(), spelling::known);
+    TopFieldDocs top = searcher.search(built.query(), limit, order.sort, true);
     long total = searcher.count(built.query());
     List<SearchHit> hits = new ArrayList<>();
     int rank = 1;
     for (ScoreDoc sd : top.scoreDocs) {
       Document d = searcher.storedFields().document(sd.doc);
-      float score = sd instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : sd.score;
+      float score = sd.score;
       hits.add(hit(rank++, score, d, built.highlightTerms()));
     }
-    return new SearchResults(queryText, total, hits);
+    return new SearchResults(queryText, read.corrected(), total, hits);
+  }
+
+  /** The query as it is run: parsed, checked and with its misspelt words corrected. */
+  Spelling.Result read(String queryText) throws QuerySyntaxException, IOException {
+    SearchQuery query = QueryParser.parse(queryText);
+    check(query);
+    return spelling.correct(queryText, query);
+  }
+
+  /** Whether a text term is in the title or body vocabulary. */
+  boolean known(String term) {
+    return spelling.known(term);
   }
 
   /** Throws when a {@code repo:} filter of the query names no repository of the index. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,7 +27,11 @@ import org.apache.lucene.util.BytesRef;
  *   <li>Words and phrases are analyzed in query mode ({@link TextAnalysis}). One term searches the
  *       title and the body ({@link Ranking}); several terms, whether quoted or not (
  *       {@code torch.compile}, {@code 缓存淘汰}), are a phrase at their analyzed positions. Words
- *       with no terms (stop words, punctuation) are dropped.
+ *       with no terms (stop words, punctuation) are dropped. When a word of the text splits into
+ *       parts ({@code apply_rope}, {@code KVManager}), the text is also read with the parts in its
+ *       place ({@link #partsReading}); it is searched so instead when a term of the text is not in the
+ *       index ({@link #reading}): {@code apply_rope} is the phrase apply rope, found inside
+ *       {@code apply_rope_with_cos_sin_cache_inplace}, while {@code HiCache} stays one word.
  *   <li>A word or phrase also finds, each with a constant score ({@link #extras}): the commits of
  *       the author whose name, or a word of it, it is ({@code author:} of it, {@link
  *       Ranking#NAME_SCORE}); those of each type and severity it names in the archive's words
@@ -47,11 +52,23 @@ final class QueryBuilder {
 
   private final Set<String> highlight = new LinkedHashSet<>();
   private final List<String> dropped = new ArrayList<>();
+  private final Predicate<String> known;
 
-  private QueryBuilder() {}
+  private QueryBuilder(Predicate<String> known) {
+    this.known = known;
+  }
 
+  /** A query built as if every term were in the index (no text is read by its parts). */
   static Built build(SearchQuery query) throws QuerySyntaxException {
-    QueryBuilder b = new QueryBuilder();
+    return build(query, term -> true);
+  }
+
+  /**
+   * @param known whether a text term is in the title or body vocabulary of the index: a text
+   *     with a term that is not is read by its parts ({@link #reading})
+   */
+  static Built build(SearchQuery query, Predicate<String> known) throws QuerySyntaxException {
+    QueryBuilder b = new QueryBuilder(known);
     Part root = b.part(query, true);
     if (root == null) {
       throw new QuerySyntaxException(b.dropped.size() == 1 ? QueryMessage.NOTHING_ONE
@@ -159,13 +176,14 @@ final class QueryBuilder {
       dropped.add("\"" + text + "\"");
       return null;
     }
+    List<TextAnalysis.Token> reading = reading(text, word, tokens, known);
     if (positive) {
-      tokens.forEach(t -> highlight.add(t.term()));
+      reading.forEach(t -> highlight.add(t.term()));
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, tokens), Ranking.TITLE_BOOST),
+    b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, reading), Ranking.TITLE_BOOST),
         Occur.SHOULD);
-    b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, tokens), Ranking.BODY_BOOST),
+    b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, reading), Ranking.BODY_BOOST),
         Occur.SHOULD);
     for (Extra e : extras(text, word)) {
       b.add(new BoostQuery(new ConstantScoreQuery(filter(e.filter())), e.score()),
@@ -174,11 +192,28 @@ final class QueryBuilder {
     return new Part(b.build(), Kind.SCORING);
   }
 
+  /**
+   * The second reading of a text whose words split ({@link TextAnalysis.Mode#QUERY_PARTS}): its
+   * terms, or none when no word splits, when the parts leave fewer than two terms (a lone part,
+   * as ready of {@code IsReady}, would find far more than the word) or when the text is a word
+   * that may be a SHA prefix (its runs of digits and letters are no parts of a name).
+   *
+   * @param word whether the text is a word as typed, not a phrase in quotes
+   */
+  static List<TextAnalysis.Token> partsReading(String text, boolean word,
+      List<TextAnalysis.Token> tokens) {
+    if (word && BARE_SHA.matcher(text).matches()) {
+      return List.of();
+    }
+    List<TextAnalysis.Token> parts = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY_PARTS);
+    return parts.size() < 2 || parts.equals(tokens) ? List.of() : parts;
+  }
+
   /** A filter that a word or phrase also matches, and the score a match adds. */
   record Extra(SearchQuery.Filter filter, float score) {}
 
   /** What may be a SHA prefix written without {@code sha:}. */
-  private static final Pattern BARE_SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
+  static final Pattern BARE_SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
 
   /**
    * The filters a word or phrase (with terms) also matches: its author's name, the types and
@@ -203,6 +238,20 @@ final class QueryBuilder {
           null, 0), Ranking.SHA_SCORE));
     }
     return out;
+  }
+
+  /**
+   * The terms a text is searched by: its tokens, or, when one of their terms is not in the index
+   * and the text has a parts reading, the parts. A name that is a word of the archive is found
+   * as itself; one that is only part of longer names ({@code apply_rope}) by its parts.
+   */
+  static List<TextAnalysis.Token> reading(String text, boolean word,
+      List<TextAnalysis.Token> tokens, Predicate<String> known) {
+    if (tokens.stream().allMatch(t -> known.test(t.term()))) {
+      return tokens;
+    }
+    List<TextAnalysis.Token> parts = partsReading(text, word, tokens);
+    return parts.isEmpty() ? tokens : parts;
   }
 
   private static Query fieldQuery(String field, List<TextAnalysis.Token> tokens) {

@@ -4,7 +4,8 @@ import dev.daybook.model.Language;
 import java.util.List;
 
 /**
- * What can be wrong with a query, in the site's two languages. {@code {0}}, {@code {1}}, ... are
+ * What can be wrong with a query, and what a search says of its results, in the site's two
+ * languages. {@code {0}}, {@code {1}}, ... are
  * the arguments a {@link QuerySyntaxException} carries. {@code assets/js/search.js} holds the same
  * templates under the same names (its {@code MESSAGES}), so that the search page and {@code
  * daybook search} say the same thing: {@code SearchAgreementTest} compares what both say for
@@ -50,7 +51,15 @@ enum QueryMessage {
   /** Added to a message when a known name or value is close to what was written. */
   DID_YOU_MEAN("; did you mean {0}?", "；是不是想写 {0}？"),
   /** Between the items of a list in a message. */
-  LIST(", ", "、");
+  LIST(", ", "、"),
+  /** A query word with no match was read as the closest word of the index ({@code Spelling}). */
+  CORRECTED("Showing results for {0}", "显示 {0} 的结果"),
+  /** What {@code daybook search} prints above its results: their number and the query. */
+  FOUND_ONE("{0} result for {1}", "{1}：共 {0} 条结果"),
+  FOUND_MANY("{0} results for {1}", "{1}：共 {0} 条结果"),
+  /** Added when fewer results are printed than were found. */
+  SHOWING(" (showing {0})", "（显示前 {0} 条）"),
+  NOTHING_FOUND("no results for {0}", "{0}：没有结果");
 
   private final String en;
   private final String zh;

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -36,6 +37,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -75,8 +77,10 @@ import org.apache.lucene.util.BytesRef;
  * type key), {@code date} (YYYY-MM-DD, which sorts as text), {@code path} (each path, its leading
  * directories and its trailing segments: {@code python/sglang/jit_kernel/x.py} also gives
  * {@code python/sglang/jit_kernel} and {@code jit_kernel/x.py}), {@code sha} (the full SHA).
- * Text fields, analyzed by {@link TextAnalysis}, score: {@code title} and {@code body}. The rest is
- * stored for display; {@code time} (epoch seconds) also sorts.
+ * Text fields, analyzed by {@link TextAnalysis}, score: {@code title} and {@code body}. {@code
+ * spell} holds the unstemmed words of both ({@link TextAnalysis.Mode#WORDS}), documents only: the
+ * vocabulary a misspelt query word is read against ({@link Spelling}). The rest is stored for
+ * display; {@code time} (epoch seconds) also sorts.
  */
 public final class SearchIndex {
 
@@ -94,6 +98,8 @@ public final class SearchIndex {
   static final String TITLE = "title";
   static final String BODY = "body";
   static final String TIME = "time";
+  /** The words of title and body as written, for spelling ({@link Spelling}). */
+  static final String SPELL = "spell";
   /** Stored values, as shown. */
   static final String SHOW = "show.";
 
@@ -418,6 +424,18 @@ public final class SearchIndex {
     });
   }
 
+  /** Which commits hold a word is all spelling asks: no frequencies, positions or norms. */
+  private static final FieldType SPELL_TYPE = spellType();
+
+  private static FieldType spellType() {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
+
   static Document document(CommitDoc c, String reportKey) {
     Document d = new Document();
     d.add(new StringField(ID, c.id(), Field.Store.YES));
@@ -440,6 +458,8 @@ public final class SearchIndex {
     d.add(new StringField(SHA, c.sha().toLowerCase(Locale.ROOT), Field.Store.NO));
     d.add(new TextField(TITLE, c.title(), Field.Store.NO));
     d.add(new TextField(BODY, c.body(), Field.Store.NO));
+    d.add(new Field(SPELL, c.title(), SPELL_TYPE));
+    d.add(new Field(SPELL, c.body(), SPELL_TYPE));
     d.add(new NumericDocValuesField(TIME, c.time().getEpochSecond()));
 
     d.add(new StoredField(SHOW + REPO, c.repo()));

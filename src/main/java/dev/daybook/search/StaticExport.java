@@ -52,8 +52,9 @@ import org.apache.lucene.util.SmallFloat;
  *       statistics of {@code title} and {@code body} exactly as Lucene's {@code
  *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
  *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
- *       ({@code repos}, {@code severities}, {@code types}, {@code years}), and the words that
- *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
+ *       ({@code repos}, {@code severities}, {@code types}, {@code years}), the words that
+ *       name each type and severity ({@code words}, see {@link ArchiveWords#export}), and which
+ *       {@code words-Ln.json} exist ({@code spell}).
  *   <li>{@code terms-N.json}, N = {@link #shard}(term) of {@code shards} (an {@code author:} term
  *       goes with the first term of the name): an object from term to
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
@@ -70,12 +71,17 @@ import org.apache.lucene.util.SmallFloat;
  *       {@link #BIG} bytes; its shard holds K instead.
  *   <li>{@code facets.json}: the severity and types of every doc as one code each (see {@link
  *       ExportCodec#facetCodes}), a character or two per doc, for the facets of a result list.
- *   <li>{@code field-F.json} for F in repo, severity, type, date, year: an object from a value
+ *   <li>{@code field-F.json} for F in repo, severity, type, date, year, month: an object from a value
  *       (a repo as shown; the browser finds the repos an owner or a name filter means in {@code
  *       repos}) to its set of doc ids, written whichever way is
  *       shortest: {@code {"d": docDeltas}}, {@code {"r": [gap, length, ...]}} (runs) or {@code
  *       {"b": base64}} (a bitset, bit i of byte i/8 least significant first). Loaded for a
- *       filter on F; repo and year also for the facets of a result list.
+ *       filter on F; repo, year and month also for the facets of a result list.
+ *   <li>{@code words-Ln.json}: the spelling vocabulary ({@link Spelling}), the words of {@link
+ *       SearchIndex#SPELL} that begin with letter L and have n letters, each with the number of
+ *       commits that hold it, {@code {"cache": 18, ...}}; {@code meta.json}'s {@code spell} says
+ *       which exist (per letter, bit n of a number). Loaded only for a query word that matches
+ *       nothing: the words one or two edits away, of its first letter and lengths n-2 to n+2.
  *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
  *       {@code [title, body, url, author, sha, date, repo, severity, [types]]}, fetched only for
  *       the results on screen.
@@ -92,7 +98,7 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 5;
+  public static final int FORMAT = 6;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -110,7 +116,8 @@ public final class StaticExport {
   /** A term whose postings are longer than this many bytes gets a file of its own. */
   static final int BIG = 8_000;
   /** The keyword fields written to {@code field-F.json}. */
-  static final List<String> FIELD_FILES = List.of("repo", "severity", "type", "date", "year");
+  static final List<String> FIELD_FILES =
+      List.of("repo", "severity", "type", "date", "year", "month");
 
   private StaticExport() {}
 
@@ -143,6 +150,34 @@ public final class StaticExport {
   /** The doc sets of a facet field ({@link #FIELD_FILES}). */
   static String fieldFile(String field) {
     return "field-" + field + ".json";
+  }
+
+  /** The words of the spelling vocabulary that begin with {@code letter} and have n letters. */
+  static String wordsFile(char letter, int n) {
+    return "words-" + letter + n + ".json";
+  }
+
+  /**
+   * The spelling vocabulary as files ({@code words-Ln.json}) and which of them exist: per first
+   * letter, bit n set for each length n.
+   */
+  record Vocabulary(Map<String, Object> files, Map<String, Integer> lengths) {
+    static Vocabulary of(IndexReader reader) throws IOException {
+      Map<String, Object> files = new TreeMap<>();
+      Map<String, Integer> lengths = new TreeMap<>();
+      Terms t = MultiTerms.getTerms(reader, SearchIndex.SPELL);
+      TermsEnum te = t == null ? TermsEnum.EMPTY : t.iterator();
+      for (BytesRef term = te.next(); term != null; term = te.next()) {
+        String word = term.utf8ToString(); // 2 to MAX_SPELLED letters a-z: TextAnalysis.WORDS
+        char letter = word.charAt(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = (Map<String, Object>) files.computeIfAbsent(
+            wordsFile(letter, word.length()), k -> new TreeMap<String, Object>());
+        file.put(word, te.docFreq());
+        lengths.merge(String.valueOf(letter), 1 << word.length(), (a, b) -> a | b);
+      }
+      return new Vocabulary(files, lengths);
+    }
   }
 
   /** What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}. */
@@ -364,8 +399,9 @@ public final class StaticExport {
     int shards = byShard.shards().size();
     int posShards = byPosShard.shards().size();
 
+    Vocabulary vocabulary = Vocabulary.of(reader);
     Map<String, Object> files = new LinkedHashMap<>();
-    files.put("meta.json", meta(searcher, maxDoc, shards, posShards, facets));
+    files.put("meta.json", meta(searcher, maxDoc, shards, posShards, facets, vocabulary));
     for (int s = 0; s < shards; s++) {
       files.put(termsFile(s), byShard.shards().get(s));
     }
@@ -379,6 +415,7 @@ public final class StaticExport {
     for (String f : FIELD_FILES) {
       files.put(fieldFile(f), facets.fieldFile(f));
     }
+    files.putAll(vocabulary.files());
     List<Object[]> shownList = Arrays.asList(shown);
     for (int c = 0; c * CHUNK < maxDoc; c++) {
       files.put(docsFile(c),
@@ -477,7 +514,7 @@ public final class StaticExport {
 
   /** {@code meta.json} (see the class comment). */
   static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, int shards, int posShards,
-      ExportFacets facets) throws IOException {
+      ExportFacets facets, Vocabulary vocabulary) throws IOException {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("analyzer", TextAnalysis.VERSION);
@@ -508,6 +545,7 @@ public final class StaticExport {
     meta.put("types", List.copyOf(facets.types));
     meta.put("years", List.copyOf(facets.years));
     meta.put("words", ArchiveWords.export());
+    meta.put("spell", vocabulary.lengths());
     return meta;
   }
 

@@ -33,9 +33,15 @@ import java.util.zip.GZIPOutputStream;
  *       pos-N.json} of the terms of phrases (text of two tokens or more); the {@code
  *       field-F.json} of its other filters and of the types and severities its words name, by
  *       name; the {@code big-K.json} a shard points to;
+ *   <li>the shards and positions of the parts reading of a text with a term the index lacks
+ *       ({@link QueryBuilder#reading});
  *   <li>for a SHA longer than 7 digits (bare or not), the {@code docs-N.json} of each candidate;
+ *   <li>for a word that matches nothing ({@link Spelling}), the {@code words-Ln.json} of its
+ *       first letter and the lengths within reach; if a word was corrected, the files of the
+ *       corrected query as above;
  *   <li>the {@code docs-N.json} of the first page of results (10);
- *   <li>if anything matched, {@code field-repo.json}, {@code field-year.json} and
+ *   <li>if anything matched, {@code field-repo.json}, {@code field-year.json},
+ *       {@code field-month.json} and
  *       {@code facets.json} for the facets.
  * </ol>
  *
@@ -78,36 +84,64 @@ public final class StaticFetchPlan implements Closeable {
       return List.copyOf(out);
     }
     out.add(data("meta.json"));
-    SearchQuery q;
+    Spelling.Result read;
+    SearchQuery asWritten;
     try {
-      q = QueryParser.parse(query);
-      index.check(q);
+      read = index.read(query);
+      asWritten = QueryParser.parse(query);
     } catch (QuerySyntaxException e) {
       return List.copyOf(out);
     }
+    gather(asWritten, out);
+    for (String word : read.lookedUp()) {
+      words(word, out);
+    }
+    if (read.corrected() != null) {
+      gather(read.query(), out);
+    }
+    SearchResults results;
+    try {
+      results = index.search(query, PAGE);
+    } catch (QuerySyntaxException e) {
+      return List.copyOf(out); // e.g. only stop words: the script stops after the shards
+    }
+    int chunk = meta.path("chunk").asInt();
+    for (SearchHit hit : results.hits()) {
+      Integer id = ids().get(hit.repo() + "@" + hit.sha());
+      if (id == null) {
+        throw new IllegalStateException("the export has no " + hit.repo() + "@" + hit.sha());
+      }
+      out.add(data(StaticExport.docsFile(id / chunk)));
+    }
+    if (results.total() > 0) {
+      out.add(data(StaticExport.fieldFile("repo")));
+      out.add(data(StaticExport.fieldFile("year")));
+      out.add(data(StaticExport.fieldFile("month")));
+      out.add(data("facets.json"));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * What search.js's gather() loads for a parsed query: the shards of its terms, positions of
+   * its phrases, its field sets, the big-K.json they point to; then the same for the parts
+   * readings of its texts with a term the index lacks; then the docs of long SHAs' candidates.
+   */
+  private void gather(SearchQuery q, Set<String> out) throws IOException {
     Set<String> terms = new LinkedHashSet<>();
     Set<String> phrases = new LinkedHashSet<>();
     Set<String> fields = new TreeSet<>();
     List<String> longShas = new ArrayList<>();
     needs(q, terms, phrases, fields, longShas);
-    int shards = meta.path("shards").asInt();
-    int posShards = meta.path("posShards").asInt();
-    for (String t : terms) {
-      out.add(data(StaticExport.termsFile(StaticExport.shard(t, shards))));
-    }
-    for (String t : phrases) {
-      out.add(data(StaticExport.posFile(StaticExport.shard(t, posShards))));
-    }
     for (String f : fields) {
       out.add(data(StaticExport.fieldFile(f)));
     }
-    // A shard holding a number for a term means the term's value is in big-K.json.
-    for (String t : terms) {
-      big(out, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
-    }
-    for (String t : phrases) {
-      big(out, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
-    }
+    shards(terms, phrases, out);
+    Set<String> partTerms = new LinkedHashSet<>();
+    Set<String> partPhrases = new LinkedHashSet<>();
+    partsNeeds(q, partTerms, partPhrases);
+    shards(partTerms, partPhrases, out);
+    int shards = meta.path("shards").asInt();
     int chunk = meta.path("chunk").asInt();
     for (String sha : longShas) {
       String prefix = sha.substring(0, 4);
@@ -124,25 +158,62 @@ public final class StaticFetchPlan implements Closeable {
         }
       }
     }
-    SearchResults results;
-    try {
-      results = index.search(query, PAGE);
-    } catch (QuerySyntaxException e) {
-      return List.copyOf(out); // e.g. only stop words: the script stops after the shards
+  }
+
+  /** The shards of some terms and the positions of some, and the big-K.json they point to. */
+  private void shards(Set<String> terms, Set<String> phrases, Set<String> out)
+      throws IOException {
+    int shards = meta.path("shards").asInt();
+    int posShards = meta.path("posShards").asInt();
+    for (String t : terms) {
+      out.add(data(StaticExport.termsFile(StaticExport.shard(t, shards))));
     }
-    for (SearchHit hit : results.hits()) {
-      Integer id = ids().get(hit.repo() + "@" + hit.sha());
-      if (id == null) {
-        throw new IllegalStateException("the export has no " + hit.repo() + "@" + hit.sha());
+    for (String t : phrases) {
+      out.add(data(StaticExport.posFile(StaticExport.shard(t, posShards))));
+    }
+    // A shard holding a number for a term means the term's value is in big-K.json.
+    for (String t : terms) {
+      big(out, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
+    }
+    for (String t : phrases) {
+      big(out, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
+    }
+  }
+
+  /** The parts readings the query's texts are searched by ({@link QueryBuilder#reading}). */
+  private void partsNeeds(SearchQuery q, Set<String> terms, Set<String> phrases) {
+    String text = q instanceof SearchQuery.Words w ? w.text()
+        : q instanceof SearchQuery.Phrase p ? p.text() : null;
+    if (text != null) {
+      boolean word = q instanceof SearchQuery.Words;
+      List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
+      List<TextAnalysis.Token> reading = QueryBuilder.reading(text, word, tokens, index::known);
+      if (reading != tokens) {
+        for (TextAnalysis.Token t : reading) {
+          terms.add(t.term());
+          if (reading.size() > 1) {
+            phrases.add(t.term());
+          }
+        }
       }
-      out.add(data(StaticExport.docsFile(id / chunk)));
+    } else if (q instanceof SearchQuery.Not n) {
+      partsNeeds(n.query(), terms, phrases);
+    } else if (q instanceof SearchQuery.And a) {
+      a.queries().forEach(x -> partsNeeds(x, terms, phrases));
+    } else if (q instanceof SearchQuery.Or o) {
+      o.queries().forEach(x -> partsNeeds(x, terms, phrases));
     }
-    if (results.total() > 0) {
-      out.add(data(StaticExport.fieldFile("repo")));
-      out.add(data(StaticExport.fieldFile("year")));
-      out.add(data("facets.json"));
+  }
+
+  /** The words-Ln.json that exist for a word spelling looked up ({@link Spelling#closest}). */
+  private void words(String word, Set<String> out) {
+    int reach = word.length() >= Spelling.LONG_WORD ? 2 : 1;
+    long lengths = meta.path("spell").path(word.substring(0, 1)).asLong();
+    for (int n = word.length() - reach; n <= word.length() + reach; n++) {
+      if (n >= 2 && n <= TextAnalysis.MAX_SPELLED && (lengths >> n & 1) == 1) {
+        out.add(data(StaticExport.wordsFile(word.charAt(0), n)));
+      }
     }
-    return List.copyOf(out);
   }
 
   /** The sum of the files' sizes, as stored (uncompressed). */

@@ -32,12 +32,16 @@ import org.apache.lucene.analysis.CharArrayMap;
  *       dictionary made for news. The index is larger; the archive is small.
  *   <li><b>Other segments</b> lose leading and trailing {@code _}; one longer than
  *       {@value #MAX_WORD} code points (a hash, a blob) is dropped. The segment, lower-cased, is a
- *       term (the <i>whole word</i>). At index time, when it splits into two or more <i>parts</i> at
- *       {@code _}, at lower→upper ({@code hiC}), at the last of several capitals before a lower
- *       ({@code KVManager}) and between letters and digits ({@code qwen3}), each part lower-cased
- *       is a term too, at the same position: {@code HiCache} indexes hicach, hi, cach. A query
- *       keeps the whole word only, so {@code cache} finds HiCache while {@code HiCache} does not
- *       find "hi cache".
+ *       term (the <i>whole word</i>). It splits into <i>parts</i> at {@code _}, at lower→upper
+ *       ({@code hiC}), at the last of several capitals before a lower ({@code KVManager}) and
+ *       between letters and digits ({@code qwen3}). A word of n parts takes n positions, one per
+ *       part, and its whole word stands at the first, as Lucene's word delimiter filter lays
+ *       them out: at index time each part lower-cased is a term at its own position, so {@code
+ *       HiCache} indexes hicach and hi at 0, cach at 1, and the next word is at 2. A query keeps
+ *       the whole word only ({@link Mode#QUERY}), at the same positions, so {@code "hicache jit"}
+ *       is a phrase of hicach@0 and jit@2 that the text {@code HiCache JIT} holds. {@link
+ *       Mode#QUERY_PARTS} gives a split word's parts instead of it ({@code apply_rope} is
+ *       appli@0 rope@1, a phrase found inside {@code apply_rope_with_cos_sin_cache_inplace}).
  *   <li><b>Lower case</b> maps each code point on its own (its lower case when that is one code
  *       point, else itself).
  *   <li><b>Stop words</b>: the 33 English words of Lucene's {@code ENGLISH_STOP_WORDS_SET}
@@ -48,13 +52,19 @@ import org.apache.lucene.analysis.CharArrayMap;
  *   <li>A term already produced at the same position is not repeated.
  * </ol>
  *
- * Positions: each whole word takes one position, each CJK character one (a query's bigram run takes
- * n-1, or 1). Offsets are UTF-16 indexes into the input, as Java and JavaScript strings count.
+ * Positions: each part of a word takes one position (a word that does not split, one), each CJK
+ * character one (a query's bigram run takes n-1, or 1). Offsets are UTF-16 indexes into the
+ * input, as Java and JavaScript strings count.
+ *
+ * <p>{@link Mode#WORDS} gives the spelling vocabulary ({@link Spelling}): each whole word and part
+ * that is made of 2 to {@value #MAX_SPELLED} ASCII letters, lower-cased and not stemmed, stop
+ * words left out; nothing of CJK text, nor of a SHA (7 to 40 hex digits, a digit among them),
+ * whose letters are no words.
  */
 public final class TextAnalysis {
 
   /** Changes whenever any rule above changes; part of the index fingerprint. */
-  public static final String VERSION = "daybook-text-1";
+  public static final String VERSION = "daybook-text-2";
 
   /** Segments longer than this (code points) are dropped. */
   public static final int MAX_WORD = 64;
@@ -65,10 +75,22 @@ public final class TextAnalysis {
       "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will",
       "with");
 
-  /** Index text, or analyze a query. */
+  /** The longest word of the spelling vocabulary ({@link Mode#WORDS}), in letters. */
+  public static final int MAX_SPELLED = 24;
+
+  /** Index text, analyze a query, or list the words of the spelling vocabulary. */
   public enum Mode {
     INDEX,
-    QUERY
+    /** The whole word of a word that splits. */
+    QUERY,
+    /** The parts of a word that splits, instead of the whole word. */
+    QUERY_PARTS,
+    /** The unstemmed words of ASCII letters, for spelling; see the class comment. */
+    WORDS;
+
+    boolean isQuery() {
+      return this == QUERY || this == QUERY_PARTS;
+    }
   }
 
   /**
@@ -200,6 +222,17 @@ public final class TextAnalysis {
     private int[] partStarts = new int[8];
     private int[] partEnds = new int[8];
     private int partCount;
+    /** Whole words and CJK characters of the last text, its length for BM25 ({@link #words()}). */
+    private int words;
+
+    /**
+     * The number of whole words (whatever their parts) and CJK characters that the last text
+     * produced a term for: the field length BM25 normalizes by, so that a text full of names
+     * that split does not count as longer than it reads ({@link Ranking}).
+     */
+    int words() {
+      return words;
+    }
 
     /** Analyzes {@code text[0, length)}, which it folds in place. */
     void scan(char[] text, int length, Mode mode, Sink sink) {
@@ -208,6 +241,7 @@ public final class TextAnalysis {
       this.mode = mode;
       this.sink = sink;
       position = -1;
+      words = 0;
       fold(text, length);
       int i = 0;
       while (i < length) {
@@ -252,8 +286,11 @@ public final class TextAnalysis {
 
     private void cjkSegment(int from, int to) {
       int i = from;
+      if (mode == Mode.WORDS) {
+        return;
+      }
       int n = Character.charCount(codePointAt(i));
-      if (mode == Mode.QUERY && i + n < to) {
+      if (mode.isQuery() && i + n < to) {
         while (i + n < to) { // bigrams only
           int next = i + n;
           int end = next + Character.charCount(codePointAt(next));
@@ -261,10 +298,12 @@ public final class TextAnalysis {
           i = next;
           n = end - next;
         }
+        position++; // the last character's, as in the index
         return;
       }
       while (true) { // each character, then it and the next
         sink.token(text, i, n, ++position, i, i + n);
+        words++;
         int next = i + n;
         if (next >= to) {
           return;
@@ -287,17 +326,54 @@ public final class TextAnalysis {
           || to - from > MAX_WORD && Character.codePointCount(text, from, to - from) > MAX_WORD) {
         return;
       }
-      position++;
+      if (mode == Mode.WORDS && isHash(from, to)) {
+        return;
+      }
+      int base = ++position;
+      int n = parts(from, to);
       seenCount = 0;
-      emit(from, to);
-      if (mode == Mode.INDEX && parts(from, to) > 1) {
-        for (int p = 0; p < partCount; p++) {
-          emit(partStarts[p], partEnds[p]);
+      if (mode == Mode.QUERY_PARTS && n > 1) {
+        emitParts(base, n);
+      } else {
+        if (emit(from, to)) {
+          words++;
         }
+        if ((mode == Mode.INDEX || mode == Mode.WORDS) && n > 1) {
+          emitParts(base, n);
+        }
+      }
+      position = base + n - 1;
+    }
+
+    /** Whether {@code text[from, to)} is 7 to 40 hex digits with a digit among them: a SHA. */
+    private boolean isHash(int from, int to) {
+      if (to - from < 7 || to - from > 40) {
+        return false;
+      }
+      boolean digit = false;
+      for (int i = from; i < to; i++) {
+        char c = text[i];
+        digit |= c >= '0' && c <= '9';
+        if (Character.digit(c, 16) < 0 || c > 'f') {
+          return false;
+        }
+      }
+      return digit;
+    }
+
+    /** Part p of the word at position {@code base + p}. */
+    private void emitParts(int base, int n) {
+      for (int p = 0; p < n; p++) {
+        if (position != base + p) {
+          position = base + p;
+          seenCount = 0;
+        }
+        emit(partStarts[p], partEnds[p]);
       }
     }
 
-    private void emit(int from, int to) {
+    /** Produces the term of {@code text[from, to)} unless it is a stop word or a repeat. */
+    private boolean emit(int from, int to) {
       int n = 0;
       boolean asciiLetters = true;
       for (int i = from; i < to; ) {
@@ -308,7 +384,14 @@ public final class TextAnalysis {
         asciiLetters &= low >= 'a' && low <= 'z';
       }
       if (isStopWord(word, n)) {
-        return;
+        return false;
+      }
+      if (mode == Mode.WORDS) {
+        if (asciiLetters && n >= 2 && n <= MAX_SPELLED && firstAtPosition(word, n)) {
+          sink.token(word, 0, n, position, from, to);
+          return true;
+        }
+        return false;
       }
       char[] term = word;
       if (asciiLetters) {
@@ -317,7 +400,9 @@ public final class TextAnalysis {
       }
       if (firstAtPosition(term, n)) {
         sink.token(term, 0, n, position, from, to);
+        return true;
       }
+      return false;
     }
 
     /**

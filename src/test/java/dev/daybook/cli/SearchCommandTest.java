@@ -75,9 +75,9 @@ class SearchCommandTest {
     CliRun run = search("hicache", "jit");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("1 result for hicache jit\n\n"
-        + " 1. 2026-02-06  sgl-project/sglang  high  3d68bd9  add [hicache] [jit] test (#17847)\n"
-        + "    本次提交在 sglang/[jit]_kernel/benchmark 目录新增了 [HiCache] [JIT] Kernel");
+    assertThat(run.out()).startsWith("hicache jit：共 1 条结果\n\n"
+        + " 1. 2026-02-06  sgl-project/sglang  high  3d68bd9  add «hicache» «jit» test (#17847)\n"
+        + "    本次提交在 sglang/«jit»_kernel/benchmark 目录新增了 «HiCache» «JIT» Kernel");
     assertThat(run.out()).endsWith("    reports/2026-02-06.html#3d68bd9\n");
   }
 
@@ -109,7 +109,7 @@ class SearchCommandTest {
   void noResultsIsNotAnError() {
     CliRun run = search("缓存淘汰");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("no results for 缓存淘汰\n");
+    assertThat(run.out()).isEqualTo("缓存淘汰：没有结果\n");
   }
 
   @Test
@@ -242,9 +242,47 @@ class SearchCommandTest {
     CliRun found = search("--limit=1", "severity:high");
     assertThat(found.exitCode()).as(found.err()).isZero();
     assertThat(found.err()).isEmpty();
-    assertThat(found.out()).startsWith("8 results for severity:high (showing 1)\n\n"
+    assertThat(found.out()).startsWith("severity:high：共 8 条结果（显示前 1 条）\n\n"
         + " 1. 2026-02-08  sgl-project/sglang  high  00248d8  ");
     assertThat(found.out()).endsWith("    reports/2026/02/2026-02-08.html#00248d8\n");
+  }
+
+  /**
+   * Marks that no [Kernel] tag can look like; links on the site when its base URL is absolute;
+   * newest first; a misspelt word read as the archive's, said in the site's language.
+   */
+  @Test
+  void marksMatchesApartFromTagsLinksAbsolutelyAndSaysWhatItCorrected() throws IOException {
+    CliRun kernel = search("--limit=1", "kernel");
+    assertThat(kernel.out()).contains("[Move sgl-«kernel» «Kernel» to JIT]");
+
+    Path en = dir.resolve("en.properties");
+    Files.writeString(en, Files.readString(Path.of("site.properties"))
+        .replaceAll("(?m)^site\\.locale=.*$", "site.locale=en")
+        .replaceAll("(?m)^site\\.base-url=.*$", "")
+        + "\nsite.base-url=https://example.org/daybook\n");
+    CliRun typo = searchWith(en, "--limit=1", "radix", "cahce");
+    assertThat(typo.exitCode()).as(typo.err()).isZero();
+    assertThat(typo.out()).startsWith("Showing results for radix cache\n4 results for radix cache"
+        + " (showing 1)\n");
+    assertThat(typo.out()).contains("\n    https://example.org/daybook/reports/2026-02-");
+    JsonNode json = new ObjectMapper().readTree(searchWith(en, "--json", "cahce").out());
+    assertThat(json.get("corrected").asText()).isEqualTo("cache");
+    assertThat(json.get("results").get(0).get("url").asText())
+        .startsWith("https://example.org/daybook/reports/");
+    assertThat(search("--limit=1", "cahce").out()).startsWith("显示 cache 的结果\n");
+    // A word that matches is never replaced, however close another is.
+    assertThat(new ObjectMapper().readTree(search("--json", "caches").out()).get("corrected")
+        .isNull()).isTrue();
+
+    JsonNode newest = new ObjectMapper().readTree(search("--json", "--sort=date", "--limit=20",
+        "cache").out());
+    List<String> times = new ArrayList<>();
+    newest.get("results").forEach(h -> times.add(h.get("time").asText()));
+    assertThat(times).hasSize(18).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    CliRun bad = search("--sort=oldest", "cache");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("daybook: --sort is relevance or date, not oldest\n");
   }
 
   @Test

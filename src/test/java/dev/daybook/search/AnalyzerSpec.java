@@ -32,7 +32,8 @@ final class AnalyzerSpec {
   }
 
   /** One example; a null list means the example does not say. */
-  record Example(int line, String input, List<Expected> index, List<Expected> query) {
+  record Example(int line, String input, List<Expected> index, List<Expected> query,
+      List<Expected> parts) {
     @Override
     public String toString() {
       return "analyzer-spec.md:" + line + " " + input;
@@ -63,6 +64,7 @@ final class AnalyzerSpec {
       String input = null;
       List<Expected> index = null;
       List<Expected> query = null;
+      List<Expected> parts = null;
       for (i++; i < lines.size() && !lines.get(i).equals("```"); i++) {
         String line = lines.get(i);
         if (line.startsWith("input: ")) {
@@ -71,8 +73,10 @@ final class AnalyzerSpec {
           index = append(index, line.substring("index:".length()), i + 1);
         } else if (line.startsWith("query:")) {
           query = append(query, line.substring("query:".length()), i + 1);
+        } else if (line.startsWith("parts:")) {
+          parts = append(parts, line.substring("parts:".length()), i + 1);
         } else {
-          throw fail(i + 1, "expected input:, index: or query:, found '" + line + "'");
+          throw fail(i + 1, "expected input:, index:, query: or parts:, found '" + line + "'");
         }
       }
       if (i == lines.size()) {
@@ -81,7 +85,7 @@ final class AnalyzerSpec {
       if (input == null || index == null && query == null) {
         throw fail(start, "an example needs input: and index: or query:");
       }
-      examples.add(new Example(start, input, index, query));
+      examples.add(new Example(start, input, index, query, parts));
     }
     return examples;
   }

@@ -41,6 +41,15 @@ class AnalyzerSpecTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void partsTokensAreAsSpecified(AnalyzerSpec.Example example) {
+    if (example.parts() != null) {
+      check(example.parts(), TextAnalysis.analyze(example.input(),
+          TextAnalysis.Mode.QUERY_PARTS));
+    }
+  }
+
   /** What Lucene indexes is exactly the function's output: terms, positions, offsets. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")

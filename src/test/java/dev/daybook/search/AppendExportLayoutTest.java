@@ -26,6 +26,7 @@ class AppendExportLayoutTest {
     for (int c = 0; c * StaticExport.CHUNK < docs; c++) {
       names.add("docs-" + c + ".json");
     }
+    names.addAll(List.of("words-a2.json", "words-c5.json", "words-z24.json"));
     return names;
   }
 
@@ -40,7 +41,9 @@ class AppendExportLayoutTest {
       for (String odd : List.of("terms-0" + l[1] / 2 + ".json", "terms-" + l[1] + ".json",
           "pos-" + l[2] + ".json", "big-" + l[3] + ".json", "docs-x.json", "field-.json",
           "field-author.json", "meta.jsonx", "terms-1.js", "terms-.json", "x.json", "-.json",
-          "docs-" + (l[0] + 3) / 4 + ".json", "terms--1.json", "big-00.json")) {
+          "docs-" + (l[0] + 3) / 4 + ".json", "terms--1.json", "big-00.json",
+          "words-c1.json", "words-c25.json", "words-C5.json", "words-.json", "words-c05.json",
+          "words-cc5.json", "words-é5.json")) {
         Set<String> swapped = new TreeSet<>(names);
         String gone = swapped.contains("big-0.json") ? "big-0.json" : "terms-0.json";
         swapped.remove(gone);

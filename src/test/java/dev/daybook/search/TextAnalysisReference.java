@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The first implementation of {@link TextAnalysis}, kept as it was (a list of tokens built with
- * strings and sets) so that tests can check the streaming one against it, token for token.
+ * The first implementation of {@link TextAnalysis}, kept in its way (a list of tokens built with
+ * strings and sets, following the rules as they changed) so that tests can check the streaming
+ * one against it, token for token.
  */
 final class TextAnalysisReference {
 
@@ -81,12 +82,16 @@ final class TextAnalysisReference {
       i += n;
     }
     int n = chars.size();
-    if (mode == TextAnalysis.Mode.QUERY && n > 1) {
+    if (mode == TextAnalysis.Mode.WORDS) {
+      return;
+    }
+    if ((mode == TextAnalysis.Mode.QUERY || mode == TextAnalysis.Mode.QUERY_PARTS) && n > 1) {
       for (int c = 0; c + 1 < n; c++) {
         position[0]++;
         out.add(new TextAnalysis.Token(s.substring(chars.get(c)[0], chars.get(c + 1)[1]), position[0],
             chars.get(c)[0], chars.get(c + 1)[1]));
       }
+      position[0]++;
       return;
     }
     for (int c = 0; c < n; c++) {
@@ -111,23 +116,47 @@ final class TextAnalysisReference {
     if (from == to || s.codePointCount(from, to) > MAX_WORD) {
       return;
     }
-    position[0]++;
+    if (mode == TextAnalysis.Mode.WORDS
+        && s.substring(from, to).matches("(?=.*[0-9])[0-9a-fA-F]{7,40}")) {
+      return;
+    }
+    int base = ++position[0];
+    List<int[]> parts = parts(s, from, to);
     Set<String> seen = new LinkedHashSet<>();
-    emit(s, from, to, position[0], seen, out);
-    if (mode == TextAnalysis.Mode.INDEX) {
-      List<int[]> parts = parts(s, from, to);
-      if (parts.size() > 1) {
-        for (int[] p : parts) {
-          emit(s, p[0], p[1], position[0], seen, out);
+    if (mode == TextAnalysis.Mode.QUERY_PARTS && parts.size() > 1) {
+      emitParts(s, parts, base, mode, out);
+    } else {
+      emit(s, from, to, base, mode, seen, out);
+      if ((mode == TextAnalysis.Mode.INDEX || mode == TextAnalysis.Mode.WORDS)
+          && parts.size() > 1) {
+        // The first part shares the whole word's position, and what it produced there.
+        for (int p = 0; p < parts.size(); p++) {
+          emit(s, parts.get(p)[0], parts.get(p)[1], base + p, mode,
+              p == 0 ? seen : new LinkedHashSet<>(), out);
         }
       }
     }
+    position[0] = base + parts.size() - 1;
   }
 
-  private static void emit(String s, int from, int to, int position, Set<String> seen,
+  private static void emitParts(String s, List<int[]> parts, int base, TextAnalysis.Mode mode,
       List<TextAnalysis.Token> out) {
+    for (int p = 0; p < parts.size(); p++) {
+      emit(s, parts.get(p)[0], parts.get(p)[1], base + p, mode, new LinkedHashSet<>(), out);
+    }
+  }
+
+  private static void emit(String s, int from, int to, int position, TextAnalysis.Mode mode,
+      Set<String> seen, List<TextAnalysis.Token> out) {
     String lower = lower(s.substring(from, to));
     if (STOP_WORDS.contains(lower)) {
+      return;
+    }
+    if (mode == TextAnalysis.Mode.WORDS) {
+      if (isAsciiLetters(lower) && lower.length() >= 2
+          && lower.length() <= TextAnalysis.MAX_SPELLED && seen.add(lower)) {
+        out.add(new TextAnalysis.Token(lower, position, from, to));
+      }
       return;
     }
     String term = isAsciiLetters(lower) ? PorterStems.stem(lower) : lower;

@@ -86,14 +86,17 @@ class SearchAgreementTest {
 
   /** The CLI's top 10 SHAs, or null with the error when it rejects the query. */
   private List<String> cli(String query, StringBuilder error) throws IOException {
-    return cli(query, error, index, "site.properties");
+    return cli(query, error, index, "site.properties", "relevance", null);
   }
 
-  /** The same for the index of another site, with its settings. */
-  private static List<String> cli(String query, StringBuilder error, Path index, String config)
-      throws IOException {
+  /**
+   * The same for the index of another site, with its settings, in an order; {@code corrected}
+   * gets the query as corrected, if it was.
+   */
+  private static List<String> cli(String query, StringBuilder error, Path index, String config,
+      String sort, StringBuilder corrected) throws IOException {
     CliRun r = CliRun.run("search", "--json", "--limit", "10", "--index=" + index,
-        "--content=content", "--config=" + config, "--", query);
+        "--content=content", "--config=" + config, "--sort=" + sort, "--", query);
     JsonNode json = new ObjectMapper().readTree(r.out());
     if (json.has("error")) {
       assertThat(r.exitCode()).as("daybook search %s", query).isEqualTo(2);
@@ -106,6 +109,9 @@ class SearchAgreementTest {
       return null;
     }
     assertThat(r.exitCode()).as("daybook search %s: %s", query, r.err()).isZero();
+    if (corrected != null && !json.get("corrected").isNull()) {
+      corrected.append(json.get("corrected").asText());
+    }
     List<String> shas = new ArrayList<>();
     json.get("results").forEach(h -> shas.add(h.get("sha").asText()));
     return shas;
@@ -126,6 +132,11 @@ class SearchAgreementTest {
         && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
   }
 
+  /** What the page says of a corrected query ("显示 cache 的结果"), or "". */
+  private String correction() {
+    return driver.findElement(By.id("search-correction")).getText();
+  }
+
   private List<String> browser() {
     return driver.findElements(By.cssSelector("#search-results li.search-hit")).stream()
         .map(e -> e.getDomAttribute("data-sha")).toList();
@@ -135,10 +146,18 @@ class SearchAgreementTest {
   void browserAndCliAgreeOnEveryQuery() throws IOException {
     List<String> failures = new ArrayList<>();
     int compared = 0;
+    int corrections = 0;
     for (String query : queries()) {
       StringBuilder error = new StringBuilder();
-      List<String> expected = cli(query, error);
+      StringBuilder corrected = new StringBuilder();
+      List<String> expected = cli(query, error, index, "site.properties", "relevance", corrected);
       open(query);
+      String said = corrected.isEmpty() ? "" : "显示 " + corrected + " 的结果";
+      if (!correction().equals(said)) {
+        failures.add(query + ": the CLI reads it as \"" + corrected + "\", the page says \""
+            + correction() + "\"");
+      }
+      corrections += corrected.isEmpty() ? 0 : 1;
       List<String> actual = browser();
       String status = driver.findElement(By.id("search-status")).getText();
       if (expected == null) {
@@ -161,6 +180,7 @@ class SearchAgreementTest {
     }
     assertThat(failures).as("queries where the browser and the CLI differ").isEmpty();
     assertThat(compared).as("queries with results").isGreaterThanOrEqualTo(15);
+    assertThat(corrections).as("queries read with a corrected word").isGreaterThanOrEqualTo(5);
   }
 
   /** Whether a text holds a Chinese character. */
@@ -190,7 +210,7 @@ class SearchAgreementTest {
       assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
       for (String query : queries()) {
         StringBuilder error = new StringBuilder();
-        if (cli(query, error, enIndex, config.toString()) != null) {
+        if (cli(query, error, enIndex, config.toString(), "relevance", null) != null) {
           continue;
         }
         errors++;
@@ -330,6 +350,7 @@ class SearchAgreementTest {
       String input = null;
       List<String> index = null;
       List<String> query = null;
+      List<String> parts = null;
       for (String line : m.group(1).split("\n")) {
         if (line.startsWith("input: ")) {
           input = line.substring(7);
@@ -339,17 +360,21 @@ class SearchAgreementTest {
         } else if (line.startsWith("query:")) {
           query = query == null ? new ArrayList<>() : query;
           addTokens(query, line.substring(6));
+        } else if (line.startsWith("parts:")) {
+          parts = parts == null ? new ArrayList<>() : parts;
+          addTokens(parts, line.substring(6));
         }
       }
       n++;
-      for (boolean q : new boolean[] {false, true}) {
-        List<String> want = q ? query : index;
+      for (int mode = 0; mode < 3; mode++) { // index, query, query with the parts
+        List<String> want = mode == 0 ? index : mode == 1 ? query : parts;
         if (want == null) {
           continue;
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> got = (List<Map<String, Object>>) driver.executeScript(
-            "return window.daybookSearch.analyze(arguments[0], arguments[1]);", input, q);
+            "return window.daybookSearch.analyze(arguments[0], arguments[1], arguments[2]);",
+            input, mode > 0, mode == 2);
         List<String> have = new ArrayList<>();
         for (int i = 0; i < got.size(); i++) {
           Map<String, Object> t = got.get(i);
@@ -359,7 +384,8 @@ class SearchAgreementTest {
               ? t.get("term") + "@" + t.get("position") : full);
         }
         if (!have.equals(want)) {
-          problems.add((q ? "query " : "index ") + input + "\n  want " + want + "\n  have " + have);
+          problems.add(List.of("index ", "query ", "parts ").get(mode) + input + "\n  want "
+              + want + "\n  have " + have);
         }
       }
     }
@@ -558,6 +584,40 @@ class SearchAgreementTest {
     assertThat(browser()).as("results for %s", expectedQuery).isEqualTo(cli);
     assertThat(shownTotal()).as("total for %s", expectedQuery).isEqualTo(expectedTotal);
     return expectedQuery;
+  }
+
+  /**
+   * Newest first: {@code ?sort=date} in the page lists what {@code daybook search --sort date}
+   * does, the order of dates; the toggle sets it; the date facet gives years, then the months of
+   * the one year, with the counts of their filter queries.
+   */
+  @Test
+  void newestFirstAndTheDateFacetAgreeWithTheTerminal() throws IOException {
+    for (String query : List.of("cache", "cahce", "kernel OR 缓存", "severity:high",
+        "apply_rope", "type:fix -diffusion")) {
+      List<String> cli = cli(query, new StringBuilder(), index, "site.properties", "date", null);
+      driver.get(base + "search.html?sort=date&q="
+          + URLEncoder.encode(query, StandardCharsets.UTF_8));
+      answered(query);
+      assertThat(browser()).as("newest first: %s", query).isEqualTo(cli);
+      List<String> dates = driver.findElements(By.cssSelector("#search-results .search-meta"))
+          .stream().map(e -> e.getText().substring(0, 10)).toList();
+      assertThat(dates).as(query).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+    open("cache");
+    List<String> relevance = browser();
+    List<String> newest = cli("cache", new StringBuilder(), index, "site.properties", "date",
+        null);
+    assertThat(relevance).isNotEqualTo(newest);
+    driver.findElement(By.cssSelector("#search-sort button[data-sort='date']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> browser().equals(newest)
+        && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
+    assertThat(driver.getCurrentUrl()).contains("sort=date");
+    assertThat(driver.findElement(By.cssSelector("#search-sort button[data-sort='date']"))
+        .getDomAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(facetTexts("date")).as("years, then the months of the one year")
+        .containsExactly("2026 (" + count("cache") + ")", "2026-02 (" + count("cache date:2026-02")
+            + ")");
   }
 
   @Test
