@@ -85,7 +85,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex {
 
   /** Changes whenever the fields or what goes into them change; part of the fingerprint. */
-  public static final String SCHEMA = "daybook-index-3";
+  public static final String SCHEMA = "daybook-index-4";
 
   static final String ID = "id";
   static final String REPO = "repo";

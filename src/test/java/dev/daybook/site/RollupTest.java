@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
+import dev.daybook.model.Items;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
@@ -167,7 +168,8 @@ class RollupTest {
     String sha = String.format("%07x", 0xc0ffee0 + n) + "0".repeat(33);
     return new ReportedCommit(sha, "https://github.com/acme/x/commit/" + sha,
         time.atZone(ZONE).toInstant(), author, title, new Analysis(severity, types, null,
-            summary, impact, "", "", "", "", List.of(), false));
+            summary, impact, Items.text(""), Items.text(""), Items.text(""), "", List.of(),
+            false));
   }
 
   static final ReportedCommit C1 = commit(1, LocalDateTime.of(2026, 1, 26, 10, 0), "Ann",
