@@ -58,8 +58,8 @@
 <#list high as e>
 <li class="entry sev-high">
 <span class="badge badge-high" title="${t.severityTitle.high}">${badge.high}</span>
-<a class="title" href="${root}${e.path}">${e.title}</a>
-<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · ${e.author}</span>
+<a class="title" href="${root}${e.path}" dir="auto">${e.title}</a>
+<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></span>
 <div class="summary">${e.summary?no_esc}</div>
 </li>
 </#list>
@@ -88,8 +88,8 @@
 <#if reverts?has_content>
 <ul class="entries">
 <#list reverts as r>
-<li class="entry sev-${r.revert.severity}"><span class="badge badge-${r.revert.severity}">${r.revert.badge}</span> <a href="${root}${r.revert.path}">${r.revert.title}</a> <span class="meta"><a href="${root}${r.revert.reportPath}">${r.revert.date}</a> · <code>${r.revert.sha}</code> · ${r.revert.author}</span>
-<span class="reverted"><#if r.reverted??>↩ ${t.revertOf} <a href="${root}${r.reverted.path}">${r.reverted.title}</a> <span class="meta"><a href="${root}${r.reverted.reportPath}">${r.reverted.date}</a> · <code>${r.reverted.sha}</code></span><#else>${t.revertedNotHere}</#if></span></li>
+<li class="entry sev-${r.revert.severity}"><span class="badge badge-${r.revert.severity}">${r.revert.badge}</span> <a href="${root}${r.revert.path}" dir="auto">${r.revert.title}</a> <span class="meta"><a href="${root}${r.revert.reportPath}">${r.revert.date}</a> · <code>${r.revert.sha}</code> · <bdi>${r.revert.author}</bdi></span>
+<span class="reverted"><#if r.reverted??>↩ ${t.revertOf} <a href="${root}${r.reverted.path}" dir="auto">${r.reverted.title}</a> <span class="meta"><a href="${root}${r.reverted.reportPath}">${r.reverted.date}</a> · <code>${r.reverted.sha}</code></span><#else>${t.revertedNotHere}</#if></span></li>
 </#list>
 </ul>
 <#else>
@@ -104,7 +104,7 @@
 <thead><tr><th scope="col">${t.author}</th><th scope="col">${t.commitsColumn}</th><th scope="col">${t.highColumn}</th></tr></thead>
 <tbody>
 <#list rows as p>
-<tr><td>${p.name}<#if p.new && !opensArchive> <span class="new">${t.firstSeen}</span></#if></td><td>${p.commits?c}</td><td>${p.high?c}</td></tr>
+<tr><td><bdi>${p.name}</bdi><#if p.new && !opensArchive> <span class="new">${t.firstSeen}</span></#if></td><td>${p.commits?c}</td><td>${p.high?c}</td></tr>
 </#list>
 </tbody>
 </table>
