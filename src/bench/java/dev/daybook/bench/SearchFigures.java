@@ -24,10 +24,11 @@ final class SearchFigures {
 
   /**
    * A first query, a typical two-word query and a Chinese one; after them come a SHA (the newest
-   * commit's 7 digits, see {@link #queries}), an author's name and a word of a type's label.
+   * commit's 7 digits, see {@link #queries}), an author's name, a word of a type's label, a
+   * misspelt word (to set beside {@code cache}) and a name in code.
    */
   static final List<String> QUERIES = List.of("cache", "radix cache", "缓存");
-  static final List<String> MORE_QUERIES = List.of("Alison", "修复");
+  static final List<String> MORE_QUERIES = List.of("Alison", "修复", "cahce", "apply_rope");
 
   private SearchFigures() {}
 

@@ -12,9 +12,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +162,12 @@ public final class SearchIndex {
     StringBuilder text = new StringBuilder(schema(defaultZone));
     new TreeMap<>(digests).forEach((path, digest) ->
         text.append(path).append('\n').append(digest).append('\n'));
-    return ArchiveReader.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** What an index must have been written with to be updated report by report. */

@@ -106,8 +106,8 @@ class BenchmarkSmokeTest {
     assertThat(files).as(what).isGreaterThan(5);
     assertThat(search.path("gzipBytes").asLong()).as(what).isPositive().isLessThan(total);
     JsonNode queries = search.path("firstQuery");
-    assertThat(queries.fieldNames()).toIterable().as(what).hasSize(6)
-        .startsWith("cache", "radix cache", "缓存").endsWith("Alison", "修复")
+    assertThat(queries.fieldNames()).toIterable().as(what).hasSize(8)
+        .startsWith("cache", "radix cache", "缓存").endsWith("Alison", "修复", "cahce", "apply_rope")
         .element(3, org.assertj.core.api.InstanceOfAssertFactories.STRING).matches("[0-9a-f]{7}");
     queries.fields().forEachRemaining(e -> {
       JsonNode q = e.getValue();
