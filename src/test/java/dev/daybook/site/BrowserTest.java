@@ -436,11 +436,17 @@ class BrowserTest {
   private Map<String, String> navigationPages() {
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("home", base);
+    pages.put("day", base + SitePaths.report(latest));
     pages.put("month", base + SitePaths.month(java.time.YearMonth.from(latest)));
     pages.put("year", base + SitePaths.year(latest.getYear()));
     pages.put("type", base + SitePaths.type(dev.daybook.model.ChangeType.BUGFIX));
+    pages.put("severity", base + SitePaths.severity(dev.daybook.model.Severity.MEDIUM));
     pages.put("repo-archive", base + "repos/sgl-project/sglang/page/1/");
+    pages.put("week-digest", base + SitePaths.digest(null, Period.of(Period.Kind.WEEK, latest)));
+    pages.put("month-digest", base + SitePaths.digest(null,
+        Period.of(Period.Kind.MONTH, latest)));
     pages.put("search", base + SitePaths.SEARCH + "?q=cache");
+    pages.put("not-found", base + "404.html");
     return pages;
   }
 
