@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daybook.concurrent.Sleeper;
 import dev.daybook.config.Secrets;
 import java.net.URI;
 import java.net.http.HttpClient;

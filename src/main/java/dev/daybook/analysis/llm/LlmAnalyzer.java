@@ -2,6 +2,7 @@ package dev.daybook.analysis.llm;
 
 import dev.daybook.analysis.CommitAnalyzer;
 import dev.daybook.analysis.rules.RuleAnalyzer;
+import dev.daybook.concurrent.Sleeper;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.Commit;
 import dev.daybook.model.Language;

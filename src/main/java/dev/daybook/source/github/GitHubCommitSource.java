@@ -1,5 +1,6 @@
 package dev.daybook.source.github;
 
+import dev.daybook.concurrent.Sleeper;
 import dev.daybook.config.Secrets;
 import dev.daybook.model.Commit;
 import dev.daybook.model.RepoId;

@@ -1,5 +1,6 @@
 package dev.daybook.source.github;
 
+import dev.daybook.concurrent.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.daybook.concurrent.Sleeper;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
