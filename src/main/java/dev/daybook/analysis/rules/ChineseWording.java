@@ -3,8 +3,11 @@ package dev.daybook.analysis.rules;
 import static dev.daybook.analysis.rules.Wording.lines;
 
 import dev.daybook.analysis.rules.Verdict.Ground;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.FileChange;
+import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
+import dev.daybook.report.Vocabulary;
 import java.util.List;
 
 /** The archive's language. */
@@ -48,16 +51,7 @@ final class ChineseWording implements Wording {
 
   @Override
   public String area(PathKind kind, String pathListMd, Tally tally) {
-    String name = switch (kind) {
-      case KERNEL -> "内核代码";
-      case SOURCE -> "源代码";
-      case DEPENDENCY -> "依赖清单";
-      case BUILD -> "构建文件";
-      case TEST -> "测试";
-      case CI -> "CI 配置";
-      case DOCS -> "文档";
-    };
-    return "涉及" + name + "：" + pathListMd + "（" + lines(tally) + "）";
+    return "涉及" + kindName(kind) + "：" + pathListMd + "（" + lines(tally) + "）";
   }
 
   @Override
@@ -115,11 +109,7 @@ final class ChineseWording implements Wording {
 
   @Override
   public String conclusion(Severity severity, Ground ground, String detailMd) {
-    String level = switch (severity) {
-      case HIGH -> "高";
-      case MEDIUM -> "中";
-      case LOW -> "低";
-    };
+    String level = level(severity);
     String because = switch (ground) {
       case BREAKING -> "提交带有破坏性变更标记（" + detailMd + "）";
       case SECURITY -> "提交信息提到安全相关内容（" + detailMd + "）";
@@ -134,5 +124,162 @@ final class ChineseWording implements Wording {
       case NO_FILES -> "提交中没有列出文件";
     };
     return "重要程度为" + level + "，因为" + because + "。";
+  }
+
+  @Override
+  public String tag(String tag) {
+    return "标签 [" + tag + "]";
+  }
+
+  @Override
+  public String prefix(String raw) {
+    return "前缀 \"" + raw + "\"";
+  }
+
+  @Override
+  public String keyword(String word) {
+    return "关键词 \"" + word + "\"";
+  }
+
+  @Override
+  public String titleStarts(String word) {
+    return "标题以 \"" + word + "\" 开头";
+  }
+
+  @Override
+  public String share(int count, int all, PathKind kind) {
+    return all + " 个文件中 " + count + " 个是" + kindName(kind);
+  }
+
+  @Override
+  public String newShippedFiles(int count) {
+    return "新增 " + count + " 个会发布的文件，标题中没有类型词";
+  }
+
+  @Override
+  public String noTypeWords() {
+    return "标题和路径中都没有类型词";
+  }
+
+  @Override
+  public String noFilesListed() {
+    return "没有列出文件";
+  }
+
+  @Override
+  public String noShippedCode() {
+    return "没有会发布的代码";
+  }
+
+  @Override
+  public String shipped(Tally tally) {
+    return "会发布的代码 " + tally(tally);
+  }
+
+  @Override
+  public String kernel(Tally tally) {
+    return "内核代码 " + tally(tally);
+  }
+
+  @Override
+  public String outsideDocs(Tally tally) {
+    return "文档以外 " + tally(tally);
+  }
+
+  @Override
+  public String manifestChanged(String paths) {
+    return "依赖清单 " + paths + " 有变更";
+  }
+
+  @Override
+  public String marker(String marker) {
+    return "标记 \"" + marker + "\"";
+  }
+
+  @Override
+  public String andMore(String first, int more) {
+    return first + " 等 " + (more + 1) + " 个";
+  }
+
+  @Override
+  public String kernelMark() {
+    return "内核代码";
+  }
+
+  @Override
+  public String areaMark() {
+    return "所属领域";
+  }
+
+  @Override
+  public String revertMark() {
+    return "回退";
+  }
+
+  @Override
+  public String typeName(ChangeType type) {
+    return Vocabulary.of(Language.ZH).typeName(type);
+  }
+
+  @Override
+  public String only(PathKind kind) {
+    return "只有" + kindName(kind);
+  }
+
+  @Override
+  public String level(Severity severity) {
+    return switch (severity) {
+      case HIGH -> "高";
+      case MEDIUM -> "中";
+      case LOW -> "低";
+    };
+  }
+
+  @Override
+  public String tinyChange() {
+    return "改动很小，低";
+  }
+
+  @Override
+  public String kernelOfRealSize() {
+    return "内核改动达到一定规模，高";
+  }
+
+  @Override
+  public String largeChange() {
+    return "改动量大";
+  }
+
+  @Override
+  public String largeChangeRaised(Severity from, Severity to) {
+    return "改动量大，由" + level(from) + "升为" + level(to);
+  }
+
+  @Override
+  public String atLeast(Severity severity) {
+    return "至少为" + level(severity);
+  }
+
+  @Override
+  public String breakingHigh() {
+    return "破坏性变更，高";
+  }
+
+  @Override
+  public String securityHigh() {
+    return "安全相关，高";
+  }
+
+  /** What a kind of file is called in reasons and insights. */
+  static String kindName(PathKind kind) {
+    return switch (kind) {
+      case KERNEL -> "内核代码";
+      case SOURCE -> "源代码";
+      case DEPENDENCY -> "依赖清单";
+      case BUILD -> "构建文件";
+      case TEST -> "测试";
+      case CI -> "CI 配置";
+      case DOCS -> "文档";
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.daybook.analysis.rules;
 import static dev.daybook.analysis.rules.Wording.lines;
 
 import dev.daybook.analysis.rules.Verdict.Ground;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.FileChange;
 import dev.daybook.model.Severity;
 import java.util.List;
@@ -135,6 +136,152 @@ final class EnglishWording implements Wording {
       case NO_FILES -> "the commit lists no files";
     };
     return level + " severity because " + because + ".";
+  }
+
+  @Override
+  public String tag(String tag) {
+    return "tag [" + tag + "]";
+  }
+
+  @Override
+  public String prefix(String raw) {
+    return "prefix \"" + raw + "\"";
+  }
+
+  @Override
+  public String keyword(String word) {
+    return "keyword \"" + word + "\"";
+  }
+
+  @Override
+  public String titleStarts(String word) {
+    return "title starts with \"" + word + "\"";
+  }
+
+  @Override
+  public String share(int count, int all, PathKind kind) {
+    return count + " of " + all + " files are " + kind.label();
+  }
+
+  @Override
+  public String newShippedFiles(int count) {
+    return count + " new shipped " + (count == 1 ? "file" : "files") + ", no type words";
+  }
+
+  @Override
+  public String noTypeWords() {
+    return "no type words in title or paths";
+  }
+
+  @Override
+  public String noFilesListed() {
+    return "no files listed";
+  }
+
+  @Override
+  public String noShippedCode() {
+    return "no shipped code";
+  }
+
+  @Override
+  public String shipped(Tally tally) {
+    return "shipped code " + lineCount(tally);
+  }
+
+  @Override
+  public String kernel(Tally tally) {
+    return "kernel code " + lineCount(tally);
+  }
+
+  @Override
+  public String outsideDocs(Tally tally) {
+    return lineCount(tally) + " outside docs";
+  }
+
+  @Override
+  public String manifestChanged(String paths) {
+    return "dependency manifest " + paths + " changed";
+  }
+
+  @Override
+  public String marker(String marker) {
+    return "marker \"" + marker + "\"";
+  }
+
+  @Override
+  public String andMore(String first, int more) {
+    return first + " and " + more + " more";
+  }
+
+  @Override
+  public String kernelMark() {
+    return "kernel code";
+  }
+
+  @Override
+  public String areaMark() {
+    return "area";
+  }
+
+  @Override
+  public String revertMark() {
+    return "revert";
+  }
+
+  @Override
+  public String typeName(ChangeType type) {
+    return type.key();
+  }
+
+  @Override
+  public String only(PathKind kind) {
+    return kind.label() + " only";
+  }
+
+  @Override
+  public String level(Severity severity) {
+    return severity.key();
+  }
+
+  @Override
+  public String tinyChange() {
+    return "tiny change, low";
+  }
+
+  @Override
+  public String kernelOfRealSize() {
+    return "kernel change of real size, high";
+  }
+
+  @Override
+  public String largeChange() {
+    return "large change";
+  }
+
+  @Override
+  public String largeChangeRaised(Severity from, Severity to) {
+    return "large change, " + from.key() + " raised to " + to.key();
+  }
+
+  @Override
+  public String atLeast(Severity severity) {
+    return "at least " + severity.key();
+  }
+
+  @Override
+  public String breakingHigh() {
+    return "breaking change, high";
+  }
+
+  @Override
+  public String securityHigh() {
+    return "security, high";
+  }
+
+  /** {@code +1210/−35 lines in 14 files}. */
+  private static String lineCount(Tally tally) {
+    return "+" + tally.additions() + "/−" + tally.deletions() + " lines in "
+        + files(tally.files());
   }
 
   private static String files(int count) {

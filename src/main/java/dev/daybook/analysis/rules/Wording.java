@@ -1,6 +1,7 @@
 package dev.daybook.analysis.rules;
 
 import dev.daybook.analysis.rules.Verdict.Ground;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.FileChange;
 import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
@@ -55,6 +56,87 @@ interface Wording {
 
   /** One sentence: the severity and the rule that decided it, with its evidence in detailMd. */
   String conclusion(Severity severity, Ground ground, String detailMd);
+
+  // ---- reasons: plain text (the report writer escapes it), data quoted as written ----------
+
+  /** A reason line: what a rule read, then what it concluded. */
+  static String reason(String evidence, String conclusion) {
+    return evidence + " → " + conclusion;
+  }
+
+  /** A title's bracket tag as read: {@code tag [Kernel]}. */
+  String tag(String tag);
+
+  /** A conventional prefix as read: {@code prefix "fix:"}. */
+  String prefix(String raw);
+
+  /** A word of the title or message as read: {@code keyword "Add"}. */
+  String keyword(String word);
+
+  /** A title that opens with a revert word: {@code title starts with "Revert"}. */
+  String titleStarts(String word);
+
+  /** {@code 3 of 4 files are tests}. */
+  String share(int count, int all, PathKind kind);
+
+  /** The fallback when shipped files were added: {@code 2 new shipped files, no type words}. */
+  String newShippedFiles(int count);
+
+  String noTypeWords();
+
+  String noFilesListed();
+
+  String noShippedCode();
+
+  /** {@code shipped code +12/−3 lines in 1 file}. */
+  String shipped(Tally tally);
+
+  /** {@code kernel code +892/−0 lines in 2 files}. */
+  String kernel(Tally tally);
+
+  /** {@code +1197/−1 lines in 4 files outside docs}. */
+  String outsideDocs(Tally tally);
+
+  /** {@code dependency manifest pyproject.toml changed}. */
+  String manifestChanged(String paths);
+
+  /** A breaking marker as read: {@code marker "feat!:"}. */
+  String marker(String marker);
+
+  /** "a and 2 more", for a reason's list of paths. */
+  String andMore(String first, int more);
+
+  /** What a tag or prefix says when it names kernel code. */
+  String kernelMark();
+
+  /** What a tag or prefix says when it names no type: an area of the code. */
+  String areaMark();
+
+  /** What the revert floor reads. */
+  String revertMark();
+
+  /** A change type's name, as reports show it. */
+  String typeName(ChangeType type);
+
+  /** {@code tests only}. */
+  String only(PathKind kind);
+
+  /** A severity's name: {@code medium}. */
+  String level(Severity severity);
+
+  String tinyChange();
+
+  String kernelOfRealSize();
+
+  String largeChange();
+
+  String largeChangeRaised(Severity from, Severity to);
+
+  String atLeast(Severity severity);
+
+  String breakingHigh();
+
+  String securityHigh();
 
   /** "+120 / −30": the same in every language. */
   static String lines(Tally tally) {
