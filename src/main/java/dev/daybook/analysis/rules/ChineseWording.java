@@ -14,14 +14,6 @@ import java.util.List;
 final class ChineseWording implements Wording {
 
   @Override
-  public String filesChanged(Tally total, int added, int removed, int renamed) {
-    return "修改 " + total.files() + " 个文件（" + lines(total) + "）"
-        + (added > 0 ? "，新增 " + added + " 个" : "")
-        + (removed > 0 ? "，删除 " + removed + " 个" : "")
-        + (renamed > 0 ? "，重命名 " + renamed + " 个" : "") + "。";
-  }
-
-  @Override
   public String noFiles() {
     return "提交中没有列出文件。";
   }
@@ -50,56 +42,143 @@ final class ChineseWording implements Wording {
   }
 
   @Override
-  public String area(PathKind kind, String pathListMd, Tally tally) {
-    return "涉及" + kindName(kind) + "：" + pathListMd + "（" + lines(tally) + "）";
+  public String inArea(String areaMd, int files) {
+    return areaMd + "（" + files + " 个文件）";
   }
 
   @Override
-  public String tags(String tagsMd) {
-    return "标题标签：" + tagsMd;
+  public String repositoryRoot() {
+    return "仓库根目录";
   }
 
   @Override
-  public String scope(String scopeMd) {
-    return "提交范围：" + scopeMd;
+  public String changedIn(List<String> areasMd, int more) {
+    return "改动位于 " + String.join("、", areasMd)
+        + (more > 0 ? " 等 " + (areasMd.size() + more) + " 个目录" : "") + "。";
   }
 
   @Override
-  public String risk(Risk risk, String pathListMd, String quoteMd) {
-    return switch (risk.kind()) {
-      case BREAKING -> "提交带有破坏性变更标记（" + quoteMd + "）";
-      case SECURITY -> "提交信息提到安全相关内容（" + quoteMd + "）";
-      case REVERT -> "回退了先前的改动（" + quoteMd + "）";
-      case DEPENDENCY -> "依赖清单有变更：" + pathListMd;
-      case KERNEL -> "修改了内核代码：" + pathListMd + "（" + lines(risk.tally()) + "）";
-      case LARGE_CHANGE -> "改动量大：" + tally(risk.tally());
-      case FILES_REMOVED -> "删除了文件：" + pathListMd;
-      case UNTESTED_CODE -> "修改了代码但没有修改测试：" + pathListMd;
+  public String sentenceGap() {
+    return "";
+  }
+
+  @Override
+  public String adds(String namesMd) {
+    return "新增 " + namesMd + "。";
+  }
+
+  @Override
+  public String removes(String namesMd) {
+    return "删除 " + namesMd + "。";
+  }
+
+  @Override
+  public String renames(String namesMd) {
+    return "移动或重命名 " + namesMd + "。";
+  }
+
+  @Override
+  public String kernelInsight() {
+    return "改动了内核代码：算子的速度和数值结果取决于它，出错时可能只在部分硬件上显现。";
+  }
+
+  @Override
+  public String newFilesInsight(int files) {
+    return "新增 " + files + " 个会发布的文件：引入了新的模块或入口。";
+  }
+
+  @Override
+  public String removedFilesInsight(int files) {
+    return "删除了 " + files + " 个会发布的文件：依赖它们的代码需要随之调整。";
+  }
+
+  @Override
+  public String renamedFilesInsight(int files) {
+    return "移动或重命名了 " + files + " 个文件：导入路径随之改变。";
+  }
+
+  @Override
+  public String testsInsight(Tally tests) {
+    return "测试随代码一起修改（" + tally(tests) + "）。";
+  }
+
+  @Override
+  public String docsInsight(Tally docs) {
+    return "文档随代码一起更新（" + tally(docs) + "）。";
+  }
+
+  @Override
+  public String ciInsight(Tally ci) {
+    return "CI 配置一起改动（" + tally(ci) + "）：测试或发布流程随之变化。";
+  }
+
+  @Override
+  public String dependencyInsight(Tally manifests) {
+    return "依赖清单有改动（" + manifests.files() + " 个文件）：用户安装的内容会随之变化。";
+  }
+
+  @Override
+  public String buildInsight(Tally build) {
+    return "构建文件有改动（" + build.files() + " 个文件）：发布的镜像或安装包会随之变化。";
+  }
+
+  @Override
+  public String riskTitle(Risk.Kind kind) {
+    return switch (kind) {
+      case BREAKING -> "破坏性变更";
+      case SECURITY -> "安全相关";
+      case REVERT -> "回退";
+      case DEPENDENCY -> "依赖变化";
+      case KERNEL -> "内核改动";
+      case LARGE_CHANGE -> "改动量大";
+      case FILES_REMOVED -> "删除了文件";
+      case UNTESTED_CODE -> "没有测试改动";
     };
   }
 
   @Override
-  public String noRisks() {
-    return "数据中没有发现风险信号。";
-  }
-
-  @Override
-  public String recommendation(Risk risk, String pathListMd) {
+  public String riskDetails(Risk risk, String evidenceMd) {
     return switch (risk.kind()) {
-      case BREAKING -> "升级前确认破坏性变更对你的用法的影响";
-      case SECURITY -> "尽快评估是否需要升级到包含此提交的版本";
-      case REVERT -> "确认你是否依赖被回退的改动";
-      case DEPENDENCY -> "核对依赖变更：" + pathListMd;
-      case KERNEL -> "在目标硬件上验证内核改动：" + pathListMd;
-      case LARGE_CHANGE -> "分批审阅这 " + risk.tally().files() + " 个文件";
-      case FILES_REMOVED -> "确认没有代码仍在使用被删除的文件：" + pathListMd;
-      case UNTESTED_CODE -> "确认这些改动有测试覆盖：" + pathListMd;
+      case BREAKING -> "提交带有破坏性变更标记 " + evidenceMd + "。";
+      case SECURITY -> "提交信息提到 " + evidenceMd + "。";
+      case REVERT -> "标题以 " + evidenceMd + " 开头：先前发布的改动被撤回。";
+      case DEPENDENCY -> "依赖清单 " + evidenceMd + " 有改动。";
+      case KERNEL -> "内核代码 " + tally(risk.tally()) + "。";
+      case LARGE_CHANGE -> "文档以外 " + tally(risk.tally()) + "（" + SeverityRules.LARGE_LINES
+          + " 行或 " + SeverityRules.LARGE_FILES + " 个文件起即为大改动）。";
+      case FILES_REMOVED -> "删除了 " + evidenceMd + "。";
+      case UNTESTED_CODE -> "代码 " + tally(risk.tally()) + "，提交中没有测试文件。";
     };
   }
 
   @Override
-  public String startWith(String pathMd, Tally tally) {
-    return "先阅读改动最大的文件：" + pathMd + "（" + lines(tally) + "）";
+  public String recommendationTitle(Risk.Kind kind) {
+    return switch (kind) {
+      case BREAKING -> "升级前核对用法";
+      case SECURITY -> "尽快评估升级";
+      case REVERT -> "核对被回退的改动";
+      case DEPENDENCY -> "核对依赖";
+      case KERNEL -> "在目标硬件上验证";
+      case LARGE_CHANGE -> "分批审阅";
+      case FILES_REMOVED -> "检查引用";
+      case UNTESTED_CODE -> "留意后续修复";
+    };
+  }
+
+  @Override
+  public String recommendationDetails(Risk risk, String evidenceMd, String largestMd,
+      Tally largest) {
+    return switch (risk.kind()) {
+      case BREAKING -> "确认标记为破坏性的改动是否影响你的调用方式。";
+      case SECURITY -> "评估是否需要尽快使用包含此提交的版本。";
+      case REVERT -> "如果你已经依赖被回退的改动，需要相应调整。";
+      case DEPENDENCY -> "重新安装后确认环境中的依赖版本符合预期。";
+      case KERNEL -> "在你使用的硬件上运行相关内核的测试和基准。";
+      case LARGE_CHANGE -> "按目录分批阅读，从改动最大的 " + largestMd + "（" + lines(largest)
+          + "）开始。";
+      case FILES_REMOVED -> "确认你的代码和配置不再引用被删除的文件。";
+      case UNTESTED_CODE -> "这次改动没有测试相伴，留意后续的修复提交。";
+    };
   }
 
   @Override

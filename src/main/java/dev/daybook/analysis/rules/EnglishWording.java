@@ -12,14 +12,6 @@ import java.util.List;
 final class EnglishWording implements Wording {
 
   @Override
-  public String filesChanged(Tally total, int added, int removed, int renamed) {
-    return files(total.files()) + " changed (" + lines(total) + ")"
-        + (added > 0 ? ", " + added + " added" : "")
-        + (removed > 0 ? ", " + removed + " removed" : "")
-        + (renamed > 0 ? ", " + renamed + " renamed" : "") + ".";
-  }
-
-  @Override
   public String noFiles() {
     return "The commit lists no files.";
   }
@@ -48,71 +40,165 @@ final class EnglishWording implements Wording {
   }
 
   @Override
-  public String area(PathKind kind, String pathListMd, Tally tally) {
-    String name = switch (kind) {
-      case KERNEL -> "Kernel code";
-      case SOURCE -> "Source code";
-      case DEPENDENCY -> "Dependency manifests";
-      case BUILD -> "Build files";
-      case TEST -> "Tests";
-      case CI -> "CI";
-      case DOCS -> "Docs";
+  public String inArea(String areaMd, int files) {
+    return areaMd + " (" + files(files) + ")";
+  }
+
+  @Override
+  public String repositoryRoot() {
+    return "the repository root";
+  }
+
+  @Override
+  public String changedIn(List<String> areasMd, int more) {
+    String shown = more > 0 ? String.join(", ", areasMd) + " and " + more + " more "
+        + (more == 1 ? "folder" : "folders") : join(areasMd);
+    return "Changes " + shown + ".";
+  }
+
+  @Override
+  public String sentenceGap() {
+    return " ";
+  }
+
+  @Override
+  public String adds(String namesMd) {
+    return "Adds " + namesMd + ".";
+  }
+
+  @Override
+  public String removes(String namesMd) {
+    return "Removes " + namesMd + ".";
+  }
+
+  @Override
+  public String renames(String namesMd) {
+    return "Moves or renames " + namesMd + ".";
+  }
+
+  @Override
+  public String kernelInsight() {
+    return "Kernel code changed: it decides the speed and the numbers of its operators, and a"
+        + " fault may show only on some hardware.";
+  }
+
+  @Override
+  public String newFilesInsight(int files) {
+    return files(files) + " of shipped code added: new modules or entry points.";
+  }
+
+  @Override
+  public String removedFilesInsight(int files) {
+    return files(files) + " of shipped code removed: code that used them has to change.";
+  }
+
+  @Override
+  public String renamedFilesInsight(int files) {
+    return files(files) + " moved or renamed: import paths change with them.";
+  }
+
+  @Override
+  public String testsInsight(Tally tests) {
+    return "Tests changed with the code (" + tally(tests) + ").";
+  }
+
+  @Override
+  public String docsInsight(Tally docs) {
+    return "Docs updated with the code (" + tally(docs) + ").";
+  }
+
+  @Override
+  public String ciInsight(Tally ci) {
+    return "CI changed too (" + tally(ci) + "): how the project is tested or released changes.";
+  }
+
+  @Override
+  public String dependencyInsight(Tally manifests) {
+    return "Dependency manifests changed (" + files(manifests.files()) + "): what users install"
+        + " changes with them.";
+  }
+
+  @Override
+  public String buildInsight(Tally build) {
+    return "Build files changed (" + files(build.files()) + "): the released images or packages"
+        + " change with them.";
+  }
+
+  @Override
+  public String riskTitle(Risk.Kind kind) {
+    return switch (kind) {
+      case BREAKING -> "Breaking change";
+      case SECURITY -> "Security";
+      case REVERT -> "Revert";
+      case DEPENDENCY -> "Dependency change";
+      case KERNEL -> "Kernel change";
+      case LARGE_CHANGE -> "Large change";
+      case FILES_REMOVED -> "Files removed";
+      case UNTESTED_CODE -> "No test changes";
     };
-    return name + ": " + pathListMd + " (" + lines(tally) + ")";
   }
 
   @Override
-  public String tags(String tagsMd) {
-    return "Title tags: " + tagsMd;
-  }
-
-  @Override
-  public String scope(String scopeMd) {
-    return "Scope: " + scopeMd;
-  }
-
-  @Override
-  public String risk(Risk risk, String pathListMd, String quoteMd) {
+  public String riskDetails(Risk risk, String evidenceMd) {
     return switch (risk.kind()) {
-      case BREAKING -> "Marked as a breaking change (" + quoteMd + ")";
-      case SECURITY -> "The message mentions security (" + quoteMd + ")";
-      case REVERT -> "Reverts an earlier change (" + quoteMd + ")";
-      case DEPENDENCY -> "Dependency manifests changed: " + pathListMd;
-      case KERNEL -> "Kernel code changed: " + pathListMd + " (" + lines(risk.tally()) + ")";
-      case LARGE_CHANGE -> "Large change: " + tally(risk.tally());
-      case FILES_REMOVED -> "Files removed: " + pathListMd;
-      case UNTESTED_CODE -> "Code changed without test changes: " + pathListMd;
+      case BREAKING -> "The commit is marked as breaking: " + evidenceMd + ".";
+      case SECURITY -> "The message mentions " + evidenceMd + ".";
+      case REVERT -> "The title starts with " + evidenceMd + ": a change that shipped is taken"
+          + " back.";
+      case DEPENDENCY -> "Dependency manifests changed: " + evidenceMd + ".";
+      case KERNEL -> "Kernel code: " + tally(risk.tally()) + ".";
+      case LARGE_CHANGE -> tally(risk.tally()) + " outside docs (a change is large from "
+          + SeverityRules.LARGE_LINES + " lines or " + SeverityRules.LARGE_FILES + " files).";
+      case FILES_REMOVED -> "Removed: " + evidenceMd + ".";
+      case UNTESTED_CODE -> "Code: " + tally(risk.tally()) + "; the commit changes no test.";
     };
   }
 
   @Override
-  public String noRisks() {
-    return "The data shows no risk signals.";
+  public String recommendationTitle(Risk.Kind kind) {
+    return switch (kind) {
+      case BREAKING -> "Check before upgrading";
+      case SECURITY -> "Assess the upgrade soon";
+      case REVERT -> "Check the reverted change";
+      case DEPENDENCY -> "Check your dependencies";
+      case KERNEL -> "Verify on your hardware";
+      case LARGE_CHANGE -> "Review in parts";
+      case FILES_REMOVED -> "Check references";
+      case UNTESTED_CODE -> "Watch for follow-up fixes";
+    };
   }
 
   @Override
-  public String recommendation(Risk risk, String pathListMd) {
+  public String recommendationDetails(Risk risk, String evidenceMd, String largestMd,
+      Tally largest) {
     return switch (risk.kind()) {
-      case BREAKING -> "Check how the breaking change affects your usage before upgrading";
-      case SECURITY -> "Assess soon whether you need a release that contains this commit";
-      case REVERT -> "Check whether you relied on the reverted change";
-      case DEPENDENCY -> "Check the dependency change: " + pathListMd;
-      case KERNEL -> "Verify the kernel change on your target hardware: " + pathListMd;
-      case LARGE_CHANGE -> "Review the " + files(risk.tally().files()) + " in parts";
-      case FILES_REMOVED -> "Make sure nothing you use still needs the removed files: "
-          + pathListMd;
-      case UNTESTED_CODE -> "Check that tests cover the changed code: " + pathListMd;
+      case BREAKING -> "Check whether the change marked as breaking affects how you call it.";
+      case SECURITY -> "Assess whether you need a release that contains this commit soon.";
+      case REVERT -> "If you came to rely on the reverted change, adapt.";
+      case DEPENDENCY -> "After reinstalling, check that your environment has the versions you"
+          + " expect.";
+      case KERNEL -> "Run the tests and benchmarks of the changed kernels on the hardware you"
+          + " use.";
+      case LARGE_CHANGE -> "Read it folder by folder, starting with the largest change, "
+          + largestMd + " (" + lines(largest) + ").";
+      case FILES_REMOVED -> "Make sure nothing in your code or configuration still refers to"
+          + " the removed files.";
+      case UNTESTED_CODE -> "No test comes with this change; watch for fixes that follow it.";
     };
-  }
-
-  @Override
-  public String startWith(String pathMd, Tally tally) {
-    return "Start with the largest change: " + pathMd + " (" + lines(tally) + ")";
   }
 
   @Override
   public String tally(Tally tally) {
     return files(tally.files()) + ", " + lines(tally);
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String join(List<String> items) {
+    if (items.size() <= 1) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and "
+        + items.get(items.size() - 1);
   }
 
   @Override

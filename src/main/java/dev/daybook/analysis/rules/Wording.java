@@ -21,9 +21,6 @@ interface Wording {
     };
   }
 
-  /** The summary's fact line, e.g. "5 files changed (+120 / −30), 2 added". */
-  String filesChanged(Tally total, int added, int removed, int renamed);
-
   String noFiles();
 
   /** One impact line: the path, its line counts and, unless modified, its status. */
@@ -35,21 +32,63 @@ interface Wording {
   /** Up to a few paths, then how many more, e.g. "`a`, `b` and 3 more". */
   String pathList(List<String> pathsMd, int more);
 
-  /** An insight bullet: an area of the code and what changed there. */
-  String area(PathKind kind, String pathListMd, Tally tally);
+  // ---- the summary of a commit without a message body: where it changed, not how much -----
 
-  String tags(String tagsMd);
+  /** An area and its changed files: "`python/sglang/srt` (3 files)". */
+  String inArea(String areaMd, int files);
 
-  String scope(String scopeMd);
+  /** The area of the files at the top of the repository. */
+  String repositoryRoot();
 
-  String risk(Risk risk, String pathListMd, String quoteMd);
+  /** "Changes `a` (3 files) and `b` (1 file)." and, past those shown, how many more areas. */
+  String changedIn(List<String> areasMd, int more);
 
-  String noRisks();
+  /** What goes between two sentences: a space in English, nothing in Chinese. */
+  String sentenceGap();
 
-  String recommendation(Risk risk, String pathListMd);
+  /** "Adds `x.py`." */
+  String adds(String namesMd);
 
-  /** The recommendation every medium or high commit gets: where to start reading. */
-  String startWith(String pathMd, Tally tally);
+  String removes(String namesMd);
+
+  String renames(String namesMd);
+
+  // ---- insights: what a kind of change means, by dimension; no file lists ------------------
+
+  String kernelInsight();
+
+  String newFilesInsight(int files);
+
+  String removedFilesInsight(int files);
+
+  String renamedFilesInsight(int files);
+
+  String testsInsight(Tally tests);
+
+  String docsInsight(Tally docs);
+
+  String ciInsight(Tally ci);
+
+  String dependencyInsight(Tally manifests);
+
+  String buildInsight(Tally build);
+
+  // ---- risks and recommendations: one of each per rule that fired -------------------------
+
+  /** A risk's title: what the rule found. */
+  String riskTitle(Risk.Kind kind);
+
+  /**
+   * A risk's details: the rule's evidence. {@code evidenceMd} is the marker quoted (breaking,
+   * security, revert), the files that carry it (dependency, removed), or empty.
+   */
+  String riskDetails(Risk risk, String evidenceMd);
+
+  /** A recommendation's title: what to do. */
+  String recommendationTitle(Risk.Kind kind);
+
+  /** A recommendation's details; {@code largestMd} is the largest changed file. */
+  String recommendationDetails(Risk risk, String evidenceMd, String largestMd, Tally largest);
 
   /** "9 files, +4014 / −0". */
   String tally(Tally tally);
