@@ -195,6 +195,12 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     }
   }
 
+  /** The rules' overview of the day, which says the rules wrote it. */
+  @Override
+  public String summarizeDay(List<Commit> commits, List<Analysis> analyses, Language language) {
+    return rules.summarizeDay(commits, analyses, language);
+  }
+
   private Answer cached(AnswerCache.Key key) {
     if (cache == null) {
       return null;

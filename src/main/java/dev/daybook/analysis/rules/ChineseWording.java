@@ -182,6 +182,41 @@ final class ChineseWording implements Wording {
   }
 
   @Override
+  public String colon() {
+    return "：";
+  }
+
+  @Override
+  public String titled(String titleMd, String shaMd) {
+    return titleMd + "（" + shaMd + "）";
+  }
+
+  @Override
+  public String dayOpening(String badge, int count) {
+    return "本日重要程度最高（" + badge + "）的提交有 " + count + " 个：";
+  }
+
+  @Override
+  public String andMoreChanges(int count) {
+    return "…及其他 " + count + " 个";
+  }
+
+  @Override
+  public String areaCommits(String areaMd, int commits) {
+    return areaMd + "（" + commits + " 个提交）";
+  }
+
+  @Override
+  public String mostMoved(List<String> areasMd) {
+    return "改动最多的目录：" + String.join("、", areasMd) + "。";
+  }
+
+  @Override
+  public String writtenByRules() {
+    return "📏 由规则根据本日各提交的分析写成。";
+  }
+
+  @Override
   public String tally(Tally tally) {
     return tally.files() + " 个文件，" + lines(tally);
   }

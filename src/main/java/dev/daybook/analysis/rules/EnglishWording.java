@@ -188,6 +188,42 @@ final class EnglishWording implements Wording {
   }
 
   @Override
+  public String colon() {
+    return ": ";
+  }
+
+  @Override
+  public String titled(String titleMd, String shaMd) {
+    return titleMd + " (" + shaMd + ")";
+  }
+
+  @Override
+  public String dayOpening(String badge, int count) {
+    return (count == 1 ? "1 change" : count + " changes") + " of the day's highest severity ("
+        + badge + "):";
+  }
+
+  @Override
+  public String andMoreChanges(int count) {
+    return "…and " + count + " more";
+  }
+
+  @Override
+  public String areaCommits(String areaMd, int commits) {
+    return areaMd + " (" + commits + (commits == 1 ? " commit" : " commits") + ")";
+  }
+
+  @Override
+  public String mostMoved(List<String> areasMd) {
+    return "Most changed folders: " + join(areasMd) + ".";
+  }
+
+  @Override
+  public String writtenByRules() {
+    return "📏 Written by the rules from the day's analyses.";
+  }
+
+  @Override
   public String tally(Tally tally) {
     return files(tally.files()) + ", " + lines(tally);
   }

@@ -32,4 +32,9 @@ public final class RuleAnalyzer implements CommitAnalyzer {
     Verdict verdict = SeverityRules.decide(evidence, types, words, reasons);
     return new ProseWriter(words).write(evidence, verdict);
   }
+
+  @Override
+  public String summarizeDay(List<Commit> commits, List<Analysis> analyses, Language language) {
+    return new DaySummary(Wording.of(language), language).write(commits, analyses);
+  }
 }

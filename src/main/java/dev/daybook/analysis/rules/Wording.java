@@ -90,6 +90,29 @@ interface Wording {
   /** A recommendation's details; {@code largestMd} is the largest changed file. */
   String recommendationDetails(Risk risk, String evidenceMd, String largestMd, Tally largest);
 
+  // ---- the day summary -------------------------------------------------------------------
+
+  /** What follows a label or a title before what is said of it: "：" in Chinese. */
+  String colon();
+
+  /** A commit named in the day summary: its title, then its short SHA in brackets. */
+  String titled(String titleMd, String shaMd);
+
+  /** The day summary's first line: how many changes of the day's highest severity there are. */
+  String dayOpening(String badge, int count);
+
+  /** The last highlight when more changes have that severity than are named. */
+  String andMoreChanges(int count);
+
+  /** A folder and the number of the day's commits that touched it. */
+  String areaCommits(String areaMd, int commits);
+
+  /** The folders the most commits touched. */
+  String mostMoved(List<String> areasMd);
+
+  /** The day summary's last line: the rules wrote it. */
+  String writtenByRules();
+
   /** "9 files, +4014 / −0". */
   String tally(Tally tally);
 
