@@ -6,7 +6,10 @@ import dev.daybook.model.Language;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decides a commit's severity and change type and writes the analysis prose. */
+/**
+ * Decides a commit's severity and change type and writes the analysis prose, and sums up a
+ * repository's day from those analyses.
+ */
 public interface CommitAnalyzer {
 
   /**
@@ -26,4 +29,13 @@ public interface CommitAnalyzer {
     }
     return out;
   }
+
+  /**
+   * The short overview that opens a repository's section of a day, written from its commits'
+   * analyses (the most important changes, the areas that moved most) and saying who wrote it;
+   * CommonMark in {@code language} with commit text escaped. Empty for a day without commits.
+   *
+   * @param analyses the analyses of {@code commits}, in their order
+   */
+  String summarizeDay(List<Commit> commits, List<Analysis> analyses, Language language);
 }

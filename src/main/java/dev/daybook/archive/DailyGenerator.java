@@ -100,7 +100,8 @@ public final class DailyGenerator {
       for (int i = 0; i < fetched.size(); i++) {
         commits.add(ReportedCommit.of(fetched.get(i), analyses.get(i)));
       }
-      sections.add(new RepoSection(repo, commits));
+      sections.add(new RepoSection(repo, commits,
+          analyzer.summarizeDay(fetched, analyses, language)));
     }
     // A day that is not over yet gets a report that says up to when it is complete.
     DailyReport report = new DailyReport(date, zone, sections,

@@ -37,7 +37,8 @@ final class ReportCodec {
   // 6: ... and without a character XML does not allow, which the reader now finds.
   // 7: one entry per report in the build cache's one format.
   // 8: an analysis's insights, risks and recommendations as items where they are.
-  static final String VERSION = "daybook-parsed-8";
+  // 9: a section's day summary.
+  static final String VERSION = "daybook-parsed-9";
 
   /** Longer than any report: a length beyond it means the entry is damaged. */
   private static final int MAX_STRING = 64 << 20;
@@ -76,6 +77,7 @@ final class ReportCodec {
     for (RepoSection s : r.sections()) {
       string(out, s.repo().owner());
       string(out, s.repo().name());
+      string(out, s.summary());
       out.writeInt(s.commits().size());
       for (ReportedCommit c : s.commits()) {
         string(out, c.sha());
@@ -96,13 +98,14 @@ final class ReportCodec {
     List<RepoSection> list = new ArrayList<>(sections);
     for (int i = 0; i < sections; i++) {
       RepoId repo = new RepoId(string(in), string(in));
+      String summary = string(in);
       int commits = in.readInt();
       List<ReportedCommit> cs = new ArrayList<>(commits);
       for (int k = 0; k < commits; k++) {
         cs.add(new ReportedCommit(string(in), string(in), instant(in), string(in), string(in),
             analysis(in)));
       }
-      list.add(new RepoSection(repo, cs));
+      list.add(new RepoSection(repo, cs, summary));
     }
     return new DailyReport(date, zone, list, partialAsOf);
   }

@@ -232,6 +232,8 @@ public final class ReportParser {
     private void readBody(int start) {
       classify(start);
       Section section = null;
+      // The section whose day summary the lines are, from its label to its commit table.
+      Section summarized = null;
       Block commit = null;
       Severity group = null;
       boolean inContents = false;
@@ -239,6 +241,11 @@ public final class ReportParser {
       for (int i = start; i < lines.size(); i++) {
         String line = lines.get(i);
         int lineNo = i + 1;
+        if (summarized != null && kinds[i] != HEADING && !line.startsWith("|")) {
+          summarized.summary.append(line).append('\n');
+          continue;
+        }
+        summarized = null;
         if (kinds[i] == VERBATIM) {
           if (commit != null) {
             commit.add(line);
@@ -335,6 +342,11 @@ public final class ReportParser {
         }
         String stripped = line.strip();
         if (stripped.isEmpty() || isThematicBreak(stripped)) {
+          continue;
+        }
+        if (section != null && section.rows.isEmpty() && isDaySummaryLabel(stripped)) {
+          summarized = section;
+          countWords(stripped);
           continue;
         }
         if (inContents && (stripped.startsWith("- ") || stripped.startsWith("* "))) {
@@ -448,6 +460,13 @@ public final class ReportParser {
       problem(lineNo, "text outside any commit section is not kept: '> " + shorten(text) + "'");
     }
 
+    /** The label of a section's day summary, in either language: {@code **📝 本日要点**}. */
+    private boolean isDaySummaryLabel(String line) {
+      Labels.Bold bold = Labels.bold(line);
+      return bold != null && bold.value() == null && Vocabulary.all().stream()
+          .anyMatch(v -> Labels.key(v.daySummary()).equals(Labels.key(bold.word())));
+    }
+
     private void countWords(String text) {
       if (text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
           == Character.UnicodeScript.HAN)) {
@@ -475,7 +494,7 @@ public final class ReportParser {
       for (Section s : sections) {
         List<ReportedCommit> commits = s.build(zone, date.get());
         if (s.repo != null) {
-          built.add(new RepoSection(s.repo, commits));
+          built.add(new RepoSection(s.repo, commits, clean(s.summary)));
         }
       }
       checkDuplicateRepos();
@@ -662,6 +681,7 @@ public final class ReportParser {
       final int line;
       final List<Row> rows = new ArrayList<>();
       final List<Block> blocks = new ArrayList<>();
+      final StringBuilder summary = new StringBuilder();
       final Map<Severity, int[]> groupCounts = new EnumMap<>(Severity.class);
       // Counts the statistics line states; the key null holds the total.
       final Map<Severity, Long> stated = new HashMap<>();

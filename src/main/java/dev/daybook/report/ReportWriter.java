@@ -41,10 +41,10 @@ public final class ReportWriter {
    * The report format this writer writes. 2 added the statistics heading, the severity and type
    * columns of the commit table, each commit's author and time, links on pull request numbers and
    * whole titles in the table of contents; 3 writes insights filed under dimensions as a table
-   * and titled risks and recommendations as numbered lists ({@link ItemForms}). The parser reads
-   * 1, 2 and 3.
+   * and titled risks and recommendations as numbered lists ({@link ItemForms}); 4 opens each
+   * repository's section with its day summary. The parser reads 1 to 4.
    */
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   /** What opens a commit's line of who and when, before the author's name. */
   static final String AUTHOR_MARK = "👤 ";
@@ -161,6 +161,7 @@ public final class ReportWriter {
       out.append("> ").append(words.noCommits()).append("\n\n");
       return;
     }
+    block(out, words.daySummary(), section.summary());
     out.append("| ").append(String.join(" | ", words.tableHeaders(report.zone())))
         .append(" |\n");
     out.append("|----------|------|--------|------|----------|\n");

@@ -26,6 +26,7 @@ public final class Vocabulary {
       "🗂️ 本日概览",
       List.of("仓库", "提交"),
       "📋 目录",
+      "📝 本日要点",
       "%s重要度变更 (%d)",
       "查看提交",
       "⚠️ 此条分析不完整：原文在此处被截断。",
@@ -51,6 +52,7 @@ public final class Vocabulary {
       "🗂️ Overview",
       List.of("Repository", "Commits"),
       "📋 Contents",
+      "📝 Day summary",
       "%s importance (%d)",
       "View commit",
       "⚠️ This analysis is incomplete: the original text was cut off here.",
@@ -76,6 +78,7 @@ public final class Vocabulary {
   private final String overview;
   private final List<String> overviewHeaders;
   private final String contents;
+  private final String daySummary;
   private final String groupFormat;
   private final String viewCommit;
   private final String incomplete;
@@ -91,7 +94,7 @@ public final class Vocabulary {
 
   private Vocabulary(Language language, String titleFormat, List<String> tableHeaders,
       String totalFormat, String noCommits, String statistics, String overview,
-      List<String> overviewHeaders, String contents, String groupFormat,
+      List<String> overviewHeaders, String contents, String daySummary, String groupFormat,
       String viewCommit, String incomplete, String partialFormat, String noSubject,
       List<String> foldedFormats, String colon,
       Map<Severity, String> badges,
@@ -106,6 +109,7 @@ public final class Vocabulary {
     this.overview = overview;
     this.overviewHeaders = overviewHeaders;
     this.contents = contents;
+    this.daySummary = daySummary;
     this.groupFormat = groupFormat;
     this.viewCommit = viewCommit;
     this.incomplete = incomplete;
@@ -185,6 +189,11 @@ public final class Vocabulary {
 
   String contents() {
     return contents;
+  }
+
+  /** The label of the summary that opens a repository's section of a day. */
+  String daySummary() {
+    return daySummary;
   }
 
   /** A severity group's heading, e.g. {@code 🔴 高重要度变更 (2)}. */

@@ -24,14 +24,6 @@ import java.util.regex.Pattern;
  */
 final class RollupHistory {
 
-  /**
-   * An area is a file's folder cut to this many levels: deep enough that the folders of a
-   * repository whose code is all under one or two (python/sglang/...) tell its parts apart.
-   */
-  static final int AREA_DEPTH = 3;
-  /** The area of files at the top of a repository. */
-  static final String TOP_LEVEL = "";
-
   /** {@code Revert "title"}, with or without the pull request the revert came in. */
   private static final Pattern REVERT_TITLE =
       Pattern.compile("Revert\\s+\"(.+)\"(?:\\s*\\(#\\d+\\))?\\s*");
@@ -129,26 +121,9 @@ final class RollupHistory {
   static Set<String> areasOf(String impactMarkdown) {
     Set<String> found = new TreeSet<>();
     for (String path : FilePaths.in(ReportHtml.parse(impactMarkdown))) {
-      found.add(area(path));
+      found.add(FilePaths.area(path));
     }
     return found;
-  }
-
-  /** {@code python/sglang/srt/layers/x.py} → {@code python/sglang/srt}; a top file → "". */
-  static String area(String path) {
-    String p = path.strip();
-    while (p.startsWith("/")) {
-      p = p.substring(1);
-    }
-    int end = -1;
-    for (int level = 0; level < AREA_DEPTH; level++) {
-      int slash = p.indexOf('/', end + 1);
-      if (slash < 0) {
-        break;
-      }
-      end = slash;
-    }
-    return end < 0 ? TOP_LEVEL : p.substring(0, end);
   }
 
   private static String withoutPull(String title) {

@@ -9,14 +9,40 @@ import org.commonmark.node.Node;
 /**
  * The file paths a report's prose names: its code spans that look like a path (the impact list
  * of a commit names each file so). The one rule for the search's {@code path:} filter and the
- * areas of a digest, so both see the same files.
+ * areas of a digest, so both see the same files; and what an area of a repository is, for the
+ * digests and the rule analysis alike.
  */
 public final class FilePaths {
 
   // What a path with blanks may hold: letters and digits of any script, blanks, "._~-/".
   private static final Pattern PATH_WITH_BLANKS = Pattern.compile("[\\p{L}\\p{N} ._~/-]+");
 
+  /**
+   * An area is a file's folder cut to this many levels: deep enough that the folders of a
+   * repository whose code is all under one or two (python/sglang/...) tell its parts apart.
+   */
+  public static final int AREA_DEPTH = 3;
+  /** The area of files at the top of a repository. */
+  public static final String TOP_LEVEL = "";
+
   private FilePaths() {}
+
+  /** {@code python/sglang/srt/layers/x.py} → {@code python/sglang/srt}; a top file → "". */
+  public static String area(String path) {
+    String p = path.strip();
+    while (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    int end = -1;
+    for (int level = 0; level < AREA_DEPTH; level++) {
+      int slash = p.indexOf('/', end + 1);
+      if (slash < 0) {
+        break;
+      }
+      end = slash;
+    }
+    return end < 0 ? TOP_LEVEL : p.substring(0, end);
+  }
 
   /** The paths named in a parsed document's code spans, in order (repeats kept). */
   public static List<String> in(Node document) {

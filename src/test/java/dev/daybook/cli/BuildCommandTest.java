@@ -153,9 +153,9 @@ class BuildCommandTest {
     CliRun check = CliRun.run("check", "--config=site.properties", "--content=" + content);
     assertThat(check.exitCode()).isEqualTo(1);
     assertThat(check.out()).isEqualTo(
-        report + ":21: U+FFFF (a noncharacter): a character XML does not allow (no feed or page"
+        report + ":34: U+FFFF (a noncharacter): a character XML does not allow (no feed or page"
             + " may hold it); delete it or write U+FFFD\n"
-        + report + ":22: U+0007 (a control character), U+FFFE (a noncharacter): characters XML"
+        + report + ":35: U+0007 (a control character), U+FFFE (a noncharacter): characters XML"
             + " does not allow (no feed or page may hold them); delete them or write U+FFFD\n");
     CliRun build = build();
     assertThat(build.exitCode()).isEqualTo(1);

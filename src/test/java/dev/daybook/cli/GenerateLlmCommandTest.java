@@ -212,11 +212,12 @@ class GenerateLlmCommandTest {
     String markdown = Files.readString(report());
     assertThat(markdown).doesNotContain(KEY)
         .contains("⚠️ 模型分析失败（HTTP 500），以下为规则分析。")
-        .contains("⚠️ 模型分析失败（HTTP 401 (the key was refused)），以下为规则分析。")
-        .contains("⚠️ 模型分析失败（未请求：HTTP 401 (the key was refused)），以下为规则分析。");
+        .contains("⚠️ 模型分析失败（HTTP 401（密钥被拒绝）），以下为规则分析。")
+        .contains("⚠️ 模型分析失败（未请求：HTTP 401（密钥被拒绝）），以下为规则分析。")
+        .doesNotContain("the key was refused");
     assertThat(cacheFiles()).isEmpty();
     assertThat(run.out()).contains("13 fell back to the rules")
-        .contains("模型回答：0 个规整后采用，0 个重新请求，13 个改用规则分析（HTTP 401 (the key was"
-            + " refused)；HTTP 500；未请求：HTTP 401 (the key was refused) ×11）。");
+        .contains("模型回答：0 个规整后采用，0 个重新请求，13 个改用规则分析（HTTP 401（密钥被拒绝）；"
+            + "HTTP 500；未请求：HTTP 401（密钥被拒绝） ×11）。");
   }
 }

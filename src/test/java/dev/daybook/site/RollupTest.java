@@ -11,6 +11,7 @@ import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.report.ReportParser;
+import dev.daybook.text.FilePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,9 @@ class RollupTest {
             "2026-02-05 2eb4359", "2026-02-04 4739f2e", "2026-02-03 9b1619c",
             "2026-02-03 a1bbc89", "2026-02-03 980d293");
     assertThat(week.high().get(4).commit().analysis().summary())
-        .isEqualTo("修改 11 个文件（+1287 / −164），新增 6 个。");
+        .isEqualTo("改动位于 `python/sglang/jit_kernel`（6 个文件）、`python/sglang/multimodal_gen`"
+            + "（5 个文件）。新增 `scale_residual_norm_scale_shift.py`、`test_fused_norm_scale_shift.py`、"
+            + "`norm_fusion.py` 等 6 个文件。");
   }
 
   @Test
@@ -325,12 +328,12 @@ class RollupTest {
 
   @Test
   void anAreaIsAFilesFolderCutToThreeLevels() {
-    assertThat(RollupHistory.area("python/sglang/srt/layers/x.py")).isEqualTo(
+    assertThat(FilePaths.area("python/sglang/srt/layers/x.py")).isEqualTo(
         "python/sglang/srt");
-    assertThat(RollupHistory.area("python/sglang/srt/x.py")).isEqualTo("python/sglang/srt");
-    assertThat(RollupHistory.area("docs/a.md")).isEqualTo("docs");
-    assertThat(RollupHistory.area("README.md")).isEqualTo(RollupHistory.TOP_LEVEL);
-    assertThat(RollupHistory.area("/dev/shm")).isEqualTo("dev");
+    assertThat(FilePaths.area("python/sglang/srt/x.py")).isEqualTo("python/sglang/srt");
+    assertThat(FilePaths.area("docs/a.md")).isEqualTo("docs");
+    assertThat(FilePaths.area("README.md")).isEqualTo(FilePaths.TOP_LEVEL);
+    assertThat(FilePaths.area("/dev/shm")).isEqualTo("dev");
     // Named in code spans only, and a URL is no path.
     assertThat(RollupHistory.areasOf("- `a/b/c.py` and a/d/e.py and `https://x.org/a/b`"))
         .containsExactly("a/b");

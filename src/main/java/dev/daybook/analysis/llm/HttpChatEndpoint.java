@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  *
  * <p>The key goes only into the {@code Authorization} header, and is checked first ({@link
  * Secrets#check}) so that the HTTP client never refuses it with an error quoting it; no message of
- * this class quotes a response body or a header.
+ * this class quotes a response body or a header. Each failure says why in English and in Chinese,
+ * for the report's marker in the archive's language.
  */
 final class HttpChatEndpoint implements ChatEndpoint {
 
@@ -132,15 +133,20 @@ final class HttpChatEndpoint implements ChatEndpoint {
         return result.reply();
       }
       LlmFailure failure = result.failure();
-      String tried = attempt == 0 ? "" : ", " + (attempt + 1) + " attempts";
+      if (attempt > 0) {
+        failure = failure.followedBy(", " + (attempt + 1) + " attempts",
+            "，共尝试 " + (attempt + 1) + " 次");
+      }
       if (!result.retryable() || attempt >= maxRetries) {
-        throw tried.isEmpty() ? failure : new LlmFailure(failure.getMessage() + tried);
+        throw failure;
       }
       Duration wait = result.retryAfter() != null ? result.retryAfter() : backoff(attempt);
       if (wait.compareTo(maxWait) > 0) {
-        throw new LlmFailure(failure.getMessage() + "; asked to wait "
+        throw failure.followedBy("; asked to wait "
             + (wait.equals(ABSURD) ? "" : wait.toSeconds() + " s, ") + "more than the "
-            + maxWait.toSeconds() + " s allowed");
+            + maxWait.toSeconds() + " s allowed", "；要求等待"
+            + (wait.equals(ABSURD) ? "" : " " + wait.toSeconds() + " s，") + "超过允许的 "
+            + maxWait.toSeconds() + " s");
       }
       if (!reserve(wait)) {
         if (budgetAnnounced.compareAndSet(false, true)) {
@@ -148,8 +154,8 @@ final class HttpChatEndpoint implements ChatEndpoint {
               + " waiting " + describe(wait) + " more would pass the " + describe(maxTotalWait)
               + " a run may wait, so failed requests are no longer retried");
         }
-        throw new LlmFailure(failure.getMessage() + tried + "; not retried, the run's retries"
-            + " have waited what they may");
+        throw failure.followedBy("; not retried, the run's retries have waited what they may",
+            "；未重试：本次运行的重试已等满允许的时间");
       }
       notices.accept("LLM request failed (" + failure.getMessage()
           + (result.note() == null ? "" : "; " + result.note()) + "); retrying in "
@@ -158,7 +164,7 @@ final class HttpChatEndpoint implements ChatEndpoint {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new LlmFailure("interrupted while waiting to retry", true);
+        throw new LlmFailure("interrupted while waiting to retry", "等待重试时被中断", true);
       }
     }
   }
@@ -213,14 +219,14 @@ final class HttpChatEndpoint implements ChatEndpoint {
     } catch (IllegalArgumentException e) {
       // The JDK's message quotes the header value, key included: neither goes further.
       throw new LlmFailure("the API key holds a character no HTTP header may carry (not shown)",
-          true);
+          "API 密钥含有 HTTP 头不能携带的字符（不显示）", true);
     }
     HttpResponse<String> response;
     try {
       permits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LlmFailure("interrupted", true);
+      throw new LlmFailure("interrupted", "被中断", true);
     }
     requests.incrementAndGet();
     promptChars.addAndGet(chars);
@@ -232,15 +238,15 @@ final class HttpChatEndpoint implements ChatEndpoint {
       response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return Attempt.retry(new LlmFailure("no answer within " + seconds(timeout)));
+      return Attempt.retry(noAnswerInTime());
     } catch (ExecutionException e) {
-      String why = e.getCause() instanceof HttpTimeoutException
-          ? "no answer within " + seconds(timeout) : "connection to " + host() + " failed";
-      return Attempt.retry(new LlmFailure(why));
+      return Attempt.retry(e.getCause() instanceof HttpTimeoutException ? noAnswerInTime()
+          : new LlmFailure("connection to " + host() + " failed", "连接 " + host() + " 失败",
+              false));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new LlmFailure("interrupted", true);
+      throw new LlmFailure("interrupted", "被中断", true);
     } finally {
       permits.release();
     }
@@ -257,7 +263,8 @@ final class HttpChatEndpoint implements ChatEndpoint {
       }
     }
     if (status == 429) {
-      LlmFailure failure = new LlmFailure("HTTP 429 (rate limited)");
+      LlmFailure failure = new LlmFailure("HTTP 429 (rate limited)", "HTTP 429（请求过于频繁）",
+          false);
       Optional<String> header = response.headers().firstValue("Retry-After");
       if (header.isEmpty()) {
         return Attempt.retry(failure);
@@ -277,34 +284,46 @@ final class HttpChatEndpoint implements ChatEndpoint {
       case 404 -> " (no chat/completions at " + host() + ")";
       default -> "";
     };
-    return Attempt.fail(new LlmFailure("HTTP " + status + why, fatal));
+    String chinese = switch (status) {
+      case 401 -> "（密钥被拒绝）";
+      case 403 -> "（禁止访问）";
+      case 404 -> "（" + host() + " 上没有 chat/completions）";
+      default -> "";
+    };
+    return Attempt.fail(new LlmFailure("HTTP " + status + why, "HTTP " + status + chinese,
+        fatal));
   }
 
   /** Reads the completion out of a 200 answer. */
   Reply parse(String body) throws LlmFailure {
     if (body == null || body.isBlank()) {
-      throw new LlmFailure("the endpoint answered an empty body");
+      throw new LlmFailure("the endpoint answered an empty body", "接口返回了空的内容", false);
     }
     JsonNode root;
     try {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new LlmFailure(body.stripLeading().startsWith("<")
-          ? "the endpoint answered HTML, not JSON" : "the endpoint answered something not JSON");
+      boolean html = body.stripLeading().startsWith("<");
+      throw new LlmFailure(
+          html ? "the endpoint answered HTML, not JSON" : "the endpoint answered something not JSON",
+          html ? "接口返回的是 HTML，不是 JSON" : "接口返回的不是 JSON", false);
     }
     if (root == null || !root.isObject()) {
-      throw new LlmFailure("the endpoint answered JSON that is not an object");
+      throw new LlmFailure("the endpoint answered JSON that is not an object",
+          "接口返回的 JSON 不是对象", false);
     }
     if (root.hasNonNull("error")) {
       JsonNode error = root.get("error");
       String code = error.path("code").asText(error.path("type").asText(""));
       throw new LlmFailure("the endpoint answered an error object"
-          + (showable(code) ? " (" + code + ")" : ""));
+          + (showable(code) ? " (" + code + ")" : ""),
+          "接口返回了错误对象" + (showable(code) ? "（" + code + "）" : ""), false);
     }
     JsonNode choice = root.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
     if (!content.isTextual()) {
-      throw new LlmFailure("the endpoint answered without choices[0].message.content");
+      throw new LlmFailure("the endpoint answered without choices[0].message.content",
+          "接口的返回中没有 choices[0].message.content", false);
     }
     return new Reply(content.asText(), choice.path("finish_reason").asText(""));
   }
@@ -355,6 +374,11 @@ final class HttpChatEndpoint implements ChatEndpoint {
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  private LlmFailure noAnswerInTime() {
+    return new LlmFailure("no answer within " + seconds(timeout),
+        seconds(timeout) + " 内没有回答", false);
   }
 
   private String host() {

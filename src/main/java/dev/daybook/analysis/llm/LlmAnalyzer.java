@@ -44,8 +44,8 @@ import java.util.function.Consumer;
  * {@code > ⚠️ 模型分析失败（why），以下为规则分析。} / {@code > ⚠️ Model analysis failed (why);
  * rule analysis shown.}; reasons {@code 模型：<name> 失败（why），使用规则分析} / {@code model:
  * <name> failed (why); rules used} and, on disagreement, {@code 规则：中；模型：高} / {@code rules:
- * medium; model: high}. A failure of the endpoint itself (HTTP status, timeout) is said in
- * English in both.
+ * medium; model: high}. Why it failed is said in the report's language too (a status code, a
+ * host or a key name stays as it is).
  *
  * <p>The API key goes into the {@code Authorization} header and nowhere else.
  */
@@ -194,6 +194,12 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The rules' overview of the day, which says the rules wrote it. */
+  @Override
+  public String summarizeDay(List<Commit> commits, List<Analysis> analyses, Language language) {
+    return rules.summarizeDay(commits, analyses, language);
   }
 
   private Answer cached(AnswerCache.Key key) {

@@ -29,6 +29,11 @@ final class LlmFailure extends Exception {
     this(message, null, false);
   }
 
+  /** This failure with more said after it, in both languages. */
+  LlmFailure followedBy(String english, String chinese) {
+    return new LlmFailure(getMessage() + english, message(Language.ZH) + chinese, fatal);
+  }
+
   boolean fatal() {
     return fatal;
   }

@@ -3,8 +3,13 @@ package dev.daybook.analysis.rules;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The first paragraph of a commit message body that says something, as plain text. */
+/**
+ * The first paragraph of a commit message body that says something, as plain text: not a trailer
+ * ({@code Co-authored-by:}), not what a pull request template leaves behind (its headings,
+ * {@code <!-- hints -->}, {@code - [ ]} checklists, a lone "N/A").
+ */
 final class BodyExcerpt {
 
   /** Long enough for a sentence or two; the full message is one click away. */
@@ -13,6 +18,11 @@ final class BodyExcerpt {
   // "Signed-off-by: ...", "Co-authored-by: ...": who, not what; GitHub squash merges end with them.
   private static final Pattern TRAILER = Pattern.compile(
       "\\s*([A-Za-z]+-)+[A-Za-z]+:\\s.*|\\s*(Cc|Fixes|Closes|Resolves|Refs|Change-Id):\\s.*");
+  private static final Pattern TEMPLATE_HINT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
+  private static final Pattern HEADING = Pattern.compile("\\s{0,3}#{1,6}(\\s.*)?");
+  private static final Pattern CHECKLIST_ITEM = Pattern.compile("\\s*[-*+]\\s+\\[[ xX]?\\].*");
+  private static final Pattern NOTHING_SAID =
+      Pattern.compile("(?i)[\\p{P}\\s]*(n/?a|none|tbd|todo|no|-)?[\\p{P}\\s]*");
   private static final int ZERO_WIDTH_JOINER = 0x200D;
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
@@ -20,8 +30,14 @@ final class BodyExcerpt {
 
   /** The paragraph joined into one line and cut at {@link #MAX_CHARACTERS} with an ellipsis. */
   static Optional<String> of(String body) {
-    return Arrays.stream(PARAGRAPH_BREAK.split(body.replace("\r\n", "\n")))
-        .filter(p -> !p.isBlank() && !isTrailers(p))
+    String text = TEMPLATE_HINT.matcher(body.replace("\r\n", "\n")).replaceAll("");
+    // A template's heading ends a paragraph; its checklist says nothing, nor do trailers.
+    String kept = text.lines()
+        .map(line -> HEADING.matcher(line).matches() ? "" : line)
+        .filter(line -> !CHECKLIST_ITEM.matcher(line).matches())
+        .collect(Collectors.joining("\n"));
+    return Arrays.stream(PARAGRAPH_BREAK.split(kept))
+        .filter(p -> !NOTHING_SAID.matcher(p).matches() && !isTrailers(p))
         .findFirst()
         .map(p -> cut(String.join(" ", p.strip().split("\\s*\\n\\s*"))));
   }

@@ -3,20 +3,15 @@ package dev.daybook.analysis.rules;
 import static dev.daybook.analysis.rules.Wording.lines;
 
 import dev.daybook.analysis.rules.Verdict.Ground;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.FileChange;
+import dev.daybook.model.Language;
 import dev.daybook.model.Severity;
+import dev.daybook.report.Vocabulary;
 import java.util.List;
 
 /** The archive's language. */
 final class ChineseWording implements Wording {
-
-  @Override
-  public String filesChanged(Tally total, int added, int removed, int renamed) {
-    return "修改 " + total.files() + " 个文件（" + lines(total) + "）"
-        + (added > 0 ? "，新增 " + added + " 个" : "")
-        + (removed > 0 ? "，删除 " + removed + " 个" : "")
-        + (renamed > 0 ? "，重命名 " + renamed + " 个" : "") + "。";
-  }
 
   @Override
   public String noFiles() {
@@ -47,65 +42,178 @@ final class ChineseWording implements Wording {
   }
 
   @Override
-  public String area(PathKind kind, String pathListMd, Tally tally) {
-    String name = switch (kind) {
-      case KERNEL -> "内核代码";
-      case SOURCE -> "源代码";
-      case DEPENDENCY -> "依赖清单";
-      case BUILD -> "构建文件";
-      case TEST -> "测试";
-      case CI -> "CI 配置";
-      case DOCS -> "文档";
+  public String inArea(String areaMd, int files) {
+    return areaMd + "（" + files + " 个文件）";
+  }
+
+  @Override
+  public String repositoryRoot() {
+    return "仓库根目录";
+  }
+
+  @Override
+  public String changedIn(List<String> areasMd, int more) {
+    return "改动位于 " + String.join("、", areasMd)
+        + (more > 0 ? " 等 " + (areasMd.size() + more) + " 个目录" : "") + "。";
+  }
+
+  @Override
+  public String sentenceGap() {
+    return "";
+  }
+
+  @Override
+  public String adds(String namesMd) {
+    return "新增 " + namesMd + "。";
+  }
+
+  @Override
+  public String removes(String namesMd) {
+    return "删除 " + namesMd + "。";
+  }
+
+  @Override
+  public String renames(String namesMd) {
+    return "移动或重命名 " + namesMd + "。";
+  }
+
+  @Override
+  public String kernelInsight() {
+    return "改动了内核代码：算子的速度和数值结果取决于它，出错时可能只在部分硬件上显现。";
+  }
+
+  @Override
+  public String newFilesInsight(int files) {
+    return "新增 " + files + " 个会发布的文件：引入了新的模块或入口。";
+  }
+
+  @Override
+  public String removedFilesInsight(int files) {
+    return "删除了 " + files + " 个会发布的文件：依赖它们的代码需要随之调整。";
+  }
+
+  @Override
+  public String renamedFilesInsight(int files) {
+    return "移动或重命名了 " + files + " 个文件：导入路径随之改变。";
+  }
+
+  @Override
+  public String testsInsight(Tally tests) {
+    return "测试随代码一起修改（" + tally(tests) + "）。";
+  }
+
+  @Override
+  public String docsInsight(Tally docs) {
+    return "文档随代码一起更新（" + tally(docs) + "）。";
+  }
+
+  @Override
+  public String ciInsight(Tally ci) {
+    return "CI 配置一起改动（" + tally(ci) + "）：测试或发布流程随之变化。";
+  }
+
+  @Override
+  public String dependencyInsight(Tally manifests) {
+    return "依赖清单有改动（" + manifests.files() + " 个文件）：用户安装的内容会随之变化。";
+  }
+
+  @Override
+  public String buildInsight(Tally build) {
+    return "构建文件有改动（" + build.files() + " 个文件）：发布的镜像或安装包会随之变化。";
+  }
+
+  @Override
+  public String riskTitle(Risk.Kind kind) {
+    return switch (kind) {
+      case BREAKING -> "破坏性变更";
+      case SECURITY -> "安全相关";
+      case REVERT -> "回退";
+      case DEPENDENCY -> "依赖变化";
+      case KERNEL -> "内核改动";
+      case LARGE_CHANGE -> "改动量大";
+      case FILES_REMOVED -> "删除了文件";
+      case UNTESTED_CODE -> "没有测试改动";
     };
-    return "涉及" + name + "：" + pathListMd + "（" + lines(tally) + "）";
   }
 
   @Override
-  public String tags(String tagsMd) {
-    return "标题标签：" + tagsMd;
-  }
-
-  @Override
-  public String scope(String scopeMd) {
-    return "提交范围：" + scopeMd;
-  }
-
-  @Override
-  public String risk(Risk risk, String pathListMd, String quoteMd) {
+  public String riskDetails(Risk risk, String evidenceMd) {
     return switch (risk.kind()) {
-      case BREAKING -> "提交带有破坏性变更标记（" + quoteMd + "）";
-      case SECURITY -> "提交信息提到安全相关内容（" + quoteMd + "）";
-      case REVERT -> "回退了先前的改动（" + quoteMd + "）";
-      case DEPENDENCY -> "依赖清单有变更：" + pathListMd;
-      case KERNEL -> "修改了内核代码：" + pathListMd + "（" + lines(risk.tally()) + "）";
-      case LARGE_CHANGE -> "改动量大：" + tally(risk.tally());
-      case FILES_REMOVED -> "删除了文件：" + pathListMd;
-      case UNTESTED_CODE -> "修改了代码但没有修改测试：" + pathListMd;
+      case BREAKING -> "提交带有破坏性变更标记 " + evidenceMd + "。";
+      case SECURITY -> "提交信息提到 " + evidenceMd + "。";
+      case REVERT -> "标题以 " + evidenceMd + " 开头：先前发布的改动被撤回。";
+      case DEPENDENCY -> "依赖清单 " + evidenceMd + " 有改动。";
+      case KERNEL -> "内核代码 " + tally(risk.tally()) + "。";
+      case LARGE_CHANGE -> "文档以外 " + tally(risk.tally()) + "（" + SeverityRules.LARGE_LINES
+          + " 行或 " + SeverityRules.LARGE_FILES + " 个文件起即为大改动）。";
+      case FILES_REMOVED -> "删除了 " + evidenceMd + "。";
+      case UNTESTED_CODE -> "代码 " + tally(risk.tally()) + "，提交中没有测试文件。";
     };
   }
 
   @Override
-  public String noRisks() {
-    return "数据中没有发现风险信号。";
+  public String recommendationTitle(Risk.Kind kind) {
+    return switch (kind) {
+      case BREAKING -> "升级前核对用法";
+      case SECURITY -> "尽快评估升级";
+      case REVERT -> "核对被回退的改动";
+      case DEPENDENCY -> "核对依赖";
+      case KERNEL -> "在目标硬件上验证";
+      case LARGE_CHANGE -> "分批审阅";
+      case FILES_REMOVED -> "检查引用";
+      case UNTESTED_CODE -> "留意后续修复";
+    };
   }
 
   @Override
-  public String recommendation(Risk risk, String pathListMd) {
+  public String recommendationDetails(Risk risk, String evidenceMd, String largestMd,
+      Tally largest) {
     return switch (risk.kind()) {
-      case BREAKING -> "升级前确认破坏性变更对你的用法的影响";
-      case SECURITY -> "尽快评估是否需要升级到包含此提交的版本";
-      case REVERT -> "确认你是否依赖被回退的改动";
-      case DEPENDENCY -> "核对依赖变更：" + pathListMd;
-      case KERNEL -> "在目标硬件上验证内核改动：" + pathListMd;
-      case LARGE_CHANGE -> "分批审阅这 " + risk.tally().files() + " 个文件";
-      case FILES_REMOVED -> "确认没有代码仍在使用被删除的文件：" + pathListMd;
-      case UNTESTED_CODE -> "确认这些改动有测试覆盖：" + pathListMd;
+      case BREAKING -> "确认标记为破坏性的改动是否影响你的调用方式。";
+      case SECURITY -> "评估是否需要尽快使用包含此提交的版本。";
+      case REVERT -> "如果你已经依赖被回退的改动，需要相应调整。";
+      case DEPENDENCY -> "重新安装后确认环境中的依赖版本符合预期。";
+      case KERNEL -> "在你使用的硬件上运行相关内核的测试和基准。";
+      case LARGE_CHANGE -> "按目录分批阅读，从改动最大的 " + largestMd + "（" + lines(largest)
+          + "）开始。";
+      case FILES_REMOVED -> "确认你的代码和配置不再引用被删除的文件。";
+      case UNTESTED_CODE -> "这次改动没有测试相伴，留意后续的修复提交。";
     };
   }
 
   @Override
-  public String startWith(String pathMd, Tally tally) {
-    return "先阅读改动最大的文件：" + pathMd + "（" + lines(tally) + "）";
+  public String colon() {
+    return "：";
+  }
+
+  @Override
+  public String titled(String titleMd, String shaMd) {
+    return titleMd + "（" + shaMd + "）";
+  }
+
+  @Override
+  public String dayOpening(String badge, int count) {
+    return "本日重要程度最高（" + badge + "）的提交有 " + count + " 个：";
+  }
+
+  @Override
+  public String andMoreChanges(int count) {
+    return "…及其他 " + count + " 个";
+  }
+
+  @Override
+  public String areaCommits(String areaMd, int commits) {
+    return areaMd + "（" + commits + " 个提交）";
+  }
+
+  @Override
+  public String mostMoved(List<String> areasMd) {
+    return "改动最多的目录：" + String.join("、", areasMd) + "。";
+  }
+
+  @Override
+  public String writtenByRules() {
+    return "📏 由规则根据本日各提交的分析写成。";
   }
 
   @Override
@@ -115,11 +223,7 @@ final class ChineseWording implements Wording {
 
   @Override
   public String conclusion(Severity severity, Ground ground, String detailMd) {
-    String level = switch (severity) {
-      case HIGH -> "高";
-      case MEDIUM -> "中";
-      case LOW -> "低";
-    };
+    String level = level(severity);
     String because = switch (ground) {
       case BREAKING -> "提交带有破坏性变更标记（" + detailMd + "）";
       case SECURITY -> "提交信息提到安全相关内容（" + detailMd + "）";
@@ -134,5 +238,162 @@ final class ChineseWording implements Wording {
       case NO_FILES -> "提交中没有列出文件";
     };
     return "重要程度为" + level + "，因为" + because + "。";
+  }
+
+  @Override
+  public String tag(String tag) {
+    return "标签 [" + tag + "]";
+  }
+
+  @Override
+  public String prefix(String raw) {
+    return "前缀 \"" + raw + "\"";
+  }
+
+  @Override
+  public String keyword(String word) {
+    return "关键词 \"" + word + "\"";
+  }
+
+  @Override
+  public String titleStarts(String word) {
+    return "标题以 \"" + word + "\" 开头";
+  }
+
+  @Override
+  public String share(int count, int all, PathKind kind) {
+    return all + " 个文件中 " + count + " 个是" + kindName(kind);
+  }
+
+  @Override
+  public String newShippedFiles(int count) {
+    return "新增 " + count + " 个会发布的文件，标题中没有类型词";
+  }
+
+  @Override
+  public String noTypeWords() {
+    return "标题和路径中都没有类型词";
+  }
+
+  @Override
+  public String noFilesListed() {
+    return "没有列出文件";
+  }
+
+  @Override
+  public String noShippedCode() {
+    return "没有会发布的代码";
+  }
+
+  @Override
+  public String shipped(Tally tally) {
+    return "会发布的代码 " + tally(tally);
+  }
+
+  @Override
+  public String kernel(Tally tally) {
+    return "内核代码 " + tally(tally);
+  }
+
+  @Override
+  public String outsideDocs(Tally tally) {
+    return "文档以外 " + tally(tally);
+  }
+
+  @Override
+  public String manifestChanged(String paths) {
+    return "依赖清单 " + paths + " 有变更";
+  }
+
+  @Override
+  public String marker(String marker) {
+    return "标记 \"" + marker + "\"";
+  }
+
+  @Override
+  public String andMore(String first, int more) {
+    return first + " 等 " + (more + 1) + " 个";
+  }
+
+  @Override
+  public String kernelMark() {
+    return "内核代码";
+  }
+
+  @Override
+  public String areaMark() {
+    return "所属领域";
+  }
+
+  @Override
+  public String revertMark() {
+    return "回退";
+  }
+
+  @Override
+  public String typeName(ChangeType type) {
+    return Vocabulary.of(Language.ZH).typeName(type);
+  }
+
+  @Override
+  public String only(PathKind kind) {
+    return "只有" + kindName(kind);
+  }
+
+  @Override
+  public String level(Severity severity) {
+    return switch (severity) {
+      case HIGH -> "高";
+      case MEDIUM -> "中";
+      case LOW -> "低";
+    };
+  }
+
+  @Override
+  public String tinyChange() {
+    return "改动很小，低";
+  }
+
+  @Override
+  public String kernelOfRealSize() {
+    return "内核改动达到一定规模，高";
+  }
+
+  @Override
+  public String largeChange() {
+    return "改动量大";
+  }
+
+  @Override
+  public String largeChangeRaised(Severity from, Severity to) {
+    return "改动量大，由" + level(from) + "升为" + level(to);
+  }
+
+  @Override
+  public String atLeast(Severity severity) {
+    return "至少为" + level(severity);
+  }
+
+  @Override
+  public String breakingHigh() {
+    return "破坏性变更，高";
+  }
+
+  @Override
+  public String securityHigh() {
+    return "安全相关，高";
+  }
+
+  /** What a kind of file is called in reasons and insights. */
+  static String kindName(PathKind kind) {
+    return switch (kind) {
+      case KERNEL -> "内核代码";
+      case SOURCE -> "源代码";
+      case DEPENDENCY -> "依赖清单";
+      case BUILD -> "构建文件";
+      case TEST -> "测试";
+      case CI -> "CI 配置";
+      case DOCS -> "文档";
+    };
   }
 }

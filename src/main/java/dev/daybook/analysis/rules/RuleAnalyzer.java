@@ -13,8 +13,8 @@ import java.util.Objects;
  * The deterministic, offline analyzer and the fallback of the LLM analyzer. It decides severity
  * and change types from the commit's title (conventional prefixes, bracket tags, keywords), the
  * paths it touches and the size of its diff, keeps the reasons that fired as plain text in
- * {@link Analysis#reasons()} (the report writer escapes them; they are the same in every
- * language), and writes prose that only restates the data, escaped.
+ * {@link Analysis#reasons()} (the report writer escapes them), in the archive's language with the
+ * data they quote as written, and writes prose that only restates the data, escaped.
  *
  * <p>Low commits get a summary and the impact list only; medium and high ones also get insights,
  * risks, recommendations and a conclusion. The same commit always gives an equal analysis.
@@ -26,9 +26,15 @@ public final class RuleAnalyzer implements CommitAnalyzer {
     Objects.requireNonNull(commit, "commit");
     Objects.requireNonNull(language, "language");
     Evidence evidence = Evidence.of(commit);
+    Wording words = Wording.of(language);
     List<String> reasons = new ArrayList<>();
-    List<ChangeType> types = TypeRules.decide(evidence, reasons);
-    Verdict verdict = SeverityRules.decide(evidence, types, reasons);
-    return new ProseWriter(Wording.of(language)).write(evidence, verdict);
+    List<ChangeType> types = TypeRules.decide(evidence, words, reasons);
+    Verdict verdict = SeverityRules.decide(evidence, types, words, reasons);
+    return new ProseWriter(words).write(evidence, verdict);
+  }
+
+  @Override
+  public String summarizeDay(List<Commit> commits, List<Analysis> analyses, Language language) {
+    return new DaySummary(Wording.of(language), language).write(commits, analyses);
   }
 }

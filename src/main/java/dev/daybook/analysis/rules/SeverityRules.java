@@ -36,12 +36,14 @@ final class SeverityRules {
   private SeverityRules() {}
 
   /** The level and its ground; appends a reason for each rule that fired. */
-  static Verdict decide(Evidence evidence, List<ChangeType> types, List<String> reasons) {
-    Level level = base(evidence.changes(), reasons);
-    level = kernel(evidence, level, reasons);
-    level = large(evidence.changes(), level, reasons);
-    level = floors(evidence, types, level, reasons);
-    level = markers(evidence, level, reasons);
+  static Verdict decide(Evidence evidence, List<ChangeType> types, Wording words,
+      List<String> reasons) {
+    Rules rules = new Rules(words, reasons);
+    Level level = rules.base(evidence.changes());
+    level = rules.kernel(evidence, level);
+    level = rules.large(evidence.changes(), level);
+    level = rules.floors(evidence, types, level);
+    level = rules.markers(evidence, level);
     return new Verdict(level.severity, types, reasons, level.ground);
   }
 
@@ -69,81 +71,87 @@ final class SeverityRules {
     }
   }
 
-  private static Level base(ChangeSet changes, List<String> reasons) {
-    Tally shipped = changes.tally(PathKind::shipped);
-    if (changes.isEmpty()) {
-      reasons.add("no files listed → low");
-      return new Level(Severity.LOW, Ground.NO_FILES);
-    }
-    if (changes.only(PathKind.DOCS)) {
-      reasons.add("docs only → low");
-      return new Level(Severity.LOW, Ground.DOCS_ONLY);
-    }
-    if (shipped.files() == 0) {
-      reasons.add("no shipped code → low");
-      return new Level(Severity.LOW, Ground.NO_SHIPPED_CODE);
-    }
-    if (shipped.lines() <= TINY_LINES) {
-      reasons.add("shipped code " + shipped.describe() + " → tiny change, low");
-      return new Level(Severity.LOW, Ground.TINY_CHANGE);
-    }
-    reasons.add("shipped code " + shipped.describe() + " → medium");
-    return new Level(Severity.MEDIUM, Ground.SHIPPED_CODE);
-  }
+  /** One decision's reasons, in the archive's language. */
+  private record Rules(Wording words, List<String> reasons) {
 
-  private static Level kernel(Evidence evidence, Level level, List<String> reasons) {
-    Tally kernel = Tally.of(kernelFiles(evidence));
-    if (kernel.lines() < KERNEL_REAL_SIZE_LINES) {
+    private void add(String evidence, String conclusion) {
+      reasons.add(Wording.reason(evidence, conclusion));
+    }
+
+    Level base(ChangeSet changes) {
+      Tally shipped = changes.tally(PathKind::shipped);
+      if (changes.isEmpty()) {
+        add(words.noFilesListed(), words.level(Severity.LOW));
+        return new Level(Severity.LOW, Ground.NO_FILES);
+      }
+      if (changes.only(PathKind.DOCS)) {
+        add(words.only(PathKind.DOCS), words.level(Severity.LOW));
+        return new Level(Severity.LOW, Ground.DOCS_ONLY);
+      }
+      if (shipped.files() == 0) {
+        add(words.noShippedCode(), words.level(Severity.LOW));
+        return new Level(Severity.LOW, Ground.NO_SHIPPED_CODE);
+      }
+      if (shipped.lines() <= TINY_LINES) {
+        add(words.shipped(shipped), words.tinyChange());
+        return new Level(Severity.LOW, Ground.TINY_CHANGE);
+      }
+      add(words.shipped(shipped), words.level(Severity.MEDIUM));
+      return new Level(Severity.MEDIUM, Ground.SHIPPED_CODE);
+    }
+
+    Level kernel(Evidence evidence, Level level) {
+      Tally kernel = Tally.of(kernelFiles(evidence));
+      if (kernel.lines() < KERNEL_REAL_SIZE_LINES) {
+        return level;
+      }
+      add(words.kernel(kernel), words.kernelOfRealSize());
+      return level.atLeast(Severity.HIGH, Ground.KERNEL_SIZE);
+    }
+
+    Level large(ChangeSet changes, Level level) {
+      if (!isLarge(changes)) {
+        return level;
+      }
+      Tally outsideDocs = changes.tally(kind -> kind != PathKind.DOCS);
+      if (level.severity == Severity.HIGH) {
+        add(words.outsideDocs(outsideDocs), words.largeChange());
+        return level;
+      }
+      Severity raised = Severity.values()[level.severity.ordinal() - 1];
+      add(words.outsideDocs(outsideDocs), words.largeChangeRaised(level.severity, raised));
+      return new Level(raised, Ground.LARGE_CHANGE);
+    }
+
+    Level floors(Evidence evidence, List<ChangeType> types, Level level) {
+      List<FileChange> manifests = evidence.changes().files(PathKind.DEPENDENCY);
+      if (!manifests.isEmpty()) {
+        add(words.manifestChanged(pathsForReason(manifests)), words.atLeast(Severity.MEDIUM));
+        level = level.atLeast(Severity.MEDIUM, Ground.DEPENDENCY);
+      }
+      if (types.contains(ChangeType.REVERT)) {
+        add(words.revertMark(), words.atLeast(Severity.MEDIUM));
+        level = level.atLeast(Severity.MEDIUM, Ground.REVERT);
+      }
       return level;
     }
-    reasons.add("kernel code " + kernel.describe() + " → kernel change of real size, high");
-    return level.atLeast(Severity.HIGH, Ground.KERNEL_SIZE);
-  }
 
-  private static Level large(ChangeSet changes, Level level, List<String> reasons) {
-    if (!isLarge(changes)) {
+    /** Breaking and security decide the level even when it is high already. */
+    Level markers(Evidence evidence, Level level) {
+      if (evidence.breaking().isPresent()) {
+        add(words.marker(evidence.breaking().get()), words.breakingHigh());
+        level = new Level(Severity.HIGH, Ground.BREAKING);
+      }
+      if (evidence.security().isPresent()) {
+        add(words.keyword(evidence.security().get()), words.securityHigh());
+        level = new Level(Severity.HIGH, Ground.SECURITY);
+      }
       return level;
     }
-    Tally outsideDocs = changes.tally(kind -> kind != PathKind.DOCS);
-    if (level.severity == Severity.HIGH) {
-      reasons.add(outsideDocs.describe() + " outside docs → large change");
-      return level;
-    }
-    Severity raised = Severity.values()[level.severity.ordinal() - 1];
-    reasons.add(outsideDocs.describe() + " outside docs → large change, "
-        + level.severity.key() + " raised to " + raised.key());
-    return new Level(raised, Ground.LARGE_CHANGE);
-  }
 
-  private static Level floors(Evidence evidence, List<ChangeType> types, Level level,
-      List<String> reasons) {
-    List<FileChange> manifests = evidence.changes().files(PathKind.DEPENDENCY);
-    if (!manifests.isEmpty()) {
-      reasons.add("dependency manifest " + pathsForReason(manifests) + " changed → at least medium");
-      level = level.atLeast(Severity.MEDIUM, Ground.DEPENDENCY);
+    private String pathsForReason(List<FileChange> files) {
+      String first = files.get(0).path();
+      return files.size() == 1 ? first : words.andMore(first, files.size() - 1);
     }
-    if (types.contains(ChangeType.REVERT)) {
-      reasons.add("revert → at least medium");
-      level = level.atLeast(Severity.MEDIUM, Ground.REVERT);
-    }
-    return level;
-  }
-
-  /** Breaking and security decide the level even when it is high already. */
-  private static Level markers(Evidence evidence, Level level, List<String> reasons) {
-    if (evidence.breaking().isPresent()) {
-      reasons.add("marker \"" + evidence.breaking().get() + "\" → breaking change, high");
-      level = new Level(Severity.HIGH, Ground.BREAKING);
-    }
-    if (evidence.security().isPresent()) {
-      reasons.add("keyword \"" + evidence.security().get() + "\" → security, high");
-      level = new Level(Severity.HIGH, Ground.SECURITY);
-    }
-    return level;
-  }
-
-  private static String pathsForReason(List<FileChange> files) {
-    String first = files.get(0).path();
-    return files.size() == 1 ? first : first + " and " + (files.size() - 1) + " more";
   }
 }

@@ -22,10 +22,4 @@ record Tally(int files, int additions, int deletions) {
   int lines() {
     return additions + deletions;
   }
-
-  /** Plain text for reasons, e.g. {@code +1210/−35 lines in 14 files}. */
-  String describe() {
-    return "+" + additions + "/−" + deletions + " lines in " + files
-        + (files == 1 ? " file" : " files");
-  }
 }

@@ -42,89 +42,85 @@ final class TypeRules {
   private TypeRules() {}
 
   /** Returns the types, most important first, and appends a reason for each rule that fired. */
-  static List<ChangeType> decide(Evidence evidence, List<String> reasons) {
+  static List<ChangeType> decide(Evidence evidence, Wording words, List<String> reasons) {
     Set<ChangeType> types = EnumSet.noneOf(ChangeType.class);
-    declared(evidence, types, reasons);
+    Rules rules = new Rules(words, types, reasons);
+    rules.declared(evidence);
     boolean kindDeclared = types.stream().anyMatch(KINDS::contains)
         || evidence.title().prefix().flatMap(p -> TypeWords.type(p.word())).isPresent();
-    fromPaths(evidence.changes(), types, reasons);
+    rules.fromPaths(evidence.changes());
     if (!kindDeclared) {
-      fromWords(evidence, types, reasons);
+      rules.fromWords(evidence);
     }
     if (types.isEmpty()) {
-      fallback(evidence.changes(), types, reasons);
+      rules.fallback(evidence.changes());
     }
     return List.copyOf(types);
   }
 
-  private static void declared(Evidence evidence, Set<ChangeType> types, List<String> reasons) {
-    Title title = evidence.title();
-    for (String tag : title.tags()) {
-      String quoted = "tag [" + tag + "]";
-      if (TypeWords.isKernel(tag)) {
-        reasons.add(quoted + " → kernel code");
-      } else {
-        TypeWords.type(tag).ifPresentOrElse(
-            type -> add(types, type, reasons, quoted + " → " + type.key()),
-            () -> reasons.add(quoted + " → area"));
-      }
-    }
-    title.prefix().ifPresent(prefix -> {
-      String quoted = "prefix \"" + prefix.raw() + "\"";
-      if (TypeWords.isKernel(prefix.word())) {
-        reasons.add(quoted + " → kernel code");
-      } else {
-        TypeWords.type(prefix.word()).ifPresentOrElse(
-            type -> add(types, type, reasons, quoted + " → " + type.key()),
-            () -> reasons.add(quoted + " → area"));
-      }
-    });
-    evidence.revert()
-        .filter(marker -> !types.contains(ChangeType.REVERT))
-        .ifPresent(word -> add(types, ChangeType.REVERT, reasons,
-            "title starts with \"" + word + "\" → revert"));
-  }
+  /** One decision: the types found so far and the reasons, in the archive's language. */
+  private record Rules(Wording words, Set<ChangeType> types, List<String> reasons) {
 
-  /** Only when no source or kernel code changed do the paths say what the change is. */
-  private static void fromPaths(ChangeSet changes, Set<ChangeType> types, List<String> reasons) {
-    if (changes.isEmpty() || changes.has(PathKind.SOURCE) || changes.has(PathKind.KERNEL)) {
-      return;
+    void declared(Evidence evidence) {
+      Title title = evidence.title();
+      for (String tag : title.tags()) {
+        declaredWord(tag, words.tag(tag));
+      }
+      title.prefix().ifPresent(prefix -> declaredWord(prefix.word(), words.prefix(prefix.raw())));
+      evidence.revert()
+          .filter(marker -> !types.contains(ChangeType.REVERT))
+          .ifPresent(word -> add(ChangeType.REVERT, words.titleStarts(word)));
     }
-    int all = changes.files().size();
-    for (PathKind kind : changes.kinds()) {
-      int count = changes.files(kind).size();
-      ChangeType type = PATH_TYPES.get(kind);
-      String conclusion = count == all ? kind.label() + " only" : type.key();
+
+    /** A tag or prefix word: kernel code, a type, or else an area. */
+    private void declaredWord(String word, String quoted) {
+      if (TypeWords.isKernel(word)) {
+        reasons.add(Wording.reason(quoted, words.kernelMark()));
+      } else {
+        TypeWords.type(word).ifPresentOrElse(type -> add(type, quoted),
+            () -> reasons.add(Wording.reason(quoted, words.areaMark())));
+      }
+    }
+
+    /** Only when no source or kernel code changed do the paths say what the change is. */
+    void fromPaths(ChangeSet changes) {
+      if (changes.isEmpty() || changes.has(PathKind.SOURCE) || changes.has(PathKind.KERNEL)) {
+        return;
+      }
+      int all = changes.files().size();
+      for (PathKind kind : changes.kinds()) {
+        int count = changes.files(kind).size();
+        ChangeType type = PATH_TYPES.get(kind);
+        String conclusion = count == all ? words.only(kind) : words.typeName(type);
+        types.add(type);
+        reasons.add(Wording.reason(words.share(count, all, kind), conclusion));
+      }
+    }
+
+    void fromWords(Evidence evidence) {
+      boolean shipped = !evidence.changes().files(PathKind::shipped).isEmpty();
+      String subject = evidence.title().subject();
+      for (Keyword word : SUBJECT_WORDS) {
+        if (shipped || word == Keyword.FLAKY) {
+          word.find(subject).ifPresent(found -> add(word.type(), words.keyword(found)));
+        }
+      }
+    }
+
+    void fallback(ChangeSet changes) {
+      List<FileChange> newCode = changes.files(PathKind::shipped).stream()
+          .filter(f -> f.status() == FileChange.Status.ADDED).toList();
+      if (!newCode.isEmpty()) {
+        add(ChangeType.FEATURE, words.newShippedFiles(newCode.size()));
+      } else {
+        add(ChangeType.CHORE, words.noTypeWords());
+      }
+    }
+
+    /** Adds a type with its reason: what was read, then the type's name. */
+    private void add(ChangeType type, String evidence) {
       types.add(type);
-      reasons.add(count + " of " + all + " files are " + kind.label() + " → " + conclusion);
+      reasons.add(Wording.reason(evidence, words.typeName(type)));
     }
-  }
-
-  private static void fromWords(Evidence evidence, Set<ChangeType> types, List<String> reasons) {
-    boolean shipped = !evidence.changes().files(PathKind::shipped).isEmpty();
-    String subject = evidence.title().subject();
-    for (Keyword word : SUBJECT_WORDS) {
-      if (shipped || word == Keyword.FLAKY) {
-        word.find(subject).ifPresent(found ->
-            add(types, word.type(), reasons, "keyword \"" + found + "\" → " + word.type().key()));
-      }
-    }
-  }
-
-  private static void fallback(ChangeSet changes, Set<ChangeType> types, List<String> reasons) {
-    List<FileChange> newCode = changes.files(PathKind::shipped).stream()
-        .filter(f -> f.status() == FileChange.Status.ADDED).toList();
-    if (!newCode.isEmpty()) {
-      add(types, ChangeType.FEATURE, reasons, newCode.size() + " new shipped "
-          + (newCode.size() == 1 ? "file" : "files") + ", no type words → feature");
-    } else {
-      add(types, ChangeType.CHORE, reasons, "no type words in title or paths → chore");
-    }
-  }
-
-  private static void add(Set<ChangeType> types, ChangeType type, List<String> reasons,
-      String reason) {
-    types.add(type);
-    reasons.add(reason);
   }
 }

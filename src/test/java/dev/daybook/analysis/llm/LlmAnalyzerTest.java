@@ -375,6 +375,34 @@ class LlmAnalyzerTest {
   }
 
   @Test
+  void aChineseArchiveSaysWhyTheEndpointFailedInChinese() {
+    Response error = Response.of(500, "<html>oops</html>");
+    fake.then(error, error, error);
+    assertThat(analyzer().analyze(commit("fix: x"), Language.ZH).rationale())
+        .contains("⚠️ 模型分析失败（HTTP 500，共尝试 3 次），以下为规则分析。");
+    fake.then(Response.of(200, "<!DOCTYPE html><html></html>"));
+    assertThat(analyzer().analyze(commit("fix: x"), Language.ZH).rationale())
+        .contains("（接口返回的是 HTML，不是 JSON）");
+    fake.then(Response.of(429, "").withHeader("Retry-After", "3600"));
+    assertThat(analyzer().analyze(commit("fix: x"), Language.ZH).rationale())
+        .contains("（HTTP 429（请求过于频繁）；要求等待 3600 s，超过允许的 ");
+    fake.then(good().delayed(1_500), good().delayed(1_500));
+    Analysis late = builder().timeout(Duration.ofMillis(200)).maxRetries(1).build()
+        .analyze(commit("fix: x"), Language.ZH);
+    assertThat(late.rationale()).contains("（0\\.2 s 内没有回答，共尝试 2 次）"); // escaped: "0." opens a list
+    fake.otherwise(r -> Response.of(404, "<html>Not Found</html>"));
+    List<Analysis> all = builder().concurrency(1).build()
+        .analyzeAll(List.of(commit("fix: x"), other(PARENT, "fix: y")), Language.ZH);
+    assertThat(all.get(0).rationale()).contains("（HTTP 404（127.0.0.1:")
+        .contains(" 上没有 chat/completions）");
+    assertThat(all.get(1).rationale()).contains("（未请求：HTTP 404（127.0.0.1:");
+    assertThat(all.get(0).reasons().get(0)).startsWith("模型：test-model 失败（HTTP 404（");
+    for (Analysis a : all) {
+      assertThat(a.rationale() + a.reasons()).doesNotContain("no chat", "not asked", "attempts");
+    }
+  }
+
+  @Test
   void htmlEmptyBodyAndErrorObjectFallBackWithAMarker() {
     fake.then(Response.of(200, "<!DOCTYPE html><html><body>Gateway</body></html>"));
     assertThat(analyzer().analyze(commit("fix: x"), Language.EN).rationale())

@@ -49,7 +49,11 @@ class FixtureWeekTest {
     if (analysis.severity() == Severity.LOW) {
       assertThat(deeper).containsOnly("");
     } else {
-      assertThat(deeper).doesNotContain("");
+      assertThat(analysis.conclusion()).isNotEmpty();
+      // Risks only where a rule fired, each titled, each with its one recommendation.
+      assertThat(analysis.risks().list()).allSatisfy(p -> assertThat(p.title()).isNotEmpty())
+          .hasSameSizeAs(analysis.recommendations().list());
+      assertThat(analysis.insights().list()).allSatisfy(i -> assertThat(i.dimension()).isNotNull());
     }
   }
 

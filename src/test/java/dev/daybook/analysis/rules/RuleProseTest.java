@@ -93,10 +93,19 @@ class RuleProseTest {
   }
 
   @Test
-  void reasonsArePlainSingleLinesInEveryLanguage() {
+  void reasonsArePlainSingleLinesInTheArchiveLanguageQuotingTheDataAsWritten() {
     Analysis zh = hostile(Language.ZH);
-    assertThat(zh.reasons()).isEqualTo(hostile(Language.EN).reasons());
-    assertThat(zh.reasons()).contains("tag [<b>x</b>] → area", "prefix \"fix(<i>s</i>|x):\" → bugfix");
+    Analysis en = hostile(Language.EN);
+    assertThat(en.reasons()).containsExactly(
+        "tag [<b>x</b>] → area",
+        "prefix \"fix(<i>s</i>|x):\" → bugfix",
+        "shipped code +76/−14 lines in 6 files → medium",
+        "dependency manifest python/pyproject.toml changed → at least medium");
+    assertThat(zh.reasons()).containsExactly(
+        "标签 [<b>x</b>] → 所属领域",
+        "前缀 \"fix(<i>s</i>|x):\" → Bug 修复",
+        "会发布的代码 6 个文件，+76 / −14 → 中",
+        "依赖清单 python/pyproject.toml 有变更 → 至少为中");
     assertThat(zh.reasons()).allSatisfy(reason -> assertThat(reason).doesNotContain("\n"));
   }
 
@@ -104,12 +113,14 @@ class RuleProseTest {
   void chineseIsTheArchiveLanguageAndEnglishExists() {
     Analysis zh = hostile(Language.ZH);
     Analysis en = hostile(Language.EN);
-    assertThat(zh.summary()).endsWith("修改 6 个文件（+76 / −14），新增 1 个，删除 1 个，重命名 1 个。");
-    assertThat(en.summary()).endsWith("6 files changed (+76 / −14), 1 added, 1 removed, 1 renamed.");
+    // The body says what changed: the summary is the body, with no count beside it.
+    assertThat(zh.summary()).isEqualTo(en.summary()).startsWith("\\<img src=x");
     assertThat(zh.impact()).contains("（删除，+0 / −9）", "（重命名自 `old/<script>.py`，+3 / −1）");
     assertThat(en.impact()).contains("(removed, +0 / −9)", "(renamed from `old/<script>.py`, +3 / −1)");
-    assertThat(ItemText.of(zh.recommendations())).contains("核对依赖变更：`python/pyproject.toml`");
-    assertThat(ItemText.of(en.recommendations())).contains("Check the dependency change: `python/pyproject.toml`");
+    assertThat(zh.recommendations().list()).extracting(p -> p.title())
+        .containsExactly("核对依赖", "检查引用", "留意后续修复");
+    assertThat(en.recommendations().list()).extracting(p -> p.title())
+        .containsExactly("Check your dependencies", "Check references", "Watch for follow-up fixes");
     assertThat(zh.conclusion()).startsWith("重要程度为中，因为").endsWith("。");
     assertThat(en.conclusion()).startsWith("Medium severity because").endsWith(".");
     assertThat(ItemText.of(en.risks()) + ItemText.of(en.insights())
@@ -123,10 +134,9 @@ class RuleProseTest {
   void theRisksNameOnlyWhatTheDataShows() {
     Analysis en = hostile(Language.EN);
     assertThat(en.risks().sources()).containsExactly(
-        "Dependency manifests changed: `python/pyproject.toml`",
-        "Files removed: `src/pipe|gone.py`",
-        "Code changed without test changes: `src/<img src=x onerror=alert(3)>.py`, "
-            + "`src/a|b|c.py`, ``src/`tick`.py`` and 2 more");
+        "Dependency change", "Dependency manifests changed: `python/pyproject.toml`.",
+        "Files removed", "Removed: `src/pipe|gone.py`.",
+        "No test changes", "Code: 5 files, +75 / −13; the commit changes no test.");
   }
 
   @ParameterizedTest
@@ -168,11 +178,100 @@ class RuleProseTest {
   }
 
   @Test
-  void aBodyOfOnlyTrailersGivesTheFactLineAlone() {
+  void aBodyOfOnlyTrailersGivesTheAreasInstead() {
     Analysis analysis = analyzer.analyze(commit(
         "fix: x\n\nSigned-off-by: A <a@b.c>\nCo-authored-by: B <b@c.d>",
         List.of(modified("src/x.py", 10, 2))), Language.EN);
-    assertThat(analysis.summary()).isEqualTo("1 file changed (+10 / −2).");
+    assertThat(analysis.summary()).isEqualTo("Changes `src` (1 file).");
+  }
+
+  @Test
+  void thePullRequestTemplateIsNoSummary() {
+    String body = String.join("\n",
+        "## Motivation",
+        "<!-- Describe the purpose and goals of this pull request. -->",
+        "",
+        "The scheduler dropped requests whose batch",
+        "was empty.",
+        "",
+        "## Modifications",
+        "<!-- Detail the changes made",
+        "in this pull request. -->",
+        "",
+        "## Checklist",
+        "- [ ] Format your code",
+        "- [x] Add unit tests",
+        "",
+        "Co-authored-by: B <b@c.d>");
+    Analysis analysis = analyzer.analyze(commit("fix: x\n\n" + body,
+        List.of(modified("src/x.py", 10, 2))), Language.EN);
+    assertThat(analysis.summary()).isEqualTo("The scheduler dropped requests whose batch was empty.");
+    Analysis onlyTemplate = analyzer.analyze(commit("fix: x\n\n## Motivation\n\nN/A\n\n"
+        + "## Checklist\n- [ ] Format your code\n<!-- hint -->",
+        List.of(modified("src/x.py", 10, 2))), Language.ZH);
+    assertThat(onlyTemplate.summary()).isEqualTo("改动位于 `src`（1 个文件）。");
+  }
+
+  @Test
+  void withoutABodyTheSummarySaysWhereTheChangeIsNotHowManyLines() {
+    List<FileChange> files = List.of(
+        modified("python/pkg/srt/a.py", 30, 2), modified("python/pkg/srt/layers/b.py", 5, 1),
+        added("python/pkg/kernels/k.cu", 90), removed("python/pkg/old/gone.py", 12),
+        renamed("python/pkg/srt/c.py", "python/pkg/srt/d.py", 1, 1),
+        modified("README.md", 1, 0), modified("setup.py", 2, 2));
+    Analysis zh = analyzer.analyze(commit("Rework the loader", files), Language.ZH);
+    Analysis en = analyzer.analyze(commit("Rework the loader", files), Language.EN);
+    // Folders cut to three levels, most files first, then by name; the top level by its name.
+    assertThat(zh.summary()).isEqualTo("改动位于 `python/pkg/srt`（3 个文件）、仓库根目录（2 个文件）、"
+        + "`python/pkg/kernels`（1 个文件） 等 4 个目录。新增 `k.cu`。删除 `gone.py`。移动或重命名 `d.py`。");
+    assertThat(en.summary()).isEqualTo("Changes `python/pkg/srt` (3 files), the repository root"
+        + " (2 files), `python/pkg/kernels` (1 file) and 1 more folder. Adds `k.cu`."
+        + " Removes `gone.py`. Moves or renames `d.py`.");
+    assertThat(en.summary()).doesNotContainPattern("[+−]\\d");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void noSectionRepeatsTheFileList(Language language) {
+    Analysis a = hostile(language);
+    assertThat(a.impact().lines()).hasSize(HOSTILE_FILES.size());
+    for (FileChange f : HOSTILE_FILES) {
+      assertThat(ItemText.of(a.insights())).as(f.path()).doesNotContain(
+          dev.daybook.text.MarkdownText.code(f.path()));
+    }
+    // Risks and recommendations name only the files that are a rule's evidence.
+    assertThat(ItemText.of(a.risks()) + ItemText.of(a.recommendations()))
+        .doesNotContain(dev.daybook.text.MarkdownText.code("src/a|b|c.py"))
+        .doesNotContain(dev.daybook.text.MarkdownText.code("src/`tick`.py"));
+  }
+
+  @Test
+  void aMediumCommitWhoseRulesFoundNoRiskHasNoRisksOrRecommendations() {
+    Analysis a = analyzer.analyze(commit("fix: guard the batch", List.of(
+        modified("python/pkg/scheduler.py", 12, 3), modified("test/test_scheduler.py", 20, 0))),
+        Language.ZH);
+    assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(a.risks().isEmpty()).isTrue();
+    assertThat(a.recommendations().isEmpty()).isTrue();
+    assertThat(a.insights().list()).extracting(i -> i.dimension() + " " + i.text())
+        .containsExactly("MAINTAINABILITY 测试随代码一起修改（1 个文件，+20 / −0）。");
+  }
+
+  @Test
+  void aKernelChangeIsAPerformanceInsightARiskWithItsEvidenceAndARecommendation() {
+    Analysis a = analyzer.analyze(commit("[Kernel] Add a fused rope", List.of(
+        added("python/pkg/jit_kernel/csrc/rope.cuh", 400),
+        modified(".github/workflows/ci.yml", 3, 1))), Language.EN);
+    assertThat(a.severity()).isEqualTo(Severity.HIGH);
+    assertThat(a.insights().list()).extracting(i -> i.dimension())
+        .containsExactly(dev.daybook.model.Dimension.ARCHITECTURE,
+            dev.daybook.model.Dimension.PERFORMANCE, dev.daybook.model.Dimension.DEPLOYMENT);
+    assertThat(a.risks().list()).containsExactly(
+        new dev.daybook.model.Point("Kernel change", "Kernel code: 1 file, +400 / −0."),
+        new dev.daybook.model.Point("No test changes", "Code: 1 file, +400 / −0; the commit"
+            + " changes no test."));
+    assertThat(a.recommendations().list()).extracting(dev.daybook.model.Point::title)
+        .containsExactly("Verify on your hardware", "Watch for follow-up fixes");
   }
 
   @ParameterizedTest
