@@ -610,8 +610,12 @@ class SearchAgreementTest {
         null);
     assertThat(relevance).isNotEqualTo(newest);
     driver.findElement(By.cssSelector("#search-sort button[data-sort='date']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> browser().equals(newest)
-        && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
+    // The list is drawn again while this looks: an element read as it is replaced is looked at
+    // again.
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> browser().equals(newest) && "done".equals(
+            d.findElement(By.id("search-results")).getDomAttribute("data-state")));
     assertThat(driver.getCurrentUrl()).contains("sort=date");
     assertThat(driver.findElement(By.cssSelector("#search-sort button[data-sort='date']"))
         .getDomAttribute("aria-pressed")).isEqualTo("true");
