@@ -153,7 +153,7 @@ final class ReportCodec {
     boolean incomplete = in.readBoolean();
     In prose = in.slice(in.readInt());
     prose(prose, false);
-    return Analysis.deferred(severity, types, typeLabel, incomplete, () -> {
+    return Analysis.deferred(severity, types, typeLabel, incomplete, "", () -> {
       try {
         return prose(prose.rewound(), true);
       } catch (IOException e) {
