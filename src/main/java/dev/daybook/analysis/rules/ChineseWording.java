@@ -135,4 +135,15 @@ final class ChineseWording implements Wording {
     };
     return "重要程度为" + level + "，因为" + because + "。";
   }
+
+  @Override
+  public String breaking(Breaking b) {
+    return switch (b.rule()) {
+      case PREFIX -> "约定式提交的破坏性标记 “" + b.quote() + "”";
+      case FOOTER -> "提交信息带有 “" + b.quote() + "” 脚注";
+      case API_FILE_REMOVED -> "删除了公开接口路径下的文件 " + b.quote();
+      case API_FILE_RENAMED -> "移动了公开接口路径下的文件 " + b.quote() + " → " + b.file();
+      case FLAG_REMOVED -> "删除了命令行参数 " + b.quote() + "（" + b.file() + "）";
+    };
+  }
 }

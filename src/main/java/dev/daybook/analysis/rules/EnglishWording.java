@@ -140,4 +140,15 @@ final class EnglishWording implements Wording {
   private static String files(int count) {
     return count + (count == 1 ? " file" : " files");
   }
+
+  @Override
+  public String breaking(Breaking b) {
+    return switch (b.rule()) {
+      case PREFIX -> "conventional-commit breaking marker \"" + b.quote() + "\"";
+      case FOOTER -> "\"" + b.quote() + "\" footer in the message";
+      case API_FILE_REMOVED -> "removed public API file " + b.quote();
+      case API_FILE_RENAMED -> "moved public API file " + b.quote() + " → " + b.file();
+      case FLAG_REMOVED -> "removed command-line flag " + b.quote() + " (" + b.file() + ")";
+    };
+  }
 }

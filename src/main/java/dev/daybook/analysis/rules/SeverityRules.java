@@ -5,6 +5,8 @@ import dev.daybook.model.ChangeType;
 import dev.daybook.model.FileChange;
 import dev.daybook.model.Severity;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Decides how much a commit matters to someone following a fast-moving repository. The rules run
@@ -131,8 +133,10 @@ final class SeverityRules {
 
   /** Breaking and security decide the level even when it is high already. */
   private static Level markers(Evidence evidence, Level level, List<String> reasons) {
-    if (evidence.breaking().isPresent()) {
-      reasons.add("marker \"" + evidence.breaking().get() + "\" → breaking change, high");
+    Optional<Breaking> breaking = evidence.breakingRule();
+    if (breaking.isPresent()) {
+      reasons.add("breaking change (" + breaking.get().rule().name().toLowerCase(Locale.ROOT)
+          .replace('_', ' ') + " \"" + breaking.get().quote() + "\") → high");
       level = new Level(Severity.HIGH, Ground.BREAKING);
     }
     if (evidence.security().isPresent()) {

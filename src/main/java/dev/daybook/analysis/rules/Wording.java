@@ -56,6 +56,12 @@ interface Wording {
   /** One sentence: the severity and the rule that decided it, with its evidence in detailMd. */
   String conclusion(Severity severity, Ground ground, String detailMd);
 
+  /**
+   * The breaking marker of a report: which rule fired and what it saw, as plain text (the report
+   * writer escapes it), so no code spans.
+   */
+  String breaking(Breaking breaking);
+
   /** "+120 / −30": the same in every language. */
   static String lines(Tally tally) {
     return "+" + tally.additions() + " / −" + tally.deletions();
