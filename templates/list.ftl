@@ -8,6 +8,8 @@
 <#assign heading = fmt(t.repoTitle, name)>
 <#elseif kind == "severity">
 <#assign heading = fmt(t.severityPage, badge[name] + " " + t.severityTitle[name])>
+<#elseif kind == "breaking">
+<#assign heading = t.breakingPage>
 <#else>
 <#assign heading = fmt(t.typePage, label)>
 </#if>
@@ -28,7 +30,7 @@
 <li class="entry sev-${e.severity}"<#if e?is_first || e.date != entries[e?index - 1].date> id="d${e.date}"</#if>>
 <span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span>
 <a class="title" href="${root}${e.path}" dir="auto">${e.title}</a>
-<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi> · <#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
+<span class="meta"><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi> · <#if kind == "breaking"><span class="breaking-why">${t.breakingWhy}: ${e.breaking}</span> · </#if><#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
 </li>
 </#list>
 </ol>

@@ -218,6 +218,11 @@ public final class Vocabulary {
     return labels.get(field);
   }
 
+  /** What a breaking change is called: the label of its marker, {@code 💥 破坏性变更}. */
+  public String breakingLabel() {
+    return label(Field.BREAKING);
+  }
+
   public String typeName(ChangeType type) {
     return typeNames.get(type);
   }

@@ -127,6 +127,10 @@ final class PageRenderer {
       listing(list, model.byType().get(t));
       feed(list, model.byType().get(t));
     }
+    CommitList breaking = new CommitList("breaking", "breaking", words.breakingLabel(),
+        SitePaths.BREAKING, SitePaths::breakingPage, SitePaths.BREAKING_FEED);
+    listing(breaking, model.breaking());
+    feed(breaking, model.breaking());
     dailyFeed();
     digestPages();
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
@@ -205,7 +209,8 @@ final class PageRenderer {
     // Only the home page shows counts: the pages every page shares (site.*) must not change
     // when a day is added, or every report page would be rendered again.
     data.put("totals", Map.of("repos", repoTotals, "severities", severityTotals,
-        "types", typeTotals));
+        "types", typeTotals, "breaking", Map.of("path", SitePaths.BREAKING,
+            "commits", model.breaking().size())));
     render("home.ftl", SitePaths.HOME, data);
   }
 
@@ -441,10 +446,10 @@ final class PageRenderer {
   }
 
   /**
-   * A list of commits: a repository's, a severity's or a change type's.
+   * A list of commits: a repository's, a severity's, a change type's or the breaking ones.
    *
-   * @param kind {@code repo}, {@code severity} or {@code type}
-   * @param name the repository, or the severity's or type's key
+   * @param kind {@code repo}, {@code severity}, {@code type} or {@code breaking}
+   * @param name the repository, or the severity's or type's key, or {@code breaking}
    * @param label what the list is called in feeds and headings: the repository, the severity's
    *     badge, the type's name
    */
@@ -671,6 +676,7 @@ final class PageRenderer {
     m.put("author", c.author());
     m.put("severity", c.severity().key());
     m.put("badge", words.badge(c.severity()));
+    m.put("breaking", c.analysis().breaking());
     // The site's names of the types, each linking to its list; a report's own wording of them
     // (an imported report's) only when it names none Daybook knows.
     List<Map<String, Object>> types = new ArrayList<>();
@@ -757,6 +763,7 @@ final class PageRenderer {
     }
     fields.put("list", SitePaths.digests(scope, kind));
     fields.put("feed", SitePaths.digestFeed(scope, kind));
+    fields.put("breakingList", SitePaths.BREAKING);
     return fields;
   }
 
@@ -862,6 +869,7 @@ final class PageRenderer {
       reverts.add(revert);
     }
     v.put("reverts", reverts);
+    v.put("breaking", entries(r.breaking()));
     v.put("people", contributors(r.people()));
     v.put("bots", contributors(r.bots()));
     List<Map<String, Object>> newcomers = new ArrayList<>();
