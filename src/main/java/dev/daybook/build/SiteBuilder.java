@@ -4,8 +4,8 @@ import static dev.daybook.build.BuildCache.REPORT;
 import static dev.daybook.build.BuildCache.SEARCH;
 import static dev.daybook.build.BuildCache.SITE;
 
-import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Background;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
@@ -60,10 +60,13 @@ public final class SiteBuilder {
    * @param searchIndex the folder of the Lucene search index ({@link SearchIndex}), brought up to
    *     date after the reports are parsed; {@code null} for no index
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
+   * @param hideBots whether a day's page leaves bots' commits out of its table
+   * @param watches the watch feeds' queries by name ({@code watch.NAME}); they need the search
+   *     index, so none without one
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
       String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
-      List<String> bots) {
+      List<String> bots, boolean hideBots, Map<String, String> watches) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
@@ -71,12 +74,21 @@ public final class SiteBuilder {
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(baseUrl, "baseUrl");
       bots = List.copyOf(bots);
+      watches = Collections.unmodifiableSortedMap(new TreeMap<>(watches));
+    }
+
+    /** Options that hide no bot and watch nothing. */
+    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
+        String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
+        List<String> bots) {
+      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
+          searchIndex, bots, false, Map.of());
     }
 
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
-          pageSize, bots);
+          pageSize, bots, hideBots);
     }
 
     /** Options with no bot named but those named {@code …[bot]}. */
