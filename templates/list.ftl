@@ -10,6 +10,8 @@
 <#assign heading = fmt(t.severityPage, badge[name] + " " + t.severityTitle[name])>
 <#elseif kind == "breaking">
 <#assign heading = t.breakingPage>
+<#elseif kind == "watch">
+<#assign heading = fmt(t.watchPage, name)>
 <#else>
 <#assign heading = fmt(t.typePage, label)>
 </#if>
@@ -19,6 +21,7 @@
 </#if>
 <@page title=heading + archive?then(" · " + pageLabel, "") root=root bodyClass="list ${kind}" description=archive?then(fmt(t.descArchive, heading, pageLabel!, range!), fmt(t.descList, heading, commitCount(total!0)))>
 <h1>${heading}</h1>
+<#if query??><p class="watch-query">${t.watchQuery}: <code dir="auto">${query}</code> · <a href="${root}search.html?q=${query?url('UTF-8')}">${t.search}</a></p></#if>
 <#if archive>
 <p class="list-meta">${pageLabel} · ${range} · <a href="${root}${front}#jump">${t.jump}</a> · <a href="${root}${feed}">${t.subscribe}</a></p>
 <#else>

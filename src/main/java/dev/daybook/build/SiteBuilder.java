@@ -12,13 +12,17 @@ import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.report.Problem;
+import dev.daybook.search.IndexSearch;
+import dev.daybook.search.QuerySyntaxException;
 import dev.daybook.search.SearchIndex;
+import dev.daybook.search.SearchResults;
 import dev.daybook.search.StaticExport;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.Pages;
 import dev.daybook.site.SiteException;
 import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
+import dev.daybook.site.Watch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -254,7 +258,7 @@ public final class SiteBuilder {
         // itself, and then the pages keep them busy beside the export, which is partly serial.
         awaitIndex(indexed);
         clock.skip();
-        renderer.otherPages(pages);
+        renderer.otherPages(pages, watches(o));
         clock.end("pages");
       } finally {
         // Whatever happened here, the search writes into this build's folder: wait for it
@@ -357,6 +361,37 @@ public final class SiteBuilder {
     boolean exported = export(o.searchIndex(), fingerprint, manifest, site, entries);
     clock.end("export");
     return new Searched(index, exported);
+  }
+
+  /**
+   * What each watch feed ({@code watch.NAME=QUERY}) finds in the index just brought up to date:
+   * the same engine as {@code daybook search}, newest first. The site gets the answers as data,
+   * so it lists them without depending on the search. A query that cannot be read stops the
+   * build, naming the key and the column.
+   */
+  private static List<Watch> watches(Options o) throws IOException, SiteException {
+    if (o.watches().isEmpty()) {
+      return List.of();
+    }
+    if (o.searchIndex() == null) {
+      throw new SiteException(o.watches().keySet().stream().map(n -> "watch." + n)
+          .collect(Collectors.joining(", ")) + ": a watch feed needs the search index");
+    }
+    List<Watch> watches = new ArrayList<>();
+    try (IndexSearch index = IndexSearch.open(o.searchIndex())) {
+      for (Map.Entry<String, String> w : o.watches().entrySet()) {
+        SearchResults found;
+        try {
+          found = index.search(w.getValue(), IndexSearch.MAX_LIMIT, IndexSearch.Order.DATE);
+        } catch (QuerySyntaxException e) {
+          throw new SiteException("watch." + w.getKey() + ": column " + e.column() + ": "
+              + e.message(o.language()) + " (" + w.getValue() + ")");
+        }
+        watches.add(new Watch(w.getKey(), w.getValue(), found.hits().stream()
+            .map(h -> Watch.key(h.repo(), h.sha())).toList()));
+      }
+    }
+    return watches;
   }
 
   private static void awaitIndex(CountDownLatch indexed) throws IOException {

@@ -68,6 +68,7 @@ final class PageRenderer {
   private final int pageSize;
   private final Map<LocalDate, String> history;
   private final Bots bots;
+  private final List<Watch> watches;
   /** The reports of each month that has one, oldest month first, each month's days in order. */
   private final NavigableMap<YearMonth, List<DailyReport>> months = new TreeMap<>();
 
@@ -78,9 +79,10 @@ final class PageRenderer {
    */
   PageRenderer(Path templates, String templatesDigest, SiteModel model,
       Map<LocalDate, String> dayDigests, Pages pages, Supplier<List<String>> given, BaseUrl base,
-      Language language, int pageSize, Bots bots) throws IOException {
+      Language language, int pageSize, Bots bots, List<Watch> watches) throws IOException {
     this.model = model;
     this.bots = bots;
+    this.watches = List.copyOf(watches);
     this.history = history(dayDigests);
     this.pages = pages;
     this.given = given;
@@ -131,6 +133,18 @@ final class PageRenderer {
         SitePaths.BREAKING, SitePaths::breakingPage, SitePaths.BREAKING_FEED);
     listing(breaking, model.breaking());
     feed(breaking, model.breaking());
+    for (Watch w : watches) {
+      CommitList list = new CommitList("watch", w.name(), "👁 " + w.name(),
+          SitePaths.watch(w.name()), k -> SitePaths.watchPage(w.name(), k),
+          SitePaths.watchFeed(w.name()), w.query());
+      // In the order of every other list (by day first), so its archive pages keep still.
+      Set<String> found = new HashSet<>(w.commits());
+      List<SiteModel.Entry> entries = model.all().stream()
+          .filter(e -> found.contains(Watch.key(e.repo().toString(), e.commit().sha())))
+          .toList();
+      listing(list, entries);
+      feed(list, entries);
+    }
     dailyFeed();
     digestPages();
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
@@ -452,9 +466,16 @@ final class PageRenderer {
    * @param name the repository, or the severity's or type's key, or {@code breaking}
    * @param label what the list is called in feeds and headings: the repository, the severity's
    *     badge, the type's name
+   * @param query a watch's query, else null
    */
   private record CommitList(String kind, String name, String label, String front,
-      ArchivePath archive, String feed) {}
+      ArchivePath archive, String feed, String query) {
+
+    CommitList(String kind, String name, String label, String front, ArchivePath archive,
+        String feed) {
+      this(kind, name, label, front, archive, feed, null);
+    }
+  }
 
   /**
    * The front page of a list and its archive pages. {@code entries} are newest first; archive
@@ -642,6 +663,9 @@ final class PageRenderer {
     data.put("label", list.label());
     data.put("front", list.front());
     data.put("feed", list.feed());
+    if (list.query() != null) {
+      data.put("query", list.query());
+    }
     if (list.kind().equals("repo")) {
       RepoId repo = RepoId.parse(list.name());
       data.put("weekly", SitePaths.digests(repo, Period.Kind.WEEK));

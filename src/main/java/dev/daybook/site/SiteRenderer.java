@@ -190,13 +190,18 @@ public final class SiteRenderer {
    * sitemap of every page handed out so far) and the assets. After {@link #reportPages}.
    */
   public void otherPages(Pages out) throws IOException, SiteException {
+    otherPages(out, List.of());
+  }
+
+  /** As {@link #otherPages(Pages)}, with a page and a feed for each watch. */
+  public void otherPages(Pages out, List<Watch> watches) throws IOException, SiteException {
     Pages pages = recording(out);
     Map<LocalDate, String> dayDigests = new TreeMap<>();
     reports.forEach((date, source) -> dayDigests.put(date, source.digest()));
     Supplier<List<String>> paths = () -> List.copyOf(given);
     new PageRenderer(project.resolve("templates"), templatesDigest, model, dayDigests, pages,
         paths, settings.baseUrl(), settings.language(), settings.pageSize(),
-        Bots.of(settings.bots())).renderAll();
+        Bots.of(settings.bots()), watches).renderAll();
     try (Stream<Path> walk = Files.walk(settings.assets())) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         pages.file(settings.assets().relativize(file).toString().replace('\\', '/'),
