@@ -103,7 +103,7 @@
 <ul class="entries">
 <#list breaking as e>
 <li class="entry sev-${e.severity}"><span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span> <a href="${root}${e.path}" dir="auto">${e.title}</a> <span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></span>
-<span class="breaking-why">${t.breakingWhy}: ${e.breaking}</span></li>
+<span class="breaking-why">${t.breakingWhy}${e.breaking}</span></li>
 </#list>
 </ul>
 <#else>

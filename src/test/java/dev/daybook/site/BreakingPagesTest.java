@@ -120,9 +120,9 @@ class BreakingPagesTest {
     assertThat(list.select("li.entry > a.title").eachAttr("href")).containsExactly(
         "../" + place(REMOVED), "../" + place(FOOTER), "../" + place(BANG));
     assertThat(list.select("li.entry .breaking-why").eachText()).containsExactly(
-        "依据: 删除了公开接口路径下的文件 lib/api/" + HOSTILE + ".py",
-        "依据: 提交信息带有 “BREAKING CHANGE:” 脚注",
-        "依据: 约定式提交的破坏性标记 “feat(api)!:”");
+        "依据：删除了公开接口路径下的文件 lib/api/" + HOSTILE + ".py",
+        "依据：提交信息带有 “BREAKING CHANGE:” 脚注",
+        "依据：约定式提交的破坏性标记 “feat(api)!:”");
     assertThat(list.select("img, script:not([src])")).isEmpty();
     assertThat(list.select(".list-meta").text()).startsWith("3 个提交");
     Document home = page(SitePaths.HOME);
@@ -139,7 +139,7 @@ class BreakingPagesTest {
     var entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
     assertThat(entries.getLength()).isEqualTo(3);
     String first = entries.item(0).getTextContent();
-    assertThat(first).contains("💥 破坏性变更: 删除了公开接口路径下的文件 lib/api/&lt;img");
+    assertThat(first).contains("💥 破坏性变更 · 依据：删除了公开接口路径下的文件 lib/api/&lt;img");
     assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0)
         .getTextContent()).endsWith(" · 💥 破坏性变更");
   }
