@@ -61,7 +61,12 @@
   "wholeArchive": "All repositories",
   "periodSentence": {"weekly": "{0} this week: {1}.", "monthly": "{0} this month: {1}."},
   "periodNoCommits": {"weekly": "No commits this week.", "monthly": "No commits this month."},
-  "descDigests": "{0}: every period, newest first."
+  "descDigests": "{0}: every period, newest first.",
+  "breakingTitle": "Breaking changes", "breakingShort": "Breaking", "breakingWhy": "why: ",
+  "breakingPage": "Breaking changes: every commit",
+  "noBreaking": "No commit marked breaking in this period.",
+  "watchPage": "Watch: {0}", "watchQuery": "Commits found by: ",
+  "hiddenBots": "The table leaves out {0} by bots (site.hide-bots); their analyses are below."
 }, {
   "home": "首页", "skip": "跳到正文", "toTop": "回到顶部", "siteNav": "站点导航", "dayNav": "日期导航",
   "about": "关于", "feed": "订阅", "search": "搜索",
@@ -124,7 +129,12 @@
   "wholeArchive": "全部仓库",
   "periodSentence": {"weekly": "本周共 {0}：{1}。", "monthly": "本月共 {0}：{1}。"},
   "periodNoCommits": {"weekly": "本周无提交。", "monthly": "本月无提交。"},
-  "descDigests": "{0}：每一期，最新在前。"
+  "descDigests": "{0}：每一期，最新在前。",
+  "breakingTitle": "破坏性变更", "breakingShort": "破坏性", "breakingWhy": "依据：",
+  "breakingPage": "破坏性变更：全部提交",
+  "noBreaking": "这一期没有标为破坏性的提交。",
+  "watchPage": "关注：{0}", "watchQuery": "按此查询找到的提交：",
+  "hiddenBots": "表格中隐藏了机器人的 {0}（site.hide-bots），它们的分析仍在下文。"
 })>
 <#function fmt pattern a b="" c="">
   <#return pattern?replace("{0}", a?string)?replace("{1}", b?string)?replace("{2}", c?string)>

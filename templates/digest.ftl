@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#-- The digest of a week or a month, of the whole archive or of one repository: its counts
      beside the period before, its commits of high importance, the areas most changed, its
-     reverts, its contributors and newcomers, and every day of it. Made from the reports alone. -->
+     reverts and breaking changes, its contributors and newcomers, and every day of it. Made from the reports alone. -->
 <#include "_layout.ftl">
 <#include "_calendar.ftl">
 <#assign name = periodName(kind, {"year": year, "number": number})>
@@ -95,6 +95,21 @@
 <#else>
 <p>${t.noReverts}</p>
 </#if>
+</section>
+
+<section class="digest-breaking" id="breaking" aria-labelledby="breaking-title">
+<h2 id="breaking-title">💥 ${t.breakingTitle} <span class="count">${breaking?size}</span></h2>
+<#if breaking?has_content>
+<ul class="entries">
+<#list breaking as e>
+<li class="entry sev-${e.severity}"><span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span> <a href="${root}${e.path}" dir="auto">${e.title}</a> <span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></span>
+<span class="breaking-why">${t.breakingWhy}${e.breaking}</span></li>
+</#list>
+</ul>
+<#else>
+<p>${t.noBreaking}</p>
+</#if>
+<p class="note"><a href="${root}${breakingList}">${t.breakingPage}</a></p>
 </section>
 
 <section class="digest-people" id="contributors" aria-labelledby="contributors-title">

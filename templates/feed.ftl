@@ -37,7 +37,7 @@
 <#else>
 <summary>${e.summary}</summary>
 <#assign c = e.entry>
-<#assign html><#outputformat "HTML">${e.html?no_esc}<p>${c.badge} · ${c.repo} · <code>${c.sha}</code> · <bdi>${c.author}</bdi> · ${c.time} · <#if c.types?has_content>${c.types?map(ty -> ty.name)?join(" / ")}<#else>${c.type}</#if></p>
+<#assign html><#outputformat "HTML"><#if c.breaking?has_content><p>💥 ${t.breakingTitle} · ${t.breakingWhy}${c.breaking}</p></#if>${e.html?no_esc}<p>${c.badge} · ${c.repo} · <code>${c.sha}</code> · <bdi>${c.author}</bdi> · ${c.time} · <#if c.types?has_content>${c.types?map(ty -> ty.name)?join(" / ")}<#else>${c.type}</#if></p>
 <p><a href="${e.url}">${t.readReport} →</a></p></#outputformat></#assign>
 </#if>
 <content type="html">${html?markup_string}</content>

@@ -55,6 +55,7 @@
 <#list totals.severities as s>
 <li><a href="${root}${s.path}">${badge[s.key]} ${t.severityTitle[s.key]}</a> <span class="count">${s.commits}</span></li>
 </#list>
+<li><a href="${root}${totals.breaking.path}">💥 ${t.breakingTitle}</a> <span class="count">${totals.breaking.commits}</span></li>
 </ul>
 </div>
 <div>

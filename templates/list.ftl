@@ -8,6 +8,10 @@
 <#assign heading = fmt(t.repoTitle, name)>
 <#elseif kind == "severity">
 <#assign heading = fmt(t.severityPage, badge[name] + " " + t.severityTitle[name])>
+<#elseif kind == "breaking">
+<#assign heading = t.breakingPage>
+<#elseif kind == "watch">
+<#assign heading = fmt(t.watchPage, name)>
 <#else>
 <#assign heading = fmt(t.typePage, label)>
 </#if>
@@ -17,6 +21,7 @@
 </#if>
 <@page title=heading + archive?then(" · " + pageLabel, "") root=root bodyClass="list ${kind}" description=archive?then(fmt(t.descArchive, heading, pageLabel!, range!), fmt(t.descList, heading, commitCount(total!0)))>
 <h1>${heading}</h1>
+<#if query??><p class="watch-query">${t.watchQuery}<code dir="auto">${query}</code> · <a href="${root}search.html?q=${query?url('UTF-8')}">${t.search}</a></p></#if>
 <#if archive>
 <p class="list-meta">${pageLabel} · ${range} · <a href="${root}${front}#jump">${t.jump}</a> · <a href="${root}${feed}">${t.subscribe}</a></p>
 <#else>
@@ -28,7 +33,7 @@
 <li class="entry sev-${e.severity}"<#if e?is_first || e.date != entries[e?index - 1].date> id="d${e.date}"</#if>>
 <span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span>
 <a class="title" href="${root}${e.path}" dir="auto">${e.title}</a>
-<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi> · <#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
+<span class="meta"><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi> · <#if kind == "breaking"><span class="breaking-why">${t.breakingWhy}${e.breaking}</span> · </#if><#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
 </li>
 </#list>
 </ol>

@@ -15,6 +15,9 @@
 <#if content["daybook.week"]??>
 <p class="digest-links"><a href="${root}${content["daybook.week"]}">${t.digestThis.weekly} ${content["daybook.week-id"]}</a> · <a href="${root}${content["daybook.month-digest"]}">${t.digestThis.monthly}</a></p>
 </#if>
+<#if (content["daybook.hidden-bots"]!0) gt 0>
+<p class="note hidden-bots">${fmt(t.hiddenBots, commitCount(content["daybook.hidden-bots"]))}</p>
+</#if>
 <#-- The report keeps the language it was written in, whatever the site's. -->
 <article class="report" lang="${((content["daybook.locale"]!"zh") == "en")?then("en", "zh-CN")}">
 ${content.body?no_esc}

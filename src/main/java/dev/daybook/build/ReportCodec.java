@@ -38,7 +38,8 @@ final class ReportCodec {
   // 7: one entry per report in the build cache's one format.
   // 8: an analysis's insights, risks and recommendations as items where they are.
   // 9: a section's day summary.
-  static final String VERSION = "daybook-parsed-9";
+  // 10: an analysis's breaking marker.
+  static final String VERSION = "daybook-parsed-10";
 
   /** Longer than any report: a length beyond it means the entry is damaged. */
   private static final int MAX_STRING = 64 << 20;
@@ -118,6 +119,7 @@ final class ReportCodec {
     }
     string(out, a.typeLabel());
     out.writeBoolean(a.incomplete());
+    string(out, a.breaking());
     // The prose after its length in bytes, so a load can step over it and read it on first use.
     int lengthAt = out.position();
     out.writeInt(0);
@@ -154,9 +156,10 @@ final class ReportCodec {
     }
     String typeLabel = string(in);
     boolean incomplete = in.readBoolean();
+    String breaking = string(in);
     In prose = in.slice(in.readInt());
     prose(prose, false);
-    return Analysis.deferred(severity, types, typeLabel, incomplete, () -> {
+    return Analysis.deferred(severity, types, typeLabel, incomplete, breaking, () -> {
       try {
         return prose(prose.rewound(), true);
       } catch (IOException e) {

@@ -4,21 +4,25 @@ import static dev.daybook.build.BuildCache.REPORT;
 import static dev.daybook.build.BuildCache.SEARCH;
 import static dev.daybook.build.BuildCache.SITE;
 
-import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Background;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.report.Problem;
+import dev.daybook.search.IndexSearch;
+import dev.daybook.search.QuerySyntaxException;
 import dev.daybook.search.SearchIndex;
+import dev.daybook.search.SearchResults;
 import dev.daybook.search.StaticExport;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.Pages;
 import dev.daybook.site.SiteException;
 import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
+import dev.daybook.site.Watch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -60,10 +64,13 @@ public final class SiteBuilder {
    * @param searchIndex the folder of the Lucene search index ({@link SearchIndex}), brought up to
    *     date after the reports are parsed; {@code null} for no index
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
+   * @param hideBots whether a day's page leaves bots' commits out of its table
+   * @param watches the watch feeds' queries by name ({@code watch.NAME}); they need the search
+   *     index, so none without one
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
       String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
-      List<String> bots) {
+      List<String> bots, boolean hideBots, Map<String, String> watches) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
@@ -71,12 +78,21 @@ public final class SiteBuilder {
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(baseUrl, "baseUrl");
       bots = List.copyOf(bots);
+      watches = Collections.unmodifiableSortedMap(new TreeMap<>(watches));
+    }
+
+    /** Options that hide no bot and watch nothing. */
+    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
+        String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
+        List<String> bots) {
+      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
+          searchIndex, bots, false, Map.of());
     }
 
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
-          pageSize, bots);
+          pageSize, bots, hideBots);
     }
 
     /** Options with no bot named but those named {@code …[bot]}. */
@@ -242,7 +258,7 @@ public final class SiteBuilder {
         // itself, and then the pages keep them busy beside the export, which is partly serial.
         awaitIndex(indexed);
         clock.skip();
-        renderer.otherPages(pages);
+        renderer.otherPages(pages, watches(o));
         clock.end("pages");
       } finally {
         // Whatever happened here, the search writes into this build's folder: wait for it
@@ -345,6 +361,37 @@ public final class SiteBuilder {
     boolean exported = export(o.searchIndex(), fingerprint, manifest, site, entries);
     clock.end("export");
     return new Searched(index, exported);
+  }
+
+  /**
+   * What each watch feed ({@code watch.NAME=QUERY}) finds in the index just brought up to date:
+   * the same engine as {@code daybook search}, newest first. The site gets the answers as data,
+   * so it lists them without depending on the search. A query that cannot be read stops the
+   * build, naming the key and the column.
+   */
+  private static List<Watch> watches(Options o) throws IOException, SiteException {
+    if (o.watches().isEmpty()) {
+      return List.of();
+    }
+    if (o.searchIndex() == null) {
+      throw new SiteException(o.watches().keySet().stream().map(n -> "watch." + n)
+          .collect(Collectors.joining(", ")) + ": a watch feed needs the search index");
+    }
+    List<Watch> watches = new ArrayList<>();
+    try (IndexSearch index = IndexSearch.open(o.searchIndex())) {
+      for (Map.Entry<String, String> w : o.watches().entrySet()) {
+        SearchResults found;
+        try {
+          found = index.search(w.getValue(), IndexSearch.MAX_LIMIT, IndexSearch.Order.DATE);
+        } catch (QuerySyntaxException e) {
+          throw new SiteException("watch." + w.getKey() + ": column " + e.column() + ": "
+              + e.message(o.language()) + " (" + w.getValue() + ")");
+        }
+        watches.add(new Watch(w.getKey(), w.getValue(), found.hits().stream()
+            .map(h -> Watch.key(h.repo(), h.sha())).toList()));
+      }
+    }
+    return watches;
   }
 
   private static void awaitIndex(CountDownLatch indexed) throws IOException {

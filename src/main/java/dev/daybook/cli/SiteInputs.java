@@ -27,6 +27,7 @@ public final class SiteInputs {
   SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config,
       Path searchIndex) {
     return new SiteBuilder.Options(content, templates, assets, out, base, config.title(),
-        config.language(), config.zone(), config.pageSize(), searchIndex, config.bots());
+        config.language(), config.zone(), config.pageSize(), searchIndex, config.bots(),
+        config.hideBots(), config.watches());
   }
 }

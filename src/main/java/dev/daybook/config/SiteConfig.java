@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The settings in {@code site.properties}. Every value is checked when loaded, and a bad one is
@@ -25,6 +29,8 @@ import java.util.TreeSet;
  * @param zone the time zone that defines a report's day
  * @param apiUrl the GitHub REST API base URL (GitHub Enterprise: {@code https://host/api/v3})
  * @param bots authors counted as bots besides those whose name ends in {@code [bot]}, sorted
+ * @param hideBots whether a day's page leaves bots' commits out of its commit table
+ * @param watches the watch feeds ({@code watch.NAME=QUERY}), by name, sorted
  */
 public record SiteConfig(
     String title,
@@ -35,7 +41,9 @@ public record SiteConfig(
     List<RepoId> repos,
     URI apiUrl,
     String analyzer,
-    List<String> bots) {
+    List<String> bots,
+    boolean hideBots,
+    Map<String, String> watches) {
 
   public static final String FILE_NAME = "site.properties";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -44,12 +52,16 @@ public record SiteConfig(
   public SiteConfig {
     repos = List.copyOf(new TreeSet<>(repos));
     bots = List.copyOf(new TreeSet<>(bots));
+    watches = Collections.unmodifiableSortedMap(new TreeMap<>(watches));
   }
+
+  /** A watch's name: it is a folder of the site ({@code watch/kernels/}). */
+  private static final Pattern WATCH_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   /** The settings used when there is no {@code site.properties}. */
   public static SiteConfig defaults() {
     return new SiteConfig("Daybook", Language.ZH, "/", 50, DEFAULT_ZONE, List.of(),
-        DEFAULT_API_URL, "rules", List.of());
+        DEFAULT_API_URL, "rules", List.of(), false, Map.of());
   }
 
   /** Loads a file; a missing file gives the defaults. */
@@ -104,8 +116,27 @@ public record SiteConfig(
         bots.add(part.strip());
       }
     }
+    String hide = p.getProperty("site.hide-bots", "false").strip();
+    if (!hide.equals("true") && !hide.equals("false")) {
+      throw bad(source, "site.hide-bots", hide, "true or false");
+    }
+    // Each watch.NAME=QUERY; the query is read when the site is built, against its archive.
+    Map<String, String> watches = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("watch.")) {
+        String name = key.substring("watch.".length());
+        if (!WATCH_NAME.matcher(name).matches()) {
+          throw bad(source, key, name, "a watch name of lower-case letters, digits and '-'");
+        }
+        String query = p.getProperty(key).strip();
+        if (query.isEmpty()) {
+          throw bad(source, key, query, "a search query, e.g. path:src/api severity:high");
+        }
+        watches.put(name, query);
+      }
+    }
     return new SiteConfig(title, language, baseUrl, pageSize, zone, repos, apiUrl, analyzer,
-        bots);
+        bots, hide.equals("true"), watches);
   }
 
   /** Parses an http(s) URL or fails naming the setting. */

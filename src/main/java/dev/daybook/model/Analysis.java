@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * here); {@code rationale}, prose under the severity line saying why it was chosen (may be empty);
  * {@code reasons}, why the analyzer chose this severity and type, one short line each; {@code
  * incomplete}, the analysis text is known to be cut off (e.g. an LLM answer that hit its token
- * limit), which reports say visibly.
+ * limit), which reports say visibly; {@code breaking}, why the commit breaks compatibility (plain
+ * text: the rule that fired or the model's reason), or empty when it is not known to.
  */
 public final class Analysis {
 
@@ -55,16 +56,18 @@ public final class Analysis {
   private final List<ChangeType> types;
   private final String typeLabel;
   private final boolean incomplete;
+  private final String breaking;
   // Set at once, or on first use from source (which is then dropped).
   private volatile Prose prose;
   private Supplier<Prose> source;
 
   private Analysis(Severity severity, List<ChangeType> types, String typeLabel,
-      boolean incomplete, Prose prose, Supplier<Prose> source) {
+      boolean incomplete, String breaking, Prose prose, Supplier<Prose> source) {
     this.severity = Objects.requireNonNull(severity, "severity");
     this.types = List.copyOf(types);
     this.typeLabel = typeLabel;
     this.incomplete = incomplete;
+    this.breaking = Objects.requireNonNullElse(breaking, "");
     this.prose = prose;
     this.source = source;
   }
@@ -82,7 +85,7 @@ public final class Analysis {
       String conclusion,
       List<String> reasons,
       boolean incomplete) {
-    this(severity, types, typeLabel, incomplete, new Prose(rationale, summary, impact, insights,
+    this(severity, types, typeLabel, incomplete, "", new Prose(rationale, summary, impact, insights,
         risks, recommendations, conclusion, reasons), null);
   }
 
@@ -108,8 +111,8 @@ public final class Analysis {
    * thread asks first. The supplier must give the same prose whenever it is called.
    */
   public static Analysis deferred(Severity severity, List<ChangeType> types, String typeLabel,
-      boolean incomplete, Supplier<Prose> prose) {
-    return new Analysis(severity, types, typeLabel, incomplete, null,
+      boolean incomplete, String breaking, Supplier<Prose> prose) {
+    return new Analysis(severity, types, typeLabel, incomplete, breaking, null,
         Objects.requireNonNull(prose, "prose"));
   }
 
@@ -178,19 +181,34 @@ public final class Analysis {
   }
 
   public Analysis withIncomplete(boolean value) {
-    return new Analysis(severity, types, typeLabel, value, prose(), null);
+    return new Analysis(severity, types, typeLabel, value, breaking, prose(), null);
+  }
+
+  /** Why the commit breaks compatibility, or empty when it is not known to. */
+  public String breaking() {
+    return breaking;
+  }
+
+  public boolean isBreaking() {
+    return !breaking.isEmpty();
+  }
+
+  /** This analysis marked breaking for {@code reason} (plain text), or unmarked if it is empty. */
+  public Analysis withBreaking(String reason) {
+    return new Analysis(severity, types, typeLabel, incomplete, reason, prose(), null);
   }
 
   @Override
   public boolean equals(Object o) {
     return o == this || o instanceof Analysis a && severity == a.severity
         && types.equals(a.types) && Objects.equals(typeLabel, a.typeLabel)
-        && incomplete == a.incomplete && prose().equals(a.prose());
+        && incomplete == a.incomplete && breaking.equals(a.breaking)
+        && prose().equals(a.prose());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(severity, types, typeLabel, prose(), incomplete);
+    return Objects.hash(severity, types, typeLabel, prose(), incomplete, breaking);
   }
 
   /** As a record of these components would show it. */
@@ -201,6 +219,6 @@ public final class Analysis {
         + ", rationale=" + p.rationale() + ", summary=" + p.summary() + ", impact=" + p.impact()
         + ", insights=" + p.insights() + ", risks=" + p.risks() + ", recommendations="
         + p.recommendations() + ", conclusion=" + p.conclusion() + ", reasons=" + p.reasons()
-        + ", incomplete=" + incomplete + "]";
+        + ", incomplete=" + incomplete + ", breaking=" + breaking + "]";
   }
 }

@@ -4,6 +4,8 @@ package dev.daybook.report;
 enum Field {
   TYPE,
   SEVERITY,
+  /** Why the commit breaks compatibility; a line only when it does. */
+  BREAKING,
   SUMMARY,
   IMPACT,
   INSIGHTS,

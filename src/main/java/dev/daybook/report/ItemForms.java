@@ -308,7 +308,8 @@ public final class ItemForms {
           : conclusion.isBlank() ? rest : rest + "\n\n" + conclusion;
     }
     return new Analysis(a.severity(), a.types(), a.typeLabel(), a.rationale(), a.summary(),
-        a.impact(), insights, risks, recommendations, conclusion, a.reasons(), a.incomplete());
+        a.impact(), insights, risks, recommendations, conclusion, a.reasons(), a.incomplete())
+        .withBreaking(a.breaking());
   }
 
   /** Points whose details are a single bullet, with that bullet's text as their details. */

@@ -914,7 +914,14 @@ public final class ReportParser {
         if (current == null) {
           return null; // between the heading and the first label: nothing a report writes there
         }
-        return current == Field.TYPE || current == Field.SEVERITY ? rationale : fields.get(current);
+        return current == Field.TYPE || current == Field.SEVERITY || current == Field.BREAKING
+            ? rationale : fields.get(current);
+      }
+
+      /** The breaking marker's reason as plain text; empty when the commit has none. */
+      private String breaking() {
+        String text = clean(fields.get(Field.BREAKING));
+        return text.isEmpty() ? "" : MarkdownText.oneLine(MarkdownText.plain(text));
       }
 
       private boolean isIncompleteMarker(String text) {
@@ -969,7 +976,7 @@ public final class ReportParser {
             forms.readPoints(clean(fields.get(Field.RISKS))),
             forms.readPoints(clean(fields.get(Field.RECOMMENDATIONS))),
             clean(fields.get(Field.CONCLUSION)),
-            reasons, incomplete));
+            reasons, incomplete).withBreaking(breaking()));
       }
     }
   }

@@ -218,7 +218,13 @@ public final class ReportWriter {
     out.append("**").append(words.label(Field.TYPE)).append("**").append(words.colon())
         .append(MarkdownText.oneLine(typeLabel(a))).append("  \n");
     out.append("**").append(words.label(Field.SEVERITY)).append("**").append(words.colon())
-        .append(words.badge(a.severity())).append("\n\n");
+        .append(words.badge(a.severity()));
+    // The breaking marker stands under the severity, in its paragraph, only when there is one.
+    if (a.isBreaking()) {
+      out.append("  \n**").append(words.label(Field.BREAKING)).append("**")
+          .append(words.colon()).append(inline(a.breaking()));
+    }
+    out.append("\n\n");
     block(out, null, a.rationale());
     block(out, words.label(Field.SUMMARY), a.summary());
     block(out, words.label(Field.IMPACT), a.impact());

@@ -35,7 +35,7 @@ public final class Vocabulary {
       List.of("展开 %d 个低重要度提交", "展开 %d 个低重要度提交"),
       "：",
       Map.of(Severity.HIGH, "🔴 高", Severity.MEDIUM, "🟡 中", Severity.LOW, "🟢 低"),
-      labels("🎯 变更类型", "⚡ 重要程度", "📋 变更摘要", "🎯 影响范围", "🔍 技术洞察",
+      labels("🎯 变更类型", "⚡ 重要程度", "💥 破坏性变更", "📋 变更摘要", "🎯 影响范围", "🔍 技术洞察",
           "⚠️ 潜在风险", "💡 关注建议", "📌 结论", "🧭 判定依据"),
       types("功能增强", "Bug 修复", "性能优化", "重构", "文档更新", "测试", "CI", "构建",
           "回滚", "杂项"),
@@ -61,7 +61,7 @@ public final class Vocabulary {
       List.of("Show %d low-importance commit", "Show %d low-importance commits"),
       ": ",
       Map.of(Severity.HIGH, "🔴 High", Severity.MEDIUM, "🟡 Medium", Severity.LOW, "🟢 Low"),
-      labels("🎯 Change type", "⚡ Severity", "📋 Summary", "🎯 Impact", "🔍 Technical insights",
+      labels("🎯 Change type", "⚡ Severity", "💥 Breaking change", "📋 Summary", "🎯 Impact", "🔍 Technical insights",
           "⚠️ Risks", "💡 Recommendations", "📌 Conclusion", "🧭 Reasons"),
       types("Feature", "Bug fix", "Performance", "Refactoring", "Documentation", "Tests", "CI",
           "Build", "Revert", "Chore"),
@@ -225,6 +225,11 @@ public final class Vocabulary {
 
   String label(Field field) {
     return labels.get(field);
+  }
+
+  /** What a breaking change is called: the label of its marker, {@code 💥 破坏性变更}. */
+  public String breakingLabel() {
+    return label(Field.BREAKING);
   }
 
   public String typeName(ChangeType type) {

@@ -68,6 +68,7 @@ final class PageRenderer {
   private final int pageSize;
   private final Map<LocalDate, String> history;
   private final Bots bots;
+  private final List<Watch> watches;
   /** The reports of each month that has one, oldest month first, each month's days in order. */
   private final NavigableMap<YearMonth, List<DailyReport>> months = new TreeMap<>();
 
@@ -78,9 +79,10 @@ final class PageRenderer {
    */
   PageRenderer(Path templates, String templatesDigest, SiteModel model,
       Map<LocalDate, String> dayDigests, Pages pages, Supplier<List<String>> given, BaseUrl base,
-      Language language, int pageSize, Bots bots) throws IOException {
+      Language language, int pageSize, Bots bots, List<Watch> watches) throws IOException {
     this.model = model;
     this.bots = bots;
+    this.watches = List.copyOf(watches);
     this.history = history(dayDigests);
     this.pages = pages;
     this.given = given;
@@ -126,6 +128,22 @@ final class PageRenderer {
           k -> SitePaths.typePage(t, k), SitePaths.typeFeed(t));
       listing(list, model.byType().get(t));
       feed(list, model.byType().get(t));
+    }
+    CommitList breaking = new CommitList("breaking", "breaking", words.breakingLabel(),
+        SitePaths.BREAKING, SitePaths::breakingPage, SitePaths.BREAKING_FEED);
+    listing(breaking, model.breaking());
+    feed(breaking, model.breaking());
+    for (Watch w : watches) {
+      CommitList list = new CommitList("watch", w.name(), "👁 " + w.name(),
+          SitePaths.watch(w.name()), k -> SitePaths.watchPage(w.name(), k),
+          SitePaths.watchFeed(w.name()), w.query());
+      // In the order of every other list (by day first), so its archive pages keep still.
+      Set<String> found = new HashSet<>(w.commits());
+      List<SiteModel.Entry> entries = model.all().stream()
+          .filter(e -> found.contains(Watch.key(e.repo().toString(), e.commit().sha())))
+          .toList();
+      listing(list, entries);
+      feed(list, entries);
     }
     dailyFeed();
     digestPages();
@@ -205,7 +223,8 @@ final class PageRenderer {
     // Only the home page shows counts: the pages every page shares (site.*) must not change
     // when a day is added, or every report page would be rendered again.
     data.put("totals", Map.of("repos", repoTotals, "severities", severityTotals,
-        "types", typeTotals));
+        "types", typeTotals, "breaking", Map.of("path", SitePaths.BREAKING,
+            "commits", model.breaking().size())));
     render("home.ftl", SitePaths.HOME, data);
   }
 
@@ -441,15 +460,22 @@ final class PageRenderer {
   }
 
   /**
-   * A list of commits: a repository's, a severity's or a change type's.
+   * A list of commits: a repository's, a severity's, a change type's or the breaking ones.
    *
-   * @param kind {@code repo}, {@code severity} or {@code type}
-   * @param name the repository, or the severity's or type's key
+   * @param kind {@code repo}, {@code severity}, {@code type} or {@code breaking}
+   * @param name the repository, or the severity's or type's key, or {@code breaking}
    * @param label what the list is called in feeds and headings: the repository, the severity's
    *     badge, the type's name
+   * @param query a watch's query, else null
    */
   private record CommitList(String kind, String name, String label, String front,
-      ArchivePath archive, String feed) {}
+      ArchivePath archive, String feed, String query) {
+
+    CommitList(String kind, String name, String label, String front, ArchivePath archive,
+        String feed) {
+      this(kind, name, label, front, archive, feed, null);
+    }
+  }
 
   /**
    * The front page of a list and its archive pages. {@code entries} are newest first; archive
@@ -637,6 +663,9 @@ final class PageRenderer {
     data.put("label", list.label());
     data.put("front", list.front());
     data.put("feed", list.feed());
+    if (list.query() != null) {
+      data.put("query", list.query());
+    }
     if (list.kind().equals("repo")) {
       RepoId repo = RepoId.parse(list.name());
       data.put("weekly", SitePaths.digests(repo, Period.Kind.WEEK));
@@ -671,6 +700,7 @@ final class PageRenderer {
     m.put("author", c.author());
     m.put("severity", c.severity().key());
     m.put("badge", words.badge(c.severity()));
+    m.put("breaking", c.analysis().breaking());
     // The site's names of the types, each linking to its list; a report's own wording of them
     // (an imported report's) only when it names none Daybook knows.
     List<Map<String, Object>> types = new ArrayList<>();
@@ -757,6 +787,7 @@ final class PageRenderer {
     }
     fields.put("list", SitePaths.digests(scope, kind));
     fields.put("feed", SitePaths.digestFeed(scope, kind));
+    fields.put("breakingList", SitePaths.BREAKING);
     return fields;
   }
 
@@ -862,6 +893,7 @@ final class PageRenderer {
       reverts.add(revert);
     }
     v.put("reverts", reverts);
+    v.put("breaking", entries(r.breaking()));
     v.put("people", contributors(r.people()));
     v.put("bots", contributors(r.bots()));
     List<Map<String, Object>> newcomers = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * A digest of a week or a month, for the whole archive or one repository, computed from the
  * parsed reports alone: its commits by severity and type beside the period before, its commits
- * of high importance, the areas touched by the most commits, its reverts, who committed how much
+ * of high importance, the areas touched by the most commits, its reverts and breaking changes, who committed how much
  * (bots apart) and who appears for the first time in the archive's history of a repository.
  *
  * @param scope the repository, or null for every repository of the archive
@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * @param high the commits of high importance, newest first
  * @param areas the areas touched by the most commits, at most {@link #MAX_AREAS}, most first
  * @param reverts the reverts, newest first
+ * @param breaking the commits marked breaking, newest first
  * @param people who committed, most commits first, then by name; bots are not among them
  * @param bots the bots that committed, the same way
  * @param newcomers the authors first seen in a repository's reports in this period, by the
@@ -36,7 +37,8 @@ import java.util.TreeMap;
  *     so that every author is seen for the first time
  */
 record Rollup(Period period, RepoId scope, List<Day> days, Counts counts, Counts before,
-    List<SiteModel.Entry> high, List<Area> areas, List<Revert> reverts, List<Contributor> people,
+    List<SiteModel.Entry> high, List<Area> areas, List<Revert> reverts,
+    List<SiteModel.Entry> breaking, List<Contributor> people,
     List<Contributor> bots, List<Newcomer> newcomers, boolean opensArchive) {
 
   static final int MAX_AREAS = 10;
@@ -107,6 +109,7 @@ record Rollup(Period period, RepoId scope, List<Day> days, Counts counts, Counts
     List<SiteModel.Entry> high = new ArrayList<>();
     Map<String, Long> areaCounts = new HashMap<>();
     List<Revert> reverts = new ArrayList<>();
+    List<SiteModel.Entry> breaking = new ArrayList<>();
     Map<String, long[]> authored = new TreeMap<>();
     List<Newcomer> newcomers = new ArrayList<>();
     for (SiteModel.Entry e : entries) {
@@ -118,6 +121,9 @@ record Rollup(Period period, RepoId scope, List<Day> days, Counts counts, Counts
       }
       if (e.commit().analysis().types().contains(ChangeType.REVERT)) {
         reverts.add(new Revert(e, history.reverted(e)));
+      }
+      if (e.commit().analysis().isBreaking()) {
+        breaking.add(e);
       }
       long[] c = authored.computeIfAbsent(e.commit().author(), a -> new long[2]);
       c[0]++;
@@ -153,6 +159,7 @@ record Rollup(Period period, RepoId scope, List<Day> days, Counts counts, Counts
     botList.sort(MOST_FIRST);
     return new Rollup(period, scope, List.copyOf(days), counts, before, List.copyOf(high),
         List.copyOf(areas.subList(0, Math.min(MAX_AREAS, areas.size()))), List.copyOf(reverts),
+        List.copyOf(breaking),
         List.copyOf(people), List.copyOf(botList), List.copyOf(newcomers),
         period.contains(history.firstDay(scope)));
   }

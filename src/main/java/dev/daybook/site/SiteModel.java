@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * Everything the site shows, derived once from the parsed reports: the days in order with their
  * neighbours, and every commit indexed by day, by repository, by severity and by change type (a
- * commit of several types is in the list of each), newest first.
+ * commit of several types is in the list of each), and the breaking ones, newest first.
  */
 final class SiteModel {
 
@@ -49,6 +49,7 @@ final class SiteModel {
   private final Map<LocalDate, List<Entry>> byDay = new HashMap<>();
   private final Map<LocalDate, DailyReport> byDate = new HashMap<>();
   private final List<Entry> all = new ArrayList<>();
+  private final List<Entry> breaking = new ArrayList<>();
 
   /** @param reports one per day */
   SiteModel(List<DailyReport> reports) {
@@ -77,6 +78,9 @@ final class SiteModel {
       byDay.put(day.date(), ofDay);
       for (Entry e : ofDay) {
         all.add(e);
+        if (e.commit().analysis().isBreaking()) {
+          breaking.add(e);
+        }
         byRepo.get(e.repo()).add(e);
         bySeverity.get(e.commit().severity()).add(e);
         for (ChangeType t : e.commit().analysis().types()) {
@@ -127,5 +131,10 @@ final class SiteModel {
 
   List<Entry> all() {
     return all;
+  }
+
+  /** The commits marked breaking, newest first. */
+  List<Entry> breaking() {
+    return breaking;
   }
 }

@@ -107,6 +107,30 @@ public final class SitePaths {
     return type(type) + "feed.xml";
   }
 
+  /** {@code breaking/}: the front page of the commits marked breaking, the newest ones. */
+  public static final String BREAKING = "breaking/";
+
+  /** {@code breaking/page/1/}: archive page {@code k}, counted from the oldest. */
+  public static String breakingPage(int k) {
+    return archivePage(BREAKING, k);
+  }
+
+  public static final String BREAKING_FEED = BREAKING + "feed.xml";
+
+  /** {@code watch/kernels/}: the front page of a watch's commits ({@code watch.kernels=...}). */
+  public static String watch(String name) {
+    return "watch/" + name + "/";
+  }
+
+  /** {@code watch/kernels/page/1/}: archive page {@code k}, counted from the oldest. */
+  public static String watchPage(String name, int k) {
+    return archivePage(watch(name), k);
+  }
+
+  public static String watchFeed(String name) {
+    return watch(name) + "feed.xml";
+  }
+
   /**
    * {@code weekly/}, {@code monthly/}: the digests of every week or month, newest first; a
    * repository's are under its folder ({@code repos/sgl-project/sglang/weekly/}).

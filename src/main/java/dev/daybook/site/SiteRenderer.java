@@ -1,13 +1,14 @@
 package dev.daybook.site;
 
-import dev.daybook.archive.ArchiveReader;
 import dev.daybook.archive.ArchiveReader.Source;
+import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.FileErrors;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
+import dev.daybook.report.ReportPage;
 import dev.daybook.text.XmlChars;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -49,15 +52,22 @@ public final class SiteRenderer {
    * What a site is made of besides the reports.
    *
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
+   * @param hideBots whether a day's page leaves bots' commits out of its commit table
    */
   public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
-      Language language, int pageSize, List<String> bots) {
+      Language language, int pageSize, List<String> bots, boolean hideBots) {
     public Settings {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(baseUrl, "baseUrl");
       bots = List.copyOf(bots);
+    }
+
+    /** Settings that hide no bot. */
+    public Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
+        Language language, int pageSize, List<String> bots) {
+      this(content, templates, assets, baseUrl, title, language, pageSize, bots, false);
     }
 
     /** Names the first missing (or unreadable) template or asset. */
@@ -138,9 +148,27 @@ public final class SiteRenderer {
       neighbours.put("daybook.week-id", week.id());
       neighbours.put("daybook.month-digest",
           SitePaths.digest(null, Period.of(Period.Kind.MONTH, date)));
+      // With site.hide-bots, the bots' rows leave the table; the page says how many (and which,
+      // in its key, so a changed bot list makes it again).
+      Set<String> hidden = new TreeSet<>();
+      if (settings.hideBots()) {
+        Bots bots = Bots.of(settings.bots());
+        for (SiteModel.Entry e : model.ofDay(date)) {
+          if (bots.isBot(e.commit().author())) {
+            hidden.add(e.anchor());
+          }
+        }
+        neighbours.put("daybook.hidden-bots", hidden.size());
+        neighbours.put("daybook.hidden-anchors", String.join(" ", hidden));
+      }
       String path = SitePaths.report(day.report().date());
-      pages.page(path, key(path, neighbours, day.digest()),
-          () -> oven.get().render(day.page().get(), day.file(), path, neighbours));
+      pages.page(path, key(path, neighbours, day.digest()), () -> {
+        ReportPage page = day.page().get();
+        if (!hidden.isEmpty()) {
+          page = new ReportPage(page.header(), BotRows.hide(page.html(), hidden));
+        }
+        return oven.get().render(page, day.file(), path, neighbours);
+      });
       return null;
     });
     for (Path page : contentPages) {
@@ -162,13 +190,18 @@ public final class SiteRenderer {
    * sitemap of every page handed out so far) and the assets. After {@link #reportPages}.
    */
   public void otherPages(Pages out) throws IOException, SiteException {
+    otherPages(out, List.of());
+  }
+
+  /** As {@link #otherPages(Pages)}, with a page and a feed for each watch. */
+  public void otherPages(Pages out, List<Watch> watches) throws IOException, SiteException {
     Pages pages = recording(out);
     Map<LocalDate, String> dayDigests = new TreeMap<>();
     reports.forEach((date, source) -> dayDigests.put(date, source.digest()));
     Supplier<List<String>> paths = () -> List.copyOf(given);
     new PageRenderer(project.resolve("templates"), templatesDigest, model, dayDigests, pages,
         paths, settings.baseUrl(), settings.language(), settings.pageSize(),
-        Bots.of(settings.bots())).renderAll();
+        Bots.of(settings.bots()), watches).renderAll();
     try (Stream<Path> walk = Files.walk(settings.assets())) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         pages.file(settings.assets().relativize(file).toString().replace('\\', '/'),

@@ -43,6 +43,24 @@ class ReportCodecTest {
     }
   }
 
+  @Test
+  void aBreakingMarkerComesBack() throws Exception {
+    DailyReport report = shipped().values().iterator().next();
+    var section = report.sections().get(0);
+    var commits = new java.util.ArrayList<>(section.commits());
+    var first = commits.get(0);
+    commits.set(0, new dev.daybook.model.ReportedCommit(first.sha(), first.url(), first.time(),
+        first.author(), first.title(), first.analysis().withBreaking("标题带有 `!`")));
+    DailyReport marked = new DailyReport(report.date(), report.zone(),
+        java.util.List.of(new dev.daybook.model.RepoSection(section.repo(), commits)),
+        report.partialAsOf());
+
+    DailyReport back = ReportCodec.decode(ReportCodec.encode(marked));
+    assertThat(back).isEqualTo(marked).isNotEqualTo(report);
+    assertThat(back.sections().get(0).commits().get(0).analysis().breaking())
+        .isEqualTo("标题带有 `!`");
+  }
+
   /**
    * The prose is read on first use, but its lengths are checked when the entry is read: an entry
    * whose prose does not add up (a string length changed) fails then, not later when a page asks

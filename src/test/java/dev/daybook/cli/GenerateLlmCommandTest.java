@@ -185,7 +185,7 @@ class GenerateLlmCommandTest {
     assertThat(report.commitCount()).isEqualTo(13);
     assertThat(report.sections().get(0).commits()).map(ReportedCommit::analysis)
         .allMatch(a -> a.summary().startsWith("本次提交："))
-        .allMatch(a -> a.reasons().get(0).equals("模型：test-model（提示词 v2）"));
+        .allMatch(a -> a.reasons().get(0).equals("模型：test-model（提示词 v3）"));
     assertThat(cacheFiles()).hasSize(13);
     String first = Files.readString(report());
 

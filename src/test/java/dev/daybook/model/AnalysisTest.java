@@ -19,7 +19,7 @@ class AnalysisTest {
     Analysis eager = eager();
     AtomicInteger reads = new AtomicInteger();
     Analysis deferred = Analysis.deferred(Severity.MEDIUM,
-        List.of(ChangeType.FEATURE, ChangeType.TEST), "功能增强", true, () -> {
+        List.of(ChangeType.FEATURE, ChangeType.TEST), "功能增强", true, "", () -> {
           reads.incrementAndGet();
           return eager.prose();
         });
@@ -45,10 +45,14 @@ class AnalysisTest {
         + "insights=Items[list=[Insight[dimension=SECURITY, text=ins]], text=], "
         + "risks=Items[list=[], text=], "
         + "recommendations=Items[list=[Point[title=t, details=rec]], text=], conclusion=con, "
-        + "reasons=[a, b], incomplete=true]");
+        + "reasons=[a, b], incomplete=true, breaking=]");
     assertThat(a).isEqualTo(eager()).hasSameHashCodeAs(eager());
     assertThat(a).isNotEqualTo(a.withIncomplete(false));
     assertThat(a.withIncomplete(false).withIncomplete(true)).isEqualTo(a);
+    assertThat(a.isBreaking()).isFalse();
+    assertThat(a.withBreaking("marker feat!:").breaking()).isEqualTo("marker feat!:");
+    assertThat(a).isNotEqualTo(a.withBreaking("marker feat!:"));
+    assertThat(a.withBreaking("x").withBreaking("")).isEqualTo(a).hasSameHashCodeAs(a);
     assertThat(a).isNotEqualTo(new Analysis(Severity.MEDIUM, a.types(), a.typeLabel(),
         a.rationale(), "other", a.impact(), a.insights(), a.risks(), a.recommendations(),
         a.conclusion(), a.reasons(), a.incomplete()));

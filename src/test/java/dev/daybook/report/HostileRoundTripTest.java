@@ -42,7 +42,8 @@ class HostileRoundTripTest {
   static ReportedCommit commit(String sha, String title, String author, Severity severity) {
     Analysis analysis = new Analysis(severity, List.of(ChangeType.BUGFIX), null,
         "summary of " + MarkdownText.inline(title), "- " + MarkdownText.code(title),
-        Items.none(), Items.none(), Items.none(), "", List.of("reason quoting " + title), false);
+        Items.none(), Items.none(), Items.none(), "", List.of("reason quoting " + title), false)
+        .withBreaking("breaking quoting " + title);
     return new ReportedCommit(sha, "https://github.com/o/r/commit/" + sha,
         Instant.parse("2026-02-06T10:00:00Z"), author, title, analysis);
   }
@@ -70,6 +71,8 @@ class HostileRoundTripTest {
       assertThat(back.author()).isEqualTo(MarkdownText.oneLine(text + " | author"));
       assertThat(back.analysis().reasons())
           .containsExactly(MarkdownText.oneLine("reason quoting " + text));
+      assertThat(back.analysis().breaking())
+          .isEqualTo(MarkdownText.oneLine("breaking quoting " + text));
     }
   }
 

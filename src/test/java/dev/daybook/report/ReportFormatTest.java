@@ -95,4 +95,28 @@ class ReportFormatTest {
     assertThat(one).doesNotContain("本日概览")
         .contains("<h2 id=\"sgl-project--sglang\">sgl-project/sglang</h2>");
   }
+
+  @Test
+  void aBreakingMarkerStandsUnderTheSeverityAndReadsBack() throws Exception {
+    var analysis = new dev.daybook.model.Analysis(dev.daybook.model.Severity.HIGH,
+        java.util.List.of(dev.daybook.model.ChangeType.FEATURE), null, "sum", "",
+        dev.daybook.model.Items.none(), dev.daybook.model.Items.none(),
+        dev.daybook.model.Items.none(), "", java.util.List.of(), false)
+        .withBreaking("约定式提交的破坏性标记 “feat!:” <b>|`");
+    var commit = new dev.daybook.model.ReportedCommit("0123456789abcdef0123456789abcdef01234567",
+        "https://github.com/o/r/commit/0123456789abcdef0123456789abcdef01234567",
+        java.time.Instant.parse("2026-02-06T02:00:00Z"), "A", "feat!: x", analysis);
+    DailyReport report = new DailyReport(java.time.LocalDate.of(2026, 2, 6), SHANGHAI,
+        java.util.List.of(new dev.daybook.model.RepoSection(
+            dev.daybook.model.RepoId.parse("o/r"), java.util.List.of(commit))));
+    String written = new ReportWriter(dev.daybook.model.Language.ZH).write(report);
+    assertThat(written).contains("**⚡ 重要程度**：🔴 高  \n"
+        + "**💥 破坏性变更**：约定式提交的破坏性标记 “feat!:” \\<b\\>\\|\\`\n\n**📋 变更摘要**");
+    ParsedReport parsed = new ReportParser(SHANGHAI).parse(Path.of("2026-02-06.md"), written,
+        true);
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.orThrow()).isEqualTo(report);
+    assertThat(parsed.page().html()).contains("<strong>💥 破坏性变更</strong>：约定式提交的破坏性标记"
+        + " “feat!:” &lt;b&gt;|`");
+  }
 }

@@ -178,7 +178,8 @@ class HostileContentTest {
       String summary = c[0].equals(LONG_TITLE) ? LONG_SUMMARY
           : "Changes " + MarkdownText.inline(c[0]) + " by " + MarkdownText.inline(c[1]) + ".";
       Analysis analysis = new Analysis(severity, List.of(ChangeType.BUGFIX), null, summary, "",
-          Items.none(), Items.none(), Items.none(), "", List.of("title: " + c[0]), false);
+          Items.none(), Items.none(), Items.none(), "", List.of("title: " + c[0]), false)
+          .withBreaking("breaking: " + c[0]);
       commits.add(new ReportedCommit(sha(i), "https://github.com/evil/repo/commit/" + sha(i),
           noon.minusSeconds(60L * i), c[1], c[0], analysis));
     }
@@ -225,7 +226,8 @@ class HostileContentTest {
         "reports/2026/03/2026-03-02.html", "repos/evil/repo/index.html",
         "repos/evil/hand/index.html", "severity/high/index.html", "severity/medium/index.html",
         "severity/low/index.html", "404.html", "about.html", "reports/2026/index.html",
-        "reports/2026/03/index.html", "type/bugfix/index.html");
+        "reports/2026/03/index.html", "type/bugfix/index.html", "breaking/index.html",
+        "weekly/2026-W10/index.html");
   }
 
   @Test
@@ -393,6 +395,17 @@ class HostileContentTest {
     assertShows(hand.select("#high .summary").text(), "the hand-written summary", SCRIPT);
     assertThat(hand.select("#high .summary a").eachAttr("href")).isNotEmpty()
         .allMatch(h -> h.isEmpty() || h.startsWith("https://"), "empty or https");
+  }
+
+  @Test
+  void theBreakingListAndTheWeeksBreakingChangesShowTheHostileReasonsAsText() throws IOException {
+    String list = page("breaking/index.html").text();
+    String week = page("weekly/2026-W10/index.html").select("#breaking").text();
+    // Each written commit is marked breaking "because" of its own title.
+    for (String[] c : COMMITS) {
+      assertShows(list, "the breaking list", MarkdownText.oneLine("breaking: " + c[0]));
+      assertShows(week, "the week's breaking changes", MarkdownText.oneLine("breaking: " + c[0]));
+    }
   }
 
   @Test

@@ -111,6 +111,8 @@ class LinkCheckTest {
       }
     }
     expected.addAll(calendar);
+    // The list of breaking changes has its front page even when no commit is marked.
+    expected.add("breaking/index.html");
     // The digests of the one ISO week and month, of the archive and of its one repository, and
     // their lists.
     for (String scope : List.of("", "repos/sgl-project/sglang/")) {
@@ -135,13 +137,13 @@ class LinkCheckTest {
     // The shipped week: 7 reports in one month of one year, 141 commits in one repository (the
     // front page with 91, one archive page of 50), high (8), medium (78) and low (55) one front
     // page each, ten change types one front page each (none has 100 commits); home, about, 404
-    // and search; a week's and a month's digest and their lists, twice.
-    assertThat(expected).hasSize(7 + 2 + 4 + 4 + 10 + 1 + 8);
+    // and search; a week's and a month's digest and their lists, twice; the breaking changes.
+    assertThat(expected).hasSize(7 + 2 + 4 + 4 + 10 + 1 + 8 + 1);
     assertThat(pages).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
-  void theSiteOfAnEmptyArchiveHasHomeSeverityAndTypePagesAndNoBrokenLink(@TempDir Path dir)
+  void theSiteOfAnEmptyArchiveHasHomeSeverityTypeAndBreakingPagesAndNoBrokenLink(@TempDir Path dir)
       throws Exception {
     Path content = Files.createDirectories(dir.resolve("content"));
     Path out = dir.resolve("output");
@@ -151,12 +153,14 @@ class LinkCheckTest {
 
     assertThat(r.broken()).isEmpty();
     List<String> pages = new ArrayList<>(List.of("index.html", "404.html", "search.html",
-        "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html"));
+        "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html",
+        "breaking/index.html"));
     for (ChangeType t : ChangeType.values()) {
       pages.add("type/" + t.key() + "/index.html");
     }
     assertThat(r.pages()).containsExactlyInAnyOrderElementsOf(pages);
-    for (String feed : List.of("feed.xml", "severity/high/feed.xml", "type/bugfix/feed.xml")) {
+    for (String feed : List.of("feed.xml", "severity/high/feed.xml", "type/bugfix/feed.xml",
+        "breaking/feed.xml")) {
       FeedsAndSitemapTest.checkAtom(out, feed, Bakes.SUB_PATH);
     }
   }
@@ -169,7 +173,8 @@ class LinkCheckTest {
         "js/site.js", "favicon.svg", "feed.xml", "repos/sgl-project/sglang/feed.xml",
         "severity/high/feed.xml", "severity/medium/feed.xml", "severity/low/feed.xml",
         "sitemap.xml", "robots.txt", "weekly/feed.xml", "monthly/feed.xml",
-        "repos/sgl-project/sglang/weekly/feed.xml", "repos/sgl-project/sglang/monthly/feed.xml"));
+        "repos/sgl-project/sglang/weekly/feed.xml", "repos/sgl-project/sglang/monthly/feed.xml",
+        "breaking/feed.xml"));
     for (ChangeType t : ChangeType.values()) {
       expected.add("type/" + t.key() + "/feed.xml");
     }

@@ -118,6 +118,9 @@ class RollupTest {
     assertThat(week.reverts()).extracting(r -> r.revert().commit().shortSha())
         .containsExactly("9fbec79", "0db6fd4");
     assertThat(week.reverts()).allMatch(r -> r.reverted() == null);
+    // No commit of the shipped week carries a breaking marker (none has a "!", a footer, or a
+    // removed API file or flag): the section is there and empty.
+    assertThat(week.breaking()).isEmpty();
   }
 
   @Test
@@ -175,6 +178,11 @@ class RollupTest {
             false));
   }
 
+  static ReportedCommit breaking(ReportedCommit c, String why) {
+    return new ReportedCommit(c.sha(), c.url(), c.time(), c.author(), c.title(),
+        c.analysis().withBreaking(why));
+  }
+
   static final ReportedCommit C1 = commit(1, LocalDateTime.of(2026, 1, 26, 10, 0), "Ann",
       "Add cache layer (#1)", Severity.HIGH, List.of(ChangeType.FEATURE), "Adds a cache.",
       "- `src/cache/store/Cache.java`\n- `README.md`");
@@ -185,14 +193,15 @@ class RollupTest {
       "- `src/cache/store/Cache.java`");
   static final ReportedCommit C4 = commit(4, LocalDateTime.of(2026, 2, 3, 10, 0), "Ann",
       "Fix y", Severity.MEDIUM, List.of(ChangeType.BUGFIX), "", "- `src/core/a/B.java`");
-  static final ReportedCommit C5 = commit(5, LocalDateTime.of(2026, 2, 3, 11, 0), "Cy",
+  static final ReportedCommit C5 = breaking(commit(5, LocalDateTime.of(2026, 2, 3, 11, 0), "Cy",
       "Big (#3)", Severity.HIGH, List.of(ChangeType.FEATURE, ChangeType.BUGFIX), "Big.",
-      "- `src/core/z/Q.java`");
+      "- `src/core/z/Q.java`"), "removed public API file src/api/Old.java");
   static final ReportedCommit C6 = commit(6, LocalDateTime.of(2026, 2, 3, 12, 0), "ci-robot",
       "ci: pin", Severity.LOW, List.of(ChangeType.CI), "", "- `.github/workflows/ci.yml`");
-  static final ReportedCommit C8 = commit(8, LocalDateTime.of(2026, 2, 5, 9, 0), "Bob",
+  static final ReportedCommit C8 = breaking(commit(8, LocalDateTime.of(2026, 2, 5, 9, 0), "Bob",
       "Undo the fix", Severity.MEDIUM, List.of(ChangeType.REVERT),
-      "This reverts commit " + C4.sha() + ".", "- `src/core/a/B.java`");
+      "This reverts commit " + C4.sha() + ".", "- `src/core/a/B.java`"),
+      "model m: the fix's flag is gone");
   static final ReportedCommit C9 = commit(9, LocalDateTime.of(2026, 3, 2, 9, 0), "Dan",
       "test: more", Severity.LOW, List.of(ChangeType.TEST), "", "- `test/T.java`");
 
@@ -230,6 +239,19 @@ class RollupTest {
     assertThat(w06.before().types()).isEqualTo(
         Map.of(ChangeType.FEATURE, 1L, ChangeType.CHORE, 1L));
     assertThat(w06.high()).extracting(e -> e.commit().sha()).containsExactly(C5.sha());
+  }
+
+  @Test
+  void theBreakingChangesAreTheCommitsMarkedSoNewestFirstInTheirPeriodAndScope() {
+    assertThat(small(Period.Kind.WEEK, LocalDate.of(2026, 2, 3), null).breaking())
+        .extracting(e -> e.commit().sha()).containsExactly(C8.sha(), C5.sha());
+    assertThat(small(Period.Kind.WEEK, LocalDate.of(2026, 2, 3), LIB).breaking())
+        .extracting(e -> e.commit().sha()).containsExactly(C5.sha());
+    assertThat(small(Period.Kind.WEEK, LocalDate.of(2026, 1, 26), null).breaking()).isEmpty();
+    assertThat(small(Period.Kind.MONTH, LocalDate.of(2026, 2, 1), APP).breaking())
+        .extracting(e -> e.commit().sha()).containsExactly(C8.sha());
+    assertThat(SMALL.breaking()).extracting(e -> e.commit().sha())
+        .containsExactly(C8.sha(), C5.sha());
   }
 
   @Test

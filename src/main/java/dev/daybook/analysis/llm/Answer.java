@@ -42,7 +42,8 @@ record Answer(
     List<Aspect> insights,
     List<Titled> risks,
     List<Titled> recommendations,
-    String conclusion) {
+    String conclusion,
+    String breaking) {
 
   /** An insight as the model gave it: its dimension ({@code null}: none) and its raw text. */
   record Aspect(Dimension dimension, String text) {}
@@ -111,6 +112,7 @@ record Answer(
     insights = List.copyOf(insights);
     risks = List.copyOf(risks);
     recommendations = List.copyOf(recommendations);
+    breaking = Objects.requireNonNullElse(breaking, "");
   }
 
   static Read parse(String content) throws Invalid {
@@ -153,6 +155,9 @@ record Answer(
     m.put("risks", titled(risks));
     m.put("recommendations", titled(recommendations));
     m.put("conclusion", conclusion);
+    if (!breaking.isBlank()) {
+      m.put("breaking", breaking);
+    }
     return m;
   }
 
@@ -215,8 +220,18 @@ record Answer(
           new ArrayList<>(types).subList(0, Math.min(3, types.size())),
           string(root, "severity_reason"), summary, blankless(impact),
           insights.stream().filter(i -> !i.text().isBlank()).toList(),
-          points(root, "risks"), points(root, "recommendations"), string(root, "conclusion"));
+          points(root, "risks"), points(root, "recommendations"), string(root, "conclusion"),
+          breaking(root));
       return new Read(answer, mended);
+    }
+
+    /**
+     * The optional breaking reason: a text, or nothing. A bare {@code true} is too little to
+     * publish (a marker must say why) and {@code false} says no: both read as no marker.
+     */
+    private String breaking(JsonNode root) throws Invalid {
+      JsonNode node = field(root, "breaking");
+      return node != null && node.isTextual() ? node.asText().strip() : "";
     }
 
     /**

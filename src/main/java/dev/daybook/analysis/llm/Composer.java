@@ -7,6 +7,7 @@ import dev.daybook.model.Items;
 import dev.daybook.model.Language;
 import dev.daybook.model.Point;
 import dev.daybook.model.Severity;
+import dev.daybook.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +57,8 @@ final class Composer {
       impact = ruled.impact();
     }
     boolean zh = language == Language.ZH;
+    // Before the reasons, which count what the checks dropped.
+    String breaking = breaking(prose, answer, ruled, model, zh);
     List<String> reasons = new ArrayList<>();
     reasons.add(zh ? "模型：" + model + "（提示词 v" + Prompt.VERSION + "）"
         : "model: " + model + " (prompt v" + Prompt.VERSION + ")");
@@ -72,7 +75,25 @@ final class Composer {
     reasons.addAll(ruled.reasons());
     return new Analysis(answer.severity(), answer.types(), null, rationale, summary, impact,
         Items.of(insights.subList(0, Math.min(SafeProse.MAX_ITEMS, insights.size()))), risks,
-        recommendations, conclusion, reasons, false);
+        recommendations, conclusion, reasons, false)
+        .withBreaking(breaking);
+  }
+
+  /**
+   * The breaking marker: the rules' when one fired (it names what it saw in the commit), else
+   * the model's reason when it passes the same checks as the rest of its text, as plain text.
+   */
+  private static String breaking(SafeProse prose, Answer answer, Analysis ruled, String model,
+      boolean zh) {
+    if (ruled.isBreaking() || answer.breaking().isBlank()) {
+      return ruled.breaking();
+    }
+    String checked = prose.item(answer.breaking());
+    if (checked == null || checked.isEmpty()) {
+      return "";
+    }
+    String reason = MarkdownText.plain(checked);
+    return zh ? "模型 " + model + "：" + reason : "model " + model + ": " + reason;
   }
 
   /** Titled points whose title and details both pass; at most {@link SafeProse#MAX_ITEMS}. */

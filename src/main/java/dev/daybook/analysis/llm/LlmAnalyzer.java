@@ -258,7 +258,8 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     reasons.addAll(ruled.reasons());
     return new Analysis(ruled.severity(), ruled.types(), ruled.typeLabel(), rationale,
         ruled.summary(), ruled.impact(), ruled.insights(), ruled.risks(),
-        ruled.recommendations(), ruled.conclusion(), reasons, ruled.incomplete());
+        ruled.recommendations(), ruled.conclusion(), reasons, ruled.incomplete())
+        .withBreaking(ruled.breaking());
   }
 
   private static String requireText(String value, String name) {

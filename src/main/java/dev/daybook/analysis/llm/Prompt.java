@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 final class Prompt {
 
   /** Part of the cache key: answers to an older prompt are not reused. */
-  static final String VERSION = "2";
+  // 3: an optional "breaking".
+  static final String VERSION = "3";
 
   /** The commit message is cut to this many characters. */
   static final int MAX_MESSAGE_CHARS = 8_000;
@@ -74,7 +75,11 @@ final class Prompt {
             + " for whom}],",
         " \"recommendations\": [{\"title\": a short name of the action, \"details\": what a"
             + " follower should check or do}],",
-        " \"conclusion\": one sentence}",
+        " \"conclusion\": one sentence,",
+        " \"breaking\": optional: only when the commit breaks compatibility for its users (it"
+            + " removes or renames a public API, command-line flag, configuration key or file"
+            + " format, or changes a default so that existing use behaves differently), one"
+            + " sentence saying what breaks; leave the key out otherwise}",
         "Dimensions: architecture = structure, modules, interfaces; performance = speed, memory,"
             + " throughput; security = safety, trust, exposure; maintainability = readability,"
             + " tests, duplication; deployment = install, configuration, hardware, resources.",

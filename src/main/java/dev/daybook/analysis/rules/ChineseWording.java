@@ -306,11 +306,6 @@ final class ChineseWording implements Wording {
   }
 
   @Override
-  public String marker(String marker) {
-    return "标记 \"" + marker + "\"";
-  }
-
-  @Override
   public String andMore(String first, int more) {
     return first + " 等 " + (more + 1) + " 个";
   }
@@ -394,6 +389,17 @@ final class ChineseWording implements Wording {
       case TEST -> "测试";
       case CI -> "CI 配置";
       case DOCS -> "文档";
+    };
+  }
+
+  @Override
+  public String breaking(Breaking b) {
+    return switch (b.rule()) {
+      case PREFIX -> "约定式提交的破坏性标记 “" + b.quote() + "”";
+      case FOOTER -> "提交信息带有 “" + b.quote() + "” 脚注";
+      case API_FILE_REMOVED -> "删除了公开接口路径下的文件 " + b.quote();
+      case API_FILE_RENAMED -> "把公开接口路径下的文件 " + b.quote() + " 移到了 " + b.file();
+      case FLAG_REMOVED -> "删除了命令行参数 " + b.quote() + "（" + b.file() + "）";
     };
   }
 }

@@ -326,11 +326,6 @@ final class EnglishWording implements Wording {
   }
 
   @Override
-  public String marker(String marker) {
-    return "marker \"" + marker + "\"";
-  }
-
-  @Override
   public String andMore(String first, int more) {
     return first + " and " + more + " more";
   }
@@ -408,5 +403,16 @@ final class EnglishWording implements Wording {
 
   private static String files(int count) {
     return count + (count == 1 ? " file" : " files");
+  }
+
+  @Override
+  public String breaking(Breaking b) {
+    return switch (b.rule()) {
+      case PREFIX -> "conventional-commit breaking marker \"" + b.quote() + "\"";
+      case FOOTER -> "\"" + b.quote() + "\" footer in the message";
+      case API_FILE_REMOVED -> "removed public API file " + b.quote();
+      case API_FILE_RENAMED -> "moved public API file " + b.quote() + " to " + b.file();
+      case FLAG_REMOVED -> "removed command-line flag " + b.quote() + " (" + b.file() + ")";
+    };
   }
 }

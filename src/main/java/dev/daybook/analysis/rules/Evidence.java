@@ -11,10 +11,14 @@ record Evidence(Commit commit, Title title, ChangeSet changes) {
     return new Evidence(commit, Title.parse(commit.title()), ChangeSet.of(commit));
   }
 
-  /** The breaking marker as written: a prefix with {@code !}, or {@code BREAKING CHANGE}. */
+  /** Why the commit breaks compatibility, by the first rule of {@link Breaking} that fired. */
+  Optional<Breaking> breakingRule() {
+    return Breaking.find(this);
+  }
+
+  /** What that rule saw, as written: a prefix with {@code !}, a footer, a path or a flag. */
   Optional<String> breaking() {
-    return title.prefix().filter(Title.Prefix::breaking).map(Title.Prefix::raw)
-        .or(() -> Keyword.BREAKING.find(commit.message()));
+    return breakingRule().map(Breaking::quote);
   }
 
   /** The security word as written anywhere in the message, e.g. {@code CVE-2025}. */

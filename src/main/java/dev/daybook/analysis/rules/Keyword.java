@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 /** Words in a commit message that the rules act on. Matching ignores case. */
 enum Keyword {
-  /** Conventional-commit footer; also written with a hyphen. */
-  BREAKING("BREAKING[ -]CHANGE", null),
   SECURITY("security|CVE-\\d{4}|GHSA-\\w{4}|vulnerab\\w*", null),
   /** git's own {@code Revert "..."} title, and reverts written by hand ("Revert broken ..."). */
   REVERT("^revert\\b", ChangeType.REVERT),
@@ -32,7 +30,7 @@ enum Keyword {
     this.type = type;
   }
 
-  /** The type this keyword suggests, or {@code null} for the markers (breaking, security). */
+  /** The type this keyword suggests, or {@code null} for the security marker. */
   ChangeType type() {
     return type;
   }

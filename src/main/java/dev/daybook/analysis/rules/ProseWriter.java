@@ -38,6 +38,11 @@ final class ProseWriter {
   }
 
   Analysis write(Evidence evidence, Verdict verdict) {
+    return analysis(evidence, verdict)
+        .withBreaking(evidence.breakingRule().map(words::breaking).orElse(""));
+  }
+
+  private Analysis analysis(Evidence evidence, Verdict verdict) {
     String summary = summary(evidence);
     String impact = impact(evidence.changes());
     if (verdict.severity() == Severity.LOW) {

@@ -138,8 +138,8 @@ final class SeverityRules {
 
     /** Breaking and security decide the level even when it is high already. */
     Level markers(Evidence evidence, Level level) {
-      if (evidence.breaking().isPresent()) {
-        add(words.marker(evidence.breaking().get()), words.breakingHigh());
+      if (evidence.breakingRule().isPresent()) {
+        add(words.breaking(evidence.breakingRule().get()), words.breakingHigh());
         level = new Level(Severity.HIGH, Ground.BREAKING);
       }
       if (evidence.security().isPresent()) {

@@ -162,9 +162,6 @@ interface Wording {
   /** {@code dependency manifest pyproject.toml changed}. */
   String manifestChanged(String paths);
 
-  /** A breaking marker as read: {@code marker "feat!:"}. */
-  String marker(String marker);
-
   /** "a and 2 more", for a reason's list of paths. */
   String andMore(String first, int more);
 
@@ -199,6 +196,12 @@ interface Wording {
   String breakingHigh();
 
   String securityHigh();
+
+  /**
+   * The breaking marker of a report: which rule fired and what it saw, as plain text (the report
+   * writer escapes it), so no code spans.
+   */
+  String breaking(Breaking breaking);
 
   /** "+120 / −30": the same in every language. */
   static String lines(Tally tally) {

@@ -146,7 +146,7 @@ class LlmAnalyzerTest {
         new Point("Tests", "Run the server tests."))));
     assertThat(a.rationale()).isEqualTo("It changes the server.");
     assertThat(a.incomplete()).isFalse();
-    assertThat(a.reasons()).contains("model: test-model (prompt v2)");
+    assertThat(a.reasons()).contains("model: test-model (prompt v3)");
 
     assertThat(fake.requests()).hasSize(1);
     Request r = fake.requests().get(0);

@@ -130,7 +130,7 @@ class StructuredAnswerTest {
     assertThat(a.risks().list()).containsExactly(
         new Point("编译环境依赖", "没有 NVCC 时 JIT 编译会失败。"),
         new Point("架构兼容", "低于 SM80 的显卡不可用。"));
-    assertThat(a.reasons().get(0)).isEqualTo("模型：test-model（提示词 v2）");
+    assertThat(a.reasons().get(0)).isEqualTo("模型：test-model（提示词 v3）");
     // The prompt asked for that shape, and the answer needed no mending.
     assertThat(fake.requests()).hasSize(1);
     assertThat(fake.requests().get(0).system())
@@ -254,6 +254,63 @@ class StructuredAnswerTest {
     assertThat(html).doesNotContain("<script>").doesNotContain("href=\"javascript")
         .contains("<td>a | b &lt;script&gt;x&lt;/script&gt; **bold** second line</td>")
         .contains("<li><strong>**Bold** | [x](y)</strong>: not a list - nor this</li>");
+  }
+
+  // ---- breaking ------------------------------------------------------------------------------
+
+  @Test
+  void theModelMayMarkACommitBreakingWithAReasonThatPassesTheChecks() throws Exception {
+    Map<String, Object> a = structured();
+    a.put("breaking", "旧的 `marlin_utils.py` 接口 <b>不再</b> 接受 `group_size`。");
+    fake.then(Response.answer(a));
+    Analysis result = analyzer().analyze(commit(), Language.ZH);
+    assertThat(result.breaking())
+        .isEqualTo("模型 test-model：旧的 marlin_utils.py 接口 <b>不再</b> 接受 group_size。");
+    assertThat(fake.requests().get(0).system()).contains("\"breaking\": optional");
+    String markdown = roundTrip(report(List.of(commit()), List.of(result)), Language.ZH);
+    assertThat(markdown).contains("**💥 破坏性变更**：模型 test-model：旧的 marlin_utils.py");
+    assertThat(html(markdown)).doesNotContain("<b>不再").contains("&lt;b&gt;不再&lt;/b&gt;");
+    // The cached answer keeps it.
+    assertThat(analyzer().analyze(commit(), Language.ZH)).isEqualTo(result);
+  }
+
+  @Test
+  void aBreakingReasonNamingAFileTheCommitLacksOrABareTrueMarksNothing() {
+    Map<String, Object> a = structured();
+    a.put("breaking", "Removes `python/sglang/api.py`.");
+    fake.then(Response.answer(a));
+    Analysis unknownFile = analyzer().analyze(commit(), Language.EN);
+    assertThat(unknownFile.isBreaking()).isFalse();
+    assertThat(unknownFile.reasons()).anyMatch(r -> r.startsWith("model text: 1 statement"));
+
+    Map<String, Object> bare = structured();
+    bare.put("breaking", true);
+    fake.reset().then(Response.answer(bare));
+    Analysis bareTrue = LlmAnalyzer.builder().baseUrl(fake.baseUrl()).model("other-model")
+        .apiKey("sk-test").timeout(Duration.ofSeconds(5)).backoff(Duration.ofMillis(1))
+        .sleeper(d -> { }).cacheDir(dir.resolve("cache2")).build()
+        .analyze(commit(), Language.EN);
+    assertThat(bareTrue.isBreaking()).isFalse();
+  }
+
+  @Test
+  void theRulesMarkerWinsOverTheModelsAndSurvivesAFallback() {
+    Commit bang = new Commit(RepoId.parse("example/repo"), SHA, URL, "Linyu Wu",
+        Instant.parse("2026-02-06T00:31:42Z"), "feat(kernel)!: migrate GEMM", List.of(), 300, 20,
+        commit().files());
+    Map<String, Object> a = structured();
+    a.put("breaking", "The old entry point is gone.");
+    fake.then(Response.answer(a));
+    assertThat(analyzer().analyze(bang, Language.EN).breaking())
+        .isEqualTo("conventional-commit breaking marker \"feat(kernel)!:\"");
+    fake.reset().then(Response.of(500, "no"), Response.of(500, "no"), Response.of(500, "no"),
+        Response.of(500, "no"));
+    Analysis fellBack = LlmAnalyzer.builder().baseUrl(fake.baseUrl()).model("m2")
+        .apiKey("sk-test").timeout(Duration.ofSeconds(5)).backoff(Duration.ofMillis(1))
+        .sleeper(d -> { }).cacheDir(dir.resolve("cache3")).build().analyze(bang, Language.EN);
+    assertThat(fellBack.reasons().get(0)).startsWith("model: m2 failed");
+    assertThat(fellBack.breaking())
+        .isEqualTo("conventional-commit breaking marker \"feat(kernel)!:\"");
   }
 
   // ---- off the schema ----------------------------------------------------------------------

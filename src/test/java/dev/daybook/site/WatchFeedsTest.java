@@ -1,0 +1,108 @@
+package dev.daybook.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daybook.build.SiteBuilder;
+import dev.daybook.model.Language;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code watch.NAME=QUERY}: the shipped week built with two watches (the real Lucene index, the
+ * real pages) gives {@code /watch/NAME/} and its Atom feed with the commits the query finds, and
+ * a query that cannot be read stops the build naming the key and the column.
+ */
+class WatchFeedsTest {
+
+  @TempDir
+  static Path dir;
+  static Path site;
+
+  static SiteBuilder.Options options(Path out, Language language, Map<String, String> watches) {
+    return new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES, Bakes.ASSETS, out,
+        BaseUrl.parse(Bakes.SUB_PATH), "Daybook", language, ZoneId.of("Asia/Shanghai"), 50,
+        out.resolveSibling(out.getFileName() + "-index"), List.of("sglang-bot"), false, watches);
+  }
+
+  @BeforeAll
+  static void bake() throws Exception {
+    site = dir.resolve("output");
+    new SiteBuilder().build(options(site, Language.ZH, Map.of(
+        "kernels", "path:python/sglang/jit_kernel",
+        "amd-high", "AMD severity:高")));
+  }
+
+  static Document page(String path) throws Exception {
+    return Jsoup.parse(site.resolve(SitePaths.file(path)).toFile(), "UTF-8");
+  }
+
+  @Test
+  void aWatchListsTheCommitsItsQueryFindsNewestFirst() throws Exception {
+    Document kernels = page(SitePaths.watch("kernels"));
+    assertThat(kernels.select("h1").text()).isEqualTo("关注：kernels");
+    assertThat(kernels.select(".watch-query code").text())
+        .isEqualTo("path:python/sglang/jit_kernel");
+    // The shipped week has 9 commit sections that name `python/sglang/jit_kernel/` (grep over
+    // content/reports); in 8 the impact list names a file there, which is what path: reads. The
+    // ninth, aa390d2 (the imported reference), names the folder only in its summary.
+    List<String> links = kernels.select("li.entry > a.title").eachAttr("href");
+    assertThat(links).hasSize(8).noneMatch(l -> l.endsWith("#aa390d2"));
+    for (String link : links) {
+      String[] fileAndAnchor = link.replace("../../", "").split("#");
+      Document report = Jsoup.parse(site.resolve(fileAndAnchor[0]).toFile(), "UTF-8");
+      // The commit's section, from its heading to the next one, names such a file.
+      String section = report.getElementById(fileAndAnchor[1]).nextElementSiblings()
+          .stream().takeWhile(e -> !e.tagName().equals("h4")).map(e -> e.text())
+          .reduce("", String::concat);
+      assertThat(section).as(link).contains("python/sglang/jit_kernel/");
+    }
+    List<String> dates = kernels.select("li.entry .meta > a:first-of-type").eachText();
+    assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    Document amd = page(SitePaths.watch("amd-high"));
+    assertThat(amd.select("li.entry")).isNotEmpty()
+        .allMatch(e -> e.hasClass("sev-high"), "high");
+  }
+
+  @Test
+  void aWatchHasAnAtomFeedWithAnEntryPerCommitAndNoBrokenLink() throws Exception {
+    List<String> entries = FeedsAndSitemapTest.checkAtom(site, SitePaths.watchFeed("kernels"),
+        Bakes.SUB_PATH);
+    assertThat(entries).hasSize(8);
+    LinkChecker.Result links = new LinkChecker(site, "/project/", Set.of("404.html")).check();
+    assertThat(links.broken()).isEmpty();
+    assertThat(links.pages()).contains("watch/kernels/index.html", "watch/amd-high/index.html");
+    assertThat(Files.readString(site.resolve("sitemap.xml"))).contains("watch/kernels/");
+  }
+
+  @Test
+  void aQueryThatCannotBeReadStopsTheBuildNamingTheKeyAndTheColumn() {
+    assertThatThrownBy(() -> new SiteBuilder().build(options(dir.resolve("bad"), Language.EN,
+        Map.of("kernels", "path:x sev:high"))))
+        .isInstanceOf(SiteException.class)
+        .hasMessageStartingWith("watch.kernels: column 8: ")
+        .hasMessageContaining("did you mean severity:high?");
+    assertThatThrownBy(() -> new SiteBuilder().build(options(dir.resolve("bad2"), Language.ZH,
+        Map.of("x", "repo:nowhere"))))
+        .hasMessageStartingWith("watch.x: column 1: ");
+  }
+
+  @Test
+  void anEnglishSiteNamesTheWatchInEnglish() throws Exception {
+    Path en = dir.resolve("en");
+    new SiteBuilder().build(options(en, Language.EN, Map.of("kernels", "kernel")));
+    Document page = Jsoup.parse(en.resolve("watch/kernels/index.html").toFile(), "UTF-8");
+    assertThat(page.select("h1").text()).isEqualTo("Watch: kernels");
+    assertThat(page.select(".watch-query").text()).startsWith("Commits found by: kernel");
+  }
+}
