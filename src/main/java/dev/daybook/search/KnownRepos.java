@@ -18,12 +18,17 @@ import org.apache.lucene.util.BytesRef;
  * checkRepos} does the same from {@code meta.json}'s {@code repos}, after the query is parsed and
  * before anything else is fetched.
  */
-final class KnownRepos {
+public final class KnownRepos {
 
   private final TreeSet<String> keys;
 
   private KnownRepos(TreeSet<String> keys) {
     this.keys = keys;
+  }
+
+  /** The repositories of these keys ({@link SearchIndex#repoKeys}), e.g. from another engine. */
+  public static KnownRepos of(java.util.Collection<String> keys) {
+    return new KnownRepos(new TreeSet<>(keys));
   }
 
   static KnownRepos of(IndexReader reader) throws IOException {
@@ -39,7 +44,7 @@ final class KnownRepos {
   }
 
   /** Throws for the first {@code repo:} filter, left to right, that names no repository. */
-  void check(SearchQuery q) throws QuerySyntaxException {
+  public void check(SearchQuery q) throws QuerySyntaxException {
     if (q instanceof SearchQuery.Filter f && f.field().equals(SearchIndex.REPO)
         && !keys.contains(f.value())) {
       List<String> full = keys.stream().filter(k -> k.contains("/")).toList();
