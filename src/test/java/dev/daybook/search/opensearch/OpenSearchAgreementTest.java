@@ -26,6 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * OpenSearch and the Lucene index agree on the shipped week: every query of {@code
+ * agreement-queries.txt} (the list the browser search is held to) is run against the Lucene index
+ * that {@code daybook build} writes and against a real OpenSearch node that {@link
+ * OpenSearchIndex} filled from the same reports. Both must reject it with the same message, or
+ * find the same commits (all of them, not only the first ten); newest first, in the same order.
+ * The queries where they differ are listed in {@link #DIFFERENT} with the reason README gives,
+ * and must still differ.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenSearchAgreementTest {
 
@@ -75,7 +84,8 @@ class OpenSearchAgreementTest {
     return out;
   }
 
-  private static String run(Searcher s, String q) {
+  /** What a search gave: its error in both languages, or its total and commits in order. */
+  private static String run(Searcher s, String q) throws Exception {
     try {
       SearchResults r = s.search(q);
       List<String> ids = new ArrayList<>();
@@ -84,9 +94,8 @@ class OpenSearchAgreementTest {
       }
       return r.total() + " " + ids;
     } catch (QuerySyntaxException e) {
-      return "error: " + e.message(Language.EN);
-    } catch (Exception e) {
-      return "failed: " + e;
+      return "error at " + e.column() + ": " + e.message(Language.EN) + " / "
+          + e.message(Language.ZH);
     }
   }
 
@@ -94,29 +103,61 @@ class OpenSearchAgreementTest {
     SearchResults search(String q) throws Exception;
   }
 
+  /**
+   * The agreement queries whose results differ, and why. Spelling: OpenSearch searches a
+   * misspelt word as written (Daybook reads it as the archive's closest word).
+   */
+  static final Map<String, String> DIFFERENT = Map.of(
+      "kv manager", "word_delimiter_graph does not split KVManager into kv and manager",
+      "cahce", "spelling", "radix cahce", "spelling", "Hicahce", "spelling",
+      "kernle", "spelling", "torch.compiel", "spelling", "optimizaton", "spelling",
+      "cahce OR kernle", "spelling", "cahce -hicache", "spelling");
+
   @Test
-  void print() throws Exception {
-    for (String q : queries()) {
-      String a = run(x -> lucene.search(x, 1000), q);
-      String b = run(x -> opensearch.search(x, 1000, IndexSearch.Order.RELEVANCE), q);
-      String sa = run(x -> lucene.search(x, 10), q);
-      String sb = run(x -> opensearch.search(x, 10, IndexSearch.Order.RELEVANCE), q);
-      System.out.println((a.equals(b) ? "SAME " : sortedSame(a, b) ? "SET  " : "DIFF ") + q
-          + "\n   L " + sa + "\n   O " + sb);
+  void sameCommitsForEveryQueryButTheListedOnes() throws Exception {
+    List<String> queries = queries();
+    assertThat(queries).hasSizeGreaterThan(80).containsAll(DIFFERENT.keySet());
+    int sameOrder = 0;
+    for (String q : queries) {
+      String local = run(x -> lucene.search(x, 1000, IndexSearch.Order.DATE), q);
+      String remote = run(x -> opensearch.search(x, 1000, IndexSearch.Order.DATE), q);
+      if (DIFFERENT.containsKey(q)) {
+        assertThat(remote).as(q + " is listed as different").isNotEqualTo(local);
+        continue;
+      }
+      assertThat(remote).as(q).isEqualTo(local);
+      if (run(x -> lucene.search(x, 10), q).equals(
+          run(x -> opensearch.search(x, 10, IndexSearch.Order.RELEVANCE), q))) {
+        sameOrder++;
+      }
     }
+    // Best first, the scores differ a little (README): reported, not required.
+    System.out.println("OpenSearch agreement: " + (queries.size() - DIFFERENT.size()) + " of "
+        + queries.size() + " queries find the same commits; " + sameOrder
+        + " rank the first ten the same");
+    assertThat(sameOrder).isGreaterThan(0);
   }
 
-  private static boolean sortedSame(String a, String b) {
-    return sortIds(a).equals(sortIds(b));
+  @Test
+  void aShaComesFirstAndHitsCarryWhatTheSiteShows() throws Exception {
+    SearchResults r = opensearch.search("F798AB9 OR cache", 5, IndexSearch.Order.RELEVANCE);
+    SearchHit first = r.hits().get(0);
+    assertThat(first.sha()).startsWith("f798ab9");
+    assertThat(first.url()).isEqualTo("reports/2026-02-06.html#f798ab9");
+    assertThat(first.date()).hasToString("2026-02-06");
+    SearchHit local = lucene.search("F798AB9 OR cache", 5).hits().get(0);
+    assertThat(first.title()).isEqualTo(local.title());
+    assertThat(first.author()).isEqualTo(local.author());
+    assertThat(first.types()).isEqualTo(local.types());
+    assertThat(first.time()).isEqualTo(local.time());
+    assertThat(opensearch.search("cache", 3, IndexSearch.Order.RELEVANCE).hits())
+        .allSatisfy(h -> assertThat(h.snippet().highlights()).isNotEmpty());
   }
 
-  private static String sortIds(String s) {
-    int i = s.indexOf('[');
-    if (i < 0) {
-      return s;
-    }
-    List<String> ids = new ArrayList<>(List.of(s.substring(i + 1, s.length() - 1).split(", ")));
-    ids.sort(null);
-    return s.substring(0, i) + ids;
+  @Test
+  void anUnknownRepositoryIsTheSameErrorAsLocally() throws Exception {
+    String q = "repo:sglan cache";
+    assertThat(run(x -> opensearch.search(x, 10, IndexSearch.Order.RELEVANCE), q))
+        .startsWith("error at 1: ").isEqualTo(run(x -> lucene.search(x, 10), q));
   }
 }
