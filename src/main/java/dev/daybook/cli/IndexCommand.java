@@ -71,7 +71,8 @@ final class IndexCommand implements Callable<Integer>, Daybook.ContextAware {
     OpenSearchIndex.Sync s = new OpenSearchIndex(endpoint).sync(read.reports().values(),
         (date, anchor) -> SitePaths.report(date) + "#" + anchor);
     context.out().println("OpenSearch " + endpoint.url() + " index " + endpoint.index()
-        + (s.created() ? " (created)" : "") + ": " + s.reportsSent() + " reports sent ("
+        + (s.created() ? " (created)" : "") + ": " + s.reportsSent()
+        + (s.reportsSent() == 1 ? " report" : " reports") + " sent ("
         + s.commitsSent() + " commits), " + s.reportsUnchanged() + " unchanged, "
         + s.reportsRemoved() + " removed");
     return 0;

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,10 +25,10 @@ import java.util.TreeMap;
  * a commit again replaces it. Beside the commits of each report the index holds a small record
  * of the report ({@code kind: report}, id {@code report:PATH}): its path under {@code content/}
  * and the digest of the file's bytes it was sent from. A run reads these records and sends only
- * the reports whose digest differs or that have none (their old commits deleted first, so a
- * commit taken out of a report leaves the index), deletes the commits and record of a report that
- * is gone, and writes a report's record only after all its commits were accepted: a run that
- * fails half way is finished by the next one. An index written under another {@link
+ * the reports whose digest differs or that have none, deleting the commits such a report no
+ * longer holds; deletes the commits and record of a report that is gone; and writes a report's
+ * record only after all its commits were accepted, so a run that fails half way is finished by
+ * the next one. An index written under another {@link
  * IndexTemplate#VERSION} is deleted and written anew.
  */
 public final class OpenSearchIndex {
@@ -62,7 +64,7 @@ public final class OpenSearchIndex {
     int removed = 0;
     for (String name : recorded.keySet()) {
       if (!current.containsKey(name)) {
-        deleteReport(name, true);
+        deleteReport(name, Set.of());
         removed++;
       }
     }
@@ -77,7 +79,12 @@ public final class OpenSearchIndex {
         continue;
       }
       if (recorded.containsKey(s.name())) {
-        deleteReport(s.name(), false);
+        // Only the commits the report no longer has: the others are replaced in place, so a
+        // search meanwhile finds the day as it was or as it is.
+        Set<String> kept = new HashSet<>();
+        kept.add(RECORD_ID + s.name());
+        CommitDoc.of(List.of(s.report()), urls).forEach(d -> kept.add(d.id()));
+        deleteReport(s.name(), kept);
       }
       batch.add(s);
       batchCommits += s.report().commitCount();
@@ -156,21 +163,43 @@ public final class OpenSearchIndex {
     }
   }
 
-  /** Deletes a report's commits, and its record too when asked. */
-  private void deleteReport(String name, boolean withRecord) throws IOException {
-    ObjectNode q = Endpoint.object();
-    ObjectNode bool = q.putObject("query").putObject("bool");
-    bool.putArray("filter").addObject().putObject("term").put(IndexTemplate.REPORT, name);
-    if (!withRecord) {
-      bool.putArray("must_not").addObject().putObject("term")
-          .put(IndexTemplate.KIND, IndexTemplate.REPORT);
+  /**
+   * Deletes the documents of a report (its commits and record) but those to keep: their ids are
+   * looked up, then deleted in bulk (delete-by-query is a module a cluster may not have).
+   */
+  private void deleteReport(String name, Set<String> keep) throws IOException {
+    URI url = endpoint.indexUrl("_search");
+    List<String> ids = new ArrayList<>();
+    JsonNode after = null;
+    while (true) {
+      ObjectNode q = Endpoint.object();
+      q.put("size", 5000);
+      q.put("_source", false);
+      q.putObject("query").putObject("term").put(IndexTemplate.REPORT, name);
+      q.putArray("sort").add("_doc");
+      if (after != null) {
+        q.set("search_after", after);
+      }
+      JsonNode hits = Endpoint.require(endpoint.post(url, q), url, "finding the commits of "
+          + name).path("hits").path("hits");
+      if (hits.isEmpty()) {
+        break;
+      }
+      for (JsonNode h : hits) {
+        ids.add(h.path("_id").asText());
+      }
+      after = hits.get(hits.size() - 1).path("sort");
     }
-    URI url = endpoint.indexUrl("_delete_by_query?refresh=true&conflicts=proceed");
-    JsonNode answer = Endpoint.require(endpoint.post(url, q), url, "deleting the commits of "
-        + name);
-    if (answer.path("failures").size() > 0) {
-      throw new IOException("OpenSearch at " + url + ": deleting the commits of " + name
-          + " failed: " + answer.path("failures").get(0).path("cause").path("reason").asText());
+    List<JsonNode> lines = new ArrayList<>();
+    for (String id : ids) {
+      if (!keep.contains(id)) {
+        ObjectNode a = Endpoint.object();
+        a.putObject("delete").put("_id", id);
+        lines.add(a);
+      }
+    }
+    if (!lines.isEmpty()) {
+      bulk(lines);
     }
   }
 
@@ -209,7 +238,7 @@ public final class OpenSearchIndex {
     JsonNode answer = Endpoint.require(endpoint.bulk(lines), url, "sending documents");
     if (answer.path("errors").asBoolean(false)) {
       for (JsonNode item : answer.path("items")) {
-        JsonNode result = item.path("index");
+        JsonNode result = item.has("delete") ? item.path("delete") : item.path("index");
         if (result.has("error")) {
           throw new IOException("OpenSearch at " + url + ": document " + result.path("_id")
               .asText() + " was refused: HTTP " + result.path("status").asInt()
