@@ -22,6 +22,7 @@ import dev.daybook.site.SiteRenderer;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -60,10 +61,12 @@ public final class SiteBuilder {
    * @param searchIndex the folder of the Lucene search index ({@link SearchIndex}), brought up to
    *     date after the reports are parsed; {@code null} for no index
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
+   * @param searchEndpoint the read-only OpenSearch {@code _search} URL the search page asks
+   *     instead of its static index ({@code search.opensearch-public}), or null
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
       String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
-      List<String> bots) {
+      List<String> bots, URI searchEndpoint) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
@@ -76,7 +79,15 @@ public final class SiteBuilder {
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
-          pageSize, bots);
+          pageSize, bots, searchEndpoint);
+    }
+
+    /** Options whose search page reads its static index only. */
+    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
+        String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
+        List<String> bots) {
+      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
+          searchIndex, bots, null);
     }
 
     /** Options with no bot named but those named {@code …[bot]}. */

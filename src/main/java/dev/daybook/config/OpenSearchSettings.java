@@ -46,6 +46,18 @@ public record OpenSearchSettings(URI url, String index, int timeoutSeconds, URI 
     return new OpenSearchSettings(url, index, timeout, publicUrl);
   }
 
+  /**
+   * The URL the search page posts its queries to, {@code PUBLIC/INDEX/_search}, or null when no
+   * {@code search.opensearch-public} is set.
+   */
+  public URI publicSearchUrl() {
+    if (publicUrl == null) {
+      return null;
+    }
+    String base = publicUrl.toString();
+    return URI.create((base.endsWith("/") ? base : base + "/") + index + "/_search");
+  }
+
   private static URI url(Properties p, String source, String key) {
     String text = p.getProperty(key, "").strip();
     if (text.isEmpty()) {
@@ -55,6 +67,10 @@ public record OpenSearchSettings(URI url, String index, int timeoutSeconds, URI 
       throw new IllegalArgumentException(source + ": " + key + " must not hold credentials"
           + " (user:password@): set DAYBOOK_OPENSEARCH_AUTH instead; the value is not shown");
     }
-    return SiteConfig.parseHttpUrl(source, key, text);
+    URI uri = SiteConfig.parseHttpUrl(source, key, text);
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw SiteConfig.bad(source, key, text, "an http or https URL without a query or fragment");
+    }
+    return uri;
   }
 }

@@ -12,6 +12,7 @@ import dev.daybook.text.XmlChars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
@@ -51,13 +52,19 @@ public final class SiteRenderer {
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
    */
   public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
-      Language language, int pageSize, List<String> bots) {
+      Language language, int pageSize, List<String> bots, URI searchEndpoint) {
     public Settings {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(baseUrl, "baseUrl");
       bots = List.copyOf(bots);
+    }
+
+    /** Settings of a site whose search page reads its static index only. */
+    public Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
+        Language language, int pageSize, List<String> bots) {
+      this(content, templates, assets, baseUrl, title, language, pageSize, bots, null);
     }
 
     /** Names the first missing (or unreadable) template or asset. */
@@ -227,6 +234,12 @@ public final class SiteRenderer {
     site.put("severities", severities);
     // The navigation links about.html: only when there is an about.md to make it from.
     site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
+    // The OpenSearch _search URL the search page asks instead of its static index, and the
+    // origin its Content-Security-Policy then allows it to connect to; "" for none.
+    URI endpoint = o.searchEndpoint();
+    site.put("searchEndpoint", endpoint == null ? "" : endpoint.toString());
+    site.put("searchOrigin", endpoint == null ? ""
+        : endpoint.getScheme() + "://" + endpoint.getRawAuthority());
     return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
         + "<#assign site = " + FtlLiteral.of(site) + ">\n";
   }

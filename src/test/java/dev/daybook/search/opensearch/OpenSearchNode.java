@@ -21,9 +21,10 @@ import org.opensearch.transport.Netty4Plugin;
  * A real single-node OpenSearch 2.19.6 in the test JVM, on 127.0.0.1 at a free port, with its
  * data in a temporary folder: started from the Maven Central jars through {@link Node}'s
  * constructor that takes plugin classes (the HTTP transport and the built-in analysis filters,
- * which a distribution loads from its modules folder).
+ * which a distribution loads from its modules folder). It answers cross-origin requests from any
+ * origin, as the read-only endpoint a site's search page asks must.
  */
-final class OpenSearchNode implements AutoCloseable {
+public final class OpenSearchNode implements AutoCloseable {
 
   private final Path home;
   private final Node node;
@@ -43,7 +44,7 @@ final class OpenSearchNode implements AutoCloseable {
     }
   }
 
-  static OpenSearchNode start() throws IOException {
+  public static OpenSearchNode start() throws IOException {
     // Netty sets its processor count once per JVM; a second node in the JVM must not set it again.
     System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
     Path home = Files.createTempDirectory("daybook-opensearch-");
@@ -59,6 +60,9 @@ final class OpenSearchNode implements AutoCloseable {
         // The shared disk may be fuller than OpenSearch's watermarks: never refuse shards for it.
         .put("cluster.routing.allocation.disk.threshold_enabled", false)
         .put("action.auto_create_index", false)
+        // The search page of a site on another origin asks it (search.opensearch-public).
+        .put("http.cors.enabled", true)
+        .put("http.cors.allow-origin", "*")
         .build();
     Node node = new TestNode(settings);
     try {
@@ -74,7 +78,7 @@ final class OpenSearchNode implements AutoCloseable {
   }
 
   /** The node's HTTP address, such as {@code http://127.0.0.1:41234}. */
-  URI url() {
+  public URI url() {
     return url;
   }
 
