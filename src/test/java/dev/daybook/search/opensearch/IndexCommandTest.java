@@ -147,6 +147,25 @@ class IndexCommandTest {
       (date, anchor) -> "reports/" + date + ".html#" + anchor;
 
   @Test
+  void anIndexOfAnotherTemplateVersionIsWrittenAnew() throws Exception {
+    Endpoint e = new Endpoint(node.url(), "older", Map.of(), Duration.ofSeconds(30));
+    OpenSearchIndex index = new OpenSearchIndex(e);
+    List<ArchiveReader.Source> sources = List.copyOf(new ArchiveReader(Path.of("content"),
+        ZoneId.of("Asia/Shanghai")).read().reports().values());
+    assertThat(index.sync(sources, URLS).created()).isTrue();
+    assertThat(index.sync(sources, URLS).reportsSent()).isZero();
+    Endpoint.Answer marked = e.put(e.indexUrl("_mapping"), new ObjectMapper().readTree(
+        "{\"_meta\":{\"daybook\":\"daybook-opensearch-0\"}}"));
+    assertThat(marked.ok()).as(marked.body().toString()).isTrue();
+    OpenSearchIndex.Sync again = index.sync(sources, URLS);
+    assertThat(again.created()).isTrue();
+    assertThat(again.reportsSent()).isEqualTo(7);
+    assertThat(again.commitsSent()).isEqualTo(141);
+    assertThat(e.get(e.indexUrl("_mapping")).body().path("older").path("mappings").path("_meta")
+        .path("daybook").asText()).isEqualTo(IndexTemplate.VERSION);
+  }
+
+  @Test
   void neverReplacesAnIndexThatIsNotDaybooks() throws Exception {
     Endpoint e = new Endpoint(node.url(), "theirs", Map.of(), Duration.ofSeconds(30));
     Endpoint.Answer created = e.put(e.indexUrl(""), new ObjectMapper().readTree(
