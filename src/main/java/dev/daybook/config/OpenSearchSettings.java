@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The {@code search.opensearch*} settings of {@code site.properties}: where {@code daybook index}
@@ -22,6 +23,12 @@ public record OpenSearchSettings(URI url, String index, int timeoutSeconds, URI 
 
   public static final String DEFAULT_INDEX = "daybook";
 
+  /**
+   * What an index may be named: the part of OpenSearch's rules that keeps a name safe in a URL
+   * path (lower case, no '/', nothing that needs escaping).
+   */
+  public static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
+
   public static OpenSearchSettings defaults() {
     return new OpenSearchSettings(null, DEFAULT_INDEX, 30, null);
   }
@@ -35,7 +42,7 @@ public record OpenSearchSettings(URI url, String index, int timeoutSeconds, URI 
     OpenSearchSettings d = defaults();
     URI url = url(p, source, "search.opensearch");
     String index = p.getProperty("search.opensearch-index", d.index()).strip();
-    if (!index.matches("[a-z0-9][a-z0-9._-]{0,199}")) {
+    if (!INDEX_NAME.matcher(index).matches()) {
       throw SiteConfig.bad(source, "search.opensearch-index", index,
           "lower-case letters, digits, '.', '_', '-', starting with a letter or digit");
     }

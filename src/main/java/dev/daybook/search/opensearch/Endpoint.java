@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daybook.config.OpenSearchSettings;
 import dev.daybook.config.Secrets;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,9 +30,6 @@ public final class Endpoint {
 
   /** The environment variable that holds {@code user:password} for a secured cluster. */
   public static final String AUTH_ENV = "DAYBOOK_OPENSEARCH_AUTH";
-
-  /** The index Daybook writes unless told otherwise. */
-  public static final String DEFAULT_INDEX = "daybook";
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -115,9 +112,9 @@ public final class Endpoint {
         + " (user:password@): set " + AUTH_ENV + "=user:password instead; the URL is not shown");
   }
 
-  /** OpenSearch's rules for an index name, the common subset: lower case, no path characters. */
+  /** An index name as {@link OpenSearchSettings#INDEX_NAME} allows it. */
   static String checkIndex(String name) {
-    if (!name.matches("[a-z0-9][a-z0-9._-]{0,199}")) {
+    if (!OpenSearchSettings.INDEX_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("OpenSearch index name '" + shown(name) + "' is not"
           + " valid (lower-case letters, digits, '.', '_', '-', starting with a letter or digit)");
     }
@@ -241,10 +238,5 @@ public final class Endpoint {
 
   static ObjectNode object() {
     return JSON.createObjectNode();
-  }
-
-  /** Lower case in the root locale, for names compared without case. */
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -42,7 +42,7 @@ public final class OpenSearchSearch {
           + limit);
     }
     SearchQuery query = QueryParser.parse(queryText);
-    if (hasRepoFilter(query)) {
+    if (KnownRepos.filtersRepos(query)) {
       KnownRepos.of(repoKeys()).check(query);
     }
     QueryDsl.Built built = QueryDsl.build(query);
@@ -77,16 +77,6 @@ public final class OpenSearchSearch {
           + "` first");
     }
     return Endpoint.require(a, url, "searching");
-  }
-
-  private static boolean hasRepoFilter(SearchQuery q) {
-    if (q instanceof SearchQuery.Filter f) {
-      return f.field().equals("repo");
-    }
-    List<SearchQuery> inner = q instanceof SearchQuery.And a ? a.queries()
-        : q instanceof SearchQuery.Or o ? o.queries()
-        : q instanceof SearchQuery.Not n ? List.of(n.query()) : List.of();
-    return inner.stream().anyMatch(OpenSearchSearch::hasRepoFilter);
   }
 
   /** The repository keys of the index's commits (a terms aggregation). */

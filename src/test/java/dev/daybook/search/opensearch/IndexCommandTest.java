@@ -180,6 +180,23 @@ class IndexCommandTest {
   }
 
   @Test
+  void aReportThatDoesNotParseStopsTheRunBeforeAnythingIsSent(@TempDir Path tmp)
+      throws Exception {
+    Path broken = tmp.resolve("content");
+    Files.createDirectories(broken.resolve("reports/2026/02"));
+    Files.writeString(broken.resolve("reports/2026/02/2026-02-10.md"), "no header\n",
+        StandardCharsets.UTF_8);
+    CliRun r = CliRun.run(Map.of(), Clock.systemUTC(), "index", "--opensearch",
+        node.url().toString(), "--opensearch-index", "broken", "--content", broken.toString(),
+        "--config", config.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("2026-02-10.md:1: missing JBake header").contains("daybook: nothing sent: 2 problems"
+        + " in the reports");
+    Endpoint e = new Endpoint(node.url(), "broken", Map.of(), Duration.ofSeconds(30));
+    assertThat(e.get(e.indexUrl("_mapping")).status()).isEqualTo(404);
+  }
+
+  @Test
   void aQueryErrorIsTheSiteLanguagesAndExitsTwo() {
     CliRun r = daybook("search", "--opensearch", node.url().toString(), "sev:high");
     assertThat(r.exitCode()).isEqualTo(2);
