@@ -21,7 +21,9 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
+<#-- The search page may also connect to the OpenSearch origin search.opensearch-public names. -->
+<#local connect = (bodyClass == "search-page" && site.searchOrigin?has_content)?then("; connect-src 'self' " + site.searchOrigin, "")>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'${connect}">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="Daybook">
 <title>${title} · ${site.title}</title>

@@ -24,6 +24,7 @@ import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
 import dev.daybook.site.Watch;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,10 +68,12 @@ public final class SiteBuilder {
    * @param hideBots whether a day's page leaves bots' commits out of its table
    * @param watches the watch feeds' queries by name ({@code watch.NAME}); they need the search
    *     index, so none without one
+   * @param searchEndpoint the read-only OpenSearch {@code _search} URL the search page asks
+   *     instead of its static index ({@code search.opensearch-public}), or null
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
       String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
-      List<String> bots, boolean hideBots, Map<String, String> watches) {
+      List<String> bots, boolean hideBots, Map<String, String> watches, URI searchEndpoint) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
@@ -81,18 +84,18 @@ public final class SiteBuilder {
       watches = Collections.unmodifiableSortedMap(new TreeMap<>(watches));
     }
 
-    /** Options that hide no bot and watch nothing. */
+    /** Options that hide no bot, watch nothing and search the static index. */
     public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
         String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
         List<String> bots) {
       this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
-          searchIndex, bots, false, Map.of());
+          searchIndex, bots, false, Map.of(), null);
     }
 
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
-          pageSize, bots, hideBots);
+          pageSize, bots, hideBots, searchEndpoint);
     }
 
     /** Options with no bot named but those named {@code …[bot]}. */

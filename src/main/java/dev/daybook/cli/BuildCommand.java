@@ -2,6 +2,7 @@ package dev.daybook.cli;
 
 import dev.daybook.build.BuildCache;
 import dev.daybook.build.SiteBuilder;
+import dev.daybook.config.OpenSearchSettings;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     SiteBuilder.Result r = new SiteBuilder().build(inputs.options(archive.content, out, base,
-        config, indexDir()));
+        config, indexDir(), OpenSearchSettings.load(archive.config)));
     context.out().println(String.format(Locale.ROOT,
         "built %s: %d reports, %d commits, %d files, %.1f MB in %.1f s (%s)", out,
         r.reports(), r.commits(), r.files(), r.bytes() / 1e6, r.time().toMillis() / 1000.0,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Turns the commit history of the GitHub repositories you follow into a daily"
         + " report archive, and bakes it into a static site.",
     subcommands = {GenerateCommand.class, ImportCommand.class, CheckCommand.class,
-        BuildCommand.class, ServeCommand.class, SearchCommand.class},
+        BuildCommand.class, ServeCommand.class, SearchCommand.class, IndexCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:failed (the message says why)", "2:usage error"})
 public final class Daybook implements Runnable {

@@ -2,6 +2,7 @@ package dev.daybook.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.daybook.config.OpenSearchSettings;
 import dev.daybook.model.Language;
 import dev.daybook.search.IndexSearch;
 import dev.daybook.search.QuerySyntaxException;
@@ -9,6 +10,8 @@ import dev.daybook.search.SearchHit;
 import dev.daybook.search.SearchIndex;
 import dev.daybook.search.SearchResults;
 import dev.daybook.search.Snippet;
+import dev.daybook.search.opensearch.Endpoint;
+import dev.daybook.search.opensearch.OpenSearchSearch;
 import dev.daybook.site.BaseUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,6 +78,16 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       description = "The search index daybook build wrote (default: ${DEFAULT-VALUE}).")
   Path index;
 
+  @Option(names = "--opensearch", paramLabel = "URL",
+      description = "Search this OpenSearch cluster (written by daybook index) instead of the"
+          + " Lucene index; credentials come from " + Endpoint.AUTH_ENV + ".")
+  String opensearch;
+
+  @Option(names = "--opensearch-index", paramLabel = "NAME",
+      description = "With --opensearch: the index (default: search.opensearch-index in"
+          + " site.properties, else " + OpenSearchSettings.DEFAULT_INDEX + ").")
+  String opensearchIndex;
+
   private final Daybook.Context context;
 
   SearchCommand(Daybook.Context context) {
@@ -106,6 +119,16 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       err.println("daybook: site.base-url: " + e.getMessage());
       return 2;
     }
+    if (opensearch != null) {
+      Endpoint endpoint;
+      try {
+        endpoint = IndexCommand.endpoint(archive, opensearch, opensearchIndex, context);
+      } catch (IllegalArgumentException e) {
+        err.println("daybook: " + e.getMessage());
+        return 2;
+      }
+      return answer(text, base, () -> new OpenSearchSearch(endpoint).search(text, limit, order));
+    }
     SearchIndex.Status status = status();
     if (status.state() == SearchIndex.State.MISSING) {
       err.println("daybook: no search index in " + index + ": run `daybook build` first");
@@ -120,9 +143,26 @@ final class SearchCommand implements Callable<Integer>, Daybook.ContextAware {
       err.println("daybook: the search index in " + index + " is older than the reports in "
           + archive.content + ": run `daybook build` to update it");
     }
+    return answer(text, base, () -> {
+      try (IndexSearch search = IndexSearch.open(index)) {
+        return search.search(text, limit, order);
+      }
+    });
+  }
+
+  /** Runs a search of one engine or the other. */
+  @FunctionalInterface
+  private interface Engine {
+    SearchResults search() throws QuerySyntaxException, IOException;
+  }
+
+  /** Prints the results of a search, or the error of a query that cannot be read. */
+  private int answer(String text, BaseUrl base, Engine engine) throws IOException {
+    PrintWriter out = context.out();
+    PrintWriter err = context.err();
     SearchResults results;
-    try (IndexSearch search = IndexSearch.open(index)) {
-      results = search.search(text, limit, order);
+    try {
+      results = engine.search();
     } catch (QuerySyntaxException e) {
       // In the site's language, as the search page says it.
       Language language = archive.config().language();

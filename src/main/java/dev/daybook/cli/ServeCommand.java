@@ -2,6 +2,7 @@ package dev.daybook.cli;
 
 import dev.daybook.build.BuildCache;
 import dev.daybook.build.SiteBuilder;
+import dev.daybook.config.OpenSearchSettings;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.StaticServer;
@@ -121,7 +122,8 @@ final class ServeCommand implements Callable<Integer>, Daybook.ContextAware {
     Path index = BuildCache.of(out).lucene();
     // A build of the same output from another terminal is waited for: a change is not dropped.
     SiteBuilder.Result r = SiteBuilder.waiting(context.out()::println).build(inputs.options(
-        archive.content, out, BaseUrl.parse("/"), config, index));
+        archive.content, out, BaseUrl.parse("/"), config, index,
+        OpenSearchSettings.load(archive.config)));
     context.out().println(String.format(Locale.ROOT, "built %d reports in %.1f s", r.reports(),
         r.time().toMillis() / 1000.0));
     if (r.indexDamage() != null) {

@@ -1,6 +1,7 @@
 package dev.daybook.cli;
 
 import dev.daybook.build.SiteBuilder;
+import dev.daybook.config.OpenSearchSettings;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ public final class SiteInputs {
 
   /** The build's options; {@code searchIndex} may be null for a site without a search index. */
   SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config,
-      Path searchIndex) {
+      Path searchIndex, OpenSearchSettings openSearch) {
     return new SiteBuilder.Options(content, templates, assets, out, base, config.title(),
         config.language(), config.zone(), config.pageSize(), searchIndex, config.bots(),
-        config.hideBots(), config.watches());
+        config.hideBots(), config.watches(), openSearch.publicSearchUrl());
   }
 }

@@ -2,6 +2,7 @@ package dev.daybook.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.lucene.index.IndexReader;
@@ -18,12 +19,17 @@ import org.apache.lucene.util.BytesRef;
  * checkRepos} does the same from {@code meta.json}'s {@code repos}, after the query is parsed and
  * before anything else is fetched.
  */
-final class KnownRepos {
+public final class KnownRepos {
 
   private final TreeSet<String> keys;
 
   private KnownRepos(TreeSet<String> keys) {
     this.keys = keys;
+  }
+
+  /** The repositories of these keys ({@link SearchIndex#repoKeys}), e.g. from another engine. */
+  public static KnownRepos of(Collection<String> keys) {
+    return new KnownRepos(new TreeSet<>(keys));
   }
 
   static KnownRepos of(IndexReader reader) throws IOException {
@@ -38,8 +44,20 @@ final class KnownRepos {
     return new KnownRepos(keys);
   }
 
+  /** Whether a query has a {@code repo:} filter: only then need its repositories be known. */
+  public static boolean filtersRepos(SearchQuery q) {
+    return q instanceof SearchQuery.Filter f ? f.field().equals(SearchIndex.REPO)
+        : inner(q).stream().anyMatch(KnownRepos::filtersRepos);
+  }
+
+  private static List<SearchQuery> inner(SearchQuery q) {
+    return q instanceof SearchQuery.And a ? a.queries()
+        : q instanceof SearchQuery.Or o ? o.queries()
+        : q instanceof SearchQuery.Not n ? List.of(n.query()) : List.of();
+  }
+
   /** Throws for the first {@code repo:} filter, left to right, that names no repository. */
-  void check(SearchQuery q) throws QuerySyntaxException {
+  public void check(SearchQuery q) throws QuerySyntaxException {
     if (q instanceof SearchQuery.Filter f && f.field().equals(SearchIndex.REPO)
         && !keys.contains(f.value())) {
       List<String> full = keys.stream().filter(k -> k.contains("/")).toList();
@@ -49,10 +67,7 @@ final class KnownRepos {
       throw new QuerySyntaxException(QueryMessage.BAD_REPO, f.column(), "repo:" + f.value(),
           f.column(), f.value(), full).suggesting(closest == null ? null : "repo:" + closest);
     }
-    List<SearchQuery> inner = q instanceof SearchQuery.And a ? a.queries()
-        : q instanceof SearchQuery.Or o ? o.queries()
-        : q instanceof SearchQuery.Not n ? List.of(n.query()) : List.of();
-    for (SearchQuery i : inner) {
+    for (SearchQuery i : inner(q)) {
       check(i);
     }
   }

@@ -45,7 +45,7 @@ import org.apache.lucene.util.BytesRef;
  *       of YYYY-MM-DD terms, {@code sha:} a prefix.
  * </ul>
  */
-final class QueryBuilder {
+public final class QueryBuilder {
 
   /** A Lucene query and the terms to highlight. */
   record Built(Query query, Set<String> highlightTerms) {}
@@ -71,8 +71,7 @@ final class QueryBuilder {
     QueryBuilder b = new QueryBuilder(known);
     Part root = b.part(query, true);
     if (root == null) {
-      throw new QuerySyntaxException(b.dropped.size() == 1 ? QueryMessage.NOTHING_ONE
-          : QueryMessage.NOTHING_MANY, 0, List.copyOf(b.dropped));
+      throw nothingToSearch(b.dropped);
     }
     Query lucene = switch (root.kind) {
       case SCORING -> root.query;
@@ -81,6 +80,16 @@ final class QueryBuilder {
       case EXCLUDE -> matchAllBut(root.query);
     };
     return new Built(lucene, Set.copyOf(b.highlight));
+  }
+
+  /**
+   * The error for a query all of whose words have no terms.
+   *
+   * @param dropped those words, each in quotes
+   */
+  public static QuerySyntaxException nothingToSearch(List<String> dropped) {
+    return new QuerySyntaxException(dropped.size() == 1 ? QueryMessage.NOTHING_ONE
+        : QueryMessage.NOTHING_MANY, 0, List.copyOf(dropped));
   }
 
   private enum Kind { SCORING, FILTER, EXCLUDE }
@@ -200,7 +209,7 @@ final class QueryBuilder {
    *
    * @param word whether the text is a word as typed, not a phrase in quotes
    */
-  static List<TextAnalysis.Token> partsReading(String text, boolean word,
+  public static List<TextAnalysis.Token> partsReading(String text, boolean word,
       List<TextAnalysis.Token> tokens) {
     if (word && BARE_SHA.matcher(text).matches()) {
       return List.of();
@@ -210,7 +219,7 @@ final class QueryBuilder {
   }
 
   /** A filter that a word or phrase also matches, and the score a match adds. */
-  record Extra(SearchQuery.Filter filter, float score) {}
+  public record Extra(SearchQuery.Filter filter, float score) {}
 
   /** What may be a SHA prefix written without {@code sha:}. */
   static final Pattern BARE_SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
@@ -221,7 +230,7 @@ final class QueryBuilder {
    *
    * @param word whether the text is a word as typed, not a phrase in quotes
    */
-  static List<Extra> extras(String text, boolean word) {
+  public static List<Extra> extras(String text, boolean word) {
     List<Extra> out = new ArrayList<>();
     out.add(new Extra(new SearchQuery.Filter(SearchIndex.AUTHOR, SearchIndex.keyword(text), null,
         0), Ranking.NAME_SCORE));

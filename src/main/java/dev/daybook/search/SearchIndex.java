@@ -489,14 +489,14 @@ public final class SearchIndex {
   }
 
   /** Lower case, whitespace collapsed: how keyword values are compared. */
-  static String keyword(String value) {
+  public static String keyword(String value) {
     return String.join(" ", WHITESPACE.split(value.strip().toLowerCase(Locale.ROOT)));
   }
 
   // Compiled once: String.split compiles a pattern of more than one character on every call.
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  static Set<String> repoKeys(String repo) {
+  public static Set<String> repoKeys(String repo) {
     String full = keyword(repo);
     Set<String> keys = new LinkedHashSet<>();
     keys.add(full);
@@ -513,7 +513,7 @@ public final class SearchIndex {
    * around it, and each run of letters and digits in it. {@code "Mallory" 'O'Brien} is found by
    * {@code author:mallory}, {@code author:o'brien} and {@code author:brien}.
    */
-  static Set<String> authorKeys(String author) {
+  public static Set<String> authorKeys(String author) {
     String full = keyword(author);
     Set<String> keys = new LinkedHashSet<>();
     if (full.isEmpty()) {
@@ -560,7 +560,7 @@ public final class SearchIndex {
    * Each path's leading directories and trailing segments, the path itself included, with runs
    * of '/' as one: for a/b/c, a, c, a/b, b/c, a/b/c.
    */
-  static Set<String> pathKeys(List<String> paths) {
+  public static Set<String> pathKeys(List<String> paths) {
     Set<String> keys = new LinkedHashSet<>();
     for (String path : paths) {
       String p = normalizePath(path);

@@ -39,11 +39,11 @@ public record Snippet(String text, List<int[]> highlights) {
   }
 
   /** Every match in a whole text, e.g. a title, merged. */
-  static Snippet whole(String text, Set<String> terms) {
+  public static Snippet whole(String text, Set<String> terms) {
     return new Snippet(text, merge(matches(text, terms), 0, text.length(), 0));
   }
 
-  static Snippet of(String text, Set<String> terms) {
+  public static Snippet of(String text, Set<String> terms) {
     List<int[]> matches = matches(text, terms);
     if (text.length() <= WIDTH) {
       return new Snippet(text, merge(matches, 0, text.length(), 0));

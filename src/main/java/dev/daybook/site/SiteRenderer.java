@@ -11,6 +11,7 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportPage;
 import dev.daybook.text.XmlChars;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class SiteRenderer {
    * @param hideBots whether a day's page leaves bots' commits out of its commit table
    */
   public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
-      Language language, int pageSize, List<String> bots, boolean hideBots) {
+      Language language, int pageSize, List<String> bots, boolean hideBots, URI searchEndpoint) {
     public Settings {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
@@ -64,10 +65,10 @@ public final class SiteRenderer {
       bots = List.copyOf(bots);
     }
 
-    /** Settings that hide no bot. */
+    /** Settings that hide no bot and whose search page reads its static index only. */
     public Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
         Language language, int pageSize, List<String> bots) {
-      this(content, templates, assets, baseUrl, title, language, pageSize, bots, false);
+      this(content, templates, assets, baseUrl, title, language, pageSize, bots, false, null);
     }
 
     /** Names the first missing (or unreadable) template or asset. */
@@ -260,6 +261,12 @@ public final class SiteRenderer {
     site.put("severities", severities);
     // The navigation links about.html: only when there is an about.md to make it from.
     site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
+    // The OpenSearch _search URL the search page asks instead of its static index, and the
+    // origin its Content-Security-Policy then allows it to connect to; "" for none.
+    URI endpoint = o.searchEndpoint();
+    site.put("searchEndpoint", endpoint == null ? "" : endpoint.toString());
+    site.put("searchOrigin", endpoint == null ? ""
+        : endpoint.getScheme() + "://" + endpoint.getRawAuthority());
     return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
         + "<#assign site = " + FtlLiteral.of(site) + ">\n";
   }

@@ -26,7 +26,7 @@ class HideBotsTest {
   static Path build(Path out, boolean hide, Language language) throws Exception {
     new SiteBuilder().build(new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES,
         Bakes.ASSETS, out, BaseUrl.parse("/"), "Daybook", language,
-        ZoneId.of("Asia/Shanghai"), 50, null, List.of("sglang-bot"), hide, Map.of()));
+        ZoneId.of("Asia/Shanghai"), 50, null, List.of("sglang-bot"), hide, Map.of(), null));
     return out;
   }
 
