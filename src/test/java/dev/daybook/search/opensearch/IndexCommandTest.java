@@ -99,7 +99,7 @@ class IndexCommandTest {
 
     Path report = content.resolve(Path.of(REPORT).subpath(1, 5).toString());
     String text = Files.readString(report, StandardCharsets.UTF_8);
-    String line = "修改 4 个文件（+722 / −0），新增 4 个。";
+    String line = "新增 `concat_mla.cuh`、`test_concat_mla.py`、`bench_concat_mla.py` 等 4 个文件。";
     assertThat(text).contains(line);
     Files.writeString(report, text.replace(line, line + " zebrafinch"), StandardCharsets.UTF_8);
     CliRun changed = daybook("index", "--opensearch", url, "--opensearch-index", "week");
