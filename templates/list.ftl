@@ -27,6 +27,7 @@
 <#else>
 <p class="list-meta">${commitCount(total)}<#if jump??> · <a href="#jump">${t.jump}</a></#if><#if weekly??> · <a href="${root}${weekly}">${t.digestList.weekly}</a> · <a href="${root}${monthly}">${t.digestList.monthly}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
 </#if>
+<#if !entries?has_content><p class="no-entries">${t.noEntries}</p></#if>
 <ol class="entries">
 <#list entries as e>
 <#-- The first commit of each day on the page is where a jump to that day lands. -->
