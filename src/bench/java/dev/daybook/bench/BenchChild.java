@@ -78,7 +78,7 @@ public final class BenchChild {
     SiteConfig config = SiteConfig.load(configFile);
     SiteBuilder.Result result = new SiteBuilder().build(new SiteBuilder.Options(content,
         templates, assets, output, BaseUrl.parse(config.baseUrl()), config.title(),
-        config.language(), config.zone(), config.pageSize(), index));
+        config.language(), config.zone(), config.pageSize()).withSearchIndex(index));
     Map<String, Object> phases = new LinkedHashMap<>();
     for (Map.Entry<String, Duration> p : result.phases().entrySet()) {
       phases.put(p.getKey(), p.getValue().toNanos() / 1e6);

@@ -84,32 +84,44 @@ public final class SiteBuilder {
       watches = Collections.unmodifiableSortedMap(new TreeMap<>(watches));
     }
 
-    /** Options that hide no bot, watch nothing and search the static index. */
+    /**
+     * Options of a site without a search index, bots besides those named {@code …[bot]}, watch
+     * feeds or an OpenSearch endpoint; the {@code with…} methods add them.
+     */
     public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
-        String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
-        List<String> bots) {
+        String title, Language language, ZoneId defaultZone, int pageSize) {
       this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
-          searchIndex, bots, false, Map.of(), null);
+          null, List.of(), false, Map.of(), null);
+    }
+
+    /** These options with a search index (null for none). */
+    public Options withSearchIndex(Path searchIndex) {
+      return new Options(content, templates, assets, output, baseUrl, title, language,
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+    }
+
+    /** These options with these bots, hidden from a day's table or not. */
+    public Options withBots(List<String> bots, boolean hideBots) {
+      return new Options(content, templates, assets, output, baseUrl, title, language,
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+    }
+
+    /** These options with these watch feeds. */
+    public Options withWatches(Map<String, String> watches) {
+      return new Options(content, templates, assets, output, baseUrl, title, language,
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+    }
+
+    /** These options with the OpenSearch endpoint the search page asks (null for none). */
+    public Options withSearchEndpoint(URI searchEndpoint) {
+      return new Options(content, templates, assets, output, baseUrl, title, language,
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
     }
 
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
           pageSize, bots, hideBots, searchEndpoint);
-    }
-
-    /** Options with no bot named but those named {@code …[bot]}. */
-    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
-        String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex) {
-      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
-          searchIndex, List.of());
-    }
-
-    /** Options without a search index. */
-    public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
-        String title, Language language, ZoneId defaultZone, int pageSize) {
-      this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
-          null);
     }
   }
 

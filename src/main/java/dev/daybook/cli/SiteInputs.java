@@ -28,7 +28,8 @@ public final class SiteInputs {
   SiteBuilder.Options options(Path content, Path out, BaseUrl base, SiteConfig config,
       Path searchIndex, OpenSearchSettings openSearch) {
     return new SiteBuilder.Options(content, templates, assets, out, base, config.title(),
-        config.language(), config.zone(), config.pageSize(), searchIndex, config.bots(),
-        config.hideBots(), config.watches(), openSearch.publicSearchUrl());
+        config.language(), config.zone(), config.pageSize()).withSearchIndex(searchIndex)
+        .withBots(config.bots(), config.hideBots()).withWatches(config.watches())
+        .withSearchEndpoint(openSearch.publicSearchUrl());
   }
 }

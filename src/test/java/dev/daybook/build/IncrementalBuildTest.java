@@ -217,7 +217,7 @@ class IncrementalBuildTest {
       SiteConfig c = Bakes.config();
       return new SiteBuilder().build(new SiteBuilder.Options(content, Bakes.TEMPLATES,
           Bakes.ASSETS, out, BaseUrl.parse(Bakes.ROOT), c.title(), c.language(), c.zone(),
-          c.pageSize(), index));
+          c.pageSize()).withSearchIndex(index));
     }
   }
 

@@ -50,7 +50,8 @@ public final class Bakes {
       throws IOException, SiteException {
     SiteConfig c = config();
     return new SiteBuilder().build(new SiteBuilder.Options(content, TEMPLATES, ASSETS, out,
-        BaseUrl.parse(baseUrl), c.title(), c.language(), c.zone(), pageSize, null, c.bots()));
+        BaseUrl.parse(baseUrl), c.title(), c.language(), c.zone(), pageSize)
+        .withBots(c.bots(), false));
   }
 
   /** The shipped content baked under a base URL; baked on first use, then shared. Read only. */

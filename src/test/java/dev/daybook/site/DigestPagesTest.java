@@ -189,7 +189,7 @@ class DigestPagesTest {
     Path out = dir.resolve("output");
     new SiteBuilder().build(new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES,
         Bakes.ASSETS, out, BaseUrl.parse("/"), "Daybook", Language.EN,
-        ZoneId.of("Asia/Shanghai"), 50, null, List.of("sglang-bot")));
+        ZoneId.of("Asia/Shanghai"), 50).withBots(List.of("sglang-bot"), false));
     List<String> data = LanguageTest.data("Daybook");
 
     for (String path : List.of(WEEK, MONTH, REPO_WEEK, "weekly/", "monthly/")) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,7 +25,7 @@ class HideBotsTest {
   static Path build(Path out, boolean hide, Language language) throws Exception {
     new SiteBuilder().build(new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES,
         Bakes.ASSETS, out, BaseUrl.parse("/"), "Daybook", language,
-        ZoneId.of("Asia/Shanghai"), 50, null, List.of("sglang-bot"), hide, Map.of(), null));
+        ZoneId.of("Asia/Shanghai"), 50).withBots(List.of("sglang-bot"), hide));
     return out;
   }
 

@@ -30,9 +30,9 @@ class WatchFeedsTest {
 
   static SiteBuilder.Options options(Path out, Language language, Map<String, String> watches) {
     return new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES, Bakes.ASSETS, out,
-        BaseUrl.parse(Bakes.SUB_PATH), "Daybook", language, ZoneId.of("Asia/Shanghai"), 50,
-        out.resolveSibling(out.getFileName() + "-index"), List.of("sglang-bot"), false, watches,
-        null);
+        BaseUrl.parse(Bakes.SUB_PATH), "Daybook", language, ZoneId.of("Asia/Shanghai"), 50)
+        .withSearchIndex(out.resolveSibling(out.getFileName() + "-index"))
+        .withBots(List.of("sglang-bot"), false).withWatches(watches);
   }
 
   @BeforeAll
