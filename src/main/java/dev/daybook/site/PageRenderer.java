@@ -356,17 +356,13 @@ final class PageRenderer {
         Map<String, Object> values = new LinkedHashMap<>(page);
         values.put("year", year);
         List<Map<String, Object>> grids = new ArrayList<>();
-        long days = 0;
-        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        List<DailyReport> reports = new ArrayList<>();
         for (YearMonth ym : ofYear) {
           grids.add(month(ym));
-          for (DailyReport r : months.get(ym)) {
-            days++;
-            for (Severity s : Severity.values()) {
-              counts.merge(s, r.count(s), Long::sum);
-            }
-          }
+          reports.addAll(months.get(ym));
         }
+        long days = reports.size();
+        Map<Severity, Long> counts = counts(reports);
         values.put("months", grids);
         values.put("chart", monthChart(year));
         values.put("digests", ofYear.stream()
@@ -406,6 +402,7 @@ final class PageRenderer {
     return StackedBars.layout(columns);
   }
 
+  /** The commits of each severity in some reports. */
   private static Map<Severity, Long> counts(List<DailyReport> reports) {
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     for (DailyReport r : reports) {
