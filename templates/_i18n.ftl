@@ -67,7 +67,10 @@
   "breakingPage": "Breaking changes: every commit",
   "noBreaking": "No commit marked breaking in this period.",
   "watchPage": "Watch: {0}", "watchQuery": "Commits found by: ",
-  "hiddenBots": "The table leaves out {0} by bots (site.hide-bots); their analyses are below."
+  "hiddenBots": "The table leaves out {0} by bots (site.hide-bots); their analyses are below.",
+  "chartTitle": {"month": "Commits per day, by importance", "year": "Commits per month, by importance"},
+  "chartBusiest": {"month": "Busiest day: {0}, {1}.", "year": "Busiest month: {0}, {1}."},
+  "chartSummary": "{0}: {1}."
 }, {
   "home": "首页", "skip": "跳到正文", "toTop": "回到顶部", "siteNav": "站点导航", "dayNav": "日期导航",
   "about": "关于", "feed": "订阅", "search": "搜索",
@@ -136,7 +139,10 @@
   "breakingPage": "破坏性变更：全部提交",
   "noBreaking": "这一期没有标为破坏性的提交。",
   "watchPage": "关注：{0}", "watchQuery": "按此查询找到的提交：",
-  "hiddenBots": "表格中隐藏了机器人的 {0}（site.hide-bots），它们的分析仍在下文。"
+  "hiddenBots": "表格中隐藏了机器人的 {0}（site.hide-bots），它们的分析仍在下文。",
+  "chartTitle": {"month": "每日提交数（按重要度）", "year": "每月提交数（按重要度）"},
+  "chartBusiest": {"month": "提交最多的一天：{0}，{1}。", "year": "提交最多的月份：{0}，{1}。"},
+  "chartSummary": "{0}：{1}。"
 })>
 <#function fmt pattern a b="" c="">
   <#return pattern?replace("{0}", a?string)?replace("{1}", b?string)?replace("{2}", c?string)>
@@ -150,22 +156,28 @@
      "9 commits: 🔴 High 1, 🟡 Medium 5, 🟢 Low 3."; a severity without commits is left out. -->
 <#function daySentence d>
   <#if d.commits == 0><#return t.noCommits></#if>
+  <#if site.lang == "en"><#return commitCount(d.commits) + ": " + severityParts(d) + "."></#if>
+  <#return "本日共 " + commitCount(d.commits) + "：" + severityParts(d) + "。">
+</#function>
+<#-- Counts by severity: "🔴 高 1，🟡 中 5", "🔴 High 1, 🟡 Medium 5"; a severity without commits
+     is left out. -->
+<#function severityParts d>
   <#local parts = []>
   <#list ["high", "medium", "low"] as k>
     <#if (d[k] > 0)><#local parts = parts + [badge[k] + " " + t.severityName[k] + " " + d[k]?c]></#if>
   </#list>
-  <#if site.lang == "en"><#return commitCount(d.commits) + ": " + parts?join(", ") + "."></#if>
-  <#return "本日共 " + commitCount(d.commits) + "：" + parts?join("，") + "。">
+  <#return parts?join((site.lang == "en")?then(", ", "，"))>
+</#function>
+<#-- A chart bar's or a whole chart's counts: "2026-02-06 · 9 个提交：🔴 高 1，🟡 中 5。". -->
+<#function chartSentence name d>
+  <#if d.commits == 0><#return name + commitCount(0)></#if>
+  <#return fmt(t.chartSummary, name + commitCount(d.commits), severityParts(d))>
 </#function>
 <#-- A week's or a month's counts as a sentence: "本周共 9 个提交：🔴 高 1，🟡 中 5，🟢 低 3。",
      "9 commits this week: 🔴 High 1, 🟡 Medium 5, 🟢 Low 3." -->
 <#function periodSentence kind d>
   <#if d.commits == 0><#return t.periodNoCommits[kind]></#if>
-  <#local parts = []>
-  <#list ["high", "medium", "low"] as k>
-    <#if (d[k] > 0)><#local parts = parts + [badge[k] + " " + t.severityName[k] + " " + d[k]?c]></#if>
-  </#list>
-  <#return fmt(t.periodSentence[kind], commitCount(d.commits), parts?join((site.lang == "en")?then(", ", "，")))>
+  <#return fmt(t.periodSentence[kind], commitCount(d.commits), severityParts(d))>
 </#function>
 <#-- A week's or a month's name: "2026 年第 6 周", "Week 6 of 2026", "2026 年 2 月". -->
 <#function periodName kind p>

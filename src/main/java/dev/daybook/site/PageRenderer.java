@@ -306,6 +306,7 @@ final class PageRenderer {
       renderThrough("month.ftl", path, page, last, () -> {
         Map<String, Object> values = new LinkedHashMap<>(page);
         values.put("month", month(ym));
+        values.put("chart", dayChart(ym, reports));
         List<Map<String, Object>> days = new ArrayList<>();
         for (DailyReport r : reports) {
           Map<String, Object> day = day(r);
@@ -355,18 +356,15 @@ final class PageRenderer {
         Map<String, Object> values = new LinkedHashMap<>(page);
         values.put("year", year);
         List<Map<String, Object>> grids = new ArrayList<>();
-        long days = 0;
-        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        List<DailyReport> reports = new ArrayList<>();
         for (YearMonth ym : ofYear) {
           grids.add(month(ym));
-          for (DailyReport r : months.get(ym)) {
-            days++;
-            for (Severity s : Severity.values()) {
-              counts.merge(s, r.count(s), Long::sum);
-            }
-          }
+          reports.addAll(months.get(ym));
         }
+        long days = reports.size();
+        Map<Severity, Long> counts = counts(reports);
         values.put("months", grids);
+        values.put("chart", monthChart(year));
         values.put("digests", ofYear.stream()
             .map(m -> periodLink(null, Period.of(Period.Kind.MONTH, m.atDay(1)))).toList());
         values.put("days", days);
@@ -377,6 +375,42 @@ final class PageRenderer {
         return values;
       });
     }
+  }
+
+  /** A month's commits per day, stacked by severity; a day without a report has no bar. */
+  private static Map<String, Object> dayChart(YearMonth ym, List<DailyReport> reports) {
+    Map<Integer, DailyReport> byDay = new HashMap<>();
+    reports.forEach(r -> byDay.put(r.date().getDayOfMonth(), r));
+    List<StackedBars.Column> columns = new ArrayList<>();
+    for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+      DailyReport r = byDay.get(d);
+      columns.add(r == null ? new StackedBars.Column(d, null, Map.of())
+          : new StackedBars.Column(d, r.date().toString(), counts(List.of(r))));
+    }
+    return StackedBars.layout(columns);
+  }
+
+  /** A year's commits per month, stacked by severity; a month without a report has no bar. */
+  private Map<String, Object> monthChart(int year) {
+    List<StackedBars.Column> columns = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      YearMonth ym = YearMonth.of(year, m);
+      List<DailyReport> reports = months.get(ym);
+      columns.add(reports == null ? new StackedBars.Column(m, null, Map.of())
+          : new StackedBars.Column(m, ym.toString(), counts(reports)));
+    }
+    return StackedBars.layout(columns);
+  }
+
+  /** The commits of each severity in some reports. */
+  private static Map<Severity, Long> counts(List<DailyReport> reports) {
+    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    for (DailyReport r : reports) {
+      for (Severity s : Severity.values()) {
+        counts.merge(s, r.count(s), Long::sum);
+      }
+    }
+    return counts;
   }
 
   private static Map<String, Object> yearLink(int year) {

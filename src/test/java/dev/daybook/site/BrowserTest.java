@@ -335,6 +335,58 @@ class BrowserTest {
     Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
   }
 
+  /**
+   * The month's chart, at desktop and phone width, light and dark: whole on the screen, a bar
+   * for each day of the list below and a part for each of its severity chips, numbers big enough
+   * to read, and every bar's colour at least 3:1 from the page (what a graphic needs to be seen).
+   */
+  @Test
+  void theMonthChartHasABarPerDayAndStandsOutInLightAndDark() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    String page = base + SitePaths.month(java.time.YearMonth.from(latest));
+    try {
+      for (int width : new int[] {1280, 390}) {
+        viewport(width, 900);
+        driver.get(page);
+        Map<String, Object> chart = rectOf("svg.chart");
+        assertThat(((Number) chart.get("left")).doubleValue()).isNotNegative();
+        assertThat(((Number) chart.get("right")).doubleValue()).as("chart at %d", width)
+            .isLessThanOrEqualTo(width);
+        assertThat(((Number) chart.get("width")).doubleValue()).isGreaterThan(300);
+        assertThat(driver.findElements(By.cssSelector("svg.chart g"))).as("bars")
+            .hasSameSizeAs(driver.findElements(By.cssSelector("ol.month-days > li")));
+        assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).as("bar parts")
+            .hasSameSizeAs(driver.findElements(By.cssSelector("ol.month-days .day-head .chip")));
+        assertThat(((Number) js("return document.querySelector('svg.chart .chart-label')"
+            + ".getBoundingClientRect().height")).doubleValue())
+            .as("a day number's height at %d px", width).isGreaterThanOrEqualTo(9);
+        js("document.querySelector('svg.chart').scrollIntoView({block: 'center'})");
+        for (String scheme : new String[] {"light", "dark"}) {
+          colourScheme(scheme);
+          for (String severity : new String[] {"high", "medium", "low"}) {
+            Number ratio = (Number) js(
+                "const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);"
+                + "const lum = c => { const [r, g, b] = c.map(v => { v /= 255;"
+                + "  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });"
+                + "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"
+                + "const bar = rgb(getComputedStyle(document.querySelector("
+                + "  'svg.chart rect.bar-' + arguments[0])).fill);"
+                + "const bg = rgb(getComputedStyle(document.body).backgroundColor);"
+                + "const a = lum(bar), b = lum(bg);"
+                + "return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);", severity);
+            assertThat(ratio.doubleValue()).as("%s bars against the %s page", severity, scheme)
+                .isGreaterThanOrEqualTo(3);
+          }
+          viewportScreenshot(SCREENSHOTS.resolve("month-chart-" + width + "-" + scheme + ".png"));
+        }
+        colourScheme(null);
+      }
+    } finally {
+      colourScheme(null);
+      cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   @Test
   void repoPageFromTheNavListsEveryCommitAcrossItsPages() {
     driver.get(base);
