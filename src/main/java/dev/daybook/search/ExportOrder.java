@@ -1,11 +1,11 @@
 package dev.daybook.search;
 
+import dev.daybook.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -187,12 +187,7 @@ final class ExportOrder {
    * no ties) get the same ids.
    */
   List<String> digests(int... counts) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    MessageDigest sha = Sha256.digest();
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     byte[] number = new byte[4];

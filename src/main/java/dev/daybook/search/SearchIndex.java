@@ -3,6 +3,7 @@ package dev.daybook.search;
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
+import dev.daybook.io.Sha256;
 import dev.daybook.model.DailyReport;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,12 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -162,12 +160,7 @@ public final class SearchIndex {
     StringBuilder text = new StringBuilder(schema(defaultZone));
     new TreeMap<>(digests).forEach((path, digest) ->
         text.append(path).append('\n').append(digest).append('\n'));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** What an index must have been written with to be updated report by report. */

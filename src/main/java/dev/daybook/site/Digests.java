@@ -1,8 +1,8 @@
 package dev.daybook.site;
 
+import dev.daybook.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -45,12 +45,7 @@ public final class Digests {
 
   /** A SHA-256 that has read the parts, each length-prefixed. */
   private static MessageDigest sha(byte[]... parts) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    MessageDigest sha = Sha256.digest();
     for (byte[] part : parts) {
       sha.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
       sha.update((byte) ':');

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.daybook.io.AtomicFiles;
+import dev.daybook.io.Sha256;
 import dev.daybook.model.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,14 +39,8 @@ final class AnswerCache {
 
     /** {@code <sha>-<language>-<12 hex of SHA-256(model, prompt version)>.json}. */
     String fileName() {
-      try {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] hash = digest.digest((model + "\n" + promptVersion)
-            .getBytes(StandardCharsets.UTF_8));
-        return sha + "-" + language.key() + "-" + HexFormat.of().formatHex(hash, 0, 6) + ".json";
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is missing", e);
-      }
+      String hash = Sha256.hex((model + "\n" + promptVersion).getBytes(StandardCharsets.UTF_8));
+      return sha + "-" + language.key() + "-" + hash.substring(0, 12) + ".json";
     }
 
     Map<String, Object> toJson() {
