@@ -27,30 +27,4 @@
 </tbody>
 </table>
 </#macro>
-<#-- Commits per day of a month (kind "month") or per month of a year (kind "year") as bars stacked
-     by severity, laid out at build time (StackedBars): no script. Its title and summary sentence
-     are its text alternative, the calendar beside it its table; each bar's tooltip names its day
-     or month and its counts. Only numbers and dates are written into it. -->
-<#macro stackedBars c kind>
-<div class="chart-box">
-<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c.width?c} ${c.height?c}" role="img" aria-labelledby="chart-title chart-desc">
-<title id="chart-title">${t.chartTitle[kind]}</title>
-<desc id="chart-desc">${chartSentence("", c)}<#if c.busiest??><#if site.lang == "en"> </#if>${fmt(t.chartBusiest[kind], chartName(c.busiest, kind), commitCount(c.busiest.commits))}</#if></desc>
-<line class="chart-grid" x1="${c.left?c}" y1="${c.top?c}" x2="${c.width?c}" y2="${c.top?c}"/>
-<line class="chart-axis" x1="${c.left?c}" y1="${c.baseline?c}" x2="${c.width?c}" y2="${c.baseline?c}"/>
-<text class="chart-tick" x="${(c.left - 6)?c}" y="${(c.top + 4)?c}" text-anchor="end">${c.max?c}</text>
-<text class="chart-tick" x="${(c.left - 6)?c}" y="${(c.baseline + 4)?c}" text-anchor="end">0</text>
-<#list c.bars as b>
-<#if b.key??><g><title>${chartSentence(chartName(b, kind) + " · ", b)}</title><#list b.parts as p><rect class="bar-${p.severity}" x="${b.x?c}" y="${p.y?c}" width="${c.barWidth?c}" height="${p.height?c}"/></#list></g>
-</#if>
-<#if kind == "year" || b.number == 1 || b.number % 5 == 0><text class="chart-label" x="${b.labelX?c}" y="${(c.baseline + 19)?c}" text-anchor="middle">${b.number?c}</text>
-</#if>
-</#list>
-</svg>
-</div>
-</#macro>
-<#-- A bar's name: its date, or its month. -->
-<#function chartName b kind>
-  <#if kind == "year"><#return monthName(b.key?keep_before("-")?number, b.number)></#if>
-  <#return b.key>
-</#function>
+<#include "_chart.ftl">

@@ -68,8 +68,8 @@
   "noBreaking": "No commit marked breaking in this period.",
   "watchPage": "Watch: {0}", "watchQuery": "Commits found by: ",
   "hiddenBots": "The table leaves out {0} by bots (site.hide-bots); their analyses are below.",
-  "chartTitle": {"month": "Commits per day, by importance", "year": "Commits per month, by importance"},
-  "chartBusiest": {"month": "Busiest day: {0}, {1}.", "year": "Busiest month: {0}, {1}."},
+  "chartTitle": {"day": "Commits per day, by importance", "week": "Commits per week, by importance", "month": "Commits per month, by importance"},
+  "chartBusiest": {"day": "Busiest day: {0}, {1}.", "week": "Busiest week: {0}, {1}.", "month": "Busiest month: {0}, {1}."},
   "chartSummary": "{0}: {1}."
 }, {
   "home": "首页", "skip": "跳到正文", "toTop": "回到顶部", "siteNav": "站点导航", "dayNav": "日期导航",
@@ -140,8 +140,8 @@
   "noBreaking": "这一期没有标为破坏性的提交。",
   "watchPage": "关注：{0}", "watchQuery": "按此查询找到的提交：",
   "hiddenBots": "表格中隐藏了机器人的 {0}（site.hide-bots），它们的分析仍在下文。",
-  "chartTitle": {"month": "每日提交数（按重要度）", "year": "每月提交数（按重要度）"},
-  "chartBusiest": {"month": "提交最多的一天：{0}，{1}。", "year": "提交最多的月份：{0}，{1}。"},
+  "chartTitle": {"day": "每日提交数（按重要度）", "week": "每周提交数（按重要度）", "month": "每月提交数（按重要度）"},
+  "chartBusiest": {"day": "提交最多的一天：{0}，{1}。", "week": "提交最多的一周：{0}，{1}。", "month": "提交最多的月份：{0}，{1}。"},
   "chartSummary": "{0}：{1}。"
 })>
 <#function fmt pattern a b="" c="">

@@ -19,6 +19,7 @@
 <#if others?has_content>
 <p class="digest-scopes"><#if scope?has_content><a href="${root}${others[0].path}">${t.wholeArchive}</a><#else>${t.byRepository}: <#list others as o><a href="${root}${o.path}">${o.name}</a><#sep> · </#list></#if></p>
 </#if>
+<@stackedBars c=chart/>
 
 <section class="digest-counts" id="counts" aria-labelledby="counts-title">
 <h2 id="counts-title">${t.bySeverity}</h2>

@@ -4,6 +4,7 @@
      chunk of older ones and shows nothing that newer commits would change: no total, no page
      count, and page numbers only up to three pages newer than itself. -->
 <#include "_layout.ftl">
+<#include "_chart.ftl">
 <#if kind == "repo">
 <#assign heading = fmt(t.repoTitle, name)>
 <#elseif kind == "severity">
@@ -27,6 +28,7 @@
 <#else>
 <p class="list-meta">${commitCount(total)}<#if jump??> · <a href="#jump">${t.jump}</a></#if><#if weekly??> · <a href="${root}${weekly}">${t.digestList.weekly}</a> · <a href="${root}${monthly}">${t.digestList.monthly}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
 </#if>
+<#if chart??><@stackedBars c=chart/></#if>
 <#if !entries?has_content><p class="no-entries">${t.noEntries}</p></#if>
 <ol class="entries">
 <#list entries as e>

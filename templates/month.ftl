@@ -14,7 +14,7 @@
 <h1>${heading}</h1>
 <p class="list-meta">${month.days} ${t.days} · ${commitCount(month.commits)} · <a href="${root}${digest}">${t.digestList.monthly}</a></p>
 <p class="digest-weeks">${t.monthWeeks}: <#list weeks as w><a href="${root}${w.path}">${periodName("weekly", w)}</a><#sep> · </#list></p>
-<@stackedBars c=chart kind="month"/>
+<@stackedBars c=chart/>
 <div class="months months-one"><@monthTable m=month link=false/></div>
 <h2>${t.monthReports}</h2>
 <ol class="month-days">

@@ -12,7 +12,7 @@
 <h1>${heading}</h1>
 <p class="list-meta">${days} ${t.days} · <@counts {"commits": commits, "high": high, "medium": medium, "low": low}/></p>
 <p class="digest-weeks">${t.digestList.monthly}: <#list digests as d><a href="${root}${d.path}">${t.months[d.number - 1]}</a><#sep> · </#list></p>
-<@stackedBars c=chart kind="year"/>
+<@stackedBars c=chart/>
 <h2 class="visually-hidden">${t.yearMonths}</h2>
 <div class="months">
 <#list months as m>

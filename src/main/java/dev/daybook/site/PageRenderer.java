@@ -306,7 +306,7 @@ final class PageRenderer {
       renderThrough("month.ftl", path, page, last, () -> {
         Map<String, Object> values = new LinkedHashMap<>(page);
         values.put("month", month(ym));
-        values.put("chart", dayChart(ym, reports));
+        values.put("chart", dayChart(ym));
         List<Map<String, Object>> days = new ArrayList<>();
         for (DailyReport r : reports) {
           Map<String, Object> day = day(r);
@@ -378,28 +378,47 @@ final class PageRenderer {
   }
 
   /** A month's commits per day, stacked by severity; a day without a report has no bar. */
-  private static Map<String, Object> dayChart(YearMonth ym, List<DailyReport> reports) {
-    Map<Integer, DailyReport> byDay = new HashMap<>();
-    reports.forEach(r -> byDay.put(r.date().getDayOfMonth(), r));
-    List<StackedBars.Column> columns = new ArrayList<>();
-    for (int d = 1; d <= ym.lengthOfMonth(); d++) {
-      DailyReport r = byDay.get(d);
-      columns.add(r == null ? new StackedBars.Column(d, null, Map.of())
-          : new StackedBars.Column(d, r.date().toString(), counts(List.of(r))));
-    }
-    return StackedBars.layout(columns);
+  private Map<String, Object> dayChart(YearMonth ym) {
+    return StackedBars.layout(StackedBars.Unit.DAY, StackedBars.columns(StackedBars.Unit.DAY,
+        ym.atDay(1), ym.atEndOfMonth(), this::reportCounts));
   }
 
   /** A year's commits per month, stacked by severity; a month without a report has no bar. */
   private Map<String, Object> monthChart(int year) {
-    List<StackedBars.Column> columns = new ArrayList<>();
-    for (int m = 1; m <= 12; m++) {
-      YearMonth ym = YearMonth.of(year, m);
-      List<DailyReport> reports = months.get(ym);
-      columns.add(reports == null ? new StackedBars.Column(m, null, Map.of())
-          : new StackedBars.Column(m, ym.toString(), counts(reports)));
-    }
-    return StackedBars.layout(columns);
+    return StackedBars.layout(StackedBars.Unit.MONTH, StackedBars.columns(
+        StackedBars.Unit.MONTH, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+        this::reportCounts));
+  }
+
+  /** A day's commits of each severity; null when the day has no report. */
+  private Map<Severity, Long> reportCounts(LocalDate day) {
+    DailyReport r = model.report(day);
+    return r == null ? null : counts(List.of(r));
+  }
+
+  /**
+   * A repository's commits from its first to its newest, per day, week or month as the stretch
+   * fits (see {@link StackedBars.Unit#fitting}); a stretch without a report of it has no bar.
+   * Stacked counts rather than shares: a reader of a busy repository sees both when it got busier
+   * and whether the important part grew with it, where shares would make a quiet week look like a
+   * busy one.
+   */
+  private Map<String, Object> repoChart(RepoId repo, List<SiteModel.Entry> newestFirst) {
+    LocalDate first = newestFirst.get(newestFirst.size() - 1).date();
+    LocalDate last = newestFirst.get(0).date();
+    StackedBars.Unit unit = StackedBars.Unit.fitting(first, last);
+    return StackedBars.layout(unit, StackedBars.columns(unit, first, last, day -> {
+      if (Rollup.covering(model, day, repo) == null) {
+        return null;
+      }
+      Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+      for (SiteModel.Entry e : model.ofDay(day)) {
+        if (e.repo().equals(repo)) {
+          counts.merge(e.commit().severity(), 1L, Long::sum);
+        }
+      }
+      return counts;
+    }));
   }
 
   /** The commits of each severity in some reports. */
@@ -526,6 +545,10 @@ final class PageRenderer {
       Map<String, Object> data = listData(list, entries.subList(0, n - archives * pageSize));
       data.put("archive", false);
       data.put("total", n);
+      // Only the front page: it is made from every day up to the repository's newest commit.
+      if (list.kind().equals("repo") && n > 0) {
+        data.put("chart", repoChart(RepoId.parse(list.name()), entries));
+      }
       if (archives > 0) {
         data.put("older", list.archive().of(archives));
         data.put("pager", pager(list, 0, archives));
@@ -904,6 +927,12 @@ final class PageRenderer {
       days.add(day);
     }
     v.put("days", days);
+    // The period's days at a glance, as the month page shows them.
+    Map<LocalDate, Rollup.Counts> byDay = new HashMap<>();
+    r.days().stream().filter(d -> d.report() != null).forEach(d -> byDay.put(d.date(), d.counts()));
+    v.put("chart", StackedBars.layout(StackedBars.Unit.DAY, StackedBars.columns(
+        StackedBars.Unit.DAY, r.period().first(), r.period().last(),
+        d -> byDay.containsKey(d) ? byDay.get(d).severities() : null)));
     List<Map<String, Object>> high = new ArrayList<>();
     for (SiteModel.Entry e : r.high()) {
       Map<String, Object> entry = entry(e);

@@ -43,8 +43,8 @@ public final class SiteRenderer {
 
   /** The templates every build needs; a missing one is named before anything is made. */
   static final List<String> TEMPLATES = List.of("_layout.ftl", "_i18n.ftl", "_calendar.ftl",
-      "report.ftl", "page.ftl", "home.ftl", "list.ftl", "month.ftl", "year.ftl", "digest.ftl",
-      "digests.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
+      "_chart.ftl", "report.ftl", "page.ftl", "home.ftl", "list.ftl", "month.ftl", "year.ftl",
+      "digest.ftl", "digests.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
   /** The assets the templates link to. */
   static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT,
       SitePaths.SITE_SCRIPT, SitePaths.FAVICON);
