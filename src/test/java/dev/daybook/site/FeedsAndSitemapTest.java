@@ -91,7 +91,8 @@ class FeedsAndSitemapTest {
     return Bakes.files(site).stream().filter(f -> f.equals("feed.xml")
         || f.matches("repos/[^/]+/[^/]+/feed\\.xml") || f.matches("severity/[^/]+/feed\\.xml")
         || f.matches("type/[^/]+/feed\\.xml")
-        || f.matches("(repos/[^/]+/[^/]+/)?(weekly|monthly)/feed\\.xml"))
+        || f.matches("(repos/[^/]+/[^/]+/)?(weekly|monthly)/feed\\.xml")
+        || f.equals("breaking/feed.xml") || f.matches("watch/[^/]+/feed\\.xml"))
         .toList();
   }
 
@@ -129,7 +130,8 @@ class FeedsAndSitemapTest {
     List<String> expected = new ArrayList<>(List.of("feed.xml",
         "repos/sgl-project/sglang/feed.xml", "severity/high/feed.xml", "severity/medium/feed.xml",
         "severity/low/feed.xml", "weekly/feed.xml", "monthly/feed.xml",
-        "repos/sgl-project/sglang/weekly/feed.xml", "repos/sgl-project/sglang/monthly/feed.xml"));
+        "repos/sgl-project/sglang/weekly/feed.xml", "repos/sgl-project/sglang/monthly/feed.xml",
+        "breaking/feed.xml"));
     for (ChangeType t : ChangeType.values()) {
       expected.add("type/" + t.key() + "/feed.xml");
     }
@@ -153,7 +155,7 @@ class FeedsAndSitemapTest {
   void everyFeedIsWellFormedAtomWhenTheSiteIsAtTheRoot() throws Exception {
     Path site = Bakes.shipped(Bakes.ROOT);
     List<String> feeds = feeds(site);
-    assertThat(feeds).hasSize(5 + 4 + ChangeType.values().length);
+    assertThat(feeds).hasSize(5 + 4 + 1 + ChangeType.values().length);
     for (String feed : feeds) {
       checkAtom(site, feed, Bakes.ROOT);
     }

@@ -197,7 +197,19 @@ class HostileContentTest {
     Files.writeString(content.resolve("about.md"), ABOUT);
     site = dir.resolve("output");
     Bakes.bake(content, site, Bakes.SUB_PATH);
+    // Again with a watch of the hostile commits of high importance (a watch needs the search
+    // index, whose export is no page): its list and feed show them too.
+    dev.daybook.config.SiteConfig c = Bakes.config();
+    watched = dir.resolve("watched");
+    new dev.daybook.build.SiteBuilder().build(new dev.daybook.build.SiteBuilder.Options(content,
+        Bakes.TEMPLATES, Bakes.ASSETS, watched, BaseUrl.parse(Bakes.SUB_PATH), c.title(),
+        c.language(), c.zone(), c.pageSize()).withBots(c.bots(), false)
+        .withSearchIndex(dir.resolve("index")).withWatches(java.util.Map.of(WATCH, WATCH_QUERY)));
   }
+
+  static Path watched;
+  static final String WATCH = "evil-high";
+  static final String WATCH_QUERY = "repo:evil/repo severity:high";
 
   static List<String> pages() throws IOException {
     return Bakes.files(site).stream().filter(f -> f.endsWith(".html")).toList();
@@ -271,12 +283,12 @@ class HostileContentTest {
     for (String p : pages()) {
       // The forms are the site's own: the search boxes (a plain GET to the search page) and the
       // date jump of a list (handled by js/site.js). The one SVG is the chart of a month or a
-      // year page, checked below.
+      // year page, of a repository's front page or of a digest, checked below.
       Elements embedded = page(p).select("iframe, frame, frameset, object, embed, svg, form, base")
           .not("form#search-form[action=search.html][method=get]")
           .not("form.site-search[action$=search.html][method=get]")
           .not("form.jump-form:not([action])");
-      if (p.matches("reports/\\d{4}/(\\d{2}/)?index\\.html")) {
+      if (CHARTED.matcher(p).matches()) {
         embedded.removeIf(e -> e.is("svg.chart") && e.parent().is("div.chart-box"));
       }
       assertThat(embedded).as(p).isEmpty();
@@ -290,10 +302,24 @@ class HostileContentTest {
       "viewbox", "role", "aria-labelledby", "id", "x", "y", "width", "height", "x1", "y1", "x2",
       "y2", "text-anchor");
 
+  /** The pages with a chart: month, year, a repository's front page, a week's or month's digest. */
+  static final Pattern CHARTED = Pattern.compile("reports/\\d{4}/(\\d{2}/)?index\\.html"
+      + "|repos/[^/]+/[^/]+/index\\.html"
+      + "|(repos/[^/]+/[^/]+/)?(weekly/\\d{4}-W\\d{2}|monthly/\\d{4}-\\d{2})/index\\.html");
+
   @Test
-  void theMonthAndYearChartsHoldOnlyShapesAndNumbers() throws IOException {
+  void theChartsHoldOnlyShapesAndNumbers() throws Exception {
     List<String> charted = new ArrayList<>();
     for (String p : pages()) {
+      // As written, each chart is a well-formed SVG document of its own.
+      String source = Files.readString(site.resolve(p));
+      for (int at = source.indexOf("<svg"); at >= 0; at = source.indexOf("<svg", at + 1)) {
+        String svg = source.substring(at, source.indexOf("</svg>", at) + "</svg>".length());
+        org.w3c.dom.Element root = FeedsAndSitemapTest.parseXml(
+            new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .getDocumentElement();
+        assertThat(root.getNamespaceURI()).as(p).isEqualTo("http://www.w3.org/2000/svg");
+      }
       for (Element svg : page(p).select("svg")) {
         charted.add(p);
         for (Element e : svg.getAllElements()) {
@@ -305,7 +331,12 @@ class HostileContentTest {
         }
       }
     }
-    assertThat(charted).containsExactly("reports/2026/03/index.html", "reports/2026/index.html");
+    assertThat(charted).containsExactlyInAnyOrder("reports/2026/03/index.html",
+        "reports/2026/index.html", "repos/evil/repo/index.html", "repos/evil/hand/index.html",
+        "weekly/2026-W09/index.html", "weekly/2026-W10/index.html", "monthly/2026-03/index.html",
+        "repos/evil/hand/weekly/2026-W09/index.html", "repos/evil/hand/monthly/2026-03/index.html",
+        "repos/evil/repo/weekly/2026-W10/index.html",
+        "repos/evil/repo/monthly/2026-03/index.html");
   }
 
   static final Pattern HIDDEN = Pattern.compile("[\\x00-\\x20\\x7f\\u00a0]");
@@ -425,6 +456,33 @@ class HostileContentTest {
     assertShows(hand.select("#high .summary").text(), "the hand-written summary", SCRIPT);
     assertThat(hand.select("#high .summary a").eachAttr("href")).isNotEmpty()
         .allMatch(h -> h.isEmpty() || h.startsWith("https://"), "empty or https");
+  }
+
+  @Test
+  void theWatchShowsTheHostileTitlesOfItsCommitsAsTextAndItsFeedIsAtom() throws Exception {
+    Document watch = Jsoup.parse(watched.resolve("watch/evil-high/index.html").toFile(),
+        "UTF-8");
+
+    assertThat(watch.select(".watch-query code").text()).isEqualTo(WATCH_QUERY);
+    String[] high = COMMITS.stream().filter(c -> c[2].equals("high")).map(c -> c[0])
+        .toArray(String[]::new);
+    assertThat(watch.select("li.entry")).hasSize(high.length);
+    assertShows(watch.text(), "the watch page", high);
+    assertThat(watch.select("script")).allMatch(e -> e.data().isEmpty(), "has no inline code");
+    for (Element e : watch.getAllElements()) {
+      for (Attribute a : e.attributes()) {
+        assertThat(a.getKey().toLowerCase(Locale.ROOT)).doesNotStartWith("on");
+      }
+    }
+    assertThat(watch.select("iframe, object, embed, svg, base")).isEmpty();
+
+    String feed = "watch/evil-high/feed.xml";
+    FeedsAndSitemapTest.checkAtom(watched, feed, Bakes.SUB_PATH);
+    org.w3c.dom.Document doc = FeedsAndSitemapTest.parseXml(watched.resolve(feed));
+    assertNoForeignElements(doc.getDocumentElement(), feed);
+    assertShows(doc.getDocumentElement().getTextContent(), "the watch feed", high);
+    assertThat(new LinkChecker(watched, "/project/", java.util.Set.of("404.html")).check()
+        .broken()).isEmpty();
   }
 
   @Test
@@ -577,7 +635,8 @@ class HostileContentTest {
   void theFeedsAreWellFormedAndHoldTheHostileTitlesAsText() throws Exception {
     List<String> feeds = FeedsAndSitemapTest.feeds(site);
     assertThat(feeds).contains("feed.xml", "repos/evil/repo/feed.xml", "repos/evil/hand/feed.xml",
-        "severity/high/feed.xml");
+        "severity/high/feed.xml", "breaking/feed.xml", "weekly/feed.xml", "monthly/feed.xml",
+        "repos/evil/repo/weekly/feed.xml");
     StringBuilder all = new StringBuilder();
     for (String feed : feeds) {
       org.w3c.dom.Document doc = FeedsAndSitemapTest.parseXml(site.resolve(feed));
