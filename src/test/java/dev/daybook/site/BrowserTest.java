@@ -336,55 +336,85 @@ class BrowserTest {
   }
 
   /**
-   * The month's chart, at desktop and phone width, light and dark: whole on the screen, a bar
-   * for each day of the list below and a part for each of its severity chips, numbers big enough
-   * to read, and every bar's colour at least 3:1 from the page (what a graphic needs to be seen).
+   * The charts of a month, a week's digest and a repository's page, at desktop and phone width,
+   * light and dark: whole on the screen, a bar for each day of the shipped week whose tooltips
+   * add up to the page's own count, numbers big enough to read, and every bar's colour at least
+   * 3:1 from the page (what a graphic needs to be seen). Each is saved as a screenshot.
    */
   @Test
-  void theMonthChartHasABarPerDayAndStandsOutInLightAndDark() throws IOException {
+  void theChartsOfAMonthAWeekAndARepositoryStandOutInLightAndDark() throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    String page = base + SitePaths.month(java.time.YearMonth.from(latest));
+    // Each page, and where it says its number of commits.
+    Map<String, String[]> pages = new LinkedHashMap<>();
+    pages.put("month", new String[] {SitePaths.month(java.time.YearMonth.from(latest)),
+        "table.month caption .count"});
+    pages.put("week", new String[] {SitePaths.digest(null, Period.of(Period.Kind.WEEK, latest)),
+        ".digest-sentence"});
+    pages.put("repo", new String[] {"repos/sgl-project/sglang/", ".list-meta"});
     try {
-      for (int width : new int[] {1280, 390}) {
-        viewport(width, 900);
-        driver.get(page);
-        Map<String, Object> chart = rectOf("svg.chart");
-        assertThat(((Number) chart.get("left")).doubleValue()).isNotNegative();
-        assertThat(((Number) chart.get("right")).doubleValue()).as("chart at %d", width)
-            .isLessThanOrEqualTo(width);
-        assertThat(((Number) chart.get("width")).doubleValue()).isGreaterThan(300);
-        assertThat(driver.findElements(By.cssSelector("svg.chart g"))).as("bars")
-            .hasSameSizeAs(driver.findElements(By.cssSelector("ol.month-days > li")));
-        assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).as("bar parts")
-            .hasSameSizeAs(driver.findElements(By.cssSelector("ol.month-days .day-head .chip")));
-        assertThat(((Number) js("return document.querySelector('svg.chart .chart-label')"
-            + ".getBoundingClientRect().height")).doubleValue())
-            .as("a day number's height at %d px", width).isGreaterThanOrEqualTo(9);
-        js("document.querySelector('svg.chart').scrollIntoView({block: 'center'})");
-        for (String scheme : new String[] {"light", "dark"}) {
-          colourScheme(scheme);
-          for (String severity : new String[] {"high", "medium", "low"}) {
-            Number ratio = (Number) js(
-                "const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);"
-                + "const lum = c => { const [r, g, b] = c.map(v => { v /= 255;"
-                + "  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });"
-                + "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"
-                + "const bar = rgb(getComputedStyle(document.querySelector("
-                + "  'svg.chart rect.bar-' + arguments[0])).fill);"
-                + "const bg = rgb(getComputedStyle(document.body).backgroundColor);"
-                + "const a = lum(bar), b = lum(bg);"
-                + "return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);", severity);
-            assertThat(ratio.doubleValue()).as("%s bars against the %s page", severity, scheme)
-                .isGreaterThanOrEqualTo(3);
+      for (Map.Entry<String, String[]> page : pages.entrySet()) {
+        for (int width : new int[] {1280, 390}) {
+          viewport(width, 900);
+          driver.get(base + page.getValue()[0]);
+          String what = page.getKey() + " at " + width + " px";
+          Map<String, Object> chart = rectOf("svg.chart");
+          assertThat(((Number) chart.get("left")).doubleValue()).as(what).isNotNegative();
+          assertThat(((Number) chart.get("right")).doubleValue()).as(what)
+              .isLessThanOrEqualTo(width);
+          assertThat(((Number) chart.get("width")).doubleValue()).as(what).isGreaterThan(300);
+          // The shipped week: seven days, each with a report.
+          List<WebElement> bars = driver.findElements(By.cssSelector("svg.chart g"));
+          assertThat(bars).as(what).hasSize(7);
+          long sum = 0;
+          for (WebElement bar : bars) {
+            sum += firstNumber((String) js("return arguments[0].querySelector('title')"
+                + ".textContent.split(' · ')[1]", bar));
           }
-          viewportScreenshot(SCREENSHOTS.resolve("month-chart-" + width + "-" + scheme + ".png"));
+          assertThat(sum).as("commits of the bars of the %s", what).isEqualTo(firstNumber(
+              driver.findElement(By.cssSelector(page.getValue()[1])).getText()));
+          if (page.getKey().equals("month")) {
+            assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).as("bar parts")
+                .hasSameSizeAs(driver.findElements(
+                    By.cssSelector("ol.month-days .day-head .chip")));
+          }
+          assertThat(((Number) js("return document.querySelector('svg.chart .chart-label')"
+              + ".getBoundingClientRect().height")).doubleValue())
+              .as("a label's height on the %s", what).isGreaterThanOrEqualTo(9);
+          js("document.querySelector('svg.chart').scrollIntoView({block: 'center'})");
+          for (String scheme : new String[] {"light", "dark"}) {
+            colourScheme(scheme);
+            for (String severity : new String[] {"high", "medium", "low"}) {
+              Number ratio = (Number) js(
+                  "const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);"
+                  + "const lum = c => { const [r, g, b] = c.map(v => { v /= 255;"
+                  + "  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });"
+                  + "  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"
+                  + "const bar = rgb(getComputedStyle(document.querySelector("
+                  + "  'svg.chart rect.bar-' + arguments[0])).fill);"
+                  + "const bg = rgb(getComputedStyle(document.body).backgroundColor);"
+                  + "const a = lum(bar), b = lum(bg);"
+                  + "return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);", severity);
+              assertThat(ratio.doubleValue())
+                  .as("%s bars against the %s page, %s", severity, scheme, what)
+                  .isGreaterThanOrEqualTo(3);
+            }
+            viewportScreenshot(SCREENSHOTS.resolve(
+                page.getKey() + "-chart-" + width + "-" + scheme + ".png"));
+          }
+          colourScheme(null);
         }
-        colourScheme(null);
       }
     } finally {
       colourScheme(null);
       cdp("Emulation.clearDeviceMetricsOverride", Map.of());
     }
+  }
+
+  /** The first whole number in a text: "141 个提交 · …", "本周共 141 个提交：…". */
+  private static long firstNumber(String text) {
+    Matcher m = Pattern.compile("\\d+").matcher(text);
+    assertThat(m.find()).as("a number in %s", text).isTrue();
+    return Long.parseLong(m.group());
   }
 
   @Test

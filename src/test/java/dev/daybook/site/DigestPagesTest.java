@@ -123,6 +123,53 @@ class DigestPagesTest {
     }
   }
 
+  /** The shipped week's days as each report's header counts them (high, medium, low). */
+  static final List<String> SHIPPED_DAYS = List.of(
+      "2026-02-02 · 21 个提交：🟡 中 10，🟢 低 11。",
+      "2026-02-03 · 28 个提交：🔴 高 3，🟡 中 17，🟢 低 8。",
+      "2026-02-04 · 30 个提交：🔴 高 1，🟡 中 17，🟢 低 12。",
+      "2026-02-05 · 23 个提交：🔴 高 1，🟡 中 13，🟢 低 9。",
+      "2026-02-06 · 13 个提交：🔴 高 2，🟡 中 7，🟢 低 4。",
+      "2026-02-07 · 17 个提交：🟡 中 7，🟢 低 10。",
+      "2026-02-08 · 9 个提交：🔴 高 1，🟡 中 7，🟢 低 1。");
+
+  @Test
+  void theShippedWeeksPagesShowItsAreasContributorsNoBreakingChangeAndItsDaysChart()
+      throws Exception {
+    for (String path : List.of(WEEK, REPO_WEEK, MONTH)) {
+      Document page = page(site, path);
+      // The areas the reports' impact lists name most (counted by hand, see RollupTest).
+      assertThat(page.select("#areas ol.areas li").eachText()).as(path).hasSize(10)
+          .startsWith("python/sglang/srt 57 个提交", "python/sglang/multimodal_gen 27 个提交",
+              ".github/workflows 19 个提交", "python/sglang/jit_kernel 8 个提交",
+              "python/sglang/test 8 个提交", "docker 5 个提交", "docs 5 个提交",
+              "docs/advanced_features 5 个提交");
+      // No commit of the week is marked breaking.
+      assertThat(page.select("#breaking-title .count").text()).isEqualTo("0");
+      assertThat(page.select("#breaking > p").first().text())
+          .isEqualTo("这一期没有标为破坏性的提交。");
+      // 89 people and the bot; the archive opens this week, so no one is called new.
+      assertThat(page.select("#contributors > table.people-table").eachText()).hasSize(2);
+      assertThat(page.select("#contributors > table.people-table").first().select("tbody tr"))
+          .hasSize(89);
+      assertThat(page.select("#contributors .new")).isEmpty();
+      assertThat(page.select("#newcomers-title, #newcomers").text()).isEqualTo("新贡献者 89");
+    }
+    // The days at a glance: a bar per day of the week, or per day of February with a report.
+    for (String path : List.of(WEEK, REPO_WEEK, MONTH, "repos/sgl-project/sglang/",
+        "reports/2026/02/")) {
+      Document page = page(site, path);
+      assertThat(page.select("svg.chart > title").text()).as(path).isEqualTo("每日提交数（按重要度）");
+      assertThat(page.select("svg.chart > g > title").eachText()).as(path)
+          .containsExactlyElementsOf(SHIPPED_DAYS);
+      assertThat(page.select("svg.chart > desc").text()).as(path).isEqualTo(
+          "141 个提交：🔴 高 8，🟡 中 78，🟢 低 55。提交最多的一天：2026-02-04，30 个提交。");
+    }
+    // The repository's commits span a week: a bar per day, each numbered.
+    assertThat(page(site, "repos/sgl-project/sglang/").select("svg.chart .chart-label")
+        .eachText()).containsExactly("2", "3", "4", "5", "6", "7", "8");
+  }
+
   @Test
   void theWeekLinksEveryDayAndTheMonthEveryDayWithAReport() throws Exception {
     Document week = page(site, WEEK);
@@ -206,5 +253,14 @@ class DigestPagesTest {
         .isEqualTo("141 commits this week: 🔴 High 8, 🟡 Medium 78, 🟢 Low 55.");
     assertThat(week.select("#newcomers + .note + p").text()).isEqualTo(
         "The archive begins in this period: everyone in it is seen for the first time.");
+    for (String path : List.of(WEEK, "repos/sgl-project/sglang/")) {
+      Document page = page(out, path);
+      assertThat(page.select("svg.chart > title").text()).isEqualTo(
+          "Commits per day, by importance");
+      assertThat(page.select("svg.chart > desc").text()).isEqualTo("141 commits: 🔴 High 8, "
+          + "🟡 Medium 78, 🟢 Low 55. Busiest day: 2026-02-04, 30 commits.");
+      assertThat(page.select("svg.chart > g > title").first().text())
+          .isEqualTo("2026-02-02 · 21 commits: 🟡 Medium 10, 🟢 Low 11.");
+    }
   }
 }
