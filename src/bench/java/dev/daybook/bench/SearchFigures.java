@@ -47,7 +47,7 @@ final class SearchFigures {
     long files = 0;
     long bytes = 0;
     long gzip = 0;
-    try (Stream<Path> all = Files.list(site.resolve("search"))) {
+    try (Stream<Path> all = Files.walk(site.resolve("search"))) { // with the parts' folders
       for (Path f : all.filter(Files::isRegularFile).toList()) {
         byte[] b = Files.readAllBytes(f);
         files++;
