@@ -604,24 +604,29 @@
   }
   // The closest word of the vocabulary (FuzzyTermsEnum, prefix 1, transpositions): from the
   // words-Ln.json of its first letter and the lengths within reach.
+  // Each part has its own files, which count the commits of the part: they add up.
   async function closestWord(meta, word) {
-    var k = word.length >= LONG_WORD ? 2 : 1, letter = word[0], mask = meta.spell[letter] || 0;
+    var k = word.length >= LONG_WORD ? 2 : 1, letter = word[0];
     var names = [];
-    for (var n = word.length - k; n <= word.length + k; n++) {
-      if (n >= 2 && n <= MAX_SPELLED && Math.floor(mask / Math.pow(2, n)) % 2 === 1) names.push('words-' + letter + n + '.json');
-    }
-    var files = await Promise.all(names.map(load));
+    meta.parts.forEach(function (part) {
+      var mask = part.spell[letter] || 0;
+      for (var n = word.length - k; n <= word.length + k; n++) {
+        if (n >= 2 && n <= MAX_SPELLED && Math.floor(mask / Math.pow(2, n)) % 2 === 1) names.push(part.dir + 'words-' + letter + n + '.json');
+      }
+    });
+    var counts = new Map();
+    (await Promise.all(names.map(load))).forEach(function (words) {
+      Object.keys(words).forEach(function (cand) { counts.set(cand, (counts.get(cand) || 0) + words[cand]); });
+    });
     var best = null, bestSim = 0, bestCount = 0;
-    files.forEach(function (words) {
-      Object.keys(words).forEach(function (cand) {
-        if (cand === word) return;
-        var e = edits(word, cand);
-        if (e > k) return;
-        var sim = f32(1 - f32(e / Math.min(cand.length, word.length))), count = words[cand];
-        if (best === null || sim > bestSim || sim === bestSim && (count > bestCount || count === bestCount && cand < best)) {
-          best = cand; bestSim = sim; bestCount = count;
-        }
-      });
+    counts.forEach(function (count, cand) {
+      if (cand === word) return;
+      var e = edits(word, cand);
+      if (e > k) return;
+      var sim = f32(1 - f32(e / Math.min(cand.length, word.length)));
+      if (best === null || sim > bestSim || sim === bestSim && (count > bestCount || count === bestCount && cand < best)) {
+        best = cand; bestSim = sim; bestCount = count;
+      }
     });
     return best;
   }
@@ -656,22 +661,45 @@
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193); }
     return h >>> 0;
   }
-  function shardOf(meta, term) { return 'terms-' + (fnv(term) % meta.shards) + '.json'; }
-  function posShardOf(meta, term) { return 'pos-' + (fnv(term) % meta.posShards) + '.json'; }
-  // The values of some terms from their shards (and big-K.json for a term too long for one).
-  async function lookup(terms, shardName) {
-    var names = Array.from(new Set(terms.map(shardName)));
-    var loaded = new Map();
-    (await Promise.all(names.map(load))).forEach(function (sh, i) { loaded.set(names[i], sh); });
-    var out = new Map();
-    await Promise.all(terms.map(function (t) {
-      var sh = loaded.get(shardName(t));
-      if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
-      var v = sh[t];
-      if (typeof v !== 'number') { out.set(t, v); return null; }
-      return load('big-' + v + '.json').then(function (big) { out.set(t, big); });
+  // The export's parts (StaticExport.Part): each has its own files, whose doc ids count from 0
+  // where the whole's count from part.from.
+  function partOf(meta, doc) {
+    for (var p = meta.parts.length - 1; p > 0; p--) if (doc >= meta.parts[p].from) return meta.parts[p];
+    return meta.parts[0];
+  }
+  // The values of some terms in every part, from their shards (kind 'terms' or 'pos'; and
+  // big-K.json for a term too long for one): term -> [{ from, v }], in the parts' order.
+  async function lookup(meta, terms, kind) {
+    var found = await Promise.all(meta.parts.map(async function (part) {
+      var count = kind === 'terms' ? part.shards : part.posShards;
+      var nameOf = function (t) { return part.dir + kind + '-' + (fnv(t) % count) + '.json'; };
+      var names = Array.from(new Set(terms.map(nameOf)));
+      var loaded = new Map();
+      (await Promise.all(names.map(load))).forEach(function (sh, i) { loaded.set(names[i], sh); });
+      var values = new Array(terms.length);
+      await Promise.all(terms.map(function (t, i) {
+        var sh = loaded.get(nameOf(t));
+        if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
+        var v = sh[t];
+        if (typeof v !== 'number') { values[i] = v; return null; }
+        return load(part.dir + 'big-' + v + '.json').then(function (big) { values[i] = big; });
+      }));
+      return values;
     }));
+    var out = new Map();
+    terms.forEach(function (t, i) {
+      var parts = [];
+      meta.parts.forEach(function (part, p) { if (found[p][i] !== undefined) parts.push({ from: part.from, v: found[p][i] }); });
+      if (parts.length) out.set(t, parts);
+    });
     return out;
+  }
+  // A list of {from, v} (lookup) as one: the ids of each part's packed list, from its start.
+  function eachPacked(parts, pick, each) {
+    (parts || []).forEach(function (part) {
+      var list = unpack(pick(part.v)), doc = part.from;
+      for (var i = 0; i < list.length; i++) { doc += list[i]; each(doc, i); }
+    });
   }
 
   // QueryBuilder.partsReading: the text read with the parts of its split words, or [].
@@ -724,7 +752,18 @@
     }
     else n.fields.add(f.field);
   }
-  function fieldFile(f) { return load('field-' + f + '.json'); }
+  // field-F.json of every part: [{ from, sets }].
+  function fieldFile(meta, f) {
+    return Promise.all(meta.parts.map(function (part) {
+      return load(part.dir + 'field-' + f + '.json').then(function (sets) { return { from: part.from, sets: sets }; });
+    }));
+  }
+  // The ids (of the whole) of value v in field-F.json of every part.
+  function valueIds(parts, v, each) {
+    parts.forEach(function (part) {
+      if (Object.prototype.hasOwnProperty.call(part.sets, v)) docIds(part.sets[v]).forEach(function (d) { each(part.from + d); });
+    });
+  }
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT_VALUE = new Map(Array.from(DIGITS).map(function (c, i) { return [c, i]; }));
   // A list of numbers as StaticExport.packed writes it: 5 bits a digit, least significant
@@ -785,19 +824,21 @@
   Searcher.prototype.fieldPostings = function (term, slot) {
     var key = term + '\u0000' + slot;
     if (this.decoded.has(key)) return this.decoded.get(key);
-    var raw = this.postings.get(term), rawPos = this.positions.get(term);
-    var out = new Map();
-    if (raw && typeof raw[slot] === 'string') {
-      var list = unpack(raw[slot]), i = 0, doc = 0, pl = rawPos ? unpack(rawPos[slot]) : null, j = 0;
+    var parts = this.postings.get(term) || [], posParts = this.positions.get(term) || [];
+    var out = new Map(), lengths = this.meta.lengths;
+    parts.forEach(function (part) {
+      var raw = part.v, rawPos = posParts.find(function (x) { return x.from === part.from; });
+      if (typeof raw[slot] !== 'string') return;
+      var list = unpack(raw[slot]), i = 0, doc = part.from, pl = rawPos ? unpack(rawPos.v[slot]) : null, j = 0;
       while (i < list.length) {
         doc += list[i++];
         var norm = list[i++], freq = list[i++], pos = 0, ps = [];
         if (pl) { for (var k = 0; k < freq; k++) { pos += pl[j++]; ps.push(pos); } }
         else ps.length = freq;
-        ps.dl = this.meta.lengths[norm];
+        ps.dl = lengths[norm];
         out.set(doc, ps);
       }
-    }
+    });
     this.decoded.set(key, out);
     return out;
   };
@@ -938,26 +979,32 @@
   }
 
   Searcher.prototype.filter = function (f) {
-    var out = new Map(), i, doc = 0;
+    var out = new Map(), fullShas = this.fullShas;
     if (f.field === 'author' || f.field === 'path') {
-      var list = unpack(this.postings.get(f.field + ':' + f.value) || '');
-      for (i = 0; i < list.length; i++) { doc += list[i]; out.set(doc, 0); }
+      eachPacked(this.postings.get(f.field + ':' + f.value), function (v) { return v; },
+        function (doc) { out.set(doc, 0); });
       return out;
     }
     if (f.field === 'sha') {
-      var sh = this.postings.get('sha:' + f.value.substring(0, 4)) || [[], []];
-      for (i = 0; i < sh[0].length; i++) {
-        doc += sh[0][i];
-        var sha7 = f.value.substring(0, 4) + sh[1][i];
-        if (f.value.length <= 7 ? sha7.startsWith(f.value) : (this.fullShas.get(doc) || '').startsWith(f.value)) out.set(doc, 0);
-      }
+      (this.postings.get('sha:' + f.value.substring(0, 4)) || []).forEach(function (part) {
+        var sh = part.v, doc = part.from;
+        for (var i = 0; i < sh[0].length; i++) {
+          doc += sh[0][i];
+          var sha7 = f.value.substring(0, 4) + sh[1][i];
+          if (f.value.length <= 7 ? sha7.startsWith(f.value) : (fullShas.get(doc) || '').startsWith(f.value)) out.set(doc, 0);
+        }
+      });
       return out;
     }
-    var sets = this.fields.get(f.field), keys = [];
+    var parts = this.fields.get(f.field), keys = [];
     if (f.field === 'repo') keys = this.meta.repos.filter(function (r) { return repoKeys(r).indexOf(f.value) >= 0; });
-    else if (f.field === 'date') Object.keys(sets).forEach(function (d) { if (d >= f.value && d <= f.to) keys.push(d); });
-    else if (Object.prototype.hasOwnProperty.call(sets, f.value)) keys.push(f.value);
-    keys.forEach(function (k) { docIds(sets[k]).forEach(function (d) { out.set(d, 0); }); });
+    else if (f.field === 'date') {
+      parts.forEach(function (part) {
+        Object.keys(part.sets).forEach(function (d) { if (d >= f.value && d <= f.to && keys.indexOf(d) < 0) keys.push(d); });
+      });
+    }
+    else keys.push(f.value);
+    keys.forEach(function (k) { valueIds(parts, k, function (d) { out.set(d, 0); }); });
     return out;
   };
 
@@ -1211,17 +1258,17 @@
     needs(meta, q, n);
     var names = Array.from(n.fields).sort();
     var loaded = await Promise.all([
-      lookup(Array.from(n.terms), function (t) { return shardOf(meta, t); }),
-      lookup(Array.from(n.phrases), function (t) { return posShardOf(meta, t); })]
-      .concat(names.map(fieldFile)));
+      lookup(meta, Array.from(n.terms), 'terms'),
+      lookup(meta, Array.from(n.phrases), 'pos')]
+      .concat(names.map(function (f) { return fieldFile(meta, f); })));
     var postings = loaded[0], positions = loaded[1], fields = new Map();
     names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
     var more = { terms: new Set(), phrases: new Set() };
     partsNeeds(q, postings, more);
     if (more.terms.size) {
       var extra = await Promise.all([
-        lookup(Array.from(more.terms), function (t) { return shardOf(meta, t); }),
-        lookup(Array.from(more.phrases), function (t) { return posShardOf(meta, t); })]);
+        lookup(meta, Array.from(more.terms), 'terms'),
+        lookup(meta, Array.from(more.phrases), 'pos')]);
       extra[0].forEach(function (v, t) { postings.set(t, v); });
       extra[1].forEach(function (v, t) { positions.set(t, v); });
     }
@@ -1229,11 +1276,13 @@
     if (n.shas.length) {
       var cands = new Set();
       n.shas.forEach(function (s) {
-        var sh = postings.get('sha:' + s.substring(0, 4)) || [[], []], doc = 0;
-        for (var i = 0; i < sh[0].length; i++) {
-          doc += sh[0][i];
-          if (s.startsWith(s.substring(0, 4) + sh[1][i])) cands.add(doc);
-        }
+        (postings.get('sha:' + s.substring(0, 4)) || []).forEach(function (part) {
+          var sh = part.v, doc = part.from;
+          for (var i = 0; i < sh[0].length; i++) {
+            doc += sh[0][i];
+            if (s.startsWith(s.substring(0, 4) + sh[1][i])) cands.add(doc);
+          }
+        });
       });
       await Promise.all(Array.from(cands).map(function (i) {
         return chunk(meta, i).then(function (d) { fullShas.set(i, d[4]); });
@@ -1243,7 +1292,8 @@
   }
 
   function chunk(meta, doc) {
-    return load('docs-' + Math.floor(doc / meta.chunk) + '.json').then(function (c) { return c[doc % meta.chunk]; });
+    var part = partOf(meta, doc), local = doc - part.from;
+    return load(part.dir + 'docs-' + Math.floor(local / meta.chunk) + '.json').then(function (c) { return c[local % meta.chunk]; });
   }
 
   async function show(meta, r, text, count, my) {
@@ -1293,32 +1343,37 @@
   // and types from each doc's code in facets.json.
   async function facetsFor(meta, r, text, my) {
     if (r.total === 0) { facets.replaceChildren(); return true; }
-    var got = await Promise.all([fieldFile('repo'), fieldFile('year'), load('facets.json'),
-      fieldFile('month')]);
+    var got = await Promise.all([fieldFile(meta, 'repo'), fieldFile(meta, 'year'),
+      Promise.all(meta.parts.map(function (part) { return load(part.dir + 'facets.json'); })),
+      fieldFile(meta, 'month')]);
     if (my !== generation) return false;
     facets.replaceChildren();
     var hit = new Uint8Array(meta.n);
     r.hits.forEach(function (d) { hit[d] = 1; });
-    function fromSets(sets, values) {
+    function fromSets(parts, values) {
       var counts = new Map();
       values.forEach(function (v) {
         var c = 0;
-        if (sets[v]) docIds(sets[v]).forEach(function (d) { c += hit[d]; });
+        valueIds(parts, v, function (d) { c += hit[d]; });
         if (c > 0) counts.set(v, c);
       });
       return counts;
     }
-    var fc = got[2], perCombo = new Array(fc.combos.length).fill(0);
-    r.hits.forEach(function (d) {
-      var k = 0;
-      for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[d * fc.width + w]);
-      perCombo[k]++;
-    });
+    // facets.json of each part: each doc's code of its combo of severity and types.
     var sev = new Map(), types = new Map();
-    fc.combos.forEach(function (c, k) {
-      if (!perCombo[k]) return;
-      sev.set(c[0], (sev.get(c[0]) || 0) + perCombo[k]);
-      c[1].forEach(function (t) { types.set(t, (types.get(t) || 0) + perCombo[k]); });
+    meta.parts.forEach(function (part, p) {
+      var fc = got[2][p], perCombo = new Array(fc.combos.length).fill(0);
+      r.hits.forEach(function (d) {
+        if (d < part.from || d >= part.from + part.n) return;
+        var k = 0, at = (d - part.from) * fc.width;
+        for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[at + w]);
+        perCombo[k]++;
+      });
+      fc.combos.forEach(function (c, k) {
+        if (!perCombo[k]) return;
+        sev.set(c[0], (sev.get(c[0]) || 0) + perCombo[k]);
+        c[1].forEach(function (t) { types.set(t, (types.get(t) || 0) + perCombo[k]); });
+      });
     });
     var years = fromSets(got[1], meta.years);
     var groups = [
@@ -1328,7 +1383,9 @@
       ['date', L.year, years]];
     // The date by year, then, once the results are of one year, by its months.
     if (years.size === 1) {
-      groups.push(['date', L.month, fromSets(got[3], Object.keys(got[3]).filter(function (m) {
+      var months = new Set();
+      got[3].forEach(function (part) { Object.keys(part.sets).forEach(function (m) { months.add(m); }); });
+      groups.push(['date', L.month, fromSets(got[3], Array.from(months).sort().filter(function (m) {
         return years.has(m.substring(0, 4));
       }))]);
     }

@@ -47,7 +47,7 @@ final class SearchFigures {
     long files = 0;
     long bytes = 0;
     long gzip = 0;
-    try (Stream<Path> all = Files.list(site.resolve("search"))) {
+    try (Stream<Path> all = Files.walk(site.resolve("search"))) { // with the parts' folders
       for (Path f : all.filter(Files::isRegularFile).toList()) {
         byte[] b = Files.readAllBytes(f);
         files++;
@@ -79,12 +79,14 @@ final class SearchFigures {
   static List<String> queries(Path site) throws IOException {
     ObjectMapper json = new ObjectMapper();
     JsonNode meta = json.readTree(site.resolve("search/meta.json").toFile());
-    int newest = meta.path("n").asInt() - 1;
+    JsonNode parts = meta.path("parts");
     int chunk = meta.path("chunk").asInt();
     List<String> out = new ArrayList<>(QUERIES);
-    if (newest >= 0) {
-      JsonNode docs = json.readTree(site.resolve("search/docs-" + newest / chunk + ".json")
-          .toFile());
+    if (parts.size() > 0) { // the newest commit is the last of the last part
+      JsonNode last = parts.get(parts.size() - 1);
+      int newest = last.path("n").asInt() - 1;
+      JsonNode docs = json.readTree(site.resolve("search/" + last.path("dir").asText() + "docs-"
+          + newest / chunk + ".json").toFile());
       out.add(docs.get(newest % chunk).get(4).asText().substring(0, 7));
     }
     out.addAll(MORE_QUERIES);

@@ -25,6 +25,7 @@ import dev.daybook.site.SiteRenderer;
 import dev.daybook.site.Watch;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -421,8 +422,9 @@ public final class SiteBuilder {
   /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
-   * files are kept. Else the export extends the last one when it can (a new day's commits), from
-   * the state and the files the last export saved in the build cache.
+   * files are kept. Else each {@linkplain StaticExport.Part part} of the export made from the
+   * same documents as before is kept as published (a new day remakes only the newest part): the
+   * build cache holds, by the part's key, what {@code meta.json} needs of it and its files' sizes.
    *
    * @return whether the export was made (false: the published one was kept)
    */
@@ -433,64 +435,91 @@ public final class SiteBuilder {
     if (manifest.keepAll(site, listing, key)) {
       return false;
     }
-    String lastKey = manifest.lastKey(listing);
-    byte[] lastState = lastKey == null ? null : entries.get(SEARCH, stateKey(lastKey));
-    StaticExport.Previous previous = new StaticExport.Previous() {
-      @Override
-      public byte[] read(String id) throws IOException {
-        return entries.get(SEARCH, fileKey(id));
-      }
-
-      @Override
-      public boolean has(String name, long size) throws IOException {
-        return site.exists(listing + name, size);
-      }
-    };
+    // The files of each part made here, by folder: name to size, for the part's entry.
+    Map<String, Map<String, Long>> made = new ConcurrentHashMap<>();
     // Straight from memory into the site: only files whose bytes changed are written.
-    byte[] state = StaticExport.update(index, lastState, previous, new StaticExport.Sink() {
+    StaticExport.write(index, new StaticExport.Sink() {
       @Override
       public void file(String name, byte[] bytes) throws IOException {
         String path = listing + name;
         site.put(path, bytes);
         manifest.made(path, key, bytes.length);
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+          made.computeIfAbsent(name.substring(0, slash + 1), d -> new ConcurrentHashMap<>())
+              .put(name, (long) bytes.length);
+        }
       }
 
       @Override
       public boolean concurrent() {
-        return true; // the site, the manifest and the cache take files from every core
+        return true; // the site and the manifest take files from every core
       }
 
       @Override
-      public void keep(String name, long size) throws IOException {
-        String path = listing + name;
-        if (!site.keep(path, size)) {
-          throw new IllegalStateException("the published " + path + " went away");
+      public byte[] kept(String dir, String partKey) throws IOException {
+        byte[] entry = partKey == null ? null : entries.get(SEARCH, partEntry(partKey));
+        PartEntry part = entry == null ? null : PartEntry.read(entry);
+        if (part == null) {
+          return null;
         }
-        manifest.made(path, key, size);
+        for (Map.Entry<String, Long> f : part.files().entrySet()) {
+          if (!site.exists(listing + f.getKey(), f.getValue())) {
+            return null;
+          }
+        }
+        for (Map.Entry<String, Long> f : part.files().entrySet()) {
+          site.keep(listing + f.getKey(), f.getValue());
+          manifest.made(listing + f.getKey(), key, f.getValue());
+        }
+        return part.summary();
       }
 
       @Override
-      public void save(String id, byte[] bytes) throws IOException {
-        entries.put(SEARCH, fileKey(id), bytes);
+      public void made(String dir, String partKey, byte[] summary) throws IOException {
+        if (partKey != null) {
+          entries.put(SEARCH, partEntry(partKey),
+              new PartEntry(summary, new TreeMap<>(made.getOrDefault(dir, Map.of()))).bytes());
+        }
       }
-
-      @Override
-      public void saved(String id) {
-        entries.keep(SEARCH, fileKey(id));
-      }
-    }).state();
-    entries.put(SEARCH, stateKey(key), state);
+    });
     return true;
   }
 
-  /** The key of the state an export left, by the key of the index it was made from. */
-  private static String stateKey(String exportKey) {
-    return CacheStore.key(SEARCH, "state", exportKey);
+  /** The key of a part's entry in the cache, by the part's own key. */
+  private static String partEntry(String partKey) {
+    return CacheStore.key(SEARCH, "" + StaticExport.FORMAT, partKey);
   }
 
-  /** The key of a file an export saved, by its id (its name and sum). */
-  private static String fileKey(String id) {
-    return CacheStore.key(SEARCH, "" + StaticExport.FORMAT, id);
+  /**
+   * A part of the search export as the cache keeps it: the summary {@code meta.json} needs, and
+   * the name and size of each of its published files. One line for the summary (JSON, which
+   * writes no raw line break), then a line {@code name TAB size} per file.
+   */
+  record PartEntry(byte[] summary, SortedMap<String, Long> files) {
+    byte[] bytes() {
+      StringBuilder text = new StringBuilder(new String(summary, StandardCharsets.UTF_8));
+      files.forEach((name, size) -> text.append('\n').append(name).append('\t').append(size));
+      return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The entry {@link #bytes} gave, or null when it cannot be read. */
+    static PartEntry read(byte[] bytes) {
+      List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+      if (lines.isEmpty()) {
+        return null;
+      }
+      SortedMap<String, Long> files = new TreeMap<>();
+      try {
+        for (String line : lines.subList(1, lines.size())) {
+          int tab = line.indexOf('\t');
+          files.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+        }
+      } catch (RuntimeException damaged) {
+        return null;
+      }
+      return new PartEntry(lines.get(0).getBytes(StandardCharsets.UTF_8), files);
+    }
   }
 
   /**

@@ -28,7 +28,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The export's doc ids of an index (oldest first, see {@link StaticExport}), read from doc
  * values alone, and what identifies each document: its id field, its time and the report it
- * came from ({@link SearchIndex#REPORT}, path and digest of the report file).
+ * came from ({@link SearchIndex#REPORT}, path and digest of the report file), and that report's
+ * date.
  */
 final class ExportOrder {
 
@@ -42,12 +43,20 @@ final class ExportOrder {
    */
   final boolean ties;
   private final String[] report;
+  private final String[] date;
 
-  private ExportOrder(int[] id, int[] doc, boolean ties, String[] report) {
+  private ExportOrder(int[] id, int[] doc, boolean ties, String[] report, String[] date) {
     this.id = id;
     this.doc = doc;
     this.ties = ties;
     this.report = report;
+    this.date = date;
+  }
+
+  /** The date of the report that holds the document with exported id {@code e} (ISO, or ""). */
+  String date(int e) {
+    String d = date[doc[e]];
+    return d == null ? "" : d;
   }
 
   static ExportOrder of(IndexReader reader) throws IOException {
@@ -89,23 +98,8 @@ final class ExportOrder {
       }
       return ids[doc];
     };
-    // Segment by segment: a view over all of them would merge their terms for nothing.
-    String[] report = new String[maxDoc];
-    for (LeafReaderContext ctx : reader.leaves()) {
-      Terms keys = ctx.reader().terms(SearchIndex.REPORT);
-      if (keys == null) {
-        continue;
-      }
-      TermsEnum te = keys.iterator();
-      PostingsEnum pe = null;
-      for (BytesRef t = te.next(); t != null; t = te.next()) {
-        String key = t.utf8ToString();
-        pe = te.postings(pe, PostingsEnum.NONE);
-        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-          report[ctx.docBase + d] = key;
-        }
-      }
-    }
+    String[] report = byTerm(reader, SearchIndex.REPORT);
+    String[] date = byTerm(reader, SearchIndex.DATE);
     // Newest first, then by id: the order daybook search gives equal scores; ids count it down.
     Integer[] order;
     try {
@@ -124,7 +118,29 @@ final class ExportOrder {
         ties = true;
       }
     }
-    return new ExportOrder(id, doc, ties, report);
+    return new ExportOrder(id, doc, ties, report, date);
+  }
+
+  /** Each doc's term of a field that has one per doc, or null. */
+  private static String[] byTerm(IndexReader reader, String field) throws IOException {
+    String[] out = new String[reader.maxDoc()];
+    // Segment by segment: a view over all of them would merge their terms for nothing.
+    for (LeafReaderContext ctx : reader.leaves()) {
+      Terms terms = ctx.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      PostingsEnum pe = null;
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        String term = t.utf8ToString();
+        pe = te.postings(pe, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          out[ctx.docBase + d] = term;
+        }
+      }
+    }
+    return out;
   }
 
   /** Lucene's docs newest first, then by id bytes; equal ones in Lucene's order. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
@@ -40,30 +41,44 @@ import org.apache.lucene.util.SmallFloat;
  * ({@code assets/js/search.js}), in the site's {@code search/} folder. Nothing a query must load
  * grows with the number of documents except the postings of the terms it asks for.
  *
- * <p><b>Doc ids.</b> The export numbers the documents oldest first, so that a new day's commits
- * take new ids at the end and the files of older commits keep their bytes. The order is the
- * reverse of the one {@code daybook search} gives equal scores (time, newest first, then Lucene's
- * id field {@code repo@sha}): in the browser equal scores go higher id first, and no time is
- * needed.
+ * <p><b>Doc ids.</b> The export numbers the documents oldest first. The order is the reverse of
+ * the one {@code daybook search} gives equal scores (time, newest first, then Lucene's id field
+ * {@code repo@sha}): in the browser equal scores go higher id first, and no time is needed.
+ *
+ * <p><b>Parts.</b> The documents are exported in {@linkplain Part parts} of consecutive ids:
+ * those of the newest document's month, and all the older ones. Each part has its own folder,
+ * named by the month of its first document ({@code 2020-01/}, {@code 2024-12/}), with the files
+ * below, which number its documents from 0; the browser adds the part's {@code from}. A new day
+ * in the same month remakes only the newest part, small, and keeps the older one as published
+ * (the build knows it by its {@linkplain Part#key key}); the first day of a month remakes both.
+ * A query loads a term's shard from each part. Statistics are the whole index's, in {@code
+ * meta.json}.
  *
  * <ul>
  *   <li>{@code meta.json}: constants only: the format, the BM25 constants and the scores of a
- *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the number of documents, of shards and of docs per chunk, the collection
- *       statistics of {@code title} and {@code body} exactly as Lucene's {@code
+ *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
+ *       number of documents and of docs per chunk, the parts ({@code dir}, {@code from}, {@code
+ *       n}, their numbers of {@code shards} and {@code posShards}, and {@code spell}: which
+ *       {@code words-Ln.json} it has, per letter bit n of a number), the collection statistics
+ *       of {@code title} and {@code body} exactly as Lucene's {@code
  *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
  *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
- *       ({@code repos}, {@code severities}, {@code types}, {@code years}), the words that
- *       name each type and severity ({@code words}, see {@link ArchiveWords#export}), and which
- *       {@code words-Ln.json} exist ({@code spell}).
- *   <li>{@code terms-N.json}, N = {@link #shard}(term) of {@code shards} (an {@code author:} term
- *       goes with the first term of the name): an object from term to
+ *       ({@code repos}, {@code severities}, {@code types}, {@code years}) and the words that
+ *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
+ * </ul>
+ *
+ * In each part's folder:
+ *
+ * <ul>
+ *   <li>{@code terms-N.json}, N = {@link #shard}(term) of the part's {@code shards} (an {@code
+ *       author:} term goes with the first term of the name): an object from term to
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
  *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
  *       byte, 0..255, which {@code lengths} decodes), {@linkplain ExportCodec.Packer packed}
  *       into a string. A keyword term is written {@code field:value} ({@code author:},
  *       {@code path:}) and has the packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
- *       ':', so the two cannot meet.
+ *       ':', so the two cannot meet. A part holds only the terms of its documents.
  *   <li>{@code pos-N.json}, N = {@link #shard}(term) of {@code posShards}: the positions of a text
  *       term, {@code [title, body]}, each a packed list of position deltas (from 0 in each doc), freq
  *       of them per doc in the order of its postings; loaded only for phrases.
@@ -79,26 +94,21 @@ import org.apache.lucene.util.SmallFloat;
  *       filter on F; repo, year and month also for the facets of a result list.
  *   <li>{@code words-Ln.json}: the spelling vocabulary ({@link Spelling}), the words of {@link
  *       SearchIndex#SPELL} that begin with letter L and have n letters, each with the number of
- *       commits that hold it, {@code {"cache": 18, ...}}; {@code meta.json}'s {@code spell} says
- *       which exist (per letter, bit n of a number). Loaded only for a query word that matches
- *       nothing: the words one or two edits away, of its first letter and lengths n-2 to n+2.
+ *       the part's commits that hold it, {@code {"cache": 18, ...}}. Loaded only for a query word
+ *       that matches nothing: the words one or two edits away, of its first letter and lengths
+ *       n-2 to n+2; the browser adds up the parts' numbers.
  *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
  *       {@code [title, body, url, author, sha, date, repo, severity, [types]]}, fetched only for
  *       the results on screen.
  * </ul>
  *
- * Everything is written in a fixed order, so the same index gives the same bytes.
- *
- * <p><b>Updates.</b> A new day adds documents at the end of the id order; {@link #update} then
- * extends the last export ({@link AppendExport}) from the state it left ({@link ExportState}) and
- * the files it saved ({@link Sink#save}; never the published ones), making again only what the
- * new documents touch, with the bytes the full export would give. Whenever that cannot be proven,
- * it makes the full export.
+ * Everything is written in a fixed order, so the same index gives the same bytes, whichever
+ * parts were kept.
  */
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 6;
+  public static final int FORMAT = 7;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -123,14 +133,6 @@ public final class StaticExport {
 
   /** What was written. */
   public record Result(int files, long bytes) {}
-
-  /**
-   * What {@link #update} did.
-   *
-   * @param state what the next update needs to extend this export (see {@link ExportState})
-   * @param appended whether only what the new documents touch was made again
-   */
-  public record Export(Result result, byte[] state, boolean appended) {}
 
   /** The export's files: terms shard {@code s}, of the text and keyword terms. */
   static String termsFile(int s) {
@@ -162,18 +164,30 @@ public final class StaticExport {
    * letter, bit n set for each length n.
    */
   record Vocabulary(Map<String, Object> files, Map<String, Integer> lengths) {
-    static Vocabulary of(IndexReader reader) throws IOException {
+    /** The words of the documents whose {@code local} id is 0 or more (a part's). */
+    static Vocabulary of(IndexReader reader, int[] local) throws IOException {
       Map<String, Object> files = new TreeMap<>();
       Map<String, Integer> lengths = new TreeMap<>();
       Terms t = MultiTerms.getTerms(reader, SearchIndex.SPELL);
       TermsEnum te = t == null ? TermsEnum.EMPTY : t.iterator();
+      PostingsEnum pe = null;
       for (BytesRef term = te.next(); term != null; term = te.next()) {
+        pe = te.postings(pe, PostingsEnum.NONE);
+        int docs = 0;
+        for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+          if (local[doc] >= 0) {
+            docs++;
+          }
+        }
+        if (docs == 0) {
+          continue;
+        }
         String word = term.utf8ToString(); // 2 to MAX_SPELLED letters a-z: TextAnalysis.WORDS
         char letter = word.charAt(0);
         @SuppressWarnings("unchecked")
         Map<String, Object> file = (Map<String, Object>) files.computeIfAbsent(
             wordsFile(letter, word.length()), k -> new TreeMap<String, Object>());
-        file.put(word, te.docFreq());
+        file.put(word, docs);
         lengths.merge(String.valueOf(letter), 1 << word.length(), (a, b) -> a | b);
       }
       return new Vocabulary(files, lengths);
@@ -212,27 +226,26 @@ public final class StaticExport {
   /** Where the exported files go: a name ({@code meta.json}) and its bytes, in a fixed order. */
   @FunctionalInterface
   public interface Sink {
+    /** A file of the export, named relative to the export's folder ({@code 2024-12/terms-3.json}). */
     void file(String name, byte[] bytes) throws IOException;
 
     /**
-     * Keeps the previous export's file of this name, which has this size and the bytes this
-     * export would give it. Only {@link #update} keeps files.
+     * Whether the files of the part in folder {@code dir}, as the export made them under {@code
+     * key} before, are all still there to keep: then the sink keeps them and gives back the
+     * summary that {@link #made} was given for them, and the export does not make them again.
+     * Null: make the part. Asked before any file of the part is given.
+     *
+     * @param key what the part's files are made from (null: unknown, the part must be made)
      */
-    default void keep(String name, long size) throws IOException {
-      throw new UnsupportedOperationException("this sink cannot keep " + name);
+    default byte[] kept(String dir, String key) throws IOException {
+      return null;
     }
 
-    /**
-     * Saves a file for the next export to extend ({@link Previous#read}): every file but {@code
-     * docs-N.json}, named by an id of its name and bytes. Only {@link #update} needs them.
-     */
-    default void save(String id, byte[] bytes) throws IOException {}
-
-    /** The file an earlier export saved under this id is still part of this one: keep it. */
-    default void saved(String id) {}
+    /** The part in {@code dir} was made under {@code key}; {@code summary} is for {@link #kept}. */
+    default void made(String dir, String key, byte[] summary) throws IOException {}
 
     /**
-     * Whether {@link #file} may be called from several threads at once, in no set order (a full
+     * Whether {@link #file} may be called from several threads at once, in no set order (the
      * export then writes its files on every core).
      */
     default boolean concurrent() {
@@ -240,55 +253,143 @@ public final class StaticExport {
     }
   }
 
-  /** What the previous export left: the files it saved, and the site that holds them all. */
-  public interface Previous {
-    /** The bytes a sink {@linkplain Sink#save saved} under this id, or null when it has none. */
-    byte[] read(String id) throws IOException;
-
-    /** Whether the published site has a file of this name and size. */
-    boolean has(String name, long size) throws IOException;
-  }
-
   /** Reads the index in {@code indexDir} and gives the static files to {@code sink}. */
   public static Result write(Path indexDir, Sink sink) throws IOException {
-    return update(indexDir, null, null, sink).result();
-  }
-
-  /**
-   * Like {@link #write}, but when {@code lastState} (what the last update returned) and the
-   * previous files prove that the index only gained documents at the end of the export's id
-   * order, only the files those documents touch are made again and the others kept (see {@link
-   * AppendExport}); the files are the same bytes either way.
-   *
-   * @param lastState the last update's {@link Export#state}, or null
-   * @param previous the last update's files, or null
-   */
-  public static Export update(Path indexDir, byte[] lastState, Previous previous, Sink sink)
-      throws IOException {
     try (Directory d = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(d)) {
-      return update(reader, lastState, previous, sink);
+      return write(reader, sink);
     }
   }
 
-  static Export update(DirectoryReader reader, byte[] lastState, Previous previous, Sink sink)
-      throws IOException {
+  static Result write(DirectoryReader reader, Sink sink) throws IOException {
     if (reader.hasDeletions()) {
       // Deleted documents still count in the statistics; SearchIndex merges them away.
       throw new IllegalStateException("the search index has deleted documents");
     }
     ExportOrder order = ExportOrder.of(reader);
-    ExportState last = previous == null ? null : ExportState.parse(lastState);
-    AppendExport append = last == null ? null : AppendExport.plan(reader, order, last, previous);
     Output out = new Output(sink);
-    ExportState state = append != null ? append.write(out) : writeAll(reader, order, out);
-    return new Export(new Result(out.count, out.bytes), state.bytes(), append != null);
+    List<PartMeta> parts = new ArrayList<>();
+    for (Part part : Part.of(order)) {
+      String key = part.key(order, schema(reader));
+      byte[] summary = key == null ? null : sink.kept(part.dir(), key);
+      PartMeta made = summary == null ? null : PartMeta.read(summary);
+      if (made == null) {
+        made = writePart(reader, order, part, out);
+        sink.made(part.dir(), key, made.bytes());
+      }
+      parts.add(made);
+    }
+    out.file("meta.json", ExportJson.bytes(meta(new IndexSearcher(reader), reader.maxDoc(),
+        parts)));
+    return new Result(out.count, out.bytes);
+  }
+
+  /**
+   * A part of the export: the documents with exported ids {@code from .. from + n - 1}, whose
+   * files are in folder {@code dir} and number them from 0 ({@code local id = id - from}).
+   */
+  public record Part(String dir, int from, int n) {
+    /**
+     * The parts of an export: the documents of the newest one's month (its report's date) and,
+     * before them, all the older ones; each folder is named by the month of its first document.
+     * A new day in the same month changes only the newest part; the first day of a month remakes
+     * both.
+     */
+    static List<Part> of(ExportOrder order) {
+      int n = order.size();
+      if (n == 0) {
+        return List.of();
+      }
+      String newest = month(order, n - 1);
+      int recent = n;
+      while (recent > 0 && month(order, recent - 1).compareTo(newest) >= 0) {
+        recent--;
+      }
+      String older = month(order, 0);
+      if (recent == 0 || older.equals(month(order, recent))) {
+        return List.of(new Part(older + "/", 0, n));
+      }
+      return List.of(new Part(older + "/", 0, recent), new Part(month(order, recent) + "/",
+          recent, n - recent));
+    }
+
+    /** The month of a document's report, {@code 2024-12}. */
+    private static String month(ExportOrder order, int e) {
+      String date = order.date(e);
+      return date.length() >= 7 ? date.substring(0, 7) : "undated";
+    }
+
+    /**
+     * What the part's files are made from, or null when that cannot be told: the index's schema,
+     * the part's place, and the reports of every document up to its end ({@link
+     * ExportOrder#digests}; the documents before it decide where its ids start). Null when two
+     * documents tie in the order, which Lucene may then change.
+     */
+    String key(ExportOrder order, String schema) {
+      if (order.ties || !order.reportsKnown()) {
+        return null;
+      }
+      return FORMAT + " " + TextAnalysis.VERSION + " " + schema + " " + dir + " " + from + " " + n
+          + " " + order.digests(from + n).get(0);
+    }
+
+    boolean has(int id) {
+      return id >= from && id < from + n;
+    }
+  }
+
+  /**
+   * What {@code meta.json} says of a part: where it is, its ids, its shard counts, which
+   * spelling files it has ({@link Vocabulary#lengths}) and its facet values.
+   */
+  record PartMeta(String dir, int from, int n, int shards, int posShards,
+      Map<String, Integer> spell, List<String> repos, List<String> severities,
+      List<String> types, List<String> years) {
+
+    Map<String, Object> json() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("dir", dir);
+      m.put("from", from);
+      m.put("n", n);
+      m.put("shards", shards);
+      m.put("posShards", posShards);
+      m.put("spell", spell);
+      return m;
+    }
+
+    byte[] bytes() {
+      Map<String, Object> m = json();
+      m.put("repos", repos);
+      m.put("severities", severities);
+      m.put("types", types);
+      m.put("years", years);
+      return ExportJson.bytes(m);
+    }
+
+    /** The summary {@link #bytes} gave, or null when it cannot be read. */
+    @SuppressWarnings("unchecked")
+    static PartMeta read(byte[] bytes) {
+      try {
+        Map<String, Object> m = (Map<String, Object>) ExportJson.read(bytes);
+        Map<String, Integer> spell = new TreeMap<>();
+        ((Map<String, Object>) m.get("spell")).forEach((k, v) -> spell.put(k, (Integer) v));
+        return new PartMeta((String) m.get("dir"), (Integer) m.get("from"), (Integer) m.get("n"),
+            (Integer) m.get("shards"), (Integer) m.get("posShards"), spell,
+            strings(m.get("repos")), strings(m.get("severities")), strings(m.get("types")),
+            strings(m.get("years")));
+      } catch (RuntimeException damaged) {
+        return null;
+      }
+    }
+
+    private static List<String> strings(Object list) {
+      return ((List<?>) list).stream().map(String.class::cast).toList();
+    }
   }
 
   /** Gives files to a sink and sums up what it was given. */
   static final class Output {
     private static final int BATCH = 1024;
     private final Sink sink;
-    final Map<String, ExportState.Sum> files = new TreeMap<>();
     int count;
     long bytes;
 
@@ -298,13 +399,7 @@ public final class StaticExport {
 
     void file(String name, byte[] content) throws IOException {
       sink.file(name, content);
-      ExportState.Sum sum = ExportState.Sum.of(name, content);
-      String id = sum.id(name);
-      if (id != null) {
-        sink.save(id, content);
-      }
       synchronized (this) {
-        files.put(name, sum);
         count++;
         bytes += content.length;
       }
@@ -332,17 +427,6 @@ public final class StaticExport {
         }
       }
     }
-
-    void keep(String name, ExportState.Sum sum) throws IOException {
-      sink.keep(name, sum.size());
-      String id = sum.id(name);
-      if (id != null) {
-        sink.saved(id);
-      }
-      files.put(name, sum);
-      count++;
-      bytes += sum.size();
-    }
   }
 
   /**
@@ -351,34 +435,36 @@ public final class StaticExport {
    */
   private record StoredPart(ExportFacets facets, Map<String, TreeMap<Integer, String>> shas) {}
 
-  /** The full export: every file made from the whole index. */
-  static ExportState writeAll(DirectoryReader reader, ExportOrder order, Output out)
+  /** Makes every file of one part of the export from the index; returns what meta.json needs. */
+  static PartMeta writePart(DirectoryReader reader, ExportOrder order, Part part, Output out)
       throws IOException {
-    IndexSearcher searcher = new IndexSearcher(reader);
-    int maxDoc = reader.maxDoc();
-    int[] id = order.id; // Lucene doc -> exported id
+    int n = part.n();
+    int[] local = new int[reader.maxDoc()]; // Lucene doc -> id in the part, or -1
+    for (int doc = 0; doc < local.length; doc++) {
+      int e = order.id[doc];
+      local[doc] = part.has(e) ? e - part.from() : -1;
+    }
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
-    Map<String, int[]> lastIds = new HashMap<>(); // of the long postings lists: see LONG
-    String[] combo = new String[maxDoc]; // severity and types of each exported doc
-    Object[][] shown = new Object[maxDoc][];
+    String[] combo = new String[n]; // severity and types of each doc of the part
+    Object[][] shown = new Object[n][];
     // The stored fields are read a segment at a time on every core, and the postings beside
     // them: each step writes only its own slots and maps, merged below in a fixed order.
     List<LeafReaderContext> leaves = reader.leaves();
     List<Integer> steps = IntStream.rangeClosed(0, leaves.size()).boxed().toList();
     List<StoredPart> parts = Parallel.map(steps, step -> {
       if (step == leaves.size()) {
-        postings(reader, id, maxDoc, terms, positions, lastIds);
+        postings(reader, local, n, terms, positions);
         return null;
       }
-      return stored(leaves.get(step), id, combo, shown);
+      return stored(leaves.get(step), local, combo, shown);
     });
     ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
-    for (StoredPart part : parts.subList(0, leaves.size())) {
-      facets.addAll(part.facets());
-      part.shas().forEach((term, rests) ->
+    for (StoredPart stored : parts.subList(0, leaves.size())) {
+      facets.addAll(stored.facets());
+      stored.shas().forEach((term, rests) ->
           shas.computeIfAbsent(term, k -> new TreeMap<>()).putAll(rests));
     }
     for (Map.Entry<String, TreeMap<Integer, String>> e : shas.entrySet()) {
@@ -391,55 +477,60 @@ public final class StaticExport {
       terms.put(e.getKey(), List.of(deltas, new ArrayList<>(e.getValue().values())));
     }
 
+    // A query loads a term's shard from every part: sized by the part's share of the documents,
+    // the shards it loads add up to about one of the whole, and a small part has small files.
+    long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / reader.maxDoc());
     List<Object> spilled = new ArrayList<>();
-    List<String> big = new ArrayList<>();
-    List<Integer> bigLast = new ArrayList<>();
-    Layout byShard = shards(terms, spilled, big, bigLast, lastIds, "t");
-    Layout byPosShard = shards(positions, spilled, big, bigLast, Map.of(), "p");
-    int shards = byShard.shards().size();
-    int posShards = byPosShard.shards().size();
+    List<Map<String, Object>> byShard = shards(terms, spilled, target);
+    List<Map<String, Object>> byPosShard = shards(positions, spilled, target);
 
-    Vocabulary vocabulary = Vocabulary.of(reader);
+    Vocabulary vocabulary = Vocabulary.of(reader, local);
+    String dir = part.dir();
     Map<String, Object> files = new LinkedHashMap<>();
-    files.put("meta.json", meta(searcher, maxDoc, shards, posShards, facets, vocabulary));
-    for (int s = 0; s < shards; s++) {
-      files.put(termsFile(s), byShard.shards().get(s));
+    for (int s = 0; s < byShard.size(); s++) {
+      files.put(dir + termsFile(s), byShard.get(s));
     }
-    for (int s = 0; s < posShards; s++) {
-      files.put(posFile(s), byPosShard.shards().get(s));
+    for (int s = 0; s < byPosShard.size(); s++) {
+      files.put(dir + posFile(s), byPosShard.get(s));
     }
     for (int k = 0; k < spilled.size(); k++) {
-      files.put(bigFile(k), spilled.get(k));
+      files.put(dir + bigFile(k), spilled.get(k));
     }
-    files.put("facets.json", ExportCodec.facetCodes(combo));
+    files.put(dir + "facets.json", ExportCodec.facetCodes(combo));
     for (String f : FIELD_FILES) {
-      files.put(fieldFile(f), facets.fieldFile(f));
+      files.put(dir + fieldFile(f), facets.fieldFile(f));
     }
-    files.putAll(vocabulary.files());
+    vocabulary.files().forEach((name, words) -> files.put(dir + name, words));
     List<Object[]> shownList = Arrays.asList(shown);
-    for (int c = 0; c * CHUNK < maxDoc; c++) {
-      files.put(docsFile(c),
-          shownList.subList(c * CHUNK, Math.min(maxDoc, c * CHUNK + CHUNK)));
+    for (int c = 0; c * CHUNK < n; c++) {
+      files.put(dir + docsFile(c), shownList.subList(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
     }
     out.values(files);
-    return new ExportState(schema(reader), maxDoc, order.digests(maxDoc).get(0), shards, posShards,
-        byShard.total(), byPosShard.total(), big, bigLast, out.files);
+    return new PartMeta(dir, part.from(), n, byShard.size(), byPosShard.size(),
+        vocabulary.lengths(), List.copyOf(facets.repos), List.copyOf(facets.severities),
+        List.copyOf(facets.types), List.copyOf(facets.years));
   }
 
   /** Reads the stored fields of a segment's documents into their exported slots. */
-  private static StoredPart stored(LeafReaderContext leaf, int[] id, String[] combo,
+  private static StoredPart stored(LeafReaderContext leaf, int[] local, String[] combo,
       Object[][] shown) throws IOException {
-    // Read in order with the reader a merge uses, which decompresses each block of documents
-    // once, where the reader for searches decompresses a block for every document it gives.
-    StoredFields stored = leaf.reader() instanceof CodecReader codec
+    int maxDoc = leaf.reader().maxDoc();
+    long wanted = IntStream.range(0, maxDoc).filter(d -> local[leaf.docBase + d] >= 0).count();
+    // Most of a segment: read it in order with the reader a merge uses, which decompresses each
+    // block of documents once, where the reader for searches decompresses a block for every
+    // document it gives (the better one for a few documents).
+    StoredFields stored = wanted * 2 > maxDoc && leaf.reader() instanceof CodecReader codec
         ? codec.getFieldsReader().getMergeInstance() : leaf.reader().storedFields();
     ExportFacets facets = new ExportFacets();
     Map<String, TreeMap<Integer, String>> shas = new TreeMap<>();
-    for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+    for (int d = 0; d < maxDoc && wanted > 0; d++) {
+      int e = local[leaf.docBase + d];
+      if (e < 0) {
+        continue;
+      }
       DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor();
       stored.document(d, visitor);
       Document doc = visitor.getDocument();
-      int e = id[leaf.docBase + d];
       combo[e] = facets.add(doc, e);
       addSha(shas, doc, e);
       shown[e] = shown(doc);
@@ -448,25 +539,25 @@ public final class StaticExport {
   }
 
   /** The postings of the text and keyword fields, as the shards and positions files hold them. */
-  private static void postings(IndexReader reader, int[] id, int maxDoc,
-      Map<String, Object> terms, Map<String, Object> positions, Map<String, int[]> lastIds)
-      throws IOException {
-    if (maxDoc == 0) {
+  private static void postings(IndexReader reader, int[] local, int n,
+      Map<String, Object> terms, Map<String, Object> positions) throws IOException {
+    if (n == 0) {
       return;
     }
+    int maxDoc = reader.maxDoc();
     String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
     for (int f = 0; f < 2; f++) {
       int[] norms = new int[maxDoc];
       NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
       for (int i = 0; nv != null && i < maxDoc; i++) {
-        if (nv.advanceExact(i)) {
+        if (local[i] >= 0 && nv.advanceExact(i)) {
           norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
         }
       }
-      textPostings(reader, text[f], f, id, norms, terms, positions, lastIds);
+      textPostings(reader, text[f], f, local, norms, terms, positions);
     }
     for (String keyword : KEYWORDS) {
-      keywordPostings(reader, keyword, id, terms, lastIds);
+      keywordPostings(reader, keyword, local, terms);
     }
   }
 
@@ -513,8 +604,8 @@ public final class StaticExport {
   }
 
   /** {@code meta.json} (see the class comment). */
-  static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, int shards, int posShards,
-      ExportFacets facets, Vocabulary vocabulary) throws IOException {
+  static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, List<PartMeta> parts)
+      throws IOException {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("analyzer", TextAnalysis.VERSION);
@@ -526,8 +617,7 @@ public final class StaticExport {
     meta.put("labelScore", Ranking.LABEL_SCORE);
     meta.put("shaScore", Ranking.SHA_SCORE);
     meta.put("n", maxDoc);
-    meta.put("shards", shards);
-    meta.put("posShards", posShards);
+    meta.put("parts", parts.stream().map(PartMeta::json).toList());
     meta.put("chunk", CHUNK);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : List.of(SearchIndex.TITLE, SearchIndex.BODY)) {
@@ -540,17 +630,20 @@ public final class StaticExport {
       lengths.add(SmallFloat.byte4ToInt((byte) b));
     }
     meta.put("lengths", lengths);
-    meta.put("repos", List.copyOf(facets.repos));
-    meta.put("severities", List.copyOf(facets.severities));
-    meta.put("types", List.copyOf(facets.types));
-    meta.put("years", List.copyOf(facets.years));
+    meta.put("repos", union(parts, PartMeta::repos));
+    meta.put("severities", union(parts, PartMeta::severities));
+    meta.put("types", union(parts, PartMeta::types));
+    meta.put("years", union(parts, PartMeta::years));
     meta.put("words", ArchiveWords.export());
-    meta.put("spell", vocabulary.lengths());
     return meta;
   }
 
-  /** Terms spread over shards, and the byte total that decided how many. */
-  record Layout(List<Map<String, Object>> shards, long total) {}
+  private static List<String> union(List<PartMeta> parts,
+      java.util.function.Function<PartMeta, List<String>> values) {
+    TreeSet<String> all = new TreeSet<>();
+    parts.forEach(p -> all.addAll(values.apply(p)));
+    return List.copyOf(all);
+  }
 
   /** What a term adds to the total that decides the shard count. */
   static long weight(String term, int valueSize) {
@@ -558,9 +651,9 @@ public final class StaticExport {
   }
 
   /** The fewest shards (a power of two, at most {@link #MAX_SHARDS}) for this byte total. */
-  static int shardCount(long total) {
+  static int shardCount(long total, long target) {
     int shards = 1;
-    while (shards < MAX_SHARDS && total / shards > SHARD_TARGET) {
+    while (shards < MAX_SHARDS && total / shards > target) {
       shards *= 2;
     }
     return shards;
@@ -568,13 +661,12 @@ public final class StaticExport {
 
   /**
    * Spreads terms over the fewest shards (a power of two, at most {@link #MAX_SHARDS}) that keep
-   * a shard at most {@link #SHARD_TARGET} bytes on average. A term whose value alone is more than
-   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json}, and its shard holds K; its
-   * name, {@code tag} and the term, goes to {@code big} at K, and the last doc ids of its lists
-   * that {@code lastIds} knows to {@code bigLast} (see {@link ExportState#bigLast}).
+   * a shard at most {@code target} bytes on average. A term whose value alone is more than
+   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json} (K its place in {@code
+   * spilled}), and its shard holds K.
    */
-  private static Layout shards(Map<String, Object> terms, List<Object> spilled, List<String> big,
-      List<Integer> bigLast, Map<String, int[]> lastIds, String tag) throws IOException {
+  private static List<Map<String, Object>> shards(Map<String, Object> terms,
+      List<Object> spilled, long target) throws IOException {
     Map<String, Object> kept = new TreeMap<>();
     long total = 0;
     for (Map.Entry<String, Object> e : terms.entrySet()) {
@@ -583,15 +675,11 @@ public final class StaticExport {
       if (size > BIG) {
         value = spilled.size();
         spilled.add(e.getValue());
-        big.add(tag + e.getKey());
-        int[] ids = lastIds.get(e.getKey());
-        bigLast.add(ids == null ? -1 : ids[0]);
-        bigLast.add(ids == null ? -1 : ids[1]);
       }
       kept.put(e.getKey(), value);
       total += weight(e.getKey(), size);
     }
-    int shards = shardCount(total);
+    int shards = shardCount(total, target);
     List<Map<String, Object>> byShard = new ArrayList<>();
     for (int s = 0; s < shards; s++) {
       byShard.add(new TreeMap<>());
@@ -599,7 +687,7 @@ public final class StaticExport {
     for (Map.Entry<String, Object> e : kept.entrySet()) {
       byShard.get(shard(e.getKey(), shards)).put(e.getKey(), e.getValue());
     }
-    return new Layout(byShard, total);
+    return byShard;
   }
 
   /**
@@ -617,25 +705,9 @@ public final class StaticExport {
     return ExportJson.bytes(value).length;
   }
 
-  /**
-   * A postings list at least this long (in packed digits) has its last doc id kept for the
-   * state, should its term spill: reading a spilled list through to find it took most of an
-   * update. A shorter one is quick to read.
-   */
-  static final int LONG = 1000;
-
-  /** Keeps the last doc id of list {@code slot} of a term if the list is {@link #LONG}. */
-  private static void keepLast(Map<String, int[]> lastIds, String term, int slot,
-      ExportCodec.Packer list, int lastDoc) {
-    if (list.length() >= LONG) {
-      lastIds.computeIfAbsent(term, k -> new int[] {-1, -1})[slot] = lastDoc;
-    }
-  }
-
   @SuppressWarnings("unchecked")
-  private static void textPostings(IndexReader reader, String field, int slot, int[] id,
-      int[] norms, Map<String, Object> out, Map<String, Object> outPositions,
-      Map<String, int[]> lastIds) throws IOException {
+  private static void textPostings(IndexReader reader, String field, int slot, int[] local,
+      int[] norms, Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
@@ -648,8 +720,11 @@ public final class StaticExport {
       pe = te.postings(pe, PostingsEnum.POSITIONS);
       p.clear();
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+        if (local[doc] < 0) {
+          continue;
+        }
         int freq = pe.freq();
-        int at = p.add(id[doc], 2 + freq);
+        int at = p.add(local[doc], 2 + freq);
         p.values[at] = norms[doc];
         p.values[at + 1] = freq;
         int lastPos = 0;
@@ -658,6 +733,9 @@ public final class StaticExport {
           p.values[at + 2 + k] = pos - lastPos;
           lastPos = pos;
         }
+      }
+      if (p.count == 0) {
+        continue; // not in this part
       }
       // In exported-id order: docDelta, norm, freq for each doc; the positions apart.
       ExportCodec.Packer list = new ExportCodec.Packer();
@@ -676,7 +754,6 @@ public final class StaticExport {
       List<Object> both = (List<Object>) out.computeIfAbsent(key,
           k -> new ArrayList<>(List.of(ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY)));
       both.set(slot, list.packed());
-      keepLast(lastIds, key, slot, list, lastDoc);
       List<Object> bothPos = (List<Object>) outPositions.computeIfAbsent(key,
           k -> new ArrayList<>(List.of(ExportCodec.Packed.EMPTY, ExportCodec.Packed.EMPTY)));
       bothPos.set(slot, positions.packed());
@@ -730,8 +807,8 @@ public final class StaticExport {
     }
   }
 
-  private static void keywordPostings(IndexReader reader, String field, int[] id,
-      Map<String, Object> out, Map<String, int[]> lastIds) throws IOException {
+  private static void keywordPostings(IndexReader reader, String field, int[] local,
+      Map<String, Object> out) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
@@ -743,10 +820,16 @@ public final class StaticExport {
       int[] ids = new int[Math.max(1, te.docFreq())];
       int n = 0;
       for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+        if (local[doc] < 0) {
+          continue;
+        }
         if (n == ids.length) {
           ids = Arrays.copyOf(ids, n * 2);
         }
-        ids[n++] = id[doc];
+        ids[n++] = local[doc];
+      }
+      if (n == 0) {
+        continue; // not in this part
       }
       Arrays.sort(ids, 0, n);
       ExportCodec.Packer list = new ExportCodec.Packer();
@@ -757,7 +840,6 @@ public final class StaticExport {
       }
       String key = field + ":" + term.utf8ToString();
       out.put(key, list.packed());
-      keepLast(lastIds, key, 0, list, lastDoc);
     }
   }
 }

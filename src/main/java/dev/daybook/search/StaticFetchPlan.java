@@ -45,6 +45,10 @@ import java.util.zip.GZIPOutputStream;
  *       {@code facets.json} for the facets.
  * </ol>
  *
+ * Every file after {@code meta.json} is in the folder of a part of the export ({@link
+ * StaticExport.Part}): each part's, except a {@code docs-N.json}, which is the one of the part
+ * holding the document.
+ *
  * <p>Which commits fill the first page comes from {@link IndexSearch} on the Lucene index the
  * export was made from: {@code SearchAgreementTest} requires the browser's top 10 to be the
  * same. Their ids in the export are found by reading the {@code docs-N.json} chunks once.
@@ -105,19 +109,20 @@ public final class StaticFetchPlan implements Closeable {
     } catch (QuerySyntaxException e) {
       return List.copyOf(out); // e.g. only stop words: the script stops after the shards
     }
-    int chunk = meta.path("chunk").asInt();
     for (SearchHit hit : results.hits()) {
       Integer id = ids().get(hit.repo() + "@" + hit.sha());
       if (id == null) {
         throw new IllegalStateException("the export has no " + hit.repo() + "@" + hit.sha());
       }
-      out.add(data(StaticExport.docsFile(id / chunk)));
+      out.add(docs(id));
     }
     if (results.total() > 0) {
-      out.add(data(StaticExport.fieldFile("repo")));
-      out.add(data(StaticExport.fieldFile("year")));
-      out.add(data(StaticExport.fieldFile("month")));
-      out.add(data("facets.json"));
+      for (String name : List.of(StaticExport.fieldFile("repo"), StaticExport.fieldFile("year"),
+          StaticExport.fieldFile("month"), "facets.json")) {
+        for (JsonNode part : meta.path("parts")) {
+          out.add(data(part, name));
+        }
+      }
     }
     return List.copyOf(out);
   }
@@ -134,49 +139,66 @@ public final class StaticFetchPlan implements Closeable {
     List<String> longShas = new ArrayList<>();
     needs(q, terms, phrases, fields, longShas);
     for (String f : fields) {
-      out.add(data(StaticExport.fieldFile(f)));
+      for (JsonNode part : meta.path("parts")) {
+        out.add(data(part, StaticExport.fieldFile(f)));
+      }
     }
     shards(terms, phrases, out);
     Set<String> partTerms = new LinkedHashSet<>();
     Set<String> partPhrases = new LinkedHashSet<>();
     partsNeeds(q, partTerms, partPhrases);
     shards(partTerms, partPhrases, out);
-    int shards = meta.path("shards").asInt();
-    int chunk = meta.path("chunk").asInt();
     for (String sha : longShas) {
       String prefix = sha.substring(0, 4);
       String term = "sha:" + prefix;
-      JsonNode value = termValue(StaticExport.termsFile(StaticExport.shard(term, shards)), term);
-      if (value == null) {
-        continue;
-      }
-      int doc = 0;
-      for (int i = 0; i < value.get(0).size(); i++) {
-        doc += value.get(0).get(i).asInt();
-        if (sha.startsWith(prefix + value.get(1).get(i).asText())) {
-          out.add(data(StaticExport.docsFile(doc / chunk)));
+      for (JsonNode part : meta.path("parts")) {
+        String shard = StaticExport.termsFile(StaticExport.shard(term, part.path("shards").asInt()));
+        JsonNode value = termValue(part, shard, term);
+        if (value == null) {
+          continue;
+        }
+        int doc = part.path("from").asInt();
+        for (int i = 0; i < value.get(0).size(); i++) {
+          doc += value.get(0).get(i).asInt();
+          if (sha.startsWith(prefix + value.get(1).get(i).asText())) {
+            out.add(docs(doc));
+          }
         }
       }
     }
   }
 
+  /** The docs-N.json of the part that holds doc id {@code id}. */
+  private String docs(int id) {
+    JsonNode holder = null;
+    for (JsonNode part : meta.path("parts")) {
+      if (id >= part.path("from").asInt()) {
+        holder = part;
+      }
+    }
+    int local = id - holder.path("from").asInt();
+    return data(holder, StaticExport.docsFile(local / meta.path("chunk").asInt()));
+  }
+
   /** The shards of some terms and the positions of some, and the big-K.json they point to. */
   private void shards(Set<String> terms, Set<String> phrases, Set<String> out)
       throws IOException {
-    int shards = meta.path("shards").asInt();
-    int posShards = meta.path("posShards").asInt();
-    for (String t : terms) {
-      out.add(data(StaticExport.termsFile(StaticExport.shard(t, shards))));
-    }
-    for (String t : phrases) {
-      out.add(data(StaticExport.posFile(StaticExport.shard(t, posShards))));
-    }
-    // A shard holding a number for a term means the term's value is in big-K.json.
-    for (String t : terms) {
-      big(out, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
-    }
-    for (String t : phrases) {
-      big(out, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
+    for (JsonNode part : meta.path("parts")) {
+      int shards = part.path("shards").asInt();
+      int posShards = part.path("posShards").asInt();
+      for (String t : terms) {
+        out.add(data(part, StaticExport.termsFile(StaticExport.shard(t, shards))));
+      }
+      for (String t : phrases) {
+        out.add(data(part, StaticExport.posFile(StaticExport.shard(t, posShards))));
+      }
+      // A shard holding a number for a term means the term's value is in big-K.json.
+      for (String t : terms) {
+        big(out, part, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
+      }
+      for (String t : phrases) {
+        big(out, part, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
+      }
     }
   }
 
@@ -208,10 +230,12 @@ public final class StaticFetchPlan implements Closeable {
   /** The words-Ln.json that exist for a word spelling looked up ({@link Spelling#closest}). */
   private void words(String word, Set<String> out) {
     int reach = word.length() >= Spelling.LONG_WORD ? 2 : 1;
-    long lengths = meta.path("spell").path(word.substring(0, 1)).asLong();
-    for (int n = word.length() - reach; n <= word.length() + reach; n++) {
-      if (n >= 2 && n <= TextAnalysis.MAX_SPELLED && (lengths >> n & 1) == 1) {
-        out.add(data(StaticExport.wordsFile(word.charAt(0), n)));
+    for (JsonNode part : meta.path("parts")) {
+      long lengths = part.path("spell").path(word.substring(0, 1)).asLong();
+      for (int n = word.length() - reach; n <= word.length() + reach; n++) {
+        if (n >= 2 && n <= TextAnalysis.MAX_SPELLED && (lengths >> n & 1) == 1) {
+          out.add(data(part, StaticExport.wordsFile(word.charAt(0), n)));
+        }
       }
     }
   }
@@ -295,17 +319,22 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  private void big(Set<String> out, String shard, String term) throws IOException {
-    JsonNode v = read(shard).get(term);
+  private void big(Set<String> out, JsonNode part, String shard, String term)
+      throws IOException {
+    JsonNode v = read(part, shard).get(term);
     if (v != null && v.isNumber()) {
-      out.add(data(StaticExport.bigFile(v.asInt())));
+      out.add(data(part, StaticExport.bigFile(v.asInt())));
     }
   }
 
-  /** A term's value, following big-K.json; null when the shard does not hold it. */
-  private JsonNode termValue(String shard, String term) throws IOException {
-    JsonNode v = read(shard).get(term);
-    return v != null && v.isNumber() ? read(StaticExport.bigFile(v.asInt())) : v;
+  /** A term's value in a part, following big-K.json; null when the shard does not hold it. */
+  private JsonNode termValue(JsonNode part, String shard, String term) throws IOException {
+    JsonNode v = read(part, shard).get(term);
+    return v != null && v.isNumber() ? read(part, StaticExport.bigFile(v.asInt())) : v;
+  }
+
+  private JsonNode read(JsonNode part, String name) throws IOException {
+    return read(part.path("dir").asText() + name);
   }
 
   private JsonNode read(String name) throws IOException {
@@ -321,12 +350,15 @@ public final class StaticFetchPlan implements Closeable {
   private Map<String, Integer> ids() throws IOException {
     if (ids == null) {
       ids = new HashMap<>();
-      int n = meta.path("n").asInt();
       int chunk = meta.path("chunk").asInt();
-      for (int c = 0; c * chunk < n; c++) {
-        JsonNode docs = JSON.readTree(data.resolve(StaticExport.docsFile(c)).toFile());
-        for (int i = 0; i < docs.size(); i++) {
-          ids.put(docs.get(i).get(6).asText() + "@" + docs.get(i).get(4).asText(), c * chunk + i);
+      for (JsonNode part : meta.path("parts")) {
+        int from = part.path("from").asInt();
+        for (int c = 0; c * chunk < part.path("n").asInt(); c++) {
+          JsonNode docs = read(part, StaticExport.docsFile(c));
+          for (int i = 0; i < docs.size(); i++) {
+            ids.put(docs.get(i).get(6).asText() + "@" + docs.get(i).get(4).asText(),
+                from + c * chunk + i);
+          }
         }
       }
     }
@@ -335,6 +367,10 @@ public final class StaticFetchPlan implements Closeable {
 
   private static String data(String name) {
     return "search/" + name;
+  }
+
+  private static String data(JsonNode part, String name) {
+    return data(part.path("dir").asText() + name);
   }
 
   @Override

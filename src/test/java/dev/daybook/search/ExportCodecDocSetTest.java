@@ -1,7 +1,6 @@
 package dev.daybook.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Doc sets: the shortest of three forms, each read back; counted lengths match the written. */
+/** Doc sets: the shortest of three forms, as Jackson writes each; counted lengths match the written. */
 class ExportCodecDocSetTest {
 
   @Test
@@ -36,7 +35,6 @@ class ExportCodecDocSetTest {
     }
     for (BitSet s : sets) {
       byte[] json = ExportCodec.docSet(s);
-      assertThat(ExportCodec.readDocSet(json)).as(s.toString()).isEqualTo(s);
       // What the three forms are as Jackson writes them; the written one is the first shortest.
       List<byte[]> forms = List.of(jackson.writeValueAsBytes(Map.of("d", deltas(s))),
           jackson.writeValueAsBytes(Map.of("r", runs(s))),
@@ -50,15 +48,6 @@ class ExportCodecDocSetTest {
       }
       assertThat(new String(json, StandardCharsets.UTF_8))
           .isEqualTo(new String(best, StandardCharsets.UTF_8));
-    }
-  }
-
-  @Test
-  void rejectsWhatItDidNotWrite() {
-    for (String t : List.of("{}", "{\"x\":[1]}", "{\"d\":[1,]}", "{\"d\":[,1]}", "{\"d\":[1 ]}",
-        "{\"r\":[1]}", "{\"d\":[-1]}", "{\"d\":\"AQ==\"}", "{\"b\":[1]}", "[\"d\",[1]]")) {
-      assertThatThrownBy(() -> ExportCodec.readDocSet(t.getBytes(StandardCharsets.UTF_8)))
-          .as(t).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
