@@ -17,9 +17,10 @@ import java.util.List;
  *       <ul>
  *         <li>{@code report/}: each report as parsed ({@link ReportCodec}), by the digest of its
  *             file's bytes;
- *         <li>{@code search/}: the search export's state and the files of it that the next
- *             export extends rather than makes again, by the index they were made from and
- *             their own sums ({@link dev.daybook.search.StaticExport});
+ *         <li>{@code search/}: for each part of the search export ({@link
+ *             dev.daybook.search.StaticExport.Part}), by the documents it was made from, what
+ *             {@code meta.json} says of it and the name and size of each of its published
+ *             files, so that a build whose part holds the same documents keeps them;
  *         <li>{@code site/}: one entry, what the published site was made from: for each of its
  *             files, the key of its inputs and its size ({@link PageManifest}); published with
  *             the site it describes.
