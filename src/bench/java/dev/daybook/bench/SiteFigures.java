@@ -135,9 +135,9 @@ final class SiteFigures {
       }
     }
     m.put("fullestDirectory", fullest == null ? Map.of()
-        : Map.of("directory", fullest, "files", inDirectory.get(fullest)));
+        : pair("directory", fullest, "files", inDirectory.get(fullest)));
     m.put("largestFile", largestFile == null ? Map.of()
-        : Map.of("path", largestFile, "bytes", largestFileBytes));
+        : pair("path", largestFile, "bytes", largestFileBytes));
     m.put("search", search.json("folder", SitePaths.SEARCH_DATA + "/", all));
     Map<String, Object> digest = digests.json(null, null, all);
     digest.put("ms", Benchmark.num(phasesMs, "digests"));
@@ -158,6 +158,14 @@ final class SiteFigures {
     pages.put("fits", all.bytes <= PAGES_SITE_LIMIT && largestFileBytes <= GITHUB_FILE_LIMIT
         && archive <= PAGES_REPOSITORY_LIMIT);
     m.put("githubPages", pages);
+    return m;
+  }
+
+  /** Two entries in this order (Map.of has none: the JSON would differ from run to run). */
+  private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
     return m;
   }
 
