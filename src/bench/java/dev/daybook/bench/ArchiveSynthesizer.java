@@ -3,6 +3,7 @@ package dev.daybook.bench;
 import dev.daybook.archive.ReportStore;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
+import dev.daybook.model.RepoId;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.report.ParsedReport;
@@ -41,6 +42,12 @@ import java.util.stream.Stream;
  * report shapes and sizes without putting the 1.3 MB of fixture JSON into the jar. Each report is
  * parsed and written back with {@link ReportWriter}, so every synthetic report is a valid report of
  * the same size as its model. The top-level pages ({@code about.md}) are copied as they are.
+ *
+ * <p>With {@code repos} above 1, every repository section of a model day is copied that many
+ * times, each copy a repository of its own ({@code sgl-project/sglang}, then
+ * {@code sgl-project/sglang-2}, ...) with its own SHAs and commit links, so each repository has
+ * the real repository's shape per day. A third of the authors (by a hash of the name) work across
+ * all the copies under their own name; the others are a different person in each copy.
  */
 public final class ArchiveSynthesizer {
 
@@ -50,6 +57,7 @@ public final class ArchiveSynthesizer {
   private record Model(DailyReport report, Language language) {}
 
   private final Path source;
+  private final int repos;
   private final List<Model> week = new ArrayList<>();
   private final Map<DayOfWeek, Model> byWeekday = new EnumMap<>(DayOfWeek.class);
 
@@ -63,7 +71,20 @@ public final class ArchiveSynthesizer {
    * not null: then every synthetic day is a copy of that one.
    */
   public ArchiveSynthesizer(Path sourceContent, LocalDate like) throws IOException {
+    this(sourceContent, like, 1);
+  }
+
+  /**
+   * As {@link #ArchiveSynthesizer(Path, LocalDate)}, with each repository of the model days
+   * copied into {@code repos} repositories.
+   */
+  public ArchiveSynthesizer(Path sourceContent, LocalDate like, int repos) throws IOException {
+    if (repos < 1) {
+      throw new IllegalArgumentException("a synthetic archive needs at least 1 repository: "
+          + repos);
+    }
     this.source = sourceContent;
+    this.repos = repos;
     ReportStore store = new ReportStore(sourceContent);
     ReportParser parser = new ReportParser(ZoneId.of("Asia/Shanghai"));
     for (Path file : store.list()) {
@@ -122,6 +143,11 @@ public final class ArchiveSynthesizer {
     return new Stats(1, report.commitCount(), text.getBytes(StandardCharsets.UTF_8).length);
   }
 
+  /** How many copies of each model repository every synthetic day holds. */
+  public int repos() {
+    return repos;
+  }
+
   /** The synthetic report of day {@code index}. */
   public DailyReport day(int index) {
     LocalDate date = START.plusDays(index);
@@ -130,16 +156,33 @@ public final class ArchiveSynthesizer {
     Set<String> anchors = new HashSet<>();
     List<RepoSection> sections = new ArrayList<>();
     for (RepoSection s : real.sections()) {
-      List<ReportedCommit> commits = new ArrayList<>();
-      for (ReportedCommit c : s.commits()) {
-        String sha = newSha(index, c.sha(), anchors);
-        String url = c.url() == null ? null : c.url().replace(c.sha(), sha);
-        commits.add(new ReportedCommit(sha, url, c.time().plus(Duration.ofDays(shift)),
-            c.author(), c.title(), c.analysis()));
+      for (int copy = 0; copy < repos; copy++) {
+        RepoId repo = copyOf(s.repo(), copy);
+        List<ReportedCommit> commits = new ArrayList<>();
+        for (ReportedCommit c : s.commits()) {
+          // Copy 0 keeps the SHAs of a one-repository archive.
+          String sha = newSha(index, c.sha(), copy == 0 ? "" : "@" + repo, anchors);
+          String url = c.url() == null ? null : c.url().replace(c.sha(), sha)
+              .replace("/" + s.repo() + "/", "/" + repo + "/");
+          commits.add(new ReportedCommit(sha, url, c.time().plus(Duration.ofDays(shift)),
+              authorIn(c.author(), copy), c.title(), c.analysis()));
+        }
+        sections.add(new RepoSection(repo, commits));
       }
-      sections.add(new RepoSection(s.repo(), commits));
     }
     return new DailyReport(date, real.zone(), sections, null);
+  }
+
+  /** Copy 0 is the model repository itself; copy k is {@code owner/name-(k+1)}. */
+  static RepoId copyOf(RepoId model, int copy) {
+    return copy == 0 ? model : new RepoId(model.owner(), model.name() + "-" + (copy + 1));
+  }
+
+  /** The author in copy {@code copy}: the same person in every copy for a third of the names. */
+  private static String authorIn(String author, int copy) {
+    // String.hashCode is specified, so the choice is the same on every run.
+    return copy == 0 || Math.floorMod(author.hashCode(), 3) == 0 ? author
+        : author + "-" + (copy + 1);
   }
 
   private Model template(LocalDate date, int index) {
@@ -147,10 +190,14 @@ public final class ArchiveSynthesizer {
         : week.get(Math.floorMod(index, week.size()));
   }
 
-  /** A SHA of the same length, unique in its report by its 7-character anchor. */
-  private static String newSha(int day, String old, Set<String> anchors) {
+  /**
+   * A SHA of the same length as {@code old}, derived from the day, {@code old} and {@code copy}
+   * (which tells the copies of a repository apart), unique in its report by its 7-character
+   * anchor.
+   */
+  private static String newSha(int day, String old, String copy, Set<String> anchors) {
     for (int salt = 0; ; salt++) {
-      String hex = sha1Hex(day + ":" + salt + ":" + old);
+      String hex = sha1Hex(day + ":" + salt + ":" + old + copy);
       String sha = hex.substring(0, Math.min(old.length(), hex.length()));
       if (anchors.add(sha.substring(0, 7))) {
         return sha;

@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
     description = "Benchmark the build: synthesize archives of N days from the archive's"
         + " reports and time, each in a fresh JVM, stock JBake 2.7.0's cold bake and Daybook's"
         + " cold build, rebuild after one more day and rebuild with nothing changed. For the"
-        + " archive as it is and each N, also the search: index and export time, static index"
-        + " size and the bytes a browser downloads for a first query.")
+        + " archive as it is and each N, also the search (index and export time, static index"
+        + " size, the bytes a browser downloads for a first query) and the site (bytes and files"
+        + " in total and per commit, largest folder, search index's and digests' shares,"
+        + " GitHub Pages' limits).")
 public final class BenchCommand implements Callable<Integer> {
 
   @Mixin
@@ -45,6 +47,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--days", paramLabel = "N", split = ",", defaultValue = "365,1825,3650",
       description = "Archive sizes in days (default: ${DEFAULT-VALUE}).")
   List<Integer> days;
+
+  @Option(names = "--repos", paramLabel = "R", defaultValue = "1",
+      description = "Repositories each synthetic archive follows (default: ${DEFAULT-VALUE}):"
+          + " every day holds R copies of each repository of the content's reports, each under"
+          + " a name of its own with its own SHAs; a third of the authors work in all of them.")
+  int repos;
 
   @Option(names = "--out", paramLabel = "FILE.json",
       description = "Also write the figures as JSON here.")
@@ -101,10 +109,14 @@ public final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--days: " + n + " is not a number of days");
       }
     }
+    if (repos < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repos: " + repos + " is not a number of repositories");
+    }
     String heapLimit = heap == null ? null : checkedHeap(heap);
     Path dir = work != null ? work : Files.createTempDirectory("daybook-bench-");
     try {
-      Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, !skipStock,
+      Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, repos, !skipStock,
           inProcess, archive.content(), like, inputs.templates(), inputs.assets(),
           archive.configFile(), dir, keep, heapLimit, jvmDefaults), out).run();
       if (json != null) {

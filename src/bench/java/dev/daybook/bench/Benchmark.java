@@ -39,17 +39,28 @@ public final class Benchmark {
    *     the same weekday
    * @param inProcess run the builds in this JVM instead of a child JVM each (for tests; figures
    *     are then not comparable between builds)
+   * @param repos how many repositories each synthetic archive follows: copies of the content's
+   *     ({@link ArchiveSynthesizer})
    * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
    */
-  public record Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
-      LocalDate like, Path templates, Path assets, Path config, Path work, boolean keep,
-      String daybookHeap, boolean jvmDefaults) {
+  public record Options(List<Integer> days, int repos, boolean stock, boolean inProcess,
+      Path content, LocalDate like, Path templates, Path assets, Path config, Path work,
+      boolean keep, String daybookHeap, boolean jvmDefaults) {
 
-    /** Daybook's builds with the launcher's JVM options and the JVM's default heap limit. */
+    /**
+     * One repository, Daybook's builds with the launcher's JVM options and the JVM's default
+     * heap limit.
+     */
     public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
         Path templates, Path assets, Path config, Path work, boolean keep) {
-      this(days, stock, inProcess, content, null, templates, assets, config, work, keep, null,
+      this(days, 1, stock, inProcess, content, null, templates, assets, config, work, keep, null,
           false);
+    }
+
+    /** As the short constructor, with {@code repos} repositories. */
+    public Options withRepos(int count) {
+      return new Options(days, count, stock, inProcess, content, like, templates, assets, config,
+          work, keep, daybookHeap, jvmDefaults);
     }
 
     /** The JVM options of Daybook's builds. */
@@ -106,7 +117,7 @@ public final class Benchmark {
     out.printf(Locale.ROOT, "Daybook's builds run with JVM options %s (stock JBake with the"
         + " JVM's defaults)%n", o.daybookJvm().isEmpty() ? "none" : String.join(" ", o.daybookJvm()));
     root.put("machine", machine);
-    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content(), o.like());
+    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content(), o.like(), o.repos());
     Files.createDirectories(o.work());
     List<Map<String, Object>> runs = new ArrayList<>();
     try {
@@ -137,10 +148,12 @@ public final class Benchmark {
       double synthMs = (System.nanoTime() - t0) / 1e6;
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("days", n);
+      run.put("repos", synth.repos());
       run.put("archive", Map.of("reports", stats.reports(), "commits", stats.commits(),
           "markdownBytes", stats.bytes(), "synthesizeMs", synthMs));
-      out.printf(Locale.ROOT, "%nN = %,d: %,d reports, %,d commits, %.1f MB of Markdown"
-          + " (synthesized in %.1f s)%n", n, stats.reports(), stats.commits(),
+      out.printf(Locale.ROOT, "%nN = %,d days, %,d %s: %,d reports, %,d commits, %.1f MB of"
+          + " Markdown (synthesized in %.1f s)%n", n, synth.repos(),
+          synth.repos() == 1 ? "repository" : "repositories", stats.reports(), stats.commits(),
           stats.bytes() / 1e6, synthMs / 1000);
       out.flush();
       Map<String, Object> builds = new LinkedHashMap<>();
@@ -153,16 +166,20 @@ public final class Benchmark {
           dir.resolve(".daybook/lucene").toString());
       builds.put("cold", measure("cold", daybook, dir));
       // Before the next build changes the site.
-      Map<String, Object> search = SearchFigures.of((Map<String, Object>) builds.get("cold"),
-          dir.resolve("site"), dir.resolve(".daybook/lucene"));
+      Map<String, Object> cold = (Map<String, Object>) builds.get("cold");
+      Map<String, Object> search = SearchFigures.of(cold, dir.resolve("site"),
+          dir.resolve(".daybook/lucene"));
+      Map<String, Object> siteFigures = siteFigures(cold, dir.resolve("site"), content);
       synth.writeDay(content, n);
       builds.put("addDay", measure("addDay", daybook, dir));
       builds.put("unchanged", measure("unchanged", daybook, dir));
       run.put("builds", builds);
       run.put("ratios", ratios(builds));
       run.put("search", search);
+      run.put("site", siteFigures);
       print(builds);
       SearchFigures.print(search, out);
+      SiteFigures.print(siteFigures, out);
       return run;
     } finally {
       done.add(dir);
@@ -189,13 +206,24 @@ public final class Benchmark {
       Map<String, Object> search = SearchFigures.of(build, dir.resolve("site"),
           dir.resolve(".daybook/lucene"));
       shipped.put("search", search);
+      Map<String, Object> siteFigures = siteFigures(build, dir.resolve("site"), o.content());
+      shipped.put("site", siteFigures);
       out.printf(Locale.ROOT, "  %s reports, %s commits%n", build.get("reports"),
           build.get("commits"));
       SearchFigures.print(search, out);
+      SiteFigures.print(siteFigures, out);
       return shipped;
     } finally {
       done.add(dir);
     }
+  }
+
+  /** {@link SiteFigures} of a built site, with the build's commits and phases. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> siteFigures(Map<String, Object> build, Path site,
+      Path content) throws IOException {
+    return SiteFigures.of(site, (long) num(build, "commits"), content,
+        (Map<String, Object>) build.getOrDefault("phasesMs", Map.of()));
   }
 
   /** One build: in a child JVM (wall time around it) or in this one. */
@@ -299,20 +327,21 @@ public final class Benchmark {
 
   @SuppressWarnings("unchecked")
   private void print(Map<String, Object> builds) {
-    out.printf(Locale.ROOT, "  %-20s %7s %7s %8s %7s %7s %8s | %7s %7s %7s %7s %7s %7s %7s%n",
+    out.printf(Locale.ROOT,
+        "  %-20s %7s %7s %8s %7s %7s %8s | %7s %7s %7s %7s %7s %7s %7s %7s%n",
         "build", "wall s", "cpu s", "heap MB", "rss MB", "files", "out MB",
-        "parse", "index", "stage", "bake", "pages", "export", "write");
+        "parse", "index", "stage", "bake", "pages", "digests", "export", "write");
     for (Map.Entry<String, Object> e : builds.entrySet()) {
       Map<String, Object> m = (Map<String, Object>) e.getValue();
       Map<String, Object> ph = (Map<String, Object>) m.getOrDefault("phasesMs", Map.of());
       double write = num(ph, "write");
       out.printf(Locale.ROOT,
-          "  %-20s %7.1f %7.1f %8.0f %7.0f %7.0f %8.1f | %7s %7s %7s %7s %7s %7s %7s%n",
+          "  %-20s %7.1f %7.1f %8.0f %7.0f %7.0f %8.1f | %7s %7s %7s %7s %7s %7s %7s %7s%n",
           LABELS.get(e.getKey()), num(m, "wallMs") / 1000, num(m, "cpuMs") / 1000,
           num(m, "peakHeapBytes") / 1e6, num(m, "peakRssBytes") / 1e6, num(m, "files"),
           num(m, "bytes") / 1e6, sec(num(ph, "parse")), sec(num(ph, "index")),
           sec(num(ph, "stage")), sec(num(ph, "bake")), sec(num(ph, "pages")),
-          sec(num(ph, "export")), sec(write));
+          sec(num(ph, "digests")), sec(num(ph, "export")), sec(write));
     }
     Map<String, Object> stock = (Map<String, Object>) builds.get("stock");
     if (stock != null) {
@@ -327,7 +356,8 @@ public final class Benchmark {
               / num(stock, "peakHeapBytes")));
       out.println(s);
     }
-    out.println("  (phases in s; stock JBake's bake is its parse and render together)");
+    out.println("  (phases in s; stock JBake's bake is its parse and render together; digests"
+        + " is the part of pages spent on the digests, summed over threads)");
     out.flush();
   }
 

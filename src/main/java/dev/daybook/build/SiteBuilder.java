@@ -133,8 +133,10 @@ public final class SiteBuilder {
    * @param indexDamage when the search index found was damaged, and so written anew, what was
    *     wrong with it ({@link SearchIndex#state}); else null
    * @param phases how long each step took, in build order: {@code parse}, {@code index},
-   *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code export}
-   *     (the static search index), {@code write}; for {@code daybook bench}
+   *     {@code stage}, {@code bake} (JBake), {@code pages} (Daybook's own pages), {@code digests}
+   *     (the weekly and monthly digests' part of {@code pages}, summed over the threads that
+   *     render them), {@code export} (the static search index), {@code write}; for
+   *     {@code daybook bench}
    * @param written the site paths this build wrote (new or changed files), sorted
    * @param deleted the site paths it deleted (pages the site no longer has), sorted
    */
@@ -154,7 +156,7 @@ public final class SiteBuilder {
    */
   private static final class Phases {
     static final List<String> ORDER = List.of("parse", "index", "stage", "bake", "pages",
-        "export", "write");
+        "digests", "export", "write");
     private final Map<String, Duration> done = new ConcurrentHashMap<>();
 
     /** A clock for the steps of one thread. */
@@ -171,6 +173,11 @@ public final class SiteBuilder {
       void skip() {
         mark = System.nanoTime();
       }
+    }
+
+    /** A time measured elsewhere: part of another step's, not a step of its own. */
+    void put(String name, Duration time) {
+      done.put(name, time);
     }
 
     Map<String, Duration> inOrder() {
@@ -276,6 +283,7 @@ public final class SiteBuilder {
         clock.skip();
         renderer.otherPages(pages, watches(o));
         clock.end("pages");
+        phases.put("digests", renderer.digestTime());
       } finally {
         // Whatever happened here, the search writes into this build's folder: wait for it
         // before the folder is deleted. Its failure, if any, is the one reported.

@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +73,8 @@ final class PageRenderer {
   private final List<Watch> watches;
   /** The reports of each month that has one, oldest month first, each month's days in order. */
   private final NavigableMap<YearMonth, List<DailyReport>> months = new TreeMap<>();
+  /** Time spent on the digests so far, summed over the threads that render them. */
+  private final LongAdder digestNanos = new LongAdder();
 
   /**
    * @param dayDigests the digest of each day's report file: what an archive page's commits
@@ -103,6 +107,15 @@ final class PageRenderer {
     for (DailyReport r : model.days()) {
       months.computeIfAbsent(YearMonth.from(r.date()), m -> new ArrayList<>()).add(r);
     }
+  }
+
+  /**
+   * The time spent on the digests (weekly and monthly, the archive's and each repository's: the
+   * pages, their lists and feeds) by {@link #renderAll}, summed over the threads that render them,
+   * so it can exceed their share of the wall time. For the build's phases ({@code daybook bench}).
+   */
+  Duration digestTime() {
+    return Duration.ofNanos(digestNanos.sum());
   }
 
   /** Renders every page into the site (or keeps it, when its values are those of last time). */
@@ -146,7 +159,9 @@ final class PageRenderer {
       feed(list, entries);
     }
     dailyFeed();
+    long digestsStart = System.nanoTime();
     digestPages();
+    digestNanos.add(System.nanoTime() - digestsStart);
     render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
     render("search.ftl", SitePaths.SEARCH, Map.of());
     robots();
@@ -817,12 +832,16 @@ final class PageRenderer {
           String path = SitePaths.digest(scope, period);
           LocalDate through = periods.get(period);
           // Hundreds of them, nearly all unchanged by a new day: rendered on every core.
-          archivePages.add(() -> renderIfChanged("digest.ftl", path,
-              historyKey("digest.ftl", path, page, through), () -> {
-                Map<String, Object> values = new LinkedHashMap<>(page);
-                values.putAll(rollup(Rollup.of(period, scope, model, facts, bots)));
-                return pageModel(path, values);
-              }));
+          archivePages.add(() -> {
+            long pageStart = System.nanoTime();
+            renderIfChanged("digest.ftl", path,
+                historyKey("digest.ftl", path, page, through), () -> {
+                  Map<String, Object> values = new LinkedHashMap<>(page);
+                  values.putAll(rollup(Rollup.of(period, scope, model, facts, bots)));
+                  return pageModel(path, values);
+                });
+            digestNanos.add(System.nanoTime() - pageStart);
+          });
         }
         if (all.isEmpty()) {
           continue;

@@ -150,6 +150,27 @@ public final class SitePaths {
     return digests(repo, period.kind()) + period.id() + "/";
   }
 
+  /**
+   * Whether a site path is a digest's (a page, list or feed under {@code weekly/} or
+   * {@code monthly/}, the archive's or a repository's): for the digests' share of a site.
+   */
+  public static boolean isDigest(String path) {
+    String rest = path;
+    if (rest.startsWith("repos/")) {
+      String[] parts = rest.split("/", 4); // repos, owner, name, the path in the repository's
+      if (parts.length < 4) {
+        return false;
+      }
+      rest = parts[3];
+    }
+    for (Period.Kind kind : Period.Kind.values()) {
+      if (rest.startsWith(kind.key() + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code weekly/feed.xml}, {@code monthly/feed.xml}, or under a repository's folder. */
   static String digestFeed(RepoId repo, Period.Kind kind) {
     return digests(repo, kind) + "feed.xml";

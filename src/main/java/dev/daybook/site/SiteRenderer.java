@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,6 +107,8 @@ public final class SiteRenderer {
   private final Once<JBakeOven> oven;
   /** Every site path handed out so far, for the sitemap. */
   private final ConcurrentSkipListSet<String> given = new ConcurrentSkipListSet<>();
+  /** What the digests of the last {@link #otherPages} took, summed over threads. */
+  private Duration digestTime = Duration.ZERO;
 
   /**
    * Stages the JBake project (templates and the generated site-wide values) in {@code work}, an
@@ -194,15 +197,25 @@ public final class SiteRenderer {
     otherPages(out, List.of());
   }
 
+  /**
+   * The time {@link #otherPages} spent on the weekly and monthly digests, summed over the threads
+   * that render them (so it can exceed their share of the wall time); zero before it ran.
+   */
+  public Duration digestTime() {
+    return digestTime;
+  }
+
   /** As {@link #otherPages(Pages)}, with a page and a feed for each watch. */
   public void otherPages(Pages out, List<Watch> watches) throws IOException, SiteException {
     Pages pages = recording(out);
     Map<LocalDate, String> dayDigests = new TreeMap<>();
     reports.forEach((date, source) -> dayDigests.put(date, source.digest()));
     Supplier<List<String>> paths = () -> List.copyOf(given);
-    new PageRenderer(project.resolve("templates"), templatesDigest, model, dayDigests, pages,
-        paths, settings.baseUrl(), settings.language(), settings.pageSize(),
-        Bots.of(settings.bots()), watches).renderAll();
+    PageRenderer renderer = new PageRenderer(project.resolve("templates"), templatesDigest, model,
+        dayDigests, pages, paths, settings.baseUrl(), settings.language(), settings.pageSize(),
+        Bots.of(settings.bots()), watches);
+    renderer.renderAll();
+    digestTime = renderer.digestTime();
     try (Stream<Path> walk = Files.walk(settings.assets())) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         pages.file(settings.assets().relativize(file).toString().replace('\\', '/'),

@@ -60,13 +60,14 @@ class BenchmarkSmokeTest {
     StringWriter printed = new StringWriter();
     Map<String, Object> tree = new Benchmark(new Benchmark.Options(List.of(3), false, true,
         CONTENT, Path.of("templates"), Path.of("assets"), Path.of("site.properties"),
-        tmp.resolve("work"), false), new PrintWriter(printed, true)).run();
+        tmp.resolve("work"), false).withRepos(2), new PrintWriter(printed, true)).run();
     Path json = tmp.resolve("bench.json");
     Benchmark.writeJson(tree, json);
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("machine").path("cores").asInt()).isPositive();
     JsonNode run = root.path("runs").get(0);
     assertThat(run.path("days").asInt()).isEqualTo(3);
+    assertThat(run.path("repos").asInt()).isEqualTo(2);
     assertThat(run.path("archive").path("reports").asInt()).isEqualTo(3);
     JsonNode builds = run.path("builds");
     assertThat(builds.has("stock")).isFalse();
@@ -78,7 +79,7 @@ class BenchmarkSmokeTest {
       assertThat(m.path("files").asLong()).as(b).isPositive();
       assertThat(m.path("bytes").asLong()).as(b).isPositive();
       assertThat(m.path("phasesMs").fieldNames()).toIterable().containsExactly("parse",
-          "index", "stage", "bake", "pages", "export", "write");
+          "index", "stage", "bake", "pages", "digests", "export", "write");
     }
     assertThat(builds.path("cold").path("reports").asInt()).isEqualTo(3);
     assertThat(builds.path("addDay").path("reports").asInt()).isEqualTo(4);
@@ -88,6 +89,17 @@ class BenchmarkSmokeTest {
         .isPositive();
     assertThat(printed.toString()).contains("daybook, cold", "parse", "uncompressed");
     assertSaneSearch(run.path("search"), "N=3");
+    // The site's figures walk the cold build's site: they agree with what the build reported.
+    JsonNode site = run.path("site");
+    assertThat(site.path("files").asLong()).isEqualTo(builds.path("cold").path("files").asLong());
+    assertThat(site.path("bytes").asLong()).isEqualTo(builds.path("cold").path("bytes").asLong());
+    assertThat(site.path("commits").asLong())
+        .isEqualTo(run.path("archive").path("commits").asLong());
+    assertThat(site.path("search").path("bytes").asLong())
+        .isEqualTo(run.path("search").path("bytes").asLong());
+    assertThat(site.path("digests").path("files").asLong()).isPositive();
+    assertThat(site.path("githubPages").path("fits").asBoolean()).isTrue();
+    assertThat(printed.toString()).contains("N = 3 days, 2 repositories", "GitHub Pages: site");
     JsonNode shipped = root.path("shipped");
     assertThat(shipped.path("commits").asInt()).isPositive();
     assertSaneSearch(shipped.path("search"), "shipped");

@@ -346,6 +346,14 @@ class RollupTest {
     assertThat(SitePaths.digest(APP, Period.of(Period.Kind.MONTH, LocalDate.of(2026, 2, 3))))
         .isEqualTo("repos/acme/app/monthly/2026-02/");
     assertThat(SitePaths.digestFeed(null, Period.Kind.MONTH)).isEqualTo("monthly/feed.xml");
+    // What daybook bench counts as the digests' share of a site.
+    assertThat(List.of("weekly/2025-W01/index.html", "monthly/feed.xml", "weekly/index.html",
+        "repos/acme/app/monthly/2026-02/index.html", "repos/acme/weekly/weekly/feed.xml"))
+        .allMatch(SitePaths::isDigest);
+    assertThat(List.of("index.html", "repos/acme/app/index.html", "repos/weekly/app/index.html",
+        "reports/2026/02/index.html", "search/weekly.json", "repos/acme/app/page/1/index.html",
+        "weeklyish/index.html"))
+        .noneMatch(SitePaths::isDigest);
   }
 
   @Test
