@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,7 +45,6 @@ public final class FakeGitHub implements AutoCloseable {
 
   static final int FILES_PER_PAGE = 300;
   private static final int MAX_PER_PAGE = 100;
-  private static final int RATE_LIMIT = 60;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)");
@@ -54,7 +54,8 @@ public final class FakeGitHub implements AutoCloseable {
   private static final Pattern COMMIT_BY_ID = Pattern.compile("/repositories/(\\d+)/commits/(\\w+)");
 
   /** One request as the server saw it. */
-  public record Request(String method, String path, String query, String authorization) {
+  public record Request(String method, String path, String query, String authorization,
+      Instant at) {
     public String pathAndQuery() {
       return query == null ? path : path + "?" + query;
     }
@@ -74,7 +75,15 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, FakeRepo> repos = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Injected> faults = new CopyOnWriteArrayList<>();
-  private final long rateLimitReset = Instant.now().plusSeconds(3600).getEpochSecond();
+  /** The rate limit it keeps: so many requests per window, windows aligned on the epoch. */
+  private volatile int rateLimit = 5000;
+  private volatile Duration rateWindow = Duration.ofHours(1);
+  private final Map<Long, Integer> requestsPerWindow = new ConcurrentHashMap<>();
+  private final AtomicInteger refusedOverLimit = new AtomicInteger();
+  private final AtomicInteger inProgress = new AtomicInteger();
+  private final AtomicInteger mostInProgress = new AtomicInteger();
+  private volatile int failAfter = Integer.MAX_VALUE;
+  private volatile Fault failAfterFault;
   private volatile int listPageLimit = MAX_PER_PAGE;
   private volatile URI linkBase;
 
@@ -128,11 +137,55 @@ public final class FakeGitHub implements AutoCloseable {
     return this;
   }
 
-  /** Forgets repositories, faults, recorded requests and the page limit: a server per test class. */
+  /**
+   * Keeps GitHub's primary rate limit: {@code limit} requests per {@code window} (windows start
+   * at multiples of it since the epoch, so a reset falls on a whole second), announced on every
+   * answer; a request past it is refused with 403 and counted ({@link #refusedOverLimit}).
+   */
+  public FakeGitHub rateLimit(int limit, Duration window) {
+    rateLimit = limit;
+    rateWindow = window;
+    requestsPerWindow.clear();
+    return this;
+  }
+
+  /** Answers every request after the first {@code n} (since the last reset) with a fault. */
+  public FakeGitHub failAfter(int n, Fault fault) {
+    failAfterFault = fault;
+    failAfter = n;
+    return this;
+  }
+
+  /** The most requests any one rate-limit window received. */
+  public int mostRequestsInAWindow() {
+    return requestsPerWindow.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  /** How many requests were refused for going past the rate limit. */
+  public int refusedOverLimit() {
+    return refusedOverLimit.get();
+  }
+
+  /** The most requests it was answering at one time. */
+  public int mostAtOnce() {
+    return mostInProgress.get();
+  }
+
+  /**
+   * Forgets repositories, faults, recorded requests, the page limit and the rate limit's counts:
+   * a server per test class.
+   */
   public FakeGitHub reset() {
     repos.clear();
     faults.clear();
     requests.clear();
+    rateLimit = 5000;
+    rateWindow = Duration.ofHours(1);
+    requestsPerWindow.clear();
+    refusedOverLimit.set(0);
+    mostInProgress.set(0);
+    failAfter = Integer.MAX_VALUE;
+    failAfterFault = null;
     listPageLimit = MAX_PER_PAGE;
     linkBase = null;
     return this;
@@ -255,11 +308,24 @@ public final class FakeGitHub implements AutoCloseable {
   // ---- routing ---------------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
+    mostInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
     try {
       String path = exchange.getRequestURI().getPath();
+      Instant at = Instant.now();
       requests.add(new Request(exchange.getRequestMethod(), path,
           exchange.getRequestURI().getRawQuery(),
-          exchange.getRequestHeaders().getFirst("Authorization")));
+          exchange.getRequestHeaders().getFirst("Authorization"), at));
+      long window = at.toEpochMilli() / rateWindow.toMillis();
+      int used = requestsPerWindow.merge(window, 1, Integer::sum);
+      if (used > rateLimit) {
+        refusedOverLimit.incrementAndGet();
+        rateLimited(windowEnd(window)).apply(exchange);
+        return;
+      }
+      Fault last = failAfterFault;
+      if (last != null && requests.size() > failAfter && last.apply(exchange)) {
+        return;
+      }
       if (applyFault(path, exchange)) {
         return;
       }
@@ -282,6 +348,7 @@ public final class FakeGitHub implements AutoCloseable {
       // The client gave up (a timeout test) or the server is closing; nothing to answer.
     } finally {
       exchange.close();
+      inProgress.decrementAndGet();
     }
   }
 
@@ -423,13 +490,18 @@ public final class FakeGitHub implements AutoCloseable {
   private void sendJson(HttpExchange exchange, Map<String, String> headers, JsonNode body)
       throws IOException {
     Map<String, String> all = new LinkedHashMap<>(headers);
-    int used = requests.size();
-    all.put("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
-    all.put("X-RateLimit-Remaining", Integer.toString(Math.max(1, RATE_LIMIT - used)));
-    all.put("X-RateLimit-Reset", Long.toString(rateLimitReset));
+    long window = Instant.now().toEpochMilli() / rateWindow.toMillis();
+    int used = requestsPerWindow.getOrDefault(window, 0);
+    all.put("X-RateLimit-Limit", Integer.toString(rateLimit));
+    all.put("X-RateLimit-Remaining", Integer.toString(Math.max(0, rateLimit - used)));
+    all.put("X-RateLimit-Reset", Long.toString(windowEnd(window).getEpochSecond()));
     all.put("X-RateLimit-Used", Integer.toString(used));
     all.put("X-RateLimit-Resource", "core");
     send(exchange, 200, all, JSON.writeValueAsBytes(body));
+  }
+
+  private Instant windowEnd(long window) {
+    return Instant.ofEpochMilli((window + 1) * rateWindow.toMillis());
   }
 
   private static void send(HttpExchange exchange, int status, Map<String, String> headers,

@@ -63,10 +63,14 @@ class GitHubCommitSourceTest {
     foreign.close();
   }
 
-  /** Small timeouts and backoffs, a sleeper that only records. */
+  /**
+   * Small timeouts and backoffs, a sleeper that only records, and a clock that stands still, so
+   * that a wait is exactly what the answer asked for.
+   */
   private GitHubCommitSource.Builder source() {
     return GitHubCommitSource.builder()
         .apiUrl(github.apiUrl())
+        .clock(Clock.fixed(Instant.now(), ZoneOffset.UTC))
         .connectTimeout(Duration.ofSeconds(2))
         .readTimeout(Duration.ofSeconds(2))
         .retries(3, Duration.ofMillis(10))
@@ -121,7 +125,8 @@ class GitHubCommitSourceTest {
     github.inject("/repos/.*/commits/.*", 1, FakeGitHub.rateLimited(Instant.now().plusSeconds(60)));
     GitHubCommitSource source = source().token(TOKEN).build();
     source.commits(Fixtures.SGLANG, FEB_6_SHANGHAI); // waits through the rate limit
-    github.inject(SGLANG, 1, FakeGitHub.status(401, "Bad credentials"));
+    // The repository is known from the first call: the listing is the next request.
+    github.inject(SGLANG + "/commits", 1, FakeGitHub.status(401, "Bad credentials"));
     assertThatThrownBy(() -> source.commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
         .isInstanceOf(SourceException.class)
         .hasMessageNotContaining(TOKEN)
