@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.kohsuke.github.GHCommit;
 import org.kohsuke.github.GHException;
@@ -63,7 +63,7 @@ public final class GitHubCommitSource implements CommitSource {
   /** Every request of this source, from whichever thread, draws from it. */
   private final RequestBudget budget;
   /** Each repository is looked up once a run, not once a day. */
-  private final Map<RepoId, GHRepository> repositories = new ConcurrentHashMap<>();
+  private final Map<RepoId, GHRepository> repositories = new HashMap<>();
 
   private GitHubCommitSource(Builder builder) {
     this.apiUrl = builder.apiUrl;
@@ -103,23 +103,30 @@ public final class GitHubCommitSource implements CommitSource {
     }
   }
 
+  /**
+   * The repository, asked of GitHub the first time only. One worker asks at a time, so workers
+   * that start on the same repository together do not each ask.
+   */
   private GHRepository repository(RepoId repo) throws SourceException {
-    GHRepository known = repositories.get(repo);
-    if (known != null) {
-      return known;
-    }
-    try {
-      GHRepository found = github.getRepository(repo.toString());
-      repositories.put(repo, found);
-      return found;
-    } catch (IOException | GHException e) {
-      if (GitHubErrors.isNotFound(e)) {
-        throw new SourceException(
-            "repository " + repo + " not found at " + apiUrl
-                + (anonymous ? " (or not visible without a token)" : " (or not visible to the token)"),
-            e);
+    synchronized (repositories) {
+      GHRepository known = repositories.get(repo);
+      if (known != null) {
+        return known;
       }
-      throw redaction.of(GitHubErrors.translate(e, anonymous));
+      try {
+        GHRepository found = github.getRepository(repo.toString());
+        repositories.put(repo, found);
+        return found;
+      } catch (IOException | GHException e) {
+        if (GitHubErrors.isNotFound(e)) {
+          throw new SourceException(
+              "repository " + repo + " not found at " + apiUrl
+                  + (anonymous ? " (or not visible without a token)"
+                      : " (or not visible to the token)"),
+              e);
+        }
+        throw redaction.of(GitHubErrors.translate(e, anonymous));
+      }
     }
   }
 

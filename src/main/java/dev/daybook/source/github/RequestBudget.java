@@ -99,6 +99,10 @@ public final class RequestBudget {
 
   /** Waits until a request may go out, and counts it. */
   void acquire(URL url) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      // The run is stopping: a request sent now would go out after it ended.
+      throw new InterruptedIOException("interrupted before " + url);
+    }
     while (true) {
       Duration sleep;
       Instant until;

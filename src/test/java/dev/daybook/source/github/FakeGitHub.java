@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ public final class FakeGitHub implements AutoCloseable {
   private static final int MAX_PER_PAGE = 100;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ANSWERING = "daybook.answering";
   private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)");
   private static final Pattern LIST = Pattern.compile("/repos/([^/]+)/([^/]+)/commits");
   private static final Pattern COMMIT = Pattern.compile("/repos/([^/]+)/([^/]+)/commits/(\\w+)");
@@ -228,7 +230,7 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   /** A secondary rate limit: 429 with {@code Retry-After}. */
-  static Fault retryAfter(Duration wait) {
+  public static Fault retryAfter(Duration wait) {
     return exchange -> {
       send(exchange, 429, Map.of("Retry-After", Long.toString(wait.toSeconds())),
           errorBody("You have exceeded a secondary rate limit."));
@@ -308,7 +310,16 @@ public final class FakeGitHub implements AutoCloseable {
   // ---- routing ---------------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
+    // A request is in progress until its answer starts: a client that waits for each answer
+    // before its next request is never seen with two at once.
     mostInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
+    AtomicBoolean answering = new AtomicBoolean();
+    Runnable answered = () -> {
+      if (answering.compareAndSet(false, true)) {
+        inProgress.decrementAndGet();
+      }
+    };
+    exchange.setAttribute(ANSWERING, answered);
     try {
       String path = exchange.getRequestURI().getPath();
       Instant at = Instant.now();
@@ -347,8 +358,8 @@ public final class FakeGitHub implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The client gave up (a timeout test) or the server is closing; nothing to answer.
     } finally {
+      answered.run();
       exchange.close();
-      inProgress.decrementAndGet();
     }
   }
 
@@ -506,6 +517,9 @@ public final class FakeGitHub implements AutoCloseable {
 
   private static void send(HttpExchange exchange, int status, Map<String, String> headers,
       byte[] body) throws IOException {
+    if (exchange.getAttribute(ANSWERING) instanceof Runnable answering) {
+      answering.run();
+    }
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.getResponseHeaders().set("Date", DateTimeFormatter.RFC_1123_DATE_TIME
         .format(Instant.now().atOffset(ZoneOffset.UTC)));
