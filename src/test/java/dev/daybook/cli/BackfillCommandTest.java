@@ -240,6 +240,49 @@ class BackfillCommandTest {
     assertThat(github.requests()).hasSize(3 + 9 * (DAYS - finished.size()));
   }
 
+  /**
+   * A backfill killed outright (SIGKILL, as a cancelled job or a lost machine ends it) leaves only
+   * whole reports, which the next run keeps. (A kill in the midst of a write may leave the
+   * report's temporary file, {@code .DATE.md.*.tmp}: no report to Daybook, and git-ignored.)
+   */
+  @Test
+  void aKilledBackfillLeavesWholeReportsAndTheNextRunFinishesTheRest() throws Exception {
+    Map<String, String> reference = reference();
+    Path content = dir.resolve("content");
+    github.inject(".*", 1000, FakeGitHub.slow(Duration.ofMillis(60)));
+    Process child = ChildDaybook.command(List.of(), List.of("generate", "--config=" + config,
+            "--content=" + content, "--date", FIRST.toString(), "--to", LAST.toString()))
+        .redirectOutput(dir.resolve("child.out").toFile())
+        .redirectError(dir.resolve("child.err").toFile())
+        .start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (reports(content).size() < 2 && child.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.err"))).isTrue();
+    } finally {
+      child.destroyForcibly().waitFor();
+    }
+    Map<String, String> left = withoutTemporaryFiles(reports(content));
+    assertThat(left).hasSizeBetween(2, DAYS - 1);
+    assertThat(reference).containsAllEntriesOf(left);
+
+    serveAfresh();
+    CliRun resumed = generate(content, "--workers", "4");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(withoutTemporaryFiles(reports(content))).isEqualTo(reference);
+    assertThat(resumed.out().lines().filter(line -> line.contains(": kept ")).count())
+        .isEqualTo(left.size());
+  }
+
+  static Map<String, String> withoutTemporaryFiles(Map<String, String> reports) {
+    Map<String, String> whole = new TreeMap<>(reports);
+    whole.keySet().removeIf(name -> name.matches("(.*/)?\\.[^/]+\\.md\\.\\w+\\.tmp"));
+    return whole;
+  }
+
   @Test
   void tooManyWorkersIsAUsageError() {
     CliRun run = generate(dir.resolve("content"), "--workers", "17");
