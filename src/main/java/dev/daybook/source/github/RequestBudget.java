@@ -79,15 +79,13 @@ public final class RequestBudget {
   GitHubConnector around(GitHubConnector delegate) {
     return request -> {
       acquire(request.url());
-      GitHubConnectorResponse response;
+      GitHubConnectorResponse response = null;
       try {
         response = delegate.send(request);
-      } catch (IOException | RuntimeException e) {
-        answered(null);
-        throw e;
+        return response;
+      } finally {
+        answered(response); // null: it failed, and no longer counts as on its way
       }
-      answered(response);
-      return response;
     };
   }
 

@@ -82,8 +82,10 @@ public final class FakeGitHub implements AutoCloseable {
   private volatile Duration rateWindow = Duration.ofHours(1);
   private final Map<Long, Integer> requestsPerWindow = new ConcurrentHashMap<>();
   private final AtomicInteger refusedOverLimit = new AtomicInteger();
-  private final AtomicInteger inProgress = new AtomicInteger();
+  /** A new counter after each reset: answers of an earlier test still running count in theirs. */
+  private volatile AtomicInteger inProgress = new AtomicInteger();
   private final AtomicInteger mostInProgress = new AtomicInteger();
+  private volatile boolean announceRateLimit = true;
   private volatile int failAfter = Integer.MAX_VALUE;
   private volatile Fault failAfterFault;
   private volatile int listPageLimit = MAX_PER_PAGE;
@@ -151,6 +153,12 @@ public final class FakeGitHub implements AutoCloseable {
     return this;
   }
 
+  /** Leaves the rate-limit headers out of its answers, as a server that keeps no limit. */
+  FakeGitHub withoutRateLimitHeaders() {
+    announceRateLimit = false;
+    return this;
+  }
+
   /** Answers every request after the first {@code n} (since the last reset) with a fault. */
   public FakeGitHub failAfter(int n, Fault fault) {
     failAfterFault = fault;
@@ -185,7 +193,9 @@ public final class FakeGitHub implements AutoCloseable {
     rateWindow = Duration.ofHours(1);
     requestsPerWindow.clear();
     refusedOverLimit.set(0);
+    inProgress = new AtomicInteger();
     mostInProgress.set(0);
+    announceRateLimit = true;
     failAfter = Integer.MAX_VALUE;
     failAfterFault = null;
     listPageLimit = MAX_PER_PAGE;
@@ -312,11 +322,12 @@ public final class FakeGitHub implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     // A request is in progress until its answer starts: a client that waits for each answer
     // before its next request is never seen with two at once.
-    mostInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
+    AtomicInteger counter = inProgress;
+    mostInProgress.accumulateAndGet(counter.incrementAndGet(), Math::max);
     AtomicBoolean answering = new AtomicBoolean();
     Runnable answered = () -> {
       if (answering.compareAndSet(false, true)) {
-        inProgress.decrementAndGet();
+        counter.decrementAndGet();
       }
     };
     exchange.setAttribute(ANSWERING, answered);
@@ -501,6 +512,10 @@ public final class FakeGitHub implements AutoCloseable {
   private void sendJson(HttpExchange exchange, Map<String, String> headers, JsonNode body)
       throws IOException {
     Map<String, String> all = new LinkedHashMap<>(headers);
+    if (!announceRateLimit) {
+      send(exchange, 200, all, JSON.writeValueAsBytes(body));
+      return;
+    }
     long window = Instant.now().toEpochMilli() / rateWindow.toMillis();
     int used = requestsPerWindow.getOrDefault(window, 0);
     all.put("X-RateLimit-Limit", Integer.toString(rateLimit));
