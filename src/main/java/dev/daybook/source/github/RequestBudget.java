@@ -90,9 +90,14 @@ public final class RequestBudget {
   }
 
   public synchronized Snapshot snapshot() {
-    return announced
-        ? new Snapshot(sent, limit, remaining, resetAt, window)
-        : new Snapshot(sent, 0, 0, null, window);
+    if (limit <= 0 || unlimited) {
+      return new Snapshot(sent, 0, 0, null, window);
+    }
+    if (!announced || !now().isBefore(resetAt)) {
+      // The window has reset and no answer of the new one has come yet: a whole limit ahead.
+      return new Snapshot(sent, limit, limit, resetAt.plus(window), window);
+    }
+    return new Snapshot(sent, limit, remaining, resetAt, window);
   }
 
   /** Waits until a request may go out, and counts it. */
