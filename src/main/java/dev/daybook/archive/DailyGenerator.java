@@ -25,10 +25,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes the report of one day: fetch each repository's commits of the day, analyze them, write the
- * file atomically. A day that already has a report is left alone unless asked, without a request to
- * the source; the exception is a report Daybook wrote before its day was over, which says so in
- * its header and is completed by the next run.
+ * Writes the report of one day in three steps: {@link #plan} (a day that already has a report is
+ * left alone unless asked, without a request to the source; the exception is a report Daybook
+ * wrote before its day was over, which says so in its header and is completed by the next run),
+ * {@link #fetch} each repository's commits of the day, {@link #write}: analyze them and write the
+ * file atomically. {@link Backfill} runs the fetches of many days and repositories side by side.
  */
 public final class DailyGenerator {
 
@@ -77,37 +78,72 @@ public final class DailyGenerator {
   }
 
   /**
-   * Generates one day's report.
+   * What a day needs, decided without a request to the source.
+   *
+   * @param write whether the report is to be written (else it is kept as it is)
+   * @param existed whether a report of the day is there, to be replaced
+   */
+  public record Plan(LocalDate date, Path file, boolean write, boolean existed) {}
+
+  /**
+   * Decides whether a day's report is to be written: when there is none, when asked to replace
+   * it, or when it is one Daybook wrote before its day was over.
    *
    * @param replace write even when a report of that day exists
    */
-  public Result generate(LocalDate date, boolean replace) throws SourceException, IOException {
+  public Plan plan(LocalDate date, boolean replace) throws IOException {
     checkDate(date);
     Path file = store.pathFor(date);
     boolean existed = store.exists(date);
-    DayWindow window = new DayWindow(date, zone);
     // A report Daybook wrote before its day ended says so; it is completed, not kept.
     boolean unfinished = existed && isPartial(file);
-    if (existed && !replace && !unfinished) {
-      return new Result(date, file, Outcome.KEPT, null);
+    return new Plan(date, file, !existed || replace || unfinished, existed);
+  }
+
+  /** The repositories a report holds, in the order of its sections. */
+  public List<RepoId> repos() {
+    return repos;
+  }
+
+  /** One repository's commits of the day: the part of a day that may run beside others. */
+  public List<Commit> fetch(LocalDate date, RepoId repo) throws SourceException {
+    return source.commits(repo, new DayWindow(date, zone));
+  }
+
+  /** The result of a day that is kept as it is. */
+  public Result kept(Plan plan) {
+    return new Result(plan.date(), plan.file(), Outcome.KEPT, null);
+  }
+
+  /**
+   * Analyzes a day's commits and writes its report atomically.
+   *
+   * @param fetched each repository's commits, in the order of {@link #repos()}
+   */
+  public Result write(Plan plan, List<List<Commit>> fetched) throws IOException {
+    if (fetched.size() != repos.size()) {
+      throw new IllegalArgumentException(
+          fetched.size() + " lists of commits for " + repos.size() + " repositories");
     }
+    DayWindow window = new DayWindow(plan.date(), zone);
     Instant now = clock.instant();
     List<RepoSection> sections = new ArrayList<>();
-    for (RepoId repo : repos) {
-      List<Commit> fetched = source.commits(repo, window);
-      List<Analysis> analyses = analyzer.analyzeAll(fetched, language);
-      List<ReportedCommit> commits = new ArrayList<>();
-      for (int i = 0; i < fetched.size(); i++) {
-        commits.add(ReportedCommit.of(fetched.get(i), analyses.get(i)));
+    for (int r = 0; r < repos.size(); r++) {
+      List<Commit> commits = fetched.get(r);
+      List<Analysis> analyses = analyzer.analyzeAll(commits, language);
+      List<ReportedCommit> reported = new ArrayList<>();
+      for (int i = 0; i < commits.size(); i++) {
+        reported.add(ReportedCommit.of(commits.get(i), analyses.get(i)));
       }
-      sections.add(new RepoSection(repo, commits,
-          analyzer.summarizeDay(fetched, analyses, language)));
+      sections.add(new RepoSection(repos.get(r), reported,
+          analyzer.summarizeDay(commits, analyses, language)));
     }
     // A day that is not over yet gets a report that says up to when it is complete.
-    DailyReport report = new DailyReport(date, zone, sections,
+    DailyReport report = new DailyReport(plan.date(), zone, sections,
         window.isOverAt(now) ? null : now);
-    store.write(date, new ReportWriter(language).write(report), existed);
-    return new Result(date, file, existed ? Outcome.REPLACED : Outcome.WRITTEN, report);
+    store.write(plan.date(), new ReportWriter(language).write(report), plan.existed());
+    return new Result(plan.date(), plan.file(),
+        plan.existed() ? Outcome.REPLACED : Outcome.WRITTEN, report);
   }
 
   private boolean isPartial(Path file) throws IOException {

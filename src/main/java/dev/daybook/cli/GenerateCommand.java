@@ -3,17 +3,18 @@ package dev.daybook.cli;
 import dev.daybook.analysis.CommitAnalyzer;
 import dev.daybook.analysis.llm.LlmAnalyzer;
 import dev.daybook.analysis.rules.RuleAnalyzer;
+import dev.daybook.archive.Backfill;
 import dev.daybook.archive.DailyGenerator;
 import dev.daybook.config.LlmSettings;
 import dev.daybook.config.Secrets;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.model.RepoId;
-import dev.daybook.source.CommitSource;
 import dev.daybook.source.github.GitHubCommitSource;
 import dev.daybook.source.github.RateLimitPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Spec;
         "Write the daily report of each day from the GitHub commits of the followed repositories:"
             + " the commits on the first-parent chain of each default branch whose committer date"
             + " falls in the day (report time zone), newest first.",
-        "An existing report is kept unless --force, without a request to GitHub.",
+        "An existing report is kept unless --force, without a request to GitHub: a backfill that"
+            + " stopped goes on where it stopped when run again.",
+        "Several repositories and days are fetched at once (--workers), all within the rate"
+            + " limit GitHub announces; a range prints its progress on stderr.",
         "GITHUB_TOKEN, if set, authenticates the requests (it is never printed).",
         "--analyzer llm reads the llm.* settings of site.properties and the API key from the"
             + " environment variable they name (default DAYBOOK_LLM_API_KEY; never printed)."})
@@ -41,6 +45,9 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
 
   /** The longest range one run accepts: ten years of days. */
   static final long MAX_DAYS = 3660;
+
+  /** GitHub counts many requests at once toward its secondary limits; a few are plenty. */
+  static final int MAX_WORKERS = 16;
 
   @Mixin
   ArchiveOptions archive;
@@ -69,6 +76,11 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
   @Option(names = "--force", description = "Replace reports that already exist.")
   boolean force;
 
+  @Option(names = "--workers", paramLabel = "N",
+      description = "How many GitHub fetches (a repository's day each) run at once, all within"
+          + " one request budget (default: ${DEFAULT-VALUE}; at most " + MAX_WORKERS + ").")
+  int workers = 4;
+
   @Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -90,19 +102,45 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
       throw usage("the range " + date + ".." + last + " has " + days + " days; at most "
           + MAX_DAYS + " at a time");
     }
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw usage("--workers " + workers + ": from 1 to " + MAX_WORKERS);
+    }
     CommitAnalyzer commitAnalyzer = analyzer(config);
-    DailyGenerator generator = new DailyGenerator(source(config), commitAnalyzer,
+    GitHubCommitSource source = source(config);
+    DailyGenerator generator = new DailyGenerator(source, commitAnalyzer,
         archive.store(), config.language(), config.zone(), repos(config), context.clock());
     generator.checkDate(last);
     ProgressBar bar = new ProgressBar(context.err(), context.terminal(), days);
-    int index = 0;
-    for (LocalDate day = date; !day.isAfter(last); day = day.plusDays(1)) {
-      index++;
-      String progress = days > 1 ? "[" + index + "/" + days + "] " : "";
-      bar.show(index, day.toString());
-      DailyGenerator.Result r = generator.generate(day, force);
-      bar.clear();
-      context.out().println(progress + day + ": " + describe(r));
+    // Real time, even when a test fixes the clock the reports are dated by.
+    BackfillProgress progress = new BackfillProgress(Clock.systemUTC(), source::budget);
+    new Backfill(generator, workers).run(date, last, force, new Backfill.Listener() {
+      long index;
+
+      @Override
+      public void planned(int toWrite, int kept) {
+        progress.planned(toWrite, kept);
+        bar.show(1, date.toString());
+      }
+
+      @Override
+      public void done(DailyGenerator.Result r) {
+        index++;
+        bar.clear();
+        String line = days > 1 ? "[" + index + "/" + days + "] " : "";
+        context.out().println(line + r.date() + ": " + describe(r));
+        if (r.outcome() != DailyGenerator.Outcome.KEPT) {
+          String status = progress.written();
+          if (status != null) {
+            context.err().println(status);
+          }
+        }
+        if (index < days) {
+          bar.show(index + 1, r.date().plusDays(1).toString());
+        }
+      }
+    });
+    if (days > 1) {
+      context.err().println(progress.finished());
     }
     if (commitAnalyzer instanceof LlmAnalyzer llm) {
       context.out().println("llm: " + llm.usage().summary());
@@ -136,7 +174,7 @@ final class GenerateCommand implements Callable<Integer>, Daybook.ContextAware {
     return ids;
   }
 
-  private CommitSource source(SiteConfig config) {
+  private GitHubCommitSource source(SiteConfig config) {
     URI api = config.apiUrl();
     if (apiUrl != null) {
       try {

@@ -124,6 +124,43 @@ class WorkflowsTest {
     }
   }
 
+  /** The matrix example README gives for a long backfill, as a workflow. */
+  static JsonNode readmeBackfill() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```yaml\n# .github/workflows/backfill.yml\n");
+    assertThat(start).as("README's backfill example").isNotNegative();
+    int end = readme.indexOf("\n```\n", start);
+    return YAML.readTree(readme.substring(start + "```yaml\n".length(), end + 1));
+  }
+
+  @Test
+  void readmesBackfillSplitsDaysMergesOnceAndLeavesTheDeployToTheDailyRun() throws IOException {
+    JsonNode backfill = readmeBackfill();
+    assertThat(backfill.path("permissions").path("contents").asText()).isEqualTo("read");
+    assertThat(backfill.path("concurrency").path("group").asText())
+        .isEqualTo(workflow("daily.yml").path("concurrency").path("group").asText());
+    JsonNode generate = backfill.path("jobs").path("generate");
+    assertThat(generate.path("strategy").path("fail-fast").asBoolean(true)).isFalse();
+    JsonNode days = generate.path("strategy").path("matrix").path("days");
+    assertThat(days.size()).isGreaterThan(1);
+    days.forEach(slice -> assertThat(slice.asText()).matches("\\d{4}-\\d\\d-\\d\\d"
+        + " \\d{4}-\\d\\d-\\d\\d"));
+    assertThat(generate.path("permissions").isMissingNode()).as("generate only reads").isTrue();
+    String uploads = generate.path("steps").toString();
+    assertThat(uploads).contains("actions/upload-artifact@v4", "!cancelled()");
+    JsonNode merge = backfill.path("jobs").path("merge");
+    assertThat(merge.path("needs").asText()).isEqualTo("generate");
+    assertThat(merge.path("if").asText()).contains("!cancelled()");
+    assertThat(merge.path("permissions").path("contents").asText()).isEqualTo("write");
+    assertThat(merge.path("steps").toString()).contains("actions/download-artifact@v4",
+        "merge-multiple", "./daybook check", "git push");
+    assertThat(backfill.path("jobs").size()).as("no deploy of its own").isEqualTo(2);
+    assertThat(uses(backfill)).noneMatch(u -> u.contains("pages"));
+    for (JsonNode step : steps(backfill)) {
+      assertThat(step.path("run").asText()).doesNotContain("${{");
+    }
+  }
+
   @Test
   void ciRunsTheReadmeTestCommandOnPushesAndPullRequests() throws IOException {
     JsonNode ci = workflow("ci.yml");

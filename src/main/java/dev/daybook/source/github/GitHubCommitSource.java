@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.kohsuke.github.GHCommit;
@@ -27,8 +29,8 @@ import org.kohsuke.github.GitHubBuilder;
 /**
  * Reads a day's commits from the GitHub REST API (github.com or GitHub Enterprise) with hub4j.
  *
- * <p>A day costs one request for the repository, one per 100 listed commits, and one per commit in
- * the day for its files and stats. Only unusual histories cost more, within bounds (see {@link
+ * <p>A day costs one request per 100 listed commits and one per commit in the day for its files and
+ * stats, and the first day of a repository one more for the repository. Only unusual histories cost more, within bounds (see {@link
  * FirstParentChain}): a listing widened past the day (at most 3 more listings) when a side-branch
  * commit merged after the listing hides where the branch went on, and at most 20 commits fetched
  * by SHA when committer dates along the chain leave gaps in the listing. No other requests are made
@@ -37,7 +39,9 @@ import org.kohsuke.github.GitHubBuilder;
  * <p>Requests, and the token, go only to the API URL's scheme, host and port ({@link
  * ApiOriginGuard}: a {@code Link} header or a redirect pointing elsewhere is refused). A GET that
  * meets a 5xx, a body that is not whole JSON or a network failure is tried again with backoff
- * ({@link RetryingConnector}); rate limits are waited out or reported ({@link RateLimitGate}). The
+ * ({@link RetryingConnector}); rate limits are waited out or reported ({@link RateLimitGate}).
+ * It may be called from several threads at once: they share one {@link RequestBudget}, which
+ * keeps them within the rate limit GitHub announces. The
  * token is checked before anything is sent ({@link Secrets#check}) and taken out of every message
  * and notice, should an answer echo it.
  */
@@ -56,17 +60,29 @@ public final class GitHubCommitSource implements CommitSource {
   private final boolean anonymous;
   private final Clock clock;
   private final Redaction redaction;
+  /** Every request of this source, from whichever thread, draws from it. */
+  private final RequestBudget budget;
+  /** Each repository is looked up once a run, not once a day. */
+  private final Map<RepoId, GHRepository> repositories = new HashMap<>();
 
   private GitHubCommitSource(Builder builder) {
     this.apiUrl = builder.apiUrl;
     this.anonymous = builder.token == null;
     this.clock = builder.clock;
     this.redaction = new Redaction(builder.token);
-    this.github = connect(builder, redaction);
+    Consumer<String> notices = redaction.of(builder.notices);
+    this.budget = new RequestBudget(builder.rateLimitPolicy, builder.maxRateLimitWait,
+        anonymous, notices, builder.sleeper, builder.clock);
+    this.github = connect(builder, budget, notices);
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The requests sent so far and the rate limit GitHub last announced. */
+  public RequestBudget.Snapshot budget() {
+    return budget.snapshot();
   }
 
   @Override
@@ -87,17 +103,30 @@ public final class GitHubCommitSource implements CommitSource {
     }
   }
 
+  /**
+   * The repository, asked of GitHub the first time only. One worker asks at a time, so workers
+   * that start on the same repository together do not each ask.
+   */
   private GHRepository repository(RepoId repo) throws SourceException {
-    try {
-      return github.getRepository(repo.toString());
-    } catch (IOException | GHException e) {
-      if (GitHubErrors.isNotFound(e)) {
-        throw new SourceException(
-            "repository " + repo + " not found at " + apiUrl
-                + (anonymous ? " (or not visible without a token)" : " (or not visible to the token)"),
-            e);
+    synchronized (repositories) {
+      GHRepository known = repositories.get(repo);
+      if (known != null) {
+        return known;
       }
-      throw redaction.of(GitHubErrors.translate(e, anonymous));
+      try {
+        GHRepository found = github.getRepository(repo.toString());
+        repositories.put(repo, found);
+        return found;
+      } catch (IOException | GHException e) {
+        if (GitHubErrors.isNotFound(e)) {
+          throw new SourceException(
+              "repository " + repo + " not found at " + apiUrl
+                  + (anonymous ? " (or not visible without a token)"
+                      : " (or not visible to the token)"),
+              e);
+        }
+        throw redaction.of(GitHubErrors.translate(e, anonymous));
+      }
     }
   }
 
@@ -164,18 +193,15 @@ public final class GitHubCommitSource implements CommitSource {
     }
   }
 
-  private static GitHub connect(Builder b, Redaction redaction) {
-    Consumer<String> notices = redaction.of(b.notices);
-    RateLimitGate gate =
-        new RateLimitGate(
-            b.rateLimitPolicy, b.maxRateLimitWait, b.token == null, notices, b.sleeper, b.clock);
+  private static GitHub connect(Builder b, RequestBudget budget, Consumer<String> notices) {
+    RateLimitGate gate = new RateLimitGate(budget, b.clock);
     GitHubBuilder hub4j =
         new GitHubBuilder()
             .withEndpoint(b.apiUrl.toString())
             .withConnector(
                 new ApiOriginGuard(
                     new RetryingConnector(
-                        new JdkHttpConnector(b.connectTimeout, b.readTimeout),
+                        budget.around(new JdkHttpConnector(b.connectTimeout, b.readTimeout)),
                         b.maxAttempts,
                         b.firstBackoff,
                         b.connectTimeout,

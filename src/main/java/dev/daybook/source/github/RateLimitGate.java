@@ -1,8 +1,6 @@
 package dev.daybook.source.github;
 
-import dev.daybook.concurrent.Sleeper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,16 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
 /**
- * Decides what happens when GitHub refuses a request for a rate limit: wait through the {@link
- * Sleeper} and let hub4j repeat the request, or fail with a {@link GitHubFailure} that says when
- * the limit resets. hub4j calls it for the primary limit (403 with {@code X-RateLimit-Remaining: 0})
+ * Decides what happens when GitHub refuses a request for a rate limit: pause every worker of the
+ * run in the {@link RequestBudget} and let hub4j repeat the request, or fail with a {@link
+ * GitHubFailure} that says when the limit resets. hub4j calls it for the primary limit (403 with {@code X-RateLimit-Remaining: 0})
  * and for secondary limits (429, or 403 with {@code Retry-After}).
  *
  * <p>The wait comes from {@code Retry-After} (seconds or an HTTP date), else from {@code
@@ -40,25 +37,11 @@ final class RateLimitGate {
   private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
   private static final Pattern SHOWABLE = Pattern.compile("[\\x20-\\x7e]{1,40}");
 
-  private final RateLimitPolicy policy;
-  private final Duration maxWait;
-  private final boolean anonymous;
-  private final Consumer<String> notices;
-  private final Sleeper sleeper;
+  private final RequestBudget budget;
   private final Clock clock;
 
-  RateLimitGate(
-      RateLimitPolicy policy,
-      Duration maxWait,
-      boolean anonymous,
-      Consumer<String> notices,
-      Sleeper sleeper,
-      Clock clock) {
-    this.policy = policy;
-    this.maxWait = maxWait;
-    this.anonymous = anonymous;
-    this.notices = notices;
-    this.sleeper = sleeper;
+  RateLimitGate(RequestBudget budget, Clock clock) {
+    this.budget = budget;
     this.clock = clock;
   }
 
@@ -83,42 +66,18 @@ final class RateLimitGate {
   /** When the limit resets, and what was wrong with the headers that could not say. */
   private record Reset(Instant at, String note) {}
 
-  /** Returns after waiting (hub4j then repeats the request) or throws. */
+  /**
+   * Pauses every worker of the run until the limit resets and returns (hub4j then repeats the
+   * request, which waits in the {@link RequestBudget}), or throws as the policy says.
+   */
   void limitReached(GitHubConnectorResponse response) throws IOException {
-    Instant now = serverTime(response);
+    Instant now = serverTime(response, clock);
     Reset reset = resetTime(response, now);
     Duration wait = Duration.between(now, reset.at());
     if (wait.compareTo(MINIMUM_WAIT) < 0) {
       wait = MINIMUM_WAIT;
     }
-    String limit = kind(response);
-    String note = reset.note() == null ? "" : " (" + reset.note() + ")";
-    String when = Durations.utc(reset.at()) + " (in about " + Durations.describe(wait) + ")";
-    if (policy == RateLimitPolicy.FAIL) {
-      throw new GitHubFailure(limit + " reached for " + response.request().url()
-          + "; it resets at " + when + note + hint());
-    }
-    if (wait.compareTo(maxWait) > 0) {
-      throw new GitHubFailure(
-          limit + " reached for " + response.request().url() + "; it resets at " + when
-              + ", later than the " + Durations.describe(maxWait) + " this run may wait" + note
-              + hint());
-    }
-    notices.accept(
-        limit + " reached; waiting until " + Durations.utc(reset.at())
-            + " (about " + Durations.describe(wait) + ")" + note);
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw (IOException)
-          new InterruptedIOException("interrupted while waiting for the GitHub rate limit")
-              .initCause(e);
-    }
-  }
-
-  private String hint() {
-    return anonymous ? "; set GITHUB_TOKEN to raise the limit" : "";
+    budget.pause(kind(response), response.request().url(), reset.at(), wait, null, reset.note());
   }
 
   private static String kind(GitHubConnectorResponse response) {
@@ -131,7 +90,7 @@ final class RateLimitGate {
    * The server's clock when it sent the answer: the reset time is on that clock. A {@code Date}
    * header that is unreadable or far from our clock is not believed.
    */
-  private Instant serverTime(GitHubConnectorResponse response) {
+  static Instant serverTime(GitHubConnectorResponse response, Clock clock) {
     Instant local = clock.instant();
     Instant parsed = httpDate(response.header("Date"));
     return parsed != null && believable(parsed, local) ? parsed : local;
@@ -176,13 +135,21 @@ final class RateLimitGate {
         + " not believable, so taken as absent";
   }
 
-  private static boolean believable(Instant at, Instant now) {
+  static boolean believable(Instant at, Instant now) {
     return Duration.between(now, at).abs().compareTo(BELIEVABLE_SPAN) <= 0;
   }
 
   /** A header value quoted in a message when it is short plain text. */
   private static String shown(String value) {
     return SHOWABLE.matcher(value).matches() ? "'" + value + "'" : "(not shown: not short text)";
+  }
+
+  /** A header's whole number, or null when absent or not one (a value to pass over). */
+  static Long number(String value) {
+    if (value == null || !DIGITS.matcher(value.strip()).matches()) {
+      return null;
+    }
+    return Long.parseLong(value.strip());
   }
 
   private static Instant httpDate(String value) {

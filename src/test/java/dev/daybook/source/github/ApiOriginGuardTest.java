@@ -38,7 +38,8 @@ class ApiOriginGuardTest {
     };
   }
 
-  private static GitHubConnectorRequest get(String url) throws Exception {
+  /** A GET of {@code url} as hub4j hands it to a connector. */
+  static GitHubConnectorRequest get(String url) throws Exception {
     URL parsed = URI.create(url).toURL();
     return new GitHubConnectorRequest() {
       @Override

@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,9 +46,9 @@ public final class FakeGitHub implements AutoCloseable {
 
   static final int FILES_PER_PAGE = 300;
   private static final int MAX_PER_PAGE = 100;
-  private static final int RATE_LIMIT = 60;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ANSWERING = "daybook.answering";
   private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)");
   private static final Pattern LIST = Pattern.compile("/repos/([^/]+)/([^/]+)/commits");
   private static final Pattern COMMIT = Pattern.compile("/repos/([^/]+)/([^/]+)/commits/(\\w+)");
@@ -54,7 +56,8 @@ public final class FakeGitHub implements AutoCloseable {
   private static final Pattern COMMIT_BY_ID = Pattern.compile("/repositories/(\\d+)/commits/(\\w+)");
 
   /** One request as the server saw it. */
-  public record Request(String method, String path, String query, String authorization) {
+  public record Request(String method, String path, String query, String authorization,
+      Instant at) {
     public String pathAndQuery() {
       return query == null ? path : path + "?" + query;
     }
@@ -74,7 +77,17 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, FakeRepo> repos = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Injected> faults = new CopyOnWriteArrayList<>();
-  private final long rateLimitReset = Instant.now().plusSeconds(3600).getEpochSecond();
+  /** The rate limit it keeps: so many requests per window, windows aligned on the epoch. */
+  private volatile int rateLimit = 5000;
+  private volatile Duration rateWindow = Duration.ofHours(1);
+  private final Map<Long, Integer> requestsPerWindow = new ConcurrentHashMap<>();
+  private final AtomicInteger refusedOverLimit = new AtomicInteger();
+  /** A new counter after each reset: answers of an earlier test still running count in theirs. */
+  private volatile AtomicInteger inProgress = new AtomicInteger();
+  private final AtomicInteger mostInProgress = new AtomicInteger();
+  private volatile boolean announceRateLimit = true;
+  private volatile int failAfter = Integer.MAX_VALUE;
+  private volatile Fault failAfterFault;
   private volatile int listPageLimit = MAX_PER_PAGE;
   private volatile URI linkBase;
 
@@ -128,11 +141,63 @@ public final class FakeGitHub implements AutoCloseable {
     return this;
   }
 
-  /** Forgets repositories, faults, recorded requests and the page limit: a server per test class. */
+  /**
+   * Keeps GitHub's primary rate limit: {@code limit} requests per {@code window} (windows start
+   * at multiples of it since the epoch, so a reset falls on a whole second), announced on every
+   * answer; a request past it is refused with 403 and counted ({@link #refusedOverLimit}).
+   */
+  public FakeGitHub rateLimit(int limit, Duration window) {
+    rateLimit = limit;
+    rateWindow = window;
+    requestsPerWindow.clear();
+    return this;
+  }
+
+  /** Leaves the rate-limit headers out of its answers, as a server that keeps no limit. */
+  FakeGitHub withoutRateLimitHeaders() {
+    announceRateLimit = false;
+    return this;
+  }
+
+  /** Answers every request after the first {@code n} (since the last reset) with a fault. */
+  public FakeGitHub failAfter(int n, Fault fault) {
+    failAfterFault = fault;
+    failAfter = n;
+    return this;
+  }
+
+  /** The most requests any one rate-limit window received. */
+  public int mostRequestsInAWindow() {
+    return requestsPerWindow.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  /** How many requests were refused for going past the rate limit. */
+  public int refusedOverLimit() {
+    return refusedOverLimit.get();
+  }
+
+  /** The most requests it was answering at one time. */
+  public int mostAtOnce() {
+    return mostInProgress.get();
+  }
+
+  /**
+   * Forgets repositories, faults, recorded requests, the page limit and the rate limit's counts:
+   * a server per test class.
+   */
   public FakeGitHub reset() {
     repos.clear();
     faults.clear();
     requests.clear();
+    rateLimit = 5000;
+    rateWindow = Duration.ofHours(1);
+    requestsPerWindow.clear();
+    refusedOverLimit.set(0);
+    inProgress = new AtomicInteger();
+    mostInProgress.set(0);
+    announceRateLimit = true;
+    failAfter = Integer.MAX_VALUE;
+    failAfterFault = null;
     listPageLimit = MAX_PER_PAGE;
     linkBase = null;
     return this;
@@ -175,7 +240,7 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   /** A secondary rate limit: 429 with {@code Retry-After}. */
-  static Fault retryAfter(Duration wait) {
+  public static Fault retryAfter(Duration wait) {
     return exchange -> {
       send(exchange, 429, Map.of("Retry-After", Long.toString(wait.toSeconds())),
           errorBody("You have exceeded a secondary rate limit."));
@@ -255,11 +320,34 @@ public final class FakeGitHub implements AutoCloseable {
   // ---- routing ---------------------------------------------------------------------------------
 
   private void handle(HttpExchange exchange) throws IOException {
+    // A request is in progress until its answer starts: a client that waits for each answer
+    // before its next request is never seen with two at once.
+    AtomicInteger counter = inProgress;
+    mostInProgress.accumulateAndGet(counter.incrementAndGet(), Math::max);
+    AtomicBoolean answering = new AtomicBoolean();
+    Runnable answered = () -> {
+      if (answering.compareAndSet(false, true)) {
+        counter.decrementAndGet();
+      }
+    };
+    exchange.setAttribute(ANSWERING, answered);
     try {
       String path = exchange.getRequestURI().getPath();
+      Instant at = Instant.now();
       requests.add(new Request(exchange.getRequestMethod(), path,
           exchange.getRequestURI().getRawQuery(),
-          exchange.getRequestHeaders().getFirst("Authorization")));
+          exchange.getRequestHeaders().getFirst("Authorization"), at));
+      long window = at.toEpochMilli() / rateWindow.toMillis();
+      int used = requestsPerWindow.merge(window, 1, Integer::sum);
+      if (used > rateLimit) {
+        refusedOverLimit.incrementAndGet();
+        rateLimited(windowEnd(window)).apply(exchange);
+        return;
+      }
+      Fault last = failAfterFault;
+      if (last != null && requests.size() > failAfter && last.apply(exchange)) {
+        return;
+      }
       if (applyFault(path, exchange)) {
         return;
       }
@@ -281,6 +369,7 @@ public final class FakeGitHub implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The client gave up (a timeout test) or the server is closing; nothing to answer.
     } finally {
+      answered.run();
       exchange.close();
     }
   }
@@ -423,17 +512,29 @@ public final class FakeGitHub implements AutoCloseable {
   private void sendJson(HttpExchange exchange, Map<String, String> headers, JsonNode body)
       throws IOException {
     Map<String, String> all = new LinkedHashMap<>(headers);
-    int used = requests.size();
-    all.put("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
-    all.put("X-RateLimit-Remaining", Integer.toString(Math.max(1, RATE_LIMIT - used)));
-    all.put("X-RateLimit-Reset", Long.toString(rateLimitReset));
+    if (!announceRateLimit) {
+      send(exchange, 200, all, JSON.writeValueAsBytes(body));
+      return;
+    }
+    long window = Instant.now().toEpochMilli() / rateWindow.toMillis();
+    int used = requestsPerWindow.getOrDefault(window, 0);
+    all.put("X-RateLimit-Limit", Integer.toString(rateLimit));
+    all.put("X-RateLimit-Remaining", Integer.toString(Math.max(0, rateLimit - used)));
+    all.put("X-RateLimit-Reset", Long.toString(windowEnd(window).getEpochSecond()));
     all.put("X-RateLimit-Used", Integer.toString(used));
     all.put("X-RateLimit-Resource", "core");
     send(exchange, 200, all, JSON.writeValueAsBytes(body));
   }
 
+  private Instant windowEnd(long window) {
+    return Instant.ofEpochMilli((window + 1) * rateWindow.toMillis());
+  }
+
   private static void send(HttpExchange exchange, int status, Map<String, String> headers,
       byte[] body) throws IOException {
+    if (exchange.getAttribute(ANSWERING) instanceof Runnable answering) {
+      answering.run();
+    }
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.getResponseHeaders().set("Date", DateTimeFormatter.RFC_1123_DATE_TIME
         .format(Instant.now().atOffset(ZoneOffset.UTC)));

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,6 +58,27 @@ public record FakeRepo(RepoId id, long numericId, String defaultBranch, String t
     }
     return new FakeRepo(RepoId.parse("hub4j-test-org/CommitTest"), 657543062L, "main",
         commit.path("sha").asText(), List.of(commit));
+  }
+
+  /**
+   * A straight history of {@code perDay} commits a day (UTC, from 08:00 three hours apart, at most
+   * five) for {@code days} days from {@code first}, each the parent of the next; {@code main} at
+   * the last. Labels are {@code <name>-<date>-<n>}.
+   */
+  public static FakeRepo straight(RepoId id, long numericId, LocalDate first, int days,
+      int perDay) {
+    List<JsonNode> commits = new ArrayList<>();
+    String parent = null;
+    for (int d = 0; d < days; d++) {
+      LocalDate day = first.plusDays(d);
+      for (int n = 0; n < perDay; n++) {
+        String label = id.name() + "-" + day + "-" + n;
+        Instant at = day.atTime(8 + 3 * n, 0).toInstant(ZoneOffset.UTC);
+        commits.add(0, parent == null ? commit(id, label, at) : commit(id, label, at, parent));
+        parent = label;
+      }
+    }
+    return new FakeRepo(id, numericId, "main", commits.get(0).path("sha").asText(), commits);
   }
 
   /** A deterministic 40-hex SHA for a label in synthetic histories. */

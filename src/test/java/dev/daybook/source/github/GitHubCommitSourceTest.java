@@ -63,10 +63,14 @@ class GitHubCommitSourceTest {
     foreign.close();
   }
 
-  /** Small timeouts and backoffs, a sleeper that only records. */
+  /**
+   * Small timeouts and backoffs, a sleeper that only records, and a clock that stands still, so
+   * that a wait is exactly what the answer asked for.
+   */
   private GitHubCommitSource.Builder source() {
     return GitHubCommitSource.builder()
         .apiUrl(github.apiUrl())
+        .clock(Clock.fixed(Instant.now(), ZoneOffset.UTC))
         .connectTimeout(Duration.ofSeconds(2))
         .readTimeout(Duration.ofSeconds(2))
         .retries(3, Duration.ofMillis(10))
@@ -121,7 +125,8 @@ class GitHubCommitSourceTest {
     github.inject("/repos/.*/commits/.*", 1, FakeGitHub.rateLimited(Instant.now().plusSeconds(60)));
     GitHubCommitSource source = source().token(TOKEN).build();
     source.commits(Fixtures.SGLANG, FEB_6_SHANGHAI); // waits through the rate limit
-    github.inject(SGLANG, 1, FakeGitHub.status(401, "Bad credentials"));
+    // The repository is known from the first call: the listing is the next request.
+    github.inject(SGLANG + "/commits", 1, FakeGitHub.status(401, "Bad credentials"));
     assertThatThrownBy(() -> source.commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
         .isInstanceOf(SourceException.class)
         .hasMessageNotContaining(TOKEN)
@@ -512,6 +517,67 @@ class GitHubCommitSourceTest {
         .hasMessageContaining("later than the 15 min this run may wait")
         .hasMessageContaining("GITHUB_TOKEN");
     assertThat(sleeps).isEmpty();
+  }
+
+  // ---- one budget for every thread -------------------------------------------------------------
+
+  /** Three threads fetching three repositories through one source, each day at once. */
+  private void fetchThreeAtOnce(GitHubCommitSource source) throws Exception {
+    List<RepoId> repos = List.of(RepoId.parse("acme/a"), RepoId.parse("acme/b"),
+        RepoId.parse("acme/c"));
+    for (int i = 0; i < repos.size(); i++) {
+      github.serve(FakeRepo.straight(repos.get(i), 200 + i, FEB_6.minusDays(1), 3, 2));
+    }
+    github.inject(".*", 1000, FakeGitHub.slow(Duration.ofMillis(50)));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<List<Commit>>> days = new ArrayList<>();
+      for (RepoId repo : repos) {
+        days.add(pool.submit(() -> source.commits(repo, new DayWindow(FEB_6, ZoneOffset.UTC))));
+      }
+      for (java.util.concurrent.Future<List<Commit>> day : days) {
+        assertThat(day.get()).hasSize(2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void threadsFetchTogetherAndCountIntoOneBudget() throws Exception {
+    github.rateLimit(100, Duration.ofHours(1));
+    GitHubCommitSource source = source().build();
+    fetchThreeAtOnce(source);
+    // Three lookups, three listings, six commits.
+    assertThat(github.requests()).hasSize(12);
+    assertThat(github.mostAtOnce()).isBetween(2, 3);
+    assertThat(source.budget().sent()).isEqualTo(12);
+    assertThat(source.budget().limit()).isEqualTo(100);
+    assertThat(source.budget().remaining()).isEqualTo(88);
+  }
+
+  @Test
+  void aServerThatAnnouncesNoLimitHoldsNoThreadBack() throws Exception {
+    github.withoutRateLimitHeaders();
+    GitHubCommitSource source = source().build();
+    fetchThreeAtOnce(source);
+    assertThat(github.mostAtOnce()).isBetween(2, 3);
+    assertThat(source.budget().limited()).isFalse();
+    assertThat(source.budget().sent()).isEqualTo(12);
+  }
+
+  @Test
+  void aBudgetUsedUpStopsBeforeTheNextRequestWhenToldToFail() {
+    github.rateLimit(3, Duration.ofHours(1));
+    assertThatThrownBy(() -> source().rateLimit(RateLimitPolicy.FAIL, Duration.ofHours(1))
+        .build().commits(Fixtures.SGLANG, FEB_6_SHANGHAI))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("GitHub rate limit reached (its 3 requests are used up) for "
+            + github.apiUrl() + SGLANG + "/commits/")
+        .hasMessageContaining("; it resets at ");
+    assertThat(github.requests()).hasSize(3);
+    assertThat(github.refusedOverLimit()).isZero();
   }
 
   // ---- broken bodies and odd rate-limit headers ------------------------------------------------
