@@ -72,20 +72,27 @@ class ModelBesideReferenceTest {
         .replaceAll("(?m)^github\\.api-url=.*$", "github.api-url=" + github.apiUrl());
     Files.writeString(config, shipped + "\nllm.base-url=" + llm.baseUrl()
         + "\nllm.model=stand-in-model\nllm.max-retries=0\n");
-    Path modelContent = tmp.resolve("model-content");
-    CliRun generate = CliRun.run(Map.of("DAYBOOK_LLM_API_KEY", "sk-test"), AFTER_THE_WEEK,
-        "generate", "--config=" + config, "--content=" + modelContent, "--date=2026-02-06",
-        "--analyzer=llm");
-    assertThat(generate.exitCode()).as(generate.err()).isZero();
-    assertThat(generate.out()).contains("0 个改用规则分析");
+    // The same in an English archive.
+    Path english = tmp.resolve("en.properties");
+    Files.writeString(english, Files.readString(config)
+        .replaceAll("(?m)^site\\.locale=.*$", "site.locale=en"));
+    for (Path settings : List.of(config, english)) {
+      String name = settings.equals(config) ? "model" : "model-en";
+      CliRun generate = CliRun.run(Map.of("DAYBOOK_LLM_API_KEY", "sk-test"), AFTER_THE_WEEK,
+          "generate", "--config=" + settings, "--content=" + tmp.resolve(name + "-content"),
+          "--date=2026-02-06", "--analyzer=llm");
+      assertThat(generate.exitCode()).as(generate.err()).isZero();
+      assertThat(generate.out()).contains(settings.equals(config) ? "0 个改用规则分析"
+          : "0 fell back to the rules\n");
+    }
 
     Path referenceContent = tmp.resolve("reference-content");
     Files.createDirectories(referenceContent.resolve("reports/2026/02"));
     Files.copy(Path.of("content", "reports", "2026", "02", "2026-02-06.md"),
         referenceContent.resolve("reports/2026/02/2026-02-06.md"));
 
-    for (String name : List.of("model", "reference")) {
-      CliRun build = CliRun.run("build", "--config=" + config,
+    for (String name : List.of("model", "reference", "model-en")) {
+      CliRun build = CliRun.run("build", "--config=" + (name.endsWith("-en") ? english : config),
           "--content=" + tmp.resolve(name + "-content"), "--out=" + sites.resolve(name),
           "--base-url=" + base + name + "/", "--index=" + tmp.resolve(name + "-index"));
       assertThat(build.exitCode()).as("build %s: %s", name, build.err()).isZero();
@@ -143,6 +150,33 @@ class ModelBesideReferenceTest {
     open("reference");
     assertThat(js("return [...document.querySelectorAll('main p > strong')]"
         + ".filter(s => s.textContent === '📝 本日要点').length;")).isEqualTo(0L);
+  }
+
+  @Test
+  void inAnEnglishArchiveTheModelsSummaryIsInEnglishAndLaidOutTheSameWay() throws IOException {
+    open("model-en");
+    assertThat(js("return document.documentElement.lang;")).isEqualTo("en");
+    String page = (String) js("return document.querySelector('main').innerText;");
+    assertThat(page).contains("📝 Day summary\n").contains("13 commits today.")
+        .contains("add hicache jit test (#17847) (3d68bd9): The most important change:")
+        .contains("🤖 Written by the model stand-in-model from the day's analyses (summary prompt"
+            + " v1).")
+        .doesNotContain("本日要点").doesNotContain("由模型");
+    Files.createDirectories(BrowserTest.SCREENSHOTS);
+    for (int width : new int[] {1280, 390}) {
+      cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 1300,
+          "deviceScaleFactor", 1, "mobile", width < 600));
+      ImageIO.write(shot("model-en", "top", width), "png",
+          BrowserTest.SCREENSHOTS.resolve("model-day-en-top-" + width + ".png").toFile());
+      assertThat(js("return getComputedStyle(document.querySelector('.report table.commits"
+          + " thead')).display;")).isEqualTo(width < 600 ? "none" : "table-header-group");
+      // A type is one word here: on one line, not cut inside ("Featur" / "e").
+      assertThat(((Number) js("const cell = document.querySelector('.report table.commits"
+          + " tbody td:nth-child(4)'); const range = document.createRange();"
+          + " range.selectNodeContents(cell); return range.getClientRects().length;"))
+          .intValue()).as("lines of 'Feature' at %d", width).isEqualTo(1);
+    }
+    cdp("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 
   @Test
