@@ -45,6 +45,12 @@ import java.util.function.UnaryOperator;
  * An answer off the schema whose meaning is clear is mended and used ({@link Answer}); every
  * mending, second try and fallback is counted, with why, for {@link #answerSummary}.
  *
+ * <p>The overview that opens a repository's day ({@link #summarizeDay}) is one more request, with
+ * its own prompt ({@link DayPrompt}) and the day's analyses as data, read, checked, cached and
+ * counted the same way; when it fails the rules' overview is published under a marker ({@code >
+ * ⚠️ 模型摘要失败（why），以下为规则摘要。} / {@code > ⚠️ Model summary failed (why); rule
+ * summary shown.}).
+ *
  * <p>Markers, in the report's language (they survive writing and parsing a report): rationale
  * {@code > ⚠️ 模型分析失败（why），以下为规则分析。} / {@code > ⚠️ Model analysis failed (why);
  * rule analysis shown.}; reasons {@code 模型：<name> 失败（why），使用规则分析} / {@code model:
