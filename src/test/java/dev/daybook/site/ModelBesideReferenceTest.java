@@ -34,9 +34,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Issue 17's check: the day 2026-02-06 analyzed by a model (the stand-in endpoint on loopback,
- * through {@code daybook generate --analyzer llm} against the stand-in GitHub) beside the same day
- * as the reference report has it (imported, as shipped), both baked by {@code daybook build} and
- * shown in headless Chromium. A commit's analysis has the same sections in the same order in
+ * through {@code daybook generate --analyzer llm} against the stand-in GitHub) beside the
+ * reference report of that day brought in by {@code daybook import}, both baked by {@code daybook
+ * build} and shown in headless Chromium. A commit's analysis has the same sections in the same order in
  * both; the model's day opens with its day summary, marked as the model's. Screenshots of the two
  * side by side, at desktop and phone width, go to {@code target/screenshots/}.
  */
@@ -86,10 +86,10 @@ class ModelBesideReferenceTest {
           : "0 fell back to the rules\n");
     }
 
-    Path referenceContent = tmp.resolve("reference-content");
-    Files.createDirectories(referenceContent.resolve("reports/2026/02"));
-    Files.copy(Path.of("content", "reports", "2026", "02", "2026-02-06.md"),
-        referenceContent.resolve("reports/2026/02/2026-02-06.md"));
+    CliRun imported = CliRun.run("import", "--config=" + config,
+        "--content=" + tmp.resolve("reference-content"),
+        "src/test/resources/reports/reference/report-2026-02-06.zh.md");
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
 
     for (String name : List.of("model", "reference", "model-en")) {
       CliRun build = CliRun.run("build", "--config=" + (name.endsWith("-en") ? english : config),
