@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BulletList;
@@ -25,6 +26,7 @@ import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -139,12 +141,29 @@ public final class ReportHtml {
           if (node instanceof Link link && SCHEME.matcher(link.getDestination()).find()) {
             attributes.put("rel", "nofollow");
           }
-          if (node instanceof org.commonmark.ext.gfm.tables.TableBlock) {
-            attributes.put("class", "table");
+          if (node instanceof TableBlock table) {
+            attributes.put("class", isCommitTable(table) ? "table commits" : "table");
           }
         })
         .build();
     return renderer.render(document);
+  }
+
+  /**
+   * Whether a table is the one that lists a section's commits (or a day's repositories): the
+   * first table under a {@code ##} heading, after the section's day summary if it has one (text
+   * and lists, never a table or a heading). The stylesheet lays it out apart, as cards on a phone.
+   */
+  private static boolean isCommitTable(TableBlock table) {
+    for (Node before = table.getPrevious(); before != null; before = before.getPrevious()) {
+      if (before instanceof Heading h) {
+        return h.getLevel() == 2;
+      }
+      if (before instanceof TableBlock || before instanceof ThematicBreak) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

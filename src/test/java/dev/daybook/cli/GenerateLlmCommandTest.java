@@ -139,7 +139,7 @@ class GenerateLlmCommandTest {
     CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY + "\r"));
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out() + run.err()).doesNotContain("DO-NOT-PRINT");
-    assertThat(llm.requests()).hasSize(13)
+    assertThat(llm.requests()).hasSize(14) // 13 commits and the day's summary
         .allMatch(r -> ("Bearer " + KEY).equals(r.authorization()));
   }
 
@@ -152,8 +152,8 @@ class GenerateLlmCommandTest {
     assertThat(run.err().lines().filter(l -> l.contains("no longer retried")))
         .containsExactly("daybook: LLM retries have waited 0 ms in this run; waiting 1 s more would"
             + " pass the 0 ms a run may wait, so failed requests are no longer retried");
-    assertThat(llm.requests()).hasSize(13); // one attempt each, nothing slept
-    assertThat(run.out()).contains("13 fell back to the rules").doesNotContain("retries waited");
+    assertThat(llm.requests()).hasSize(14); // one attempt each (13 commits, 1 day), nothing slept
+    assertThat(run.out()).contains("14 fell back to the rules").doesNotContain("retries waited");
   }
 
   @Test
@@ -176,24 +176,30 @@ class GenerateLlmCommandTest {
   void theModelWritesTheReportAndARerunCostsNoRequest() throws Exception {
     CliRun run = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY));
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("llm: 13 requests (~")
+    assertThat(run.out()).contains("llm: 14 requests (~")
         .contains("0 answers from the cache, 0 fell back to the rules")
         .contains("\n模型回答：0 个规整后采用，0 个重新请求，0 个改用规则分析。\n");
-    assertThat(llm.requests()).hasSize(13)
+    assertThat(llm.requests()).hasSize(14)
         .allMatch(r -> ("Bearer " + KEY).equals(r.authorization()));
+    assertThat(llm.requests()).filteredOn(FakeLlm.Request::isDaySummary).hasSize(1);
     DailyReport report = read();
+    // The stand-in highlights the first commit it is sent: all are medium, so the newest.
+    assertThat(report.sections().get(0).summary())
+        .startsWith("本日共 13 个提交。\n\n- **Add Nemotron 3 Nano tests (#18119)**（`c6aa186`）："
+            + "最重要的改动：Add Nemotron 3 Nano tests (#18119)。\n\n改动集中在 `")
+        .endsWith("\n\n🤖 由模型 test-model 根据本日各提交的分析写成（要点提示词 v1）。");
     assertThat(report.commitCount()).isEqualTo(13);
     assertThat(report.sections().get(0).commits()).map(ReportedCommit::analysis)
         .allMatch(a -> a.summary().startsWith("本次提交："))
         .allMatch(a -> a.reasons().get(0).equals("模型：test-model（提示词 v3）"));
-    assertThat(cacheFiles()).hasSize(13);
+    assertThat(cacheFiles()).hasSize(14);
     String first = Files.readString(report());
 
     CliRun again = generate(Map.of("DAYBOOK_LLM_API_KEY", KEY), "--force");
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).contains("llm: 0 requests (~0 prompt tokens), 13 answers from the"
+    assertThat(again.out()).contains("llm: 0 requests (~0 prompt tokens), 14 answers from the"
         + " cache, 0 fell back to the rules");
-    assertThat(llm.requests()).hasSize(13);
+    assertThat(llm.requests()).hasSize(14);
     assertThat(Files.readString(report())).isEqualTo(first);
   }
 
@@ -214,10 +220,12 @@ class GenerateLlmCommandTest {
         .contains("⚠️ 模型分析失败（HTTP 500），以下为规则分析。")
         .contains("⚠️ 模型分析失败（HTTP 401（密钥被拒绝）），以下为规则分析。")
         .contains("⚠️ 模型分析失败（未请求：HTTP 401（密钥被拒绝）），以下为规则分析。")
+        .contains("**📝 本日要点**\n\n> ⚠️ 模型摘要失败（未请求：HTTP 401（密钥被拒绝）），以下为规则摘要。"
+            + "\n\n本日重要程度最高")
         .doesNotContain("the key was refused");
     assertThat(cacheFiles()).isEmpty();
-    assertThat(run.out()).contains("13 fell back to the rules")
-        .contains("模型回答：0 个规整后采用，0 个重新请求，13 个改用规则分析（HTTP 401（密钥被拒绝）；"
-            + "HTTP 500；未请求：HTTP 401（密钥被拒绝） ×11）。");
+    assertThat(run.out()).contains("14 fell back to the rules")
+        .contains("模型回答：0 个规整后采用，0 个重新请求，14 个改用规则分析（HTTP 401（密钥被拒绝）；"
+            + "HTTP 500；未请求：HTTP 401（密钥被拒绝） ×11；本日要点：未请求：HTTP 401（密钥被拒绝））。");
   }
 }

@@ -72,6 +72,23 @@ class ReportPageTest {
   }
 
   @Test
+  void theCommitTableIsMarkedWithTheDaySummaryBeforeItOrWithout() throws Exception {
+    Path rules = Path.of("src/test/resources/reports/golden/rules-2026-02-06.zh.md");
+    for (Path golden : new Path[] {GOLDEN, rules}) {
+      String html = new ReportParser(SHANGHAI).parse(golden, Files.readString(golden), true)
+          .page().html();
+      assertThat(html.split("<table class=\"table commits\">", -1)).as("%s", golden).hasSize(2);
+      // The commit table, whether the day summary comes between it and the section's heading.
+      String before = html.substring(0, html.indexOf("<table class=\"table commits\">"));
+      assertThat(before.substring(before.lastIndexOf("<h2"))).as("%s", golden)
+          .doesNotContain("<table").doesNotContain("<h3");
+      // The insight tables are other tables.
+      assertThat(html).contains("<table class=\"table\">");
+    }
+    assertThat(Files.readString(rules)).contains("**📝 本日要点**");
+  }
+
+  @Test
   void thePageIsTheBodyAfterTheHeaderWithAnchorsAsIds() throws Exception {
     ParsedReport parsed = new ReportParser(SHANGHAI).parse(GOLDEN, Files.readString(GOLDEN),
         true);

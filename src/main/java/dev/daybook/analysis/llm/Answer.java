@@ -79,17 +79,23 @@ record Answer(
       Pattern.compile("^```[A-Za-z]*\\s*\\n(.*)\\n\\s*```$", Pattern.DOTALL);
 
   /** Other names models give our keys; each is read as ours, and the answer noted as mended. */
-  private static final Map<String, List<String>> KEY_NAMES = Map.of(
-      "types", List.of("type", "change_type", "change_types", "changeType", "changeTypes"),
-      "severity_reason", List.of("severityReason", "severity_rationale", "reason"),
-      "summary", List.of("change_summary"),
-      "impact", List.of("impacts", "impact_scope", "scope"),
-      "insights", List.of("insight", "technical_insights"),
-      "risks", List.of("risk", "potential_risks"),
-      "recommendations", List.of("recommendation", "suggestions"),
-      "dimension", List.of("aspect", "category"),
-      "text", List.of("impact", "details", "content", "description"),
-      "details", List.of("detail", "description", "content", "text"));
+  private static final Map<String, List<String>> KEY_NAMES = Map.ofEntries(
+      Map.entry("types",
+          List.of("type", "change_type", "change_types", "changeType", "changeTypes")),
+      Map.entry("severity_reason",
+          List.of("severityReason", "severity_rationale", "reason")),
+      Map.entry("summary", List.of("change_summary")),
+      Map.entry("impact", List.of("impacts", "impact_scope", "scope")),
+      Map.entry("insights", List.of("insight", "technical_insights")),
+      Map.entry("risks", List.of("risk", "potential_risks")),
+      Map.entry("recommendations", List.of("recommendation", "suggestions")),
+      Map.entry("dimension", List.of("aspect", "category")),
+      Map.entry("text", List.of("impact", "details", "content", "description")),
+      Map.entry("details", List.of("detail", "description", "content", "text")),
+      // A day summary's ({@link DayAnswer}).
+      Map.entry("highlights", List.of("highlight", "key_changes", "changes")),
+      Map.entry("sha", List.of("commit", "short_sha")),
+      Map.entry("areas", List.of("area", "most_changed_areas")));
 
   private static final Map<String, ChangeType> TYPE_NAMES = Map.ofEntries(
       Map.entry("feat", ChangeType.FEATURE), Map.entry("fix", ChangeType.BUGFIX),
@@ -116,6 +122,14 @@ record Answer(
   }
 
   static Read parse(String content) throws Invalid {
+    return new Reading().read(object(content));
+  }
+
+  /**
+   * The one JSON object an answer is, inside a code fence or not; what else the content is
+   * (empty, not JSON, another JSON value) makes it unusable.
+   */
+  static JsonNode object(String content) throws Invalid {
     String text = content == null ? "" : content.strip();
     Matcher fence = FENCE.matcher(text);
     if (fence.matches()) {
@@ -133,7 +147,7 @@ record Answer(
     if (root == null || !root.isObject()) {
       throw new Invalid(AnswerIssue.NOT_OBJECT, null);
     }
-    return new Reading().read(root);
+    return root;
   }
 
   /** The answer as a JSON tree with sorted keys, as the cache stores it (in our schema). */
@@ -179,18 +193,41 @@ record Answer(
     }
   }
 
-  /** One reading of an answer, noting what it mends. */
-  private static final class Reading {
+  /**
+   * One reading of an answer, noting what it mends; its helpers read a day summary's answer too
+   * ({@link DayAnswer}), with the same tolerance.
+   */
+  static final class Reading {
     private final Set<Note> mended = new LinkedHashSet<>();
 
-    Read read(JsonNode root) throws Invalid {
-      if (!root.has("severity") && root.size() == 1) {
+    /** What was mended so far. */
+    Set<Note> mended() {
+      return mended;
+    }
+
+    /**
+     * The answer itself when it came wrapped in one object ({@code {"analysis": {...}}}): the
+     * object under the only key, when that holds {@code key} (under any of its names) and the
+     * root does not.
+     */
+    JsonNode unwrapped(JsonNode root, String key) {
+      if (!holds(root, key) && root.size() == 1) {
         Map.Entry<String, JsonNode> only = root.fields().next();
-        if (only.getValue().isObject() && only.getValue().has("severity")) {
+        if (only.getValue().isObject() && holds(only.getValue(), key)) {
           mended.add(new Note(AnswerIssue.WRAPPED, shown(only.getKey())));
-          root = only.getValue();
+          return only.getValue();
         }
       }
+      return root;
+    }
+
+    private static boolean holds(JsonNode object, String key) {
+      return object.has(key)
+          || KEY_NAMES.getOrDefault(key, List.of()).stream().anyMatch(object::has);
+    }
+
+    Read read(JsonNode given) throws Invalid {
+      JsonNode root = unwrapped(given, "severity");
       JsonNode severityNode = field(root, "severity");
       Severity severity = severityNode != null && severityNode.isTextual()
           ? Severity.fromKey(severityNode.asText()).orElse(null) : null;
@@ -238,7 +275,7 @@ record Answer(
      * The value of a key, under its own name or one other known name; null when absent. Two names
      * given at once are ambiguous.
      */
-    private JsonNode field(JsonNode object, String key) throws Invalid {
+    JsonNode field(JsonNode object, String key) throws Invalid {
       List<String> given = new ArrayList<>();
       if (object.hasNonNull(key)) {
         given.add(key);
@@ -260,12 +297,12 @@ record Answer(
       return object.get(given.get(0));
     }
 
-    private String string(JsonNode root, String key) throws Invalid {
+    String string(JsonNode root, String key) throws Invalid {
       JsonNode node = field(root, key);
       return node == null ? "" : text(node, key);
     }
 
-    private static String text(JsonNode node, String key) throws Invalid {
+    static String text(JsonNode node, String key) throws Invalid {
       if (!node.isTextual()) {
         throw new Invalid(AnswerIssue.NOT_TEXT, key);
       }
@@ -273,7 +310,7 @@ record Answer(
     }
 
     /** The items of a list; one text given for the list is its one item. */
-    private List<JsonNode> list(JsonNode root, String key) throws Invalid {
+    List<JsonNode> list(JsonNode root, String key) throws Invalid {
       JsonNode node = field(root, key);
       if (node == null) {
         return List.of();

@@ -18,6 +18,7 @@ enum AnswerIssue {
       "severity 不是 high、medium、low 之一"),
   NO_TYPES(false, "types names none of our change types", "types 中没有已知的变更类型"),
   NO_SUMMARY(false, "summary is missing", "缺少 summary"),
+  NO_HIGHLIGHTS(false, "highlights is missing", "缺少 highlights"),
   NOT_TEXT(false, "%s is not text", "%s 不是文本"),
   NOT_LIST(false, "%s is not a list", "%s 不是列表"),
   NOT_ITEM(false, "an item of %s is neither text nor an object", "%s 的条目既不是文本也不是对象"),

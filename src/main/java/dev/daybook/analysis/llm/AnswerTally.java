@@ -2,9 +2,9 @@ package dev.daybook.analysis.llm;
 
 import dev.daybook.model.Language;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,8 +16,21 @@ final class AnswerTally {
 
   /** A reason in both languages of the archive. */
   record Why(String en, String zh) {
+    static Why of(AnswerIssue.Note note) {
+      return new Why(note.text(Language.EN), note.text(Language.ZH));
+    }
+
+    static Why of(LlmFailure failure) {
+      return new Why(failure.message(Language.EN), failure.message(Language.ZH));
+    }
+
     String in(Language language) {
       return language == Language.ZH && zh != null ? zh : en;
+    }
+
+    /** This reason said of something: {@code day summary: ...}. */
+    Why about(String enSubject, String zhSubject) {
+      return new Why(enSubject + ": " + en, zhSubject + "：" + in(Language.ZH));
     }
   }
 
@@ -28,21 +41,22 @@ final class AnswerTally {
   private int retriedAnswers;
   private int fellBackAnswers;
 
-  synchronized void mended(Set<AnswerIssue.Note> notes) {
-    if (!notes.isEmpty()) {
+  /** One answer used after mending, for these reasons (none: it needed no mending). */
+  synchronized void mended(Collection<Why> reasons) {
+    if (!reasons.isEmpty()) {
       mendedAnswers++;
-      notes.forEach(n -> mended.add(why(n)));
+      mended.addAll(reasons);
     }
   }
 
-  synchronized void retried(AnswerIssue.Note note) {
+  synchronized void retried(Why reason) {
     retriedAnswers++;
-    retried.add(why(note));
+    retried.add(reason);
   }
 
-  synchronized void fellBack(LlmFailure failure) {
+  synchronized void fellBack(Why reason) {
     fellBackAnswers++;
-    fellBack.add(new Why(failure.message(Language.EN), failure.message(Language.ZH)));
+    fellBack.add(reason);
   }
 
   synchronized int mendedAnswers() {
@@ -83,9 +97,5 @@ final class AnswerTally {
     counts.forEach((text, n) -> listed.add(text + (n > 1 ? " ×" + n : "")));
     return answers + what + (zh ? "（" : " (") + String.join(zh ? "；" : "; ", listed)
         + (zh ? "）" : ")");
-  }
-
-  private static Why why(AnswerIssue.Note note) {
-    return new Why(note.text(Language.EN), note.text(Language.ZH));
   }
 }

@@ -91,7 +91,7 @@ final class FactCheck {
   private static final int RUN = 8;
   private static final String TRAILING = ".,;:!?)]}'\"。，；：！？）";
 
-  private final String commitUrl;
+  private final List<String> commitUrls = new ArrayList<>();
   private final List<String> shas = new ArrayList<>();
   private final Set<String> paths = new HashSet<>();
   /**
@@ -103,17 +103,30 @@ final class FactCheck {
   private String lowerCorpus; // made on first use: few answers name an address
 
   FactCheck(Commit commit) {
-    this.commitUrl = commit.url();
-    shas.add(commit.sha());
-    shas.addAll(commit.parents());
-    StringBuilder text = new StringBuilder(commit.message()).append('\n');
-    for (FileChange f : commit.files()) {
-      paths.add(f.path());
-      if (f.previousPath() != null) {
-        paths.add(f.previousPath());
+    this(List.of(commit));
+  }
+
+  /**
+   * What several commits hold together, e.g. a repository's day: a text may name any of their
+   * files, SHAs and URLs.
+   */
+  FactCheck(List<Commit> commits) {
+    StringBuilder text = new StringBuilder();
+    for (Commit commit : commits) {
+      if (commit.url() != null) {
+        commitUrls.add(commit.url());
       }
-      if (f.patch() != null) {
-        text.append(f.patch()).append('\n');
+      shas.add(commit.sha());
+      shas.addAll(commit.parents());
+      text.append(commit.message()).append('\n');
+      for (FileChange f : commit.files()) {
+        paths.add(f.path());
+        if (f.previousPath() != null) {
+          paths.add(f.previousPath());
+        }
+        if (f.patch() != null) {
+          text.append(f.patch()).append('\n');
+        }
       }
     }
     this.corpus = text.toString();
@@ -141,7 +154,7 @@ final class FactCheck {
     Matcher url = URL.matcher(text);
     while (url.find()) {
       String u = trimTrailing(url.group());
-      if (!sameUrl(u, commitUrl)) {
+      if (commitUrls.stream().noneMatch(own -> sameUrl(u, own))) {
         return Optional.of(u);
       }
     }
@@ -233,11 +246,12 @@ final class FactCheck {
   /** An address the commit holds: a start of its URL, or text of its message or patches. */
   private boolean knownAddress(String address) {
     String a = address.toLowerCase(Locale.ROOT);
-    String url = commitUrl == null ? "" : commitUrl.toLowerCase(Locale.ROOT)
-        .replaceFirst("^[a-z][a-z0-9+.-]*://", "");
-    if (url.startsWith(a) && (url.length() == a.length() || url.charAt(a.length()) == '/'
-        || a.endsWith("/"))) {
-      return true;
+    for (String commitUrl : commitUrls) {
+      String url = commitUrl.toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+      if (url.startsWith(a) && (url.length() == a.length() || url.charAt(a.length()) == '/'
+          || a.endsWith("/"))) {
+        return true;
+      }
     }
     if (lowerCorpus == null) {
       lowerCorpus = corpus.toLowerCase(Locale.ROOT);

@@ -3,18 +3,21 @@ package dev.daybook.analysis.llm;
 import dev.daybook.analysis.CommitAnalyzer;
 import dev.daybook.analysis.rules.RuleAnalyzer;
 import dev.daybook.concurrent.Sleeper;
+import dev.daybook.io.Sha256;
 import dev.daybook.model.Analysis;
 import dev.daybook.model.Commit;
 import dev.daybook.model.Language;
 import dev.daybook.text.MarkdownText;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Analyzes commits with a model behind an OpenAI-compatible chat-completions endpoint, and falls
@@ -39,6 +44,12 @@ import java.util.function.Consumer;
  *
  * An answer off the schema whose meaning is clear is mended and used ({@link Answer}); every
  * mending, second try and fallback is counted, with why, for {@link #answerSummary}.
+ *
+ * <p>The overview that opens a repository's day ({@link #summarizeDay}) is one more request, with
+ * its own prompt ({@link DayPrompt}) and the day's analyses as data, read, checked, cached and
+ * counted the same way; when it fails the rules' overview is published under a marker ({@code >
+ * ⚠️ 模型摘要失败（why），以下为规则摘要。} / {@code > ⚠️ Model summary failed (why); rule
+ * summary shown.}).
  *
  * <p>Markers, in the report's language (they survive writing and parsing a report): rationale
  * {@code > ⚠️ 模型分析失败（why），以下为规则分析。} / {@code > ⚠️ Model analysis failed (why);
@@ -143,9 +154,10 @@ public final class LlmAnalyzer implements CommitAnalyzer {
           "not asked: " + stop.getMessage(), "未请求：" + stop.message(Language.ZH), false));
     }
     try {
-      Answer.Read read = ask(commit, language);
+      Answer.Read read = ask(commit.shortSha(), reason -> Prompt.messages(commit, language,
+          maxPatchChars, reason), Answer::parse, why -> why);
       answer = read.answer();
-      tally.mended(read.mended());
+      tally.mended(read.mended().stream().map(AnswerTally.Why::of).toList());
     } catch (LlmFailure failure) {
       if (failure.fatal()) {
         fatal.compareAndSet(null, failure);
@@ -196,10 +208,91 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     }
   }
 
-  /** The rules' overview of the day, which says the rules wrote it. */
+  /**
+   * The model's overview of the day, written from the analyses with one more request (cached as
+   * the commits' answers are); the rules' overview, with a marker saying why, when the model
+   * gives nothing usable. Its answer is checked, mended, asked again and counted as a commit's.
+   */
   @Override
   public String summarizeDay(List<Commit> commits, List<Analysis> analyses, Language language) {
-    return rules.summarizeDay(commits, analyses, language);
+    Objects.requireNonNull(language, "language");
+    if (commits.isEmpty()) {
+      return "";
+    }
+    String subject = commits.get(0).repo() + " (" + commits.size() + " commits)";
+    String data = DayPrompt.data(commits, analyses);
+    AnswerCache.DayKey key = new AnswerCache.DayKey(
+        Sha256.hex(data.getBytes(StandardCharsets.UTF_8)), model, DayPrompt.VERSION, language);
+    DayAnswer cached = cachedDay(key);
+    if (cached != null) {
+      Optional<String> summary = DayComposer.compose(commits, cached, model, language);
+      if (summary.isPresent()) {
+        cacheHits.incrementAndGet();
+        return summary.get();
+      }
+    }
+    LlmFailure stop = fatal.get();
+    if (stop != null) {
+      return dayFallback(subject, commits, analyses, language, new LlmFailure(
+          "not asked: " + stop.getMessage(), "未请求：" + stop.message(Language.ZH), false));
+    }
+    DayAnswer.Read read;
+    try {
+      read = ask(subject, reason -> DayPrompt.messages(data, language, reason), DayAnswer::parse,
+          LlmAnalyzer::aboutTheDay);
+    } catch (LlmFailure failure) {
+      if (failure.fatal()) {
+        fatal.compareAndSet(null, failure);
+      }
+      return dayFallback(subject, commits, analyses, language, failure);
+    }
+    Optional<String> summary = DayComposer.compose(commits, read.answer(), model, language);
+    if (summary.isEmpty()) {
+      return dayFallback(subject, commits, analyses, language, new LlmFailure(
+          "no highlight passed the fact check (each named a file, SHA or URL not in the day's"
+              + " commits)", "没有一条要点通过事实核查（都提到了本日提交中没有的文件、SHA 或网址）",
+          false));
+    }
+    tally.mended(read.mended().stream().map(AnswerTally.Why::of).map(LlmAnalyzer::aboutTheDay)
+        .toList());
+    if (cache != null) {
+      try {
+        cache.write(key, read.answer());
+      } catch (IOException e) {
+        notices.accept("cannot keep the LLM day summary of " + subject + " in "
+            + cache.file(key) + ": " + e.getMessage());
+      }
+    }
+    return summary.get();
+  }
+
+  private static AnswerTally.Why aboutTheDay(AnswerTally.Why why) {
+    return why.about("day summary", "本日要点");
+  }
+
+  /** The rules' overview under a marker saying why the model's is not there. */
+  private String dayFallback(String subject, List<Commit> commits, List<Analysis> analyses,
+      Language language, LlmFailure failure) {
+    tally.fellBack(aboutTheDay(AnswerTally.Why.of(failure)));
+    notices.accept("LLM summary of " + subject + " failed (" + failure.getMessage()
+        + "); the rule summary is used");
+    String why = MarkdownText.inline(failure.message(language));
+    String marker = "> " + (language == Language.ZH
+        ? "⚠️ 模型摘要失败（" + why + "），以下为规则摘要。"
+        : "⚠️ Model summary failed (" + why + "); rule summary shown.");
+    return marker + "\n\n" + rules.summarizeDay(commits, analyses, language);
+  }
+
+  private DayAnswer cachedDay(AnswerCache.DayKey key) {
+    if (cache == null) {
+      return null;
+    }
+    try {
+      return cache.read(key).orElse(null);
+    } catch (IOException e) {
+      notices.accept("cannot read " + cache.file(key) + ": " + e.getMessage());
+      return null;
+    }
   }
 
   private Answer cached(AnswerCache.Key key) {
@@ -214,27 +307,38 @@ public final class LlmAnalyzer implements CommitAnalyzer {
     }
   }
 
+  /** Reads a model's answer; {@link Answer.Invalid} when it cannot be used. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(String content) throws Answer.Invalid;
+  }
+
   /**
    * Asks, and asks once more with a stricter prompt if the answer is cut off or unusable (an
    * answer mended to fit the schema is used as it is).
+   *
+   * @param subject what is asked about, for notices (a short SHA, a repository's day)
+   * @param messages the conversation, given why the previous answer was unusable (null at first)
+   * @param said how a reason is counted for this kind of answer
    */
-  private Answer.Read ask(Commit commit, Language language) throws LlmFailure {
+  private <T> T ask(String subject, Function<String, List<ChatEndpoint.Message>> messages,
+      Reader<T> reader, UnaryOperator<AnswerTally.Why> said) throws LlmFailure {
     AnswerIssue.Note problem = null;
     for (int attempt = 0; attempt < 2; attempt++) {
-      ChatEndpoint.Reply reply = endpoint.complete(Prompt.messages(commit, language,
-          maxPatchChars, problem == null ? null : problem.text(Language.EN)));
+      ChatEndpoint.Reply reply = endpoint.complete(
+          messages.apply(problem == null ? null : problem.text(Language.EN)));
       if (reply.truncated()) {
         problem = new AnswerIssue.Note(AnswerIssue.CUT_OFF, null);
       } else {
         try {
-          return Answer.parse(reply.content());
+          return reader.read(reply.content());
         } catch (Answer.Invalid invalid) {
           problem = invalid.note();
         }
       }
       if (attempt == 0) {
-        tally.retried(problem);
-        notices.accept("LLM answer for " + commit.shortSha() + " unusable ("
+        tally.retried(said.apply(AnswerTally.Why.of(problem)));
+        notices.accept("LLM answer for " + subject + " unusable ("
             + problem.text(Language.EN) + "); asking again");
       }
     }
@@ -244,7 +348,7 @@ public final class LlmAnalyzer implements CommitAnalyzer {
 
   private Analysis fallback(Commit commit, Analysis ruled, Language language,
       LlmFailure failure) {
-    tally.fellBack(failure);
+    tally.fellBack(AnswerTally.Why.of(failure));
     notices.accept("LLM analysis of " + commit.shortSha() + " failed (" + failure.getMessage()
         + "); the rule analysis is used");
     String why = failure.message(language);

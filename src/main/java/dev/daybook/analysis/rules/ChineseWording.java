@@ -38,7 +38,7 @@ final class ChineseWording implements Wording {
   @Override
   public String pathList(List<String> pathsMd, int more) {
     String shown = String.join("、", pathsMd);
-    return more > 0 ? shown + " 等 " + (pathsMd.size() + more) + " 个文件" : shown;
+    return more > 0 ? join(shown, "等 " + (pathsMd.size() + more) + " 个文件") : shown;
   }
 
   @Override
@@ -53,8 +53,8 @@ final class ChineseWording implements Wording {
 
   @Override
   public String changedIn(List<String> areasMd, int more) {
-    return "改动位于 " + String.join("、", areasMd)
-        + (more > 0 ? " 等 " + (areasMd.size() + more) + " 个目录" : "") + "。";
+    String areas = join("改动位于", String.join("、", areasMd));
+    return (more > 0 ? join(areas, "等 " + (areasMd.size() + more) + " 个目录") : areas) + "。";
   }
 
   @Override
@@ -262,7 +262,7 @@ final class ChineseWording implements Wording {
 
   @Override
   public String share(int count, int all, PathKind kind) {
-    return all + " 个文件中 " + count + " 个是" + kindName(kind);
+    return join(all + " 个文件中 " + count + " 个是", kindName(kind));
   }
 
   @Override
@@ -332,7 +332,7 @@ final class ChineseWording implements Wording {
 
   @Override
   public String only(PathKind kind) {
-    return "只有" + kindName(kind);
+    return join("只有", kindName(kind));
   }
 
   @Override
@@ -377,6 +377,29 @@ final class ChineseWording implements Wording {
   @Override
   public String securityHigh() {
     return "安全相关，高";
+  }
+
+  /**
+   * Two pieces of prose joined as Chinese sets them: a space only between a Chinese character and
+   * a Latin letter, a digit or a code span ("只有 CI 配置", "位于 `src`"), none beside full-width
+   * punctuation or between Chinese characters ("（1 个文件）等", "位于仓库根目录").
+   */
+  static String join(String left, String right) {
+    if (left.isEmpty() || right.isEmpty()) {
+      return left + right;
+    }
+    char a = left.charAt(left.length() - 1);
+    char b = right.charAt(0);
+    boolean space = isHan(a) && isLatin(b) || isLatin(a) && isHan(b);
+    return left + (space ? " " : "") + right;
+  }
+
+  private static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean isLatin(char c) {
+    return c < 0x80 && (Character.isLetterOrDigit(c) || c == '`');
   }
 
   /** What a kind of file is called in reasons and insights. */

@@ -52,6 +52,11 @@ public final class FakeLlm implements AutoCloseable {
       }
     }
 
+    /** Whether this asks for a repository's day summary rather than a commit's analysis. */
+    public boolean isDaySummary() {
+      return commit().has("commits");
+    }
+
     public int promptChars() {
       int n = 0;
       for (JsonNode m : body.path("messages")) {
@@ -213,6 +218,9 @@ public final class FakeLlm implements AutoCloseable {
    * stats, nothing else. Medium for code, low when only docs/tests change.
    */
   public static Response goodAnswer(Request request) {
+    if (request.isDaySummary()) {
+      return goodDaySummary(request);
+    }
     JsonNode commit = request.commit();
     JsonNode files = commit.path("files");
     String first = files.size() == 0 ? null : files.path(0).path("path").asText();
@@ -232,6 +240,25 @@ public final class FakeLlm implements AutoCloseable {
     answer.put("recommendations", List.of(Map.of("title", zh ? "测试" : "Tests",
         "details", zh ? "关注相关测试。" : "Watch the related tests.")));
     answer.put("conclusion", zh ? "常规改动。" : "A routine change.");
+    return Response.answer(answer);
+  }
+
+  /**
+   * A valid day summary a careful model could give: the first commit listed (the most severe)
+   * as the one highlight, by its SHA and title, and its first folder as the area that moved.
+   */
+  public static Response goodDaySummary(Request request) {
+    JsonNode day = request.commit();
+    JsonNode first = day.path("commits").path(0);
+    boolean zh = request.system().contains("Simplified Chinese");
+    Map<String, Object> answer = new java.util.LinkedHashMap<>();
+    answer.put("overview", zh ? "本日共 " + day.path("commits_in_day").asInt() + " 个提交。"
+        : day.path("commits_in_day").asInt() + " commits today.");
+    answer.put("highlights", List.of(Map.of("sha", first.path("sha").asText(),
+        "text", (zh ? "最重要的改动：" : "The most important change: ")
+            + first.path("title").asText() + (zh ? "。" : "."))));
+    answer.put("areas", (zh ? "改动集中在 `" : "Most changes are in `")
+        + first.path("folders").path(0).asText() + (zh ? "`。" : "`."));
     return Response.answer(answer);
   }
 }

@@ -222,26 +222,34 @@ class LlmReportTest {
   // ---- what a day costs ----------------------------------------------------------------------
 
   @Test
-  void oneFixtureDayCostsOneRequestPerCommitAndRerunningItNone() throws Exception {
+  void oneFixtureDayCostsOneRequestPerCommitAndOneForItsSummaryAndRerunningItNone()
+      throws Exception {
     LocalDate day = LocalDate.of(2026, 2, 6);
     List<Commit> commits = Fixtures.sglangDay(day);
     LlmAnalyzer first = analyzer();
     List<Analysis> analyses = first.analyzeAll(commits, Language.ZH);
+    String summary = first.summarizeDay(commits, analyses, Language.ZH);
     int requests = fake.requests().size();
     long chars = fake.promptChars();
     System.out.printf("LLM cost of sglang %s: %d commits, %d requests, %d prompt chars"
-        + " (~%d tokens), largest prompt %d chars%n", day, commits.size(), requests, chars,
-        chars / 4, fake.requests().stream().mapToInt(Request::promptChars).max().orElse(0));
-    assertThat(requests).isEqualTo(commits.size()).isEqualTo(13);
+        + " (~%d tokens), largest prompt %d chars, the day summary's %d chars%n", day,
+        commits.size(), requests, chars, chars / 4,
+        fake.requests().stream().mapToInt(Request::promptChars).max().orElse(0),
+        fake.requests().get(requests - 1).promptChars());
+    assertThat(requests).isEqualTo(commits.size() + 1).isEqualTo(14);
     assertThat(first.usage().requests()).isEqualTo(requests);
     assertThat(first.usage().promptChars()).isEqualTo(chars);
     assertThat(analyses).noneMatch(a -> a.rationale().contains("⚠️"));
-    roundTrip(report(commits, analyses), Language.ZH);
+    assertThat(summary).doesNotContain("⚠️").endsWith("🤖 由模型 test-model 根据本日各提交的分析写成（要点提示词 v1）。");
+    DailyReport report = new DailyReport(day, SHANGHAI, List.of(new RepoSection(
+        commits.get(0).repo(), report(commits, analyses).sections().get(0).commits(), summary)));
+    roundTrip(report, Language.ZH);
 
     fake.reset();
     LlmAnalyzer again = analyzer();
     assertThat(again.analyzeAll(commits, Language.ZH)).isEqualTo(analyses);
+    assertThat(again.summarizeDay(commits, analyses, Language.ZH)).isEqualTo(summary);
     assertThat(fake.requests()).isEmpty();
-    assertThat(again.usage().cacheHits()).isEqualTo(13);
+    assertThat(again.usage().cacheHits()).isEqualTo(14);
   }
 }

@@ -56,4 +56,42 @@ class PromptTest {
         .isNotEqualTo(Prompt.messages(a, Language.EN, 100, null).get(0))
         .isNotEqualTo(Prompt.messages(a, Language.ZH, 100, "x").get(0));
   }
+
+  @Test
+  void theDaySummaryIsSentTheDaysAnalysesAsPlainTextTheMostSevereFirstAndCut() throws Exception {
+    List<Commit> commits = new ArrayList<>();
+    List<dev.daybook.model.Analysis> analyses = new ArrayList<>();
+    for (int i = 0; i < DayPrompt.MAX_COMMITS + 5; i++) {
+      String sha = String.format("%040x", i + 1);
+      commits.add(new Commit(RepoId.parse("a/b"), sha, "https://github.com/a/b/commit/" + sha,
+          "A", Instant.EPOCH, "Change " + i, List.of(), 1, 1,
+          List.of(file("python/pkg/srt/x" + i + ".py", 10), file("README.md", 10))));
+      dev.daybook.model.Severity severity = i == 44 ? dev.daybook.model.Severity.HIGH
+          : dev.daybook.model.Severity.LOW;
+      analyses.add(new dev.daybook.model.Analysis(severity,
+          List.of(dev.daybook.model.ChangeType.FEATURE), null, "",
+          "Fixes \\[Kernel\\] `a.py` " + "y".repeat(DayPrompt.MAX_SUMMARY_CHARS), "",
+          null, null, null, "", List.of(), false));
+    }
+    JsonNode data = FakeLlm.JSON.readTree(DayPrompt.data(commits, analyses));
+    assertThat(data.path("repository").asText()).isEqualTo("a/b");
+    assertThat(data.path("commits_in_day").asInt()).isEqualTo(45);
+    assertThat(data.path("commits")).hasSize(DayPrompt.MAX_COMMITS);
+    assertThat(data.path("commits_not_listed").asInt()).isEqualTo(5);
+    JsonNode first = data.path("commits").path(0);
+    assertThat(first.path("sha").asText()).isEqualTo("000000000000000000000000000000000000002d"
+        .substring(0, 7));
+    assertThat(first.path("title").asText()).isEqualTo("Change 44");
+    assertThat(first.path("severity").asText()).isEqualTo("high");
+    // What a reader sees, without the Markdown: escapes and backticks gone, cut with an ellipsis.
+    assertThat(first.path("summary").asText()).startsWith("Fixes [Kernel] a.py yyy")
+        .hasSize(DayPrompt.MAX_SUMMARY_CHARS + 1).endsWith("y…");
+    assertThat(first.path("conclusion").isMissingNode()).isTrue();
+    assertThat(first.path("folders")).extracting(JsonNode::asText)
+        .containsExactly("/", "python/pkg/srt");
+    assertThat(data.path("commits").path(1).path("title").asText()).isEqualTo("Change 0");
+    assertThat(DayPrompt.messages("{}", Language.ZH, null).get(0).content())
+        .contains("Simplified Chinese").doesNotContain("previous answer")
+        .isNotEqualTo(DayPrompt.messages("{}", Language.EN, null).get(0).content());
+  }
 }

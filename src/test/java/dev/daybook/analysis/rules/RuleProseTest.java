@@ -223,11 +223,25 @@ class RuleProseTest {
     Analysis en = analyzer.analyze(commit("Rework the loader", files), Language.EN);
     // Folders cut to three levels, most files first, then by name; the top level by its name.
     assertThat(zh.summary()).isEqualTo("改动位于 `python/pkg/srt`（3 个文件）、仓库根目录（2 个文件）、"
-        + "`python/pkg/kernels`（1 个文件） 等 4 个目录。新增 `k.cu`。删除 `gone.py`。移动或重命名 `d.py`。");
+        + "`python/pkg/kernels`（1 个文件）等 4 个目录。新增 `k.cu`。删除 `gone.py`。移动或重命名 `d.py`。");
     assertThat(en.summary()).isEqualTo("Changes `python/pkg/srt` (3 files), the repository root"
         + " (2 files), `python/pkg/kernels` (1 file) and 1 more folder. Adds `k.cu`."
         + " Removes `gone.py`. Moves or renames `d.py`.");
     assertThat(en.summary()).doesNotContainPattern("[+−]\\d");
+  }
+
+  @Test
+  void chineseProseSetsLatinWordsApartAndNothingElse() {
+    Analysis root = analyzer.analyze(commit("Rework the loader",
+        List.of(modified("setup.py", 2, 2))), Language.ZH);
+    assertThat(root.summary()).isEqualTo("改动位于仓库根目录（1 个文件）。");
+    Analysis ci = analyzer.analyze(commit("Rework the pipeline",
+        List.of(modified(".github/workflows/ci.yml", 2, 2))), Language.ZH);
+    assertThat(ci.reasons()).contains("1 个文件中 1 个是 CI 配置 → 只有 CI 配置");
+    assertThat(ChineseWording.join("（1 个文件）", "等 4 个目录")).isEqualTo("（1 个文件）等 4 个目录");
+    assertThat(ChineseWording.join("`src`", "等 4 个目录")).isEqualTo("`src` 等 4 个目录");
+    assertThat(ChineseWording.join("位于", "`src`")).isEqualTo("位于 `src`");
+    assertThat(ChineseWording.join("只有", "文档")).isEqualTo("只有文档");
   }
 
   @ParameterizedTest
