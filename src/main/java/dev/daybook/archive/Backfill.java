@@ -1,5 +1,6 @@
 package dev.daybook.archive;
 
+import dev.daybook.concurrent.Parallel;
 import dev.daybook.model.Commit;
 import dev.daybook.model.RepoId;
 import dev.daybook.source.SourceException;
@@ -138,16 +139,8 @@ public final class Backfill {
       if (cause instanceof SourceException source) {
         throw source;
       }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause); // fetch throws nothing else
+      // fetch throws nothing else
+      throw new IllegalStateException(Parallel.rethrow(cause));
     }
   }
 }

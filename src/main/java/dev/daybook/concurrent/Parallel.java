@@ -72,7 +72,7 @@ public final class Parallel {
    * unchecked exception or an error as it is. Returns any other (checked) exception, for the
    * caller to throw as the type it declares.
    */
-  static Exception rethrow(Throwable failure) throws IOException {
+  public static Exception rethrow(Throwable failure) throws IOException {
     if (failure instanceof IOException io) {
       throw io;
     }

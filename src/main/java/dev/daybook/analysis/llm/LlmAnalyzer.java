@@ -284,27 +284,29 @@ public final class LlmAnalyzer implements CommitAnalyzer {
   }
 
   private DayAnswer cachedDay(AnswerCache.DayKey key) {
+    return cached(key, () -> cache.read(key));
+  }
+
+  private Answer cached(AnswerCache.Key key) {
+    return cached(key, () -> cache.read(key));
+  }
+
+  /** What the answer cache holds for a key, or null (none, no cache, or unreadable: said). */
+  private <T> T cached(AnswerCache.Keyed key, CachedRead<T> read) {
     if (cache == null) {
       return null;
     }
     try {
-      return cache.read(key).orElse(null);
+      return read.read().orElse(null);
     } catch (IOException e) {
       notices.accept("cannot read " + cache.file(key) + ": " + e.getMessage());
       return null;
     }
   }
 
-  private Answer cached(AnswerCache.Key key) {
-    if (cache == null) {
-      return null;
-    }
-    try {
-      return cache.read(key).orElse(null);
-    } catch (IOException e) {
-      notices.accept("cannot read " + cache.file(key) + ": " + e.getMessage());
-      return null;
-    }
+  @FunctionalInterface
+  private interface CachedRead<T> {
+    java.util.Optional<T> read() throws IOException;
   }
 
   /** Reads a model's answer; {@link Answer.Invalid} when it cannot be used. */
