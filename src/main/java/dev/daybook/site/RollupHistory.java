@@ -31,7 +31,6 @@ final class RollupHistory {
   private static final Pattern REVERTS_SHA =
       Pattern.compile("reverts commit\\s+`?([0-9a-f]{7,40})", Pattern.CASE_INSENSITIVE);
   /** A title's trailing pull request number, which a revert's quote may or may not hold. */
-  private static final Pattern PULL_SUFFIX = Pattern.compile("\\s*\\(#\\d+\\)\\s*$");
 
   private final Map<RepoId, Map<String, LocalDate>> firstSeen = new HashMap<>();
   /** The first day with a report, of the archive (key null) and of each repository. */
@@ -126,7 +125,25 @@ final class RollupHistory {
     return found;
   }
 
-  private static String withoutPull(String title) {
-    return PULL_SUFFIX.matcher(title.strip()).replaceFirst("");
+  /**
+   * A title without its pull request's number at the end ({@code Fix x (#123)} → {@code Fix x}).
+   * By hand, not a regular expression: it runs on every commit of the archive at each build.
+   */
+  static String withoutPull(String title) {
+    String t = title.strip();
+    int open = t.lastIndexOf("(#");
+    if (!t.endsWith(")") || open < 0 || open + 3 > t.length() - 1) {
+      return t;
+    }
+    for (int i = open + 2; i < t.length() - 1; i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return t;
+      }
+    }
+    int end = open;
+    while (end > 0 && " \t\n\u000B\f\r".indexOf(t.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return t.substring(0, end);
   }
 }

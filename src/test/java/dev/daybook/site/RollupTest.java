@@ -378,4 +378,23 @@ class RollupTest {
     assertThat(bots.isBot("sglang-bots")).isFalse();
     assertThat(bots.isBot("Robot Ann")).isFalse();
   }
+
+  @Test
+  void aTitleLosesOnlyAPullNumberAtItsEnd() {
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("Fix the loader (#123)", "Fix the loader");
+    cases.put("  Fix the loader \t (#123)  ", "Fix the loader");
+    cases.put("Fix the loader(#5)", "Fix the loader");
+    cases.put("Revert a (#1) (#2)", "Revert a (#1)");
+    cases.put("(#12)", "");
+    cases.put("Fix the loader (#12a)", "Fix the loader (#12a)");
+    cases.put("Fix the loader (#)", "Fix the loader (#)");
+    cases.put("Fix the loader (#12) again", "Fix the loader (#12) again");
+    cases.put("Revert \"Fix the loader (#12)\"", "Revert \"Fix the loader (#12)\"");
+    cases.put("Fix \u2003(#7)", "Fix \u2003");
+    cases.put("Fix (#٣)", "Fix (#٣)");
+    cases.forEach((title, expected) ->
+        assertThat(RollupHistory.withoutPull(title)).as(title).isEqualTo(expected));
+  }
+
 }
