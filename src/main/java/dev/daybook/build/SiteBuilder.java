@@ -382,7 +382,8 @@ public final class SiteBuilder {
       indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)
     }
     clock.end("index");
-    boolean exported = export(o.searchIndex(), fingerprint, manifest, site, entries);
+    boolean exported = export(o.searchIndex(), fingerprint, o.searchEndpoint() != null, manifest,
+        site, entries);
     clock.end("export");
     return new Searched(index, exported);
   }
@@ -436,12 +437,21 @@ public final class SiteBuilder {
    *
    * @return whether the export was made (false: the published one was kept)
    */
-  private static boolean export(Path index, String fingerprint, PageManifest manifest,
-      SiteOutput site, CacheStore entries) throws IOException {
-    String key = CacheStore.key(SEARCH, "" + StaticExport.FORMAT, PageManifest.FORMAT, fingerprint);
+  private static boolean export(Path index, String fingerprint, boolean metaOnly,
+      PageManifest manifest, SiteOutput site, CacheStore entries) throws IOException {
+    String key = CacheStore.key(SEARCH, "" + StaticExport.FORMAT, PageManifest.FORMAT, fingerprint,
+        metaOnly ? "meta only" : "static index");
     String listing = SitePaths.SEARCH_DATA + "/";
     if (manifest.keepAll(site, listing, key)) {
       return false;
+    }
+    if (metaOnly) {
+      // The search page asks OpenSearch: of the static index it reads only meta.json.
+      StaticExport.writeMeta(index, (name, bytes) -> {
+        site.put(listing + name, bytes);
+        manifest.made(listing + name, key, bytes.length);
+      });
+      return true;
     }
     // The files of each part made here, by folder: name to size, for the part's entry.
     Map<String, Map<String, Long>> made = new ConcurrentHashMap<>();

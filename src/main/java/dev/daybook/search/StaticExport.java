@@ -6,13 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
@@ -278,9 +277,42 @@ public final class StaticExport {
       }
       parts.add(made);
     }
+    ExportFacets values = new ExportFacets();
+    for (PartMeta part : parts) {
+      values.repos.addAll(part.repos());
+      values.severities.addAll(part.severities());
+      values.types.addAll(part.types());
+      values.years.addAll(part.years());
+    }
     out.file("meta.json", ExportJson.bytes(meta(new IndexSearcher(reader), reader.maxDoc(),
-        parts)));
+        parts, values)));
     return new Result(out.count, out.bytes);
+  }
+
+  /**
+   * Only {@code meta.json}, listing no part: for a site whose search page asks OpenSearch
+   * ({@code search.opensearch-public}), which reads the words and facet values of {@code
+   * meta.json} and nothing else of the static index.
+   */
+  public static Result writeMeta(Path indexDir, Sink sink) throws IOException {
+    try (Directory d = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(d)) {
+      ExportFacets values = new ExportFacets();
+      Set<String> shown = Set.of(SearchIndex.SHOW + SearchIndex.REPO,
+          SearchIndex.SHOW + SearchIndex.SEVERITY, SearchIndex.SHOW + SearchIndex.TYPE,
+          SearchIndex.SHOW + SearchIndex.DATE);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(shown);
+          stored.document(doc, visitor);
+          values.add(visitor.getDocument(), leaf.docBase + doc);
+        }
+      }
+      Output out = new Output(sink);
+      out.file("meta.json", ExportJson.bytes(meta(new IndexSearcher(reader), reader.maxDoc(),
+          List.of(), values)));
+      return new Result(out.count, out.bytes);
+    }
   }
 
   /**
@@ -604,8 +636,8 @@ public final class StaticExport {
   }
 
   /** {@code meta.json} (see the class comment). */
-  static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, List<PartMeta> parts)
-      throws IOException {
+  static Map<String, Object> meta(IndexSearcher searcher, int maxDoc, List<PartMeta> parts,
+      ExportFacets values) throws IOException {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("analyzer", TextAnalysis.VERSION);
@@ -630,19 +662,12 @@ public final class StaticExport {
       lengths.add(SmallFloat.byte4ToInt((byte) b));
     }
     meta.put("lengths", lengths);
-    meta.put("repos", union(parts, PartMeta::repos));
-    meta.put("severities", union(parts, PartMeta::severities));
-    meta.put("types", union(parts, PartMeta::types));
-    meta.put("years", union(parts, PartMeta::years));
+    meta.put("repos", List.copyOf(values.repos));
+    meta.put("severities", List.copyOf(values.severities));
+    meta.put("types", List.copyOf(values.types));
+    meta.put("years", List.copyOf(values.years));
     meta.put("words", ArchiveWords.export());
     return meta;
-  }
-
-  private static List<String> union(List<PartMeta> parts,
-      java.util.function.Function<PartMeta, List<String>> values) {
-    TreeSet<String> all = new TreeSet<>();
-    parts.forEach(p -> all.addAll(values.apply(p)));
-    return List.copyOf(all);
   }
 
   /** What a term adds to the total that decides the shard count. */

@@ -69,6 +69,18 @@ class OpenSearchPageTest {
     CliRun build = CliRun.run("build", "--content=content", "--out=" + site, "--base-url=" + base,
         "--index=" + tmp.resolve("lucene"), "--config=" + config);
     assertThat(build.exitCode()).as(build.err()).isZero();
+    // The page never reads the static index: the site holds only its meta.json, with the words
+    // and facet values the page reads.
+    try (java.util.stream.Stream<Path> files = Files.walk(site.resolve("search"))) {
+      assertThat(files.filter(Files::isRegularFile).map(f -> site.relativize(f).toString()))
+          .containsExactly("search/meta.json");
+    }
+    com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(site.resolve("search/meta.json").toFile());
+    assertThat(meta.get("parts")).isEmpty();
+    assertThat(meta.get("repos").toString()).isEqualTo("[\"sgl-project/sglang\"]");
+    assertThat(meta.get("severities")).hasSize(3);
+    assertThat(meta.get("n").asInt()).isEqualTo(141);
     browser = Chromium.start(1280, 900);
     driver = browser.driver();
   }
