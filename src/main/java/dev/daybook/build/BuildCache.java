@@ -19,8 +19,8 @@ import java.util.List;
  *             file's bytes;
  *         <li>{@code search/}: for each part of the search export ({@link
  *             dev.daybook.search.StaticExport.Part}), by the documents it was made from, what
- *             {@code meta.json} says of it and the name and size of each of its published
- *             files, so that a build whose part holds the same documents keeps them;
+ *             {@code meta.json} says of it, so that a build whose part holds the same documents
+ *             keeps its files (the site's {@link PageManifest} says which are that part's);
  *         <li>{@code site/}: one entry, what the published site was made from: for each of its
  *             files, the key of its inputs and its size ({@link PageManifest}); published with
  *             the site it describes.

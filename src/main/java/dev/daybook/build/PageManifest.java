@@ -90,10 +90,29 @@ final class PageManifest {
     return true;
   }
 
-  /** The key the last build made the files under a folder from, or null when it made none. */
-  String lastKey(String folder) {
-    return previous.entrySet().stream().filter(e -> e.getKey().startsWith(folder))
-        .map(e -> e.getValue().key()).min(String::compareTo).orElse(null);
+  /**
+   * Keeps every published file under a folder as the last build made it, whatever its key, if
+   * they are all still there: for a folder whose inputs the caller has checked as a whole.
+   */
+  boolean keepFolder(SiteOutput site, String folder) throws IOException {
+    List<Map.Entry<String, Entry>> files = previous.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(folder)).sorted(Map.Entry.comparingByKey()).toList();
+    for (Map.Entry<String, Entry> e : files) {
+      if (!site.exists(e.getKey(), e.getValue().size())) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Entry> e : files) {
+      site.keep(e.getKey(), e.getValue().size());
+      next.put(e.getKey(), e.getValue());
+    }
+    return true;
+  }
+
+  /** Whether the last build made the file at {@code path} under {@code key}. */
+  boolean madeUnder(String path, String key) {
+    Entry last = previous.get(path);
+    return last != null && last.key().equals(key);
   }
 
   /** Records a page made by this build. */

@@ -25,7 +25,6 @@ import dev.daybook.site.SiteRenderer;
 import dev.daybook.site.Watch;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -431,9 +430,10 @@ public final class SiteBuilder {
   /**
    * The browser's search: what Lucene built, as static files ({@code search/}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
-   * files are kept. Else each {@linkplain StaticExport.Part part} of the export made from the
-   * same documents as before is kept as published (a new day remakes only the newest part): the
-   * build cache holds, by the part's key, what {@code meta.json} needs of it and its files' sizes.
+   * files are kept. Else each {@linkplain StaticExport.Part part} of the export that the last
+   * build published from the same documents is kept as published (a new day remakes only the
+   * newest part): the site's manifest says which files a part's key made, and the build cache
+   * holds, by that key, what {@code meta.json} says of the part.
    *
    * @return whether the export was made (false: the published one was kept)
    */
@@ -442,7 +442,8 @@ public final class SiteBuilder {
     String key = CacheStore.key(SEARCH, "" + StaticExport.FORMAT, PageManifest.FORMAT, fingerprint,
         metaOnly ? "meta only" : "static index");
     String listing = SitePaths.SEARCH_DATA + "/";
-    if (manifest.keepAll(site, listing, key)) {
+    String meta = listing + "meta.json";
+    if (manifest.madeUnder(meta, key) && manifest.keepFolder(site, listing)) {
       return false;
     }
     if (metaOnly) {
@@ -453,20 +454,17 @@ public final class SiteBuilder {
       });
       return true;
     }
-    // The files of each part made here, by folder: name to size, for the part's entry.
-    Map<String, Map<String, Long>> made = new ConcurrentHashMap<>();
+    // The key each part's files are made under, by the part's folder.
+    Map<String, String> partKeys = new ConcurrentHashMap<>();
     // Straight from memory into the site: only files whose bytes changed are written.
     StaticExport.write(index, new StaticExport.Sink() {
       @Override
       public void file(String name, byte[] bytes) throws IOException {
         String path = listing + name;
         site.put(path, bytes);
-        manifest.made(path, key, bytes.length);
         int slash = name.indexOf('/');
-        if (slash > 0) {
-          made.computeIfAbsent(name.substring(0, slash + 1), d -> new ConcurrentHashMap<>())
-              .put(name, (long) bytes.length);
-        }
+        String dir = slash < 0 ? null : name.substring(0, slash + 1);
+        manifest.made(path, dir == null ? key : partKeys.getOrDefault(dir, key), bytes.length);
       }
 
       @Override
@@ -476,68 +474,29 @@ public final class SiteBuilder {
 
       @Override
       public byte[] kept(String dir, String partKey) throws IOException {
-        byte[] entry = partKey == null ? null : entries.get(SEARCH, partEntry(partKey));
-        PartEntry part = entry == null ? null : PartEntry.read(entry);
-        if (part == null) {
+        if (partKey == null) {
           return null;
         }
-        for (Map.Entry<String, Long> f : part.files().entrySet()) {
-          if (!site.exists(listing + f.getKey(), f.getValue())) {
-            return null;
-          }
-        }
-        for (Map.Entry<String, Long> f : part.files().entrySet()) {
-          site.keep(listing + f.getKey(), f.getValue());
-          manifest.made(listing + f.getKey(), key, f.getValue());
-        }
-        return part.summary();
+        String fileKey = partEntry(partKey);
+        partKeys.put(dir, fileKey);
+        // What the site was published with says whether its files are this part's.
+        byte[] summary = entries.get(SEARCH, fileKey);
+        return summary != null && manifest.keepAll(site, listing + dir, fileKey) ? summary : null;
       }
 
       @Override
       public void made(String dir, String partKey, byte[] summary) throws IOException {
         if (partKey != null) {
-          entries.put(SEARCH, partEntry(partKey),
-              new PartEntry(summary, new TreeMap<>(made.getOrDefault(dir, Map.of()))).bytes());
+          entries.put(SEARCH, partEntry(partKey), summary);
         }
       }
     });
     return true;
   }
 
-  /** The key of a part's entry in the cache, by the part's own key. */
+  /** The key of a part's entry in the cache, and of its files in the manifest. */
   private static String partEntry(String partKey) {
     return CacheStore.key(SEARCH, "" + StaticExport.FORMAT, partKey);
-  }
-
-  /**
-   * A part of the search export as the cache keeps it: the summary {@code meta.json} needs, and
-   * the name and size of each of its published files. One line for the summary (JSON, which
-   * writes no raw line break), then a line {@code name TAB size} per file.
-   */
-  record PartEntry(byte[] summary, SortedMap<String, Long> files) {
-    byte[] bytes() {
-      StringBuilder text = new StringBuilder(new String(summary, StandardCharsets.UTF_8));
-      files.forEach((name, size) -> text.append('\n').append(name).append('\t').append(size));
-      return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The entry {@link #bytes} gave, or null when it cannot be read. */
-    static PartEntry read(byte[] bytes) {
-      List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-      if (lines.isEmpty()) {
-        return null;
-      }
-      SortedMap<String, Long> files = new TreeMap<>();
-      try {
-        for (String line : lines.subList(1, lines.size())) {
-          int tab = line.indexOf('\t');
-          files.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
-        }
-      } catch (RuntimeException damaged) {
-        return null;
-      }
-      return new PartEntry(lines.get(0).getBytes(StandardCharsets.UTF_8), files);
-    }
   }
 
   /**
