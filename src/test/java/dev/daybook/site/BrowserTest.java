@@ -458,7 +458,7 @@ class BrowserTest {
     // leads to its section in its report.
     driver.findElement(By.cssSelector("nav.pager a[rel=prev]")).click();
     waitForUrl(archives == 1 ? first : first + "page/2/");
-    WebElement entry = driver.findElement(By.cssSelector("ol.entries > li a.title"));
+    WebElement entry = driver.findElement(By.cssSelector("ol.entries > li > a"));
     String title = entry.getText();
     String sha = entry.getDomAttribute("href").replaceAll(".*#", "");
     entry.click();
