@@ -283,7 +283,7 @@ class ArchiveNavigationTest {
       Document page = page(root, path);
       for (Element li : page.select("ol.entries > li")) {
         // A commit's date is its day's heading, above the day's commits.
-        listed.add(new Listed(path, li.parent().closest("li").selectFirst(".day-head").text(),
+        listed.add(new Listed(path, li.parent().closest("li").selectFirst("h2").text(),
             li.select(".meta code").text()));
       }
       String older = page.select("nav.pager a[rel=next]").attr("href");
@@ -304,7 +304,7 @@ class ArchiveNavigationTest {
       String up = SitePaths.root(front);
       for (Element day : days) {
         // The day's heading is its date, linking its report; its rows lead into that report.
-        Element head = day.selectFirst("> h2.day-head > a");
+        Element head = day.selectFirst("> h2 > a");
         assertThat(day.id()).isEqualTo("d" + head.text());
         String report = up + SitePaths.report(LocalDate.parse(head.text()));
         assertThat(head.attr("href")).isEqualTo(report);
@@ -319,6 +319,14 @@ class ArchiveNavigationTest {
       // The site follows two repositories: a row names its own, except on a repository's page.
       assertThat(page.select("li.entry .meta a[href*=repos/]"))
           .hasSize(front.startsWith("repos/") ? 0 : rows.size());
+      // A type's page names only a row's other types; the others every type of each row.
+      assertThat(page.select("li.entry .meta").eachText())
+          .noneMatch(meta -> front.startsWith("type/") && meta.contains("功能增强"));
+      assertThat(page.select("li.entry .meta a[href*=type/]").size())
+          .isGreaterThanOrEqualTo(front.startsWith("type/") ? 1 : rows.size());
+      if (front.startsWith("type/")) {
+        assertThat(page.select("li.entry .meta").eachText()).anyMatch(m -> m.contains(" · 也属："));
+      }
     }
   }
 

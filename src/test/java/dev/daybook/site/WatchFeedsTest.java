@@ -67,7 +67,7 @@ class WatchFeedsTest {
           .reduce("", String::concat);
       assertThat(section).as(link).contains("python/sglang/jit_kernel/");
     }
-    List<String> dates = kernels.select(".list-days .day-head").eachText();
+    List<String> dates = kernels.select(".list-days h2").eachText();
     assertThat(dates).doesNotHaveDuplicates()
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
