@@ -43,7 +43,7 @@
 <li id="d${e.date}"><h2><a href="${root}${e.reportPath}">${e.date}</a></h2>
 <ol class="entries">
 </#if>
-<li class="entry<#if showBadge> sev-${e.severity}</#if>"><#if showBadge><span class="badge badge-${e.severity}">${e.badge}</span> </#if><a href="${root}${e.path}" dir="auto">${e.title}</a>
+<li class="entry<#if showBadge> sev-${e.severity}</#if>"><#if showBadge><span class="badge badge-${e.severity}">${e.badge}</span> </#if><a href="${root}${e.path}"<#if e.isolate> dir="auto"</#if>>${e.title}</a>
 <span class="meta"><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if>${e.time?keep_after(" ")} · <code>${e.sha}</code><#if showRepo> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi><#if kind == "breaking"> · <span class="breaking-why">${t.breakingWhy}${e.breaking}</span></#if><#if kind == "type"><#assign others = e.types?filter(ty -> ty.path != front)><#if others?has_content> · ${t.alsoTypes}<#list others as ty><a href="${root}${ty.path}">${ty.name}</a><#sep> / </#list></#if><#elseif e.types?has_content> · <#list e.types as ty><a href="${root}${ty.path}">${ty.name}</a><#sep> / </#list><#else> · ${e.type}</#if></span></li>
 <#if e?is_last || e.date != entries[e?index + 1].date>
 </ol></li>

@@ -23,7 +23,8 @@ public final class Digests {
   // 2: a page holds only characters XML allows (SiteRenderer replaces the others).
   // 3: <br> in a report is a line break on its page; links inside it are not nofollow; its
   // low-importance commits are folded; #N in its text links to the pull request.
-  public static final String FORMAT = "daybook-pages-3";
+  // 4: a report's titles and code spans of plain ASCII are not isolated (dir="auto").
+  public static final String FORMAT = "daybook-pages-4";
 
   private Digests() {}
 

@@ -10,6 +10,7 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportHtml;
 import dev.daybook.report.ReportWriter;
 import dev.daybook.report.Vocabulary;
+import dev.daybook.text.Bidi;
 import dev.daybook.text.MarkdownText;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -777,6 +778,8 @@ final class PageRenderer {
     m.put("repoPath", SitePaths.repo(e.repo()));
     m.put("sha", c.shortSha());
     m.put("title", c.title());
+    // Only a title that is not plain ASCII is isolated in its own direction (as on its report).
+    m.put("isolate", !Bidi.plainAscii(c.title()));
     m.put("author", c.author());
     m.put("severity", c.severity().key());
     m.put("badge", words.badge(c.severity()));
