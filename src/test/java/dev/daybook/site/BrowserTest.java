@@ -604,8 +604,9 @@ class BrowserTest {
       js("document.getElementById('jump-date').value = arguments[0];", jump[0]);
       driver.findElement(By.cssSelector("form.jump-form button")).click();
       waitForUrl(jump[1]);
+      // The target is the day: its heading says the date.
       Object target = js("const t = document.querySelector(':target');"
-          + "return t && t.querySelector('.meta a').textContent;");
+          + "return t && t.querySelector('h2').textContent;");
       assertThat(target).as(jump[0]).isEqualTo(jump[0]);
     }
   }
