@@ -30,16 +30,27 @@
 </#if>
 <#if chart??><@stackedBars c=chart/></#if>
 <#if !entries?has_content><p class="no-entries">${t.noEntries}</p></#if>
-<ol class="entries">
+<#-- Commits by day: a day's heading links its report once and is where a jump to that day
+     lands. A row says only what the page does not: no badge on a severity's page, the
+     repository only on a site of several (the page of a repository names it), on a type's
+     page only the commit's other types. -->
+<#assign showBadge = kind != "severity">
+<#assign showRepo = kind != "repo" && site.repos?size gt 1>
+<#if entries?has_content>
+<ol class="list-days<#if !showBadge> sev-${name}</#if>">
 <#list entries as e>
-<#-- The first commit of each day on the page is where a jump to that day lands. -->
-<li class="entry sev-${e.severity}"<#if e?is_first || e.date != entries[e?index - 1].date> id="d${e.date}"</#if>>
-<span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span>
-<a class="title" href="${root}${e.path}" dir="auto">${e.title}</a>
-<span class="meta"><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if><a href="${root}${e.reportPath}">${e.date}</a> ${e.time?keep_after(" ")} · <code>${e.sha}</code><#if kind != "repo"> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi> · <#if kind == "breaking"><span class="breaking-why">${t.breakingWhy}${e.breaking}</span> · </#if><#if e.types?has_content><#list e.types as ty><#if kind == "type" && ty.path == front>${ty.name}<#else><a href="${root}${ty.path}">${ty.name}</a></#if><#sep> / </#list><#else>${e.type}</#if></span>
-</li>
+<#if e?is_first || e.date != entries[e?index - 1].date>
+<li id="d${e.date}"><h2><a href="${root}${e.reportPath}">${e.date}</a></h2>
+<ol class="entries">
+</#if>
+<li class="entry<#if showBadge> sev-${e.severity}</#if>"><#if showBadge><span class="badge badge-${e.severity}">${e.badge}</span> </#if><a href="${root}${e.path}"<#if e.isolate> dir="auto"</#if>>${e.title}</a>
+<span class="meta"><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if>${e.time?keep_after(" ")} · <code>${e.sha}</code><#if showRepo> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi><#if kind == "breaking"> · <span class="breaking-why">${t.breakingWhy}${e.breaking}</span></#if><#if kind == "type"><#assign others = e.types?filter(ty -> ty.path != front)><#if others?has_content> · ${t.alsoTypes}<#list others as ty><a href="${root}${ty.path}">${ty.name}</a><#sep> / </#list></#if><#elseif e.types?has_content> · <#list e.types as ty><a href="${root}${ty.path}">${ty.name}</a><#sep> / </#list><#else> · ${e.type}</#if></span></li>
+<#if e?is_last || e.date != entries[e?index + 1].date>
+</ol></li>
+</#if>
 </#list>
 </ol>
+</#if>
 <#if pager??>
 <nav class="pager" aria-label="${t.pages}">
 <#if newer??><a rel="prev" href="${root}${newer}">← ${t.newer}</a><#else><span></span></#if>

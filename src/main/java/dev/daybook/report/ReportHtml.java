@@ -168,12 +168,29 @@ public final class ReportHtml {
 
   /**
    * Whether a node shows data as a whole, which its element isolates: a commit's title (its
-   * heading, its link in the commit table and the contents) or a code span (a path).
+   * heading, its link in the commit table and the contents) or a code span (a path), unless it
+   * is plain ASCII, which needs no isolating ({@link Bidi#plainAscii}).
    */
   private static boolean isData(Node node) {
-    return node instanceof Heading h && h.getLevel() == 4
+    boolean data = node instanceof Heading h && h.getLevel() == 4
         || node instanceof Link link && link.getDestination().startsWith("#")
         || node instanceof Code;
+    return data && !Bidi.plainAscii(literals(node, new StringBuilder()).toString());
+  }
+
+  /** The text a node shows: its own literal and its descendants'. */
+  private static StringBuilder literals(Node node, StringBuilder text) {
+    if (node instanceof Text t) {
+      text.append(t.getLiteral());
+    } else if (node instanceof Code c) {
+      text.append(c.getLiteral());
+    } else if (node instanceof HtmlInline h) {
+      text.append(h.getLiteral()); // shown as text: raw HTML is escaped
+    }
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      literals(child, text);
+    }
+    return text;
   }
 
   /**

@@ -24,7 +24,8 @@ public final class Digests {
   // 3: <br> in a report is a line break on its page; links inside it are not nofollow; its
   // low-importance commits are folded; #N in its text links to the pull request.
   // 4: a section's commit table is marked (class "commits"), the day summary before it or not.
-  public static final String FORMAT = "daybook-pages-4";
+  // 5: a report's titles and code spans of plain ASCII are not isolated (dir="auto").
+  public static final String FORMAT = "daybook-pages-5";
 
   private Digests() {}
 

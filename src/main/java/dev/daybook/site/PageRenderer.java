@@ -10,6 +10,7 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportHtml;
 import dev.daybook.report.ReportWriter;
 import dev.daybook.report.Vocabulary;
+import dev.daybook.text.Bidi;
 import dev.daybook.text.MarkdownText;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -727,8 +728,16 @@ final class PageRenderer {
     return history;
   }
 
+  /**
+   * Whether the site follows several repositories. With one, a repository's digests would be
+   * the site's again, page for page: it has none of its own, and its page links the site's.
+   */
+  private boolean severalRepos() {
+    return model.byRepo().size() > 1;
+  }
+
   /** What every page of a list shows, whichever commits it holds. */
-  private static Map<String, Object> listFields(CommitList list) {
+  private Map<String, Object> listFields(CommitList list) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("kind", list.kind());
     data.put("name", list.name());
@@ -739,9 +748,9 @@ final class PageRenderer {
       data.put("query", list.query());
     }
     if (list.kind().equals("repo")) {
-      RepoId repo = RepoId.parse(list.name());
-      data.put("weekly", SitePaths.digests(repo, Period.Kind.WEEK));
-      data.put("monthly", SitePaths.digests(repo, Period.Kind.MONTH));
+      RepoId scope = severalRepos() ? RepoId.parse(list.name()) : null;
+      data.put("weekly", SitePaths.digests(scope, Period.Kind.WEEK));
+      data.put("monthly", SitePaths.digests(scope, Period.Kind.MONTH));
     }
     return data;
   }
@@ -769,6 +778,8 @@ final class PageRenderer {
     m.put("repoPath", SitePaths.repo(e.repo()));
     m.put("sha", c.shortSha());
     m.put("title", c.title());
+    // Only a title that is not plain ASCII is isolated in its own direction (as on its report).
+    m.put("isolate", !Bidi.plainAscii(c.title()));
     m.put("author", c.author());
     m.put("severity", c.severity().key());
     m.put("badge", words.badge(c.severity()));
@@ -803,7 +814,9 @@ final class PageRenderer {
     RollupHistory facts = new RollupHistory(model);
     List<RepoId> scopes = new ArrayList<>();
     scopes.add(null);
-    scopes.addAll(model.byRepo().keySet());
+    if (severalRepos()) {
+      scopes.addAll(model.byRepo().keySet());
+    }
     LocalDate newest = model.days().get(model.days().size() - 1).date();
     for (Period.Kind kind : Period.Kind.values()) {
       for (RepoId scope : scopes) {

@@ -52,6 +52,21 @@ public final class Bidi {
     return out.toString();
   }
 
+  /**
+   * Whether the text is printable ASCII only: left-to-right letters and neutrals, no control.
+   * Such text reorders nothing on a left-to-right page, isolated or not, so a page need not
+   * isolate it ({@code dir="auto"} on every path and SHA of a report was a twentieth of it).
+   */
+  public static boolean plainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The text without its bidirectional controls (a model's prose has no use for them). */
   public static String without(String text) {
     if (firstControl(text) < 0) {

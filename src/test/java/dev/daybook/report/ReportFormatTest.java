@@ -80,7 +80,7 @@ class ReportFormatTest {
     assertThat(parsed.problems()).isEmpty();
     String html = parsed.page().html();
     assertThat(html).contains("<h2>🗂️ Overview</h2>")
-        .contains("<td><a href=\"#acme--tool\" dir=\"auto\">acme/tool</a></td>\n<td>3</td>")
+        .contains("<td><a href=\"#acme--tool\">acme/tool</a></td>\n<td>3</td>")
         .contains("<h2 id=\"acme--empty\">acme/empty</h2>")
         .contains("<h2 id=\"acme--tool\">acme/tool</h2>");
     // One table of contents, before the first repository.

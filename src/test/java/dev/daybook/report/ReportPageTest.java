@@ -97,7 +97,20 @@ class ReportPageTest {
     assertThat(page.header().get(ReportHeader.TITLE)).contains("每日更新报告（2026-02-06）");
     assertThat(page.html()).startsWith("<h1>每日更新报告（2026-02-06）</h1>")
         .doesNotContain("~~~~~~", "daybook.format")
-        .containsPattern("<h4 id=\"[0-9a-f]{7}\" dir=\"auto\">");
+        .containsPattern("<h4 id=\"[0-9a-f]{7}\">");
+  }
+
+  @Test
+  void onlyTextThatIsNotPlainAsciiIsIsolatedInItsOwnDirection() {
+    String html = ReportHtml.render("#### fix `a/b.py`\n\n#### 修复 `路径/文件.py`\n\n"
+        + "`مسار/ملف.py` `x\u202Ey` [abc](#1234567) [عربي](#89abcde)\n");
+    // Plain ASCII reorders nothing on a left-to-right page: no dir="auto" for it.
+    assertThat(html).contains("<h4>fix <code>a/b.py</code></h4>",
+        "<a href=\"#1234567\">abc</a>");
+    // Chinese, Arabic or a bidirectional control: isolated, in the direction of its letters.
+    assertThat(html).contains("<h4 dir=\"auto\">修复 <code dir=\"auto\">路径/文件.py</code></h4>",
+        "<code dir=\"auto\">مسار/ملف.py</code>", "<code dir=\"auto\">x\u202Ey\u202C</code>",
+        "<a href=\"#89abcde\" dir=\"auto\">عربي</a>");
   }
 
   @Test
@@ -127,9 +140,9 @@ class ReportPageTest {
     int fold = html.indexOf("<details class=\"fold\"><summary>展开 4 个低重要度提交</summary>");
     assertThat(low).isPositive();
     assertThat(fold).isGreaterThan(low);
-    assertThat(html.indexOf("</details>")).isGreaterThan(html.indexOf("<h4 id=\"92b8bd6\" dir=\"auto\">"));
+    assertThat(html.indexOf("</details>")).isGreaterThan(html.indexOf("<h4 id=\"92b8bd6\">"));
     assertThat(html.split("<details", -1)).hasSize(2);
-    assertThat(html.indexOf("<h4 id=\"3d68bd9\" dir=\"auto\">")).isLessThan(fold); // a high commit: not folded
+    assertThat(html.indexOf("<h4 id=\"3d68bd9\">")).isLessThan(fold); // a high commit: not folded
     // A page that is not a report folds nothing.
     assertThat(ReportHtml.render("### <a id=\"x-low\"></a>Low\n\n#### a\n"))
         .doesNotContain("<details");
@@ -162,7 +175,7 @@ class ReportPageTest {
     String pulls = "https://github.com/sgl-project/sglang/pull/";
     assertThat(html)
         .contains("Follows <a href=\"" + pulls + "18155\" rel=\"nofollow\">#18155</a> and"
-            + " (<a href=\"" + pulls + "42\" rel=\"nofollow\">#42</a>); not <code dir=\"auto\">#7</code>,"
+            + " (<a href=\"" + pulls + "42\" rel=\"nofollow\">#42</a>); not <code>#7</code>,"
             + " not C#12, not <a href=\"https://example.org/9\" rel=\"nofollow\">#9</a>.");
     // The report itself is unchanged: the links are the page's.
     assertThat(analysisOf(parsed, "Follows").summary()).startsWith("Follows #18155 and (#42)");

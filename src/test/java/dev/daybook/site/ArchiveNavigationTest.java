@@ -19,15 +19,18 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -279,7 +282,8 @@ class ArchiveNavigationTest {
     while (path != null) {
       Document page = page(root, path);
       for (Element li : page.select("ol.entries > li")) {
-        listed.add(new Listed(path, li.select(".meta a").first().text(),
+        // A commit's date is its day's heading, above the day's commits.
+        listed.add(new Listed(path, li.parent().closest("li").selectFirst("h2").text(),
             li.select(".meta code").text()));
       }
       String older = page.select("nav.pager a[rel=next]").attr("href");
@@ -287,6 +291,43 @@ class ArchiveNavigationTest {
           : URI.create("/" + path).resolve(older).getPath().substring(1);
     }
     return listed;
+  }
+
+  @Test
+  void aListSaysEachDayOnceAndNoRowRepeatsWhatItsPageSays() throws IOException {
+    for (String front : List.of(SitePaths.severity(Severity.LOW), SitePaths.repo(SECOND),
+        "type/feature/")) {
+      Document page = page(root, front);
+      Elements days = page.select("ol.list-days > li");
+      assertThat(days.eachAttr("id")).as(front).hasSizeGreaterThan(1).doesNotHaveDuplicates()
+          .isSortedAccordingTo(Comparator.reverseOrder());
+      String up = SitePaths.root(front);
+      for (Element day : days) {
+        // The day's heading is its date, linking its report; its rows lead into that report.
+        Element head = day.selectFirst("> h2 > a");
+        assertThat(day.id()).isEqualTo("d" + head.text());
+        String report = up + SitePaths.report(LocalDate.parse(head.text()));
+        assertThat(head.attr("href")).isEqualTo(report);
+        assertThat(day.select("li.entry > a").eachAttr("href")).isNotEmpty()
+            .allMatch(href -> href.matches(Pattern.quote(report) + "#[0-9a-f]{7}"));
+        assertThat(day.select("li.entry .meta a[href*=reports/]")).as("a date per row").isEmpty();
+      }
+      Elements rows = page.select("li.entry");
+      // A severity's page says the severity; the others badge each row with it.
+      assertThat(page.select("li.entry > .badge"))
+          .hasSize(front.startsWith("severity/") ? 0 : rows.size());
+      // The site follows two repositories: a row names its own, except on a repository's page.
+      assertThat(page.select("li.entry .meta a[href*=repos/]"))
+          .hasSize(front.startsWith("repos/") ? 0 : rows.size());
+      // A type's page names only a row's other types; the others every type of each row.
+      assertThat(page.select("li.entry .meta").eachText())
+          .noneMatch(meta -> front.startsWith("type/") && meta.contains("功能增强"));
+      assertThat(page.select("li.entry .meta a[href*=type/]").size())
+          .isGreaterThanOrEqualTo(front.startsWith("type/") ? 1 : rows.size());
+      if (front.startsWith("type/")) {
+        assertThat(page.select("li.entry .meta").eachText()).anyMatch(m -> m.contains(" · 也属："));
+      }
+    }
   }
 
   @Test
@@ -347,7 +388,7 @@ class ArchiveNavigationTest {
         assertThat(links).as(front).contains(SitePaths.root(front) + l.page() + "#d" + l.date());
         Element target = page(root, l.page()).getElementById("d" + l.date());
         assertThat(target).isNotNull();
-        assertThat(target.select(".meta code").text()).isEqualTo(l.sha());
+        assertThat(target.selectFirst(".meta code").text()).isEqualTo(l.sha());
       }
       // For the script: the oldest day of each page, newest page first; the input's bounds.
       List<String> oldest = new ArrayList<>();

@@ -117,7 +117,7 @@ class BreakingPagesTest {
   void theBreakingListHasExactlyTheMarkedCommitsNewestFirstWithWhy() throws Exception {
     Document list = page(SitePaths.BREAKING);
     assertThat(list.select("h1").text()).isEqualTo("破坏性变更：全部提交");
-    assertThat(list.select("li.entry > a.title").eachAttr("href")).containsExactly(
+    assertThat(list.select("li.entry > a").eachAttr("href")).containsExactly(
         "../" + place(REMOVED), "../" + place(FOOTER), "../" + place(BANG));
     assertThat(list.select("li.entry .breaking-why").eachText()).containsExactly(
         "依据：删除了公开接口路径下的文件 lib/api/" + HOSTILE + ".py",

@@ -458,7 +458,7 @@ class BrowserTest {
     // leads to its section in its report.
     driver.findElement(By.cssSelector("nav.pager a[rel=prev]")).click();
     waitForUrl(archives == 1 ? first : first + "page/2/");
-    WebElement entry = driver.findElement(By.cssSelector("ol.entries > li a.title"));
+    WebElement entry = driver.findElement(By.cssSelector("ol.entries > li > a"));
     String title = entry.getText();
     String sha = entry.getDomAttribute("href").replaceAll(".*#", "");
     entry.click();
@@ -604,8 +604,9 @@ class BrowserTest {
       js("document.getElementById('jump-date').value = arguments[0];", jump[0]);
       driver.findElement(By.cssSelector("form.jump-form button")).click();
       waitForUrl(jump[1]);
+      // The target is the day: its heading says the date.
       Object target = js("const t = document.querySelector(':target');"
-          + "return t && t.querySelector('.meta a').textContent;");
+          + "return t && t.querySelector('h2').textContent;");
       assertThat(target).as(jump[0]).isEqualTo(jump[0]);
     }
   }

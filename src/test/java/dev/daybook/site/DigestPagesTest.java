@@ -37,7 +37,6 @@ class DigestPagesTest {
 
   static final String WEEK = "weekly/2026-W06/";
   static final String MONTH = "monthly/2026-02/";
-  static final String REPO_WEEK = "repos/sgl-project/sglang/weekly/2026-W06/";
   static Path site;
   static List<DailyReport> days = new ArrayList<>();
 
@@ -65,7 +64,7 @@ class DigestPagesTest {
   }
 
   @Test
-  void everyCountOnTheWeekAndItsRepositorysDigestIsTheReports() throws Exception {
+  void everyCountOnTheWeeksAndTheMonthsDigestIsTheReports() throws Exception {
     long high = days.stream().mapToLong(d -> d.count(Severity.HIGH)).sum();
     long medium = days.stream().mapToLong(d -> d.count(Severity.MEDIUM)).sum();
     long low = days.stream().mapToLong(d -> d.count(Severity.LOW)).sum();
@@ -78,7 +77,7 @@ class DigestPagesTest {
     }
     Vocabulary words = Vocabulary.of(Language.ZH);
 
-    for (String path : List.of(WEEK, REPO_WEEK, MONTH)) {
+    for (String path : List.of(WEEK, MONTH)) {
       Document page = page(site, path);
       List<Element> tables = page.select("table.counts-table");
       assertThat(column(tables.get(0), 1)).as(path).containsExactly(Long.toString(all),
@@ -136,7 +135,7 @@ class DigestPagesTest {
   @Test
   void theShippedWeeksPagesShowItsAreasContributorsNoBreakingChangeAndItsDaysChart()
       throws Exception {
-    for (String path : List.of(WEEK, REPO_WEEK, MONTH)) {
+    for (String path : List.of(WEEK, MONTH)) {
       Document page = page(site, path);
       // The areas the reports' impact lists name most (counted by hand, see RollupTest).
       assertThat(page.select("#areas ol.areas li").eachText()).as(path).hasSize(10)
@@ -156,7 +155,7 @@ class DigestPagesTest {
       assertThat(page.select("#newcomers-title, #newcomers").text()).isEqualTo("新贡献者 89");
     }
     // The days at a glance: a bar per day of the week, or per day of February with a report.
-    for (String path : List.of(WEEK, REPO_WEEK, MONTH, "repos/sgl-project/sglang/",
+    for (String path : List.of(WEEK, MONTH, "repos/sgl-project/sglang/",
         "reports/2026/02/")) {
       Document page = page(site, path);
       assertThat(page.select("svg.chart > title").text()).as(path).isEqualTo("每日提交数（按重要度）");
@@ -203,17 +202,17 @@ class DigestPagesTest {
         .containsExactly("../../" + MONTH);
     assertThat(page(site, SitePaths.HOME).select(".digests a").eachAttr("href"))
         .containsExactly(WEEK, "weekly/", MONTH, "monthly/");
+    // The shipped week follows one repository: its digests would be the site's again, so its
+    // page links the site's and it has none of its own (SynthesizedDigestsTest has several).
     assertThat(page(site, "repos/sgl-project/sglang/").select(".list-meta a").eachAttr("href"))
-        .contains("../../../repos/sgl-project/sglang/weekly/",
-            "../../../repos/sgl-project/sglang/monthly/");
-    assertThat(page(site, "repos/sgl-project/sglang/weekly/").select("ol a").eachAttr("href"))
-        .containsExactly("../../../../" + REPO_WEEK);
+        .contains("../../../weekly/", "../../../monthly/");
+    assertThat(site.resolve("repos/sgl-project/sglang/weekly")).doesNotExist();
+    assertThat(site.resolve("repos/sgl-project/sglang/monthly")).doesNotExist();
   }
 
   @Test
   void theDigestFeedsSayTheWeeksCountsAndLeadToItsDigest() throws Exception {
-    for (String feed : List.of("weekly/feed.xml", "monthly/feed.xml",
-        "repos/sgl-project/sglang/weekly/feed.xml")) {
+    for (String feed : List.of("weekly/feed.xml", "monthly/feed.xml")) {
       List<String> links = FeedsAndSitemapTest.checkAtom(site, feed, "/");
       assertThat(links).as(feed).hasSize(1);
       FeedsAndSitemapTest.assertLeadsToAPage(site, "/", links.get(0), feed);
@@ -239,7 +238,7 @@ class DigestPagesTest {
         ZoneId.of("Asia/Shanghai"), 50).withBots(List.of("sglang-bot"), false));
     List<String> data = LanguageTest.data("Daybook");
 
-    for (String path : List.of(WEEK, MONTH, REPO_WEEK, "weekly/", "monthly/")) {
+    for (String path : List.of(WEEK, MONTH, "weekly/", "monthly/")) {
       Document page = page(out, path);
       // The reports' own prose (summaries, written in Chinese) and paths are data.
       page.select(".summary, code").remove();

@@ -56,7 +56,7 @@ class WatchFeedsTest {
     // The shipped week has 9 commit sections that name `python/sglang/jit_kernel/` (grep over
     // content/reports); in 8 the impact list names a file there, which is what path: reads. The
     // ninth, aa390d2 (the imported reference), names the folder only in its summary.
-    List<String> links = kernels.select("li.entry > a.title").eachAttr("href");
+    List<String> links = kernels.select("li.entry > a").eachAttr("href");
     assertThat(links).hasSize(8).noneMatch(l -> l.endsWith("#aa390d2"));
     for (String link : links) {
       String[] fileAndAnchor = link.replace("../../", "").split("#");
@@ -67,8 +67,13 @@ class WatchFeedsTest {
           .reduce("", String::concat);
       assertThat(section).as(link).contains("python/sglang/jit_kernel/");
     }
-    List<String> dates = kernels.select("li.entry .meta > a:first-of-type").eachText();
-    assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    List<String> dates = kernels.select(".list-days h2").eachText();
+    assertThat(dates).doesNotHaveDuplicates()
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    // The shipped week follows one repository, which the site's header names: no row repeats it.
+    assertThat(kernels.select("li.entry .meta a[href*=repos/]")).isEmpty();
+    assertThat(kernels.select("li.entry .meta bdi")).hasSize(8);
 
     Document amd = page(SitePaths.watch("amd-high"));
     assertThat(amd.select("li.entry")).isNotEmpty()
