@@ -694,11 +694,18 @@
     });
     return out;
   }
-  // A list of {from, v} (lookup) as one: the ids of each part's packed list, from its start.
-  function eachPacked(parts, pick, each) {
+  // The doc ids of a keyword term's packed lists in every part (lookup's [{ from, v }]).
+  function eachDoc(parts, each) {
     (parts || []).forEach(function (part) {
-      var list = unpack(pick(part.v)), doc = part.from;
-      for (var i = 0; i < list.length; i++) { doc += list[i]; each(doc, i); }
+      var list = unpack(part.v), doc = part.from;
+      for (var i = 0; i < list.length; i++) { doc += list[i]; each(doc); }
+    });
+  }
+  // The docs of a sha:xxxx term in every part, each with the first 7 digits of its SHA.
+  function eachSha(parts, prefix, each) {
+    (parts || []).forEach(function (part) {
+      var sh = part.v, doc = part.from;
+      for (var i = 0; i < sh[0].length; i++) { doc += sh[0][i]; each(doc, prefix + sh[1][i]); }
     });
   }
 
@@ -981,18 +988,13 @@
   Searcher.prototype.filter = function (f) {
     var out = new Map(), fullShas = this.fullShas;
     if (f.field === 'author' || f.field === 'path') {
-      eachPacked(this.postings.get(f.field + ':' + f.value), function (v) { return v; },
-        function (doc) { out.set(doc, 0); });
+      eachDoc(this.postings.get(f.field + ':' + f.value), function (doc) { out.set(doc, 0); });
       return out;
     }
     if (f.field === 'sha') {
-      (this.postings.get('sha:' + f.value.substring(0, 4)) || []).forEach(function (part) {
-        var sh = part.v, doc = part.from;
-        for (var i = 0; i < sh[0].length; i++) {
-          doc += sh[0][i];
-          var sha7 = f.value.substring(0, 4) + sh[1][i];
-          if (f.value.length <= 7 ? sha7.startsWith(f.value) : (fullShas.get(doc) || '').startsWith(f.value)) out.set(doc, 0);
-        }
+      var prefix = f.value.substring(0, 4);
+      eachSha(this.postings.get('sha:' + prefix), prefix, function (doc, sha7) {
+        if (f.value.length <= 7 ? sha7.startsWith(f.value) : (fullShas.get(doc) || '').startsWith(f.value)) out.set(doc, 0);
       });
       return out;
     }
@@ -1276,12 +1278,8 @@
     if (n.shas.length) {
       var cands = new Set();
       n.shas.forEach(function (s) {
-        (postings.get('sha:' + s.substring(0, 4)) || []).forEach(function (part) {
-          var sh = part.v, doc = part.from;
-          for (var i = 0; i < sh[0].length; i++) {
-            doc += sh[0][i];
-            if (s.startsWith(s.substring(0, 4) + sh[1][i])) cands.add(doc);
-          }
+        eachSha(postings.get('sha:' + s.substring(0, 4)), s.substring(0, 4), function (doc, sha7) {
+          if (s.startsWith(sha7)) cands.add(doc);
         });
       });
       await Promise.all(Array.from(cands).map(function (i) {

@@ -70,33 +70,16 @@ final class PageManifest {
 
   /**
    * Keeps every published file under a folder if the last build made them all from the same
-   * inputs (one key for the folder) and they are all still there.
+   * inputs (one key for the folder; null: whatever their keys, for a folder whose inputs the
+   * caller checked as a whole) and they are all still there.
    */
   boolean keepAll(SiteOutput site, String folder, String key) throws IOException {
     List<Map.Entry<String, Entry>> files = previous.entrySet().stream()
         .filter(e -> e.getKey().startsWith(folder)).sorted(Map.Entry.comparingByKey()).toList();
-    if (files.isEmpty() || files.stream().anyMatch(e -> !e.getValue().key().equals(key))) {
+    if (files.isEmpty()
+        || (key != null && files.stream().anyMatch(e -> !e.getValue().key().equals(key)))) {
       return false;
     }
-    for (Map.Entry<String, Entry> e : files) {
-      if (!site.exists(e.getKey(), e.getValue().size())) {
-        return false;
-      }
-    }
-    for (Map.Entry<String, Entry> e : files) {
-      site.keep(e.getKey(), e.getValue().size());
-      next.put(e.getKey(), e.getValue());
-    }
-    return true;
-  }
-
-  /**
-   * Keeps every published file under a folder as the last build made it, whatever its key, if
-   * they are all still there: for a folder whose inputs the caller has checked as a whole.
-   */
-  boolean keepFolder(SiteOutput site, String folder) throws IOException {
-    List<Map.Entry<String, Entry>> files = previous.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(folder)).sorted(Map.Entry.comparingByKey()).toList();
     for (Map.Entry<String, Entry> e : files) {
       if (!site.exists(e.getKey(), e.getValue().size())) {
         return false;

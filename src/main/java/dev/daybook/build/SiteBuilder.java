@@ -443,7 +443,7 @@ public final class SiteBuilder {
         metaOnly ? "meta only" : "static index");
     String listing = SitePaths.SEARCH_DATA + "/";
     String meta = listing + "meta.json";
-    if (manifest.madeUnder(meta, key) && manifest.keepFolder(site, listing)) {
+    if (manifest.madeUnder(meta, key) && manifest.keepAll(site, listing, null)) {
       return false;
     }
     if (metaOnly) {
@@ -473,15 +473,15 @@ public final class SiteBuilder {
       }
 
       @Override
-      public byte[] kept(String dir, String partKey) throws IOException {
-        if (partKey == null) {
-          return null;
-        }
-        String fileKey = partEntry(partKey);
-        partKeys.put(dir, fileKey);
+      public byte[] summary(String dir, String partKey) throws IOException {
+        partKeys.put(dir, partEntry(partKey));
+        return entries.get(SEARCH, partEntry(partKey));
+      }
+
+      @Override
+      public boolean keep(String dir, String partKey) throws IOException {
         // What the site was published with says whether its files are this part's.
-        byte[] summary = entries.get(SEARCH, fileKey);
-        return summary != null && manifest.keepAll(site, listing + dir, fileKey) ? summary : null;
+        return manifest.keepAll(site, listing + dir, partEntry(partKey));
       }
 
       @Override

@@ -22,15 +22,6 @@ final class ExportCodec {
   static final String DIGITS =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
-  private static final int[] VALUE = new int[128];
-
-  static {
-    Arrays.fill(VALUE, -1);
-    for (int i = 0; i < DIGITS.length(); i++) {
-      VALUE[DIGITS.charAt(i)] = i;
-    }
-  }
-
   private ExportCodec() {}
 
   /**
@@ -210,6 +201,5 @@ final class ExportCodec {
     }
     return n;
   }
-
 
 }

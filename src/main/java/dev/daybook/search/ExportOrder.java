@@ -196,37 +196,27 @@ final class ExportOrder {
   }
 
   /**
-   * For each count asked (ascending), SHA-256 over the number and the reports (in the order they
-   * first come) of the documents with exported ids {@code 0 .. count-1}. A report key names the
-   * file's bytes, which make its documents; so equal digests mean that the first ids hold all
-   * the documents of the same reports, none other, which in the same order (time, then id, with
-   * no ties) get the same ids.
+   * SHA-256 over the number and the reports (in the order they first come) of the documents with
+   * exported ids {@code 0 .. count-1}. A report key names the file's bytes, which make its
+   * documents; so equal digests mean that the first ids hold all the documents of the same
+   * reports, none other, which in the same order (time, then id, with no ties) get the same ids.
    */
-  List<String> digests(int... counts) {
+  String digest(int count) {
     MessageDigest sha = Sha256.digest();
-    List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     byte[] number = new byte[4];
-    int e = 0;
-    for (int count : counts) {
-      for (; e < count; e++) {
-        String r = report[doc[e]] == null ? "" : report[doc[e]];
-        if (seen.add(r)) {
-          byte[] key = r.getBytes(StandardCharsets.UTF_8);
-          ByteBuffer.wrap(number).putInt(key.length);
-          sha.update(number);
-          sha.update(key);
-        }
-      }
-      try {
-        MessageDigest copy = (MessageDigest) sha.clone();
-        ByteBuffer.wrap(number).putInt(count);
-        copy.update(number);
-        out.add(HexFormat.of().formatHex(copy.digest()));
-      } catch (CloneNotSupportedException x) {
-        throw new IllegalStateException("SHA-256 digests clone in every JDK", x);
+    for (int e = 0; e < count; e++) {
+      String r = report[doc[e]] == null ? "" : report[doc[e]];
+      if (seen.add(r)) {
+        byte[] key = r.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer.wrap(number).putInt(key.length);
+        sha.update(number);
+        sha.update(key);
       }
     }
-    return out;
+    ByteBuffer.wrap(number).putInt(count);
+    sha.update(number);
+    return HexFormat.of().formatHex(sha.digest());
   }
+
 }

@@ -54,7 +54,7 @@ import org.apache.lucene.util.SmallFloat;
  * meta.json}.
  *
  * <ul>
- *   <li>{@code meta.json}: constants only: the format, the BM25 constants and the scores of a
+ *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
  *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
  *       number of documents and of docs per chunk, the parts ({@code dir}, {@code from}, {@code
  *       n}, their numbers of {@code shards} and {@code posShards}, and {@code spell}: which
@@ -229,15 +229,19 @@ public final class StaticExport {
     void file(String name, byte[] bytes) throws IOException;
 
     /**
-     * Whether the files of the part in folder {@code dir}, as the export made them under {@code
-     * key} before, are all still there to keep: then the sink keeps them and gives back the
-     * summary that {@link #made} was given for them, and the export does not make them again.
-     * Null: make the part. Asked before any file of the part is given.
-     *
-     * @param key what the part's files are made from (null: unknown, the part must be made)
+     * The summary {@link #made} was given for the part in folder {@code dir} made under {@code
+     * key}, or null. Asked before any file of the part is given.
      */
-    default byte[] kept(String dir, String key) throws IOException {
+    default byte[] summary(String dir, String key) throws IOException {
       return null;
+    }
+
+    /**
+     * Keeps the files of the part in folder {@code dir} as they were published, if they are all
+     * there as made under {@code key}; false: the export makes them.
+     */
+    default boolean keep(String dir, String key) throws IOException {
+      return false;
     }
 
     /** The part in {@code dir} was made under {@code key}; {@code summary} is for {@link #kept}. */
@@ -269,9 +273,9 @@ public final class StaticExport {
     List<PartMeta> parts = new ArrayList<>();
     for (Part part : Part.of(order)) {
       String key = part.key(order, schema(reader));
-      byte[] summary = key == null ? null : sink.kept(part.dir(), key);
+      byte[] summary = key == null ? null : sink.summary(part.dir(), key);
       PartMeta made = summary == null ? null : PartMeta.read(summary);
-      if (made == null) {
+      if (made == null || !sink.keep(part.dir(), key)) {
         made = writePart(reader, order, part, out);
         sink.made(part.dir(), key, made.bytes());
       }
@@ -305,7 +309,8 @@ public final class StaticExport {
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(shown);
           stored.document(doc, visitor);
-          values.add(visitor.getDocument(), leaf.docBase + doc);
+          // Only the values are written, not the doc sets: every document is marked as doc 0.
+          values.add(visitor.getDocument(), 0);
         }
       }
       Output out = new Output(sink);
@@ -361,7 +366,7 @@ public final class StaticExport {
         return null;
       }
       return FORMAT + " " + TextAnalysis.VERSION + " " + schema + " " + dir + " " + from + " " + n
-          + " " + order.digests(from + n).get(0);
+          + " " + order.digest(from + n);
     }
 
     boolean has(int id) {
@@ -511,7 +516,9 @@ public final class StaticExport {
 
     // A query loads a term's shard from every part: sized by the part's share of the documents,
     // the shards it loads add up to about one of the whole, and a small part has small files.
-    long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / reader.maxDoc());
+    // The share is of the documents up to the part's end, which its key covers: a kept part has
+    // the shards a cold build would give it.
+    long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / (part.from() + n));
     List<Object> spilled = new ArrayList<>();
     List<Map<String, Object>> byShard = shards(terms, spilled, target);
     List<Map<String, Object>> byPosShard = shards(positions, spilled, target);

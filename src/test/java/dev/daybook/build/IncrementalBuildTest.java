@@ -154,6 +154,44 @@ class IncrementalBuildTest {
     assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-unpublished"));
   }
 
+  @Test
+  void anOlderPartKeptAllMonthIsTheOneAColdBuildMakes() throws Exception {
+    Site site = builtSite("month");
+    synth.writeDay(site.content, 31); // February's first day: January is an older part
+    site.build();
+    Map<String, FileTime> january = new TreeMap<>(mtimes(site.out));
+    january.keySet().removeIf(p -> !p.startsWith("search/2020-01/"));
+    // All of February later, twice January's commits: January is still kept (not even written
+    // again), and still what a cold build makes: its shards are sized by the part itself, not by
+    // the archive around it.
+    for (int day = 32; day <= 59; day++) {
+      synth.writeDay(site.content, day);
+    }
+    site.build();
+    Map<String, FileTime> kept = new TreeMap<>(mtimes(site.out));
+    kept.keySet().removeIf(p -> !p.startsWith("search/2020-01/"));
+    assertThat(kept).isEqualTo(january);
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-month"));
+  }
+
+  @Test
+  void aCacheEntryOfAPartThatCannotBeReadOnlyCostsTheParts() throws Exception {
+    Site site = builtSite("unreadable");
+    synth.writeDay(site.content, 31);
+    site.build();
+    // Entries whose CRC holds but whose summary is no summary (say, of another version).
+    Path saved = BuildCache.of(site.out).entries().resolve(BuildCache.SEARCH);
+    try (Stream<Path> entries = Files.list(saved)) {
+      for (Path entry : entries.toList()) {
+        Files.write(entry, CacheStore.framed("{\"dir\":\"2020-01/\"}".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+      }
+    }
+    synth.writeDay(site.content, 32);
+    site.build();
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-unreadable"));
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
