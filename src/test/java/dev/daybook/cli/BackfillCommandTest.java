@@ -257,7 +257,9 @@ class BackfillCommandTest {
         .start();
     try {
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-      while (reports(content).size() < 2 && child.isAlive() && System.nanoTime() < deadline) {
+      // Two whole reports: a report being written is a temporary file until it is moved in.
+      while (withoutTemporaryFiles(reports(content)).size() < 2 && child.isAlive()
+          && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.err"))).isTrue();
