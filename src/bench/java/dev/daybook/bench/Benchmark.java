@@ -149,8 +149,12 @@ public final class Benchmark {
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("days", n);
       run.put("repos", synth.repos());
-      run.put("archive", Map.of("reports", stats.reports(), "commits", stats.commits(),
-          "markdownBytes", stats.bytes(), "synthesizeMs", synthMs));
+      Map<String, Object> archive = new LinkedHashMap<>(); // in this order in the JSON
+      archive.put("reports", stats.reports());
+      archive.put("commits", stats.commits());
+      archive.put("markdownBytes", stats.bytes());
+      archive.put("synthesizeMs", synthMs);
+      run.put("archive", archive);
       out.printf(Locale.ROOT, "%nN = %,d days, %,d %s: %,d reports, %,d commits, %.1f MB of"
           + " Markdown (synthesized in %.1f s)%n", n, synth.repos(),
           synth.repos() == 1 ? "repository" : "repositories", stats.reports(), stats.commits(),
