@@ -631,7 +631,7 @@ class BrowserTest {
 
   /** The short SHAs of the commits listed on the page. */
   private List<String> commitsShown() {
-    return driver.findElements(By.cssSelector("ol.entries > li .meta code")).stream()
+    return driver.findElements(By.cssSelector("ol.entries > li small code")).stream()
         .map(WebElement::getText).toList();
   }
 
