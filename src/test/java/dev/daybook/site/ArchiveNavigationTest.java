@@ -345,6 +345,36 @@ class ArchiveNavigationTest {
     }
   }
 
+  /**
+   * A list's links start from its {@code <base>}, the site's root: its links within itself (to
+   * the top, to the text, to its date jump) must name the page, else they would lead to the home
+   * page, which has ids of the same names.
+   */
+  @Test
+  void aListsLinksWithinItselfNameItUnderItsBase() throws IOException {
+    List<String> lists;
+    try (var files = java.nio.file.Files.walk(root)) {
+      lists = files.map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(f -> f.matches("(repos/[^/]+/[^/]+|severity/[^/]+|type/[^/]+|breaking)/"
+              + "(page/\\d+/)?index\\.html")).sorted()
+          .map(f -> f.substring(0, f.length() - "index.html".length())).toList();
+    }
+    assertThat(lists).anyMatch(l -> l.contains("/page/")).hasSizeGreaterThan(20);
+    for (String list : lists) {
+      Document page = page(root, list);
+      assertThat(page.select("head > base").attr("href")).as(list)
+          .isEqualTo(SitePaths.root(list));
+      assertThat(target(page, list, page.select("a.skip").attr("href"))).as(list)
+          .isEqualTo(list + "#main");
+      assertThat(target(page, list, page.select("a.to-top").attr("href"))).as(list)
+          .isEqualTo(list + "#top");
+      String front = list.replaceAll("page/\\d+/$", "");
+      for (String jump : page.select(".list-meta a[href$=#jump]").eachAttr("href")) {
+        assertThat(target(page, list, jump)).as(list).isEqualTo(front + "#jump");
+      }
+    }
+  }
+
   @Test
   void aListIsNumberedFromTheFrontPageToPageOneWithGapsBetween() throws IOException {
     String front = SitePaths.repo(RepoId.parse("sgl-project/sglang"));
