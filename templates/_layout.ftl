@@ -27,8 +27,11 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <#-- The search page may also connect to the OpenSearch origin search.opensearch-public names. -->
 <#local connect = (bodyClass == "search-page" && site.searchOrigin?has_content)?then("; connect-src 'self' " + site.searchOrigin, "")>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'${connect}">
-<#if base?has_content><base href="${base}"></#if>
+<#-- No <base> but a list's own, which leads to the site's root. -->
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri <#if base?has_content>'self'<#else>'none'</#if>; form-action 'self'${connect}">
+<#if base?has_content>
+<base href="${base}">
+</#if>
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="Daybook">
 <title>${title} · ${site.title}</title>
