@@ -10,7 +10,7 @@
 <#macro entries list>
 <ul class="entries">
 <#list list as e>
-<li class="entry sev-${e.severity}"><span class="badge badge-${e.severity}">${e.badge}</span> <a href="${root}${e.path}" dir="auto">${e.title}</a> <span class="meta"><code>${e.sha}</code> · ${e.repo} · <bdi>${e.author}</bdi></span></li>
+<li><span class="badge badge-${e.severity}">${e.badge}</span> <a href="${root}${e.path}" dir="auto">${e.title}</a> <small><code>${e.sha}</code> · ${e.repo} · <bdi>${e.author}</bdi></small></li>
 </#list>
 </ul>
 </#macro>

@@ -14,8 +14,12 @@
 </#list>
 <#return daySentence(d)>
 </#function>
-<#macro page title root bodyClass="" description="">
+<#-- base: a page whose own links are written from the site's root (root=""), as a list's many
+     rows are, names here the way up to it (its <base>); its in-page links then name the page. -->
+<#macro page title root bodyClass="" description="" base="">
 <#local home = (root == "")?then("./", root)>
+<#local pagePath = (path)!((content.uri)!"")>
+<#local here = base?has_content?then(pagePath, "")>
 <!DOCTYPE html>
 <html lang="${site.htmlLang}">
 <head>
@@ -23,7 +27,11 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <#-- The search page may also connect to the OpenSearch origin search.opensearch-public names. -->
 <#local connect = (bodyClass == "search-page" && site.searchOrigin?has_content)?then("; connect-src 'self' " + site.searchOrigin, "")>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'${connect}">
+<#-- No <base> but a list's own, which leads to the site's root. -->
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri <#if base?has_content>'self'<#else>'none'</#if>; form-action 'self'${connect}">
+<#if base?has_content>
+<base href="${base}">
+</#if>
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="Daybook">
 <title>${title} · ${site.title}</title>
@@ -34,7 +42,6 @@
      page's URL only when the base URL is absolute (Open Graph wants absolute URLs). -->
 <#local summary = description?has_content?then(description, reportSummary())>
 <#if !summary?has_content><#local summary = fmt(t.descSite, site.repos?has_content?then(site.repos?map(r -> r.name)?join(t.listSeparator), site.title))></#if>
-<#local pagePath = (path)!((content.uri)!"")>
 <meta name="description" content="${summary}">
 <meta property="og:type" content="website">
 <meta property="og:site_name" content="${site.title}">
@@ -48,7 +55,7 @@
 <script src="${root}js/site.js" defer></script>
 </head>
 <body id="top"<#if bodyClass?has_content> class="${bodyClass}"</#if>>
-<a class="skip" href="#main">${t.skip}</a>
+<a class="skip" href="${here}#main">${t.skip}</a>
 <header class="site-header">
 <nav class="site-nav" aria-label="${t.siteNav}">
 <a class="brand" href="${home}">${site.title}</a>
@@ -78,7 +85,7 @@
 </main>
 <#-- Back to the top from anywhere: a link, kept in a corner of the screen once the page is
      scrolled (the stylesheet shows it then). -->
-<a class="to-top" href="#top"><span aria-hidden="true">↑</span> <span class="to-top-text">${t.toTop}</span></a>
+<a class="to-top" href="${here}#top"><span aria-hidden="true">↑</span> <span class="to-top-text">${t.toTop}</span></a>
 <footer class="site-footer"><p>${t.made}</p></footer>
 </body>
 </html>

@@ -57,10 +57,10 @@
 <#if high?has_content>
 <ol class="entries">
 <#list high as e>
-<li class="entry sev-high">
+<li>
 <span class="badge badge-high" title="${t.severityTitle.high}">${badge.high}</span>
 <a class="title" href="${root}${e.path}" dir="auto">${e.title}</a>
-<span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></span>
+<small><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></small>
 <div class="summary">${e.summary?no_esc}</div>
 </li>
 </#list>
@@ -89,8 +89,8 @@
 <#if reverts?has_content>
 <ul class="entries">
 <#list reverts as r>
-<li class="entry sev-${r.revert.severity}"><span class="badge badge-${r.revert.severity}">${r.revert.badge}</span> <a href="${root}${r.revert.path}" dir="auto">${r.revert.title}</a> <span class="meta"><a href="${root}${r.revert.reportPath}">${r.revert.date}</a> · <code>${r.revert.sha}</code> · <bdi>${r.revert.author}</bdi></span>
-<span class="reverted"><#if r.reverted??>↩ ${t.revertOf} <a href="${root}${r.reverted.path}" dir="auto">${r.reverted.title}</a> <span class="meta"><a href="${root}${r.reverted.reportPath}">${r.reverted.date}</a> · <code>${r.reverted.sha}</code></span><#else>${t.revertedNotHere}</#if></span></li>
+<li><span class="badge badge-${r.revert.severity}">${r.revert.badge}</span> <a href="${root}${r.revert.path}" dir="auto">${r.revert.title}</a> <small><a href="${root}${r.revert.reportPath}">${r.revert.date}</a> · <code>${r.revert.sha}</code> · <bdi>${r.revert.author}</bdi></small>
+<span class="reverted"><#if r.reverted??>↩ ${t.revertOf} <a href="${root}${r.reverted.path}" dir="auto">${r.reverted.title}</a> <small><a href="${root}${r.reverted.reportPath}">${r.reverted.date}</a> · <code>${r.reverted.sha}</code></span><#else>${t.revertedNotHere}</#if></small></li>
 </#list>
 </ul>
 <#else>
@@ -103,7 +103,7 @@
 <#if breaking?has_content>
 <ul class="entries">
 <#list breaking as e>
-<li class="entry sev-${e.severity}"><span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span> <a href="${root}${e.path}" dir="auto">${e.title}</a> <span class="meta"><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></span>
+<li><span class="badge badge-${e.severity}" title="${t.severityTitle[e.severity]}">${e.badge}</span> <a href="${root}${e.path}" dir="auto">${e.title}</a> <small><a href="${root}${e.reportPath}">${e.date}</a> · <code>${e.sha}</code><#if !scope?has_content> · ${e.repo}</#if> · <bdi>${e.author}</bdi></small>
 <span class="breaking-why">${t.breakingWhy}${e.breaking}</span></li>
 </#list>
 </ul>
@@ -137,7 +137,7 @@
 <#elseif newcomers?has_content>
 <ul class="newcomers">
 <#list newcomers as n>
-<li><strong>${n.name}</strong><#if !scope?has_content> · ${n.repo}</#if> · ${t.firstCommit}: <a href="${root}${n.first.path}">${n.first.title}</a> <span class="meta"><a href="${root}${n.first.reportPath}">${n.first.date}</a></span></li>
+<li><strong>${n.name}</strong><#if !scope?has_content> · ${n.repo}</#if> · ${t.firstCommit}: <a href="${root}${n.first.path}">${n.first.title}</a> <small><a href="${root}${n.first.reportPath}">${n.first.date}</a></small></li>
 </#list>
 </ul>
 <#else>

@@ -20,13 +20,17 @@
 <#assign pageLabel = fmt(t.pageNumber, pageNumber)>
 <#assign range = (from == to)?then(from, fmt(t.dateRange, from, to))>
 </#if>
-<@page title=heading + archive?then(" · " + pageLabel, "") root=root bodyClass="list ${kind}" description=archive?then(fmt(t.descArchive, heading, pageLabel!, range!), fmt(t.descList, heading, commitCount(total!0)))>
+<#-- A list's links are written from the site's root, under a <base> that leads there: a list is
+     thousands of rows of links, and "../../../../" before each was a tenth of a row. -->
+<#assign up = root>
+<#assign root = "">
+<@page title=heading + archive?then(" · " + pageLabel, "") root=root base=up bodyClass="list ${kind}" description=archive?then(fmt(t.descArchive, heading, pageLabel!, range!), fmt(t.descList, heading, commitCount(total!0)))>
 <h1>${heading}</h1>
 <#if query??><p class="watch-query">${t.watchQuery}<code dir="auto">${query}</code> · <a href="${root}search.html?q=${query?url('UTF-8')}">${t.search}</a></p></#if>
 <#if archive>
 <p class="list-meta">${pageLabel} · ${range} · <a href="${root}${front}#jump">${t.jump}</a> · <a href="${root}${feed}">${t.subscribe}</a></p>
 <#else>
-<p class="list-meta">${commitCount(total)}<#if jump??> · <a href="#jump">${t.jump}</a></#if><#if weekly??> · <a href="${root}${weekly}">${t.digestList.weekly}</a> · <a href="${root}${monthly}">${t.digestList.monthly}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
+<p class="list-meta">${commitCount(total)}<#if jump??> · <a href="${front}#jump">${t.jump}</a></#if><#if weekly??> · <a href="${root}${weekly}">${t.digestList.weekly}</a> · <a href="${root}${monthly}">${t.digestList.monthly}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
 </#if>
 <#if chart??><@stackedBars c=chart/></#if>
 <#if !entries?has_content><p class="no-entries">${t.noEntries}</p></#if>
@@ -40,11 +44,11 @@
 <ol class="list-days<#if !showBadge> sev-${name}</#if>">
 <#list entries as e>
 <#if e?is_first || e.date != entries[e?index - 1].date>
-<li id="d${e.date}"><h2><a href="${root}${e.reportPath}">${e.date}</a></h2>
+<li id="d${e.date}"><h2><a href="${e.reportPath}">${e.date}</a></h2>
 <ol class="entries">
 </#if>
-<li class="entry<#if showBadge> sev-${e.severity}</#if>"><#if showBadge><span class="badge badge-${e.severity}">${e.badge}</span> </#if><a href="${root}${e.path}"<#if e.isolate> dir="auto"</#if>>${e.title}</a>
-<span class="meta"><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if>${e.time?keep_after(" ")} · <code>${e.sha}</code><#if showRepo> · <a href="${root}${e.repoPath}">${e.repo}</a></#if> · <bdi>${e.author}</bdi><#if kind == "breaking"> · <span class="breaking-why">${t.breakingWhy}${e.breaking}</span></#if><#if kind == "type"><#assign others = e.types?filter(ty -> ty.path != front)><#if others?has_content> · ${t.alsoTypes}<#list others as ty><a href="${root}${ty.path}">${ty.name}</a><#sep> / </#list></#if><#elseif e.types?has_content> · <#list e.types as ty><a href="${root}${ty.path}">${ty.name}</a><#sep> / </#list><#else> · ${e.type}</#if></span></li>
+<li><#if showBadge><span class="badge badge-${e.severity}">${e.badge}</span> </#if><a href="${e.path}"<#if e.isolate> dir="auto"</#if>>${e.title}</a>
+<small><#if e.breaking?has_content><span class="breaking" title="${e.breaking}">💥 ${t.breakingShort}</span> </#if>${e.time?keep_after(" ")} · <code>${e.sha}</code><#if showRepo> · <a href="${e.repoPath}">${e.repo}</a></#if> · <#if e.isolateAuthor><bdi>${e.author}</bdi><#else>${e.author}</#if><#if kind == "breaking"> · <span class="breaking-why">${t.breakingWhy}${e.breaking}</span></#if><#if kind == "type"><#assign others = e.types?filter(ty -> ty.path != front)><#if others?has_content> · ${t.alsoTypes}<#list others as ty><a href="${ty.path}">${ty.name}</a><#sep> / </#list></#if><#elseif e.types?has_content> · <#list e.types as ty><a href="${ty.path}">${ty.name}</a><#sep> / </#list><#else> · ${e.type}</#if></small></li>
 <#if e?is_last || e.date != entries[e?index + 1].date>
 </ol></li>
 </#if>

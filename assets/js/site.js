@@ -28,6 +28,7 @@
     var i = 0;
     while (i < oldest.length - 1 && date < oldest[i]) i++;
     var page = i === 0 ? '' : 'page/' + (oldest.length - i) + '/';
-    location.href = page + '#d' + date;
+    // From the page's own address: a list's links are written from its <base>, the site's root.
+    location.href = new URL(page + '#d' + date, location.href).href;
   });
 })();

@@ -781,6 +781,8 @@ final class PageRenderer {
     // Only a title that is not plain ASCII is isolated in its own direction (as on its report).
     m.put("isolate", !Bidi.plainAscii(c.title()));
     m.put("author", c.author());
+    // Likewise an author: a plain-ASCII name reorders nothing on a row of a left-to-right page.
+    m.put("isolateAuthor", !Bidi.plainAscii(c.author()));
     m.put("severity", c.severity().key());
     m.put("badge", words.badge(c.severity()));
     m.put("breaking", c.analysis().breaking());

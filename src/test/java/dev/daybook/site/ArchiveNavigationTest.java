@@ -93,6 +93,19 @@ class ArchiveNavigationTest {
         new RepoSection(day.sections().get(0).repo(), first), new RepoSection(SECOND, second)));
   }
 
+  /**
+   * Where a link of the page at {@code path} leads, from the site's root and with its fragment,
+   * as a browser resolves it: from the page's {@code <base>} when it has one.
+   */
+  static String target(Document page, String path, String link) {
+    URI from = URI.create("/" + path);
+    Element base = page.selectFirst("head > base[href]");
+    if (base != null) {
+      from = from.resolve(base.attr("href"));
+    }
+    return from.resolve(link).toString().substring(1);
+  }
+
   private static Document page(Path site, String path) throws IOException {
     return Jsoup.parse(site.resolve(SitePaths.file(path)).toFile(), "UTF-8");
   }
@@ -169,7 +182,7 @@ class ArchiveNavigationTest {
     // Each day's high commits, linked to their place in the report.
     for (DailyReport d : ofMonth) {
       long high = d.count(Severity.HIGH);
-      assertThat(page.select("#d" + d.date() + " li.entry")).as("%s", d.date())
+      assertThat(page.select("#d" + d.date() + " .entries > li")).as("%s", d.date())
           .hasSize((int) high);
     }
     YearMonth before = YearMonth.from(days.get(days.indexOf(ofMonth.get(0)) - 1).date());
@@ -284,11 +297,10 @@ class ArchiveNavigationTest {
       for (Element li : page.select("ol.entries > li")) {
         // A commit's date is its day's heading, above the day's commits.
         listed.add(new Listed(path, li.parent().closest("li").selectFirst("h2").text(),
-            li.select(".meta code").text()));
+            li.select("small code").text()));
       }
       String older = page.select("nav.pager a[rel=next]").attr("href");
-      path = older.isEmpty() ? null
-          : URI.create("/" + path).resolve(older).getPath().substring(1);
+      path = older.isEmpty() ? null : target(page, path, older);
     }
     return listed;
   }
@@ -301,31 +313,64 @@ class ArchiveNavigationTest {
       Elements days = page.select("ol.list-days > li");
       assertThat(days.eachAttr("id")).as(front).hasSizeGreaterThan(1).doesNotHaveDuplicates()
           .isSortedAccordingTo(Comparator.reverseOrder());
-      String up = SitePaths.root(front);
+      // Its links start from the site's root, where its <base> leads.
+      assertThat(page.select("head > base").attr("href")).isEqualTo(SitePaths.root(front));
       for (Element day : days) {
         // The day's heading is its date, linking its report; its rows lead into that report.
         Element head = day.selectFirst("> h2 > a");
         assertThat(day.id()).isEqualTo("d" + head.text());
-        String report = up + SitePaths.report(LocalDate.parse(head.text()));
-        assertThat(head.attr("href")).isEqualTo(report);
-        assertThat(day.select("li.entry > a").eachAttr("href")).isNotEmpty()
+        String report = SitePaths.report(LocalDate.parse(head.text()));
+        assertThat(target(page, front, head.attr("href"))).isEqualTo(report);
+        assertThat(day.select(".entries > li > a").eachAttr("href")).isNotEmpty()
             .allMatch(href -> href.matches(Pattern.quote(report) + "#[0-9a-f]{7}"));
-        assertThat(day.select("li.entry .meta a[href*=reports/]")).as("a date per row").isEmpty();
+        assertThat(day.select(".entries > li > small a[href*=reports/]")).as("a date per row")
+            .isEmpty();
       }
-      Elements rows = page.select("li.entry");
+      Elements rows = page.select(".entries > li");
       // A severity's page says the severity; the others badge each row with it.
-      assertThat(page.select("li.entry > .badge"))
+      assertThat(page.select(".entries > li > .badge"))
           .hasSize(front.startsWith("severity/") ? 0 : rows.size());
       // The site follows two repositories: a row names its own, except on a repository's page.
-      assertThat(page.select("li.entry .meta a[href*=repos/]"))
+      assertThat(page.select(".entries > li > small a[href*=repos/]"))
           .hasSize(front.startsWith("repos/") ? 0 : rows.size());
       // A type's page names only a row's other types; the others every type of each row.
-      assertThat(page.select("li.entry .meta").eachText())
+      assertThat(page.select(".entries > li > small").eachText())
           .noneMatch(meta -> front.startsWith("type/") && meta.contains("功能增强"));
-      assertThat(page.select("li.entry .meta a[href*=type/]").size())
+      assertThat(page.select(".entries > li > small a[href*=type/]").size())
           .isGreaterThanOrEqualTo(front.startsWith("type/") ? 1 : rows.size());
       if (front.startsWith("type/")) {
-        assertThat(page.select("li.entry .meta").eachText()).anyMatch(m -> m.contains(" · 也属："));
+        assertThat(page.select(".entries > li > small").eachText())
+            .anyMatch(m -> m.contains(" · 也属："));
+      }
+    }
+  }
+
+  /**
+   * A list's links start from its {@code <base>}, the site's root: its links within itself (to
+   * the top, to the text, to its date jump) must name the page, else they would lead to the home
+   * page, which has ids of the same names.
+   */
+  @Test
+  void aListsLinksWithinItselfNameItUnderItsBase() throws IOException {
+    List<String> lists;
+    try (var files = java.nio.file.Files.walk(root)) {
+      lists = files.map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(f -> f.matches("(repos/[^/]+/[^/]+|severity/[^/]+|type/[^/]+|breaking)/"
+              + "(page/\\d+/)?index\\.html")).sorted()
+          .map(f -> f.substring(0, f.length() - "index.html".length())).toList();
+    }
+    assertThat(lists).anyMatch(l -> l.contains("/page/")).hasSizeGreaterThan(20);
+    for (String list : lists) {
+      Document page = page(root, list);
+      assertThat(page.select("head > base").attr("href")).as(list)
+          .isEqualTo(SitePaths.root(list));
+      assertThat(target(page, list, page.select("a.skip").attr("href"))).as(list)
+          .isEqualTo(list + "#main");
+      assertThat(target(page, list, page.select("a.to-top").attr("href"))).as(list)
+          .isEqualTo(list + "#top");
+      String front = list.replaceAll("page/\\d+/$", "");
+      for (String jump : page.select(".list-meta a[href$=#jump]").eachAttr("href")) {
+        assertThat(target(page, list, jump)).as(list).isEqualTo(front + "#jump");
       }
     }
   }
@@ -350,10 +395,11 @@ class ArchiveNavigationTest {
         Integer.toString(k - 1), Integer.toString(k - 2), "…", "1");
     assertThat(middle.select("nav.pages [aria-current=page]").text()).isEqualTo(
         Integer.toString(k));
-    String up = SitePaths.root(SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k));
-    assertThat(middle.select("nav.pages a").first().attr("href")).isEqualTo(up + front);
-    assertThat(middle.select("nav.pages a").last().attr("href"))
-        .isEqualTo(up + SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
+    String at = SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k);
+    assertThat(target(middle, at, middle.select("nav.pages a").first().attr("href")))
+        .isEqualTo(front);
+    assertThat(target(middle, at, middle.select("nav.pages a").last().attr("href")))
+        .isEqualTo(SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
     // Page 1 and the newest archive page reach the ends without gaps where none is.
     Document oldest = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
     assertThat(oldest.select("nav.pages li").eachText()).containsExactly("最新", "…", "3", "2",
@@ -364,8 +410,8 @@ class ArchiveNavigationTest {
         Integer.toString(archives), Integer.toString(archives - 1),
         Integer.toString(archives - 2), "…", "1");
     // An archive page sends the reader to the front page's date jump.
-    assertThat(middle.select(".list-meta a[href$=#jump]").attr("href"))
-        .isEqualTo(up + front + "#jump");
+    assertThat(target(middle, at, middle.select(".list-meta a[href$=#jump]").attr("href")))
+        .isEqualTo(front + "#jump");
   }
 
   @Test
@@ -382,13 +428,15 @@ class ArchiveNavigationTest {
       for (Listed l : listed) {
         newestOfMonth.putIfAbsent(l.date().substring(0, 7), l);
       }
-      List<String> links = jump.select(".jump-months a").eachAttr("href");
+      Document frontPage = page(root, front);
+      List<String> links = jump.select(".jump-months a").eachAttr("href").stream()
+          .map(href -> target(frontPage, front, href)).toList();
       assertThat(links).as(front).hasSize(newestOfMonth.size());
       for (Listed l : newestOfMonth.values()) {
-        assertThat(links).as(front).contains(SitePaths.root(front) + l.page() + "#d" + l.date());
+        assertThat(links).as(front).contains(l.page() + "#d" + l.date());
         Element target = page(root, l.page()).getElementById("d" + l.date());
         assertThat(target).isNotNull();
-        assertThat(target.selectFirst(".meta code").text()).isEqualTo(l.sha());
+        assertThat(target.selectFirst("small code").text()).isEqualTo(l.sha());
       }
       // For the script: the oldest day of each page, newest page first; the input's bounds.
       List<String> oldest = new ArrayList<>();
@@ -435,7 +483,7 @@ class ArchiveNavigationTest {
     assertThat(latest.select("details.folded > summary").text())
         .isEqualTo("🟢 另有 " + full.count(Severity.LOW) + " 个低重要度提交");
     assertThat(latest.select("details.folded li")).hasSize((int) full.count(Severity.LOW));
-    List<String> shas = new ArrayList<>(latest.select("li .meta code").eachText());
+    List<String> shas = new ArrayList<>(latest.select("li small code").eachText());
     List<String> expected = full.sections().stream().flatMap(s -> s.commits().stream())
         .map(ReportedCommit::shortSha).toList();
     assertThat(shas).containsExactlyInAnyOrderElementsOf(expected);

@@ -117,9 +117,11 @@ class BreakingPagesTest {
   void theBreakingListHasExactlyTheMarkedCommitsNewestFirstWithWhy() throws Exception {
     Document list = page(SitePaths.BREAKING);
     assertThat(list.select("h1").text()).isEqualTo("破坏性变更：全部提交");
-    assertThat(list.select("li.entry > a").eachAttr("href")).containsExactly(
-        "../" + place(REMOVED), "../" + place(FOOTER), "../" + place(BANG));
-    assertThat(list.select("li.entry .breaking-why").eachText()).containsExactly(
+    // A list's links start from the site's root, where its <base> leads.
+    assertThat(list.select("head > base").attr("href")).isEqualTo("../");
+    assertThat(list.select(".entries > li > a").eachAttr("href")).containsExactly(
+        place(REMOVED), place(FOOTER), place(BANG));
+    assertThat(list.select(".entries > li .breaking-why").eachText()).containsExactly(
         "依据：删除了公开接口路径下的文件 lib/api/" + HOSTILE + ".py",
         "依据：提交信息带有 “BREAKING CHANGE:” 脚注",
         "依据：约定式提交的破坏性标记 “feat(api)!:”");

@@ -212,6 +212,30 @@ class BrowserTest {
     }
   }
 
+  /**
+   * A list page's links start from its {@code <base>} (the site's root): its links within itself
+   * stay on it, without loading another page, and its jump link opens the front page's jump.
+   */
+  @Test
+  void aListsLinksWithinItselfStayOnItUnderItsBase() {
+    String front = base + "repos/sgl-project/sglang/";
+    String page = front + "page/1/";
+    driver.get(page);
+    js("window.daybookStayed = 'yes';");
+    scrollTo(((Number) js("return document.documentElement.scrollHeight")).doubleValue() / 2);
+    js("document.querySelector('a.to-top').click();");
+    waitForUrl(page + "#top");
+    assertThat(js("return window.daybookStayed")).as("the same page, not loaded again")
+        .isEqualTo("yes");
+    assertThat(((Number) js("return window.scrollY")).doubleValue()).isZero();
+    js("document.querySelector('a.skip').click();");
+    waitForUrl(page + "#main");
+    assertThat(js("return window.daybookStayed")).isEqualTo("yes");
+    driver.findElement(By.cssSelector(".list-meta a[href$='#jump']")).click();
+    waitForUrl(front + "#jump");
+    assertThat(driver.findElement(By.id("jump-date")).isDisplayed()).isTrue();
+  }
+
   @Test
   void theLinkBackToTheTopAppearsOnceScrolledAndTakesTheKeyboardToTheTop() {
     String page = base + SitePaths.report(LONG_DAY);
@@ -631,7 +655,7 @@ class BrowserTest {
 
   /** The short SHAs of the commits listed on the page. */
   private List<String> commitsShown() {
-    return driver.findElements(By.cssSelector("ol.entries > li .meta code")).stream()
+    return driver.findElements(By.cssSelector("ol.entries > li small code")).stream()
         .map(WebElement::getText).toList();
   }
 

@@ -144,7 +144,7 @@ class LanguageTest {
     assertThat(list.selectFirst("h1").text()).isEqualTo("🔴 High importance: every commit");
     // Times are shown in the report's time zone: 2026-02-06T15:55:42Z is 23:55:42 in Shanghai.
     Document repo = page(out, "repos/sgl-project/sglang/index.html");
-    assertThat(repo.select("li.entry").text()).contains("2026-02-08 23:11:16".substring(11));
+    assertThat(repo.select(".entries > li").text()).contains("2026-02-08 23:11:16".substring(11));
     Document report = page(out, "reports/2026/02/2026-02-06.html");
     assertThat(report.selectFirst("html").attr("lang")).isEqualTo("en");
     assertThat(report.select("nav.daynav a[rel=next]").text()).contains("Next day 2026-02-07");

@@ -103,13 +103,25 @@ final class LinkChecker {
           duplicates.add(page + "#" + e.id());
         }
       }
+      // A <base href> is where the page's other links start from, as in a browser; its own
+      // href starts from the page.
+      Element baseElement = doc.selectFirst("base[href]");
+      String from = "/" + page;
+      if (baseElement != null) {
+        try {
+          from = new URI("http", "site", from, null)
+              .resolve(new URI(baseElement.attr("href").strip())).getPath();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          broken.add(new Broken(page, baseElement.attr("href"), "is not a valid base URL"));
+        }
+      }
       for (Element e : doc.getAllElements()) {
         for (String attribute : URL_ATTRIBUTES) {
           if (!e.hasAttr(attribute)) {
             continue;
           }
           String link = e.attr(attribute);
-          String why = follow(page, link, external);
+          String why = follow(page, e == baseElement ? "/" + page : from, link, external);
           if (why == null) {
             internal += isExternal(link) ? 0 : 1;
           } else {
@@ -121,8 +133,12 @@ final class LinkChecker {
     return new Result(pages, internal, external, broken, duplicates);
   }
 
-  /** Follows one link from a page; {@code null} when it leads somewhere, else why not. */
-  private String follow(String page, String link, Set<String> external) {
+  /**
+   * Follows one link from a page; {@code null} when it leads somewhere, else why not.
+   *
+   * @param from the path the link starts from: the page's, or its base's
+   */
+  private String follow(String page, String from, String link, Set<String> external) {
     // Browsers drop leading/trailing spaces and controls and tabs/newlines anywhere before they
     // look at the scheme; "java\tscript:" is still javascript.
     String compact = link.replaceAll("[\\x00-\\x20\\x7f\\u00a0\\u2028\\u2029]", "");
@@ -150,7 +166,6 @@ final class LinkChecker {
     if (query >= 0) {
       path = path.substring(0, query);
     }
-    String from = "/" + page;
     String target;
     try {
       if (path.startsWith("/")) {

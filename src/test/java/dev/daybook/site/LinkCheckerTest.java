@@ -46,6 +46,28 @@ class LinkCheckerTest {
     assertThat(r.internal()).isEqualTo(12);
   }
 
+  /**
+   * Under a {@code <base>}, links start where it leads, as in a browser: a bare {@code #id} then
+   * names the base's page, not the page it is written in.
+   */
+  @Test
+  void linksUnderABaseStartFromItAndABareFragmentNamesTheBasesPage() throws IOException {
+    Path file = site.resolve("severity/low/page/2/index.html");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "<!DOCTYPE html><html><head><base href='../../../../'>"
+        + "<title>t</title></head><body id='top'><p id='d1'>d</p>"
+        + "<a href='reports/a.html#c1'>ok</a><a href='severity/low/page/2/#top'>self</a>"
+        + "<a href='../../reports/a.html'>as if no base</a><a href='#d1'>bare</a></body></html>");
+    page("reports/a.html", "<h4 id='c1'>c</h4>");
+    page("index.html", "<h1 id='home'>x</h1>");
+
+    LinkChecker.Result r = check("/");
+
+    assertThat(r.broken()).extracting(LinkChecker.Broken::link)
+        .containsExactly("../../reports/a.html", "#d1");
+    assertThat(r.internal()).as("the base's own href, and two links").isEqualTo(3);
+  }
+
   @Test
   void missingFileMissingIndexAndMissingFragmentAreBroken() throws IOException {
     page("index.html", "<h1 id='top'>x</h1><a href='gone.html'>1</a><a href='empty/'>2</a>"

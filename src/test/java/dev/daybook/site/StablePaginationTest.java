@@ -228,7 +228,7 @@ class StablePaginationTest {
   }
 
   private static List<String> shas(Document page) {
-    return page.select("ol.entries > li .meta code").eachText();
+    return page.select("ol.entries > li small code").eachText();
   }
 
   private static void copyReport(Path report, Path content) throws IOException {

@@ -258,9 +258,9 @@ class SynthesizedDigestsTest {
               .as(path).containsExactlyElementsOf(typeRows);
 
           // Every high commit, every breaking one, every commit in the contributors' tables.
-          assertThat(page.select("#high li.entry")).as(path)
+          assertThat(page.select("#high .entries > li")).as(path)
               .hasSize((int) count(now, Severity.HIGH));
-          assertThat(page.select("#breaking li.entry")).as(path)
+          assertThat(page.select("#breaking .entries > li")).as(path)
               .hasSize((int) now.stream().filter(c -> c.analysis().isBreaking()).count());
           assertThat(page.select("#breaking-title .count").text()).as(path)
               .isEqualTo(Long.toString(now.stream().filter(c -> c.analysis().isBreaking())

@@ -56,7 +56,7 @@ class WatchFeedsTest {
     // The shipped week has 9 commit sections that name `python/sglang/jit_kernel/` (grep over
     // content/reports); in 8 the impact list names a file there, which is what path: reads. The
     // ninth, aa390d2 (the imported reference), names the folder only in its summary.
-    List<String> links = kernels.select("li.entry > a").eachAttr("href");
+    List<String> links = kernels.select(".entries > li > a").eachAttr("href");
     assertThat(links).hasSize(8).noneMatch(l -> l.endsWith("#aa390d2"));
     for (String link : links) {
       String[] fileAndAnchor = link.replace("../../", "").split("#");
@@ -72,12 +72,17 @@ class WatchFeedsTest {
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
     // The shipped week follows one repository, which the site's header names: no row repeats it.
-    assertThat(kernels.select("li.entry .meta a[href*=repos/]")).isEmpty();
-    assertThat(kernels.select("li.entry .meta bdi")).hasSize(8);
+    assertThat(kernels.select(".entries > li > small a[href*=repos/]")).isEmpty();
+    // An author is isolated only when the name is not plain ASCII (which reorders nothing): of
+    // the eight rows' authors, 陈一涵 (twice).
+    assertThat(kernels.select(".entries > li > small").eachText()).hasSize(8)
+        .allMatch(m -> m.matches("\\d\\d:\\d\\d:\\d\\d · [0-9a-f]{7} · .+ · .+"));
+    assertThat(kernels.select(".entries > li > small bdi").eachText())
+        .containsExactly("陈一涵", "陈一涵");
 
     Document amd = page(SitePaths.watch("amd-high"));
-    assertThat(amd.select("li.entry")).isNotEmpty()
-        .allMatch(e -> e.hasClass("sev-high"), "high");
+    assertThat(amd.select(".entries > li")).isNotEmpty()
+        .allMatch(e -> !e.select("> .badge-high").isEmpty(), "high");
   }
 
   @Test
