@@ -128,7 +128,8 @@ public final class SiteBuilder {
   /**
    * What a build made.
    *
-   * @param indexed whether the search index was rewritten (false: it was current, or not asked)
+   * @param indexed whether the search index was written (false: it was current, or not asked)
+   * @param indexRebuilt whether it was written anew (false: brought up to date report by report)
    * @param indexDamage when the search index found was damaged, and so written anew, what was
    *     wrong with it ({@link SearchIndex#state}); else null
    * @param phases how long each step took, in build order: {@code parse}, {@code index},
@@ -140,8 +141,8 @@ public final class SiteBuilder {
    * @param deleted the site paths it deleted (pages the site no longer has), sorted
    */
   public record Result(int reports, long commits, int files, long bytes, Duration time,
-      boolean indexed, String indexDamage, Map<String, Duration> phases, List<String> written,
-      List<String> deleted) {
+      boolean indexed, boolean indexRebuilt, String indexDamage, Map<String, Duration> phases,
+      List<String> written, List<String> deleted) {
     public Result {
       phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
       written = List.copyOf(written);
@@ -303,6 +304,7 @@ public final class SiteBuilder {
       return new Result(sources.size(), commits, changes.files(), changes.bytes(),
           Duration.ofNanos(System.nanoTime() - start),
           searched != null && searched.index().written(),
+          searched != null && searched.index().whole(),
           searched == null ? null : searched.index().damage(), phases.inOrder(),
           changes.written(), changes.deleted());
     } finally {

@@ -79,6 +79,6 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
   static String indexLine(Path index, SiteBuilder.Result r) {
     return "search index " + index + (r.indexDamage() != null
         ? ": damaged (" + r.indexDamage() + "), rebuilt"
-        : r.indexed() ? ": rebuilt" : ": current");
+        : r.indexRebuilt() ? ": rebuilt" : r.indexed() ? ": updated" : ": current");
   }
 }

@@ -134,10 +134,11 @@ public final class SearchIndex {
    * What {@link #update} did.
    *
    * @param written whether the index was written
+   * @param whole whether it was written anew, not brought up to date report by report
    * @param damage when the index found was damaged (and so written anew), what was wrong with
    *     it; else null
    */
-  public record Update(boolean written, String damage) {}
+  public record Update(boolean written, boolean whole, String damage) {}
 
   private SearchIndex() {}
 
@@ -244,12 +245,12 @@ public final class SearchIndex {
       CommitDoc.ReportUrls urls, String fingerprint, ZoneId defaultZone) throws IOException {
     Status found = state(dir, fingerprint);
     if (found.state() == State.CURRENT) {
-      return new Update(false, null);
+      return new Update(false, false, null);
     }
     if (found.state() == State.STALE) {
       try (Directory directory = FSDirectory.open(dir)) {
         if (updateInPlace(directory, reports, urls, fingerprint, defaultZone)) {
-          return new Update(true, null);
+          return new Update(true, false, null);
         }
       } catch (IOException | RuntimeException e) {
         // Whatever failed on the way, a new index written below replaces this one.
@@ -272,7 +273,7 @@ public final class SearchIndex {
       AtomicFiles.deleteTree(fresh);
       AtomicFiles.deleteTree(old);
     }
-    return new Update(true, found.damage());
+    return new Update(true, true, found.damage());
   }
 
   /**

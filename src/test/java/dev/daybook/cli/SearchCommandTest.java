@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,7 +229,7 @@ class SearchCommandTest {
   }
 
   @Test
-  void buildWritesTheIndexBesideTheOutputAndRewritesItOnlyWhenReportsChange() {
+  void buildWritesTheIndexBesideTheOutputAndRewritesItOnlyWhenReportsChange() throws Exception {
     Path out = dir.resolve("site/output");
     CliRun first = CliRun.run("build", "--config=site.properties", "--content=" + content,
         "--out=" + out);
@@ -245,6 +246,16 @@ class SearchCommandTest {
     assertThat(found.out()).startsWith("severity:high：共 8 条结果（显示前 1 条）\n\n"
         + " 1. 2026-02-08  sgl-project/sglang  high  00248d8  ");
     assertThat(found.out()).endsWith("    reports/2026/02/2026-02-08.html#00248d8\n");
+    // One report fewer: the index is brought up to date, not written anew.
+    Path oldest;
+    try (Stream<Path> reports = Files.walk(content.resolve("reports"))) {
+      oldest = reports.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
+    Files.delete(oldest);
+    CliRun third = CliRun.run("build", "--config=site.properties", "--content=" + content,
+        "--out=" + out);
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(third.out()).endsWith("search index " + built + ": updated\n");
   }
 
   /**
