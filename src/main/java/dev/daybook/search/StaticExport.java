@@ -163,8 +163,8 @@ public final class StaticExport {
    * letter, bit n set for each length n.
    */
   record Vocabulary(Map<String, Object> files, Map<String, Integer> lengths) {
-    /** The words of the documents whose {@code local} id is 0 or more (a part's). */
-    static Vocabulary of(IndexReader reader, int[] local) throws IOException {
+    /** The words of a part's documents. */
+    static Vocabulary of(IndexReader reader, PartDocs part) throws IOException {
       Map<String, Object> files = new TreeMap<>();
       Map<String, Integer> lengths = new TreeMap<>();
       Terms t = MultiTerms.getTerms(reader, SearchIndex.SPELL);
@@ -173,10 +173,8 @@ public final class StaticExport {
       for (BytesRef term = te.next(); term != null; term = te.next()) {
         pe = te.postings(pe, PostingsEnum.NONE);
         int docs = 0;
-        for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-          if (local[doc] >= 0) {
-            docs++;
-          }
+        while (part.next(pe) != DocIdSetIterator.NO_MORE_DOCS) {
+          docs++;
         }
         if (docs == 0) {
           continue;
@@ -481,6 +479,7 @@ public final class StaticExport {
       int e = order.id[doc];
       local[doc] = part.has(e) ? e - part.from() : -1;
     }
+    PartDocs partDocs = new PartDocs(reader, local);
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
@@ -492,7 +491,7 @@ public final class StaticExport {
     List<Integer> steps = IntStream.rangeClosed(0, leaves.size()).boxed().toList();
     List<StoredPart> parts = Parallel.map(steps, step -> {
       if (step == leaves.size()) {
-        postings(reader, local, n, terms, positions);
+        postings(reader, partDocs, n, terms, positions);
         return null;
       }
       return stored(leaves.get(step), local, combo, shown);
@@ -523,7 +522,7 @@ public final class StaticExport {
     List<Map<String, Object>> byShard = shards(terms, spilled, target);
     List<Map<String, Object>> byPosShard = shards(positions, spilled, target);
 
-    Vocabulary vocabulary = Vocabulary.of(reader, local);
+    Vocabulary vocabulary = Vocabulary.of(reader, partDocs);
     String dir = part.dir();
     Map<String, Object> files = new LinkedHashMap<>();
     for (int s = 0; s < byShard.size(); s++) {
@@ -578,7 +577,7 @@ public final class StaticExport {
   }
 
   /** The postings of the text and keyword fields, as the shards and positions files hold them. */
-  private static void postings(IndexReader reader, int[] local, int n,
+  private static void postings(IndexReader reader, PartDocs part, int n,
       Map<String, Object> terms, Map<String, Object> positions) throws IOException {
     if (n == 0) {
       return;
@@ -589,14 +588,14 @@ public final class StaticExport {
       int[] norms = new int[maxDoc];
       NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
       for (int i = 0; nv != null && i < maxDoc; i++) {
-        if (local[i] >= 0 && nv.advanceExact(i)) {
+        if (part.id(i) >= 0 && nv.advanceExact(i)) {
           norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
         }
       }
-      textPostings(reader, text[f], f, local, norms, terms, positions);
+      textPostings(reader, text[f], f, part, norms, terms, positions);
     }
     for (String keyword : KEYWORDS) {
-      keywordPostings(reader, keyword, local, terms);
+      keywordPostings(reader, keyword, part, terms);
     }
   }
 
@@ -738,7 +737,7 @@ public final class StaticExport {
   }
 
   @SuppressWarnings("unchecked")
-  private static void textPostings(IndexReader reader, String field, int slot, int[] local,
+  private static void textPostings(IndexReader reader, String field, int slot, PartDocs part,
       int[] norms, Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
@@ -748,15 +747,11 @@ public final class StaticExport {
     PostingsEnum pe = null;
     Postings p = new Postings();
     for (BytesRef term = te.next(); term != null; term = te.next()) {
-      String key = term.utf8ToString();
       pe = te.postings(pe, PostingsEnum.POSITIONS);
       p.clear();
-      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-        if (local[doc] < 0) {
-          continue;
-        }
+      for (int doc = part.next(pe); doc != DocIdSetIterator.NO_MORE_DOCS; doc = part.next(pe)) {
         int freq = pe.freq();
-        int at = p.add(local[doc], 2 + freq);
+        int at = p.add(part.id(doc), 2 + freq);
         p.values[at] = norms[doc];
         p.values[at + 1] = freq;
         int lastPos = 0;
@@ -769,6 +764,7 @@ public final class StaticExport {
       if (p.count == 0) {
         continue; // not in this part
       }
+      String key = term.utf8ToString();
       // In exported-id order: docDelta, norm, freq for each doc; the positions apart.
       ExportCodec.Packer list = new ExportCodec.Packer();
       ExportCodec.Packer positions = new ExportCodec.Packer();
@@ -839,7 +835,7 @@ public final class StaticExport {
     }
   }
 
-  private static void keywordPostings(IndexReader reader, String field, int[] local,
+  private static void keywordPostings(IndexReader reader, String field, PartDocs part,
       Map<String, Object> out) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
@@ -851,14 +847,11 @@ public final class StaticExport {
       pe = te.postings(pe, PostingsEnum.NONE);
       int[] ids = new int[Math.max(1, te.docFreq())];
       int n = 0;
-      for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-        if (local[doc] < 0) {
-          continue;
-        }
+      for (int doc = part.next(pe); doc != DocIdSetIterator.NO_MORE_DOCS; doc = part.next(pe)) {
         if (n == ids.length) {
           ids = Arrays.copyOf(ids, n * 2);
         }
-        ids[n++] = local[doc];
+        ids[n++] = part.id(doc);
       }
       if (n == 0) {
         continue; // not in this part
