@@ -1081,11 +1081,12 @@
   var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
     empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
     repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
-    order: '排序', relevance: '相关度', newest: '最新' }
+    order: '排序', relevance: '相关度', newest: '最新', refine: '按仓库、重要程度、类型和日期细分' }
     : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
       repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year', month: 'Month',
-      order: 'Order', relevance: 'Relevance', newest: 'Newest' };
+      order: 'Order', relevance: 'Relevance', newest: 'Newest',
+      refine: 'Refine by repository, severity, type and date' };
 
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
@@ -1098,6 +1099,10 @@
   var form = document.getElementById('search-form');
   var PAGE = 10;
   var generation = 0;
+  // The facets' counts are loaded when the reader asks for them (the refine button), then with
+  // every query of the page: they need every hit's repository, date, severity and types, which
+  // on a large archive is more to download than the results.
+  var facetsWanted = false;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -1299,7 +1304,24 @@
     var shown = await Promise.all(docs.map(function (d) { return chunk(meta, d); }));
     if (my !== generation) return;
     showRows(meta, shown, r.total, r.highlight, text, count);
-    if (await facetsFor(meta, r, text, my)) done(text);
+    if (r.total === 0 || facetsWanted) {
+      if (await facetsFor(meta, r, text, my)) done(text);
+      return;
+    }
+    var refine = el('button', 'search-facet-value search-refine', L.refine);
+    refine.type = 'button';
+    refine.id = 'search-refine';
+    refine.addEventListener('click', async function () {
+      facetsWanted = true;
+      list.setAttribute('data-state', 'busy');
+      try {
+        if (await facetsFor(meta, r, text, my)) done(text);
+      } catch (e) {
+        if (my === generation) { say(String(e && e.message || e)); done(text); }
+      }
+    });
+    facets.replaceChildren(refine);
+    done(text);
   }
 
   // The results: rows as docs-N.json holds them ([title, body, url, author, sha, date, repo,
@@ -1338,7 +1360,7 @@
   }
 
   // Facet counts over all hits: repo and year from their keyword sets (field-F.json), severity
-  // and types from each doc's code in facets.json.
+  // and types from each doc's code in facets.json. False when a newer query took over.
   async function facetsFor(meta, r, text, my) {
     if (r.total === 0) { facets.replaceChildren(); return true; }
     var got = await Promise.all([fieldFile(meta, 'repo'), fieldFile(meta, 'year'),

@@ -39,11 +39,10 @@ import java.util.zip.GZIPOutputStream;
  *   <li>for a word that matches nothing ({@link Spelling}), the {@code words-Ln.json} of its
  *       first letter and the lengths within reach; if a word was corrected, the files of the
  *       corrected query as above;
- *   <li>the {@code docs-N.json} of the first page of results (10);
- *   <li>if anything matched, {@code field-repo.json}, {@code field-year.json},
- *       {@code field-month.json} and
- *       {@code facets.json} for the facets.
+ *   <li>the {@code docs-N.json} of the first page of results (10).
  * </ol>
+ *
+ * The facets' files are loaded only when the reader asks for the facets ({@link #facets}).
  *
  * Every file after {@code meta.json} is in the folder of a part of the export ({@link
  * StaticExport.Part}): each part's, except a {@code docs-N.json}, which is the one of the part
@@ -116,15 +115,23 @@ public final class StaticFetchPlan implements Closeable {
       }
       out.add(docs(id));
     }
-    if (results.total() > 0) {
-      for (String name : List.of(StaticExport.fieldFile("repo"), StaticExport.fieldFile("year"),
-          StaticExport.fieldFile("month"), "facets.json")) {
-        for (JsonNode part : meta.path("parts")) {
-          out.add(data(part, name));
-        }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The site-relative paths the refine button fetches after a query that matched: {@code
+   * field-repo.json}, {@code field-year.json}, {@code field-month.json} and {@code facets.json}
+   * of every part, in that order.
+   */
+  public List<String> facets() {
+    List<String> out = new ArrayList<>();
+    for (String name : List.of(StaticExport.fieldFile("repo"), StaticExport.fieldFile("year"),
+        "facets.json", StaticExport.fieldFile("month"))) {
+      for (JsonNode part : meta.path("parts")) {
+        out.add(data(part, name));
       }
     }
-    return List.copyOf(out);
+    return out;
   }
 
   /**
