@@ -586,7 +586,8 @@ class SearchAgreementTest {
       for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
           "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
           "kernel OR 缓存", "zzzqqq", "(cache", "f798ab9", "f798ab9775ba", "Alison", "陈一涵",
-          "修复 高", "type:构", "sev:high", "repo:sglan")) {
+          "修复 高", "type:构", "sev:high", "repo:sglan", "repo:sglang cache",
+          "fix -type:docs")) {
         List<String> planned = plan.files(query);
         assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
         assertThat(fetchedBy(query)).as("files fetched for %s", query)
@@ -595,16 +596,22 @@ class SearchAgreementTest {
       assertThat(plan.files("\"radix cache\"")).as("a phrase loads positions")
           .anyMatch(f -> f.startsWith("search/2026-02/pos-"));
       assertThat(plan.files("radix cache")).noneMatch(f -> f.contains("/pos-"));
-      // The shipped week is one part of the export, of its month.
-      assertThat(plan.files("cache severity:high")).contains("search/2026-02/field-severity.json");
-      assertThat(plan.files("修复 高")).as("words of a type and a severity load their sets")
-          .contains("search/2026-02/field-type.json", "search/2026-02/field-severity.json");
+      // The shipped week is one part of the export, of its month. Its severities are high, low,
+      // medium and its types begin with bugfix: a value's set is field-F-K.json, K its place.
+      assertThat(plan.files("cache severity:high").stream().filter(f -> f.contains("/field-")))
+          .containsExactly("search/2026-02/field-severity-0.json");
+      assertThat(plan.files("修复 高").stream().filter(f -> f.contains("/field-")))
+          .as("words of a type and a severity load their own sets")
+          .containsExactlyInAnyOrder("search/2026-02/field-type-0.json",
+              "search/2026-02/field-severity-0.json");
+      assertThat(plan.files("repo:sglang cache").stream().filter(f -> f.contains("/field-")))
+          .containsExactly("search/2026-02/field-repo-0.json");
       // A name's author: term is in the shard of the name's first term: no shard more.
       assertThat(plan.files("Alison").stream().filter(f -> f.contains("/terms-")))
           .hasSize(1);
       // The facets' files come when the reader asks for the facets, and only then.
-      assertThat(plan.files("cache")).noneMatch(f -> f.endsWith("/facets.json")
-          || f.endsWith("/field-repo.json") || f.endsWith("/field-month.json"));
+      assertThat(plan.files("cache")).noneMatch(f -> f.contains("/field-")
+          || f.endsWith("/facets.json"));
       fetchedBy("cache");
       requests.clear();
       driver.findElement(By.id("search-refine")).click();
@@ -613,7 +620,7 @@ class SearchAgreementTest {
       assertThat(requests.stream().map(r -> r.path().substring(SUB_PATH.length())).toList())
           .as("what the refine button fetches")
           .containsExactlyInAnyOrderElementsOf(plan.facets());
-      assertThat(plan.facets()).containsExactly("search/2026-02/field-repo.json",
+      assertThat(plan.facets()).containsExactly("search/2026-02/field-repo-0.json",
           "search/2026-02/field-year.json", "search/2026-02/facets.json",
           "search/2026-02/field-month.json");
     }
