@@ -728,14 +728,15 @@
   }
 
   // Walks a parsed query and lists the terms it needs.
-  // n: { terms, phrases, fields: Sets; shas: SHAs longer than 7, whose candidates' docs hold the rest }
+  // n: { terms, phrases, fields: Sets; values: Map field -> Set of the values of a field of
+  // VALUE_FIELDS it filters on; shas: SHAs longer than 7, whose candidates' docs hold the rest }
   function needs(meta, q, n) {
     if (q.k === 'text') {
       var ts = analyze(q.text, true);
       addReading(ts, n);
-      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(e.f, n); });
+      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(meta, e.f, n); });
     }
-    else if (q.k === 'filter') filterNeeds(q, n);
+    else if (q.k === 'filter') filterNeeds(meta, q, n);
     else if (q.k === 'not') needs(meta, q.q, n);
     else if (q.items) q.items.forEach(function (i) { needs(meta, i, n); });
   }
@@ -751,13 +752,38 @@
     else if (q.k === 'not') partsNeeds(q.q, postings, n);
     else if (q.items) q.items.forEach(function (i) { partsNeeds(i, postings, n); });
   }
-  function filterNeeds(f, n) {
+  function filterNeeds(meta, f, n) {
     if (f.field === 'author' || f.field === 'path') n.terms.add(f.field + ':' + f.value);
     else if (f.field === 'sha') {
       n.terms.add('sha:' + f.value.substring(0, 4));
       if (f.value.length > 7) n.shas.push(f.value);
     }
+    else if (VALUE_FIELDS.indexOf(f.field) >= 0) {
+      if (!n.values.has(f.field)) n.values.set(f.field, new Set());
+      valuesOf(meta, f).forEach(function (v) { n.values.get(f.field).add(v); });
+    }
     else n.fields.add(f.field);
+  }
+  // The fields whose doc sets are a file per value (StaticExport.VALUE_FIELDS), and the list of
+  // a part's values each file number counts in.
+  var VALUE_FIELDS = ['repo', 'severity', 'type'];
+  var VALUE_LISTS = { repo: 'repos', severity: 'severities', type: 'types' };
+  // The values a filter means: the repos of an owner, a name or a full name; else its value.
+  function valuesOf(meta, f) {
+    if (f.field !== 'repo') return [f.value];
+    return meta.repos.filter(function (r) { return repoKeys(r).indexOf(f.value) >= 0; });
+  }
+  // field-F-K.json of every part for some values of F: [{ from, sets }], sets holding the
+  // values the part has.
+  function valueFiles(meta, f, values) {
+    return Promise.all(meta.parts.map(function (part) {
+      var own = part[VALUE_LISTS[f]], sets = {};
+      return Promise.all(values.map(function (v) {
+        var k = own.indexOf(v);
+        if (k < 0) return null;
+        return load(part.dir + 'field-' + f + '-' + k + '.json').then(function (set) { sets[v] = set; });
+      })).then(function () { return { from: part.from, sets: sets }; });
+    }));
   }
   // field-F.json of every part: [{ from, sets }].
   function fieldFile(meta, f) {
@@ -1081,11 +1107,12 @@
   var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
     empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
     repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
-    order: '排序', relevance: '相关度', newest: '最新' }
+    order: '排序', relevance: '相关度', newest: '最新', refine: '按仓库、重要程度、类型和日期细分' }
     : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
       repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year', month: 'Month',
-      order: 'Order', relevance: 'Relevance', newest: 'Newest' };
+      order: 'Order', relevance: 'Relevance', newest: 'Newest',
+      refine: 'Refine by repository, severity, type and date' };
 
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
@@ -1098,6 +1125,10 @@
   var form = document.getElementById('search-form');
   var PAGE = 10;
   var generation = 0;
+  // The facets' counts are loaded when the reader asks for them (the refine button), then with
+  // every query of the page: they need every hit's repository, date, severity and types, which
+  // on a large archive is more to download than the results.
+  var facetsWanted = false;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -1256,13 +1287,16 @@
   // Loads what a parsed query needs: the shards of its terms (then the parts of the texts with a
   // term the index lacks), positions for phrases, field sets, the docs of long SHAs' candidates.
   async function gather(meta, q) {
-    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), shas: [] };
+    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [] };
     needs(meta, q, n);
-    var names = Array.from(n.fields).sort();
+    var names = Array.from(n.fields).concat(Array.from(n.values.keys())).sort();
     var loaded = await Promise.all([
       lookup(meta, Array.from(n.terms), 'terms'),
       lookup(meta, Array.from(n.phrases), 'pos')]
-      .concat(names.map(function (f) { return fieldFile(meta, f); })));
+      .concat(names.map(function (f) {
+        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort())
+          : fieldFile(meta, f);
+      })));
     var postings = loaded[0], positions = loaded[1], fields = new Map();
     names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
     var more = { terms: new Set(), phrases: new Set() };
@@ -1299,7 +1333,24 @@
     var shown = await Promise.all(docs.map(function (d) { return chunk(meta, d); }));
     if (my !== generation) return;
     showRows(meta, shown, r.total, r.highlight, text, count);
-    if (await facetsFor(meta, r, text, my)) done(text);
+    if (r.total === 0 || facetsWanted) {
+      if (await facetsFor(meta, r, text, my)) done(text);
+      return;
+    }
+    var refine = el('button', 'search-facet-value search-refine', L.refine);
+    refine.type = 'button';
+    refine.id = 'search-refine';
+    refine.addEventListener('click', async function () {
+      facetsWanted = true;
+      list.setAttribute('data-state', 'busy');
+      try {
+        if (await facetsFor(meta, r, text, my)) done(text);
+      } catch (e) {
+        if (my === generation) { say(String(e && e.message || e)); done(text); }
+      }
+    });
+    facets.replaceChildren(refine);
+    done(text);
   }
 
   // The results: rows as docs-N.json holds them ([title, body, url, author, sha, date, repo,
@@ -1337,11 +1388,12 @@
     }
   }
 
-  // Facet counts over all hits: repo and year from their keyword sets (field-F.json), severity
-  // and types from each doc's code in facets.json.
+  // Facet counts over all hits: repo and year from their keyword sets (field-repo-K.json,
+  // field-year.json), month from field-month.json once the hits are of one year, severity
+  // and types from each doc's code in facets.json. False when a newer query took over.
   async function facetsFor(meta, r, text, my) {
     if (r.total === 0) { facets.replaceChildren(); return true; }
-    var got = await Promise.all([fieldFile(meta, 'repo'), fieldFile(meta, 'year'),
+    var got = await Promise.all([valueFiles(meta, 'repo', meta.repos), fieldFile(meta, 'year'),
       Promise.all(meta.parts.map(function (part) { return load(part.dir + 'facets.json'); })),
       fieldFile(meta, 'month')]);
     if (my !== generation) return false;

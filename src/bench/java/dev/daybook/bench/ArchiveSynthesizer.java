@@ -48,6 +48,14 @@ import java.util.stream.Stream;
  * {@code sgl-project/sglang-2}, ...) with its own SHAs and commit links, so each repository has
  * the real repository's shape per day. A third of the authors (by a hash of the name) work across
  * all the copies under their own name; the others are a different person in each copy.
+ *
+ * <p>Such copies repeat each other and the week: the same commits at the same times, ten copies
+ * side by side, every week. Compression then finds most of the static search index's bytes
+ * again a few kilobytes back, which an archive of real repositories does not let it. With
+ * {@code varied}, copy k ≥ 1 of a repository on day i is that repository's section of a model
+ * day chosen by a hash of i and k, its commit times moved by a few minutes more (a hash too,
+ * within the day): the copies and the weeks no longer repeat, and the figures of compressed
+ * downloads are those of commits that differ. Copy 0 stays the model of the same weekday.
  */
 public final class ArchiveSynthesizer {
 
@@ -58,6 +66,7 @@ public final class ArchiveSynthesizer {
 
   private final Path source;
   private final int repos;
+  private final boolean varied;
   private final List<Model> week = new ArrayList<>();
   private final Map<DayOfWeek, Model> byWeekday = new EnumMap<>(DayOfWeek.class);
 
@@ -79,12 +88,22 @@ public final class ArchiveSynthesizer {
    * copied into {@code repos} repositories.
    */
   public ArchiveSynthesizer(Path sourceContent, LocalDate like, int repos) throws IOException {
+    this(sourceContent, like, repos, false);
+  }
+
+  /**
+   * As {@link #ArchiveSynthesizer(Path, LocalDate, int)}; with {@code varied}, the copies of a
+   * repository follow different model days (see the class comment).
+   */
+  public ArchiveSynthesizer(Path sourceContent, LocalDate like, int repos, boolean varied)
+      throws IOException {
     if (repos < 1) {
       throw new IllegalArgumentException("a synthetic archive needs at least 1 repository: "
           + repos);
     }
     this.source = sourceContent;
     this.repos = repos;
+    this.varied = varied;
     ReportStore store = new ReportStore(sourceContent);
     ReportParser parser = new ReportParser(ZoneId.of("Asia/Shanghai"));
     for (Path file : store.list()) {
@@ -152,11 +171,27 @@ public final class ArchiveSynthesizer {
   public DailyReport day(int index) {
     LocalDate date = START.plusDays(index);
     DailyReport real = template(date, index).report();
-    long shift = ChronoUnit.DAYS.between(real.date(), date);
     Set<String> anchors = new HashSet<>();
     List<RepoSection> sections = new ArrayList<>();
-    for (RepoSection s : real.sections()) {
+    for (RepoSection model : real.sections()) {
       for (int copy = 0; copy < repos; copy++) {
+        DailyReport from = real;
+        RepoSection s = model;
+        Duration later = Duration.ZERO;
+        if (varied && copy > 0) {
+          int pick = Math.floorMod(sha1Hex(index + ":" + copy).hashCode(), week.size());
+          from = week.get(pick).report();
+          s = from.sections().stream().filter(x -> x.repo().equals(model.repo())).findFirst()
+              .orElse(null);
+          later = Duration.ofMinutes(Math.floorMod((index + ":" + copy).hashCode(), 90));
+        }
+        if (s == null) {
+          continue; // that model day has no section of this repository
+        }
+        Duration shift = Duration.ofDays(ChronoUnit.DAYS.between(from.date(), date));
+        if (!withinDay(s, shift.plus(later), date, real.zone())) {
+          later = Duration.ZERO; // the section moves as a whole, its order kept
+        }
         RepoId repo = copyOf(s.repo(), copy);
         List<ReportedCommit> commits = new ArrayList<>();
         for (ReportedCommit c : s.commits()) {
@@ -164,13 +199,19 @@ public final class ArchiveSynthesizer {
           String sha = newSha(index, c.sha(), copy == 0 ? "" : "@" + repo, anchors);
           String url = c.url() == null ? null : c.url().replace(c.sha(), sha)
               .replace("/" + s.repo() + "/", "/" + repo + "/");
-          commits.add(new ReportedCommit(sha, url, c.time().plus(Duration.ofDays(shift)),
+          commits.add(new ReportedCommit(sha, url, c.time().plus(shift).plus(later),
               authorIn(c.author(), copy), c.title(), c.analysis()));
         }
         sections.add(new RepoSection(repo, commits));
       }
     }
     return new DailyReport(date, real.zone(), sections, null);
+  }
+
+  /** Whether every commit of a section, moved by {@code by}, is on day {@code date}. */
+  private static boolean withinDay(RepoSection s, Duration by, LocalDate date, ZoneId zone) {
+    return s.commits().stream()
+        .allMatch(c -> c.time().plus(by).atZone(zone).toLocalDate().equals(date));
   }
 
   /** Copy 0 is the model repository itself; copy k is {@code owner/name-(k+1)}. */

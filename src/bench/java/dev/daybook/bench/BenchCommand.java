@@ -54,6 +54,13 @@ public final class BenchCommand implements Callable<Integer> {
           + " a name of its own with its own SHAs; a third of the authors work in all of them.")
   int repos;
 
+  @Option(names = "--varied",
+      description = "With --repos above 1: each copy of a repository on a day is that"
+          + " repository on another model day (by a hash), its commits a few minutes later, so"
+          + " that the copies and the weeks do not repeat each other (compression then finds"
+          + " as little to share as in an archive of real repositories).")
+  boolean varied;
+
   @Option(names = "--out", paramLabel = "FILE.json",
       description = "Also write the figures as JSON here.")
   Path json;
@@ -118,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, repos, !skipStock,
           inProcess, archive.content(), like, inputs.templates(), inputs.assets(),
-          archive.configFile(), dir, keep, heapLimit, jvmDefaults), out).run();
+          archive.configFile(), dir, keep, heapLimit, jvmDefaults, varied), out).run();
       if (json != null) {
         Benchmark.writeJson(tree, json);
         out.println("figures written to " + json);

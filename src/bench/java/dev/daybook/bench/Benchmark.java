@@ -42,10 +42,12 @@ public final class Benchmark {
    * @param repos how many repositories each synthetic archive follows: copies of the content's
    *     ({@link ArchiveSynthesizer})
    * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
+   * @param varied the copies of a repository follow different model days ({@link
+   *     ArchiveSynthesizer})
    */
   public record Options(List<Integer> days, int repos, boolean stock, boolean inProcess,
       Path content, LocalDate like, Path templates, Path assets, Path config, Path work,
-      boolean keep, String daybookHeap, boolean jvmDefaults) {
+      boolean keep, String daybookHeap, boolean jvmDefaults, boolean varied) {
 
     /**
      * One repository, Daybook's builds with the launcher's JVM options and the JVM's default
@@ -54,13 +56,13 @@ public final class Benchmark {
     public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
         Path templates, Path assets, Path config, Path work, boolean keep) {
       this(days, 1, stock, inProcess, content, null, templates, assets, config, work, keep, null,
-          false);
+          false, false);
     }
 
     /** As the short constructor, with {@code repos} repositories. */
     public Options withRepos(int count) {
       return new Options(days, count, stock, inProcess, content, like, templates, assets, config,
-          work, keep, daybookHeap, jvmDefaults);
+          work, keep, daybookHeap, jvmDefaults, varied);
     }
 
     /** The JVM options of Daybook's builds. */
@@ -117,7 +119,8 @@ public final class Benchmark {
     out.printf(Locale.ROOT, "Daybook's builds run with JVM options %s (stock JBake with the"
         + " JVM's defaults)%n", o.daybookJvm().isEmpty() ? "none" : String.join(" ", o.daybookJvm()));
     root.put("machine", machine);
-    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content(), o.like(), o.repos());
+    ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content(), o.like(), o.repos(),
+        o.varied());
     Files.createDirectories(o.work());
     List<Map<String, Object>> runs = new ArrayList<>();
     try {
@@ -149,16 +152,18 @@ public final class Benchmark {
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("days", n);
       run.put("repos", synth.repos());
+      run.put("varied", o.varied());
       Map<String, Object> archive = new LinkedHashMap<>(); // in this order in the JSON
       archive.put("reports", stats.reports());
       archive.put("commits", stats.commits());
       archive.put("markdownBytes", stats.bytes());
       archive.put("synthesizeMs", synthMs);
       run.put("archive", archive);
-      out.printf(Locale.ROOT, "%nN = %,d days, %,d %s: %,d reports, %,d commits, %.1f MB of"
+      out.printf(Locale.ROOT, "%nN = %,d days, %,d %s%s: %,d reports, %,d commits, %.1f MB of"
           + " Markdown (synthesized in %.1f s)%n", n, synth.repos(),
-          synth.repos() == 1 ? "repository" : "repositories", stats.reports(), stats.commits(),
-          stats.bytes() / 1e6, synthMs / 1000);
+          synth.repos() == 1 ? "repository" : "repositories",
+          o.varied() && synth.repos() > 1 ? " (varied copies)" : "", stats.reports(),
+          stats.commits(), stats.bytes() / 1e6, synthMs / 1000);
       out.flush();
       Map<String, Object> builds = new LinkedHashMap<>();
       if (o.stock()) {

@@ -13,7 +13,7 @@ import org.apache.lucene.index.IndexableField;
 
 /**
  * The facet values of some documents of the static export ({@link StaticExport}), for {@code
- * meta.json}, and the doc sets of {@code field-F.json}.
+ * meta.json}, and the doc sets of {@code field-F.json} and {@code field-F-K.json}.
  */
 final class ExportFacets {
   final TreeSet<String> repos = new TreeSet<>();
@@ -23,6 +23,9 @@ final class ExportFacets {
   final Map<String, Map<String, BitSet>> sets = new TreeMap<>();
 
   ExportFacets() {
+    for (String f : StaticExport.VALUE_FIELDS) {
+      sets.put(f, new TreeMap<>());
+    }
     for (String f : StaticExport.FIELD_FILES) {
       sets.put(f, new TreeMap<>());
     }

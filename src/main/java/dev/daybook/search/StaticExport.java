@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,9 @@ import org.apache.lucene.util.SmallFloat;
  *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
  *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
  *       number of documents and of docs per chunk, the parts ({@code dir}, {@code from}, {@code
- *       n}, their numbers of {@code shards} and {@code posShards}, and {@code spell}: which
- *       {@code words-Ln.json} it has, per letter bit n of a number), the collection statistics
+ *       n}, their numbers of {@code shards} and {@code posShards}, {@code spell}: which
+ *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
+ *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
  *       of {@code title} and {@code body} exactly as Lucene's {@code
  *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
  *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
@@ -85,12 +87,17 @@ import org.apache.lucene.util.SmallFloat;
  *       {@link #BIG} bytes; its shard holds K instead.
  *   <li>{@code facets.json}: the severity and types of every doc as one code each (see {@link
  *       ExportCodec#facetCodes}), a character or two per doc, for the facets of a result list.
- *   <li>{@code field-F.json} for F in repo, severity, type, date, year, month: an object from a value
- *       (a repo as shown; the browser finds the repos an owner or a name filter means in {@code
- *       repos}) to its set of doc ids, written whichever way is
- *       shortest: {@code {"d": docDeltas}}, {@code {"r": [gap, length, ...]}} (runs) or {@code
- *       {"b": base64}} (a bitset, bit i of byte i/8 least significant first). Loaded for a
- *       filter on F; repo, year and month also for the facets of a result list.
+ *   <li>{@code field-F-K.json} for F in repo, severity, type: the set of doc ids of the part's
+ *       K-th value of F (from 0, in the part's {@code repos}, {@code severities} or {@code
+ *       types} in meta.json; a repo as shown: the browser finds the repos an owner or a name
+ *       filter means in {@code repos}), written whichever way is shortest: {@code {"d":
+ *       docDeltas}}, {@code {"r": [gap, length, ...]}} (runs) or {@code {"b": base64}} (a bitset,
+ *       bit i of byte i/8 least significant first). A file per value, so that a filter or a
+ *       word of a type loads only its own set. Loaded for a filter on F or a word that names the
+ *       value; the repos' also for the facets of a result list.
+ *   <li>{@code field-F.json} for F in date, year, month: an object from a value to its set of
+ *       doc ids, written as above. Loaded for a filter on F; year and month also for the facets
+ *       of a result list.
  *   <li>{@code words-Ln.json}: the spelling vocabulary ({@link Spelling}), the words of {@link
  *       SearchIndex#SPELL} that begin with letter L and have n letters, each with the number of
  *       the part's commits that hold it, {@code {"cache": 18, ...}}. Loaded only for a query word
@@ -107,7 +114,7 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 7;
+  public static final int FORMAT = 8;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -124,9 +131,10 @@ public final class StaticExport {
   static final int MAX_SHARDS = 4096;
   /** A term whose postings are longer than this many bytes gets a file of its own. */
   static final int BIG = 8_000;
-  /** The keyword fields written to {@code field-F.json}. */
-  static final List<String> FIELD_FILES =
-      List.of("repo", "severity", "type", "date", "year", "month");
+  /** The keyword fields written a file per value, {@code field-F-K.json}. */
+  static final List<String> VALUE_FIELDS = List.of("repo", "severity", "type");
+  /** The keyword fields written a file per field, {@code field-F.json}. */
+  static final List<String> FIELD_FILES = List.of("date", "year", "month");
 
   private StaticExport() {}
 
@@ -151,6 +159,11 @@ public final class StaticExport {
   /** The doc sets of a facet field ({@link #FIELD_FILES}). */
   static String fieldFile(String field) {
     return "field-" + field + ".json";
+  }
+
+  /** The doc set of the k-th value of a field of {@link #VALUE_FIELDS} in a part. */
+  static String valueFile(String field, int k) {
+    return "field-" + field + "-" + k + ".json";
   }
 
   /** The words of the spelling vocabulary that begin with {@code letter} and have n letters. */
@@ -388,14 +401,14 @@ public final class StaticExport {
       m.put("shards", shards);
       m.put("posShards", posShards);
       m.put("spell", spell);
+      m.put("repos", repos);
+      m.put("severities", severities);
+      m.put("types", types);
       return m;
     }
 
     byte[] bytes() {
       Map<String, Object> m = json();
-      m.put("repos", repos);
-      m.put("severities", severities);
-      m.put("types", types);
       m.put("years", years);
       return ExportJson.bytes(m);
     }
@@ -535,6 +548,12 @@ public final class StaticExport {
       files.put(dir + bigFile(k), spilled.get(k));
     }
     files.put(dir + "facets.json", ExportCodec.facetCodes(combo));
+    for (String f : VALUE_FIELDS) {
+      int k = 0; // the sets are in the order of the values the part lists (both sorted)
+      for (BitSet set : facets.sets.get(f).values()) {
+        files.put(dir + valueFile(f, k++), new ExportJson.Raw(ExportCodec.docSet(set)));
+      }
+    }
     for (String f : FIELD_FILES) {
       files.put(dir + fieldFile(f), facets.fieldFile(f));
     }

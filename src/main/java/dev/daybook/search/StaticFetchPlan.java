@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,19 +32,19 @@ import java.util.zip.GZIPOutputStream;
  *       the {@code sha:} prefix; a word or phrase also needs the {@code author:} term of it and a
  *       bare SHA its {@code sha:} prefix), in the order the query names them; the {@code
  *       pos-N.json} of the terms of phrases (text of two tokens or more); the {@code
- *       field-F.json} of its other filters and of the types and severities its words name, by
- *       name; the {@code big-K.json} a shard points to;
+ *       field-F.json} of its date filters and the {@code field-F-K.json} of the repositories,
+ *       severities and types its filters and words name; the {@code big-K.json} a shard points
+ *       to;
  *   <li>the shards and positions of the parts reading of a text with a term the index lacks
  *       ({@link QueryBuilder#reading});
  *   <li>for a SHA longer than 7 digits (bare or not), the {@code docs-N.json} of each candidate;
  *   <li>for a word that matches nothing ({@link Spelling}), the {@code words-Ln.json} of its
  *       first letter and the lengths within reach; if a word was corrected, the files of the
  *       corrected query as above;
- *   <li>the {@code docs-N.json} of the first page of results (10);
- *   <li>if anything matched, {@code field-repo.json}, {@code field-year.json},
- *       {@code field-month.json} and
- *       {@code facets.json} for the facets.
+ *   <li>the {@code docs-N.json} of the first page of results (10).
  * </ol>
+ *
+ * The facets' files are loaded only when the reader asks for the facets ({@link #facets}).
  *
  * Every file after {@code meta.json} is in the folder of a part of the export ({@link
  * StaticExport.Part}): each part's, except a {@code docs-N.json}, which is the one of the part
@@ -116,15 +117,55 @@ public final class StaticFetchPlan implements Closeable {
       }
       out.add(docs(id));
     }
-    if (results.total() > 0) {
-      for (String name : List.of(StaticExport.fieldFile("repo"), StaticExport.fieldFile("year"),
-          StaticExport.fieldFile("month"), "facets.json")) {
-        for (JsonNode part : meta.path("parts")) {
-          out.add(data(part, name));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The site-relative paths the refine button fetches after a query that matched: the {@code
+   * field-repo-K.json} of every repository, {@code field-year.json}, {@code facets.json} and
+   * {@code field-month.json} of every part, in that order.
+   */
+  public List<String> facets() {
+    List<String> out = new ArrayList<>();
+    List<String> repos = new ArrayList<>();
+    meta.path("repos").forEach(r -> repos.add(r.asText()));
+    values("repo", repos, out);
+    for (String name : List.of(StaticExport.fieldFile("year"), "facets.json",
+        StaticExport.fieldFile("month"))) {
+      for (JsonNode part : meta.path("parts")) {
+        out.add(data(part, name));
+      }
+    }
+    return out;
+  }
+
+  /** The {@code field-F-K.json} of some values of a field, in each part that has them. */
+  private void values(String field, Collection<String> values, Collection<String> out) {
+    for (JsonNode part : meta.path("parts")) {
+      List<String> own = new ArrayList<>();
+      part.path(VALUE_LISTS.get(field)).forEach(v -> own.add(v.asText()));
+      for (String v : values) {
+        int k = own.indexOf(v);
+        if (k >= 0) {
+          out.add(data(part, StaticExport.valueFile(field, k)));
         }
       }
     }
-    return List.copyOf(out);
+  }
+
+  /** The list of a part's values in meta.json that the numbers of {@code field-F-K.json} count in. */
+  private static final Map<String, String> VALUE_LISTS =
+      Map.of("repo", "repos", "severity", "severities", "type", "types");
+
+  /** The repositories of the archive a {@code repo:} value means: by full name, owner or name. */
+  private List<String> repos(String value) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : meta.path("repos")) {
+      if (SearchIndex.repoKeys(r.asText()).contains(value)) {
+        out.add(r.asText());
+      }
+    }
+    return out;
   }
 
   /**
@@ -139,9 +180,16 @@ public final class StaticFetchPlan implements Closeable {
     List<String> longShas = new ArrayList<>();
     needs(q, terms, phrases, fields, longShas);
     for (String f : fields) {
-      for (JsonNode part : meta.path("parts")) {
-        out.add(data(part, StaticExport.fieldFile(f)));
+      int colon = f.indexOf(':');
+      if (colon < 0) {
+        for (JsonNode part : meta.path("parts")) {
+          out.add(data(part, StaticExport.fieldFile(f)));
+        }
+        continue;
       }
+      String field = f.substring(0, colon);
+      String value = f.substring(colon + 1);
+      values(field, field.equals("repo") ? repos(value) : List.of(value), out);
     }
     shards(terms, phrases, out);
     Set<String> partTerms = new LinkedHashSet<>();
@@ -297,6 +345,8 @@ public final class StaticFetchPlan implements Closeable {
           longShas.add(f.value());
         }
       }
+      // A field of a file per value is listed with its value; the others by name.
+      case "repo", "severity", "type" -> fields.add(f.field() + ":" + f.value());
       default -> fields.add(f.field());
     }
   }

@@ -121,6 +121,49 @@ class ArchiveSynthesizerTest {
   }
 
   @Test
+  void variedCopiesFollowOtherDaysWithinTheirOwnDay(@TempDir Path tmp) throws Exception {
+    ArchiveSynthesizer plain = new ArchiveSynthesizer(CONTENT, null, REPOS);
+    ArchiveSynthesizer varied = new ArchiveSynthesizer(CONTENT, null, REPOS, true);
+    int differ = 0;
+    Set<java.time.Instant> times = new HashSet<>();
+    int commits = 0;
+    for (int i = 0; i < 14; i++) {
+      DailyReport day = varied.day(i);
+      // Copy 0 is the model of the same weekday, as without --varied.
+      assertThat(day.sections().get(0)).isEqualTo(plain.day(i).sections().get(0));
+      List<String> first = day.sections().get(0).commits().stream()
+          .map(ReportedCommit::title).toList();
+      for (RepoSection s : day.sections()) {
+        if (!s.commits().stream().map(ReportedCommit::title).toList().equals(first)) {
+          differ++;
+        }
+        for (ReportedCommit c : s.commits()) {
+          assertThat(c.time().atZone(day.zone()).toLocalDate()).as(c.sha())
+              .isEqualTo(day.date());
+          times.add(c.time());
+          commits++;
+        }
+      }
+    }
+    // Most copies are another day's commits; hardly two commits of the two weeks share a time.
+    assertThat(differ).isGreaterThan(14 * (REPOS - 1) / 2);
+    assertThat(times.size()).isGreaterThan(commits * 9 / 10);
+    // Made the same way twice, and a well-formed archive.
+    Path a = tmp.resolve("a");
+    varied.synthesize(a, DAYS);
+    new ArchiveSynthesizer(CONTENT, null, REPOS, true).synthesize(tmp.resolve("b"), DAYS);
+    Map<String, byte[]> b = files(tmp.resolve("b"));
+    files(a).forEach((name, bytes) -> assertThat(b.get(name)).as(name).isEqualTo(bytes));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Daybook.commandLine(new Daybook.Context(new PrintWriter(out, true),
+        new PrintWriter(err, true), Map.of(), Clock.systemUTC()))
+        .execute("check", "--content", a.toString());
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+  }
+
+  @Test
   void everyRepositoryHasItsPagesAndDigests(@TempDir Path tmp) throws Exception {
     Path archive = tmp.resolve("content");
     new ArchiveSynthesizer(CONTENT, null, 2).synthesize(archive, 9);

@@ -43,7 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * commits in the same order, or both reject the query. Hostile queries must not add elements to
  * the page. The bytes the browser fetched for a first query are printed. The files the page
  * requests for a first query are those {@link StaticFetchPlan} lists (the benchmark counts its
- * bytes with it), and clicking facets gives the results and the {@code ?q=} of the filter query.
+ * bytes with it); the facets come when the reader asks for them (their files then are those
+ * {@link StaticFetchPlan#facets} lists), and clicking one gives the results and the {@code ?q=}
+ * of the filter query.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -136,6 +138,19 @@ class SearchAgreementTest {
         + query + "; it answered " + driver.findElement(By.id("search-results"))
         .getDomAttribute("data-query")).until(d -> query.equals(
         d.findElement(By.id("search-results")).getDomAttribute("data-query"))
+        && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
+  }
+
+  /**
+   * Asks for the facets (the refine button under the results) and waits until they are there:
+   * a first query does not load their files.
+   */
+  private void openFacets() {
+    assertThat(driver.findElements(By.cssSelector("#search-facets .search-facet")))
+        .as("facets before the reader asks for them").isEmpty();
+    driver.findElement(By.id("search-refine")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+        !d.findElements(By.cssSelector("#search-facets .search-facet")).isEmpty()
         && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
   }
 
@@ -282,6 +297,9 @@ class SearchAgreementTest {
       }
       driver.get(enBase + "search.html?q=cache");
       answered("cache");
+      assertThat(driver.findElement(By.id("search-refine")).getText())
+          .isEqualTo("Refine by repository, severity, type and date");
+      openFacets();
       assertThat(facetTexts("severity")).isNotEmpty()
           .allMatch(t -> t.matches("(High|Medium|Low) \\(\\d+\\)"));
       assertThat(facetTexts("type")).anyMatch(t -> t.startsWith("Bug fix ("));
@@ -529,8 +547,8 @@ class SearchAgreementTest {
       System.out.printf("search.html?q=%s: %d files, %d bytes (%d of them script and index)%n",
           query, files, all, search);
       // The shipped content needs about 130 KB (script included); Pagefind's first query is
-      // about 260 KB. A query loads meta.json (constants only), the shards of its terms, the
-      // docs-N.json of the results shown and the facet files, none of them one row per commit.
+      // about 260 KB. A query loads meta.json (constants only), the shards of its terms and the
+      // docs-N.json of the results shown, none of them one row per commit.
       assertThat(search).as("bytes for a first query").isLessThan(160_000);
       @SuppressWarnings("unchecked")
       List<String> names = (List<String>) driver.executeScript(
@@ -568,7 +586,8 @@ class SearchAgreementTest {
       for (String query : List.of("cache", "radix cache", "缓存", "\"radix cache\"",
           "cache severity:high", "type:fix -diffusion date:2026-02", "author:\"Alison Shao\"",
           "kernel OR 缓存", "zzzqqq", "(cache", "f798ab9", "f798ab9775ba", "Alison", "陈一涵",
-          "修复 高", "type:构", "sev:high", "repo:sglan")) {
+          "修复 高", "type:构", "sev:high", "repo:sglan", "repo:sglang cache",
+          "fix -type:docs")) {
         List<String> planned = plan.files(query);
         assertThat(planned).as(query).doesNotHaveDuplicates().startsWith("js/search.js");
         assertThat(fetchedBy(query)).as("files fetched for %s", query)
@@ -577,13 +596,33 @@ class SearchAgreementTest {
       assertThat(plan.files("\"radix cache\"")).as("a phrase loads positions")
           .anyMatch(f -> f.startsWith("search/2026-02/pos-"));
       assertThat(plan.files("radix cache")).noneMatch(f -> f.contains("/pos-"));
-      // The shipped week is one part of the export, of its month.
-      assertThat(plan.files("cache severity:high")).contains("search/2026-02/field-severity.json");
-      assertThat(plan.files("修复 高")).as("words of a type and a severity load their sets")
-          .contains("search/2026-02/field-type.json", "search/2026-02/field-severity.json");
+      // The shipped week is one part of the export, of its month. Its severities are high, low,
+      // medium and its types begin with bugfix: a value's set is field-F-K.json, K its place.
+      assertThat(plan.files("cache severity:high").stream().filter(f -> f.contains("/field-")))
+          .containsExactly("search/2026-02/field-severity-0.json");
+      assertThat(plan.files("修复 高").stream().filter(f -> f.contains("/field-")))
+          .as("words of a type and a severity load their own sets")
+          .containsExactlyInAnyOrder("search/2026-02/field-type-0.json",
+              "search/2026-02/field-severity-0.json");
+      assertThat(plan.files("repo:sglang cache").stream().filter(f -> f.contains("/field-")))
+          .containsExactly("search/2026-02/field-repo-0.json");
       // A name's author: term is in the shard of the name's first term: no shard more.
       assertThat(plan.files("Alison").stream().filter(f -> f.contains("/terms-")))
           .hasSize(1);
+      // The facets' files come when the reader asks for the facets, and only then.
+      assertThat(plan.files("cache")).noneMatch(f -> f.contains("/field-")
+          || f.endsWith("/facets.json"));
+      fetchedBy("cache");
+      requests.clear();
+      driver.findElement(By.id("search-refine")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+          !d.findElements(By.cssSelector("#search-facets .search-facet")).isEmpty());
+      assertThat(requests.stream().map(r -> r.path().substring(SUB_PATH.length())).toList())
+          .as("what the refine button fetches")
+          .containsExactlyInAnyOrderElementsOf(plan.facets());
+      assertThat(plan.facets()).containsExactly("search/2026-02/field-repo-0.json",
+          "search/2026-02/field-year.json", "search/2026-02/facets.json",
+          "search/2026-02/field-month.json");
     }
   }
 
@@ -675,6 +714,7 @@ class SearchAgreementTest {
     assertThat(driver.getCurrentUrl()).contains("sort=date");
     assertThat(driver.findElement(By.cssSelector("#search-sort button[data-sort='date']"))
         .getDomAttribute("aria-pressed")).isEqualTo("true");
+    openFacets();
     assertThat(facetTexts("date")).as("years, then the months of the one year")
         .containsExactly("2026 (" + count("cache") + ")", "2026-02 (" + count("cache date:2026-02")
             + ")");
@@ -686,6 +726,9 @@ class SearchAgreementTest {
     open(query);
     int total = shownTotal();
     List<String> unfiltered = browser();
+    assertThat(driver.findElement(By.id("search-refine")).getText())
+        .isEqualTo("按仓库、重要程度、类型和日期细分");
+    openFacets();
     // Severities and types in the page's words, the query's keys behind them.
     assertThat(facetTexts("severity")).isNotEmpty().allMatch(t -> t.matches("[高中低] \\(\\d+\\)"));
     assertThat(facetTexts("type")).contains("Bug 修复 (" + count("cache type:bugfix") + ")");
