@@ -1189,7 +1189,7 @@
     if (mustNot.length) b.must_not = mustNot;
     return { bool: b };
   }
-  // Asks OpenSearch; the hits become the rows docs-N.json would give, in IndexSearch's order.
+  // Asks OpenSearch; the hits become the rows rowsOf gives, in IndexSearch's order.
   async function osRun(meta, q, count) {
     var built = dsl(meta, q);
     var sort = (byDate() ? [] : [{ _score: 'desc' }]).concat([{ time: 'desc' }, { id: 'asc' }]);
@@ -1295,15 +1295,54 @@
   }
 
   async function show(meta, r, text, count, my) {
-    var docs = r.hits.slice(0, count);
-    var shown = await Promise.all(docs.map(function (d) { return chunk(meta, d); }));
+    var shown = await rowsOf(meta, r.hits.slice(0, count));
     if (my !== generation) return;
     showRows(meta, shown, r.total, r.highlight, text, count);
     if (await facetsFor(meta, r, text, my)) done(text);
   }
 
-  // The results: rows as docs-N.json holds them ([title, body, url, author, sha, date, repo,
-  // severity, [types]]), the highlight terms, and a button for more when there are.
+  // The rows of some docs as showRows takes them. docs-N.json gives [title, text, link, author,
+  // sha, date] (StaticExport.shown); the repository comes from field-repo.json, severity and types
+  // from facets.json, which the facets load anyway.
+  async function rowsOf(meta, docs) {
+    if (!docs.length) return [];
+    var got = await Promise.all([Promise.all(docs.map(function (d) { return chunk(meta, d); })),
+      fieldFile(meta, 'repo'), facetFiles(meta)]);
+    var wanted = new Set(docs), repoOf = new Map();
+    got[1].forEach(function (part) {
+      Object.keys(part.sets).forEach(function (repo) {
+        docIds(part.sets[repo]).forEach(function (d) { if (wanted.has(part.from + d)) repoOf.set(part.from + d, repo); });
+      });
+    });
+    return docs.map(function (d, i) {
+      var v = got[0][i], p = meta.parts.indexOf(partOf(meta, d));
+      var fc = got[2][p], combo = fc.combos[comboCode(fc, d - meta.parts[p].from)];
+      return [v[0], v[1], address(v), v[3], v[4], v[5], repoOf.get(d), combo[0], combo[1]];
+    });
+  }
+  // ReportPaths.page: reports/2026/02/2026-02-06.html
+  function reportPage(date) {
+    return 'reports/' + date.substring(0, 4) + '/' + date.substring(5, 7) + '/' + date + '.html';
+  }
+  // A row's address (StaticExport.link): a link of "" is the anchor of the SHA's first 7 digits
+  // in the report of the row's date, a link without '#' another anchor there, else a URL.
+  function address(v) {
+    if (v[2].indexOf('#') >= 0) return v[2];
+    return reportPage(v[5]) + '#' + (v[2] === '' ? v[4].substring(0, 7) : v[2]);
+  }
+  function facetFiles(meta) {
+    return Promise.all(meta.parts.map(function (part) { return load(part.dir + 'facets.json'); }));
+  }
+  // The number of a doc's combo of severity and types in its part's facets.json
+  // (ExportCodec.facetCodes): width digits of 64 at the doc's place.
+  function comboCode(fc, local) {
+    var k = 0, at = local * fc.width;
+    for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[at + w]);
+    return k;
+  }
+
+  // The results: rows of [title, text, url, author, sha, date, repo, severity, [types]] (rowsOf,
+  // or OpenSearch's), the highlight terms, and a button for more when there are.
   function showRows(meta, shown, total, highlight, text, count) {
     var r = { total: total, highlight: highlight };
     say(r.total === 0 ? L.none : L.found(r.total));
@@ -1342,7 +1381,7 @@
   async function facetsFor(meta, r, text, my) {
     if (r.total === 0) { facets.replaceChildren(); return true; }
     var got = await Promise.all([fieldFile(meta, 'repo'), fieldFile(meta, 'year'),
-      Promise.all(meta.parts.map(function (part) { return load(part.dir + 'facets.json'); })),
+      facetFiles(meta),
       fieldFile(meta, 'month')]);
     if (my !== generation) return false;
     facets.replaceChildren();
@@ -1363,9 +1402,7 @@
       var fc = got[2][p], perCombo = new Array(fc.combos.length).fill(0);
       r.hits.forEach(function (d) {
         if (d < part.from || d >= part.from + part.n) return;
-        var k = 0, at = (d - part.from) * fc.width;
-        for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[at + w]);
-        perCombo[k]++;
+        perCombo[comboCode(fc, d - part.from)]++;
       });
       fc.combos.forEach(function (c, k) {
         if (!perCombo[k]) return;

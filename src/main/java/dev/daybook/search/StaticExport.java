@@ -1,9 +1,12 @@
 package dev.daybook.search;
 
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.report.ReportPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +21,6 @@ import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
@@ -97,8 +99,11 @@ import org.apache.lucene.util.SmallFloat;
  *       that matches nothing: the words one or two edits away, of its first letter and lengths
  *       n-2 to n+2; the browser adds up the parts' numbers.
  *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
- *       {@code [title, body, url, author, sha, date, repo, severity, [types]]}, fetched only for
- *       the results on screen.
+ *       {@code [title, text, link, author, sha, date]}, fetched only for the results on screen.
+ *       The text is what snippets are taken from ({@link CommitDoc#shown}); the link is "" for
+ *       the anchor of the SHA's first 7 digits in the report of the date, an anchor there, or a
+ *       URL ({@link #link}). The repository, severity and types come from {@code field-repo.json}
+ *       and {@code facets.json}, which a result list loads for its facets.
  * </ul>
  *
  * Everything is written in a fixed order, so the same index gives the same bytes, whichever
@@ -107,7 +112,7 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 7;
+  public static final int FORMAT = 8;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -631,15 +636,39 @@ public final class StaticExport {
     return lowSha.substring(4, Math.min(7, lowSha.length()));
   }
 
-  /** What {@code docs-N.json} shows of a document. */
+  /**
+   * What {@code docs-N.json} shows of a document: {@code [title, text, link, author, sha, date]}.
+   * Its repository, severity and types are in files a result list loads anyway ({@code
+   * field-repo.json}, {@code facets.json}).
+   */
   static Object[] shown(Document doc) {
-    List<String> docTypes = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
-        .map(IndexableField::stringValue).toList();
+    String sha = doc.get(SearchIndex.SHOW + SearchIndex.SHA);
+    String date = doc.get(SearchIndex.SHOW + SearchIndex.DATE);
     return new Object[] {doc.get(SearchIndex.SHOW + SearchIndex.TITLE),
-        doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
-        doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), doc.get(SearchIndex.SHOW + SearchIndex.SHA),
-        doc.get(SearchIndex.SHOW + SearchIndex.DATE), doc.get(SearchIndex.SHOW + SearchIndex.REPO),
-        doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY), docTypes};
+        doc.get(SearchIndex.SHOW + SearchIndex.BODY),
+        link(doc.get(SearchIndex.SHOW + "url"), date, sha),
+        doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), sha, date};
+  }
+
+  /**
+   * What a row holds of a commit's URL: nothing ("") for the anchor of its SHA's first 7 digits
+   * in the report of its date ({@link ReportPaths#page}), which nearly all are; the anchor alone
+   * for another anchor there (a longer SHA, a repository's prefix: {@code Anchors}); else the
+   * URL whole. An anchor holds no '#', a URL does.
+   */
+  static String link(String url, String date, String sha) {
+    LocalDate day;
+    try {
+      day = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      return url;
+    }
+    String page = ReportPaths.page(day) + "#";
+    if (!url.startsWith(page) || url.indexOf('#', page.length()) >= 0) {
+      return url;
+    }
+    String anchor = url.substring(page.length());
+    return anchor.equals(sha.substring(0, Math.min(7, sha.length()))) ? "" : anchor;
   }
 
   /** {@code meta.json} (see the class comment). */
