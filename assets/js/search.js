@@ -828,11 +828,18 @@
     void self;
   }
 
+  // Lucene's SmallFloat.byte4ToInt: the field length BM25 reads from a norm byte (0..255).
+  function fieldLength(norm) {
+    if (norm < 24) return norm;
+    var j = norm - 24, shift = (j >> 3) - 1;
+    return 24 + (shift < 0 ? j & 7 : ((j & 7) | 8) * Math.pow(2, shift));
+  }
+
   Searcher.prototype.fieldPostings = function (term, slot) {
     var key = term + '\u0000' + slot;
     if (this.decoded.has(key)) return this.decoded.get(key);
     var parts = this.postings.get(term) || [], posParts = this.positions.get(term) || [];
-    var out = new Map(), lengths = this.meta.lengths;
+    var out = new Map();
     parts.forEach(function (part) {
       var raw = part.v, rawPos = posParts.find(function (x) { return x.from === part.from; });
       if (typeof raw[slot] !== 'string') return;
@@ -842,7 +849,7 @@
         var norm = list[i++], freq = list[i++], pos = 0, ps = [];
         if (pl) { for (var k = 0; k < freq; k++) { pos += pl[j++]; ps.push(pos); } }
         else ps.length = freq;
-        ps.dl = lengths[norm];
+        ps.dl = fieldLength(norm);
         out.set(doc, ps);
       }
     });
@@ -1301,40 +1308,28 @@
     if (await facetsFor(meta, r, text, my)) done(text);
   }
 
-  // The rows of some docs as showRows takes them. docs-N.json gives [title, text, link, author,
-  // sha, date] (StaticExport.shown); the repository comes from field-repo.json, severity and types
-  // from facets.json, which the facets load anyway.
+  // Rows as showRows takes them: docs-N.json's [title, text, link, author, sha, date]
+  // (StaticExport.shown), the repository from field-repo.json, severity and types from facets.json.
   async function rowsOf(meta, docs) {
     if (!docs.length) return [];
     var got = await Promise.all([Promise.all(docs.map(function (d) { return chunk(meta, d); })),
-      fieldFile(meta, 'repo'), facetFiles(meta)]);
-    var wanted = new Set(docs), repoOf = new Map();
+      fieldFile(meta, 'repo'), facetFiles(meta)]), repoOf = new Map();
     got[1].forEach(function (part) {
-      Object.keys(part.sets).forEach(function (repo) {
-        docIds(part.sets[repo]).forEach(function (d) { if (wanted.has(part.from + d)) repoOf.set(part.from + d, repo); });
-      });
+      for (var repo in part.sets) docIds(part.sets[repo]).forEach(function (d) { repoOf.set(part.from + d, repo); });
     });
     return docs.map(function (d, i) {
-      var v = got[0][i], p = meta.parts.indexOf(partOf(meta, d));
-      var fc = got[2][p], combo = fc.combos[comboCode(fc, d - meta.parts[p].from)];
-      return [v[0], v[1], address(v), v[3], v[4], v[5], repoOf.get(d), combo[0], combo[1]];
+      var v = got[0][i], p = meta.parts.indexOf(partOf(meta, d)), fc = got[2][p];
+      var c = fc.combos[comboCode(fc, d - meta.parts[p].from)];
+      // StaticExport.link: a URL, or an anchor ("": the SHA's 7) in ReportPaths.page of the date
+      var url = v[2].indexOf('#') >= 0 ? v[2] : 'reports/' + v[5].substring(0, 4) + '/' +
+        v[5].substring(5, 7) + '/' + v[5] + '.html#' + (v[2] || v[4].substring(0, 7));
+      return [v[0], v[1], url, v[3], v[4], v[5], repoOf.get(d), c[0], c[1]];
     });
-  }
-  // ReportPaths.page: reports/2026/02/2026-02-06.html
-  function reportPage(date) {
-    return 'reports/' + date.substring(0, 4) + '/' + date.substring(5, 7) + '/' + date + '.html';
-  }
-  // A row's address (StaticExport.link): a link of "" is the anchor of the SHA's first 7 digits
-  // in the report of the row's date, a link without '#' another anchor there, else a URL.
-  function address(v) {
-    if (v[2].indexOf('#') >= 0) return v[2];
-    return reportPage(v[5]) + '#' + (v[2] === '' ? v[4].substring(0, 7) : v[2]);
   }
   function facetFiles(meta) {
     return Promise.all(meta.parts.map(function (part) { return load(part.dir + 'facets.json'); }));
   }
-  // The number of a doc's combo of severity and types in its part's facets.json
-  // (ExportCodec.facetCodes): width digits of 64 at the doc's place.
+  // A doc's combo of severity and types in facets.json (ExportCodec.facetCodes)
   function comboCode(fc, local) {
     var k = 0, at = local * fc.width;
     for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[at + w]);
@@ -1484,7 +1479,7 @@
   }
 
   // For tests and tools: the same functions the page uses.
-  window.daybookSearch = { analyze: analyze, stem: stem, parse: parse };
+  window.daybookSearch = { analyze: analyze, stem: stem, parse: parse, fieldLength: fieldLength };
 
   form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); update(); });
   input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 150); });

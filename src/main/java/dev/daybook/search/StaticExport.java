@@ -35,7 +35,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.SmallFloat;
 
 /**
  * Exports what Lucene built ({@link SearchIndex}) as static files for the browser's search
@@ -62,8 +61,8 @@ import org.apache.lucene.util.SmallFloat;
  *       n}, their numbers of {@code shards} and {@code posShards}, and {@code spell}: which
  *       {@code words-Ln.json} it has, per letter bit n of a number), the collection statistics
  *       of {@code title} and {@code body} exactly as Lucene's {@code
- *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
- *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
+ *       IndexSearcher.collectionStatistics} gives them (the browser decodes a norm byte to a
+ *       field length as BM25 does, {@code SmallFloat.byte4ToInt}), and the values of the facets
  *       ({@code repos}, {@code severities}, {@code types}, {@code years}) and the words that
  *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
  * </ul>
@@ -75,8 +74,8 @@ import org.apache.lucene.util.SmallFloat;
  *       author:} term goes with the first term of the name): an object from term to
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
  *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
- *       byte, 0..255, which {@code lengths} decodes), {@linkplain ExportCodec.Packer packed}
- *       into a string. A keyword term is written {@code field:value} ({@code author:},
+ *       byte, 0..255, which {@code SmallFloat.byte4ToInt} decodes), {@linkplain
+ *       ExportCodec.Packer packed} into a string. A keyword term is written {@code field:value} ({@code author:},
  *       {@code path:}) and has the packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
  *       ':', so the two cannot meet. A part holds only the terms of its documents.
@@ -693,11 +692,6 @@ public final class StaticExport {
       fields.put(f, cs == null ? List.of(0, 0) : List.of(cs.docCount(), cs.sumTotalTermFreq()));
     }
     meta.put("fields", fields);
-    List<Integer> lengths = new ArrayList<>();
-    for (int b = 0; b < 256; b++) {
-      lengths.add(SmallFloat.byte4ToInt((byte) b));
-    }
-    meta.put("lengths", lengths);
     meta.put("repos", List.copyOf(values.repos));
     meta.put("severities", List.copyOf(values.severities));
     meta.put("types", List.copyOf(values.types));

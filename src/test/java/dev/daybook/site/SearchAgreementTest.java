@@ -465,6 +465,21 @@ class SearchAgreementTest {
         analysis);
   }
 
+  /** The browser reads a norm byte as the field length Lucene's BM25 reads from it. */
+  @Test
+  void theBrowserDecodesNormsAsLuceneDoes() {
+    open("");
+    List<Integer> lucene = new ArrayList<>();
+    for (int b = 0; b < 256; b++) {
+      lucene.add(org.apache.lucene.util.SmallFloat.byte4ToInt((byte) b));
+    }
+    @SuppressWarnings("unchecked")
+    List<Number> browser = (List<Number>) driver.executeScript("const out = [];"
+        + "for (let b = 0; b < 256; b++) out.push(window.daybookSearch.fieldLength(b));"
+        + "return out;");
+    assertThat(browser.stream().map(Number::intValue).toList()).isEqualTo(lucene);
+  }
+
   @Test
   void theAnalyzerInTheBrowserFollowsTheSpec() throws IOException {
     open("");
