@@ -854,11 +854,18 @@
     void self;
   }
 
+  // Lucene's SmallFloat.byte4ToInt: the field length BM25 reads from a norm byte (0..255).
+  function fieldLength(norm) {
+    if (norm < 24) return norm;
+    var j = norm - 24, shift = (j >> 3) - 1;
+    return 24 + (shift < 0 ? j & 7 : ((j & 7) | 8) * Math.pow(2, shift));
+  }
+
   Searcher.prototype.fieldPostings = function (term, slot) {
     var key = term + '\u0000' + slot;
     if (this.decoded.has(key)) return this.decoded.get(key);
     var parts = this.postings.get(term) || [], posParts = this.positions.get(term) || [];
-    var out = new Map(), lengths = this.meta.lengths;
+    var out = new Map();
     parts.forEach(function (part) {
       var raw = part.v, rawPos = posParts.find(function (x) { return x.from === part.from; });
       if (typeof raw[slot] !== 'string') return;
@@ -868,7 +875,7 @@
         var norm = list[i++], freq = list[i++], pos = 0, ps = [];
         if (pl) { for (var k = 0; k < freq; k++) { pos += pl[j++]; ps.push(pos); } }
         else ps.length = freq;
-        ps.dl = lengths[norm];
+        ps.dl = fieldLength(norm);
         out.set(doc, ps);
       }
     });
@@ -1220,7 +1227,7 @@
     if (mustNot.length) b.must_not = mustNot;
     return { bool: b };
   }
-  // Asks OpenSearch; the hits become the rows docs-N.json would give, in IndexSearch's order.
+  // Asks OpenSearch; the hits become the rows rowsOf gives, in IndexSearch's order.
   async function osRun(meta, q, count) {
     var built = dsl(meta, q);
     var sort = (byDate() ? [] : [{ _score: 'desc' }]).concat([{ time: 'desc' }, { id: 'asc' }]);
@@ -1329,8 +1336,7 @@
   }
 
   async function show(meta, r, text, count, my) {
-    var docs = r.hits.slice(0, count);
-    var shown = await Promise.all(docs.map(function (d) { return chunk(meta, d); }));
+    var shown = await rowsOf(meta, r.hits.slice(0, count));
     if (my !== generation) return;
     showRows(meta, shown, r.total, r.highlight, text, count);
     if (r.total === 0 || facetsWanted) {
@@ -1353,8 +1359,27 @@
     done(text);
   }
 
-  // The results: rows as docs-N.json holds them ([title, body, url, author, sha, date, repo,
-  // severity, [types]]), the highlight terms, and a button for more when there are.
+  // Rows as showRows takes them: docs-N.json's [title, text, link, author, sha, date, repo,
+  // severity, [types]] (StaticExport.shown), the link made a URL.
+  async function rowsOf(meta, docs) {
+    var got = await Promise.all(docs.map(function (d) { return chunk(meta, d); }));
+    return got.map(function (v) {
+      // StaticExport.link: a URL, or an anchor ("": the SHA's 7) in ReportPaths.page of the date
+      var url = v[2].indexOf('#') >= 0 ? v[2] : 'reports/' + v[5].substring(0, 4) + '/' +
+        v[5].substring(5, 7) + '/' + v[5] + '.html#' + (v[2] || v[4].substring(0, 7));
+      return [v[0], v[1], url, v[3], v[4], v[5], v[6], v[7], v[8]];
+    });
+  }
+
+  // A doc's combo of severity and types in facets.json (ExportCodec.facetCodes)
+  function comboCode(fc, local) {
+    var k = 0, at = local * fc.width;
+    for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[at + w]);
+    return k;
+  }
+
+  // The results: rows of [title, text, url, author, sha, date, repo, severity, [types]] (rowsOf,
+  // or OpenSearch's), the highlight terms, and a button for more when there are.
   function showRows(meta, shown, total, highlight, text, count) {
     var r = { total: total, highlight: highlight };
     say(r.total === 0 ? L.none : L.found(r.total));
@@ -1415,9 +1440,7 @@
       var fc = got[2][p], perCombo = new Array(fc.combos.length).fill(0);
       r.hits.forEach(function (d) {
         if (d < part.from || d >= part.from + part.n) return;
-        var k = 0, at = (d - part.from) * fc.width;
-        for (var w = 0; w < fc.width; w++) k = k * 64 + DIGITS.indexOf(fc.codes[at + w]);
-        perCombo[k]++;
+        perCombo[comboCode(fc, d - part.from)]++;
       });
       fc.combos.forEach(function (c, k) {
         if (!perCombo[k]) return;
@@ -1499,7 +1522,7 @@
   }
 
   // For tests and tools: the same functions the page uses.
-  window.daybookSearch = { analyze: analyze, stem: stem, parse: parse };
+  window.daybookSearch = { analyze: analyze, stem: stem, parse: parse, fieldLength: fieldLength };
 
   form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); update(); });
   input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 150); });

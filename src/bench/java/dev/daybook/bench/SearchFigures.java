@@ -34,7 +34,8 @@ final class SearchFigures {
 
   /**
    * The figures as JSON: {@code indexMs, exportMs}, {@code files, bytes, gzipBytes} of
-   * {@code search/}, {@code scriptBytes} of search.js, and per query of {@link #queries} in
+   * {@code search/} and {@code docsBytes} of its {@code docs-N.json}, {@code scriptBytes} of
+   * search.js, and per query of {@link #queries} in
    * {@code firstQuery} the {@code files, bytes, gzipBytes} fetched and their list.
    */
   static Map<String, Object> of(Map<String, Object> build, Path site, Path index)
@@ -47,17 +48,22 @@ final class SearchFigures {
     long files = 0;
     long bytes = 0;
     long gzip = 0;
+    long docsBytes = 0;
     try (Stream<Path> all = Files.walk(site.resolve("search"))) { // with the parts' folders
       for (Path f : all.filter(Files::isRegularFile).toList()) {
         byte[] b = Files.readAllBytes(f);
         files++;
         bytes += b.length;
         gzip += StaticFetchPlan.gzipSize(b);
+        if (f.getFileName().toString().startsWith("docs-")) {
+          docsBytes += b.length;
+        }
       }
     }
     m.put("files", files);
     m.put("bytes", bytes);
     m.put("gzipBytes", gzip);
+    m.put("docsBytes", docsBytes);
     m.put("scriptBytes", Files.size(site.resolve("js/search.js")));
     Map<String, Object> queries = new LinkedHashMap<>();
     try (StaticFetchPlan plan = new StaticFetchPlan(site, index)) {
@@ -96,10 +102,11 @@ final class SearchFigures {
   @SuppressWarnings("unchecked")
   static void print(Map<String, Object> m, PrintWriter out) {
     out.printf(Locale.ROOT, "  search: Lucene index %.2f s, static export %.2f s;"
-        + " search/ %,d files, %,d bytes (%,d gzipped)%n",
+        + " search/ %,d files, %,d bytes (%,d gzipped), of which the results' shown values"
+        + " (docs-N.json) %,d bytes%n",
         Benchmark.num(m, "indexMs") / 1000, Benchmark.num(m, "exportMs") / 1000,
         (long) Benchmark.num(m, "files"), (long) Benchmark.num(m, "bytes"),
-        (long) Benchmark.num(m, "gzipBytes"));
+        (long) Benchmark.num(m, "gzipBytes"), (long) Benchmark.num(m, "docsBytes"));
     out.println("  a first query downloads (search.js and search/*.json; uncompressed bytes,"
         + " then gzip -6 as GitHub Pages sends them):");
     for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("firstQuery")).entrySet()) {

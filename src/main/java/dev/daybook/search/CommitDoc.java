@@ -25,11 +25,14 @@ import java.util.stream.Stream;
  *     {@code reports/2026/02/2026-02-06.html#3d68bd9}
  * @param body the report's text for the commit, in this order: summary, impact, insights, risks,
  *     recommendations, each as plain text, separated by a space
+ * @param shown what results show a snippet of ({@link Snippet#of}): the body as shown ({@link
+ *     PlainText.Texts#shown}), at most {@link Snippet#SOURCE_LIMIT} characters ({@link
+ *     Snippet#source}); stored for display, where the body is only indexed
  * @param paths the file paths named in code spans of the impact section, in order, once each
  */
 public record CommitDoc(String repo, String sha, LocalDate date, Instant time, String severity,
-    List<String> types, String author, String title, String body, List<String> paths,
-    String url) {
+    List<String> types, String author, String title, String body, String shown,
+    List<String> paths, String url) {
 
   /** Where a commit of a report lives on the site. */
   @FunctionalInterface
@@ -75,21 +78,26 @@ public record CommitDoc(String repo, String sha, LocalDate date, Instant time, S
     return docs;
   }
 
-  /** The plain text of a section of items: what its items (or its text) say, not their form. */
-  private static String words(Items<?> items) {
-    return String.join(" ", items.sources().stream().map(PlainText::of)
-        .filter(s -> !s.isEmpty()).toList());
-  }
-
   static CommitDoc of(LocalDate date, RepoSection section, ReportedCommit c, String url) {
     Analysis a = c.analysis();
-    PlainText.WithPaths impact = PlainText.withPaths(a.impact()); // one parse for both
-    String body = String.join(" ", Stream.of(PlainText.of(a.summary()), impact.text(),
-            words(a.insights()), words(a.risks()), words(a.recommendations()))
-        .filter(s -> !s.isEmpty()).toList());
+    // Each section read once for its text, its text as shown and (the impact's) paths.
+    List<PlainText.Texts> texts = new ArrayList<>();
+    texts.add(PlainText.texts(a.summary()));
+    PlainText.Texts impact = PlainText.texts(a.impact());
+    texts.add(impact);
+    for (Items<?> items : List.of(a.insights(), a.risks(), a.recommendations())) {
+      items.sources().forEach(source -> texts.add(PlainText.texts(source)));
+    }
+    String body = joined(texts.stream().map(PlainText.Texts::text));
+    String shown = Snippet.source(joined(texts.stream().map(PlainText.Texts::shown)));
     List<String> paths = List.copyOf(new LinkedHashSet<>(impact.paths()));
     return new CommitDoc(section.repo().toString(), c.sha(), date, c.time(), c.severity().key(),
-        a.types().stream().map(ChangeType::key).toList(), c.author(), c.title(), body, paths,
-        url);
+        a.types().stream().map(ChangeType::key).toList(), c.author(), c.title(), body, shown,
+        paths, url);
+  }
+
+  /** Texts separated by a space, the empty ones left out. */
+  private static String joined(Stream<String> texts) {
+    return String.join(" ", texts.filter(s -> !s.isEmpty()).toList());
   }
 }

@@ -115,6 +115,11 @@ public final class IndexSearch implements Closeable {
     return spelling.correct(queryText, query);
   }
 
+  /** The index searched. */
+  DirectoryReader reader() {
+    return reader;
+  }
+
   /** Whether a text term is in the title or body vocabulary. */
   boolean known(String term) {
     return spelling.known(term);

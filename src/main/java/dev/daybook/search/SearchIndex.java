@@ -86,7 +86,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex {
 
   /** Changes whenever the fields or what goes into them change; part of the fingerprint. */
-  public static final String SCHEMA = "daybook-index-4";
+  public static final String SCHEMA = "daybook-index-5";
 
   static final String ID = "id";
   static final String REPO = "repo";
@@ -474,7 +474,7 @@ public final class SearchIndex {
     }
     d.add(new StoredField(SHOW + AUTHOR, c.author()));
     d.add(new StoredField(SHOW + TITLE, c.title()));
-    d.add(new StoredField(SHOW + BODY, c.body()));
+    d.add(new StoredField(SHOW + BODY, c.shown()));
     for (String p : c.paths()) {
       d.add(new StoredField(SHOW + PATH, p));
     }

@@ -22,6 +22,12 @@ public record Snippet(String text, List<int[]> highlights) {
   public static final int WIDTH = 160;
   public static final int LEAD = 30;
   private static final int NUDGE = 15;
+  /**
+   * The most characters of a commit's text a snippet is taken from ({@link #source}): what
+   * results store of the text, which the report's page holds whole. Long enough for nearly every
+   * commit's whole text; cuts the few longest.
+   */
+  public static final int SOURCE_LIMIT = 2_500;
 
   public Snippet {
     highlights = List.copyOf(highlights);
@@ -87,6 +93,26 @@ public record Snippet(String text, List<int[]> highlights) {
     String suffix = e < text.length() ? "…" : "";
     String cut = prefix + text.substring(s, e) + suffix;
     return new Snippet(cut, merge(matches, s, e, prefix.length() - s));
+  }
+
+  /**
+   * The text snippets are taken from: {@code text} itself, or its first {@link #SOURCE_LIMIT}
+   * characters and "…", cut before an ASCII word it would split (by at most {@value #NUDGE}
+   * characters, as a window's edges move) and never inside a surrogate pair.
+   */
+  public static String source(String text) {
+    if (text.length() <= SOURCE_LIMIT) {
+      return text;
+    }
+    int e = SOURCE_LIMIT;
+    while (SOURCE_LIMIT - e < NUDGE && isAsciiWord(text.charAt(e - 1))
+        && isAsciiWord(text.charAt(e))) {
+      e--;
+    }
+    if (Character.isLowSurrogate(text.charAt(e))) {
+      e--;
+    }
+    return text.substring(0, e).stripTrailing() + "…";
   }
 
   private static List<TextAnalysis.Token> tokens(String text, Set<String> terms) {

@@ -1,9 +1,12 @@
 package dev.daybook.search;
 
 import dev.daybook.concurrent.Parallel;
+import dev.daybook.report.ReportPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -19,8 +22,8 @@ import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
@@ -34,7 +37,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.SmallFloat;
 
 /**
  * Exports what Lucene built ({@link SearchIndex}) as static files for the browser's search
@@ -62,8 +64,8 @@ import org.apache.lucene.util.SmallFloat;
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
  *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
  *       of {@code title} and {@code body} exactly as Lucene's {@code
- *       IndexSearcher.collectionStatistics} gives them, the table decoding a norm byte to a field
- *       length ({@code SmallFloat.byte4ToInt}, as BM25 decodes it), and the values of the facets
+ *       IndexSearcher.collectionStatistics} gives them (the browser decodes a norm byte to a
+ *       field length as BM25 does, {@code SmallFloat.byte4ToInt}), and the values of the facets
  *       ({@code repos}, {@code severities}, {@code types}, {@code years}) and the words that
  *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
  * </ul>
@@ -75,8 +77,8 @@ import org.apache.lucene.util.SmallFloat;
  *       author:} term goes with the first term of the name): an object from term to
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
  *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
- *       byte, 0..255, which {@code lengths} decodes), {@linkplain ExportCodec.Packer packed}
- *       into a string. A keyword term is written {@code field:value} ({@code author:},
+ *       byte, 0..255, which {@code SmallFloat.byte4ToInt} decodes), {@linkplain
+ *       ExportCodec.Packer packed} into a string. A keyword term is written {@code field:value} ({@code author:},
  *       {@code path:}) and has the packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
  *       ':', so the two cannot meet. A part holds only the terms of its documents.
@@ -104,8 +106,10 @@ import org.apache.lucene.util.SmallFloat;
  *       that matches nothing: the words one or two edits away, of its first letter and lengths
  *       n-2 to n+2; the browser adds up the parts' numbers.
  *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
- *       {@code [title, body, url, author, sha, date, repo, severity, [types]]}, fetched only for
- *       the results on screen.
+ *       {@code [title, text, link, author, sha, date, repo, severity, [types]]}, fetched only for
+ *       the results on screen. The text is what snippets are taken from ({@link
+ *       CommitDoc#shown}); the link is "" for the anchor of the SHA's first 7 digits in the
+ *       report of the date, an anchor there, or a URL ({@link #link}).
  * </ul>
  *
  * Everything is written in a fixed order, so the same index gives the same bytes, whichever
@@ -114,7 +118,7 @@ import org.apache.lucene.util.SmallFloat;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 8;
+  public static final int FORMAT = 9;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -649,15 +653,43 @@ public final class StaticExport {
     return lowSha.substring(4, Math.min(7, lowSha.length()));
   }
 
-  /** What {@code docs-N.json} shows of a document. */
+  /**
+   * What {@code docs-N.json} shows of a document: {@code [title, text, link, author, sha, date,
+   * repo, severity, [types]]}. The repository, severity and types are the row's own: a result
+   * list does not load the facets' files, which hold them for every document.
+   */
   static Object[] shown(Document doc) {
-    List<String> docTypes = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
+    String sha = doc.get(SearchIndex.SHOW + SearchIndex.SHA);
+    String date = doc.get(SearchIndex.SHOW + SearchIndex.DATE);
+    List<String> types = Arrays.stream(doc.getFields(SearchIndex.SHOW + SearchIndex.TYPE))
         .map(IndexableField::stringValue).toList();
     return new Object[] {doc.get(SearchIndex.SHOW + SearchIndex.TITLE),
-        doc.get(SearchIndex.SHOW + SearchIndex.BODY), doc.get(SearchIndex.SHOW + "url"),
-        doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), doc.get(SearchIndex.SHOW + SearchIndex.SHA),
-        doc.get(SearchIndex.SHOW + SearchIndex.DATE), doc.get(SearchIndex.SHOW + SearchIndex.REPO),
-        doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY), docTypes};
+        doc.get(SearchIndex.SHOW + SearchIndex.BODY),
+        link(doc.get(SearchIndex.SHOW + "url"), date, sha),
+        doc.get(SearchIndex.SHOW + SearchIndex.AUTHOR), sha, date,
+        doc.get(SearchIndex.SHOW + SearchIndex.REPO),
+        doc.get(SearchIndex.SHOW + SearchIndex.SEVERITY), types};
+  }
+
+  /**
+   * What a row holds of a commit's URL: nothing ("") for the anchor of its SHA's first 7 digits
+   * in the report of its date ({@link ReportPaths#page}), which nearly all are; the anchor alone
+   * for another anchor there (a longer SHA, a repository's prefix: {@code Anchors}); else the
+   * URL whole. An anchor holds no '#', a URL does.
+   */
+  static String link(String url, String date, String sha) {
+    LocalDate day;
+    try {
+      day = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      return url;
+    }
+    String page = ReportPaths.page(day) + "#";
+    if (!url.startsWith(page) || url.indexOf('#', page.length()) >= 0) {
+      return url;
+    }
+    String anchor = url.substring(page.length());
+    return anchor.equals(sha.substring(0, Math.min(7, sha.length()))) ? "" : anchor;
   }
 
   /** {@code meta.json} (see the class comment). */
@@ -682,11 +714,6 @@ public final class StaticExport {
       fields.put(f, cs == null ? List.of(0, 0) : List.of(cs.docCount(), cs.sumTotalTermFreq()));
     }
     meta.put("fields", fields);
-    List<Integer> lengths = new ArrayList<>();
-    for (int b = 0; b < 256; b++) {
-      lengths.add(SmallFloat.byte4ToInt((byte) b));
-    }
-    meta.put("lengths", lengths);
     meta.put("repos", List.copyOf(values.repos));
     meta.put("severities", List.copyOf(values.severities));
     meta.put("types", List.copyOf(values.types));

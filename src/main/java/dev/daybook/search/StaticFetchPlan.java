@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 
 /**
  * The files {@code assets/js/search.js} fetches for one query on a first visit to
@@ -52,7 +55,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Which commits fill the first page comes from {@link IndexSearch} on the Lucene index the
  * export was made from: {@code SearchAgreementTest} requires the browser's top 10 to be the
- * same. Their ids in the export are found by reading the {@code docs-N.json} chunks once.
+ * same. Their ids in the export are those {@link ExportOrder} gives their documents.
  */
 public final class StaticFetchPlan implements Closeable {
 
@@ -396,18 +399,18 @@ public final class StaticFetchPlan implements Closeable {
     return n;
   }
 
-  /** repo@sha -> export id, from the docs-N.json chunks ({@code [.., .., .., .., sha, .., repo]}). */
+  /** repo@sha (the index's id field) -> export id, as the export numbers the index's docs. */
   private Map<String, Integer> ids() throws IOException {
     if (ids == null) {
       ids = new HashMap<>();
-      int chunk = meta.path("chunk").asInt();
-      for (JsonNode part : meta.path("parts")) {
-        int from = part.path("from").asInt();
-        for (int c = 0; c * chunk < part.path("n").asInt(); c++) {
-          JsonNode docs = read(part, StaticExport.docsFile(c));
-          for (int i = 0; i < docs.size(); i++) {
-            ids.put(docs.get(i).get(6).asText() + "@" + docs.get(i).get(4).asText(),
-                from + c * chunk + i);
+      IndexReader reader = index.reader();
+      ExportOrder order = ExportOrder.of(reader);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        SortedDocValues values = leaf.reader().getSortedDocValues(SearchIndex.ID);
+        for (int d = 0; values != null && d < leaf.reader().maxDoc(); d++) {
+          if (values.advanceExact(d)) {
+            ids.put(values.lookupOrd(values.ordValue()).utf8ToString(),
+                order.id[leaf.docBase + d]);
           }
         }
       }

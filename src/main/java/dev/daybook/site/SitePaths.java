@@ -3,6 +3,7 @@ package dev.daybook.site;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
+import dev.daybook.report.ReportPaths;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -30,15 +31,9 @@ public final class SitePaths {
 
   private SitePaths() {}
 
-  /** {@code reports/2026/02/2026-02-06.html} */
+  /** {@code reports/2026/02/2026-02-06.html} ({@link ReportPaths#page}) */
   public static String report(LocalDate date) {
-    // Built by hand: String.format was half the cost of the list pages (it looks up the
-    // locale's digits each time), and LocalDate.toString always writes ASCII digits.
-    String day = date.toString(); // YYYY-MM-DD (four-digit years; others are refused below)
-    if (day.length() != 10) {
-      throw new IllegalArgumentException("a report date needs a four-digit year: " + day);
-    }
-    return "reports/" + day.substring(0, 4) + "/" + day.substring(5, 7) + "/" + day + ".html";
+    return ReportPaths.page(date);
   }
 
   /** {@code reports/2026/}: the calendar of a year. */

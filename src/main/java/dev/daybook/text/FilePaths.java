@@ -65,7 +65,7 @@ public final class FilePaths {
    * ({@code docs/my notes.md}), not beside a '/' ({@code a / b} is arithmetic) nor as tabs or
    * line breaks.
    */
-  static boolean isPath(String code) {
+  public static boolean isPath(String code) {
     String literal = code.strip();
     if (!literal.contains("/") || literal.contains("://")) {
       return false;
@@ -74,6 +74,19 @@ public final class FilePaths {
       return true;
     }
     return mayHoldBlanks(literal) && !literal.contains(" /") && !literal.contains("/ ");
+  }
+
+  /**
+   * A path cut to its file and the folder holding it: {@code python/sglang/srt/mem_cache/x.py} →
+   * {@code mem_cache/x.py}; a path of one or two segments as it is. A trailing '/' is dropped.
+   */
+  public static String fileAndFolder(String path) {
+    String p = path.strip();
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    int last = p.lastIndexOf('/');
+    return last <= 0 ? p : p.substring(p.lastIndexOf('/', last - 1) + 1);
   }
 
   /**

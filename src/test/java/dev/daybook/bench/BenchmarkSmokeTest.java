@@ -117,6 +117,7 @@ class BenchmarkSmokeTest {
     long total = search.path("bytes").asLong();
     assertThat(files).as(what).isGreaterThan(5);
     assertThat(search.path("gzipBytes").asLong()).as(what).isPositive().isLessThan(total);
+    assertThat(search.path("docsBytes").asLong()).as(what).isPositive().isLessThan(total);
     JsonNode queries = search.path("firstQuery");
     assertThat(queries.fieldNames()).toIterable().as(what).hasSize(8)
         .startsWith("cache", "radix cache", "缓存").endsWith("Alison", "修复", "cahce", "apply_rope")

@@ -78,7 +78,9 @@ class SearchCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).startsWith("hicache jit：共 1 条结果\n\n"
         + " 1. 2026-02-06  sgl-project/sglang  high  3d68bd9  add «hicache» «jit» test (#17847)\n"
-        + "    本次提交在 sglang/«jit»_kernel/benchmark 目录新增了 «HiCache» «JIT» Kernel");
+        // The report's `sglang/jit_kernel/benchmark`, shown as its folder and file.
+        + "    本次提交在 «jit»_kernel/benchmark 目录新增了 «HiCache» «JIT» Kernel 性能基准"
+        + "（bench_«hicache».py）");
     assertThat(run.out()).endsWith("    reports/2026-02-06.html#3d68bd9\n");
   }
 

@@ -19,7 +19,7 @@ class ExportOrderTest {
 
   private static CommitDoc doc(String sha, long seconds) {
     return new CommitDoc("o/r", sha, LocalDate.of(2024, 1, 1), Instant.ofEpochSecond(seconds),
-        "low", List.of(), "a", "t", "b", List.of(), "u");
+        "low", List.of(), "a", "t", "b", "b", List.of(), "u");
   }
 
   /** The shas in export id order, of docs written in these segments. */

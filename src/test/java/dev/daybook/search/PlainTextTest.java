@@ -9,13 +9,29 @@ class PlainTextTest {
 
   @Test
   void pathsComeFromCodeSpans() {
-    assertThat(PlainText.withPaths("- `python/a.py`（+1）\n- `b c/d` `https://x/y` `e/f.h`")
+    assertThat(PlainText.texts("- `python/a.py`（+1）\n- `b c/d` `https://x/y` `e/f.h`")
         .paths()).containsExactly("python/a.py", "b c/d", "e/f.h");
     // A path may hold blanks; arithmetic, calls and commands with options are no paths.
-    assertThat(PlainText.withPaths("- `docs/my notes.md`（+1）、`文档/使用 说明.md`\n"
+    assertThat(PlainText.texts("- `docs/my notes.md`（+1）、`文档/使用 说明.md`\n"
         + "- `x = a / b` `f(a, b)/2` `a /b` `run --cfg=a/b` `a\tb/c`").paths())
         .containsExactly("docs/my notes.md", "文档/使用 说明.md");
-    assertThat(PlainText.withPaths("- `python/a.py`").text()).isEqualTo("python/a.py");
+    assertThat(PlainText.texts("- `python/a.py`").text()).isEqualTo("python/a.py");
+  }
+
+  /**
+   * Results show a path as its folder and file, the rest as it is; the index keeps the whole
+   * path, which a path: filter and the report's page have whole.
+   */
+  @Test
+  void theShownTextWritesAPathAsItsFolderAndFile() {
+    PlainText.Texts t = PlainText.texts("- `python/sglang/srt/mem_cache/radix_cache.py`（+3 / −1）"
+        + "\n- `docs/`、`README.md`、`a/b.py` and `x = a / b`: see `python/sglang/srt/`");
+    assertThat(t.text()).isEqualTo("python/sglang/srt/mem_cache/radix_cache.py（+3 / −1） docs/、"
+        + "README.md、a/b.py and x = a / b: see python/sglang/srt/");
+    assertThat(t.shown()).isEqualTo("mem_cache/radix_cache.py（+3 / −1） docs、README.md、a/b.py"
+        + " and x = a / b: see sglang/srt");
+    assertThat(t.paths()).containsExactly("python/sglang/srt/mem_cache/radix_cache.py", "docs/",
+        "a/b.py", "python/sglang/srt/");
   }
 
   @Test

@@ -23,7 +23,7 @@ class StaticExportPartsTest {
   private static CommitDoc doc(int n, String date, String time) {
     String sha = String.format("%040x", n + 1);
     return new CommitDoc("acme/tool", sha, LocalDate.parse(date), Instant.parse(time), "low",
-        List.of("docs"), "Ann", "Change " + n, "A change.", List.of(), "r.html#" + sha);
+        List.of("docs"), "Ann", "Change " + n, "A change.", "A change.", List.of(), "r.html#" + sha);
   }
 
   private static List<StaticExport.Part> parts(Path dir, List<CommitDoc> docs)

@@ -27,7 +27,7 @@ class StaticExportValueFilesTest {
     String sha = String.format("%040x", n + 1);
     return new CommitDoc(repo, sha, LocalDate.parse("2020-01-0" + (n + 1)),
         Instant.parse("2020-01-0" + (n + 1) + "T10:00:00Z"), severity, types, "Ann",
-        "Change " + n, "A change.", List.of(), "r.html#" + sha);
+        "Change " + n, "A change.", "A change.", List.of(), "r.html#" + sha);
   }
 
   @Test

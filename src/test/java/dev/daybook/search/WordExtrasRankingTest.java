@@ -23,7 +23,8 @@ class WordExtrasRankingTest {
       String type) {
     LocalDate date = LocalDate.of(2026, 2, n);
     return new CommitDoc("o/r", sha, date, Instant.parse(date + "T10:00:00Z"), "low",
-        List.of(type), author, title, body, List.of(), "reports/" + date + ".html#" + n);
+        List.of(type), author, title, body, body, List.of(),
+        "reports/" + date + ".html#" + n);
   }
 
   @BeforeAll

@@ -40,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code src/test/resources/search/agreement-queries.txt} is run through {@code daybook search
  * --json --limit 10} and through {@code search.html?q=} of the shipped content, baked by the real
  * {@code daybook build} and served under a sub-path in headless Chromium; both must list the same
- * commits in the same order, or both reject the query. Hostile queries must not add elements to
+ * commits in the same order, each with the same link, facts, title and snippet (marks and all),
+ * or both reject the query. Hostile queries must not add elements to
  * the page. The bytes the browser fetched for a first query are printed. The files the page
  * requests for a first query are those {@link StaticFetchPlan} lists (the benchmark counts its
  * bytes with it); the facets come when the reader asks for them (their files then are those
@@ -98,12 +99,16 @@ class SearchAgreementTest {
    */
   private static List<String> cli(String query, StringBuilder error, Path index, String config,
       String sort, StringBuilder corrected) throws IOException {
-    return cli(query, error, index, Path.of("content"), config, sort, corrected);
+    return cli(query, error, index, Path.of("content"), config, sort, corrected, null);
   }
 
-  /** The same for the index of another archive. */
+  /**
+   * The same for the index of another archive; {@code shown} gets what each hit shows ({@link
+   * #shown}).
+   */
   private static List<String> cli(String query, StringBuilder error, Path index, Path content,
-      String config, String sort, StringBuilder corrected) throws IOException {
+      String config, String sort, StringBuilder corrected, List<String> shown)
+      throws IOException {
     CliRun r = CliRun.run("search", "--json", "--limit", "10", "--index=" + index,
         "--content=" + content, "--config=" + config, "--sort=" + sort, "--", query);
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -123,7 +128,70 @@ class SearchAgreementTest {
     }
     List<String> shas = new ArrayList<>();
     json.get("results").forEach(h -> shas.add(h.get("sha").asText()));
+    if (shown != null) {
+      json.get("results").forEach(h -> shown.add(shown(h)));
+    }
     return shas;
+  }
+
+  /**
+   * What a hit shows, a line each: its address, its title, its facts (date, repository, SHA,
+   * severity and type keys, author) and its snippet, matches in [].
+   */
+  private static String shown(JsonNode h) {
+    List<String> facts = new ArrayList<>(List.of(h.get("date").asText(), h.get("repo").asText(),
+        h.get("sha7").asText(), h.get("severity").asText()));
+    h.get("types").forEach(t -> facts.add(t.asText()));
+    facts.add(h.get("author").asText());
+    return String.join("\n", h.get("url").asText(),
+        marked(h.get("title").asText(), h.get("titleHighlights")), String.join(" · ", facts),
+        marked(h.get("snippet").asText(), h.get("highlights")));
+  }
+
+  /** A text with its [start, end) highlights in []. */
+  private static String marked(String text, JsonNode highlights) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (JsonNode h : highlights) {
+      out.append(text, at, h.get(0).asInt()).append('[')
+          .append(text, h.get(0).asInt(), h.get(1).asInt()).append(']');
+      at = h.get(1).asInt();
+    }
+    return out.append(text.substring(at)).toString();
+  }
+
+  /**
+   * What the page shows of each hit as {@link #shown} writes it: the link relative to the site,
+   * the title, the meta line with severity and types as keys again (the site's words of them
+   * read back from {@code meta.json}) and the snippet, each mark in [].
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> browserShown(String siteBase, Path siteDir) throws IOException {
+    JsonNode words = new ObjectMapper().readTree(siteDir.resolve("search/meta.json").toFile())
+        .get("words");
+    Map<String, String> keys = new java.util.HashMap<>();
+    for (String field : List.of("severity", "type")) {
+      words.get(field).fields().forEachRemaining(e -> keys.put(e.getValue().get(0).asText(),
+          e.getKey()));
+    }
+    List<String> lines = (List<String>) driver.executeScript(
+        "const marked = e => Array.from(e.childNodes).map(n => n.nodeName === 'MARK'"
+        + "  ? '[' + n.textContent + ']' : n.textContent).join('');"
+        + "return Array.from(document.querySelectorAll('#search-results li.search-hit')).map(li =>"
+        + "  [li.querySelector('a.search-title').href, marked(li.querySelector('a.search-title')),"
+        + "   li.querySelector('.search-meta').textContent,"
+        + "   marked(li.querySelector('.search-snippet'))].join('\\n'));");
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      String[] f = line.split("\n", -1);
+      String url = f[0].startsWith(siteBase) ? f[0].substring(siteBase.length()) : f[0];
+      List<String> facts = new ArrayList<>(List.of(f[2].split(" · ", -1)));
+      for (int i = 3; i < facts.size() - 1; i++) {
+        facts.set(i, keys.getOrDefault(facts.get(i), facts.get(i)));
+      }
+      out.add(String.join("\n", url, f[1], String.join(" · ", facts), f[3]));
+    }
+    return out;
   }
 
   /** Opens search.html?q= and waits until the page has answered this query. */
@@ -166,7 +234,7 @@ class SearchAgreementTest {
 
   @Test
   void browserAndCliAgreeOnEveryQuery() throws IOException {
-    agreeOnEveryQuery(base, index, Path.of("content"));
+    agreeOnEveryQuery(base, site, index, Path.of("content"));
   }
 
   /**
@@ -206,11 +274,11 @@ class SearchAgreementTest {
         assertThat(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted())
             .containsExactly("2026-02", "2026-03");
       }
-      agreeOnEveryQuery(twoBase, twoIndex, content);
+      agreeOnEveryQuery(twoBase, twoSite, twoIndex, content);
     }
   }
 
-  private void agreeOnEveryQuery(String siteBase, Path siteIndex, Path content)
+  private void agreeOnEveryQuery(String siteBase, Path siteDir, Path siteIndex, Path content)
       throws IOException {
     List<String> failures = new ArrayList<>();
     int compared = 0;
@@ -218,8 +286,9 @@ class SearchAgreementTest {
     for (String query : queries()) {
       StringBuilder error = new StringBuilder();
       StringBuilder corrected = new StringBuilder();
+      List<String> shown = new ArrayList<>();
       List<String> expected = cli(query, error, siteIndex, content, "site.properties",
-          "relevance", corrected);
+          "relevance", corrected, shown);
       driver.get(siteBase + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
       answered(query);
       String said = corrected.isEmpty() ? "" : "显示 " + corrected + " 的结果";
@@ -240,6 +309,10 @@ class SearchAgreementTest {
         }
       } else if (!expected.equals(actual)) {
         failures.add(query + ":\n  cli     " + expected + "\n  browser " + actual);
+      } else if (!shown.equals(browserShown(siteBase, siteDir))) {
+        // The same commits show the same link, facts, title and snippet, marks and all.
+        failures.add(query + " shows:\n  cli     " + shown + "\n  browser "
+            + browserShown(siteBase, siteDir));
       } else {
         compared += expected.isEmpty() ? 0 : 1;
       }
@@ -408,6 +481,21 @@ class SearchAgreementTest {
     return new dev.daybook.model.ReportedCommit(sha, "https://github.com/acme/tool/commit/" + sha,
         java.time.Instant.parse("2026-03-02T00:00:00Z").plusSeconds(3600L * hour), author, title,
         analysis);
+  }
+
+  /** The browser reads a norm byte as the field length Lucene's BM25 reads from it. */
+  @Test
+  void theBrowserDecodesNormsAsLuceneDoes() {
+    open("");
+    List<Integer> lucene = new ArrayList<>();
+    for (int b = 0; b < 256; b++) {
+      lucene.add(org.apache.lucene.util.SmallFloat.byte4ToInt((byte) b));
+    }
+    @SuppressWarnings("unchecked")
+    List<Number> browser = (List<Number>) driver.executeScript("const out = [];"
+        + "for (let b = 0; b < 256; b++) out.push(window.daybookSearch.fieldLength(b));"
+        + "return out;");
+    assertThat(browser.stream().map(Number::intValue).toList()).isEqualTo(lucene);
   }
 
   @Test

@@ -34,8 +34,8 @@ import dev.daybook.search.TextAnalysis;
  */
 public final class IndexTemplate {
 
-  /** Changes whenever the settings, the chain or the mappings change. */
-  public static final String VERSION = "daybook-opensearch-1+" + TextAnalysis.VERSION;
+  /** Changes whenever the settings, the chain, the mappings or what a document holds change. */
+  public static final String VERSION = "daybook-opensearch-2+" + TextAnalysis.VERSION;
 
   static final String INDEX_ANALYZER = "daybook_index";
   static final String QUERY_ANALYZER = "daybook_query";

@@ -277,7 +277,7 @@ public final class OpenSearchIndex {
     strings(shown.putArray("types"), c.types());
     shown.put("author", c.author());
     shown.put("title", c.title());
-    shown.put("body", c.body());
+    shown.put("body", c.shown());
     strings(shown.putArray("paths"), c.paths());
     shown.put("url", c.url());
     return d;
