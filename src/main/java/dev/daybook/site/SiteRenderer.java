@@ -218,8 +218,9 @@ public final class SiteRenderer {
     digestTime = renderer.digestTime();
     try (Stream<Path> walk = Files.walk(settings.assets())) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        pages.file(settings.assets().relativize(file).toString().replace('\\', '/'),
-            Files.readAllBytes(file));
+        String path = settings.assets().relativize(file).toString().replace('\\', '/');
+        byte[] bytes = Files.readAllBytes(file);
+        pages.file(path, path.endsWith(".js") ? Scripts.compact(bytes) : bytes);
       }
     }
   }
