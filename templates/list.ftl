@@ -69,7 +69,7 @@
 <li class="gap" aria-hidden="true">…</li>
 <#else>
 <#assign label = p.newest?then(t.newestPage, p.number?c)>
-<li><#if p.current><span aria-current="page">${label}</span><#else><a href="${root}${p.path}"<#if !p.newest> aria-label="${fmt(t.pageNumber, p.number)}<#if p.number == 1> (${t.oldestPage})</#if>"</#if>>${label}</a></#if></li>
+<li><#if p.current><span aria-current="page">${label}</span><#else><a href="${root}${p.path}"<#if !p.newest> aria-label="${fmt((p.number == 1)?then(t.pageOldest, t.pageNumber), p.number)}"</#if>>${label}</a></#if></li>
 </#if>
 </#list>
 </ol>

@@ -387,6 +387,11 @@ class ArchiveNavigationTest {
     assertThat(frontPage.select("nav.pages li").eachText()).containsExactly("最新",
         Integer.toString(archives), Integer.toString(archives - 1), "…", "1");
     assertThat(frontPage.select("nav.pages [aria-current=page]").text()).isEqualTo("最新");
+    // Page 1's name for a screen reader says it is the oldest, in the page's language.
+    assertThat(frontPage.select("nav.pages a").last().attr("aria-label"))
+        .isEqualTo("第 1 页（最早）");
+    assertThat(frontPage.select("nav.pages a").get(1).attr("aria-label"))
+        .isEqualTo("第 " + (archives - 1) + " 页");
     // A page in the middle: the front page, a gap, two newer, itself, two older, a gap, page 1.
     int k = archives / 2;
     Document middle = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k));
