@@ -90,7 +90,7 @@
 <ul class="entries">
 <#list reverts as r>
 <li><span class="badge badge-${r.revert.severity}">${r.revert.badge}</span> <a href="${root}${r.revert.path}" dir="auto">${r.revert.title}</a> <small><a href="${root}${r.revert.reportPath}">${r.revert.date}</a> · <code>${r.revert.sha}</code> · <bdi>${r.revert.author}</bdi></small>
-<span class="reverted"><#if r.reverted??>↩ ${t.revertOf} <a href="${root}${r.reverted.path}" dir="auto">${r.reverted.title}</a> <small><a href="${root}${r.reverted.reportPath}">${r.reverted.date}</a> · <code>${r.reverted.sha}</code></span><#else>${t.revertedNotHere}</#if></small></li>
+<span class="reverted"><#if r.reverted??>↩ ${t.revertOf} <a href="${root}${r.reverted.path}" dir="auto">${r.reverted.title}</a> <small><a href="${root}${r.reverted.reportPath}">${r.reverted.date}</a> · <code>${r.reverted.sha}</code></small><#else>${t.revertedNotHere}</#if></span></li>
 </#list>
 </ul>
 <#else>

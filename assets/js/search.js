@@ -1043,7 +1043,7 @@
     return out;
   };
 
-  // Runs a query: { total, hits: [doc], highlight: Set, facets } or throws SyntaxErr.
+  // Runs a query: { total, hits: [doc], scores, highlight: Set } or throws SyntaxErr.
   function run(meta, postings, positions, fullShas, fields, q, byDate) {
     var s = new Searcher(meta, postings, positions, fullShas, fields);
     var root = s.part(q, true);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * Where a day's report is published, relative to the site's root: the one rule for the site's
  * pages ({@code SitePaths.report}) and the search's links to commits, which the browser's search
- * ({@code assets/js/search.js}, {@code reportPage}) follows too.
+ * ({@code assets/js/search.js}, where {@code rowsOf} makes a row's link) follows too.
  */
 public final class ReportPaths {
 

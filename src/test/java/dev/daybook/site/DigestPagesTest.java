@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -167,6 +168,24 @@ class DigestPagesTest {
     // The repository's commits span a week: a bar per day, each numbered.
     assertThat(page(site, "repos/sgl-project/sglang/").select("svg.chart .chart-label")
         .eachText()).containsExactly("2", "3", "4", "5", "6", "7", "8");
+  }
+
+  /** Browsers mend mis-nested tags silently, so the page's own markup is counted. */
+  @Test
+  void theRevertsAreWellNestedWhetherOrNotTheRevertedCommitIsHere() throws Exception {
+    for (String path : List.of(WEEK, MONTH)) {
+      String html = Files.readString(site.resolve(SitePaths.file(path)));
+      assertThat(html).as(path)
+          .contains("<span class=\"reverted\">被回滚的提交不在归档中</span></li>");
+      for (String tag : List.of("span", "small", "code", "li", "a")) {
+        assertThat(count(html, "<" + tag + "[ >]")).as(path + ": <" + tag + ">")
+            .isEqualTo(count(html, "</" + tag + ">"));
+      }
+    }
+  }
+
+  private static long count(String html, String regex) {
+    return Pattern.compile(regex).matcher(html).results().count();
   }
 
   @Test
