@@ -1,6 +1,6 @@
 // Daybook's search in the browser: the same analysis (TextAnalysis, Porter), query language
 // (QueryParser, QueryBuilder), ranking (Ranking: Lucene's BM25 in single precision) and snippets
-// (Snippet) as `daybook search`, over the static files StaticExport writes to search/.
+// (Snippet) as daybook search, over the static files StaticExport writes to search/.
 // No framework, no network beyond this site's own files, unless the site names a read-only
 // OpenSearch endpoint (search.opensearch-public): then the parsed query goes there, translated as
 // QueryDsl translates it. Data reaches the page only through textContent, never as HTML.
@@ -310,7 +310,7 @@
       DID_YOU_MEAN: '；是不是想写 {0}？', LIST: '、', CORRECTED: '显示 {0} 的结果' } };
 
   function SyntaxErr(message, column) { this.message = message; this.column = column; }
-  // The message `kind` with {i} replaced by args[i] (a list joined as the language joins one),
+  // The message kind with {i} replaced by args[i] (a list joined as the language joins one),
   // then the suggestion if there is one.
   function fail(kind, column, args, suggestion) {
     var m = MESSAGES[lang];
@@ -1350,7 +1350,12 @@
       facetsWanted = true;
       list.setAttribute('data-state', 'busy');
       try {
-        if (await facetsFor(meta, r, text, my)) done(text);
+        if (await facetsFor(meta, r, text, my)) {
+          done(text);
+          // The button is gone: the keyboard goes on from the first facet, not the page's top.
+          var first = facets.querySelector('button');
+          if (first) first.focus();
+        }
       } catch (e) {
         if (my === generation) { say(String(e && e.message || e)); done(text); }
       }

@@ -1,5 +1,7 @@
 package dev.daybook.site;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,17 +9,27 @@ import java.nio.charset.StandardCharsets;
  * without indentation. The search script is fetched by every first query, and its comments and
  * indentation are a fifth of it; the copy under {@code assets/js/} stays the one to read.
  *
- * <p>Only whole lines go or lose their leading blanks, which cannot change what the script does:
- * a line break stays wherever code was on both sides of it, and the scripts hold no template
- * literal that spans lines (a test checks).
+ * <p>Only whole lines go or lose their leading blanks, which keeps a line break wherever code was
+ * on both sides of one. That is safe only where no token spans lines: a script with a template
+ * literal, a block comment, a line continued by a backslash, or bytes that are not UTF-8 (a
+ * script a fork adds) is published as it is.
  */
 final class Scripts {
 
   private Scripts() {}
 
-  /** The script without comment-only lines, blank lines and indentation. */
+  /** The script without comment-only lines, blank lines and indentation, when that is safe. */
   static byte[] compact(byte[] script) {
-    String text = new String(script, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(script)).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return script;
+    }
+    if (text.contains("`") || text.contains("/*") || text.contains("\\\n")
+        || text.contains("\\\r")) {
+      return script;
+    }
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n", -1)) {
       String code = line.strip();

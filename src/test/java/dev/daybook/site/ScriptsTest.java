@@ -34,6 +34,17 @@ class ScriptsTest {
         + "})();\n");
   }
 
+  @Test
+  void aScriptWithATokenThatMaySpanLinesIsPublishedAsItIs() {
+    for (String script : List.of("var s = `a\n  // not a comment\n`;\n",
+        "/* settings\n// */ var debug = 1;\n", "var s = 'a\\\n  b';\n")) {
+      byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+      assertThat(Scripts.compact(bytes)).as(script).isSameAs(bytes);
+    }
+    byte[] latin1 = "  var s = 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(Scripts.compact(latin1)).isSameAs(latin1);
+  }
+
   /**
    * What makes dropping lines safe for the shipped scripts: no template literal, which could
    * span lines (its backticks are only ever in comments), and every line of code kept whole.

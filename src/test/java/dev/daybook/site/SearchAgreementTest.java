@@ -220,6 +220,9 @@ class SearchAgreementTest {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
         !d.findElements(By.cssSelector("#search-facets .search-facet")).isEmpty()
         && "done".equals(d.findElement(By.id("search-results")).getDomAttribute("data-state")));
+    // The button that had the keyboard is gone: the first facet has it now.
+    assertThat(driver.switchTo().activeElement())
+        .isEqualTo(driver.findElement(By.cssSelector("#search-facets button")));
   }
 
   /** What the page says of a corrected query ("显示 cache 的结果"), or "". */
