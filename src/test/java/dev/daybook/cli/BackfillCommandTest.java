@@ -22,10 +22,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,21 +50,12 @@ class BackfillCommandTest {
       + " left until \\d\\d:\\d\\d:\\d\\d UTC; (?:about (\\d+) s to go at the current rate"
       + "|finished)");
 
-  static FakeGitHub github;
+  @RegisterExtension
+  static final FakeGitHub github = FakeGitHub.perTestClass();
 
   @TempDir
   Path dir;
   Path config;
-
-  @BeforeAll
-  static void startGitHub() throws IOException {
-    github = FakeGitHub.start();
-  }
-
-  @AfterAll
-  static void stopGitHub() {
-    github.close();
-  }
 
   @BeforeEach
   void setUp() throws IOException {

@@ -22,10 +22,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code daybook generate} end to end, against a real HTTP server replaying the sglang week. */
@@ -33,26 +32,17 @@ class GenerateCommandTest {
 
   static final Clock AFTER_THE_WEEK = Clock.fixed(Instant.parse("2026-02-10T00:00:00Z"),
       ZoneOffset.UTC);
-  static FakeGitHub github;
+  @RegisterExtension
+  static final FakeGitHub github = FakeGitHub.perTestClass();
 
   @TempDir
   Path dir;
   Path content;
   Path config;
 
-  @BeforeAll
-  static void startGitHub() throws IOException {
-    github = FakeGitHub.start();
-  }
-
-  @AfterAll
-  static void stopGitHub() {
-    github.close();
-  }
-
   @BeforeEach
   void setUp() throws IOException {
-    github.reset().serve(FakeRepo.sglangWeek());
+    github.serve(FakeRepo.sglangWeek());
     content = dir.resolve("content");
     config = dir.resolve("site.properties");
     Files.writeString(config, "repos=sgl-project/sglang\nreport.timezone=Asia/Shanghai\n"

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An OpenAI-compatible {@code POST /v1/chat/completions} on 127.0.0.1. It answers from a queue of
@@ -28,7 +32,7 @@ import java.util.function.Function;
  * and records every request: body, Authorization header, prompt size, the most requests ever in
  * flight at once.
  */
-public final class FakeLlm implements AutoCloseable {
+public final class FakeLlm implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -123,6 +127,28 @@ public final class FakeLlm implements AutoCloseable {
     server.setExecutor(fake.executor);
     server.start();
     return fake;
+  }
+
+  /**
+   * A stand-in model endpoint for a test class, registered with {@code @RegisterExtension}: started with
+   * the class, {@linkplain #reset reset} before each test, stopped after the last.
+   */
+  public static FakeLlm perTestClass() {
+    try {
+      return start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public URI baseUrl() {

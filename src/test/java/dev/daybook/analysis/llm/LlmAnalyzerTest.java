@@ -29,10 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The LLM analyzer against a real HTTP server on 127.0.0.1 playing the endpoint. */
@@ -43,27 +41,13 @@ class LlmAnalyzerTest {
   static final String PARENT = "fedcba9876543210fedcba9876543210fedcba98";
   static final String URL = "https://github.com/example/repo/commit/" + SHA;
 
-  static FakeLlm fake;
+  @RegisterExtension
+  static final FakeLlm fake = FakeLlm.perTestClass();
 
   @TempDir
   Path dir;
   final List<Duration> sleeps = new ArrayList<>();
   final List<String> notices = new ArrayList<>();
-
-  @BeforeAll
-  static void startEndpoint() throws IOException {
-    fake = FakeLlm.start();
-  }
-
-  @AfterAll
-  static void stopEndpoint() {
-    fake.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    fake.reset();
-  }
 
   LlmAnalyzer.Builder builder() {
     return LlmAnalyzer.builder()

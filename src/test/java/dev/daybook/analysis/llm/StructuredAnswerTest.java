@@ -20,7 +20,6 @@ import dev.daybook.model.Point;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
 import dev.daybook.report.ReportParser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,25 +49,11 @@ class StructuredAnswerTest {
   // A label line: the bold label alone, or before its value.
   static final Pattern LABEL = Pattern.compile("^\\*\\*[^*]+\\*\\*(?=$|：)");
 
-  static FakeLlm fake;
+  @RegisterExtension
+  static final FakeLlm fake = FakeLlm.perTestClass();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void startEndpoint() throws IOException {
-    fake = FakeLlm.start();
-  }
-
-  @AfterAll
-  static void stopEndpoint() {
-    fake.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    fake.reset();
-  }
 
   LlmAnalyzer analyzer() {
     return LlmAnalyzer.builder()

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,13 +37,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A GitHub REST API on 127.0.0.1 serving {@link FakeRepo}s: the repository, the commit listing
  * (branch, since/until, pages, {@code Link} headers) and each commit with its files in pages of 300.
  * It records every request and can be told to answer some requests with a fault.
  */
-public final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
   static final int FILES_PER_PAGE = 300;
   private static final int MAX_PER_PAGE = 100;
@@ -106,6 +110,28 @@ public final class FakeGitHub implements AutoCloseable {
 
   public static FakeGitHub start() throws IOException {
     return new FakeGitHub();
+  }
+
+  /**
+   * A stand-in GitHub for a test class, registered with {@code @RegisterExtension}: started with
+   * the class, {@linkplain #reset reset} before each test, stopped after the last.
+   */
+  public static FakeGitHub perTestClass() {
+    try {
+      return start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public URI apiUrl() {

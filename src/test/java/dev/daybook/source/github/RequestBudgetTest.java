@@ -3,7 +3,6 @@ package dev.daybook.source.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.concurrent.Sleeper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +13,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
@@ -27,22 +25,13 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  */
 class RequestBudgetTest {
 
-  static FakeGitHub github;
+  @RegisterExtension
+  static final FakeGitHub github = FakeGitHub.perTestClass();
   final List<String> notices = Collections.synchronizedList(new ArrayList<>());
-
-  @BeforeAll
-  static void start() throws IOException {
-    github = FakeGitHub.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    github.close();
-  }
 
   @BeforeEach
   void serve() {
-    github.reset().serve(FakeRepo.sglangWeek())
+    github.serve(FakeRepo.sglangWeek())
         .inject(".*", 1000, FakeGitHub.slow(Duration.ofMillis(50)));
   }
 
