@@ -63,6 +63,9 @@ public final class StaticFetchPlan implements Closeable {
   static final int PAGE = 10;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The list in a part of meta.json whose places number its {@code field-F-K.json} files. */
+  private static final Map<String, String> VALUE_LISTS =
+      Map.of("repo", "repos", "severity", "severities", "type", "types");
 
   private final Path site;
   private final Path data;
@@ -155,10 +158,6 @@ public final class StaticFetchPlan implements Closeable {
       }
     }
   }
-
-  /** The list of a part's values in meta.json that the numbers of {@code field-F-K.json} count in. */
-  private static final Map<String, String> VALUE_LISTS =
-      Map.of("repo", "repos", "severity", "severities", "type", "types");
 
   /** The repositories of the archive a {@code repo:} value means: by full name, owner or name. */
   private List<String> repos(String value) {
