@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--jvm-defaults",
       description = "Run Daybook's builds with the JVM's default options instead of the"
           + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-          + " -XX:MaxTenuringThreshold=0).")
+          + " -XX:MaxTenuringThreshold=0 -XX:MetaspaceSize=128m).")
   boolean jvmDefaults;
 
   @Spec

@@ -82,7 +82,7 @@ public final class Benchmark {
    * measured as a user runs them. Stock JBake keeps the JVM's defaults, as its own launcher does.
    */
   public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
+      "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:MetaspaceSize=128m");
 
   /**
    * The system property that the launcher sets to {@code target/daybook.jar} and the benchmark's

@@ -3,8 +3,11 @@ package dev.daybook.build;
 import dev.daybook.site.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,23 +27,24 @@ final class PageManifest {
 
   private record Entry(String key, long size) {}
 
-  private final Map<String, Entry> previous;
+  /** Sorted, so that the files under a folder are one range of it; only read. */
+  private final SortedMap<String, Entry> previous;
   private final Map<String, Entry> next = new ConcurrentHashMap<>();
 
-  private PageManifest(Map<String, Entry> previous) {
+  private PageManifest(SortedMap<String, Entry> previous) {
     this.previous = previous;
   }
 
   /** The manifest of the last build from the bytes it {@linkplain #bytes gave}, or an empty one. */
   static PageManifest load(byte[] bytes) {
-    Map<String, Entry> entries = new ConcurrentHashMap<>();
+    SortedMap<String, Entry> entries = new TreeMap<>();
     if (bytes == null) {
-      return new PageManifest(Map.of());
+      return new PageManifest(entries);
     }
     try {
       List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
       if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
-        return new PageManifest(Map.of());
+        return new PageManifest(new TreeMap<>());
       }
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split("\t", -1);
@@ -48,7 +52,7 @@ final class PageManifest {
       }
       return new PageManifest(entries);
     } catch (RuntimeException e) {
-      return new PageManifest(Map.of());
+      return new PageManifest(new TreeMap<>());
     }
   }
 
@@ -61,7 +65,8 @@ final class PageManifest {
    */
   boolean keep(SiteOutput site, String path, String key) throws IOException {
     Entry last = previous.get(path);
-    boolean kept = last != null && last.key().equals(key) && site.keep(path, last.size());
+    boolean kept = last != null && last.key().equals(key)
+        && site.keep(Map.of(path, last.size()));
     if (kept) {
       next.put(path, last);
     }
@@ -74,21 +79,18 @@ final class PageManifest {
    * caller checked as a whole) and they are all still there.
    */
   boolean keepAll(SiteOutput site, String folder, String key) throws IOException {
-    List<Map.Entry<String, Entry>> files = previous.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(folder)).sorted(Map.Entry.comparingByKey()).toList();
+    // The paths under the folder: those from the folder's name to the next name without it.
+    SortedMap<String, Entry> files = previous.subMap(folder, folder + Character.MAX_VALUE);
     if (files.isEmpty()
-        || (key != null && files.stream().anyMatch(e -> !e.getValue().key().equals(key)))) {
+        || (key != null && files.values().stream().anyMatch(e -> !e.key().equals(key)))) {
       return false;
     }
-    for (Map.Entry<String, Entry> e : files) {
-      if (!site.exists(e.getKey(), e.getValue().size())) {
-        return false;
-      }
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    files.forEach((path, e) -> sizes.put(path, e.size()));
+    if (!site.keep(sizes)) {
+      return false;
     }
-    for (Map.Entry<String, Entry> e : files) {
-      site.keep(e.getKey(), e.getValue().size());
-      next.put(e.getKey(), e.getValue());
-    }
+    next.putAll(files);
     return true;
   }
 

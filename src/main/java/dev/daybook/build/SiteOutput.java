@@ -1,5 +1,6 @@
 package dev.daybook.build;
 
+import dev.daybook.concurrent.Background;
 import dev.daybook.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,11 @@ final class SiteOutput {
   private final Map<String, Boolean> changed = new ConcurrentHashMap<>();
   /** The folders of the staged files made so far. */
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  /**
+   * The published site as it is before this build publishes: listed beside the build, from its
+   * start, as nothing changes it until {@link #commit} (the build holds the output's lock).
+   */
+  private final Background<Listing> published;
 
   /**
    * @param live the published site (may not exist yet)
@@ -54,6 +60,7 @@ final class SiteOutput {
     this.live = live;
     this.cache = cache;
     this.publication = new Publication(live, cache);
+    this.published = Background.start("daybook-listing", this::list);
   }
 
   /** Gives one file of the new site; returns its size in bytes. */
@@ -84,32 +91,33 @@ final class SiteOutput {
   }
 
   /**
-   * Keeps a published file without reading it, for a page the build knows is unchanged.
+   * Keeps published files without reading them, all or none, for pages the build knows are
+   * unchanged.
    *
-   * @param size the size the file had when it was made
-   * @return false when there is no such file or its size changed (the caller must make it
-   *     after all)
+   * @param sizes the size each file had when it was made, by site path
+   * @return false, keeping none, when a file is missing or its size changed (the caller must make
+   *     them after all)
    */
-  boolean keep(String path, long size) throws IOException {
-    if (!exists(path, size)) {
-      return false;
+  boolean keep(Map<String, Long> sizes) throws IOException {
+    for (Map.Entry<String, Long> file : sizes.entrySet()) {
+      check(file.getKey());
+      // One stat, not two: a rebuild asks this of every file it keeps.
+      try {
+        BasicFileAttributes a = Files.readAttributes(live.resolve(file.getKey()),
+            BasicFileAttributes.class);
+        if (!a.isRegularFile() || a.size() != file.getValue()) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
     }
-    if (files.putIfAbsent(path, size) != null) {
-      throw new IllegalStateException("two pages for " + path);
+    for (Map.Entry<String, Long> file : sizes.entrySet()) {
+      if (files.putIfAbsent(file.getKey(), file.getValue()) != null) {
+        throw new IllegalStateException("two pages for " + file.getKey());
+      }
     }
     return true;
-  }
-
-  /** Whether the published site has a file at {@code path} of that size. */
-  boolean exists(String path, long size) throws IOException {
-    check(path);
-    // One stat, not two: a rebuild asks this of every file it keeps.
-    try {
-      BasicFileAttributes a = Files.readAttributes(live.resolve(path), BasicFileAttributes.class);
-      return a.isRegularFile() && a.size() == size;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /**
@@ -172,26 +180,38 @@ final class SiteOutput {
    * has, and the folders that leaves empty (or that were empty), deepest first.
    */
   private Publication.Plan plan(List<String> written, List<String> caches) throws IOException {
-    List<String> deleted = new ArrayList<>();
-    List<String> emptied = new ArrayList<>();
-    if (Files.isDirectory(live)) {
-      // Every folder that holds a file of the new site.
-      Set<String> needed = new HashSet<>();
-      for (String path : files.keySet()) {
-        for (int slash = path.lastIndexOf('/'); slash > 0 && needed.add(path.substring(0, slash));
-            slash = path.lastIndexOf('/', slash - 1)) {
-          // each folder above the file, up to one already noted
-        }
+    // Every folder that holds a file of the new site.
+    Set<String> needed = new HashSet<>();
+    for (String path : files.keySet()) {
+      for (int slash = path.lastIndexOf('/'); slash > 0 && needed.add(path.substring(0, slash));
+          slash = path.lastIndexOf('/', slash - 1)) {
+        // each folder above the file, up to one already noted
       }
-      // One pass that gets each entry's attributes with the listing: a site of years has tens
-      // of thousands of files, and a stat per file was most of this step.
+    }
+    Listing listing = published.finish();
+    List<String> deleted = listing.files().stream().filter(p -> !files.containsKey(p)).sorted()
+        .toList();
+    List<String> emptied = listing.folders().stream().filter(f -> !needed.contains(f)).toList();
+    return new Publication.Plan(written, deleted, emptied, caches);
+  }
+
+  /**
+   * The published site's files and its folders but the top one, deepest first.
+   */
+  private record Listing(List<String> files, List<String> folders) {}
+
+  /**
+   * Lists the published site in one pass that gets each entry's attributes with the listing (a
+   * site of years has tens of thousands of files, and a stat per file was most of this step).
+   */
+  private Listing list() throws IOException {
+    List<String> found = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
+    if (Files.isDirectory(live)) {
       Files.walkFileTree(live, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
-          String path = sitePath(p);
-          if (!files.containsKey(path)) {
-            deleted.add(path);
-          }
+          found.add(sitePath(p));
           return FileVisitResult.CONTINUE;
         }
 
@@ -200,14 +220,14 @@ final class SiteOutput {
           if (e != null) {
             throw e;
           }
-          if (!dir.equals(live) && !needed.contains(sitePath(dir))) {
-            emptied.add(sitePath(dir));
+          if (!dir.equals(live)) {
+            folders.add(sitePath(dir));
           }
           return FileVisitResult.CONTINUE;
         }
       });
     }
-    return new Publication.Plan(written, deleted.stream().sorted().toList(), emptied, caches);
+    return new Listing(found, folders);
   }
 
   private String sitePath(Path p) {

@@ -2,16 +2,28 @@ package dev.daybook.site;
 
 import dev.daybook.report.ReportPage;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.text.SimpleDateFormat;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.convert.DefaultListDelimiterHandler;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Parser;
+import org.jbake.app.configuration.ConfigUtil;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
@@ -66,8 +78,8 @@ final class JBakeOven {
     }
     Locale locale = Locale.getDefault();
     try {
-      config = new JBakeConfigurationFactory()
-          .createDefaultJbakeConfiguration(project.toFile(), destination.toFile(), true);
+      config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(
+          project.toFile(), destination.toFile(), configuration(project), true);
     } finally {
       // JBake may set the JVM's locale from its configuration; the build's output must not
       // depend on it, and nor may the rest of the process.
@@ -77,6 +89,42 @@ final class JBakeOven {
     // A store that is never started: the templates ask JBake for no collection of documents
     // (Daybook's pages list them), and a template that did would fail loudly, not slowly.
     templates = new DelegatingTemplateEngine(new ContentStore("memory", "daybook"), config);
+  }
+
+  /**
+   * The project's settings as JBake layers them: its {@code jbake.properties} over JBake's own
+   * {@code default.properties}, lists split at commas. Read here rather than by JBake's {@code
+   * ConfigUtil}, which reaches the same values through commons-configuration's builders: a few
+   * hundred classes more for every build to load.
+   */
+  private static CompositeConfiguration configuration(Path project) {
+    CompositeConfiguration settings = new CompositeConfiguration();
+    settings.setListDelimiterHandler(new DefaultListDelimiterHandler(ConfigUtil.LIST_DELIMITER));
+    try (Reader own = Files.newBufferedReader(project.resolve(ConfigUtil.CONFIG_FILE));
+        InputStream stream = JBakeOven.class.getClassLoader()
+            .getResourceAsStream(ConfigUtil.DEFAULT_CONFIG_FILE)) {
+      if (stream == null) {
+        throw new IllegalStateException("JBake's " + ConfigUtil.DEFAULT_CONFIG_FILE
+            + " is not on the classpath");
+      }
+      settings.addConfiguration(properties(own));
+      settings.addConfiguration(properties(new InputStreamReader(stream, StandardCharsets.UTF_8)));
+    } catch (IOException | ConfigurationException e) {
+      // Daybook wrote the file for this build (Staging): not the user's to mend.
+      throw new UncheckedIOException(new IOException(
+          project.resolve(ConfigUtil.CONFIG_FILE) + ": " + e.getMessage(), e));
+    }
+    return settings;
+  }
+
+  private static PropertiesConfiguration properties(Reader text)
+      throws ConfigurationException, IOException {
+    PropertiesConfiguration properties = new PropertiesConfiguration();
+    properties.setListDelimiterHandler(new DefaultListDelimiterHandler(ConfigUtil.LIST_DELIMITER));
+    properties.setIncludesAllowed(false);
+    properties.setThrowExceptionOnMissing(true);
+    properties.read(text);
+    return properties;
   }
 
   /**
