@@ -639,6 +639,8 @@
   // search.opensearch-public: a read-only OpenSearch _search URL that answers instead of the
   // static index (the page still reads meta.json for the words of types and severities).
   var openSearch = script.getAttribute('data-opensearch') || '';
+  // Up to how many commits the facets' counts come with every query (search.facets-at-once).
+  var facetsAtOnce = Number(script.getAttribute('data-facets-at-once') || 0);
   var files = new Map();
   function load(name) {
     if (!files.has(name)) {
@@ -1132,9 +1134,9 @@
   var form = document.getElementById('search-form');
   var PAGE = 10;
   var generation = 0;
-  // The facets' counts are loaded when the reader asks for them (the refine button), then with
-  // every query of the page: they need every hit's repository, date, severity and types, which
-  // on a large archive is more to download than the results.
+  // Past facetsAtOnce commits the facets' counts are loaded when the reader asks for them (the
+  // refine button), then with every query of the page: they need every hit's repository, date,
+  // severity and types, which on a large archive is more to download than the results.
   var facetsWanted = false;
 
   function el(tag, cls, text) {
@@ -1339,7 +1341,7 @@
     var shown = await rowsOf(meta, r.hits.slice(0, count));
     if (my !== generation) return;
     showRows(meta, shown, r.total, r.highlight, text, count);
-    if (r.total === 0 || facetsWanted) {
+    if (r.total === 0 || facetsWanted || meta.n <= facetsAtOnce) {
       if (await facetsFor(meta, r, text, my)) done(text);
       return;
     }

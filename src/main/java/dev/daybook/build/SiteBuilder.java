@@ -19,6 +19,7 @@ import dev.daybook.search.SearchResults;
 import dev.daybook.search.StaticExport;
 import dev.daybook.site.BaseUrl;
 import dev.daybook.site.Pages;
+import dev.daybook.site.SearchPage;
 import dev.daybook.site.SiteException;
 import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
@@ -68,60 +69,61 @@ public final class SiteBuilder {
    * @param hideBots whether a day's page leaves bots' commits out of its table
    * @param watches the watch feeds' queries by name ({@code watch.NAME}); they need the search
    *     index, so none without one
-   * @param searchEndpoint the read-only OpenSearch {@code _search} URL the search page asks
-   *     instead of its static index ({@code search.opensearch-public}), or null
+   * @param searchPage how the search page searches
    */
   public record Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
       String title, Language language, ZoneId defaultZone, int pageSize, Path searchIndex,
-      List<String> bots, boolean hideBots, Map<String, String> watches, URI searchEndpoint) {
+      List<String> bots, boolean hideBots, Map<String, String> watches, SearchPage searchPage) {
     public Options {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(searchPage, "searchPage");
       bots = List.copyOf(bots);
       watches = Collections.unmodifiableSortedMap(new TreeMap<>(watches));
     }
 
     /**
-     * Options of a site without a search index, bots besides those named {@code …[bot]}, watch
-     * feeds or an OpenSearch endpoint; the {@code with…} methods add them.
+     * Options of a site without a search index, bots besides those named {@code …[bot]} or watch
+     * feeds, whose search page reads its static index ({@link SearchPage#STATIC}); the {@code
+     * with…} methods change them.
      */
     public Options(Path content, Path templates, Path assets, Path output, BaseUrl baseUrl,
         String title, Language language, ZoneId defaultZone, int pageSize) {
       this(content, templates, assets, output, baseUrl, title, language, defaultZone, pageSize,
-          null, List.of(), false, Map.of(), null);
+          null, List.of(), false, Map.of(), SearchPage.STATIC);
     }
 
     /** These options with a search index (null for none). */
     public Options withSearchIndex(Path searchIndex) {
       return new Options(content, templates, assets, output, baseUrl, title, language,
-          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchPage);
     }
 
     /** These options with these bots, hidden from a day's table or not. */
     public Options withBots(List<String> bots, boolean hideBots) {
       return new Options(content, templates, assets, output, baseUrl, title, language,
-          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchPage);
     }
 
     /** These options with these watch feeds. */
     public Options withWatches(Map<String, String> watches) {
       return new Options(content, templates, assets, output, baseUrl, title, language,
-          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchPage);
     }
 
-    /** These options with the OpenSearch endpoint the search page asks (null for none). */
-    public Options withSearchEndpoint(URI searchEndpoint) {
+    /** These options with this search page. */
+    public Options withSearchPage(SearchPage searchPage) {
       return new Options(content, templates, assets, output, baseUrl, title, language,
-          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchEndpoint);
+          defaultZone, pageSize, searchIndex, bots, hideBots, watches, searchPage);
     }
 
     /** What the site is made of besides the reports. */
     public SiteRenderer.Settings site() {
       return new SiteRenderer.Settings(content, templates, assets, baseUrl, title, language,
-          pageSize, bots, hideBots, searchEndpoint);
+          pageSize, bots, hideBots, searchPage);
     }
   }
 
@@ -383,7 +385,7 @@ public final class SiteBuilder {
       indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)
     }
     clock.end("index");
-    boolean exported = export(o.searchIndex(), fingerprint, o.searchEndpoint() != null, manifest,
+    boolean exported = export(o.searchIndex(), fingerprint, o.searchPage().endpoint() != null, manifest,
         site, entries);
     clock.end("export");
     return new Searched(index, exported);

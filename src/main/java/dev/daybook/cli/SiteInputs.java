@@ -4,6 +4,7 @@ import dev.daybook.build.SiteBuilder;
 import dev.daybook.config.OpenSearchSettings;
 import dev.daybook.config.SiteConfig;
 import dev.daybook.site.BaseUrl;
+import dev.daybook.site.SearchPage;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,6 @@ public final class SiteInputs {
     return new SiteBuilder.Options(content, templates, assets, out, base, config.title(),
         config.language(), config.zone(), config.pageSize()).withSearchIndex(searchIndex)
         .withBots(config.bots(), config.hideBots()).withWatches(config.watches())
-        .withSearchEndpoint(openSearch.publicSearchUrl());
+        .withSearchPage(new SearchPage(openSearch.publicSearchUrl(), config.facetsAtOnce()));
   }
 }

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param bots authors counted as bots besides those whose name ends in {@code [bot]}, sorted
  * @param hideBots whether a day's page leaves bots' commits out of its commit table
  * @param watches the watch feeds ({@code watch.NAME=QUERY}), by name, sorted
+ * @param facetsAtOnce up to how many commits the search page shows the facet counts with every
+ *     query ({@code search.facets-at-once}); past it, when the reader asks
  */
 public record SiteConfig(
     String title,
@@ -43,11 +45,17 @@ public record SiteConfig(
     String analyzer,
     List<String> bots,
     boolean hideBots,
-    Map<String, String> watches) {
+    Map<String, String> watches,
+    int facetsAtOnce) {
 
   public static final String FILE_NAME = "site.properties";
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
   public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
+  /**
+   * About seven years of a busy repository: a first query then loads about 1 KB (gzipped) more
+   * for the facets.
+   */
+  public static final int DEFAULT_FACETS_AT_ONCE = 50_000;
 
   public SiteConfig {
     repos = List.copyOf(new TreeSet<>(repos));
@@ -61,7 +69,7 @@ public record SiteConfig(
   /** The settings used when there is no {@code site.properties}. */
   public static SiteConfig defaults() {
     return new SiteConfig("Daybook", Language.ZH, "/", 50, DEFAULT_ZONE, List.of(),
-        DEFAULT_API_URL, "rules", List.of(), false, Map.of());
+        DEFAULT_API_URL, "rules", List.of(), false, Map.of(), DEFAULT_FACETS_AT_ONCE);
   }
 
   /** Loads a file; a missing file gives the defaults. */
@@ -135,8 +143,11 @@ public record SiteConfig(
         watches.put(name, query);
       }
     }
+    int facetsAtOnce = parseInt(source, "search.facets-at-once",
+        p.getProperty("search.facets-at-once", String.valueOf(d.facetsAtOnce())), 0,
+        100_000_000);
     return new SiteConfig(title, language, baseUrl, pageSize, zone, repos, apiUrl, analyzer,
-        bots, hide.equals("true"), watches);
+        bots, hide.equals("true"), watches, facetsAtOnce);
   }
 
   /** Parses an http(s) URL or fails naming the setting. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -44,10 +47,11 @@ import org.apache.lucene.index.SortedDocValues;
  *   <li>for a word that matches nothing ({@link Spelling}), the {@code words-Ln.json} of its
  *       first letter and the lengths within reach; if a word was corrected, the files of the
  *       corrected query as above;
- *   <li>the {@code docs-N.json} of the first page of results (10).
+ *   <li>the {@code docs-N.json} of the first page of results (10);
+ *   <li>when there are results and the archive has at most as many commits as the search page
+ *       loads the facets at once for ({@code data-facets-at-once} of {@code search.html}), the
+ *       facets' files ({@link #facets}); past that they are loaded only when the reader asks.
  * </ol>
- *
- * The facets' files are loaded only when the reader asks for the facets ({@link #facets}).
  *
  * Every file after {@code meta.json} is in the folder of a part of the export ({@link
  * StaticExport.Part}): each part's, except a {@code docs-N.json}, which is the one of the part
@@ -66,6 +70,10 @@ public final class StaticFetchPlan implements Closeable {
   /** The list in a part of meta.json whose places number its {@code field-F-K.json} files. */
   private static final Map<String, String> VALUE_LISTS =
       Map.of("repo", "repos", "severity", "severities", "type", "types");
+
+  /** The attribute of the search page's script that says up to how many commits. */
+  private static final Pattern FACETS_AT_ONCE =
+      Pattern.compile("data-facets-at-once=\"(\\d+)\"");
 
   private final Path site;
   private final Path data;
@@ -123,7 +131,20 @@ public final class StaticFetchPlan implements Closeable {
       }
       out.add(docs(id));
     }
+    if (results.total() > 0 && facetsAtOnce()) {
+      out.addAll(facets());
+    }
     return List.copyOf(out);
+  }
+
+  /** Whether the search page loads the facets with the results, as search.js decides it. */
+  private boolean facetsAtOnce() throws IOException {
+    Path page = site.resolve("search.html");
+    if (!Files.exists(page)) {
+      return false;
+    }
+    Matcher at = FACETS_AT_ONCE.matcher(Files.readString(page, StandardCharsets.UTF_8));
+    return at.find() && meta.path("n").asLong() <= Long.parseLong(at.group(1));
   }
 
   /**

@@ -55,21 +55,25 @@ public final class SiteRenderer {
    *
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
    * @param hideBots whether a day's page leaves bots' commits out of its commit table
+   * @param searchPage how the search page searches
    */
   public record Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
-      Language language, int pageSize, List<String> bots, boolean hideBots, URI searchEndpoint) {
+      Language language, int pageSize, List<String> bots, boolean hideBots,
+      SearchPage searchPage) {
     public Settings {
       Objects.requireNonNull(content, "content");
       Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(assets, "assets");
       Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(searchPage, "searchPage");
       bots = List.copyOf(bots);
     }
 
     /** Settings that hide no bot and whose search page reads its static index only. */
     public Settings(Path content, Path templates, Path assets, BaseUrl baseUrl, String title,
         Language language, int pageSize, List<String> bots) {
-      this(content, templates, assets, baseUrl, title, language, pageSize, bots, false, null);
+      this(content, templates, assets, baseUrl, title, language, pageSize, bots, false,
+          SearchPage.STATIC);
     }
 
     /** Names the first missing (or unreadable) template or asset. */
@@ -277,10 +281,11 @@ public final class SiteRenderer {
     site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
     // The OpenSearch _search URL the search page asks instead of its static index, and the
     // origin its Content-Security-Policy then allows it to connect to; "" for none.
-    URI endpoint = o.searchEndpoint();
+    URI endpoint = o.searchPage().endpoint();
     site.put("searchEndpoint", endpoint == null ? "" : endpoint.toString());
     site.put("searchOrigin", endpoint == null ? ""
         : endpoint.getScheme() + "://" + endpoint.getRawAuthority());
+    site.put("facetsAtOnce", o.searchPage().facetsAtOnce());
     return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
         + "<#assign site = " + FtlLiteral.of(site) + ">\n";
   }

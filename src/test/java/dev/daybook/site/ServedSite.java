@@ -22,12 +22,18 @@ record ServedSite(Path site, Path index, String base, StaticServer server,
   /** Serves first (the base URL, with its port, goes into the bake), then bakes and opens. */
   static ServedSite start(Path tmp, String subPath, Consumer<StaticServer.Request> requests,
       int width, int height) throws IOException {
+    return start(tmp, subPath, requests, width, height, Path.of("site.properties"));
+  }
+
+  /** The same, with these site settings. */
+  static ServedSite start(Path tmp, String subPath, Consumer<StaticServer.Request> requests,
+      int width, int height, Path config) throws IOException {
     Path site = tmp.resolve("site");
     Path index = tmp.resolve("lucene");
     StaticServer server = StaticServer.start(site, 0, subPath, requests);
     String base = server.url().toString();
-    CliRun build = CliRun.run("build", "--content=content", "--out=" + site,
-        "--base-url=" + base, "--index=" + index);
+    CliRun build = CliRun.run("build", "--config=" + config, "--content=content",
+        "--out=" + site, "--base-url=" + base, "--index=" + index);
     assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
     return new ServedSite(site, index, base, server, Chromium.start(width, height));
   }
