@@ -234,6 +234,18 @@ class BrowserTest {
     driver.findElement(By.cssSelector(".list-meta a[href$='#jump']")).click();
     waitForUrl(front + "#jump");
     assertThat(driver.findElement(By.id("jump-date")).isDisplayed()).isTrue();
+    // Reached by another address of the same page, its links name the folder all the same.
+    String other = page + "index.html?from=feed";
+    driver.get(other);
+    js("window.daybookStayed = 'yes';");
+    js("document.querySelector('a.skip').click();");
+    waitForUrl(other + "#main");
+    assertThat(js("return window.daybookStayed")).as("not loaded again from %s", other)
+        .isEqualTo("yes");
+    assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+    js("document.querySelector('a.to-top').click();");
+    waitForUrl(other + "#top");
+    assertThat(js("return window.daybookStayed")).isEqualTo("yes");
   }
 
   @Test
