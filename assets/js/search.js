@@ -1420,6 +1420,14 @@
     }
   }
 
+  // Values of a facet in the site's order: severities from high to low and types as the site
+  // lists them (the order of meta.json's words), repositories and dates sorted.
+  function inOrder(meta, field, values) {
+    var rank = meta.words[field] ? Object.keys(meta.words[field]) : null;
+    return rank ? values.sort(function (a, b) { return rank.indexOf(a) - rank.indexOf(b); })
+      : values.sort();
+  }
+
   // Facet counts over all hits: repo and year from their keyword sets (field-repo-K.json,
   // field-year.json), month from field-month.json once the hits are of one year, severity
   // and types from each doc's code in facets.json. False when a newer query took over.
@@ -1473,7 +1481,7 @@
       var counts = g[2];
       var box = el('div', 'search-facet');
       box.appendChild(el('span', 'search-facet-name', g[1]));
-      Array.from(counts.keys()).sort().forEach(function (v) {
+      inOrder(meta, g[0], Array.from(counts.keys())).forEach(function (v) {
         var clause = g[0] + ':' + v;
         var b = el('button', 'search-facet-value', label(meta, g[0], v) + ' (' + counts.get(v) + ')');
         b.type = 'button';

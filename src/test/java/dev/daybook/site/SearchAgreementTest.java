@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -399,6 +400,12 @@ class SearchAgreementTest {
       assertThat(facetTexts("severity")).isNotEmpty()
           .allMatch(t -> t.matches("(High|Medium|Low) \\(\\d+\\)"));
       assertThat(facetTexts("type")).anyMatch(t -> t.startsWith("Bug fix ("));
+      // In the site's order, not the keys' alphabet: high to low, types as the site lists them.
+      assertThat(facetTexts("severity").stream().map(t -> t.substring(0, t.indexOf(" (")))
+          .toList()).isSubsetOf("High", "Medium", "Low")
+          .isSortedAccordingTo(Comparator.comparing(List.of("High", "Medium", "Low")::indexOf));
+      assertThat(facetTexts("type").stream().map(t -> t.substring(0, t.indexOf(" (")))
+          .toList()).startsWith("Feature", "Bug fix");
     }
     assertThat(failures).isEmpty();
     assertThat(errors).as("queries with errors").isGreaterThanOrEqualTo(20);
