@@ -1,7 +1,6 @@
 package dev.daybook.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,13 +44,11 @@ import org.apache.lucene.util.BytesRef;
  *       of YYYY-MM-DD terms, {@code sha:} a prefix.
  * </ul>
  */
-public final class QueryBuilder {
+public final class QueryBuilder extends QueryTranslation<Query> {
 
   /** A Lucene query and the terms to highlight. */
   record Built(Query query, Set<String> highlightTerms) {}
 
-  private final Set<String> highlight = new LinkedHashSet<>();
-  private final List<String> dropped = new ArrayList<>();
   private final Predicate<String> known;
 
   private QueryBuilder(Predicate<String> known) {
@@ -69,17 +66,8 @@ public final class QueryBuilder {
    */
   static Built build(SearchQuery query, Predicate<String> known) throws QuerySyntaxException {
     QueryBuilder b = new QueryBuilder(known);
-    Part root = b.part(query, true);
-    if (root == null) {
-      throw nothingToSearch(b.dropped);
-    }
-    Query lucene = switch (root.kind) {
-      case SCORING -> root.query;
-      // Filters alone do not score: every match scores 0, so the newest come first.
-      case FILTER -> new BooleanQuery.Builder().add(root.query, Occur.FILTER).build();
-      case EXCLUDE -> matchAllBut(root.query);
-    };
-    return new Built(lucene, Set.copyOf(b.highlight));
+    Query lucene = b.translate(query);
+    return new Built(lucene, b.highlighted());
   }
 
   /**
@@ -92,113 +80,42 @@ public final class QueryBuilder {
         : QueryMessage.NOTHING_MANY, 0, List.copyOf(dropped));
   }
 
-  private enum Kind { SCORING, FILTER, EXCLUDE }
-
-  private record Part(Query query, Kind kind) {}
-
-  private Part part(SearchQuery q, boolean positive) {
-    if (q instanceof SearchQuery.Words w) {
-      return text(w.text(), true, positive);
-    }
-    if (q instanceof SearchQuery.Phrase p) {
-      return text(p.text(), false, positive);
-    }
-    if (q instanceof SearchQuery.Filter f) {
-      return new Part(filter(f), Kind.FILTER);
-    }
-    if (q instanceof SearchQuery.Not n) {
-      Part inner = part(n.query(), !positive);
-      return inner == null ? null : new Part(asScoring(inner), Kind.EXCLUDE);
-    }
-    if (q instanceof SearchQuery.And a) {
-      return and(a.queries(), positive);
-    }
-    SearchQuery.Or o = (SearchQuery.Or) q;
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
-    for (SearchQuery alternative : o.queries()) {
-      Part p = part(alternative, positive);
-      if (p != null) {
-        b.add(p.kind == Kind.SCORING ? p.query : zeroScore(p), Occur.SHOULD);
-        n++;
-      }
-    }
-    return n == 0 ? null : new Part(b.build(), Kind.SCORING);
-  }
-
-  private Part and(List<SearchQuery> items, boolean positive) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean scoring = false;
-    boolean filtering = false;
-    int n = 0;
-    Part single = null;
-    for (SearchQuery item : items) {
-      Part p = part(item, positive);
-      if (p == null) {
-        continue;
-      }
-      n++;
-      single = p;
-      switch (p.kind) {
-        case SCORING -> {
-          b.add(p.query, Occur.MUST);
-          scoring = true;
-        }
-        case FILTER -> {
-          b.add(p.query, Occur.FILTER);
-          filtering = true;
-        }
-        case EXCLUDE -> b.add(p.query, Occur.MUST_NOT);
-      }
-    }
-    if (n == 0) {
-      return null;
-    }
-    if (n == 1) {
-      return single;
-    }
-    if (!scoring && !filtering) {
-      b.add(new MatchAllDocsQuery(), Occur.FILTER);
-    }
-    return new Part(b.build(), scoring ? Kind.SCORING : Kind.FILTER);
-  }
-
-  /** An excluded part as a query that matches what it excludes. */
-  private static Query asScoring(Part p) {
-    return p.kind == Kind.EXCLUDE ? matchAllBut(p.query) : p.query;
-  }
-
-  private static Query zeroScore(Part p) {
-    Query q = p.kind == Kind.EXCLUDE ? matchAllBut(p.query) : p.query;
-    return new BoostQuery(new ConstantScoreQuery(q), 0f);
-  }
-
-  private static Query matchAllBut(Query excluded) {
-    return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
-        .add(excluded, Occur.MUST_NOT).build();
-  }
-
-  /** @param word whether the text is a word as typed, not a phrase in quotes */
-  private Part text(String text, boolean word, boolean positive) {
-    List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
-    if (tokens.isEmpty()) {
-      dropped.add("\"" + text + "\"");
-      return null;
-    }
+  @Override
+  protected List<Query> text(String text, boolean word, List<TextAnalysis.Token> tokens,
+      boolean positive) {
     List<TextAnalysis.Token> reading = reading(text, word, tokens, known);
     if (positive) {
-      reading.forEach(t -> highlight.add(t.term()));
+      reading.forEach(t -> highlight(t.term()));
     }
+    return List.of(
+        new BoostQuery(fieldQuery(SearchIndex.TITLE, reading), Ranking.TITLE_BOOST),
+        new BoostQuery(fieldQuery(SearchIndex.BODY, reading), Ranking.BODY_BOOST));
+  }
+
+  @Override
+  protected Query bool(List<Query> must, List<Query> filter, List<Query> mustNot) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new BoostQuery(fieldQuery(SearchIndex.TITLE, reading), Ranking.TITLE_BOOST),
-        Occur.SHOULD);
-    b.add(new BoostQuery(fieldQuery(SearchIndex.BODY, reading), Ranking.BODY_BOOST),
-        Occur.SHOULD);
-    for (Extra e : extras(text, word)) {
-      b.add(new BoostQuery(new ConstantScoreQuery(filter(e.filter())), e.score()),
-          Occur.SHOULD);
-    }
-    return new Part(b.build(), Kind.SCORING);
+    must.forEach(q -> b.add(q, Occur.MUST));
+    filter.forEach(q -> b.add(q, Occur.FILTER));
+    mustNot.forEach(q -> b.add(q, Occur.MUST_NOT));
+    return b.build();
+  }
+
+  @Override
+  protected Query any(List<Query> clauses) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    clauses.forEach(q -> b.add(q, Occur.SHOULD));
+    return b.build();
+  }
+
+  @Override
+  protected Query matchAll() {
+    return new MatchAllDocsQuery();
+  }
+
+  @Override
+  protected Query constantScore(Query query, float score) {
+    return new BoostQuery(new ConstantScoreQuery(query), score);
   }
 
   /**
@@ -275,7 +192,8 @@ public final class QueryBuilder {
     return phrase.build();
   }
 
-  private static Query filter(SearchQuery.Filter f) {
+  @Override
+  protected Query filter(SearchQuery.Filter f) {
     return switch (f.field()) {
       case "date" -> f.value().equals(f.to())
           ? new TermQuery(new Term(SearchIndex.DATE, f.value()))

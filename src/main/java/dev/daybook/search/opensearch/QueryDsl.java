@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daybook.search.QueryBuilder;
 import dev.daybook.search.QuerySyntaxException;
+import dev.daybook.search.QueryTranslation;
 import dev.daybook.search.Ranking;
 import dev.daybook.search.SearchQuery;
 import dev.daybook.search.TextAnalysis;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,133 +23,39 @@ import java.util.Set;
  * only decides which words have no terms (dropped, as Daybook drops them) and what to highlight.
  * User text only ever enters the JSON as a Jackson string value.
  */
-final class QueryDsl {
+final class QueryDsl extends QueryTranslation<ObjectNode> {
 
   /** The query and the terms to highlight in results. */
   record Built(ObjectNode query, Set<String> highlightTerms) {}
-
-  private enum Kind { SCORING, FILTER, EXCLUDE }
-
-  private record Part(ObjectNode query, Kind kind) {}
-
-  private final Set<String> highlight = new LinkedHashSet<>();
-  private final List<String> dropped = new ArrayList<>();
 
   private QueryDsl() {}
 
   /** The query for commits (never the records of reports). */
   static Built build(SearchQuery query) throws QuerySyntaxException {
     QueryDsl b = new QueryDsl();
-    Part root = b.part(query, true);
-    if (root == null) {
-      throw QueryBuilder.nothingToSearch(b.dropped);
-    }
-    ObjectNode matching = switch (root.kind) {
-      case SCORING -> root.query;
-      case FILTER -> bool(List.of(), List.of(root.query), List.of());
-      case EXCLUDE -> matchAllBut(root.query);
-    };
+    ObjectNode matching = b.translate(query);
     ObjectNode commits = term(IndexTemplate.KIND, IndexTemplate.COMMIT);
-    return new Built(bool(List.of(matching), List.of(commits), List.of()),
-        Set.copyOf(b.highlight));
+    return new Built(b.bool(List.of(matching), List.of(commits), List.of()), b.highlighted());
   }
 
-  private Part part(SearchQuery q, boolean positive) {
-    if (q instanceof SearchQuery.Words w) {
-      return text(w.text(), true, positive);
+  @Override
+  protected List<ObjectNode> text(String text, boolean word, List<TextAnalysis.Token> tokens,
+      boolean positive) {
+    if (positive) {
+      tokens.forEach(t -> highlight(t.term()));
+      QueryBuilder.partsReading(text, word, tokens).forEach(t -> highlight(t.term()));
     }
-    if (q instanceof SearchQuery.Phrase p) {
-      return text(p.text(), false, positive);
-    }
-    if (q instanceof SearchQuery.Filter f) {
-      return new Part(filter(f), Kind.FILTER);
-    }
-    if (q instanceof SearchQuery.Not n) {
-      Part inner = part(n.query(), !positive);
-      return inner == null ? null : new Part(asScoring(inner), Kind.EXCLUDE);
-    }
-    if (q instanceof SearchQuery.And a) {
-      return and(a.queries(), positive);
-    }
-    SearchQuery.Or o = (SearchQuery.Or) q;
-    List<ObjectNode> should = new ArrayList<>();
-    for (SearchQuery alternative : o.queries()) {
-      Part p = part(alternative, positive);
-      if (p != null) {
-        should.add(p.kind == Kind.SCORING ? p.query : zeroScore(p));
-      }
-    }
-    return should.isEmpty() ? null : new Part(should(should), Kind.SCORING);
+    return List.of(matchPhrase("title", text, Ranking.TITLE_BOOST),
+        matchPhrase("body", text, Ranking.BODY_BOOST));
   }
 
-  private Part and(List<SearchQuery> items, boolean positive) {
-    List<ObjectNode> must = new ArrayList<>();
-    List<ObjectNode> filter = new ArrayList<>();
-    List<ObjectNode> mustNot = new ArrayList<>();
-    Part single = null;
-    int n = 0;
-    for (SearchQuery item : items) {
-      Part p = part(item, positive);
-      if (p == null) {
-        continue;
-      }
-      n++;
-      single = p;
-      switch (p.kind) {
-        case SCORING -> must.add(p.query);
-        case FILTER -> filter.add(p.query);
-        case EXCLUDE -> mustNot.add(p.query);
-      }
-    }
-    if (n == 0) {
-      return null;
-    }
-    if (n == 1) {
-      return single;
-    }
-    if (must.isEmpty() && filter.isEmpty()) {
-      filter.add(matchAll());
-    }
-    return new Part(bool(must, filter, mustNot), must.isEmpty() ? Kind.FILTER : Kind.SCORING);
-  }
-
-  private static ObjectNode asScoring(Part p) {
-    return p.kind == Kind.EXCLUDE ? matchAllBut(p.query) : p.query;
-  }
-
-  private static ObjectNode zeroScore(Part p) {
+  @Override
+  protected ObjectNode constantScore(ObjectNode query, float score) {
     ObjectNode q = Endpoint.object();
     ObjectNode cs = q.putObject("constant_score");
-    cs.set("filter", asScoring(p));
-    cs.put("boost", 0f);
+    cs.set("filter", query);
+    cs.put("boost", score);
     return q;
-  }
-
-  private static ObjectNode matchAllBut(ObjectNode excluded) {
-    return bool(List.of(), List.of(matchAll()), List.of(excluded));
-  }
-
-  private Part text(String text, boolean word, boolean positive) {
-    List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
-    if (tokens.isEmpty()) {
-      dropped.add("\"" + text + "\"");
-      return null;
-    }
-    if (positive) {
-      tokens.forEach(t -> highlight.add(t.term()));
-      QueryBuilder.partsReading(text, word, tokens).forEach(t -> highlight.add(t.term()));
-    }
-    List<ObjectNode> should = new ArrayList<>();
-    should.add(matchPhrase("title", text, Ranking.TITLE_BOOST));
-    should.add(matchPhrase("body", text, Ranking.BODY_BOOST));
-    for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
-      ObjectNode q = Endpoint.object();
-      ObjectNode cs = q.putObject("constant_score");
-      cs.set("filter", filter(e.filter()));
-      cs.put("boost", e.score());
-      should.add(q);
-    }
-    return new Part(should(should), Kind.SCORING);
   }
 
   private static ObjectNode matchPhrase(String field, String text, float boost) {
@@ -161,7 +66,8 @@ final class QueryDsl {
     return q;
   }
 
-  static ObjectNode filter(SearchQuery.Filter f) {
+  @Override
+  protected ObjectNode filter(SearchQuery.Filter f) {
     return switch (f.field()) {
       case "date" -> {
         if (f.value().equals(f.to())) {
@@ -188,13 +94,15 @@ final class QueryDsl {
     return q;
   }
 
-  private static ObjectNode matchAll() {
+  @Override
+  protected ObjectNode matchAll() {
     ObjectNode q = Endpoint.object();
     q.putObject("match_all");
     return q;
   }
 
-  private static ObjectNode should(List<ObjectNode> clauses) {
+  @Override
+  protected ObjectNode any(List<ObjectNode> clauses) {
     ObjectNode q = Endpoint.object();
     ObjectNode bool = q.putObject("bool");
     add(bool, "should", clauses);
@@ -202,7 +110,8 @@ final class QueryDsl {
     return q;
   }
 
-  private static ObjectNode bool(List<ObjectNode> must, List<ObjectNode> filter,
+  @Override
+  protected ObjectNode bool(List<ObjectNode> must, List<ObjectNode> filter,
       List<ObjectNode> mustNot) {
     ObjectNode q = Endpoint.object();
     ObjectNode bool = q.putObject("bool");
