@@ -25,7 +25,6 @@ import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
 import dev.daybook.site.Watch;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,6 +224,7 @@ public final class SiteBuilder {
     Phases.Clock clock = phases.new Clock();
     o.site().check();
     BuildCache cache = BuildCache.of(o.output());
+    checkOutput(o, cache);
     Files.createDirectories(cache.dir());
     try (BuildLock lock = BuildLock.take(cache.lock(), o.output(), waiting)) {
       new Publication(o.output().toAbsolutePath(), cache).finishLast();
@@ -319,6 +319,30 @@ public final class SiteBuilder {
   }
 
   /**
+   * The site replaces what its folder held (a publish deletes every file the new site does not
+   * have): the folder must hold nothing the build reads or keeps.
+   */
+  private static void checkOutput(Options o, BuildCache cache) throws SiteException {
+    Path out = o.output().toAbsolutePath().normalize();
+    Map<String, Path> read = new LinkedHashMap<>();
+    read.put("the archive (--content)", o.content());
+    read.put("the templates", o.templates());
+    read.put("the assets", o.assets());
+    if (o.searchIndex() != null) {
+      read.put("the search index (--index)", o.searchIndex());
+    }
+    read.put("the build cache", cache.dir());
+    for (Map.Entry<String, Path> r : read.entrySet()) {
+      Path held = r.getValue().toAbsolutePath().normalize();
+      if (held.startsWith(out)) {
+        throw new SiteException(o.output() + ": the site would replace this folder, which"
+            + " holds " + r.getKey() + " (" + held + "): build into a folder of its own, e.g."
+            + " --out output");
+      }
+    }
+  }
+
+  /**
    * Deletes the work folders that earlier versions made beside the output folder, left there by
    * a build that was killed (a build of this version keeps its own in {@code .daybook/}).
    */
@@ -385,8 +409,8 @@ public final class SiteBuilder {
       indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)
     }
     clock.end("index");
-    boolean exported = export(o.searchIndex(), fingerprint, o.searchPage().endpoint() != null, manifest,
-        site, entries);
+    boolean exported = export(o.searchIndex(), fingerprint, o.searchPage().endpoint() != null,
+        manifest, site, entries);
     clock.end("export");
     return new Searched(index, exported);
   }

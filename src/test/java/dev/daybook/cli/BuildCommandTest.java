@@ -348,4 +348,25 @@ class BuildCommandTest {
     }
     return to;
   }
+
+  @Test
+  void aSiteFolderThatHoldsTheArchiveIsRefusedAndNothingIsDeleted() throws IOException {
+    List<String> before = files(dir);
+
+    // The site would take the folder's place: the archive in it, and the build cache beside
+    // the site, would be deleted as files the site does not have.
+    CliRun run = CliRun.run("build", "--config=site.properties", "--content=" + content,
+        "--out=" + dir);
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains(dir + ": the site would replace this folder, which holds the"
+        + " archive (--content) (" + content.toAbsolutePath().normalize() + ")");
+    assertThat(files(dir)).isEqualTo(before);
+  }
+
+  private static List<String> files(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.map(p -> root.relativize(p).toString()).sorted().toList();
+    }
+  }
 }
