@@ -79,6 +79,9 @@ final class PageManifest {
    * caller checked as a whole) and they are all still there.
    */
   boolean keepAll(SiteOutput site, String folder, String key) throws IOException {
+    if (!folder.endsWith("/")) {
+      throw new IllegalArgumentException("not a folder: " + folder); // 2020-01 is not 2020-010
+    }
     // The paths under the folder: those from the folder's name to the next name without it.
     SortedMap<String, Entry> files = previous.subMap(folder, folder + Character.MAX_VALUE);
     if (files.isEmpty()

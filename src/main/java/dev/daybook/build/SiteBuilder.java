@@ -310,6 +310,7 @@ public final class SiteBuilder {
           searched == null ? null : searched.index().damage(), phases.inOrder(),
           changes.written(), changes.deleted());
     } finally {
+      site.close();
       // A publish that could not be undone leaves its journal: the next build finishes it from
       // the work folder.
       if (!Files.exists(cache.journal())) {

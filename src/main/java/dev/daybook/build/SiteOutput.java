@@ -176,6 +176,19 @@ final class SiteOutput {
   }
 
   /**
+   * Waits for the listing of the published site, so that no build leaves it running (one that
+   * failed, or a first build, which publishes without it); its failure matters only to {@link
+   * #commit}.
+   */
+  void close() {
+    try {
+      published.finish();
+    } catch (IOException | RuntimeException e) {
+      // only a listing: the build's own outcome is the one reported
+    }
+  }
+
+  /**
    * What publishing the site does: the files written, the published files the site no longer
    * has, and the folders that leaves empty (or that were empty), deepest first.
    */

@@ -24,8 +24,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Parser;
 import org.jbake.app.configuration.ConfigUtil;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfiguration;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
 import org.jbake.model.ModelAttributes;
 import org.jbake.parser.Engines;
@@ -78,8 +78,11 @@ final class JBakeOven {
     }
     Locale locale = Locale.getDefault();
     try {
-      config = new JBakeConfigurationFactory().createDefaultJbakeConfiguration(
-          project.toFile(), destination.toFile(), configuration(project), true);
+      DefaultJBakeConfiguration settings =
+          new DefaultJBakeConfiguration(project.toFile(), configuration(project));
+      settings.setDestinationFolder(destination.toFile());
+      settings.setClearCache(true);
+      config = settings;
     } finally {
       // JBake may set the JVM's locale from its configuration; the build's output must not
       // depend on it, and nor may the rest of the process.
@@ -94,8 +97,9 @@ final class JBakeOven {
   /**
    * The project's settings as JBake layers them: its {@code jbake.properties} over JBake's own
    * {@code default.properties}, lists split at commas. Read here rather than by JBake's {@code
-   * ConfigUtil}, which reaches the same values through commons-configuration's builders: a few
-   * hundred classes more for every build to load.
+   * ConfigUtil}, which reaches the same values through commons-configuration's builders (a few
+   * hundred classes more for every build to load), and on purpose without the layer it puts
+   * under them, the JVM's system properties: a {@code -D} must not fill in a setting of the site.
    */
   private static CompositeConfiguration configuration(Path project) {
     CompositeConfiguration settings = new CompositeConfiguration();
