@@ -647,6 +647,9 @@
       files.set(name, fetch(new URL(name, indexBase)).then(function (r) {
         if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
         return r.json();
+      }).catch(function (e) {
+        files.delete(name); // a later query asks again
+        throw e;
       }));
     }
     return files.get(name);
@@ -1138,6 +1141,8 @@
   // refine button), then with every query of the page: they need every hit's repository, date,
   // severity and types, which on a large archive is more to download than the results.
   var facetsWanted = false;
+  // The facet value the reader clicked: once the facets are drawn again, the keyboard is on it.
+  var refocus = null;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -1342,8 +1347,13 @@
     if (my !== generation) return;
     showRows(meta, shown, r.total, r.highlight, text, count);
     if (r.total === 0 || facetsWanted || meta.n <= facetsAtOnce) {
-      if (await facetsFor(meta, r, text, my)) done(text);
-      return;
+      try {
+        if (await facetsFor(meta, r, text, my)) done(text);
+        return;
+      } catch (e) {
+        // The results stay; the button below asks for the facets again, and says what failed.
+        if (my !== generation) return;
+      }
     }
     var refine = el('button', 'search-facet-value search-refine', L.refine);
     refine.type = 'button';
@@ -1492,12 +1502,20 @@
           var words = input.value.split(/\s+/).filter(function (w) { return w !== '' && w !== clause; });
           if (!active) words.push(clause);
           input.value = words.join(' ');
+          refocus = clause;
           update();
         });
         box.appendChild(b);
       });
       facets.appendChild(box);
     });
+    if (refocus !== null) {
+      var again = Array.from(facets.querySelectorAll('button')).find(function (b) {
+        return b.getAttribute('data-filter') === refocus;
+      });
+      refocus = null;
+      if (again) again.focus();
+    }
     return true;
   }
 

@@ -406,6 +406,23 @@ class SearchAgreementTest {
           .isSortedAccordingTo(Comparator.comparing(List.of("High", "Medium", "Low")::indexOf));
       assertThat(facetTexts("type").stream().map(t -> t.substring(0, t.indexOf(" (")))
           .toList()).startsWith("Feature", "Bug fix");
+      // A facets' file that cannot be had leaves the results, and the refine button, which
+      // asks again once it can.
+      Path facetsFile = enSite.resolve("search/2026-02/facets.json");
+      Path away = enSite.resolve("search/2026-02/facets.json.away");
+      Files.move(facetsFile, away);
+      driver.get(enBase + "404.html");
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      driver.get(enBase + "search.html?q=kernel");
+      answered("kernel");
+      assertThat(browser()).as("results while a facets' file is missing")
+          .isEqualTo(cli("kernel", new StringBuilder(), enIndex, config.toString(), "relevance",
+              null));
+      assertThat(facetTexts("severity")).isEmpty();
+      Files.move(away, facetsFile);
+      driver.findElement(By.id("search-refine")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !facetTexts("severity")
+          .isEmpty());
     }
     assertThat(failures).isEmpty();
     assertThat(errors).as("queries with errors").isGreaterThanOrEqualTo(20);
@@ -872,6 +889,8 @@ class SearchAgreementTest {
       WebElement pressed = driver.findElement(By.cssSelector(
           "#search-facets button[aria-pressed='true'][data-filter^='" + field + ":']"));
       assertThat(query).endsWith(pressed.getDomAttribute("data-filter"));
+      // The facets were drawn again: the keyboard is on the value clicked, not the page's top.
+      assertThat(driver.switchTo().activeElement()).isEqualTo(pressed);
     }
     // Clicking a pressed facet takes its filter out again.
     WebElement severity = driver.findElement(By.cssSelector(
