@@ -79,6 +79,7 @@ public final class StaticFetchPlan implements Closeable {
   private final Path data;
   private final IndexSearch index;
   private final JsonNode meta;
+  private final boolean facetsAtOnce;
   private final Map<String, JsonNode> parsed = new HashMap<>();
   private Map<String, Integer> ids;
 
@@ -90,6 +91,7 @@ public final class StaticFetchPlan implements Closeable {
     this.site = site;
     this.data = site.resolve("search");
     this.meta = JSON.readTree(data.resolve("meta.json").toFile());
+    this.facetsAtOnce = facetsAtOnce(site, meta);
     this.index = IndexSearch.open(indexDir);
   }
 
@@ -131,20 +133,26 @@ public final class StaticFetchPlan implements Closeable {
       }
       out.add(docs(id));
     }
-    if (results.total() > 0 && facetsAtOnce()) {
+    if (results.total() > 0 && facetsAtOnce) {
       out.addAll(facets());
     }
     return List.copyOf(out);
   }
 
-  /** Whether the search page loads the facets with the results, as search.js decides it. */
-  private boolean facetsAtOnce() throws IOException {
+  /**
+   * Whether the search page loads the facets with the results, as search.js decides it: its
+   * static index has at most as many commits as the page's {@code data-facets-at-once} says.
+   * A page that asks OpenSearch shows no facets.
+   */
+  private static boolean facetsAtOnce(Path site, JsonNode meta) throws IOException {
     Path page = site.resolve("search.html");
-    if (!Files.exists(page)) {
+    if (!Files.exists(page) || !meta.has("n")) {
       return false;
     }
-    Matcher at = FACETS_AT_ONCE.matcher(Files.readString(page, StandardCharsets.UTF_8));
-    return at.find() && meta.path("n").asLong() <= Long.parseLong(at.group(1));
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    Matcher at = FACETS_AT_ONCE.matcher(html);
+    return !html.contains("data-opensearch=") && at.find()
+        && meta.path("n").asLong() <= Long.parseLong(at.group(1));
   }
 
   /**

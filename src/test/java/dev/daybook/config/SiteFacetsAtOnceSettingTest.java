@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code search.facets-at-once}: a count of commits, 50,000 by default, named when bad. */
+/** {@code search.facets-at-once}: a count of commits, 10,000 by default, named when bad. */
 class SiteFacetsAtOnceSettingTest {
 
   @Test
-  void facetsComeAtOnceUpToFiftyThousandCommitsByDefault() {
-    assertThat(read().facetsAtOnce()).isEqualTo(50_000);
-    assertThat(SiteConfig.defaults().facetsAtOnce()).isEqualTo(50_000);
+  void facetsComeAtOnceUpToTenThousandCommitsByDefault() {
+    assertThat(read().facetsAtOnce()).isEqualTo(10_000);
+    assertThat(SiteConfig.defaults().facetsAtOnce()).isEqualTo(10_000);
   }
 
   @Test
