@@ -221,10 +221,13 @@ final class SiteOutput {
     List<String> found = new ArrayList<>();
     List<String> folders = new ArrayList<>();
     if (Files.isDirectory(live)) {
-      Files.walkFileTree(live, new SimpleFileVisitor<>() {
+      // The folder itself, when the site's folder is a link to it: a walk from the link would
+      // take the link for a file of the site.
+      Path root = live.toRealPath();
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
-          found.add(sitePath(p));
+          found.add(sitePath(root, p));
           return FileVisitResult.CONTINUE;
         }
 
@@ -233,8 +236,8 @@ final class SiteOutput {
           if (e != null) {
             throw e;
           }
-          if (!dir.equals(live)) {
-            folders.add(sitePath(dir));
+          if (!dir.equals(root)) {
+            folders.add(sitePath(root, dir));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -243,8 +246,8 @@ final class SiteOutput {
     return new Listing(found, folders);
   }
 
-  private String sitePath(Path p) {
-    return live.relativize(p).toString().replace('\\', '/');
+  private static String sitePath(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
   }
 
   private static boolean same(Path published, byte[] bytes) throws IOException {

@@ -364,6 +364,21 @@ class BuildCommandTest {
     assertThat(files(dir)).isEqualTo(before);
   }
 
+  @Test
+  void aSiteFolderThatIsALinkToAFolderIsBuiltAgainAndAgain() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("pages"));
+    Files.createSymbolicLink(out, real);
+
+    buildOk();
+    Map<String, byte[]> first = snapshot(real);
+    Files.writeString(real.resolve("stray.html"), "left by hand");
+    CliRun second = buildOk();
+
+    assertThat(second.out()).contains("(0 written, 1 deleted)");
+    assertSameFiles(snapshot(real), first);
+    assertThat(Files.isSymbolicLink(out)).as("the link stays a link").isTrue();
+  }
+
   private static List<String> files(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.map(p -> root.relativize(p).toString()).sorted().toList();
