@@ -1,20 +1,23 @@
 package dev.daybook.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.daybook.build.SiteBuilder;
-import dev.daybook.config.SiteConfig;
-import dev.daybook.site.BaseUrl;
+import dev.daybook.cli.Daybook;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One measured build, normally alone in a fresh JVM that {@link Benchmark} starts, so heap peaks
@@ -28,6 +31,8 @@ import java.util.Map;
 public final class BenchChild {
 
   static final String MARKER = "DAYBOOK-BENCH ";
+  /** The line a child prints the moment its build is over. */
+  static final String DONE = "DAYBOOK-BENCH-DONE";
 
   private BenchChild() {}
 
@@ -53,8 +58,11 @@ public final class BenchChild {
    *     the difference over the build and the RSS peak is -1
    */
   static Map<String, Object> run(List<String> args, boolean wholeProcess) throws Exception {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
+    if (!wholeProcess) {
+      // This JVM has built before: the peaks must be this build's.
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        pool.resetPeakUsage();
+      }
     }
     long cpu0 = wholeProcess ? 0 : cpuNanos();
     long t0 = System.nanoTime();
@@ -68,40 +76,72 @@ public final class BenchChild {
     };
     r.put("innerMs", (System.nanoTime() - t0) / 1e6);
     r.put("cpuMs", (cpuNanos() - cpu0) / 1e6);
+    if (wholeProcess) {
+      // The build is over: the parent stops its clock here, as what follows only measures.
+      System.out.println(DONE);
+      System.out.flush();
+    }
+    if (args.get(0).equals("daybook")) {
+      long[] site = Sizes.of(Path.of(args.get(5)));
+      r.put("files", site[0]);
+      r.put("bytes", site[1]);
+      long[] idx = Sizes.of(Path.of(args.get(6)));
+      r.put("indexFiles", idx[0]);
+      r.put("indexBytes", idx[1]);
+    }
     r.put("peakHeapBytes", peakHeap());
     r.put("peakRssBytes", wholeProcess ? peakRss() : -1L);
     return r;
   }
 
+  /**
+   * Daybook's build as a user runs it: {@code daybook build} through its command line, with the
+   * site's settings; what it made is read from what it prints ({@code --timings}) and, after the
+   * build, from the folders.
+   */
   private static Map<String, Object> daybook(Path content, Path templates, Path assets,
       Path configFile, Path output, Path index) throws Exception {
-    SiteConfig config = SiteConfig.load(configFile);
-    SiteBuilder.Result result = new SiteBuilder().build(new SiteBuilder.Options(content,
-        templates, assets, output, BaseUrl.parse(config.baseUrl()), config.title(),
-        config.language(), config.zone(), config.pageSize()).withSearchIndex(index));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Daybook.commandLine(new Daybook.Context(new PrintWriter(out, true),
+        new PrintWriter(err, true), System.getenv(), Clock.systemUTC())).execute("build",
+        "--config=" + configFile, "--content=" + content, "--out=" + output, "--index=" + index,
+        "--templates=" + templates, "--assets=" + assets, "--timings");
+    if (code != 0) {
+      throw new IOException("daybook build exited " + code + ": " + err + out);
+    }
+    return parse(out.toString());
+  }
+
+  private static final Pattern BUILT = Pattern.compile(
+      "(?m)^built .*: (\\d+) reports, (\\d+) commits, \\d+ files, .*$");
+  private static final Pattern INDEX = Pattern.compile("(?m)^search index .*: (\\w+).*$");
+  private static final Pattern PHASE = Pattern.compile("(\\w+) ([\\d.]+) s");
+
+  /** What {@code daybook build --timings} printed, as the figures of a build. */
+  static Map<String, Object> parse(String printed) throws IOException {
+    Matcher built = BUILT.matcher(printed);
+    Matcher index = INDEX.matcher(printed);
+    int timings = printed.indexOf("timings: ");
+    if (!built.find() || !index.find() || timings < 0) {
+      throw new IOException("daybook build printed no summary: " + printed);
+    }
     Map<String, Object> phases = new LinkedHashMap<>();
-    for (Map.Entry<String, Duration> p : result.phases().entrySet()) {
-      phases.put(p.getKey(), p.getValue().toNanos() / 1e6);
+    Matcher phase = PHASE.matcher(printed.substring(timings, printed.indexOf('\n', timings)));
+    while (phase.find()) {
+      phases.put(phase.group(1), Double.parseDouble(phase.group(2)) * 1000);
     }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("phasesMs", phases);
-    r.put("reports", result.reports());
-    r.put("commits", result.commits());
-    r.put("files", (long) result.files());
-    r.put("bytes", result.bytes());
-    long[] idx = Sizes.of(index);
-    r.put("indexFiles", idx[0]);
-    r.put("indexBytes", idx[1]);
-    r.put("indexed", result.indexed());
+    r.put("reports", Integer.parseInt(built.group(1)));
+    r.put("commits", Long.parseLong(built.group(2)));
+    r.put("indexed", !index.group(1).equals("current"));
     return r;
   }
 
+  /** The CPU time of this process so far (every thread's, the JIT's and the collector's). */
   private static long cpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** The peak usage of the heap's memory pools, summed (an upper bound of the true peak). */

@@ -8,6 +8,7 @@ import dev.daybook.site.BaseUrl;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,13 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
           + " --out folder). It is rewritten only when the reports changed.")
   Path index;
 
+  @Option(names = "--timings",
+      description = "Also say how long each step of the build took, in seconds: reading the"
+          + " reports, the search index, staging, JBake's pages, Daybook's pages (the digests"
+          + " among them), the static search index and publishing. The search index and its"
+          + " export run beside the pages, so the steps add up to more than the build.")
+  boolean timings;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +80,18 @@ final class BuildCommand implements Callable<Integer>, Daybook.ContextAware {
         r.written().isEmpty() && r.deleted().isEmpty() ? "nothing changed"
             : r.written().size() + " written, " + r.deleted().size() + " deleted"));
     context.out().println(indexLine(indexDir(), r));
+    if (timings) {
+      context.out().println(timingsLine(r));
+    }
     return 0;
+  }
+
+  /** Each step's time, e.g. {@code timings: parse 0.47 s, index 0.78 s, …}. */
+  static String timingsLine(SiteBuilder.Result r) {
+    return r.phases().entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.3f s", e.getKey(),
+            e.getValue().toNanos() / 1e9))
+        .collect(Collectors.joining(", ", "timings: ", ""));
   }
 
   /** What became of the search index, e.g. {@code search index DIR: current}. */

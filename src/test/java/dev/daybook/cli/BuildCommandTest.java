@@ -365,6 +365,17 @@ class BuildCommandTest {
   }
 
   @Test
+  void timingsSayEachStepInBuildOrder() {
+    CliRun run = build("--timings");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("(?m)^timings: parse \\d+\\.\\d{3} s, index \\d+\\.\\d{3}"
+        + " s, stage \\d+\\.\\d{3} s, bake \\d+\\.\\d{3} s, pages \\d+\\.\\d{3} s, digests"
+        + " \\d+\\.\\d{3} s, export \\d+\\.\\d{3} s, write \\d+\\.\\d{3} s$");
+    assertThat(buildOk().out()).doesNotContain("timings:");
+  }
+
+  @Test
   void aSiteFolderThatIsALinkToAFolderIsBuiltAgainAndAgain() throws IOException {
     Path real = Files.createDirectories(dir.resolve("pages"));
     Files.createSymbolicLink(out, real);
