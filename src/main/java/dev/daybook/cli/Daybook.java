@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -17,8 +18,6 @@ import picocli.CommandLine.Command;
     versionProvider = Daybook.Version.class,
     description = "Turns the commit history of the GitHub repositories you follow into a daily"
         + " report archive, and bakes it into a static site.",
-    subcommands = {GenerateCommand.class, ImportCommand.class, CheckCommand.class,
-        BuildCommand.class, ServeCommand.class, SearchCommand.class, IndexCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:failed (the message says why)", "2:usage error"})
 public final class Daybook implements Runnable {
@@ -51,8 +50,29 @@ public final class Daybook implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   /** A command line wired to a context; picocli's factory hands the context to subcommands. */
+  /** The subcommands, in the order the help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(GenerateCommand.class,
+      ImportCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class,
+      SearchCommand.class, IndexCommand.class);
+
+  /** The command line with every subcommand. */
   public static CommandLine commandLine(Context context) {
-    CommandLine cl = new CommandLine(new Daybook(), new ContextFactory(context));
+    return commandLine(context, new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: with only the subcommand they name, when they name
+   * one, as picocli reads each subcommand's options when it is added (a new day's build starts
+   * sooner); with every subcommand otherwise (the help, the version, a mistyped name).
+   */
+  public static CommandLine commandLine(Context context, String[] args) {
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine cl = new CommandLine(new Daybook(), factory);
+    List<Class<?>> named = SUBCOMMANDS.stream().filter(c -> args.length > 0
+        && c.getAnnotation(Command.class).name().equals(args[0])).toList();
+    for (Class<?> sub : named.isEmpty() ? SUBCOMMANDS : named) {
+      cl.addSubcommand(new CommandLine(sub, factory));
+    }
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -6,6 +6,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(Daybook.commandLine(Daybook.Context.system()).execute(args));
+    System.exit(Daybook.commandLine(Daybook.Context.system(), args).execute(args));
   }
 }
