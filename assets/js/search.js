@@ -1453,7 +1453,9 @@
 
   function chunk(meta, doc) {
     var part = partOf(meta, doc), local = doc - part.from;
-    return load(part.dir + 'docs-' + Math.floor(local / meta.chunk) + '.json').then(function (c) { return c[local % meta.chunk]; });
+    var c = Math.floor(local / meta.chunk);
+    // StaticExport.docsFile: docs/G/docs-N.json, G = N / docsPerFolder
+    return load(part.dir + 'docs/' + Math.floor(c / meta.docsPerFolder) + '/docs-' + c + '.json').then(function (rows) { return rows[local % meta.chunk]; });
   }
 
   // exactly: the result with every hit (loading the tails of split terms), for the facets.

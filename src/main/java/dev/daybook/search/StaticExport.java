@@ -59,7 +59,7 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
  *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
- *       number of documents and of docs per chunk, the parts ({@code dir}, {@code from}, {@code
+ *       number of documents, of docs per chunk and of chunks per folder, the parts ({@code dir}, {@code from}, {@code
  *       n}, their numbers of {@code shards} and {@code posShards}, {@code spell}: which
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
  *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
@@ -115,7 +115,8 @@ import org.apache.lucene.util.BytesRef;
  *       the part's commits that hold it, {@code {"cache": 18, ...}}. Loaded only for a query word
  *       that matches nothing: the words one or two edits away, of its first letter and lengths
  *       n-2 to n+2; the browser adds up the parts' numbers.
- *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
+ *   <li>{@code docs/G/docs-N.json}, G = N / docsPerFolder: the shown values of docs N·chunk to
+ *       N·chunk+chunk-1, each
  *       {@code [title, text, link, author, sha, date, repo, severity, [types]]}, fetched only for
  *       the results on screen. The text is what snippets are taken from ({@link
  *       CommitDoc#shown}); the link is "" for the anchor of the SHA's first 7 digits in the
@@ -135,6 +136,11 @@ public final class StaticExport {
    * 8 cuts a first query's text by about half, for twice as many (small) files.
    */
   public static final int CHUNK = 4;
+  /**
+   * Chunks ({@code docs-N.json}) per folder: a part of an archive of hundreds of thousands of
+   * commits has tens of thousands of chunks, too many for one folder of a repository or a host.
+   */
+  public static final int DOCS_PER_FOLDER = 1000;
   /**
    * A shard holds at most about this many bytes on average (and at least half of it). A query
    * loads a whole shard per term for a few hundred bytes of its own, so small shards pay; since
@@ -229,9 +235,12 @@ public final class StaticExport {
     }
   }
 
-  /** What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}. */
-  static String docsFile(int c) {
-    return "docs-" + c + ".json";
+  /**
+   * What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}, in
+   * folder {@code docs/G/}, G = c / {@link #DOCS_PER_FOLDER}.
+   */
+  public static String docsFile(int c) {
+    return "docs/" + c / DOCS_PER_FOLDER + "/docs-" + c + ".json";
   }
 
   /**
@@ -772,6 +781,7 @@ public final class StaticExport {
     meta.put("n", maxDoc);
     meta.put("parts", parts.stream().map(PartMeta::json).toList());
     meta.put("chunk", CHUNK);
+    meta.put("docsPerFolder", DOCS_PER_FOLDER);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : List.of(SearchIndex.TITLE, SearchIndex.BODY)) {
       CollectionStatistics cs = maxDoc == 0 ? null : searcher.collectionStatistics(f);
