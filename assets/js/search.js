@@ -682,7 +682,7 @@
         if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
         var v = sh[t];
         if (typeof v !== 'number') { values[i] = v; return null; }
-        return load(part.dir + 'big-' + v + '.json').then(function (big) { values[i] = big; });
+        return load(part.dir + numbered(meta, 'big', v)).then(function (big) { values[i] = big; });
       }));
       return values;
     }));
@@ -696,16 +696,20 @@
     });
     return out;
   }
+  // The k-th file of a numbered kind (StaticExport.numbered): kind/G/kind-k.json, G = k / perFolder.
+  function numbered(meta, kind, k) {
+    return kind + '/' + Math.floor(k / meta.perFolder) + '/' + kind + '-' + k + '.json';
+  }
   // A frequent term's value in a part may be a head (StaticExport, TermSplit): [titleHead,
   // bodyHead, [dfTitle, dfBody], K, titleFrontier, bodyFrontier], its tail in tail-K.json.
   function isHead(v) { return v.length === 6; }
   // Loads the tails of some terms' heads (lookup's [{ from, dir, v }] gets the tail as .tail).
-  function loadTails(postings, terms) {
+  function loadTails(meta, postings, terms) {
     var waits = [];
     terms.forEach(function (t) {
       (postings.get(t) || []).forEach(function (part) {
         if (!isHead(part.v) || part.tail) return;
-        waits.push(load(part.dir + 'tail-' + part.v[3] + '.json').then(function (tail) { part.tail = tail; }));
+        waits.push(load(part.dir + numbered(meta, 'tail', part.v[3])).then(function (tail) { part.tail = tail; }));
       });
     });
     return Promise.all(waits);
@@ -1389,14 +1393,14 @@
       }
       var r = run(meta, got, q, byDate(), count);
       if (r.partial) {
-        await loadTails(got.postings, r.partial);
+        await loadTails(meta, got.postings, r.partial);
         r = run(meta, got, q, byDate(), count);
       }
       if (my !== generation) return;
       correction.textContent = corrected === null ? '' : MESSAGES[lang].CORRECTED.replace('{0}', function () { return corrected; });
       // Every hit, for the facets: the tails too.
       var exactly = async function () {
-        await loadTails(got.postings, Array.from(got.postings.keys()));
+        await loadTails(meta, got.postings, Array.from(got.postings.keys()));
         return run(meta, got, q, byDate(), count);
       };
       await show(meta, r, text, count, my, exactly);
@@ -1434,7 +1438,7 @@
       extra[0].forEach(function (v, t) { postings.set(t, v); });
       extra[1].forEach(function (v, t) { positions.set(t, v); });
     }
-    await loadTails(postings, whole ? Array.from(postings.keys())
+    await loadTails(meta, postings, whole ? Array.from(postings.keys())
       : Array.from(n.phrases).concat(Array.from(more.phrases)));
     var fullShas = new Map();
     if (n.shas.length) {
@@ -1454,8 +1458,7 @@
   function chunk(meta, doc) {
     var part = partOf(meta, doc), local = doc - part.from;
     var c = Math.floor(local / meta.chunk);
-    // StaticExport.docsFile: docs/G/docs-N.json, G = N / docsPerFolder
-    return load(part.dir + 'docs/' + Math.floor(c / meta.docsPerFolder) + '/docs-' + c + '.json').then(function (rows) { return rows[local % meta.chunk]; });
+    return load(part.dir + numbered(meta, 'docs', c)).then(function (rows) { return rows[local % meta.chunk]; });
   }
 
   // exactly: the result with every hit (loading the tails of split terms), for the facets.

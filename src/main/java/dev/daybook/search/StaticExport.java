@@ -59,7 +59,7 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
  *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
- *       number of documents, of docs per chunk and of chunks per folder, the parts ({@code dir}, {@code from}, {@code
+ *       number of documents, of docs per chunk and of numbered files per folder, the parts ({@code dir}, {@code from}, {@code
  *       n}, their numbers of {@code shards} and {@code posShards}, {@code spell}: which
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
  *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
@@ -70,7 +70,9 @@ import org.apache.lucene.util.BytesRef;
  *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
  * </ul>
  *
- * In each part's folder:
+ * In each part's folder (a file of a numbered kind, {@code docs-N.json}, {@code big-K.json},
+ * {@code tail-K.json}, in a folder of {@link #PER_FOLDER}: {@code docs/G/docs-N.json}, G = N /
+ * perFolder):
  *
  * <ul>
  *   <li>{@code terms-N.json}, N = {@link #shard}(term) of the part's {@code shards} (an {@code
@@ -115,8 +117,7 @@ import org.apache.lucene.util.BytesRef;
  *       the part's commits that hold it, {@code {"cache": 18, ...}}. Loaded only for a query word
  *       that matches nothing: the words one or two edits away, of its first letter and lengths
  *       n-2 to n+2; the browser adds up the parts' numbers.
- *   <li>{@code docs/G/docs-N.json}, G = N / docsPerFolder: the shown values of docs N·chunk to
- *       N·chunk+chunk-1, each
+ *   <li>{@code docs/G/docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
  *       {@code [title, text, link, author, sha, date, repo, severity, [types]]}, fetched only for
  *       the results on screen. The text is what snippets are taken from ({@link
  *       CommitDoc#shown}); the link is "" for the anchor of the SHA's first 7 digits in the
@@ -133,14 +134,17 @@ public final class StaticExport {
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
-   * 8 cuts a first query's text by about half, for twice as many (small) files.
+   * 8 cut a first query's text by about half, for twice as many (small) files, and 3 rather than
+   * 4 a further quarter, for a third more, which pays for the search script's reading of split
+   * terms ({@link TermSplit}) in every first query.
    */
-  public static final int CHUNK = 4;
+  public static final int CHUNK = 3;
   /**
-   * Chunks ({@code docs-N.json}) per folder: a part of an archive of hundreds of thousands of
-   * commits has tens of thousands of chunks, too many for one folder of a repository or a host.
+   * Files of a numbered kind ({@code docs-N.json}, {@code big-K.json}, {@code tail-K.json}) per
+   * folder: a part of an archive of hundreds of thousands of commits has tens of thousands of
+   * chunks, too many for one folder of a repository or a host.
    */
-  public static final int DOCS_PER_FOLDER = 1000;
+  public static final int PER_FOLDER = 1000;
   /**
    * A shard holds at most about this many bytes on average (and at least half of it). A query
    * loads a whole shard per term for a few hundred bytes of its own, so small shards pay; since
@@ -179,12 +183,19 @@ public final class StaticExport {
 
   /** The tail of split term {@code k} ({@link TermSplit}). */
   static String tailFile(int k) {
-    return "tail-" + k + ".json";
+    return numbered("tail", k);
   }
 
   /** Spilled postings list {@code k}, too long for its shard. */
   static String bigFile(int k) {
-    return "big-" + k + ".json";
+    return numbered("big", k);
+  }
+
+  /**
+   * The k-th file of a numbered kind: {@code kind/G/kind-k.json}, G = k / {@link #PER_FOLDER}.
+   */
+  private static String numbered(String kind, int k) {
+    return kind + "/" + k / PER_FOLDER + "/" + kind + "-" + k + ".json";
   }
 
   /** The doc sets of a facet field ({@link #FIELD_FILES}). */
@@ -235,12 +246,9 @@ public final class StaticExport {
     }
   }
 
-  /**
-   * What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}, in
-   * folder {@code docs/G/}, G = c / {@link #DOCS_PER_FOLDER}.
-   */
+  /** What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}. */
   public static String docsFile(int c) {
-    return "docs/" + c / DOCS_PER_FOLDER + "/docs-" + c + ".json";
+    return numbered("docs", c);
   }
 
   /**
@@ -781,7 +789,7 @@ public final class StaticExport {
     meta.put("n", maxDoc);
     meta.put("parts", parts.stream().map(PartMeta::json).toList());
     meta.put("chunk", CHUNK);
-    meta.put("docsPerFolder", DOCS_PER_FOLDER);
+    meta.put("perFolder", PER_FOLDER);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : List.of(SearchIndex.TITLE, SearchIndex.BODY)) {
       CollectionStatistics cs = maxDoc == 0 ? null : searcher.collectionStatistics(f);

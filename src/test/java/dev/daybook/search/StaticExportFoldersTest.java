@@ -18,7 +18,7 @@ class StaticExportFoldersTest {
 
   @Test
   void aPartsChunksGoIntoFoldersOfAtMostDocsPerFolder() throws IOException {
-    int commits = StaticExport.CHUNK * (StaticExport.DOCS_PER_FOLDER + 3) - 1; // 1,003 chunks
+    int commits = StaticExport.CHUNK * (StaticExport.PER_FOLDER + 3) - 1; // 1,003 chunks
     List<CommitDoc> docs = new ArrayList<>();
     for (int n = 0; n < commits; n++) {
       String sha = String.format("%040x", n + 1);
@@ -43,6 +43,6 @@ class StaticExportFoldersTest {
     assertThat(chunks).contains("2020-01/docs/0/docs-0.json", "2020-01/docs/0/docs-999.json",
         "2020-01/docs/1/docs-1000.json", "2020-01/docs/1/docs-1002.json").hasSize(1003);
     assertThat(perFolder.get("2020-01/")).as("the part's own folder")
-        .isLessThan(StaticExport.DOCS_PER_FOLDER);
+        .isLessThan(StaticExport.PER_FOLDER);
   }
 }
