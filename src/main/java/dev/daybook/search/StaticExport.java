@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
@@ -551,6 +552,7 @@ public final class StaticExport {
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
     List<Object> tails = new ArrayList<>();
+    Set<String> heads = new TreeSet<>(); // the split terms, written as heads
     String[] combo = new String[n]; // severity and types of each doc of the part
     Object[][] shown = new Object[n][];
     // The stored fields are read a segment at a time on every core, and the postings beside
@@ -559,7 +561,7 @@ public final class StaticExport {
     List<Integer> steps = IntStream.rangeClosed(0, leaves.size()).boxed().toList();
     List<StoredPart> parts = Parallel.map(steps, step -> {
       if (step == leaves.size()) {
-        postings(reader, partDocs, n, terms, positions, tails, split);
+        postings(reader, partDocs, n, terms, positions, tails, heads, split);
         return null;
       }
       return stored(leaves.get(step), local, combo, shown);
@@ -587,8 +589,8 @@ public final class StaticExport {
     // the shards a cold build would give it.
     long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / (part.from() + n));
     List<Object> spilled = new ArrayList<>();
-    List<Map<String, Object>> byShard = shards(terms, spilled, target);
-    List<Map<String, Object>> byPosShard = shards(positions, spilled, target);
+    List<Map<String, Object>> byShard = shards(terms, spilled, target, heads);
+    List<Map<String, Object>> byPosShard = shards(positions, spilled, target, heads);
 
     Vocabulary vocabulary = Vocabulary.of(reader, partDocs);
     String dir = part.dir();
@@ -655,8 +657,8 @@ public final class StaticExport {
 
   /** The postings of the text and keyword fields, as the shards and positions files hold them. */
   private static void postings(IndexReader reader, PartDocs part, int n,
-      Map<String, Object> terms, Map<String, Object> positions, List<Object> tails, int split)
-      throws IOException {
+      Map<String, Object> terms, Map<String, Object> positions, List<Object> tails,
+      Set<String> heads, int split) throws IOException {
     if (n == 0) {
       return;
     }
@@ -674,7 +676,7 @@ public final class StaticExport {
       avgdl[f] = TermSplit.averageLength(norms);
       textPostings(reader, text[f], f, part, norms, terms, positions);
     }
-    split(terms, positions, tails, split, avgdl, n);
+    split(terms, positions, tails, heads, split, avgdl, n);
     for (String keyword : KEYWORDS) {
       keywordPostings(reader, keyword, part, terms);
     }
@@ -687,7 +689,8 @@ public final class StaticExport {
    */
   @SuppressWarnings("unchecked")
   private static void split(Map<String, Object> terms, Map<String, Object> positions,
-      List<Object> tails, int split, double[] avgdl, int n) throws IOException {
+      List<Object> tails, Set<String> heads, int split, double[] avgdl, int n)
+      throws IOException {
     for (Map.Entry<String, Object> e : terms.entrySet()) {
       if (jsonSize(e.getValue()) <= split) {
         continue;
@@ -699,6 +702,7 @@ public final class StaticExport {
         e.setValue(s.head());
         positions.put(e.getKey(), s.positions());
         tails.add(s.tail());
+        heads.add(e.getKey());
       }
     }
   }
@@ -821,15 +825,16 @@ public final class StaticExport {
   /**
    * Spreads terms over the fewest shards (a power of two, at most {@link #MAX_SHARDS}) that keep
    * a shard at most {@code target} bytes on average. A term whose value alone is more than
-   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json} (K its place in {@code
-   * spilled}), and its shard holds K.
+   * {@link #BIG} bytes, or that is split ({@code heads}: a head, however short, is no reason for
+   * the queries of the other terms of its shard to load it), goes to a file of its own, {@code
+   * big-K.json} (K its place in {@code spilled}), and its shard holds K.
    */
   private static List<Map<String, Object>> shards(Map<String, Object> terms,
-      List<Object> spilled, long target) throws IOException {
+      List<Object> spilled, long target, Set<String> heads) throws IOException {
     Map<String, Object> kept = new TreeMap<>();
     long total = 0;
     for (Map.Entry<String, Object> e : terms.entrySet()) {
-      int size = jsonSize(e.getValue());
+      int size = heads.contains(e.getKey()) ? BIG + 1 : jsonSize(e.getValue());
       Object value = e.getValue();
       if (size > BIG) {
         value = spilled.size();
