@@ -3,7 +3,8 @@
 // (Snippet) as daybook search, over the static files StaticExport writes to search/.
 // No framework, no network beyond this site's own files, unless the site names a read-only
 // OpenSearch endpoint (search.opensearch-public): then the parsed query goes there, translated as
-// QueryDsl translates it. Data reaches the page only through textContent, never as HTML.
+// QueryDsl translates it by js/search-opensearch.js, which only such a site's page loads. Data
+// reaches the page only through textContent, never as HTML.
 (function () {
   'use strict';
 
@@ -1274,90 +1275,6 @@
     return w && Object.prototype.hasOwnProperty.call(w, value) ? w[value][zh ? 0 : 1] : value;
   }
 
-  // ---- OpenSearch (QueryDsl): the parsed query as OpenSearch's query DSL, clause by clause ----
-  function dsl(meta, q) {
-    var st = { highlight: new Set(), dropped: [] };
-    var root = osPart(meta, q, true, st);
-    if (root === null) {
-      throw fail(st.dropped.length === 1 ? 'NOTHING_ONE' : 'NOTHING_MANY', 0, [st.dropped]);
-    }
-    var matching = root.kind === 'S' ? root.q : root.kind === 'F' ? osBool([], [root.q], [])
-      : osAllBut(root.q);
-    return { query: osBool([matching], [{ term: { kind: 'commit' } }], []), highlight: st.highlight };
-  }
-  function osPart(meta, q, positive, st) {
-    if (q.k === 'text') return osText(meta, q, positive, st);
-    if (q.k === 'filter') return { q: osFilter(q), kind: 'F' };
-    if (q.k === 'not') {
-      var inner = osPart(meta, q.q, !positive, st);
-      return inner === null ? null : { q: osScoring(inner), kind: 'X' };
-    }
-    var parts = q.items.map(function (i) { return osPart(meta, i, positive, st); })
-      .filter(function (p) { return p !== null; });
-    if (parts.length === 0) return null;
-    if (q.k === 'or') {
-      return { q: osShould(parts.map(function (p) {
-        return p.kind === 'S' ? p.q : { constant_score: { filter: osScoring(p), boost: 0 } };
-      })), kind: 'S' };
-    }
-    if (parts.length === 1) return parts[0];
-    function of(kind) { return parts.filter(function (p) { return p.kind === kind; }).map(function (p) { return p.q; }); }
-    var must = of('S'), filter = of('F');
-    if (must.length === 0 && filter.length === 0) filter.push({ match_all: {} });
-    return { q: osBool(must, filter, of('X')), kind: must.length ? 'S' : 'F' };
-  }
-  function osText(meta, q, positive, st) {
-    var ts = analyze(q.text, true);
-    if (ts.length === 0) { st.dropped.push('"' + q.text + '"'); return null; }
-    if (positive) {
-      ts.concat(partsReading(q.text, q.word, ts)).forEach(function (t) { st.highlight.add(t.term); });
-    }
-    var should = [
-      { match_phrase: { title: { query: q.text, boost: meta.titleBoost } } },
-      { match_phrase: { body: { query: q.text, boost: meta.bodyBoost } } }];
-    extras(meta, q.text, q.word).forEach(function (e) {
-      should.push({ constant_score: { filter: osFilter(e.f), boost: e.score } });
-    });
-    return { q: osShould(should), kind: 'S' };
-  }
-  function osFilter(f) {
-    var t = {};
-    if (f.field === 'date' && f.value !== f.to) {
-      return { range: { date: { gte: f.value, lte: f.to } } };
-    }
-    t[f.field] = f.value;
-    return f.field === 'sha' ? { prefix: t } : { term: t };
-  }
-  function osScoring(p) { return p.kind === 'X' ? osAllBut(p.q) : p.q; }
-  function osAllBut(q) { return osBool([], [{ match_all: {} }], [q]); }
-  function osShould(clauses) { return { bool: { should: clauses, minimum_should_match: 1 } }; }
-  function osBool(must, filter, mustNot) {
-    var b = {};
-    if (must.length) b.must = must;
-    if (filter.length) b.filter = filter;
-    if (mustNot.length) b.must_not = mustNot;
-    return { bool: b };
-  }
-  // Asks OpenSearch; the hits become the rows rowsOf gives, in IndexSearch's order.
-  async function osRun(meta, q, count) {
-    var built = dsl(meta, q);
-    var sort = (byDate() ? [] : [{ _score: 'desc' }]).concat([{ time: 'desc' }, { id: 'asc' }]);
-    var request = { query: built.query, size: count, track_total_hits: true, track_scores: true,
-      sort: sort, _source: ['shown'] };
-    var answer = await fetch(openSearch, { method: 'POST', mode: 'cors', credentials: 'omit',
-      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
-    if (!answer.ok) throw new Error('OpenSearch: HTTP ' + answer.status);
-    var json = await answer.json();
-    var rows = json.hits.hits.map(function (h) {
-      var s = h._source.shown;
-      // A link leads into this site only, whatever the cluster answers.
-      var url = new URL(String(s.url), siteRoot).origin === siteRoot.origin ? String(s.url) : '#';
-      return [String(s.title), String(s.body), url, String(s.author), String(s.sha),
-        String(s.date), String(s.repo), String(s.severity), (s.types || []).map(String)];
-    });
-    return { total: json.hits.total.value, rows: rows, highlight: built.highlight };
-  }
-
   async function search(text, shown) {
     var my = ++generation;
     list.setAttribute('data-state', 'busy');
@@ -1374,7 +1291,9 @@
       q = parse(text, meta.words);
       checkRepos(q, meta.repos);
       if (openSearch !== '') {
-        var count = shown || PAGE, found = await osRun(meta, q, count);
+        var count = shown || PAGE, found = await window.daybookOpenSearch.run(meta, q, count,
+          { fail: fail, extras: extras, analyze: analyze, partsReading: partsReading,
+            siteRoot: siteRoot, url: openSearch, byDate: byDate() });
         if (my !== generation) return;
         correction.textContent = '';
         facets.replaceChildren();
