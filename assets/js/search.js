@@ -1105,12 +1105,14 @@
       return { total: top.atLeast, exact: false, hits: top.hits, scores: m, highlight: s.highlight };
     }
     var docs = Array.from(m.keys());
-    docs.sort(function (a, b) {
-      var sa = m.get(a), sb = m.get(b);
-      // newest first is higher id first (StaticExport numbers oldest first): IndexSearch.Order
-      return sa !== sb && !byDate ? sb - sa : b - a;
-    });
+    docs.sort(order(m, byDate));
     return { total: docs.length, exact: true, hits: docs, scores: m, highlight: s.highlight };
+  }
+
+  // Best first, or newest first: higher id first (StaticExport numbers oldest first), as
+  // IndexSearch.Order ranks equal scores.
+  function order(m, byDate) {
+    return function (a, b) { var sa = m.get(a), sb = m.get(b); return sa !== sb && !byDate ? sb - sa : b - a; };
   }
 
   // The first k hits of a query read with the head of a split term (and no tail), when the head
@@ -1121,7 +1123,7 @@
   // anything, plus the best score of each other clause. When the k-th best exact score is above that, no document of a tail
   // can be among the first k (StaticFetchPlan.proven decides the same).
   Searcher.prototype.proven = function (q, m, k) {
-    var items = q.k === 'and' ? q.items : [q], split = null, others = 0, self = this;
+    var items = q.k === 'and' ? q.items : [q], split = null, term, others = 0, self = this;
     for (var i = 0; i < items.length; i++) {
       this.partial = new Set();
       var p = this.part(items[i], true);
@@ -1134,15 +1136,17 @@
       var it = items[i], tokens = it.k === 'text' ? analyze(it.text, true) : [];
       if (split !== null || tokens.length !== 1 || readingOf(it, tokens, this.postings) !== tokens) return null;
       split = it;
+      term = tokens[0].term;
     }
     if (split === null) return null;
-    var term = analyze(split.text, true)[0].term, parts = this.postings.get(term);
+    var parts = this.postings.get(term);
     // The best a tail's document scores in each field, from its frontier of (norm, freq).
     var lists = [this.fieldPostings(term, 0), this.fieldPostings(term, 1)];
     var weights = [0, 1].map(function (slot) { return self.weight([lists[slot]], slot); });
-    var bound = 0, head = new Set();
+    var bound = 0, head = new Set(), headed = new Set();
     parts.forEach(function (part) {
       if (!isHead(part.v)) return;
+      headed.add(part.from);
       var best = 0;
       [0, 1].forEach(function (slot) {
         var f = unpack(part.v[4 + slot]), top = 0;
@@ -1158,13 +1162,12 @@
     });
     bound += others;
     // Exact: a document in the head, or of a part where the term is whole.
-    var headed = new Set(parts.filter(function (part) { return isHead(part.v); }).map(function (part) { return part.from; }));
     var exact = [];
     m.forEach(function (score, doc) {
       if (head.has(doc) || !headed.has(partOf(self.meta, doc).from)) exact.push(doc);
     });
     if (exact.length < k) return null;
-    exact.sort(function (a, b) { var sa = m.get(a), sb = m.get(b); return sa !== sb ? sb - sa : b - a; });
+    exact.sort(order(m, false));
     if (!(m.get(exact[k - 1]) > bound)) return null;
     var atLeast = m.size;
     if (items.length === 1) atLeast = Math.max(atLeast, lists[0].df, lists[1].df);
