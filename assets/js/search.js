@@ -1105,13 +1105,13 @@
       return { total: top.atLeast, exact: false, hits: top.hits, scores: m, highlight: s.highlight };
     }
     var docs = Array.from(m.keys());
-    docs.sort(order(m, byDate));
+    docs.sort(ranking(m, byDate));
     return { total: docs.length, exact: true, hits: docs, scores: m, highlight: s.highlight };
   }
 
   // Best first, or newest first: higher id first (StaticExport numbers oldest first), as
   // IndexSearch.Order ranks equal scores.
-  function order(m, byDate) {
+  function ranking(m, byDate) {
     return function (a, b) { var sa = m.get(a), sb = m.get(b); return sa !== sb && !byDate ? sb - sa : b - a; };
   }
 
@@ -1167,7 +1167,7 @@
       if (head.has(doc) || !headed.has(partOf(self.meta, doc).from)) exact.push(doc);
     });
     if (exact.length < k) return null;
-    exact.sort(order(m, false));
+    exact.sort(ranking(m, false));
     if (!(m.get(exact[k - 1]) > bound)) return null;
     var atLeast = m.size;
     if (items.length === 1) atLeast = Math.max(atLeast, lists[0].df, lists[1].df);

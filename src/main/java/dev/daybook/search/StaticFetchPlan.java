@@ -149,7 +149,9 @@ public final class StaticFetchPlan implements Closeable {
   /**
    * The site-relative paths the refine button fetches after a query that matched: the {@code
    * field-repo-K.json} of every repository, {@code field-year.json}, {@code facets.json} and
-   * {@code field-month.json} of every part, in that order.
+   * {@code field-month.json} of every part, in that order. After a query whose split terms were
+   * read from their heads alone, the button first loads their tails (not listed here): the
+   * facets count every match.
    */
   public List<String> facets() {
     List<String> out = new ArrayList<>();
