@@ -1,6 +1,7 @@
 package dev.daybook.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,30 +68,33 @@ final class TermSplit {
     }
     boolean[] has = new boolean[maxDoc];
     fields.forEach(list -> list.forEach(e -> has[e.doc()] = true));
-    // Best first; equal scores newest (highest id) first, as the browser ranks them.
-    List<Integer> ranked = new ArrayList<>();
+    // Best first; equal scores newest (highest id) first, as the browser ranks them. Sorted as
+    // longs, the score's float bits (which order as the scores do) above the id, then read
+    // backwards.
+    long[] keys = new long[maxDoc];
+    int n = 0;
     for (int d = 0; d < maxDoc; d++) {
       if (has[d]) {
-        ranked.add(d);
+        keys[n++] = (long) Float.floatToIntBits((float) (score[0][d] + score[1][d])) << 32 | d;
       }
     }
-    ranked.sort((a, b) -> {
-      int c = Double.compare(score[0][b] + score[1][b], score[0][a] + score[1][a]);
-      return c != 0 ? c : Integer.compare(b, a);
-    });
-    int n = ranked.size();
+    Arrays.sort(keys, 0, n);
+    int[] ranked = new int[n];
+    for (int i = 0; i < n; i++) {
+      ranked[i] = (int) keys[n - 1 - i];
+    }
     if (n <= 2 * DEPTH) {
       return null;
     }
     // The best title and body scores of the documents from place i on.
     double[][] after = new double[2][n + 1];
     for (int i = n - 1; i >= 0; i--) {
-      int d = ranked.get(i);
+      int d = ranked[i];
       for (int f = 0; f < 2; f++) {
         after[f][i] = Math.max(after[f][i + 1], score[f][d]);
       }
     }
-    int depthDoc = ranked.get(DEPTH - 1);
+    int depthDoc = ranked[DEPTH - 1];
     double needed = score[0][depthDoc] + score[1][depthDoc];
     int head = DEPTH;
     while (head <= n / 2 && after[0][head] + after[1][head] >= needed) {
@@ -101,7 +105,7 @@ final class TermSplit {
     }
     boolean[] inHead = new boolean[maxDoc];
     for (int i = 0; i < head; i++) {
-      inHead[ranked.get(i)] = true;
+      inHead[ranked[i]] = true;
     }
     List<Object> headLists = new ArrayList<>();
     List<Object> tailLists = new ArrayList<>();
