@@ -13,5 +13,6 @@
 <div id="search-facets" class="search-facets"></div>
 <p id="search-status" class="search-status" role="status" aria-live="polite">${t.searchNoScript}</p>
 <ol id="search-results" class="search-results"></ol>
-<script src="${root}js/search.js" data-index="${root}search/" data-lang="${site.lang}" data-facets-at-once="${site.facetsAtOnce?c}"<#if site.searchEndpoint?has_content> data-opensearch="${site.searchEndpoint}"</#if> defer></script>
+<#if site.searchEndpoint?has_content><script src="${root}js/search-opensearch.js" defer></script>
+</#if><script src="${root}js/search.js" data-index="${root}search/" data-lang="${site.lang}" data-facets-at-once="${site.facetsAtOnce?c}"<#if site.searchEndpoint?has_content> data-opensearch="${site.searchEndpoint}"</#if> defer></script>
 </@page>

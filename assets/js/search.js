@@ -3,7 +3,8 @@
 // (Snippet) as daybook search, over the static files StaticExport writes to search/.
 // No framework, no network beyond this site's own files, unless the site names a read-only
 // OpenSearch endpoint (search.opensearch-public): then the parsed query goes there, translated as
-// QueryDsl translates it. Data reaches the page only through textContent, never as HTML.
+// QueryDsl translates it by js/search-opensearch.js, which only such a site's page loads. Data
+// reaches the page only through textContent, never as HTML.
 (function () {
   'use strict';
 
@@ -687,17 +688,37 @@
         if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
         var v = sh[t];
         if (typeof v !== 'number') { values[i] = v; return null; }
-        return load(part.dir + 'big-' + v + '.json').then(function (big) { values[i] = big; });
+        return load(part.dir + numbered(meta, 'big', v)).then(function (big) { values[i] = big; });
       }));
       return values;
     }));
     var out = new Map();
     terms.forEach(function (t, i) {
       var parts = [];
-      meta.parts.forEach(function (part, p) { if (found[p][i] !== undefined) parts.push({ from: part.from, v: found[p][i] }); });
+      meta.parts.forEach(function (part, p) {
+        if (found[p][i] !== undefined) parts.push({ from: part.from, dir: part.dir, v: found[p][i] });
+      });
       if (parts.length) out.set(t, parts);
     });
     return out;
+  }
+  // The k-th file of a numbered kind (StaticExport.numbered): kind/G/kind-k.json, G = k / perFolder.
+  function numbered(meta, kind, k) {
+    return kind + '/' + Math.floor(k / meta.perFolder) + '/' + kind + '-' + k + '.json';
+  }
+  // A frequent term's value in a part may be a head (StaticExport, TermSplit): [titleHead,
+  // bodyHead, [dfTitle, dfBody], K, titleFrontier, bodyFrontier], its tail in tail-K.json.
+  function isHead(v) { return v.length === 6; }
+  // Loads the tails of some terms' heads (lookup's [{ from, dir, v }] gets the tail as .tail).
+  function loadTails(meta, postings, terms) {
+    var waits = [];
+    terms.forEach(function (t) {
+      (postings.get(t) || []).forEach(function (part) {
+        if (!isHead(part.v) || part.tail) return;
+        waits.push(load(part.dir + numbered(meta, 'tail', part.v[3])).then(function (tail) { part.tail = tail; }));
+      });
+    });
+    return Promise.all(waits);
   }
   // The doc ids of a keyword term's packed lists in every part (lookup's [{ from, v }]).
   function eachDoc(parts, each) {
@@ -856,6 +877,8 @@
     this.k1 = f32(meta.k1); this.b = f32(meta.b);
     this.boosts = [f32(meta.titleBoost), f32(meta.bodyBoost)];
     this.decoded = new Map();
+    // The split terms whose tails are not loaded that the query read (fieldPostings).
+    this.partial = new Set();
     void self;
   }
 
@@ -868,27 +891,55 @@
 
   Searcher.prototype.fieldPostings = function (term, slot) {
     var key = term + '\u0000' + slot;
-    if (this.decoded.has(key)) return this.decoded.get(key);
+    if (this.decoded.has(key)) {
+      var known = this.decoded.get(key);
+      if (known.partial) this.partial.add(term);
+      return known;
+    }
     var parts = this.postings.get(term) || [], posParts = this.positions.get(term) || [];
-    var out = new Map();
+    var out = new Map(), self = this;
+    out.df = 0;
     parts.forEach(function (part) {
       var raw = part.v, rawPos = posParts.find(function (x) { return x.from === part.from; });
       if (typeof raw[slot] !== 'string') return;
-      var list = unpack(raw[slot]), i = 0, doc = part.from, pl = rawPos ? unpack(rawPos.v[slot]) : null, j = 0;
-      while (i < list.length) {
-        doc += list[i++];
-        var norm = list[i++], freq = list[i++], pos = 0, ps = [];
-        if (pl) { for (var k = 0; k < freq; k++) { pos += pl[j++]; ps.push(pos); } }
-        else ps.length = freq;
-        ps.dl = fieldLength(norm);
-        out.set(doc, ps);
+      // A head's documents, then its tail's when loaded: the order of the term's positions.
+      var lists = [raw[slot]];
+      if (isHead(raw)) {
+        out.df += raw[2][slot];
+        if (part.tail) lists.push(part.tail[slot]);
+        else { self.partial.add(term); out.partial = true; }
       }
+      var pl = rawPos ? unpack(rawPos.v[slot]) : null, j = 0;
+      lists.forEach(function (packed) {
+        var list = unpack(packed), i = 0, doc = part.from;
+        while (i < list.length) {
+          doc += list[i++];
+          var norm = list[i++], freq = list[i++], pos = 0, ps = [];
+          if (pl) { for (var k = 0; k < freq; k++) { pos += pl[j++]; ps.push(pos); } }
+          else ps.length = freq;
+          ps.dl = fieldLength(norm);
+          out.set(doc, ps);
+          if (!isHead(raw)) out.df++;
+        }
+      });
     });
     this.decoded.set(key, out);
     return out;
   };
 
   function idf(df, n) { return f32(Math.log(1 + (n - df + 0.5) / (df + 0.5))); }
+
+  // BM25's weight of a term or phrase in a field: its boost times the sum of its terms' idf.
+  Searcher.prototype.weight = function (lists, slot) {
+    var st = this.stats[slot], idfSum;
+    if (lists.length === 1) idfSum = idf(lists[0].df, st.docCount);
+    else {
+      var d = 0;
+      lists.forEach(function (l) { d += idf(l.df, st.docCount); });
+      idfSum = f32(d);
+    }
+    return f32(this.boosts[slot] * idfSum);
+  };
 
   Searcher.prototype.bm25 = function (slot, weight, freq, dl) {
     var norm = f32(1 / f32(this.k1 * f32(f32(1 - this.b) + f32(f32(this.b * dl) / this.stats[slot].avgdl))));
@@ -897,18 +948,10 @@
 
   // One field: a term or a phrase; a Map doc -> score.
   Searcher.prototype.fieldQuery = function (tokens, slot) {
-    var st = this.stats[slot];
     var lists = tokens.map(function (t) { return this.fieldPostings(t.term, slot); }, this);
     var out = new Map();
-    if (lists.some(function (l) { return l.size === 0; })) return out;
-    var idfSum;
-    if (tokens.length === 1) idfSum = idf(lists[0].size, st.docCount);
-    else {
-      var d = 0;
-      lists.forEach(function (l) { d += idf(l.size, st.docCount); });
-      idfSum = f32(d);
-    }
-    var weight = f32(this.boosts[slot] * idfSum);
+    if (lists.some(function (l) { return l.df === 0; })) return out;
+    var weight = this.weight(lists, slot);
     var first = tokens[0].position;
     var self = this;
     lists[0].forEach(function (ps, doc) {
@@ -1048,23 +1091,93 @@
     return out;
   };
 
-  // Runs a query: { total, hits: [doc], scores, highlight: Set } or throws SyntaxErr.
-  function run(meta, postings, positions, fullShas, fields, q, byDate) {
-    var s = new Searcher(meta, postings, positions, fullShas, fields);
+  // Runs a query over what gather loaded: { total, exact, hits: [doc], scores, highlight: Set }
+  // or throws SyntaxErr. With heads of split terms whose tails are not loaded, the first count
+  // hits when the heads prove them (exact: false, total: how many at least), else
+  // { partial: the terms whose tails it needs }.
+  function run(meta, got, q, byDate, count) {
+    var s = new Searcher(meta, got.postings, got.positions, got.fullShas, got.fields);
     var root = s.part(q, true);
     if (root === null) {
       throw fail(s.dropped.length === 1 ? 'NOTHING_ONE' : 'NOTHING_MANY', 0, [s.dropped]);
     }
     var m = root.kind === 'X' ? s.asMatch(root) : root.m;
     if (root.kind !== 'S') m = zero(m);
+    if (s.partial.size) {
+      var partial = Array.from(s.partial);
+      var top = byDate ? null : s.proven(q, m, count);
+      if (top === null) return { partial: partial };
+      return { total: top.atLeast, exact: false, hits: top.hits, scores: m, highlight: s.highlight };
+    }
     var docs = Array.from(m.keys());
-    docs.sort(function (a, b) {
-      var sa = m.get(a), sb = m.get(b);
-      // newest first is higher id first (StaticExport numbers oldest first): IndexSearch.Order
-      return sa !== sb && !byDate ? sb - sa : b - a;
-    });
-    return { total: docs.length, hits: docs, scores: m, highlight: s.highlight };
+    docs.sort(ranking(m, byDate));
+    return { total: docs.length, exact: true, hits: docs, scores: m, highlight: s.highlight };
   }
+
+  // Best first, or newest first: higher id first (StaticExport numbers oldest first), as
+  // IndexSearch.Order ranks equal scores.
+  function ranking(m, byDate) {
+    return function (a, b) { var sa = m.get(a), sb = m.get(b); return sa !== sb && !byDate ? sb - sa : b - a; };
+  }
+
+  // The first k hits of a query read with the head of a split term (and no tail), when the head
+  // proves them: { hits, atLeast } or null. It does for a word of one term, alone or with other
+  // clauses (AND) that read no split term: every hit scored exactly (in the head, or in a part
+  // where the term is whole) is a hit, and a document of a tail scores at most the best the
+  // tail's frontiers allow in title and body, plus every extra of the word that matches
+  // anything, plus the best score of each other clause. When the k-th best exact score is above that, no document of a tail
+  // can be among the first k (StaticFetchPlan.proven decides the same).
+  Searcher.prototype.proven = function (q, m, k) {
+    var items = q.k === 'and' ? q.items : [q], split = null, term, others = 0, self = this;
+    for (var i = 0; i < items.length; i++) {
+      this.partial = new Set();
+      var p = this.part(items[i], true);
+      if (this.partial.size === 0) {
+        var best = 0;
+        if (p !== null && p.kind === 'S') p.m.forEach(function (v) { best = Math.max(best, v); });
+        others += best;
+        continue;
+      }
+      var it = items[i], tokens = it.k === 'text' ? analyze(it.text, true) : [];
+      if (split !== null || tokens.length !== 1 || readingOf(it, tokens, this.postings) !== tokens) return null;
+      split = it;
+      term = tokens[0].term;
+    }
+    if (split === null) return null;
+    var parts = this.postings.get(term);
+    // The best a tail's document scores in each field, from its frontier of (norm, freq).
+    var lists = [this.fieldPostings(term, 0), this.fieldPostings(term, 1)];
+    var weights = [0, 1].map(function (slot) { return self.weight([lists[slot]], slot); });
+    var bound = 0, head = new Set(), headed = new Set();
+    parts.forEach(function (part) {
+      if (!isHead(part.v)) return;
+      headed.add(part.from);
+      var best = 0;
+      [0, 1].forEach(function (slot) {
+        var f = unpack(part.v[4 + slot]), top = 0;
+        for (var x = 0; x < f.length; x += 2) top = Math.max(top, self.bm25(slot, weights[slot], f[x + 1], fieldLength(f[x])));
+        best += top;
+        var ids = unpack(part.v[slot]), doc = part.from;
+        for (var y = 0; y < ids.length; y += 3) { doc += ids[y]; head.add(doc); }
+      });
+      bound = Math.max(bound, best);
+    });
+    extras(this.meta, split.text, split.word).forEach(function (e) {
+      if (self.filter(e.f).size) bound += f32(e.score);
+    });
+    bound += others;
+    // Exact: a document in the head, or of a part where the term is whole.
+    var exact = [];
+    m.forEach(function (score, doc) {
+      if (head.has(doc) || !headed.has(partOf(self.meta, doc).from)) exact.push(doc);
+    });
+    if (exact.length < k) return null;
+    exact.sort(ranking(m, false));
+    if (!(m.get(exact[k - 1]) > bound)) return null;
+    var atLeast = m.size;
+    if (items.length === 1) atLeast = Math.max(atLeast, lists[0].df, lists[1].df);
+    return { hits: exact.slice(0, k), atLeast: atLeast };
+  };
 
   // ---- snippets (Snippet) -------------------------------------------------------------------
   var WIDTH = 160, LEAD = 30, NUDGE = 15;
@@ -1117,10 +1230,12 @@
   // ---- the page -----------------------------------------------------------------------------
   var zh = lang === 'zh';
   var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
+    atLeast: function (n) { return '至少 ' + n + ' 条结果'; },
     empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
     repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
     order: '排序', relevance: '相关度', newest: '最新', refine: '按仓库、重要程度、类型和日期细分' }
     : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
+      atLeast: function (n) { return 'At least ' + n + ' results'; },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
       repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year', month: 'Month',
       order: 'Order', relevance: 'Relevance', newest: 'Newest',
@@ -1170,90 +1285,6 @@
     return w && Object.prototype.hasOwnProperty.call(w, value) ? w[value][zh ? 0 : 1] : value;
   }
 
-  // ---- OpenSearch (QueryDsl): the parsed query as OpenSearch's query DSL, clause by clause ----
-  function dsl(meta, q) {
-    var st = { highlight: new Set(), dropped: [] };
-    var root = osPart(meta, q, true, st);
-    if (root === null) {
-      throw fail(st.dropped.length === 1 ? 'NOTHING_ONE' : 'NOTHING_MANY', 0, [st.dropped]);
-    }
-    var matching = root.kind === 'S' ? root.q : root.kind === 'F' ? osBool([], [root.q], [])
-      : osAllBut(root.q);
-    return { query: osBool([matching], [{ term: { kind: 'commit' } }], []), highlight: st.highlight };
-  }
-  function osPart(meta, q, positive, st) {
-    if (q.k === 'text') return osText(meta, q, positive, st);
-    if (q.k === 'filter') return { q: osFilter(q), kind: 'F' };
-    if (q.k === 'not') {
-      var inner = osPart(meta, q.q, !positive, st);
-      return inner === null ? null : { q: osScoring(inner), kind: 'X' };
-    }
-    var parts = q.items.map(function (i) { return osPart(meta, i, positive, st); })
-      .filter(function (p) { return p !== null; });
-    if (parts.length === 0) return null;
-    if (q.k === 'or') {
-      return { q: osShould(parts.map(function (p) {
-        return p.kind === 'S' ? p.q : { constant_score: { filter: osScoring(p), boost: 0 } };
-      })), kind: 'S' };
-    }
-    if (parts.length === 1) return parts[0];
-    function of(kind) { return parts.filter(function (p) { return p.kind === kind; }).map(function (p) { return p.q; }); }
-    var must = of('S'), filter = of('F');
-    if (must.length === 0 && filter.length === 0) filter.push({ match_all: {} });
-    return { q: osBool(must, filter, of('X')), kind: must.length ? 'S' : 'F' };
-  }
-  function osText(meta, q, positive, st) {
-    var ts = analyze(q.text, true);
-    if (ts.length === 0) { st.dropped.push('"' + q.text + '"'); return null; }
-    if (positive) {
-      ts.concat(partsReading(q.text, q.word, ts)).forEach(function (t) { st.highlight.add(t.term); });
-    }
-    var should = [
-      { match_phrase: { title: { query: q.text, boost: meta.titleBoost } } },
-      { match_phrase: { body: { query: q.text, boost: meta.bodyBoost } } }];
-    extras(meta, q.text, q.word).forEach(function (e) {
-      should.push({ constant_score: { filter: osFilter(e.f), boost: e.score } });
-    });
-    return { q: osShould(should), kind: 'S' };
-  }
-  function osFilter(f) {
-    var t = {};
-    if (f.field === 'date' && f.value !== f.to) {
-      return { range: { date: { gte: f.value, lte: f.to } } };
-    }
-    t[f.field] = f.value;
-    return f.field === 'sha' ? { prefix: t } : { term: t };
-  }
-  function osScoring(p) { return p.kind === 'X' ? osAllBut(p.q) : p.q; }
-  function osAllBut(q) { return osBool([], [{ match_all: {} }], [q]); }
-  function osShould(clauses) { return { bool: { should: clauses, minimum_should_match: 1 } }; }
-  function osBool(must, filter, mustNot) {
-    var b = {};
-    if (must.length) b.must = must;
-    if (filter.length) b.filter = filter;
-    if (mustNot.length) b.must_not = mustNot;
-    return { bool: b };
-  }
-  // Asks OpenSearch; the hits become the rows rowsOf gives, in IndexSearch's order.
-  async function osRun(meta, q, count) {
-    var built = dsl(meta, q);
-    var sort = (byDate() ? [] : [{ _score: 'desc' }]).concat([{ time: 'desc' }, { id: 'asc' }]);
-    var request = { query: built.query, size: count, track_total_hits: true, track_scores: true,
-      sort: sort, _source: ['shown'] };
-    var answer = await fetch(openSearch, { method: 'POST', mode: 'cors', credentials: 'omit',
-      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
-    if (!answer.ok) throw new Error('OpenSearch: HTTP ' + answer.status);
-    var json = await answer.json();
-    var rows = json.hits.hits.map(function (h) {
-      var s = h._source.shown;
-      // A link leads into this site only, whatever the cluster answers.
-      var url = new URL(String(s.url), siteRoot).origin === siteRoot.origin ? String(s.url) : '#';
-      return [String(s.title), String(s.body), url, String(s.author), String(s.sha),
-        String(s.date), String(s.repo), String(s.severity), (s.types || []).map(String)];
-    });
-    return { total: json.hits.total.value, rows: rows, highlight: built.highlight };
-  }
-
   async function search(text, shown) {
     var my = ++generation;
     list.setAttribute('data-state', 'busy');
@@ -1270,7 +1301,9 @@
       q = parse(text, meta.words);
       checkRepos(q, meta.repos);
       if (openSearch !== '') {
-        var count = shown || PAGE, found = await osRun(meta, q, count);
+        var count = shown || PAGE, found = await window.daybookOpenSearch.run(meta, q, count,
+          { fail: fail, extras: extras, analyze: analyze, partsReading: partsReading,
+            siteRoot: siteRoot, url: openSearch, byDate: byDate() });
         if (my !== generation) return;
         correction.textContent = '';
         facets.replaceChildren();
@@ -1278,18 +1311,29 @@
         done(text);
         return;
       }
-      var got = await gather(meta, q);
+      // Facets count every match, and newest first needs them all: the tails too.
+      var whole = facetsWanted || byDate() || meta.n <= facetsAtOnce, count = shown || PAGE;
+      var got = await gather(meta, q, whole);
       var fixed = await correct(meta, text, q, got.postings);
       var corrected = null;
       if (fixed !== null) {
         corrected = fixed;
         q = parse(fixed, meta.words);
-        got = await gather(meta, q);
+        got = await gather(meta, q, whole);
       }
-      var r = run(meta, got.postings, got.positions, got.fullShas, got.fields, q, byDate());
+      var r = run(meta, got, q, byDate(), count);
+      if (r.partial) {
+        await loadTails(meta, got.postings, r.partial);
+        r = run(meta, got, q, byDate(), count);
+      }
       if (my !== generation) return;
       correction.textContent = corrected === null ? '' : MESSAGES[lang].CORRECTED.replace('{0}', function () { return corrected; });
-      await show(meta, r, text, shown || PAGE, my);
+      // Every hit, for the facets: the tails too.
+      var exactly = async function () {
+        await loadTails(meta, got.postings, Array.from(got.postings.keys()));
+        return run(meta, got, q, byDate(), count);
+      };
+      await show(meta, r, text, count, my, exactly);
     } catch (e) {
       if (my !== generation) return;
       list.replaceChildren(); facets.replaceChildren(); correction.textContent = '';
@@ -1300,7 +1344,9 @@
 
   // Loads what a parsed query needs: the shards of its terms (then the parts of the texts with a
   // term the index lacks), positions for phrases, field sets, the docs of long SHAs' candidates.
-  async function gather(meta, q) {
+  // Of a frequent term, only the head (TermSplit) unless whole or in a phrase: run asks for the
+  // tails when the head does not prove the results.
+  async function gather(meta, q, whole) {
     var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [] };
     needs(meta, q, n);
     var names = Array.from(n.fields).concat(Array.from(n.values.keys())).sort();
@@ -1322,6 +1368,8 @@
       extra[0].forEach(function (v, t) { postings.set(t, v); });
       extra[1].forEach(function (v, t) { positions.set(t, v); });
     }
+    await loadTails(meta, postings, whole ? Array.from(postings.keys())
+      : Array.from(n.phrases).concat(Array.from(more.phrases)));
     var fullShas = new Map();
     if (n.shas.length) {
       var cands = new Set();
@@ -1339,13 +1387,15 @@
 
   function chunk(meta, doc) {
     var part = partOf(meta, doc), local = doc - part.from;
-    return load(part.dir + 'docs-' + Math.floor(local / meta.chunk) + '.json').then(function (c) { return c[local % meta.chunk]; });
+    var c = Math.floor(local / meta.chunk);
+    return load(part.dir + numbered(meta, 'docs', c)).then(function (rows) { return rows[local % meta.chunk]; });
   }
 
-  async function show(meta, r, text, count, my) {
+  // exactly: the result with every hit (loading the tails of split terms), for the facets.
+  async function show(meta, r, text, count, my, exactly) {
     var shown = await rowsOf(meta, r.hits.slice(0, count));
     if (my !== generation) return;
-    showRows(meta, shown, r.total, r.highlight, text, count);
+    showRows(meta, shown, r.total, r.highlight, text, count, r.exact);
     if (r.total === 0 || facetsWanted || meta.n <= facetsAtOnce) {
       try {
         if (await facetsFor(meta, r, text, my)) done(text);
@@ -1362,6 +1412,11 @@
       facetsWanted = true;
       list.setAttribute('data-state', 'busy');
       try {
+        if (!r.exact) {
+          r = await exactly();
+          if (my !== generation) return;
+          showRows(meta, shown, r.total, r.highlight, text, count, true);
+        }
         if (await facetsFor(meta, r, text, my)) {
           done(text);
           // The button is gone: the keyboard goes on from the first facet, not the page's top.
@@ -1397,9 +1452,10 @@
 
   // The results: rows of [title, text, url, author, sha, date, repo, severity, [types]] (rowsOf,
   // or OpenSearch's), the highlight terms, and a button for more when there are.
-  function showRows(meta, shown, total, highlight, text, count) {
+  // exact false: total is how many at least (the heads of split terms proved the first rows).
+  function showRows(meta, shown, total, highlight, text, count, exact) {
     var r = { total: total, highlight: highlight };
-    say(r.total === 0 ? L.none : L.found(r.total));
+    say(r.total === 0 ? L.none : exact === false ? L.atLeast(r.total) : L.found(r.total));
     var items = shown.map(function (v) {
       var li = el('li', 'search-hit');
       li.setAttribute('data-sha', v[4]);
@@ -1420,7 +1476,7 @@
       return li;
     });
     list.replaceChildren.apply(list, items);
-    if (r.total > count) {
+    if (r.total > count || exact === false) {
       var more = el('button', 'search-more', L.more);
       more.type = 'button';
       more.addEventListener('click', function () { search(text, count + PAGE); });

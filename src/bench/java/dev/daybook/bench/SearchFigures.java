@@ -2,6 +2,7 @@ package dev.daybook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.search.StaticExport;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,8 +92,8 @@ final class SearchFigures {
     if (parts.size() > 0) { // the newest commit is the last of the last part
       JsonNode last = parts.get(parts.size() - 1);
       int newest = last.path("n").asInt() - 1;
-      JsonNode docs = json.readTree(site.resolve("search/" + last.path("dir").asText() + "docs-"
-          + newest / chunk + ".json").toFile());
+      JsonNode docs = json.readTree(site.resolve("search/" + last.path("dir").asText()
+          + StaticExport.docsFile(newest / chunk)).toFile());
       out.add(docs.get(newest % chunk).get(4).asText().substring(0, 7));
     }
     out.addAll(MORE_QUERIES);

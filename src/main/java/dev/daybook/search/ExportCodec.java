@@ -64,6 +64,40 @@ final class ExportCodec {
     }
   }
 
+  /** The numbers of a packed list as the export wrote it. */
+  static int[] unpack(String packed) {
+    return unpack(new Packed(packed.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /** The numbers of a packed list, as {@link Packer} was given them. */
+  static int[] unpack(Packed packed) {
+    byte[] digits = packed.digits();
+    int[] out = new int[digits.length];
+    int n = 0;
+    int v = 0;
+    int shift = 0;
+    for (byte b : digits) {
+      int c = DIGIT_VALUES[b];
+      if (c >= 32) {
+        v |= (c - 32) << shift;
+        shift += 5;
+        continue;
+      }
+      out[n++] = v | c << shift;
+      v = 0;
+      shift = 0;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static final int[] DIGIT_VALUES = new int[128];
+
+  static {
+    for (int i = 0; i < DIGITS.length(); i++) {
+      DIGIT_VALUES[DIGITS.charAt(i)] = i;
+    }
+  }
+
   private static final byte[] DIGIT_BYTES = DIGITS.getBytes(StandardCharsets.US_ASCII);
 
   /**

@@ -16,6 +16,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -106,6 +107,28 @@ public final class IndexSearch implements Closeable {
       hits.add(hit(rank++, score, d, built.highlightTerms()));
     }
     return new SearchResults(queryText, read.corrected(), total, hits);
+  }
+
+  /**
+   * The best score a clause of a query gives any document on its own, 0 when it matches none or
+   * has nothing to search for.
+   */
+  float best(SearchQuery clause) throws IOException {
+    try {
+      TopDocs top = searcher.search(QueryBuilder.build(clause, spelling::known).query(), 1);
+      return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
+    } catch (QuerySyntaxException nothing) {
+      return 0;
+    }
+  }
+
+  /** Whether a clause of a query matches any document. */
+  boolean matches(SearchQuery clause) throws IOException {
+    try {
+      return searcher.count(QueryBuilder.build(clause, spelling::known).query()) > 0;
+    } catch (QuerySyntaxException nothing) {
+      return false;
+    }
   }
 
   /** The query as it is run: parsed, checked and with its misspelt words corrected. */

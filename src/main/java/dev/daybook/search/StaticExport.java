@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.CollectionStatistics;
@@ -59,7 +60,7 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
  *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
- *       number of documents and of docs per chunk, the parts ({@code dir}, {@code from}, {@code
+ *       number of documents, of docs per chunk and of numbered files per folder, the parts ({@code dir}, {@code from}, {@code
  *       n}, their numbers of {@code shards} and {@code posShards}, {@code spell}: which
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
  *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
@@ -70,7 +71,9 @@ import org.apache.lucene.util.BytesRef;
  *       name each type and severity ({@code words}, see {@link ArchiveWords#export}).
  * </ul>
  *
- * In each part's folder:
+ * In each part's folder (a file of a numbered kind, {@code docs-N.json}, {@code big-K.json},
+ * {@code tail-K.json}, in a folder of {@link #PER_FOLDER}: {@code docs/G/docs-N.json}, G = N /
+ * perFolder):
  *
  * <ul>
  *   <li>{@code terms-N.json}, N = {@link #shard}(term) of the part's {@code shards} (an {@code
@@ -78,7 +81,13 @@ import org.apache.lucene.util.BytesRef;
  *       postings. A text term has {@code [title, body]}, each a flat list {@code docDelta, norm,
  *       freq, ...} (deltas from the previous doc id, starting at 0; norm is the field's norm
  *       byte, 0..255, which {@code SmallFloat.byte4ToInt} decodes), {@linkplain
- *       ExportCodec.Packer packed} into a string. A keyword term is written {@code field:value} ({@code author:},
+ *       ExportCodec.Packer packed} into a string. A text term whose value is longer than {@link
+ *       #SPLIT} bytes in the part is written as a head ({@link TermSplit}): {@code [titleHead,
+ *       bodyHead, [dfTitle, dfBody], K, titleFrontier, bodyFrontier]}, the postings of the
+ *       documents likely to score best for it (both fields of each), the numbers of documents
+ *       of the whole lists, the place K of the rest in {@code tail-K.json}, and per field the
+ *       packed pairs {@code norm, freq} of the tail that no other pair of it beats (a lower norm
+ *       and a higher freq score better whatever the statistics). A keyword term is written {@code field:value} ({@code author:},
  *       {@code path:}) and has the packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
  *       ':', so the two cannot meet. A part holds only the terms of its documents.
@@ -87,6 +96,10 @@ import org.apache.lucene.util.BytesRef;
  *       of them per doc in the order of its postings; loaded only for phrases.
  *   <li>{@code big-K.json}: the value of one term whose postings or positions are longer than
  *       {@link #BIG} bytes; its shard holds K instead.
+ *   <li>{@code tail-K.json}: the rest of the K-th split term's postings, {@code [title, body]}
+ *       as in a shard. Loaded for a phrase, the facets or the newest first order, or when the
+ *       head does not prove the first results (search.js {@code proven}). The positions of a
+ *       split term list the head's documents first, then the tail's.
  *   <li>{@code facets.json}: the severity and types of every doc as one code each (see {@link
  *       ExportCodec#facetCodes}), a character or two per doc, for the facets of a result list.
  *   <li>{@code field-F-K.json} for F in repo, severity, type: the set of doc ids of the part's
@@ -105,7 +118,7 @@ import org.apache.lucene.util.BytesRef;
  *       the part's commits that hold it, {@code {"cache": 18, ...}}. Loaded only for a query word
  *       that matches nothing: the words one or two edits away, of its first letter and lengths
  *       n-2 to n+2; the browser adds up the parts' numbers.
- *   <li>{@code docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
+ *   <li>{@code docs/G/docs-N.json}: the shown values of docs N·chunk to N·chunk+chunk-1, each
  *       {@code [title, text, link, author, sha, date, repo, severity, [types]]}, fetched only for
  *       the results on screen. The text is what snippets are taken from ({@link
  *       CommitDoc#shown}); the link is "" for the anchor of the SHA's first 7 digits in the
@@ -118,13 +131,21 @@ import org.apache.lucene.util.BytesRef;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 9;
+  public static final int FORMAT = 10;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
-   * 8 cuts a first query's text by about half, for twice as many (small) files.
+   * 8 cut a first query's text by about half, for twice as many (small) files, and 3 rather than
+   * 4 a further quarter, for a third more, which pays for the search script's reading of split
+   * terms ({@link TermSplit}) in every first query.
    */
-  public static final int CHUNK = 4;
+  public static final int CHUNK = 3;
+  /**
+   * Files of a numbered kind ({@code docs-N.json}, {@code big-K.json}, {@code tail-K.json}) per
+   * folder: a part of an archive of hundreds of thousands of commits has tens of thousands of
+   * chunks, too many for one folder of a repository or a host.
+   */
+  public static final int PER_FOLDER = 1000;
   /**
    * A shard holds at most about this many bytes on average (and at least half of it). A query
    * loads a whole shard per term for a few hundred bytes of its own, so small shards pay; since
@@ -135,6 +156,12 @@ public final class StaticExport {
   static final int MAX_SHARDS = 4096;
   /** A term whose postings are longer than this many bytes gets a file of its own. */
   static final int BIG = 8_000;
+  /**
+   * A text term whose postings in a part are longer than this many bytes is written as a head
+   * and a tail ({@link TermSplit}): a query for a frequent word loads the head, a few thousand
+   * of its documents, and the tail only when the head cannot prove the results.
+   */
+  static final int SPLIT = 48_000;
   /** The keyword fields written a file per value, {@code field-F-K.json}. */
   static final List<String> VALUE_FIELDS = List.of("repo", "severity", "type");
   /** The keyword fields written a file per field, {@code field-F.json}. */
@@ -155,9 +182,21 @@ public final class StaticExport {
     return "pos-" + s + ".json";
   }
 
+  /** The tail of split term {@code k} ({@link TermSplit}). */
+  static String tailFile(int k) {
+    return numbered("tail", k);
+  }
+
   /** Spilled postings list {@code k}, too long for its shard. */
   static String bigFile(int k) {
-    return "big-" + k + ".json";
+    return numbered("big", k);
+  }
+
+  /**
+   * The k-th file of a numbered kind: {@code kind/G/kind-k.json}, G = k / {@link #PER_FOLDER}.
+   */
+  private static String numbered(String kind, int k) {
+    return kind + "/" + k / PER_FOLDER + "/" + kind + "-" + k + ".json";
   }
 
   /** The doc sets of a facet field ({@link #FIELD_FILES}). */
@@ -209,8 +248,8 @@ public final class StaticExport {
   }
 
   /** What the documents of chunk {@code c} show: ids {@code [c * CHUNK, (c + 1) * CHUNK)}. */
-  static String docsFile(int c) {
-    return "docs-" + c + ".json";
+  public static String docsFile(int c) {
+    return numbered("docs", c);
   }
 
   /**
@@ -273,12 +312,24 @@ public final class StaticExport {
 
   /** Reads the index in {@code indexDir} and gives the static files to {@code sink}. */
   public static Result write(Path indexDir, Sink sink) throws IOException {
+    return write(indexDir, sink, SPLIT);
+  }
+
+  /**
+   * The same, splitting the text terms whose postings in a part are longer than {@code split}
+   * bytes (tests lower it: the shipped week has no term that long).
+   */
+  static Result write(Path indexDir, Sink sink, int split) throws IOException {
     try (Directory d = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(d)) {
-      return write(reader, sink);
+      return write(reader, sink, split);
     }
   }
 
   static Result write(DirectoryReader reader, Sink sink) throws IOException {
+    return write(reader, sink, SPLIT);
+  }
+
+  static Result write(DirectoryReader reader, Sink sink, int split) throws IOException {
     if (reader.hasDeletions()) {
       // Deleted documents still count in the statistics; SearchIndex merges them away.
       throw new IllegalStateException("the search index has deleted documents");
@@ -287,11 +338,11 @@ public final class StaticExport {
     Output out = new Output(sink);
     List<PartMeta> parts = new ArrayList<>();
     for (Part part : Part.of(order)) {
-      String key = part.key(order, schema(reader));
+      String key = part.key(order, schema(reader), split);
       byte[] summary = key == null ? null : sink.summary(part.dir(), key);
       PartMeta made = summary == null ? null : PartMeta.read(summary);
       if (made == null || !sink.keep(part.dir(), key)) {
-        made = writePart(reader, order, part, out);
+        made = writePart(reader, order, part, out, split);
         sink.made(part.dir(), key, made.bytes());
       }
       parts.add(made);
@@ -376,12 +427,12 @@ public final class StaticExport {
      * ExportOrder#digests}; the documents before it decide where its ids start). Null when two
      * documents tie in the order, which Lucene may then change.
      */
-    String key(ExportOrder order, String schema) {
+    String key(ExportOrder order, String schema, int split) {
       if (order.ties || !order.reportsKnown()) {
         return null;
       }
       return FORMAT + " " + TextAnalysis.VERSION + " " + schema + " " + dir + " " + from + " " + n
-          + " " + order.digest(from + n);
+          + " " + split + " " + order.digest(from + n);
     }
 
     boolean has(int id) {
@@ -488,8 +539,8 @@ public final class StaticExport {
   private record StoredPart(ExportFacets facets, Map<String, TreeMap<Integer, String>> shas) {}
 
   /** Makes every file of one part of the export from the index; returns what meta.json needs. */
-  static PartMeta writePart(DirectoryReader reader, ExportOrder order, Part part, Output out)
-      throws IOException {
+  static PartMeta writePart(DirectoryReader reader, ExportOrder order, Part part, Output out,
+      int split) throws IOException {
     int n = part.n();
     int[] local = new int[reader.maxDoc()]; // Lucene doc -> id in the part, or -1
     for (int doc = 0; doc < local.length; doc++) {
@@ -500,6 +551,8 @@ public final class StaticExport {
 
     Map<String, Object> terms = new TreeMap<>();
     Map<String, Object> positions = new TreeMap<>();
+    List<Object> tails = new ArrayList<>();
+    Set<String> heads = new TreeSet<>(); // the split terms, written as heads
     String[] combo = new String[n]; // severity and types of each doc of the part
     Object[][] shown = new Object[n][];
     // The stored fields are read a segment at a time on every core, and the postings beside
@@ -508,7 +561,7 @@ public final class StaticExport {
     List<Integer> steps = IntStream.rangeClosed(0, leaves.size()).boxed().toList();
     List<StoredPart> parts = Parallel.map(steps, step -> {
       if (step == leaves.size()) {
-        postings(reader, partDocs, n, terms, positions);
+        postings(reader, partDocs, n, terms, positions, tails, heads, split);
         return null;
       }
       return stored(leaves.get(step), local, combo, shown);
@@ -536,8 +589,8 @@ public final class StaticExport {
     // the shards a cold build would give it.
     long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / (part.from() + n));
     List<Object> spilled = new ArrayList<>();
-    List<Map<String, Object>> byShard = shards(terms, spilled, target);
-    List<Map<String, Object>> byPosShard = shards(positions, spilled, target);
+    List<Map<String, Object>> byShard = shards(terms, spilled, target, heads);
+    List<Map<String, Object>> byPosShard = shards(positions, spilled, target, heads);
 
     Vocabulary vocabulary = Vocabulary.of(reader, partDocs);
     String dir = part.dir();
@@ -550,6 +603,9 @@ public final class StaticExport {
     }
     for (int k = 0; k < spilled.size(); k++) {
       files.put(dir + bigFile(k), spilled.get(k));
+    }
+    for (int k = 0; k < tails.size(); k++) {
+      files.put(dir + tailFile(k), tails.get(k));
     }
     files.put(dir + "facets.json", ExportCodec.facetCodes(combo));
     for (String f : VALUE_FIELDS) {
@@ -601,12 +657,14 @@ public final class StaticExport {
 
   /** The postings of the text and keyword fields, as the shards and positions files hold them. */
   private static void postings(IndexReader reader, PartDocs part, int n,
-      Map<String, Object> terms, Map<String, Object> positions) throws IOException {
+      Map<String, Object> terms, Map<String, Object> positions, List<Object> tails,
+      Set<String> heads, int split) throws IOException {
     if (n == 0) {
       return;
     }
     int maxDoc = reader.maxDoc();
     String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
+    double[] avgdl = new double[2];
     for (int f = 0; f < 2; f++) {
       int[] norms = new int[maxDoc];
       NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
@@ -615,10 +673,37 @@ public final class StaticExport {
           norms[i] = Byte.toUnsignedInt((byte) nv.longValue());
         }
       }
+      avgdl[f] = TermSplit.averageLength(norms);
       textPostings(reader, text[f], f, part, norms, terms, positions);
     }
+    split(terms, positions, tails, heads, split, avgdl, n);
     for (String keyword : KEYWORDS) {
       keywordPostings(reader, keyword, part, terms);
+    }
+  }
+
+  /**
+   * Writes each text term whose postings are longer than {@code split} bytes as a head, in its
+   * shard, and a tail, {@code tails}' K-th ({@link TermSplit}); its positions then list the
+   * head's documents first.
+   */
+  @SuppressWarnings("unchecked")
+  private static void split(Map<String, Object> terms, Map<String, Object> positions,
+      List<Object> tails, Set<String> heads, int split, double[] avgdl, int n)
+      throws IOException {
+    for (Map.Entry<String, Object> e : terms.entrySet()) {
+      if (jsonSize(e.getValue()) <= split) {
+        continue;
+      }
+      List<ExportCodec.Packed> lists = (List<ExportCodec.Packed>) (List<?>) e.getValue();
+      List<ExportCodec.Packed> pos = (List<ExportCodec.Packed>) positions.get(e.getKey());
+      TermSplit.Split s = TermSplit.of(lists, pos, avgdl, n, tails.size());
+      if (s != null) {
+        e.setValue(s.head());
+        positions.put(e.getKey(), s.positions());
+        tails.add(s.tail());
+        heads.add(e.getKey());
+      }
     }
   }
 
@@ -708,6 +793,7 @@ public final class StaticExport {
     meta.put("n", maxDoc);
     meta.put("parts", parts.stream().map(PartMeta::json).toList());
     meta.put("chunk", CHUNK);
+    meta.put("perFolder", PER_FOLDER);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : List.of(SearchIndex.TITLE, SearchIndex.BODY)) {
       CollectionStatistics cs = maxDoc == 0 ? null : searcher.collectionStatistics(f);
@@ -739,15 +825,16 @@ public final class StaticExport {
   /**
    * Spreads terms over the fewest shards (a power of two, at most {@link #MAX_SHARDS}) that keep
    * a shard at most {@code target} bytes on average. A term whose value alone is more than
-   * {@link #BIG} bytes goes to a file of its own, {@code big-K.json} (K its place in {@code
-   * spilled}), and its shard holds K.
+   * {@link #BIG} bytes, or that is split ({@code heads}: a head, however short, is no reason for
+   * the queries of the other terms of its shard to load it), goes to a file of its own, {@code
+   * big-K.json} (K its place in {@code spilled}), and its shard holds K.
    */
   private static List<Map<String, Object>> shards(Map<String, Object> terms,
-      List<Object> spilled, long target) throws IOException {
+      List<Object> spilled, long target, Set<String> heads) throws IOException {
     Map<String, Object> kept = new TreeMap<>();
     long total = 0;
     for (Map.Entry<String, Object> e : terms.entrySet()) {
-      int size = jsonSize(e.getValue());
+      int size = heads.contains(e.getKey()) ? BIG + 1 : jsonSize(e.getValue());
       Object value = e.getValue();
       if (size > BIG) {
         value = spilled.size();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,15 @@ import org.apache.lucene.index.SortedDocValues;
  *       pos-N.json} of the terms of phrases (text of two tokens or more); the {@code
  *       field-F.json} of its date filters and the {@code field-F-K.json} of the repositories,
  *       severities and types its filters and words name; the {@code big-K.json} a shard points
- *       to;
+ *       to; the {@code tail-K.json} of a phrase's terms that are split ({@link TermSplit});
  *   <li>the shards and positions of the parts reading of a text with a term the index lacks
  *       ({@link QueryBuilder#reading});
  *   <li>for a SHA longer than 7 digits (bare or not), the {@code docs-N.json} of each candidate;
  *   <li>for a word that matches nothing ({@link Spelling}), the {@code words-Ln.json} of its
  *       first letter and the lengths within reach; if a word was corrected, the files of the
  *       corrected query as above;
+ *   <li>the {@code tail-K.json} of the split terms the query reads, unless their heads prove
+ *       the first page ({@link #proven}) and the facets wait for the reader;
  *   <li>the {@code docs-N.json} of the first page of results (10);
  *   <li>when there are results and the archive has at most as many commits as the search page
  *       loads the facets at once for ({@code data-facets-at-once} of {@code search.html}), the
@@ -81,6 +84,8 @@ public final class StaticFetchPlan implements Closeable {
   private final JsonNode meta;
   private final boolean facetsAtOnce;
   private final Map<String, JsonNode> parsed = new HashMap<>();
+  /** The terms whose tails the last {@link #gather} loaded (those of phrases). */
+  private final Set<String> tailed = new HashSet<>();
   private Map<String, Integer> ids;
 
   /**
@@ -126,6 +131,22 @@ public final class StaticFetchPlan implements Closeable {
     } catch (QuerySyntaxException e) {
       return List.copyOf(out); // e.g. only stop words: the script stops after the shards
     }
+    // The split terms the query reads with their heads alone: their tails unless the heads
+    // prove the first page.
+    Set<String> partial = new LinkedHashSet<>();
+    Set<String> reads = new LinkedHashSet<>();
+    reads(read.query(), reads);
+    for (String t : reads) {
+      if (!tailed.contains(t) && split(t)) {
+        partial.add(t);
+      }
+    }
+    // Facets with the results count every match: the page reads the whole of every term.
+    if (!partial.isEmpty() && (facetsAtOnce || !proven(read.query(), partial, results))) {
+      for (String t : partial) {
+        tails(t, out);
+      }
+    }
     for (SearchHit hit : results.hits()) {
       Integer id = ids().get(hit.repo() + "@" + hit.sha());
       if (id == null) {
@@ -158,7 +179,9 @@ public final class StaticFetchPlan implements Closeable {
   /**
    * The site-relative paths the refine button fetches after a query that matched: the {@code
    * field-repo-K.json} of every repository, {@code field-year.json}, {@code facets.json} and
-   * {@code field-month.json} of every part, in that order.
+   * {@code field-month.json} of every part, in that order. After a query whose split terms were
+   * read from their heads alone, the button first loads their tails (not listed here): the
+   * facets count every match.
    */
   public List<String> facets() {
     List<String> out = new ArrayList<>();
@@ -205,6 +228,7 @@ public final class StaticFetchPlan implements Closeable {
    * readings of its texts with a term the index lacks; then the docs of long SHAs' candidates.
    */
   private void gather(SearchQuery q, Set<String> out) throws IOException {
+    tailed.clear();
     Set<String> terms = new LinkedHashSet<>();
     Set<String> phrases = new LinkedHashSet<>();
     Set<String> fields = new TreeSet<>();
@@ -247,14 +271,20 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  /** The docs-N.json of the part that holds doc id {@code id}. */
-  private String docs(int id) {
+  /** The part that holds doc id {@code id}. */
+  private JsonNode holder(int id) {
     JsonNode holder = null;
     for (JsonNode part : meta.path("parts")) {
       if (id >= part.path("from").asInt()) {
         holder = part;
       }
     }
+    return holder;
+  }
+
+  /** The docs-N.json of the part that holds doc id {@code id}. */
+  private String docs(int id) {
+    JsonNode holder = holder(id);
     int local = id - holder.path("from").asInt();
     return data(holder, StaticExport.docsFile(local / meta.path("chunk").asInt()));
   }
@@ -279,6 +309,169 @@ public final class StaticFetchPlan implements Closeable {
         big(out, part, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
       }
     }
+    // A phrase needs the whole of a split term.
+    for (String t : phrases) {
+      tails(t, out);
+      tailed.add(t);
+    }
+  }
+
+  /** A term's value in a part, or null: its head when it is split. */
+  private JsonNode termValue(JsonNode part, String term) throws IOException {
+    return termValue(part, StaticExport.termsFile(StaticExport.shard(term,
+        part.path("shards").asInt())), term);
+  }
+
+  /** Whether a text term's value is a head in some part ({@link TermSplit}). */
+  private boolean split(String term) throws IOException {
+    for (JsonNode part : meta.path("parts")) {
+      if (isHead(termValue(part, term))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHead(JsonNode v) {
+    return v != null && v.isArray() && v.size() == 6;
+  }
+
+  /** The tail-K.json of a term in every part where its value is a head. */
+  private void tails(String term, Set<String> out) throws IOException {
+    for (JsonNode part : meta.path("parts")) {
+      JsonNode v = termValue(part, term);
+      if (isHead(v)) {
+        out.add(data(part, StaticExport.tailFile(v.get(3).asInt())));
+      }
+    }
+  }
+
+  /** The text terms a query is searched by: the readings of its words and phrases. */
+  private void reads(SearchQuery q, Set<String> terms) {
+    String text = q instanceof SearchQuery.Words w ? w.text()
+        : q instanceof SearchQuery.Phrase p ? p.text() : null;
+    if (text != null) {
+      List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
+      QueryBuilder.reading(text, q instanceof SearchQuery.Words, tokens, index::known)
+          .forEach(t -> terms.add(t.term()));
+    } else if (q instanceof SearchQuery.Not n) {
+      reads(n.query(), terms);
+    } else if (q instanceof SearchQuery.And a) {
+      a.queries().forEach(x -> reads(x, terms));
+    } else if (q instanceof SearchQuery.Or o) {
+      o.queries().forEach(x -> reads(x, terms));
+    }
+  }
+
+  /**
+   * Whether the heads of the {@code partial} terms prove the first page, as search.js's {@code
+   * proven} decides it: one clause of the query (the query, or one of its AND) reads them, a
+   * word or phrase of one term; the first page's commits are all in the term's head or in parts
+   * where it is whole; and the last of them scores above the best a commit of a tail could: the
+   * tail's best title and body scores ({@link TermSplit#frontier}) with the whole index's
+   * statistics, the word's extras that match anything and the best score of each other clause.
+   */
+  private boolean proven(SearchQuery q, Set<String> partial, SearchResults results)
+      throws IOException {
+    List<SearchQuery> items = q instanceof SearchQuery.And a ? a.queries() : List.of(q);
+    String text = null;
+    boolean word = false;
+    double others = 0;
+    for (SearchQuery item : items) {
+      Set<String> reads = new LinkedHashSet<>();
+      reads(item, reads);
+      reads.retainAll(partial);
+      if (reads.isEmpty()) {
+        others += item instanceof SearchQuery.Not ? 0 : index.best(item);
+        continue;
+      }
+      String itemText = item instanceof SearchQuery.Words w ? w.text()
+          : item instanceof SearchQuery.Phrase p ? p.text() : null;
+      if (text != null || itemText == null) {
+        return false;
+      }
+      List<TextAnalysis.Token> tokens = TextAnalysis.analyze(itemText, TextAnalysis.Mode.QUERY);
+      if (tokens.size() != 1
+          || QueryBuilder.reading(itemText, item instanceof SearchQuery.Words, tokens,
+              index::known) != tokens) {
+        return false;
+      }
+      text = itemText;
+      word = item instanceof SearchQuery.Words;
+    }
+    if (text == null || results.hits().size() < PAGE) {
+      return false;
+    }
+    String term = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY).get(0).term();
+    float[] weights = new float[2];
+    for (int slot = 0; slot < 2; slot++) {
+      long df = 0;
+      for (JsonNode part : meta.path("parts")) {
+        JsonNode v = termValue(part, term);
+        if (isHead(v)) {
+          df += v.get(2).get(slot).asInt();
+        } else if (v != null) {
+          df += ExportCodec.unpack(v.get(slot).asText()).length / 3;
+        }
+      }
+      weights[slot] = weight(slot, df);
+    }
+    double bound = 0;
+    Set<Integer> head = new HashSet<>();
+    Set<Integer> headed = new HashSet<>();
+    for (JsonNode part : meta.path("parts")) {
+      JsonNode v = termValue(part, term);
+      if (!isHead(v)) {
+        continue;
+      }
+      headed.add(part.path("from").asInt());
+      double best = 0;
+      for (int slot = 0; slot < 2; slot++) {
+        int[] frontier = ExportCodec.unpack(v.get(4 + slot).asText());
+        float top = 0;
+        for (int x = 0; x + 1 < frontier.length; x += 2) {
+          top = Math.max(top, bm25(slot, weights[slot], frontier[x + 1],
+              TermSplit.fieldLength(frontier[x])));
+        }
+        best += top;
+        int[] list = ExportCodec.unpack(v.get(slot).asText());
+        int doc = part.path("from").asInt();
+        for (int y = 0; y + 2 < list.length; y += 3) {
+          doc += list[y];
+          head.add(doc);
+        }
+      }
+      bound = Math.max(bound, best);
+    }
+    for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
+      bound += index.matches(e.filter()) ? e.score() : 0;
+    }
+    bound += others;
+    for (SearchHit hit : results.hits().subList(0, PAGE)) {
+      int id = ids().get(hit.repo() + "@" + hit.sha());
+      if (!head.contains(id) && headed.contains(holder(id).path("from").asInt())) {
+        return false;
+      }
+    }
+    return results.hits().get(PAGE - 1).score() > bound;
+  }
+
+  /** BM25's weight of a term in a field (search.js's weight): boost times idf, in floats. */
+  private float weight(int slot, long df) {
+    JsonNode stats = meta.path("fields").path(slot == 0 ? SearchIndex.TITLE : SearchIndex.BODY);
+    long docCount = stats.get(0).asLong();
+    float idf = (float) StrictMath.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    return (float) meta.path(slot == 0 ? "titleBoost" : "bodyBoost").asDouble() * idf;
+  }
+
+  /** The score of a field of {@code dl} terms that holds the term {@code freq} times. */
+  private float bm25(int slot, float weight, int freq, int dl) {
+    JsonNode stats = meta.path("fields").path(slot == 0 ? SearchIndex.TITLE : SearchIndex.BODY);
+    float avgdl = (float) (stats.get(1).asDouble() / stats.get(0).asDouble());
+    float k1 = (float) meta.path("k1").asDouble();
+    float b = (float) meta.path("b").asDouble();
+    float norm = 1f / (k1 * ((1 - b) + b * dl / avgdl));
+    return weight - weight / (1 + freq * norm);
   }
 
   /** The parts readings the query's texts are searched by ({@link QueryBuilder#reading}). */

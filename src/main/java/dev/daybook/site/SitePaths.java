@@ -23,6 +23,8 @@ public final class SitePaths {
   public static final String STYLESHEET = "css/daybook.css";
   public static final String SEARCH = "search.html";
   public static final String SEARCH_SCRIPT = "js/search.js";
+  /** The search page's translation of its queries for OpenSearch, loaded only when it asks one. */
+  public static final String OPENSEARCH_SCRIPT = "js/search-opensearch.js";
   /** The small script of every page: {@code /} focuses the search box; a list's date jump. */
   public static final String SITE_SCRIPT = "js/site.js";
   public static final String FAVICON = "favicon.svg";

@@ -48,7 +48,7 @@ public final class SiteRenderer {
       "digest.ftl", "digests.ftl", "feed.ftl", "sitemap.ftl", "404.ftl", "search.ftl");
   /** The assets the templates link to. */
   static final List<String> ASSETS = List.of(SitePaths.STYLESHEET, SitePaths.SEARCH_SCRIPT,
-      SitePaths.SITE_SCRIPT, SitePaths.FAVICON);
+      SitePaths.OPENSEARCH_SCRIPT, SitePaths.SITE_SCRIPT, SitePaths.FAVICON);
 
   /**
    * What a site is made of besides the reports.

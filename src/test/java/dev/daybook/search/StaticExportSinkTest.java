@@ -43,8 +43,8 @@ class StaticExportSinkTest {
     assertThat(two).isEqualTo(one);
     // The shipped week is one part, of its month; meta.json, which lists the parts, comes last.
     assertThat(order).hasSize(one.files()).startsWith("2026-02/terms-0.json")
-        .endsWith("2026-02/docs-"
-            + (order.stream().filter(n -> n.startsWith("2026-02/docs-")).count() - 1) + ".json",
+        .endsWith("2026-02/docs/0/docs-"
+            + (order.stream().filter(n -> n.startsWith("2026-02/docs/")).count() - 1) + ".json",
             "meta.json");
     assertThat(new TreeMap<>(concurrent).keySet()).isEqualTo(ordered.keySet());
     ordered.forEach((name, bytes) -> assertThat(concurrent.get(name)).as(name).isEqualTo(bytes));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.cli.CliRun;
+import dev.daybook.search.SplitExport;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
 import java.net.URI;
@@ -63,16 +64,18 @@ class SearchAgreementTest {
   private Path index;
   private Path site;
   private ChromeDriver driver;
+  /** The shipped settings with the facets on request ({@code search.facets-at-once=0}). */
+  private Path facetsOnRequest;
 
   @BeforeAll
   void bakeServeAndOpenChromium(@TempDir Path tmp) throws IOException {
     Chromium.requireInstalled("SearchAgreementTest");
     // The facets wait for the refine button at any size, so that their requests can be told
     // from the query's; the English site below keeps the default, facets with every query.
-    Path config = tmp.resolve("site.properties");
-    Files.writeString(config, Files.readString(Path.of("site.properties"))
+    facetsOnRequest = tmp.resolve("site.properties");
+    Files.writeString(facetsOnRequest, Files.readString(Path.of("site.properties"))
         + "\nsearch.facets-at-once=0\n");
-    served = ServedSite.start(tmp, SUB_PATH, requests::add, 1280, 900, config);
+    served = ServedSite.start(tmp, SUB_PATH, requests::add, 1280, 900, facetsOnRequest);
     site = served.site();
     index = served.index();
     base = served.base();
@@ -285,6 +288,82 @@ class SearchAgreementTest {
       }
       agreeOnEveryQuery(twoBase, twoSite, twoIndex, content);
     }
+  }
+
+  /**
+   * The same over an export whose frequent words are written as a head and a tail ({@code
+   * TermSplit}): the shipped week exported again with a threshold low enough for them. The page
+   * fetches what the fetch plan lists, the tails only when the heads do not prove the first page,
+   * and says how many results there are at least when it did not load them.
+   */
+  @Test
+  void browserAndCliAgreeOnEveryQueryOverAnExportWithSplitTerms(@TempDir Path tmp)
+      throws IOException {
+    Path splitSite = tmp.resolve("site");
+    Path splitIndex = tmp.resolve("lucene");
+    List<StaticServer.Request> seen = new CopyOnWriteArrayList<>();
+    try (StaticServer server = StaticServer.start(splitSite, 0, SUB_PATH, seen::add)) {
+      String splitBase = server.url().toString();
+      // The facets on request, so that a first query may read the heads alone.
+      CliRun build = CliRun.run("build", "--config=" + facetsOnRequest, "--content=content",
+          "--out=" + splitSite, "--base-url=" + splitBase, "--index=" + splitIndex);
+      assertThat(build.exitCode()).as("daybook build: %s%s", build.out(), build.err()).isZero();
+      SplitExport.rewrite(splitIndex, splitSite.resolve("search"), SplitExport.LOW);
+      try (Stream<Path> files = Files.list(splitSite.resolve("search/2026-02"))) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .anyMatch(f -> f.equals("tail"));
+      }
+      agreeOnEveryQuery(splitBase, splitSite, splitIndex, Path.of("content"));
+
+      int proven = 0;
+      int tailed = 0;
+      try (StaticFetchPlan plan = new StaticFetchPlan(splitSite, splitIndex)) {
+        for (String query : List.of("修复", "sglang", "提交", "代码 cache", "修复 severity:high",
+            "\"修复\"", "\"修复 提交\"", "sglang OR 修复", "-sglang 修复", "修复 sglang",
+            "python")) {
+          List<String> planned = plan.files(query);
+          assertThat(fetched(splitBase, seen, query)).as("files fetched for %s", query)
+              .isEqualTo(new TreeSet<>(planned));
+          boolean tails = planned.stream().anyMatch(f -> f.contains("/tail-"));
+          tailed += tails ? 1 : 0;
+          proven += tails ? 0 : 1;
+          String status = driver.findElement(By.id("search-status")).getText();
+          assertThat(status).as(query).matches(tails ? "共 \\d+ 条结果" : "至少 \\d+ 条结果");
+        }
+        assertThat(plan.files("\"修复 提交\"")).as("a phrase loads the tails")
+            .anyMatch(f -> f.contains("/tail-"));
+      }
+      assertThat(proven).as("queries the heads answered").isGreaterThanOrEqualTo(2);
+      assertThat(tailed).as("queries that needed the tails").isGreaterThanOrEqualTo(2);
+
+      // The facets count every hit: the refine button loads the tails first.
+      fetched(splitBase, seen, "修复");
+      assertThat(driver.findElement(By.id("search-status")).getText()).startsWith("至少 ");
+      driver.findElement(By.id("search-refine")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+          !d.findElements(By.cssSelector("#search-facets .search-facet")).isEmpty());
+      assertThat(driver.findElement(By.id("search-status")).getText())
+          .isEqualTo("共 " + count("修复", splitIndex) + " 条结果");
+      assertThat(seen.stream().map(r -> r.path())).anyMatch(p -> p.contains("/tail-"));
+    }
+  }
+
+  /** Loads search.html?q= of a site in a fresh page with an empty cache: what it fetched. */
+  private Set<String> fetched(String siteBase, List<StaticServer.Request> seen, String query) {
+    driver.get(siteBase + "404.html");
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    seen.clear();
+    driver.get(siteBase + "search.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    answered(query);
+    Set<String> paths = new TreeSet<>();
+    for (StaticServer.Request r : seen) {
+      String path = r.path().substring(SUB_PATH.length());
+      if (path.startsWith("search/") || path.equals("js/search.js")) {
+        assertThat(r.status()).as(path).isEqualTo(200);
+        paths.add(path);
+      }
+    }
+    return paths;
   }
 
   private void agreeOnEveryQuery(String siteBase, Path siteDir, Path siteIndex, Path content)
@@ -782,6 +861,11 @@ class SearchAgreementTest {
 
   /** How many commits daybook search finds for a query. */
   private int count(String query) throws IOException {
+    return count(query, index);
+  }
+
+  /** How many commits daybook search finds for a query in an index of the shipped content. */
+  private static int count(String query, Path index) throws IOException {
     CliRun r = CliRun.run("search", "--json", "--limit", "1", "--index=" + index,
         "--content=content", "--", query);
     return new ObjectMapper().readTree(r.out()).get("total").asInt();
