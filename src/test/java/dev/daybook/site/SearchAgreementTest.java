@@ -457,21 +457,10 @@ class SearchAgreementTest {
           failures.add(query + ": not in English on an English site: " + error);
         }
       }
-      driver.get(enBase + "404.html"); // leave the page, so its cache of loaded files goes
-      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
-      enRequests.clear();
-      driver.get(enBase + "search.html?q=cache");
-      answered("cache");
+      Set<String> fetched = fetched(enBase, enRequests, "cache");
       // A site of a week is far below search.facets-at-once: the facets come with the results,
       // and the fetch plan the bench prints counts their files.
       assertThat(driver.findElements(By.id("search-refine"))).as("the refine button").isEmpty();
-      Set<String> fetched = new TreeSet<>();
-      for (StaticServer.Request r : enRequests) {
-        String path = r.path().substring(SUB_PATH.length());
-        if (path.startsWith("search/") || path.equals("js/search.js")) {
-          fetched.add(path);
-        }
-      }
       try (StaticFetchPlan plan = new StaticFetchPlan(enSite, enIndex)) {
         assertThat(plan.files("cache")).containsAll(plan.facets());
         assertThat(fetched).isEqualTo(new TreeSet<>(plan.files("cache")));
@@ -776,19 +765,7 @@ class SearchAgreementTest {
 
   /** Loads search.html?q= in a fresh page with an empty cache, and returns what it fetched. */
   private Set<String> fetchedBy(String query) {
-    driver.get(base + "404.html"); // leave the page, so its cache of loaded files goes
-    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
-    requests.clear();
-    open(query);
-    Set<String> paths = new TreeSet<>();
-    for (StaticServer.Request r : requests) {
-      String path = r.path().substring(SUB_PATH.length());
-      if (path.startsWith("search/") || path.equals("js/search.js")) {
-        assertThat(r.status()).as(path).isEqualTo(200);
-        paths.add(path);
-      }
-    }
-    return paths;
+    return fetched(base, requests, query);
   }
 
   @Test
