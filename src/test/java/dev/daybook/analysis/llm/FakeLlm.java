@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.daybook.testing.StandIn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,9 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An OpenAI-compatible {@code POST /v1/chat/completions} on 127.0.0.1. It answers from a queue of
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and records every request: body, Authorization header, prompt size, the most requests ever in
  * flight at once.
  */
-public final class FakeLlm implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
+public final class FakeLlm implements StandIn {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -129,26 +127,13 @@ public final class FakeLlm implements AutoCloseable, BeforeEachCallback, AfterAl
     return fake;
   }
 
-  /**
-   * A stand-in model endpoint for a test class, registered with {@code @RegisterExtension}: started with
-   * the class, {@linkplain #reset reset} before each test, stopped after the last.
-   */
+  /** A stand-in model endpoint for a test class ({@link StandIn}). */
   public static FakeLlm perTestClass() {
     try {
       return start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    reset();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
   }
 
   public URI baseUrl() {

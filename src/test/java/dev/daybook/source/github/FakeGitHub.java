@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.daybook.testing.StandIn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -37,16 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A GitHub REST API on 127.0.0.1 serving {@link FakeRepo}s: the repository, the commit listing
  * (branch, since/until, pages, {@code Link} headers) and each commit with its files in pages of 300.
  * It records every request and can be told to answer some requests with a fault.
  */
-public final class FakeGitHub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
+public final class FakeGitHub implements StandIn {
 
   static final int FILES_PER_PAGE = 300;
   private static final int MAX_PER_PAGE = 100;
@@ -112,26 +110,13 @@ public final class FakeGitHub implements AutoCloseable, BeforeEachCallback, Afte
     return new FakeGitHub();
   }
 
-  /**
-   * A stand-in GitHub for a test class, registered with {@code @RegisterExtension}: started with
-   * the class, {@linkplain #reset reset} before each test, stopped after the last.
-   */
+  /** A stand-in GitHub for a test class ({@link StandIn}). */
   public static FakeGitHub perTestClass() {
     try {
       return start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    reset();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
   }
 
   public URI apiUrl() {
