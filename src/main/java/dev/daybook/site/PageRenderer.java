@@ -119,60 +119,74 @@ final class PageRenderer {
     return Duration.ofNanos(digestNanos.sum());
   }
 
-  /** Renders every page into the site (or keeps it, when its values are those of last time). */
+  /**
+   * Renders every page into the site (or keeps it, when its values are those of last time), on
+   * every core: first the pages of each kind (home, calendar, each list's front page and feed, the
+   * digests' lists and feeds), then the archive pages those steps found, then the sitemap.
+   */
   void renderAll() throws IOException, SiteException {
-    home();
-    monthPages();
-    yearPages();
+    List<PageJob> jobs = new ArrayList<>();
+    // The digests first: the longest step, so that the cores finish the rest together.
+    jobs.add(later -> {
+      long digestsStart = System.nanoTime();
+      digestPages(later);
+      digestNanos.add(System.nanoTime() - digestsStart);
+    });
+    jobs.add(later -> home());
+    jobs.add(later -> monthPages());
+    jobs.add(later -> yearPages());
     for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
       RepoId id = repo.getKey();
-      CommitList list = new CommitList("repo", id.toString(), id.toString(), SitePaths.repo(id),
-          k -> SitePaths.repoPage(id, k), SitePaths.repoFeed(id));
-      listing(list, repo.getValue());
-      feed(list, repo.getValue());
+      jobs.add(list(new CommitList("repo", id.toString(), id.toString(), SitePaths.repo(id),
+          k -> SitePaths.repoPage(id, k), SitePaths.repoFeed(id)), repo.getValue()));
     }
     for (Severity s : Severity.values()) {
-      CommitList list = new CommitList("severity", s.key(), words.badge(s), SitePaths.severity(s),
-          k -> SitePaths.severityPage(s, k), SitePaths.severityFeed(s));
-      listing(list, model.bySeverity().get(s));
-      feed(list, model.bySeverity().get(s));
+      jobs.add(list(new CommitList("severity", s.key(), words.badge(s), SitePaths.severity(s),
+          k -> SitePaths.severityPage(s, k), SitePaths.severityFeed(s)),
+          model.bySeverity().get(s)));
     }
     for (ChangeType t : ChangeType.values()) {
-      CommitList list = new CommitList("type", t.key(), words.typeName(t), SitePaths.type(t),
-          k -> SitePaths.typePage(t, k), SitePaths.typeFeed(t));
-      listing(list, model.byType().get(t));
-      feed(list, model.byType().get(t));
+      jobs.add(list(new CommitList("type", t.key(), words.typeName(t), SitePaths.type(t),
+          k -> SitePaths.typePage(t, k), SitePaths.typeFeed(t)), model.byType().get(t)));
     }
-    CommitList breaking = new CommitList("breaking", "breaking", words.breakingLabel(),
-        SitePaths.BREAKING, SitePaths::breakingPage, SitePaths.BREAKING_FEED);
-    listing(breaking, model.breaking());
-    feed(breaking, model.breaking());
+    jobs.add(list(new CommitList("breaking", "breaking", words.breakingLabel(),
+        SitePaths.BREAKING, SitePaths::breakingPage, SitePaths.BREAKING_FEED), model.breaking()));
     for (Watch w : watches) {
-      CommitList list = new CommitList("watch", w.name(), "👁 " + w.name(),
-          SitePaths.watch(w.name()), k -> SitePaths.watchPage(w.name(), k),
-          SitePaths.watchFeed(w.name()), w.query());
       // In the order of every other list (by day first), so its archive pages keep still.
       Set<String> found = new HashSet<>(w.commits());
       List<SiteModel.Entry> entries = model.all().stream()
           .filter(e -> found.contains(Watch.key(e.repo().toString(), e.commit().sha())))
           .toList();
-      listing(list, entries);
-      feed(list, entries);
+      jobs.add(list(new CommitList("watch", w.name(), "👁 " + w.name(),
+          SitePaths.watch(w.name()), k -> SitePaths.watchPage(w.name(), k),
+          SitePaths.watchFeed(w.name()), w.query()), entries));
     }
-    dailyFeed();
-    long digestsStart = System.nanoTime();
-    digestPages();
-    digestNanos.add(System.nanoTime() - digestsStart);
-    render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path()));
-    render("search.ftl", SitePaths.SEARCH, Map.of());
-    robots();
-    // The archive pages are most of the pages: they are rendered on every core.
+    jobs.add(later -> dailyFeed());
+    jobs.add(later -> render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path())));
+    jobs.add(later -> render("search.ftl", SitePaths.SEARCH, Map.of()));
+    jobs.add(later -> robots());
+    List<ArchivePage> archivePages = new ArrayList<>();
+    for (List<ArchivePage> found : Parallel.map(jobs, job -> {
+      List<ArchivePage> later = new ArrayList<>();
+      job.render(later);
+      return later;
+    })) {
+      archivePages.addAll(found);
+    }
+    // The archive pages are most of the pages.
     Parallel.map(archivePages, page -> {
       page.render();
       return null;
     });
-    archivePages.clear();
     sitemap(); // lists every page in the output: the last
+  }
+
+  /** A list's front page, its feed and (later) its archive pages. */
+  private PageJob list(CommitList list, List<SiteModel.Entry> entries) {
+    return later -> {
+      listing(list, entries, later);
+      feed(list, entries);
+    };
   }
 
   // ---- home --------------------------------------------------------------------------------
@@ -510,12 +524,15 @@ final class PageRenderer {
     String of(int k);
   }
 
-  /** An archive page to render once the listings have been walked. */
+  /** Some pages of one kind; the archive pages they have go to {@code later}. */
+  private interface PageJob {
+    void render(List<ArchivePage> later) throws IOException, SiteException;
+  }
+
+  /** An archive page, rendered after every {@link PageJob}. */
   private interface ArchivePage {
     void render() throws IOException, SiteException;
   }
-
-  private final List<ArchivePage> archivePages = new ArrayList<>();
 
   /**
    * How many archive pages a list of {@code commits} has. The list is cut into chunks of
@@ -553,8 +570,8 @@ final class PageRenderer {
    * three pages after it exist (its {@link #pager}), so adding a day rewrites only the front page
    * and the archive pages at its boundary.
    */
-  private void listing(CommitList list, List<SiteModel.Entry> entries)
-      throws IOException, SiteException {
+  private void listing(CommitList list, List<SiteModel.Entry> entries,
+      List<ArchivePage> later) throws IOException, SiteException {
     int n = entries.size();
     int archives = archivePages(n, pageSize);
     Supplier<Map<String, Object>> front = () -> {
@@ -590,7 +607,7 @@ final class PageRenderer {
       }
       page.put("pager", pager(list, k, archives));
       String path = list.archive().of(k);
-      archivePages.add(() -> {
+      later.add(() -> {
         // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
         // the report files their commits come from, without building every commit's values.
         String key = historyKey("list.ftl", path, page, chunk.get(0).date());
@@ -809,7 +826,7 @@ final class PageRenderer {
    * the history through its last day with a report: a new day renders its own week's and
    * month's digests again, and a week or month it opens gives the one before a "next" link.
    */
-  private void digestPages() throws IOException, SiteException {
+  private void digestPages(List<ArchivePage> later) throws IOException, SiteException {
     if (model.days().isEmpty()) {
       return;
     }
@@ -847,7 +864,7 @@ final class PageRenderer {
           String path = SitePaths.digest(scope, period);
           LocalDate through = periods.get(period);
           // Hundreds of them, nearly all unchanged by a new day: rendered on every core.
-          archivePages.add(() -> {
+          later.add(() -> {
             long pageStart = System.nanoTime();
             renderIfChanged("digest.ftl", path,
                 historyKey("digest.ftl", path, page, through), () -> {
