@@ -234,7 +234,17 @@ public final class SiteBuilder {
         AtomicFiles.deleteTree(old);
       }
       CacheStore entries = new CacheStore(cache.entries());
-      Parsed parsed = parse(o, entries);
+      // Reading the search index back (Lucene's start, its checksums) needs no report: it runs
+      // beside the parse.
+      Background<SearchIndex.Found> index = o.searchIndex() == null ? null
+          : Background.start("daybook-index", () -> SearchIndex.inspect(o.searchIndex()));
+      Parsed parsed;
+      try {
+        parsed = parse(o, entries);
+      } catch (IOException | SiteException | RuntimeException | Error e) {
+        finishAfter(e, index);
+        throw e;
+      }
       // The parsed reports are saved beside the rest of the build, which does not read them.
       Background<Void> saving = Background.start("daybook-cache", () -> {
         parsed.save(entries);
@@ -242,13 +252,10 @@ public final class SiteBuilder {
       });
       Result result;
       try {
-        result = build(o, parsed.sources(), entries, start, phases, clock);
+        result = build(o, parsed.sources(), index, entries, start, phases, clock);
       } catch (IOException | SiteException | RuntimeException | Error e) {
-        try {
-          saving.finish();
-        } catch (IOException | RuntimeException | Error also) {
-          e.addSuppressed(also);
-        }
+        finishAfter(e, saving);
+        finishAfter(e, index);
         throw e;
       }
       saving.finish();
@@ -256,8 +263,24 @@ public final class SiteBuilder {
     }
   }
 
-  private Result build(Options o, SortedMap<LocalDate, Source> sources, CacheStore entries,
-      long start, Phases phases, Phases.Clock clock) throws IOException, SiteException {
+  /** Waits for work beside a step that failed; its failure, if any, goes with the step's. */
+  private static void finishAfter(Throwable failed, Background<?> beside) {
+    if (beside == null) {
+      return;
+    }
+    try {
+      beside.finish();
+    } catch (IOException | RuntimeException | Error also) {
+      if (also != failed) { // the failure the step reported may be this one
+        failed.addSuppressed(also);
+      }
+    }
+  }
+
+  /** @param index what was found in the search index's folder, or null for no index */
+  private Result build(Options o, SortedMap<LocalDate, Source> sources,
+      Background<SearchIndex.Found> index, CacheStore entries, long start, Phases phases,
+      Phases.Clock clock) throws IOException, SiteException {
     clock.end("parse");
     BuildCache cache = BuildCache.of(o.output());
     String siteKey = CacheStore.key(SITE, PageManifest.FORMAT);
@@ -270,7 +293,7 @@ public final class SiteBuilder {
     CountDownLatch indexed = new CountDownLatch(o.searchIndex() == null ? 0 : 1);
     Background<Searched> search = o.searchIndex() == null ? null
         : Background.start("daybook-search",
-            () -> search(o, sources, manifest, site, entries, phases, indexed));
+            () -> search(o, sources, index, manifest, site, entries, phases, indexed));
     long commits;
     try {
       try {
@@ -391,8 +414,8 @@ public final class SiteBuilder {
 
   /** Brings the Lucene index up to date and exports it into the site. */
   private static Searched search(Options o, Map<LocalDate, Source> sources,
-      PageManifest manifest, SiteOutput site, CacheStore entries, Phases phases,
-      CountDownLatch indexed) throws IOException {
+      Background<SearchIndex.Found> found, PageManifest manifest, SiteOutput site,
+      CacheStore entries, Phases phases, CountDownLatch indexed) throws IOException {
     Phases.Clock clock = phases.new Clock();
     String fingerprint;
     SearchIndex.Update index;
@@ -404,7 +427,7 @@ public final class SiteBuilder {
         byKey.put(SearchIndex.reportKey(source.name(), source.digest()), source.report());
       }
       fingerprint = SearchIndex.fingerprint(files, o.defaultZone());
-      index = SearchIndex.update(o.searchIndex(), byKey,
+      index = SearchIndex.update(o.searchIndex(), found.finish(), byKey,
           (date, anchor) -> SitePaths.report(date) + "#" + anchor, fingerprint, o.defaultZone());
     } finally {
       indexed.countDown(); // failed or done: the pages go on (a failure is reported at the end)

@@ -174,38 +174,69 @@ public final class SearchIndex {
    * index, Lucene checks only the ends of its large files, so a file cut short elsewhere or with
    * bytes changed would be called current and then fail (or mislead) a search; a missing file, a
    * missing commit point or a checksum that does not match makes the index {@link
-   * State#DAMAGED}. Reading five years' index (35 MB) back takes about 10 ms.
+   * State#DAMAGED}.
    *
    * @param fingerprint the fingerprint of the content, or null when there is no content to
    *     compare with (an index that reads back is then current)
    */
   public static Status state(Path dir, String fingerprint) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return new Status(State.MISSING, null);
-    }
-    try (Directory directory = FSDirectory.open(dir)) {
-      return state(directory, fingerprint);
-    }
+    return inspect(dir).against(fingerprint);
   }
 
   static Status state(Directory directory, String fingerprint) throws IOException {
-    Map<String, String> data;
+    return inspect(directory).against(fingerprint);
+  }
+
+  /**
+   * What {@link #inspect} found in an index folder: all that {@link #state} needs but the
+   * fingerprint, so that a build can read the index back while it is still reading the reports.
+   */
+  public static final class Found {
+    /** MISSING or DAMAGED; null for an index that reads back. */
+    private final Status unreadable;
+    /** The commit data of an index that reads back. */
+    private final Map<String, String> data;
+
+    private Found(Status unreadable, Map<String, String> data) {
+      this.unreadable = unreadable;
+      this.data = data;
+    }
+
+    /** The index's state for content of this fingerprint (null: an index that reads back). */
+    public Status against(String fingerprint) {
+      if (unreadable != null) {
+        return unreadable;
+      }
+      boolean current = fingerprint == null || fingerprint.equals(data.get(FINGERPRINT_KEY));
+      return new Status(current ? State.CURRENT : State.STALE, null);
+    }
+  }
+
+  /** Finds the index in {@code dir} and reads it back, as {@link #state} says. */
+  public static Found inspect(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return new Found(new Status(State.MISSING, null), null);
+    }
+    try (Directory directory = FSDirectory.open(dir)) {
+      return inspect(directory);
+    }
+  }
+
+  private static Found inspect(Directory directory) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         leaf.reader().checkIntegrity();
       }
-      data = reader.getIndexCommit().getUserData();
+      return new Found(null, Map.copyOf(reader.getIndexCommit().getUserData()));
     } catch (IndexNotFoundException e) {
       // No commit point: an empty folder, or segments left without the file that lists them.
-      return isIndex(List.of(directory.listAll()))
+      return new Found(isIndex(List.of(directory.listAll()))
           ? new Status(State.DAMAGED, "its commit point, segments_N, is missing")
-          : new Status(State.MISSING, null);
+          : new Status(State.MISSING, null), null);
     } catch (CorruptIndexException | EOFException | NoSuchFileException
         | IndexFormatTooOldException | IndexFormatTooNewException e) {
-      return new Status(State.DAMAGED, damage(e));
+      return new Found(new Status(State.DAMAGED, damage(e)), null);
     }
-    boolean current = fingerprint == null || fingerprint.equals(data.get(FINGERPRINT_KEY));
-    return new Status(current ? State.CURRENT : State.STALE, null);
   }
 
   /** What is wrong, in one line: Lucene's message, naming the file by its name only. */
@@ -243,7 +274,16 @@ public final class SearchIndex {
    */
   public static Update update(Path dir, Map<String, DailyReport> reports,
       CommitDoc.ReportUrls urls, String fingerprint, ZoneId defaultZone) throws IOException {
-    Status found = state(dir, fingerprint);
+    return update(dir, inspect(dir), reports, urls, fingerprint, defaultZone);
+  }
+
+  /**
+   * As {@link #update(Path, Map, CommitDoc.ReportUrls, String, ZoneId)}, with what {@link
+   * #inspect} found in {@code dir} before.
+   */
+  public static Update update(Path dir, Found inspected, Map<String, DailyReport> reports,
+      CommitDoc.ReportUrls urls, String fingerprint, ZoneId defaultZone) throws IOException {
+    Status found = inspected.against(fingerprint);
     if (found.state() == State.CURRENT) {
       return new Update(false, false, null);
     }
