@@ -264,7 +264,10 @@
   var JSTRIP = /^[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/g;
 
   // What can be wrong with a query, as QueryMessage says it, in the page's language.
+  // Each language's words (the site publishes only its own: Scripts drops the lines from a
+  // "// language X" line to the next "// language end" for every other language).
   var MESSAGES = {
+    // language en
     en: { TOO_LONG: 'the query is {0} characters long; at most {1} are allowed',
       EMPTY: 'the query is empty',
       OR_ALONE: 'OR at column {0} needs something to search for on both sides',
@@ -287,6 +290,8 @@
       NOTHING_ONE: 'nothing to search for: {0} is too common to be indexed (stop words) or not words at all',
       NOTHING_MANY: 'nothing to search for: {0} are too common to be indexed (stop words) or not words at all',
       DID_YOU_MEAN: '; did you mean {0}?', LIST: ', ', CORRECTED: 'Showing results for {0}' },
+    // language end
+    // language zh
     zh: { TOO_LONG: '查询有 {0} 个字符，最多只能有 {1} 个',
       EMPTY: '查询是空的',
       OR_ALONE: '第 {0} 列的 OR 两边都要有要搜索的内容',
@@ -308,7 +313,9 @@
       RANGE_BACKWARDS: '第 {1} 列的 {0}：范围的结束早于开始',
       NOTHING_ONE: '没有可搜索的内容：{0} 太常见而不入索引（停用词），或者根本不是词语',
       NOTHING_MANY: '没有可搜索的内容：{0} 太常见而不入索引（停用词），或者根本不是词语',
-      DID_YOU_MEAN: '；是不是想写 {0}？', LIST: '、', CORRECTED: '显示 {0} 的结果' } };
+      DID_YOU_MEAN: '；是不是想写 {0}？', LIST: '、', CORRECTED: '显示 {0} 的结果' }
+    // language end
+  };
 
   function SyntaxErr(message, column) { this.message = message; this.column = column; }
   // The message kind with {i} replaced by args[i] (a list joined as the language joins one),
@@ -1229,17 +1236,24 @@
 
   // ---- the page -----------------------------------------------------------------------------
   var zh = lang === 'zh';
-  var L = zh ? { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
-    atLeast: function (n) { return '至少 ' + n + ' 条结果'; },
-    empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
-    repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
-    order: '排序', relevance: '相关度', newest: '最新', refine: '按仓库、重要程度、类型和日期细分' }
-    : { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
+  var LABELS = {
+    // language zh
+    zh: { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
+      atLeast: function (n) { return '至少 ' + n + ' 条结果'; },
+      empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
+      repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
+      order: '排序', relevance: '相关度', newest: '最新', refine: '按仓库、重要程度、类型和日期细分' },
+    // language end
+    // language en
+    en: { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       atLeast: function (n) { return 'At least ' + n + ' results'; },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
       repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year', month: 'Month',
       order: 'Order', relevance: 'Relevance', newest: 'Newest',
-      refine: 'Refine by repository, severity, type and date' };
+      refine: 'Refine by repository, severity, type and date' }
+    // language end
+  };
+  var L = LABELS[lang];
 
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');

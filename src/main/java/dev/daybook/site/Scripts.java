@@ -1,13 +1,18 @@
 package dev.daybook.site;
 
+import dev.daybook.model.Language;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The site's scripts as they are published: without the lines that are only a comment and
- * without indentation. The search script is fetched by every first query, and its comments and
- * indentation are a fifth of it; the copy under {@code assets/js/} stays the one to read.
+ * The site's scripts as they are published: without the lines that are only a comment, without
+ * indentation, and with the words of the site's language only. The search script is fetched by
+ * every first query, and its comments and indentation are a fifth of it; the copy under {@code
+ * assets/js/} stays the one to read.
+ *
+ * <p>A script keeps each language's words between a line {@code // language KEY} and the next
+ * line {@code // language end}; the lines of every other language than the site's are left out.
  *
  * <p>Only whole lines go or lose their leading blanks, which keeps a line break wherever code was
  * on both sides of one. That is safe only where no token spans lines: a script with a template
@@ -18,8 +23,14 @@ final class Scripts {
 
   private Scripts() {}
 
-  /** The script without comment-only lines, blank lines and indentation, when that is safe. */
-  static byte[] compact(byte[] script) {
+  private static final String LANGUAGE = "// language ";
+  private static final String LANGUAGE_END = LANGUAGE + "end";
+
+  /**
+   * The script without comment-only lines, blank lines, indentation and other languages' words,
+   * when that is safe.
+   */
+  static byte[] compact(byte[] script, Language language) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(script)).toString();
@@ -31,9 +42,15 @@ final class Scripts {
       return script;
     }
     StringBuilder out = new StringBuilder(text.length());
+    String block = null; // the language of the lines being read, or null outside a block
     for (String line : text.split("\n", -1)) {
       String code = line.strip();
-      if (code.isEmpty() || code.startsWith("//")) {
+      if (code.startsWith(LANGUAGE)) {
+        block = code.equals(LANGUAGE_END) ? null : code.substring(LANGUAGE.length());
+        continue;
+      }
+      if (code.isEmpty() || code.startsWith("//")
+          || block != null && !block.equals(language.key())) {
         continue;
       }
       out.append(code).append('\n');

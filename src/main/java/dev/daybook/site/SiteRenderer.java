@@ -224,7 +224,7 @@ public final class SiteRenderer {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String path = settings.assets().relativize(file).toString().replace('\\', '/');
         byte[] bytes = Files.readAllBytes(file);
-        pages.file(path, path.endsWith(".js") ? Scripts.compact(bytes) : bytes);
+        pages.file(path, path.endsWith(".js") ? Scripts.compact(bytes, settings.language()) : bytes);
       }
     }
   }

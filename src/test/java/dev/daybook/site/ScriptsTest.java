@@ -2,10 +2,12 @@ package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daybook.model.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class ScriptsTest {
 
   private static String compact(String script) {
-    return new String(Scripts.compact(script.getBytes(StandardCharsets.UTF_8)),
+    return compact(script, Language.EN);
+  }
+
+  private static String compact(String script, Language language) {
+    return new String(Scripts.compact(script.getBytes(StandardCharsets.UTF_8), language),
         StandardCharsets.UTF_8);
   }
 
@@ -39,10 +45,37 @@ class ScriptsTest {
     for (String script : List.of("var s = `a\n  // not a comment\n`;\n",
         "/* settings\n// */ var debug = 1;\n", "var s = 'a\\\n  b';\n")) {
       byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
-      assertThat(Scripts.compact(bytes)).as(script).isSameAs(bytes);
+      assertThat(Scripts.compact(bytes, Language.ZH)).as(script).isSameAs(bytes);
     }
     byte[] latin1 = "  var s = 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(Scripts.compact(latin1)).isSameAs(latin1);
+    assertThat(Scripts.compact(latin1, Language.ZH)).isSameAs(latin1);
+  }
+
+  @Test
+  void keepsOnlyTheWordsOfTheSitesLanguage() {
+    String script = "var WORDS = {\n"
+        + "  // language en\n"
+        + "  en: { none: 'No results.' },\n"
+        + "  // language end\n"
+        + "  // language zh\n"
+        + "  zh: { none: '没有结果。' }\n"
+        + "  // language end\n"
+        + "};\n"
+        + "var shown = WORDS[lang];\n";
+    assertThat(compact(script, Language.ZH)).isEqualTo(
+        "var WORDS = {\nzh: { none: '没有结果。' }\n};\nvar shown = WORDS[lang];\n");
+    assertThat(compact(script, Language.EN)).isEqualTo(
+        "var WORDS = {\nen: { none: 'No results.' },\n};\nvar shown = WORDS[lang];\n");
+  }
+
+  @Test
+  void theSearchScriptOfASiteHasTheWordsOfItsLanguageOnly() throws IOException {
+    String text = Files.readString(Path.of("assets/js/search.js"));
+    assertThat(text).contains("'No results.'", "'没有结果。'", "'the query is empty'", "'查询是空的'");
+    assertThat(compact(text, Language.ZH)).contains("'没有结果。'", "'查询是空的'")
+        .doesNotContain("'No results.'", "'the query is empty'");
+    assertThat(compact(text, Language.EN)).contains("'No results.'", "'the query is empty'")
+        .doesNotContain("'没有结果。'", "'查询是空的'");
   }
 
   /**
@@ -58,12 +91,22 @@ class ScriptsTest {
     assertThat(scripts).isNotEmpty();
     for (Path script : scripts) {
       String text = Files.readString(script);
-      String compacted = compact(text);
-      assertThat(compacted).as(script.toString()).doesNotContain("`");
-      List<String> code = text.lines().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("//")).toList();
-      assertThat(compacted.lines().toList()).as(script.toString()).isEqualTo(code);
-      assertThat(compacted.length()).as(script.toString()).isLessThan(text.length() * 9 / 10);
+      for (Language language : Language.values()) {
+        String compacted = compact(text, language);
+        assertThat(compacted).as(script.toString()).doesNotContain("`");
+        List<String> code = new ArrayList<>();
+        String block = null;
+        for (String line : text.lines().map(String::strip).toList()) {
+          if (line.startsWith("// language ")) {
+            block = line.equals("// language end") ? null : line.substring(12);
+          } else if (!line.isEmpty() && !line.startsWith("//")
+              && (block == null || block.equals(language.key()))) {
+            code.add(line);
+          }
+        }
+        assertThat(compacted.lines().toList()).as(script.toString()).isEqualTo(code);
+        assertThat(compacted.length()).as(script.toString()).isLessThan(text.length() * 9 / 10);
+      }
     }
   }
 }
