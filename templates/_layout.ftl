@@ -16,7 +16,7 @@
 </#function>
 <#-- base: a page whose own links are written from the site's root (root=""), as a list's many
      rows are, names here the way up to it (its <base>); its in-page links then name the page. -->
-<#macro page title root bodyClass="" description="" base="">
+<#macro page title root bodyClass="" description="" base="" connectTo="">
 <#local home = (root == "")?then("./", root)>
 <#local pagePath = (path)!((content.uri)!"")>
 <#local here = base?has_content?then(pagePath, "")>
@@ -25,8 +25,9 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<#-- The search page may also connect to the OpenSearch origin search.opensearch-public names. -->
-<#local connect = (bodyClass == "search-page" && site.searchOrigin?has_content)?then("; connect-src 'self' " + site.searchOrigin, "")>
+<#-- connectTo: an origin the page may also connect to (the search page: the OpenSearch origin
+     search.opensearch-public names). -->
+<#local connect = connectTo?has_content?then("; connect-src 'self' " + connectTo, "")>
 <#-- No <base> but a list's own, which leads to the site's root. -->
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri <#if base?has_content>'self'<#else>'none'</#if>; form-action 'self'${connect}">
 <#if base?has_content>

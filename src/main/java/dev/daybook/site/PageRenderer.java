@@ -18,6 +18,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -71,6 +72,7 @@ final class PageRenderer {
   private final int pageSize;
   private final Map<LocalDate, String> history;
   private final Bots bots;
+  private final SearchPage searchPage;
   private final List<Watch> watches;
   /** The reports of each month that has one, oldest month first, each month's days in order. */
   private final NavigableMap<YearMonth, List<DailyReport>> months = new TreeMap<>();
@@ -84,9 +86,11 @@ final class PageRenderer {
    */
   PageRenderer(Path templates, String templatesDigest, SiteModel model,
       Map<LocalDate, String> dayDigests, Pages pages, Supplier<List<String>> given, BaseUrl base,
-      Language language, int pageSize, Bots bots, List<Watch> watches) throws IOException {
+      Language language, int pageSize, Bots bots, SearchPage searchPage, List<Watch> watches)
+      throws IOException {
     this.model = model;
     this.bots = bots;
+    this.searchPage = searchPage;
     this.watches = List.copyOf(watches);
     this.history = history(dayDigests);
     this.pages = pages;
@@ -163,7 +167,7 @@ final class PageRenderer {
     }
     jobs.add(later -> dailyFeed());
     jobs.add(later -> render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path())));
-    jobs.add(later -> render("search.ftl", SitePaths.SEARCH, Map.of()));
+    jobs.add(later -> searchPage());
     jobs.add(later -> robots());
     List<ArchivePage> archivePages = new ArrayList<>();
     for (List<ArchivePage> found : Parallel.map(jobs, job -> {
@@ -187,6 +191,22 @@ final class PageRenderer {
       listing(list, entries, later);
       feed(list, entries);
     };
+  }
+
+  /**
+   * The search page, with how it searches: values of this page alone, so that changing them
+   * makes no other page again.
+   */
+  private void searchPage() throws IOException, SiteException {
+    Map<String, Object> data = new LinkedHashMap<>();
+    // The OpenSearch _search URL it asks instead of its static index, and the origin its
+    // Content-Security-Policy then allows it to connect to; "" for none.
+    URI endpoint = searchPage.endpoint();
+    data.put("endpoint", endpoint == null ? "" : endpoint.toString());
+    data.put("origin", endpoint == null ? ""
+        : endpoint.getScheme() + "://" + endpoint.getRawAuthority());
+    data.put("facetsAtOnce", searchPage.facetsAtOnce());
+    render("search.ftl", SitePaths.SEARCH, data);
   }
 
   // ---- home --------------------------------------------------------------------------------

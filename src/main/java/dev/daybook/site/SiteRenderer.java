@@ -11,7 +11,6 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportPage;
 import dev.daybook.text.XmlChars;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -217,7 +216,7 @@ public final class SiteRenderer {
     Supplier<List<String>> paths = () -> List.copyOf(given);
     PageRenderer renderer = new PageRenderer(project.resolve("templates"), templatesDigest, model,
         dayDigests, pages, paths, settings.baseUrl(), settings.language(), settings.pageSize(),
-        Bots.of(settings.bots()), watches);
+        Bots.of(settings.bots()), settings.searchPage(), watches);
     renderer.renderAll();
     digestTime = renderer.digestTime();
     try (Stream<Path> walk = Files.walk(settings.assets())) {
@@ -279,13 +278,6 @@ public final class SiteRenderer {
     site.put("severities", severities);
     // The navigation links about.html: only when there is an about.md to make it from.
     site.put("about", pages.stream().anyMatch(p -> p.getFileName().toString().equals("about.md")));
-    // The OpenSearch _search URL the search page asks instead of its static index, and the
-    // origin its Content-Security-Policy then allows it to connect to; "" for none.
-    URI endpoint = o.searchPage().endpoint();
-    site.put("searchEndpoint", endpoint == null ? "" : endpoint.toString());
-    site.put("searchOrigin", endpoint == null ? ""
-        : endpoint.getScheme() + "://" + endpoint.getRawAuthority());
-    site.put("facetsAtOnce", o.searchPage().facetsAtOnce());
     return "<#-- Written by Daybook for one build: the values every page shares. -->\n"
         + "<#assign site = " + FtlLiteral.of(site) + ">\n";
   }

@@ -8,9 +8,11 @@ import dev.daybook.config.SiteConfig;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.site.Bakes;
 import dev.daybook.site.BaseUrl;
+import dev.daybook.site.SearchPage;
 import dev.daybook.site.SiteException;
 import dev.daybook.site.SitePaths;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -219,6 +221,31 @@ class IncrementalBuildTest {
     assertThat(snapshot(site.out)).isEqualTo(bytes);
   }
 
+  /**
+   * How the search page searches (search.facets-at-once, search.opensearch-public) is a value of
+   * that page alone: changing it makes no other page again.
+   */
+  @Test
+  void aChangedSearchSettingRewritesTheSearchPageOnly() throws Exception {
+    Site site = builtSite("search-setting");
+
+    SiteBuilder.Result facets = site.build(new SearchPage(null, 0));
+    assertThat(facets.written()).containsExactly(SitePaths.SEARCH);
+    assertThat(Files.readString(site.out.resolve(SitePaths.SEARCH)))
+        .contains("data-facets-at-once=\"0\"");
+
+    SiteBuilder.Result endpoint = site.build(
+        new SearchPage(URI.create("https://search.example.org/daybook/_search"), 0));
+    // The page, and meta.json alone of the static index: the page reads only that of it.
+    assertThat(endpoint.written()).contains(SitePaths.SEARCH)
+        .allMatch(p -> p.equals(SitePaths.SEARCH) || p.startsWith("search/"));
+    // (The page writes the policy's quotes as &#39;, which the browser reads as quotes.)
+    assertThat(Files.readString(site.out.resolve(SitePaths.SEARCH)).replace("&#39;", "'"))
+        .contains("connect-src 'self' https://search.example.org\"",
+            "data-opensearch=\"https://search.example.org/daybook/_search\"");
+    assertThat(Files.readString(site.out.resolve("index.html"))).doesNotContain("connect-src");
+  }
+
   @Test
   void anEditedReportAndARemovedOneGiveWhatAColdBuildGives() throws Exception {
     Site site = builtSite("edit");
@@ -340,10 +367,14 @@ class IncrementalBuildTest {
     }
 
     SiteBuilder.Result build() throws IOException, SiteException {
+      return build(SearchPage.STATIC);
+    }
+
+    SiteBuilder.Result build(SearchPage searchPage) throws IOException, SiteException {
       SiteConfig c = Bakes.config();
       return new SiteBuilder().build(new SiteBuilder.Options(content, Bakes.TEMPLATES,
           Bakes.ASSETS, out, BaseUrl.parse(Bakes.ROOT), c.title(), c.language(), c.zone(),
-          c.pageSize()).withSearchIndex(index));
+          c.pageSize()).withSearchIndex(index).withSearchPage(searchPage));
     }
   }
 
