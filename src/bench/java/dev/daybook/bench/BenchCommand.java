@@ -84,6 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
           + " stock JBake keeps the JVM's default (one quarter of the memory).")
   String heap;
 
+  @Option(names = "--repeat", paramLabel = "R", defaultValue = "5",
+      description = "Run the new day's build and the unchanged rebuild R times each (default:"
+          + " ${DEFAULT-VALUE}), the new day's each from a copy of the cold build's site; the"
+          + " figure is the run of median wall time, and the JSON has every run's.")
+  int repeat;
+
   @Option(names = "--jvm-defaults",
       description = "Run Daybook's builds with the JVM's default options instead of the"
           + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -116,6 +122,10 @@ public final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--days: " + n + " is not a number of days");
       }
     }
+    if (repeat < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat: " + repeat + " is not a number of runs");
+    }
     if (repos < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--repos: " + repos + " is not a number of repositories");
@@ -125,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, repos, !skipStock,
           inProcess, archive.content(), like, inputs.templates(), inputs.assets(),
-          archive.configFile(), dir, keep, heapLimit, jvmDefaults, varied), out).run();
+          archive.configFile(), dir, keep, heapLimit, jvmDefaults, varied, repeat), out).run();
       if (json != null) {
         Benchmark.writeJson(tree, json);
         out.println("figures written to " + json);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +47,18 @@ public final class Benchmark {
    * @param work where the synthetic archives and sites go (deleted afterwards unless keep)
    * @param varied the copies of a repository follow different model days ({@link
    *     ArchiveSynthesizer})
+   * @param repeat how many times the new day's and the unchanged builds run: the figure is the
+   *     run of median wall time
    */
   public record Options(List<Integer> days, int repos, boolean stock, boolean inProcess,
       Path content, LocalDate like, Path templates, Path assets, Path config, Path work,
-      boolean keep, String daybookHeap, boolean jvmDefaults, boolean varied) {
+      boolean keep, String daybookHeap, boolean jvmDefaults, boolean varied, int repeat) {
+
+    public Options {
+      if (repeat < 1) {
+        throw new IllegalArgumentException("repeat < 1: " + repeat);
+      }
+    }
 
     /**
      * One repository, Daybook's builds with the launcher's JVM options and the JVM's default
@@ -58,13 +67,19 @@ public final class Benchmark {
     public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
         Path templates, Path assets, Path config, Path work, boolean keep) {
       this(days, 1, stock, inProcess, content, null, templates, assets, config, work, keep, null,
-          false, false);
+          false, false, 1);
     }
 
     /** As the short constructor, with {@code repos} repositories. */
     public Options withRepos(int count) {
       return new Options(days, count, stock, inProcess, content, like, templates, assets, config,
-          work, keep, daybookHeap, jvmDefaults, varied);
+          work, keep, daybookHeap, jvmDefaults, varied, repeat);
+    }
+
+    /** These options with the new day's and the unchanged builds run {@code times} times. */
+    public Options withRepeat(int times) {
+      return new Options(days, repos, stock, inProcess, content, like, templates, assets, config,
+          work, keep, daybookHeap, jvmDefaults, varied, times);
     }
 
     /** The JVM options of Daybook's builds. */
@@ -172,18 +187,33 @@ public final class Benchmark {
         builds.put("stock", measure("stock", List.of("stock", content.toString(),
             dir.resolve("stock-work").toString(), dir.resolve("stock-site").toString()), dir));
       }
-      List<String> daybook = List.of("daybook", content.toString(), o.templates().toString(),
-          o.assets().toString(), o.config().toString(), dir.resolve("site").toString(),
-          dir.resolve(".daybook/lucene").toString());
-      builds.put("cold", measure("cold", daybook, dir));
+      builds.put("cold", measure("cold", daybook(content, dir), dir));
       // Before the next build changes the site.
       Map<String, Object> cold = (Map<String, Object>) builds.get("cold");
       Map<String, Object> search = SearchFigures.of(cold, dir.resolve("site"),
           dir.resolve(".daybook/lucene"));
       Map<String, Object> siteFigures = siteFigures(cold, dir.resolve("site"), content);
       synth.writeDay(content, n);
-      builds.put("addDay", measure("addDay", daybook, dir));
-      builds.put("unchanged", measure("unchanged", daybook, dir));
+      // A new day's build lasts about two seconds, which other work on the machine moves by a
+      // tenth: it runs several times, each from a copy of the site and build cache the cold
+      // build left (no run starts from another's), the last in place; then the unchanged
+      // rebuild as many times there. The run of median wall time is the figure.
+      List<Map<String, Object>> added = new ArrayList<>();
+      for (int i = 1; i <= o.repeat(); i++) {
+        Path at = dir;
+        if (i < o.repeat()) {
+          at = dir.resolve("again-" + i);
+          Sizes.copy(dir.resolve("site"), at.resolve("site"));
+          Sizes.copy(dir.resolve(".daybook"), at.resolve(".daybook"));
+        }
+        added.add(measure("addDay", i, daybook(content, at), at));
+      }
+      builds.put("addDay", median(added));
+      List<Map<String, Object>> unchanged = new ArrayList<>();
+      for (int i = 1; i <= o.repeat(); i++) {
+        unchanged.add(measure("unchanged", i, daybook(content, dir), dir));
+      }
+      builds.put("unchanged", median(unchanged));
       run.put("builds", builds);
       run.put("ratios", ratios(builds));
       run.put("search", search);
@@ -237,11 +267,45 @@ public final class Benchmark {
         (Map<String, Object>) build.getOrDefault("phasesMs", Map.of()));
   }
 
-  /** One build: in a child JVM (wall time around it) or in this one. */
-  @SuppressWarnings("unchecked")
+  /** The arguments of Daybook's build of {@code content} into {@code dir}/site. */
+  private List<String> daybook(Path content, Path dir) {
+    return List.of("daybook", content.toString(), o.templates().toString(),
+        o.assets().toString(), o.config().toString(), dir.resolve("site").toString(),
+        dir.resolve(".daybook/lucene").toString());
+  }
+
+  /**
+   * The figures of the run of median wall time (the lower of the two middle ones for an even
+   * count), with every run's wall time in run order ({@code wallMsRuns}).
+   */
+  static Map<String, Object> median(List<Map<String, Object>> runs) {
+    List<Map<String, Object>> byTime = new ArrayList<>(runs);
+    byTime.sort(Comparator.comparingDouble(m -> num(m, "wallMs")));
+    Map<String, Object> median = new LinkedHashMap<>(byTime.get((byTime.size() - 1) / 2));
+    median.put("wallMsRuns", runs.stream().map(m -> num(m, "wallMs")).toList());
+    return median;
+  }
+
+  /** Run {@code run} of {@link Options#repeat} of a build, numbered when there are several. */
+  private Map<String, Object> measure(String name, int run, List<String> args, Path dir)
+      throws Exception {
+    String label = LABELS.get(name);
+    if (o.repeat() > 1) {
+      label += " " + run + "/" + o.repeat();
+    }
+    return measure(name, label, args, dir);
+  }
+
   private Map<String, Object> measure(String name, List<String> args, Path dir)
       throws Exception {
-    out.printf(Locale.ROOT, "  %-20s ...", LABELS.get(name));
+    return measure(name, LABELS.get(name), args, dir);
+  }
+
+  /** One build: in a child JVM (wall time around it) or in this one. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> measure(String name, String label, List<String> args, Path dir)
+      throws Exception {
+    out.printf(Locale.ROOT, "  %-24s ...", label);
     out.flush();
     flushDisks();
     double load = loadAverage();

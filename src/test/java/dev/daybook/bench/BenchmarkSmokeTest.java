@@ -60,7 +60,8 @@ class BenchmarkSmokeTest {
     StringWriter printed = new StringWriter();
     Map<String, Object> tree = new Benchmark(new Benchmark.Options(List.of(3), false, true,
         CONTENT, Path.of("templates"), Path.of("assets"), Path.of("site.properties"),
-        tmp.resolve("work"), false).withRepos(2), new PrintWriter(printed, true)).run();
+        tmp.resolve("work"), false).withRepos(2).withRepeat(2), new PrintWriter(printed, true))
+        .run();
     Path json = tmp.resolve("bench.json");
     Benchmark.writeJson(tree, json);
     JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -85,6 +86,16 @@ class BenchmarkSmokeTest {
     assertThat(builds.path("addDay").path("reports").asInt()).isEqualTo(4);
     assertThat(builds.path("addDay").path("indexed").asBoolean()).isTrue();
     assertThat(builds.path("unchanged").path("indexed").asBoolean()).isFalse();
+    // Each ran twice (the new day's each from its own copy of the cold build's site); the figure
+    // is the quicker of the two, the lower middle.
+    for (String b : List.of("addDay", "unchanged")) {
+      JsonNode runs = builds.path(b).path("wallMsRuns");
+      assertThat(runs.size()).as(b).isEqualTo(2);
+      assertThat(builds.path(b).path("wallMs").asDouble()).as(b)
+          .isEqualTo(Math.min(runs.get(0).asDouble(), runs.get(1).asDouble()));
+    }
+    assertThat(printed.toString()).contains("daybook, +1 day 1/2", "daybook, +1 day 2/2",
+        "daybook, unchanged 2/2");
     assertThat(root.path("growth").path("cold").get(0).path("wallMsPerDay").asDouble())
         .isPositive();
     assertThat(printed.toString()).contains("daybook, cold", "parse", "uncompressed");
