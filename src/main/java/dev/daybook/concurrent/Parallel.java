@@ -7,12 +7,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs independent steps (one per report) on every core. Results come back in the order of the
- * inputs and the first failure in that order is the one thrown, so a parallel run gives the same
- * output and the same error as a sequential one. The build's parse and bake and the search
- * index's analysis use it.
+ * Runs independent steps (one per report, page or kind of page) on every core. Results come back
+ * in the order of the inputs and the first failure in that order is the one thrown, so a parallel
+ * run gives the same output and the same error as a sequential one; no step is still running when
+ * it returns or throws. The build's parse, bake and pages and the search index's analysis use it.
  */
 public final class Parallel {
 
@@ -51,6 +52,27 @@ public final class Parallel {
       return results;
     } finally {
       pool.shutdownNow();
+      awaitEnd(pool);
+    }
+  }
+
+  /**
+   * Waits for the steps still running when one failed: they write into folders the caller
+   * deletes or publishes once this returns.
+   */
+  private static void awaitEnd(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true; // keep waiting; say so to the caller afterwards
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -126,7 +126,8 @@ final class PageRenderer {
   /**
    * Renders every page into the site (or keeps it, when its values are those of last time), on
    * every core: first the pages of each kind (home, calendar, each list's front page and feed, the
-   * digests' lists and feeds), then the archive pages those steps found, then the sitemap.
+   * digests' lists and feeds), then the archive pages those steps found, then the sitemap. When
+   * several fail, the error is that of the first in this order (the digests' first).
    */
   void renderAll() throws IOException, SiteException {
     List<PageJob> jobs = new ArrayList<>();

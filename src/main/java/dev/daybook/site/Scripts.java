@@ -4,6 +4,7 @@ import dev.daybook.model.Language;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The site's scripts as they are published: without the lines that are only a comment, without
@@ -11,8 +12,11 @@ import java.nio.charset.StandardCharsets;
  * every first query, and its comments and indentation are a fifth of it; the copy under {@code
  * assets/js/} stays the one to read.
  *
- * <p>A script keeps each language's words between a line {@code // language KEY} and the next
- * line {@code // language end}; the lines of every other language than the site's are left out.
+ * <p>A script keeps each language's words between a line {@code // language KEY} ({@code zh} or
+ * {@code en}) and the next line {@code // language end}; the lines of every other language than
+ * the site's are left out. A marker out of place (a block never ended, one inside another, an
+ * end without a block, another key) stops the build, naming the line: a block cut short would
+ * publish half a script for one of the languages.
  *
  * <p>Only whole lines go or lose their leading blanks, which keeps a line break wherever code was
  * on both sides of one. That is safe only where no token spans lines: a script with a template
@@ -29,8 +33,11 @@ final class Scripts {
   /**
    * The script without comment-only lines, blank lines, indentation and other languages' words,
    * when that is safe.
+   *
+   * @param name the script's file, named in errors
+   * @throws SiteException when a language marker is out of place
    */
-  static byte[] compact(byte[] script, Language language) {
+  static byte[] compact(String name, byte[] script, Language language) throws SiteException {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(script)).toString();
@@ -43,10 +50,27 @@ final class Scripts {
     }
     StringBuilder out = new StringBuilder(text.length());
     String block = null; // the language of the lines being read, or null outside a block
-    for (String line : text.split("\n", -1)) {
-      String code = line.strip();
+    int opened = 0;
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String code = lines[i].strip();
       if (code.startsWith(LANGUAGE)) {
-        block = code.equals(LANGUAGE_END) ? null : code.substring(LANGUAGE.length());
+        String key = code.substring(LANGUAGE.length());
+        String where = name + ":" + (i + 1) + ": '" + code + "'";
+        if (code.equals(LANGUAGE_END)) {
+          if (block == null) {
+            throw new SiteException(where + " ends no '" + LANGUAGE + "KEY' block");
+          }
+          block = null;
+        } else if (Arrays.stream(Language.values()).noneMatch(l -> l.key().equals(key))) {
+          throw new SiteException(where + ": a language marker names zh or en (or end)");
+        } else if (block != null) {
+          throw new SiteException(where + " is inside the block of line " + opened
+              + ", which is not ended ('" + LANGUAGE_END + "')");
+        } else {
+          block = key;
+          opened = i + 1;
+        }
         continue;
       }
       if (code.isEmpty() || code.startsWith("//")
@@ -54,6 +78,10 @@ final class Scripts {
         continue;
       }
       out.append(code).append('\n');
+    }
+    if (block != null) {
+      throw new SiteException(name + ":" + opened + ": '" + LANGUAGE + block
+          + "' is never ended ('" + LANGUAGE_END + "')");
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -223,7 +223,8 @@ public final class SiteRenderer {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String path = settings.assets().relativize(file).toString().replace('\\', '/');
         byte[] bytes = Files.readAllBytes(file);
-        pages.file(path, path.endsWith(".js") ? Scripts.compact(bytes, settings.language()) : bytes);
+        pages.file(path, path.endsWith(".js")
+            ? Scripts.compact(file.toString(), bytes, settings.language()) : bytes);
       }
     }
   }

@@ -244,6 +244,12 @@ class IncrementalBuildTest {
         .contains("connect-src 'self' https://search.example.org\"",
             "data-opensearch=\"https://search.example.org/daybook/_search\"");
     assertThat(Files.readString(site.out.resolve("index.html"))).doesNotContain("connect-src");
+
+    // Back to the static search: the whole export again, byte for byte a cold build's site.
+    site.build();
+    assertThat(Files.readString(site.out.resolve(SitePaths.SEARCH))).doesNotContain(
+        "connect-src", "data-opensearch");
+    assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-search-setting"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.daybook.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybook.model.Language;
 import java.io.IOException;
@@ -19,8 +20,12 @@ class ScriptsTest {
   }
 
   private static String compact(String script, Language language) {
-    return new String(Scripts.compact(script.getBytes(StandardCharsets.UTF_8), language),
-        StandardCharsets.UTF_8);
+    try {
+      return new String(Scripts.compact("x.js", script.getBytes(StandardCharsets.UTF_8),
+          language), StandardCharsets.UTF_8);
+    } catch (SiteException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -41,14 +46,14 @@ class ScriptsTest {
   }
 
   @Test
-  void aScriptWithATokenThatMaySpanLinesIsPublishedAsItIs() {
+  void aScriptWithATokenThatMaySpanLinesIsPublishedAsItIs() throws SiteException {
     for (String script : List.of("var s = `a\n  // not a comment\n`;\n",
         "/* settings\n// */ var debug = 1;\n", "var s = 'a\\\n  b';\n")) {
       byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
-      assertThat(Scripts.compact(bytes, Language.ZH)).as(script).isSameAs(bytes);
+      assertThat(Scripts.compact("x.js", bytes, Language.ZH)).as(script).isSameAs(bytes);
     }
     byte[] latin1 = "  var s = 'caf\u00e9';\n".getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(Scripts.compact(latin1, Language.ZH)).isSameAs(latin1);
+    assertThat(Scripts.compact("x.js", latin1, Language.ZH)).isSameAs(latin1);
   }
 
   @Test
@@ -66,6 +71,26 @@ class ScriptsTest {
         "var WORDS = {\nzh: { none: '没有结果。' }\n};\nvar shown = WORDS[lang];\n");
     assertThat(compact(script, Language.EN)).isEqualTo(
         "var WORDS = {\nen: { none: 'No results.' },\n};\nvar shown = WORDS[lang];\n");
+  }
+
+  /** A block cut short would publish half a script for one language: the build stops. */
+  @Test
+  void aLanguageMarkerOutOfPlaceIsAnErrorNamingItsLine() {
+    String open = "var W = {\n  // language en\n  en: 1\n};\n";
+    assertThatThrownBy(() -> Scripts.compact("js/w.js", open.getBytes(StandardCharsets.UTF_8),
+        Language.ZH)).isInstanceOf(SiteException.class)
+        .hasMessage("js/w.js:2: '// language en' is never ended ('// language end')");
+    String nested = "// language en\na();\n// language zh\nb();\n// language end\n";
+    assertThatThrownBy(() -> Scripts.compact("js/w.js", nested.getBytes(StandardCharsets.UTF_8),
+        Language.ZH)).hasMessage("js/w.js:3: '// language zh' is inside the block of line 1,"
+            + " which is not ended ('// language end')");
+    String stray = "a();\n  // language end\n";
+    assertThatThrownBy(() -> Scripts.compact("js/w.js", stray.getBytes(StandardCharsets.UTF_8),
+        Language.EN)).hasMessage("js/w.js:2: '// language end' ends no '// language KEY' block");
+    String typo = "// language  end\n";
+    assertThatThrownBy(() -> Scripts.compact("js/w.js", typo.getBytes(StandardCharsets.UTF_8),
+        Language.EN)).hasMessage(
+            "js/w.js:1: '// language  end': a language marker names zh or en (or end)");
   }
 
   @Test
