@@ -2,6 +2,7 @@ package dev.daybook.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.daybook.io.FileTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -203,8 +204,8 @@ public final class Benchmark {
         Path at = dir;
         if (i < o.repeat()) {
           at = dir.resolve("again-" + i);
-          Sizes.copy(dir.resolve("site"), at.resolve("site"));
-          Sizes.copy(dir.resolve(".daybook"), at.resolve(".daybook"));
+          FileTrees.copy(dir.resolve("site"), at.resolve("site"));
+          FileTrees.copy(dir.resolve(".daybook"), at.resolve(".daybook"));
         }
         added.add(measure("addDay", i, daybook(content, at), at));
       }

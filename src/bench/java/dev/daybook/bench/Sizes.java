@@ -3,11 +3,10 @@ package dev.daybook.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File counts, byte sizes, copies and deletion of folder trees. */
+/** File counts, byte sizes and deletion of folder trees. */
 final class Sizes {
 
   private Sizes() {}
@@ -25,20 +24,6 @@ final class Sizes {
       }
     }
     return size;
-  }
-
-  /** Copies a folder tree with its files' times. */
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 
   static void delete(Path dir) throws IOException {

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the reports of a range of days with a few workers fetching at once: each fetch is one
@@ -105,24 +104,7 @@ public final class Backfill {
     } finally {
       // After a failure the fetches still running are of no use: stop them, and return only
       // once they have stopped, so that no request of this run goes out after it ended.
-      pool.shutdownNow();
-      awaitStopped(pool);
-    }
-  }
-
-  private static void awaitStopped(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      Parallel.stopAndWait(pool);
     }
   }
 

@@ -51,16 +51,18 @@ public final class Parallel {
       }
       return results;
     } finally {
-      pool.shutdownNow();
-      awaitEnd(pool);
+      // The steps still running when one failed write into folders the caller deletes or
+      // publishes once this returns.
+      stopAndWait(pool);
     }
   }
 
   /**
-   * Waits for the steps still running when one failed: they write into folders the caller
-   * deletes or publishes once this returns.
+   * Stops a pool (interrupting what runs) and returns only once nothing runs in it. An interrupt
+   * of the waiting thread does not cut the wait short; it is passed on afterwards.
    */
-  private static void awaitEnd(ExecutorService pool) {
+  public static void stopAndWait(ExecutorService pool) {
+    pool.shutdownNow();
     boolean interrupted = false;
     while (true) {
       try {

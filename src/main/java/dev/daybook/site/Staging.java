@@ -1,11 +1,11 @@
 package dev.daybook.site;
 
+import dev.daybook.io.FileTrees;
 import dev.daybook.model.DailyReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ final class Staging {
    * themselves are read where they are ({@link JBakeOven}).
    */
   static void stage(Path project, Path templates, String siteFtl) throws IOException {
-    copyTree(templates, project.resolve("templates"));
+    FileTrees.copy(templates, project.resolve("templates"));
     Files.writeString(project.resolve("templates/_site.ftl"), siteFtl, StandardCharsets.UTF_8);
     Files.writeString(project.resolve("jbake.properties"), String.join("\n",
         "# Written by Daybook for one build.",
@@ -57,19 +57,6 @@ final class Staging {
       extra.put("daybook.next-date", next.date().toString());
     }
     return extra;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   private Staging() {}
