@@ -252,7 +252,7 @@ public final class SiteBuilder {
       });
       Result result;
       try {
-        result = build(o, parsed.sources(), index, entries, start, phases, clock);
+        result = build(o, cache, parsed.sources(), index, entries, start, phases, clock);
       } catch (IOException | SiteException | RuntimeException | Error e) {
         finishAfter(e, saving);
         finishAfter(e, index);
@@ -278,11 +278,10 @@ public final class SiteBuilder {
   }
 
   /** @param index what was found in the search index's folder, or null for no index */
-  private Result build(Options o, SortedMap<LocalDate, Source> sources,
+  private Result build(Options o, BuildCache cache, SortedMap<LocalDate, Source> sources,
       Background<SearchIndex.Found> index, CacheStore entries, long start, Phases phases,
       Phases.Clock clock) throws IOException, SiteException {
     clock.end("parse");
-    BuildCache cache = BuildCache.of(o.output());
     String siteKey = CacheStore.key(SITE, PageManifest.FORMAT);
     PageManifest manifest = PageManifest.load(entries.get(SITE, siteKey));
     Path work = Files.createDirectories(cache.work());

@@ -49,7 +49,6 @@ public final class Daybook implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** A command line wired to a context; picocli's factory hands the context to subcommands. */
   /** The subcommands, in the order the help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(GenerateCommand.class,
       ImportCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class,
@@ -61,8 +60,8 @@ public final class Daybook implements Runnable {
   }
 
   /**
-   * The command line for these arguments: with only the subcommand they name, when they name
-   * one, as picocli reads each subcommand's options when it is added (a new day's build starts
+   * The command line for these arguments, wired to a context (picocli's factory hands it to the
+   * subcommands): with only the subcommand they name, when they name one, as picocli reads each subcommand's options when it is added (a new day's build starts
    * sooner); with every subcommand otherwise (the help, the version, a mistyped name).
    */
   public static CommandLine commandLine(Context context, String[] args) {

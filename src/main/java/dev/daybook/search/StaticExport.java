@@ -60,8 +60,9 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
  *       word's author, type, severity and SHA matches ({@link Ranking}), the analyzer version, the
- *       number of documents, of docs per chunk and of numbered files per folder, the parts ({@code dir}, {@code from}, {@code
- *       n}, their numbers of {@code shards} and {@code posShards}, {@code spell}: which
+ *       number of documents, of docs per chunk and of numbered files per folder, the parts
+ *       ({@code dir}, {@code from}, {@code n}, their numbers of {@code shards} and {@code
+ *       posShards}, {@code spell}: which
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
  *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
  *       of {@code title} and {@code body} exactly as Lucene's {@code
