@@ -96,6 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
           + " -XX:MaxTenuringThreshold=0 -XX:MetaspaceSize=128m).")
   boolean jvmDefaults;
 
+  @Option(names = "--no-class-data",
+      description = "Daybook's builds map no class data archive (the launcher records one at the"
+          + " first build with a new jar and maps it after).")
+  boolean noClassData;
+
   @Spec
   CommandSpec spec;
 
@@ -135,7 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       Map<String, Object> tree = new Benchmark(new Benchmark.Options(days, repos, !skipStock,
           inProcess, archive.content(), like, inputs.templates(), inputs.assets(),
-          archive.configFile(), dir, keep, heapLimit, jvmDefaults, varied, repeat), out).run();
+          archive.configFile(), dir, keep, heapLimit, jvmDefaults, varied, repeat,
+          !noClassData), out).run();
       if (json != null) {
         Benchmark.writeJson(tree, json);
         out.println("figures written to " + json);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.daybook.io.FileTrees;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -17,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * {@code daybook bench}: for each archive size N, synthesizes an archive of N days
@@ -50,10 +54,14 @@ public final class Benchmark {
    *     ArchiveSynthesizer})
    * @param repeat how many times the new day's and the unchanged builds run: the figure is the
    *     run of median wall time
+   * @param classData whether Daybook's builds in child JVMs map a class data archive, as the
+   *     launcher's do (never with {@code jvmDefaults}: the launcher maps none with options of
+   *     one's own)
    */
   public record Options(List<Integer> days, int repos, boolean stock, boolean inProcess,
       Path content, LocalDate like, Path templates, Path assets, Path config, Path work,
-      boolean keep, String daybookHeap, boolean jvmDefaults, boolean varied, int repeat) {
+      boolean keep, String daybookHeap, boolean jvmDefaults, boolean varied, int repeat,
+      boolean classData) {
 
     public Options {
       if (repeat < 1) {
@@ -68,19 +76,19 @@ public final class Benchmark {
     public Options(List<Integer> days, boolean stock, boolean inProcess, Path content,
         Path templates, Path assets, Path config, Path work, boolean keep) {
       this(days, 1, stock, inProcess, content, null, templates, assets, config, work, keep, null,
-          false, false, 1);
+          false, false, 1, true);
     }
 
     /** As the short constructor, with {@code repos} repositories. */
     public Options withRepos(int count) {
       return new Options(days, count, stock, inProcess, content, like, templates, assets, config,
-          work, keep, daybookHeap, jvmDefaults, varied, repeat);
+          work, keep, daybookHeap, jvmDefaults, varied, repeat, classData);
     }
 
     /** These options with the new day's and the unchanged builds run {@code times} times. */
     public Options withRepeat(int times) {
       return new Options(days, repos, stock, inProcess, content, like, templates, assets, config,
-          work, keep, daybookHeap, jvmDefaults, varied, times);
+          work, keep, daybookHeap, jvmDefaults, varied, times, classData);
     }
 
     /** The JVM options of Daybook's builds. */
@@ -110,6 +118,8 @@ public final class Benchmark {
 
   private final Options o;
   private final PrintWriter out;
+  /** {@link #daybookClasspath()}, once made. */
+  private String childClasspath;
   /**
    * The work folders, deleted when every build is done. Not sooner: ext4 skips the inodes freed
    * in the last minutes when it makes a file, and after tens of thousands of deletes making each
@@ -142,7 +152,14 @@ public final class Benchmark {
     Files.createDirectories(o.work());
     List<Map<String, Object>> runs = new ArrayList<>();
     try {
+      Files.deleteIfExists(classArchive());
       root.put("shipped", runShipped());
+      long archived = Files.exists(classArchive()) ? Files.size(classArchive()) : 0;
+      root.put("classDataArchiveBytes", archived);
+      if (archived > 0) {
+        out.printf(Locale.ROOT, "  recorded a class data archive of %.1f MB, mapped by every"
+            + " later build of Daybook's%n", archived / 1e6);
+      }
       for (int n : o.days()) {
         runs.add(runOne(synth, n));
       }
@@ -151,6 +168,8 @@ public final class Benchmark {
         for (Path dir : done) {
           Sizes.delete(dir);
         }
+        Files.deleteIfExists(classArchive());
+        Files.deleteIfExists(o.work().resolve("bench-classes.jar"));
       }
     }
     root.put("runs", runs);
@@ -321,12 +340,13 @@ public final class Benchmark {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       if (!name.equals("stock")) {
         cmd.addAll(o.daybookJvm());
+        cmd.addAll(classData(name));
       }
       cmd.add("-cp");
       // Daybook's builds run the product jar (and this child's class); stock JBake needs the
       // benchmark's whole classpath (flexmark).
       cmd.add(name.equals("stock") ? System.getProperty("java.class.path")
-          : System.getProperty(PRODUCT_CLASSPATH, System.getProperty("java.class.path")));
+          : daybookClasspath());
       cmd.add(BenchChild.class.getName());
       cmd.addAll(args);
       Path log = dir.resolve(name + ".log");
@@ -369,6 +389,61 @@ public final class Benchmark {
         load, loadAverage());
     out.flush();
     return m;
+  }
+
+  /**
+   * The launcher's class data sharing, mirrored: the first of Daybook's builds (the shipped
+   * content's, cold) records the classes it loads, and every later build maps them.
+   */
+  private List<String> classData(String name) {
+    if (!o.classData() || o.jvmDefaults()) {
+      return List.of();
+    }
+    String option = name.equals("shipped") ? "-XX:ArchiveClassesAtExit="
+        : "-XX:SharedArchiveFile=";
+    return List.of(option + classArchive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  }
+
+  private Path classArchive() {
+    return o.work().resolve("daybook.jsa");
+  }
+
+  /**
+   * The classpath of Daybook's builds: the launcher's ({@link #PRODUCT_CLASSPATH}), where a
+   * folder of classes (this benchmark's own) is replaced by a jar of this package's classes in
+   * the work folder, made once: the JVM records class data from jars only.
+   */
+  private String daybookClasspath() throws IOException {
+    if (childClasspath == null) {
+      List<String> entries = new ArrayList<>();
+      for (String entry : System.getProperty(PRODUCT_CLASSPATH,
+          System.getProperty("java.class.path")).split(File.pathSeparator)) {
+        Path folder = Path.of(entry);
+        if (Files.isDirectory(folder)) {
+          Path jar = o.work().resolve("bench-classes.jar");
+          jarOfPackage(folder, jar);
+          entries.add(jar.toString());
+        } else {
+          entries.add(entry);
+        }
+      }
+      childClasspath = String.join(File.pathSeparator, entries);
+    }
+    return childClasspath;
+  }
+
+  /** Writes the classes of this package found in {@code folder} into a jar. */
+  private static void jarOfPackage(Path folder, Path jar) throws IOException {
+    String name = Benchmark.class.getPackageName().replace('.', '/');
+    Path classes = folder.resolve(name);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.list(classes)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+        out.putNextEntry(new JarEntry(name + "/" + file.getFileName()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
   }
 
   /** The 1-minute load average, or -1 where unknown. */

@@ -2,13 +2,26 @@ package dev.daybook.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark measures Daybook as the launcher runs it: with the launcher's JVM options. */
+/**
+ * The launcher runs the jar as the benchmark measures it: with the launcher's JVM options, and
+ * with the class data archive that its first build with a jar records.
+ */
 class LauncherTest {
 
   private static final Path LAUNCHER = Path.of("daybook");
@@ -17,10 +30,9 @@ class LauncherTest {
   void theLauncherRunsTheJarWithTheOptionsTheBenchmarkMeasures() throws Exception {
     assertThat(Files.isExecutable(LAUNCHER)).as("./daybook is executable").isTrue();
     String script = Files.readString(LAUNCHER);
-    Matcher exec = Pattern.compile("(?m)^exec java \\$\\{DAYBOOK_JAVA_OPTS-([^}]*)} \\\\\n"
-        + "  -jar \"\\$here/target/daybook\\.jar\" \"\\$@\"$").matcher(script);
-    assertThat(exec.find()).as("the exec line of ./daybook").isTrue();
-    assertThat(exec.group(1)).isEqualTo(String.join(" ", Benchmark.LAUNCHER_JVM_OPTIONS));
+    Matcher opts = Pattern.compile("(?m)^opts=\"([^\"]*)\"$").matcher(script);
+    assertThat(opts.find()).as("the options line of ./daybook").isTrue();
+    assertThat(opts.group(1)).isEqualTo(String.join(" ", Benchmark.LAUNCHER_JVM_OPTIONS));
   }
 
   @Test
@@ -31,5 +43,79 @@ class LauncherTest {
         // Daybook's measured builds get the product jar, not the benchmark's classpath.
         .contains("-D" + Benchmark.PRODUCT_CLASSPATH + "=\"$product\"")
         .contains("product=\"$here/target/daybook.jar:$here/target/test-classes\"");
+  }
+
+  /** A stand-in for the product: exits with the status given after the command's name. */
+  public static final class Exit {
+    public static void main(String[] args) {
+      System.exit(Integer.parseInt(args[1]));
+    }
+  }
+
+  @Test
+  void aBuildThatGoesThroughRecordsTheClassDataArchiveThatLaterRunsMap(@TempDir Path dir)
+      throws Exception {
+    Files.copy(LAUNCHER, dir.resolve("daybook"));
+    Path jar = dir.resolve("target/daybook.jar");
+    jarOf(Exit.class, jar);
+    Path archive = dir.resolve("target/daybook.jsa");
+
+    assertThat(run(dir, null, "build", "3")).as("the build's status passes through").isEqualTo(3);
+    assertThat(archive).as("a failed build records nothing").doesNotExist();
+    assertThat(run(dir, null, "check", "0")).isZero();
+    assertThat(archive).as("only a build records").doesNotExist();
+    assertThat(run(dir, "", "build", "0")).isZero();
+    assertThat(archive).as("not with options of one's own").doesNotExist();
+
+    assertThat(run(dir, null, "build", "0")).isZero();
+    assertThat(archive).exists();
+    try (var left = Files.list(archive.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString()).sorted())
+          .as("nothing half-written is left").containsExactly("daybook.jar", "daybook.jsa");
+    }
+    // -Xshare:on fails rather than load the classes the usual way: the archive maps.
+    Process mapped = new ProcessBuilder("java", "-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+        "-cp", jar.toString(), Exit.class.getName(), "build", "0").inheritIO().start();
+    assertThat(mapped.waitFor()).as("java -Xshare:on with the recorded archive").isZero();
+
+    FileTime recorded = Files.getLastModifiedTime(archive);
+    assertThat(run(dir, null, "build", "0")).isZero();
+    assertThat(Files.getLastModifiedTime(archive)).as("a later build maps it, records none")
+        .isEqualTo(recorded);
+
+    // A jar newer than the archive: the next build records again.
+    FileTime older = FileTime.from(Files.getLastModifiedTime(jar).toInstant().minusSeconds(60));
+    Files.setLastModifiedTime(archive, older);
+    assertThat(run(dir, null, "build", "0")).isZero();
+    assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(older);
+  }
+
+  /** Runs the launcher in {@code dir}, with DAYBOOK_JAVA_OPTS set to {@code javaOpts} if any. */
+  private static int run(Path dir, String javaOpts, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("sh", dir.resolve("daybook").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+    pb.environment().remove("DAYBOOK_JAVA_OPTS");
+    if (javaOpts != null) {
+      pb.environment().put("DAYBOOK_JAVA_OPTS", javaOpts);
+    }
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+    return p.exitValue();
+  }
+
+  /** A jar of one class, which is its main class. */
+  private static void jarOf(Class<?> main, Path jar) throws IOException {
+    Files.createDirectories(jar.getParent());
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+    String entry = main.getName().replace('.', '/') + ".class";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        var in = main.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
   }
 }
