@@ -48,8 +48,11 @@ final class CacheStore {
     return Digests.digest(parts);
   }
 
-  /** The value of an entry, or null when there is none or it is damaged. */
-  byte[] get(String stage, String key) throws IOException {
+  /**
+   * The value of an entry, or null when there is none or it is damaged: a buffer over the bytes
+   * read, not a copy of them (a report's entry is kept for its prose, decoded when needed).
+   */
+  ByteBuffer get(String stage, String key) throws IOException {
     Path file = file(stage, key);
     byte[] bytes;
     try {
@@ -110,12 +113,12 @@ final class CacheStore {
   }
 
   /** The value of an entry's bytes, or null when its CRC does not match. */
-  private static byte[] value(byte[] bytes) {
+  private static ByteBuffer value(byte[] bytes) {
     int length = bytes.length - Integer.BYTES;
     if (length < 0 || crc(bytes, length) != ByteBuffer.wrap(bytes, length, Integer.BYTES).getInt()) {
       return null;
     }
-    return Arrays.copyOf(bytes, length);
+    return ByteBuffer.wrap(bytes, 0, length);
   }
 
   private static int crc(byte[] bytes, int length) {

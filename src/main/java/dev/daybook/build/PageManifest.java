@@ -2,12 +2,13 @@ package dev.daybook.build;
 
 import dev.daybook.site.Digests;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,33 +28,57 @@ final class PageManifest {
 
   private record Entry(String key, long size) {}
 
-  /** Sorted, so that the files under a folder are one range of it; only read. */
-  private final SortedMap<String, Entry> previous;
+  /** The last build's pages, sorted by path, so that the files under a folder are one range. */
+  private final String[] paths;
+  private final Entry[] entries;
   private final Map<String, Entry> next = new ConcurrentHashMap<>();
 
-  private PageManifest(SortedMap<String, Entry> previous) {
-    this.previous = previous;
+  private PageManifest(String[] paths, Entry[] entries) {
+    this.paths = paths;
+    this.entries = entries;
   }
 
-  /** The manifest of the last build from the bytes it {@linkplain #bytes gave}, or an empty one. */
-  static PageManifest load(byte[] bytes) {
-    SortedMap<String, Entry> entries = new TreeMap<>();
+  /**
+   * The manifest of the last build from the bytes it {@linkplain #bytes gave}, or an empty one
+   * when there are none or they are not such a manifest.
+   */
+  static PageManifest load(ByteBuffer bytes) {
+    PageManifest empty = new PageManifest(new String[0], new Entry[0]);
     if (bytes == null) {
-      return new PageManifest(entries);
+      return empty;
     }
+    String text = new String(bytes.array(), bytes.arrayOffset() + bytes.position(),
+        bytes.remaining(), StandardCharsets.UTF_8);
+    List<String> paths = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     try {
-      List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-      if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
-        return new PageManifest(new TreeMap<>());
+      int at = text.indexOf('\n') + 1;
+      if (at == 0 || !text.startsWith(FORMAT + "\n")) {
+        return empty;
       }
-      for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.split("\t", -1);
-        entries.put(f[0], new Entry(f[1], Long.parseLong(f[2])));
+      while (at < text.length()) {
+        int tab = text.indexOf('\t', at);
+        int tab2 = text.indexOf('\t', tab + 1);
+        int end = text.indexOf('\n', tab2 + 1);
+        String path = text.substring(at, tab);
+        if (!paths.isEmpty() && paths.get(paths.size() - 1).compareTo(path) >= 0) {
+          return empty; // not as bytes() writes it: sorted, each path once
+        }
+        paths.add(path);
+        entries.add(new Entry(text.substring(tab + 1, tab2),
+            Long.parseLong(text, tab2 + 1, end, 10)));
+        at = end + 1;
       }
-      return new PageManifest(entries);
     } catch (RuntimeException e) {
-      return new PageManifest(new TreeMap<>());
+      return empty;
     }
+    return new PageManifest(paths.toArray(String[]::new), entries.toArray(Entry[]::new));
+  }
+
+  /** The last build's entry for a path, or null. */
+  private Entry previous(String path) {
+    int i = Arrays.binarySearch(paths, path);
+    return i < 0 ? null : entries[i];
   }
 
   /**
@@ -64,7 +89,7 @@ final class PageManifest {
    *     SiteOutput#put put} it
    */
   boolean keep(SiteOutput site, String path, String key) throws IOException {
-    Entry last = previous.get(path);
+    Entry last = previous(path);
     boolean kept = last != null && last.key().equals(key)
         && site.keep(Map.of(path, last.size()));
     if (kept) {
@@ -82,24 +107,35 @@ final class PageManifest {
     if (!folder.endsWith("/")) {
       throw new IllegalArgumentException("not a folder: " + folder); // 2020-01 is not 2020-010
     }
-    // The paths under the folder: those from the folder's name to the next name without it.
-    SortedMap<String, Entry> files = previous.subMap(folder, folder + Character.MAX_VALUE);
-    if (files.isEmpty()
-        || (key != null && files.values().stream().anyMatch(e -> !e.key().equals(key)))) {
+    // The paths under the folder: those from the folder's name to the first without it.
+    int found = Arrays.binarySearch(paths, folder);
+    int from = found >= 0 ? found : -found - 1;
+    int to = from;
+    while (to < paths.length && paths[to].startsWith(folder)) {
+      if (key != null && !entries[to].key().equals(key)) {
+        return false;
+      }
+      to++;
+    }
+    if (from == to) {
       return false;
     }
     Map<String, Long> sizes = new LinkedHashMap<>();
-    files.forEach((path, e) -> sizes.put(path, e.size()));
+    for (int i = from; i < to; i++) {
+      sizes.put(paths[i], entries[i].size());
+    }
     if (!site.keep(sizes)) {
       return false;
     }
-    next.putAll(files);
+    for (int i = from; i < to; i++) {
+      next.put(paths[i], entries[i]);
+    }
     return true;
   }
 
   /** Whether the last build made the file at {@code path} under {@code key}. */
   boolean madeUnder(String path, String key) {
-    Entry last = previous.get(path);
+    Entry last = previous(path);
     return last != null && last.key().equals(key);
   }
 
@@ -113,10 +149,13 @@ final class PageManifest {
    * so the file is deterministic too). It is published with the site it describes.
    */
   byte[] bytes() {
-    StringBuilder text = new StringBuilder(FORMAT).append('\n');
-    next.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> text
-        .append(e.getKey()).append('\t').append(e.getValue().key()).append('\t')
-        .append(e.getValue().size()).append('\n'));
+    String[] made = next.keySet().toArray(String[]::new);
+    Arrays.sort(made);
+    StringBuilder text = new StringBuilder(made.length * 112).append(FORMAT).append('\n');
+    for (String path : made) {
+      Entry e = next.get(path);
+      text.append(path).append('\t').append(e.key()).append('\t').append(e.size()).append('\n');
+    }
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

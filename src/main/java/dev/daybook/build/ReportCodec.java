@@ -53,9 +53,12 @@ final class ReportCodec {
     return Arrays.copyOf(out.buffer.array(), out.buffer.position());
   }
 
-  /** The report {@link #encode} wrote; throws when the bytes are not such a report. */
-  static DailyReport decode(byte[] bytes) throws IOException {
-    In in = new In(ByteBuffer.wrap(bytes));
+  /**
+   * The report {@link #encode} wrote, from the buffer's position to its limit; throws when the
+   * bytes are not such a report.
+   */
+  static DailyReport decode(ByteBuffer bytes) throws IOException {
+    In in = new In(bytes);
     DailyReport report;
     try {
       report = report(in);

@@ -25,6 +25,7 @@ import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
 import dev.daybook.site.Watch;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -526,7 +528,9 @@ public final class SiteBuilder {
       @Override
       public byte[] summary(String dir, String partKey) throws IOException {
         partKeys.put(dir, partEntry(partKey));
-        return entries.get(SEARCH, partEntry(partKey));
+        ByteBuffer summary = entries.get(SEARCH, partEntry(partKey));
+        return summary == null ? null
+            : Arrays.copyOfRange(summary.array(), summary.position(), summary.limit());
       }
 
       @Override
@@ -591,7 +595,7 @@ public final class SiteBuilder {
           // The default zone is an input: a report that names none is read in it.
           String key = CacheStore.key(REPORT, ReportCodec.VERSION, zone, name, digest);
           keys.put(name, key);
-          byte[] value = entries.get(REPORT, key);
+          ByteBuffer value = entries.get(REPORT, key);
           if (value == null) {
             return null;
           }

@@ -2,6 +2,7 @@ package dev.daybook.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ class CacheStoreTest {
 
     store.put("report", key, utf8("value"));
 
-    assertThat(new CacheStore(dir).get("report", key)).isEqualTo(utf8("value"));
+    assertThat(new CacheStore(dir).get("report", key))
+        .isEqualTo(ByteBuffer.wrap(utf8("value")));
     assertThat(Files.readAllBytes(dir.resolve("report").resolve(key)))
         .isEqualTo(CacheStore.framed(utf8("value"))).hasSize(5 + 4);
     assertThat(new CacheStore(dir).get("report", CacheStore.key("report", "v1", "y"))).isNull();
@@ -68,7 +70,8 @@ class CacheStoreTest {
     assertThat(again.get("s", CacheStore.key("s", "v", "empty"))).isNull();
 
     again.put("s", damaged, utf8("made again"));
-    assertThat(new CacheStore(dir).get("s", damaged)).isEqualTo(utf8("made again"));
+    assertThat(new CacheStore(dir).get("s", damaged))
+        .isEqualTo(ByteBuffer.wrap(utf8("made again")));
   }
 
   /** A sweep deletes what this build did not ask for, in its stage only. */
@@ -81,7 +84,8 @@ class CacheStoreTest {
     first.put("other", CacheStore.key("o", "v", "x"), utf8("x"));
 
     CacheStore next = new CacheStore(dir);
-    assertThat(next.get("s", CacheStore.key("s", "v", "read"))).isEqualTo(utf8("read"));
+    assertThat(next.get("s", CacheStore.key("s", "v", "read")))
+        .isEqualTo(ByteBuffer.wrap(utf8("read")));
     next.put("s", CacheStore.key("s", "v", "written"), utf8("new"));
     next.keep("s", CacheStore.key("s", "v", "kept"));
     next.sweep("s");
@@ -93,6 +97,6 @@ class CacheStoreTest {
           CacheStore.key("s", "v", "kept"));
     }
     assertThat(new CacheStore(dir).get("other", CacheStore.key("o", "v", "x")))
-        .isEqualTo(utf8("x"));
+        .isEqualTo(ByteBuffer.wrap(utf8("x")));
   }
 }
