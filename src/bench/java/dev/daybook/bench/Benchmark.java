@@ -145,7 +145,8 @@ public final class Benchmark {
     machine.put("daybookHeapLimit", o.daybookHeap() == null ? "JVM default" : o.daybookHeap());
     machine.put("daybookJvmOptions", o.daybookJvm());
     out.printf(Locale.ROOT, "Daybook's builds run with JVM options %s (stock JBake with the"
-        + " JVM's defaults)%n", o.daybookJvm().isEmpty() ? "none" : String.join(" ", o.daybookJvm()));
+        + " JVM's defaults)%n",
+        o.daybookJvm().isEmpty() ? "none" : String.join(" ", o.daybookJvm()));
     root.put("machine", machine);
     ArchiveSynthesizer synth = new ArchiveSynthesizer(o.content(), o.like(), o.repos(),
         o.varied());

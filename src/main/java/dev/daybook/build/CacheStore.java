@@ -115,7 +115,8 @@ final class CacheStore {
   /** The value of an entry's bytes, or null when its CRC does not match. */
   private static ByteBuffer value(byte[] bytes) {
     int length = bytes.length - Integer.BYTES;
-    if (length < 0 || crc(bytes, length) != ByteBuffer.wrap(bytes, length, Integer.BYTES).getInt()) {
+    if (length < 0
+        || crc(bytes, length) != ByteBuffer.wrap(bytes, length, Integer.BYTES).getInt()) {
       return null;
     }
     return ByteBuffer.wrap(bytes, 0, length);

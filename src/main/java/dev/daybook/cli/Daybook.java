@@ -61,8 +61,9 @@ public final class Daybook implements Runnable {
 
   /**
    * The command line for these arguments, wired to a context (picocli's factory hands it to the
-   * subcommands): with only the subcommand they name, when they name one, as picocli reads each subcommand's options when it is added (a new day's build starts
-   * sooner); with every subcommand otherwise (the help, the version, a mistyped name).
+   * subcommands): with only the subcommand they name, when they name one, as picocli reads each
+   * subcommand's options when it is added (a new day's build starts sooner); with every
+   * subcommand otherwise (the help, the version, a mistyped name).
    */
   public static CommandLine commandLine(Context context, String[] args) {
     ContextFactory factory = new ContextFactory(context);

@@ -39,7 +39,7 @@ class ReportCodecTest {
     Map<String, DailyReport> reports = shipped();
     assertThat(reports).hasSize(7);
     for (DailyReport r : reports.values()) {
-      assertThat(ReportCodec.decode(ByteBuffer.wrap(ReportCodec.encode(r)))).isEqualTo(r);
+      assertThat(decode(ReportCodec.encode(r))).isEqualTo(r);
     }
   }
 
@@ -55,7 +55,7 @@ class ReportCodecTest {
         java.util.List.of(new dev.daybook.model.RepoSection(section.repo(), commits)),
         report.partialAsOf());
 
-    DailyReport back = ReportCodec.decode(ByteBuffer.wrap(ReportCodec.encode(marked)));
+    DailyReport back = decode(ReportCodec.encode(marked));
     assertThat(back).isEqualTo(marked).isNotEqualTo(report);
     assertThat(back.sections().get(0).commits().get(0).analysis().breaking())
         .isEqualTo("标题带有 `!`");
@@ -72,23 +72,23 @@ class ReportCodecTest {
     String summary = report.sections().get(0).commits().get(0).analysis().summary();
     byte[] bytes = ReportCodec.encode(report);
 
-    Analysis decoded = ReportCodec.decode(ByteBuffer.wrap(bytes)).sections().get(0).commits().get(0).analysis();
+    Analysis decoded = decode(bytes).sections().get(0).commits().get(0).analysis();
     assertThat(decoded.summary()).isEqualTo(summary);
     assertThat(decoded.prose()).isSameAs(decoded.prose()); // decoded once
 
     int at = indexOf(bytes, summary.getBytes(StandardCharsets.UTF_8)) - Integer.BYTES;
     assertThat(at).isPositive();
     ByteBuffer.wrap(bytes).putInt(at, ByteBuffer.wrap(bytes).getInt(at) - 1);
-    assertThatThrownBy(() -> ReportCodec.decode(ByteBuffer.wrap(bytes))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> decode(bytes)).isInstanceOf(IOException.class);
   }
 
   @Test
   void bytesCutShortOrWithMoreAfterThemAreNotAReport() throws Exception {
     byte[] bytes = ReportCodec.encode(shipped().values().iterator().next());
 
-    assertThatThrownBy(() -> ReportCodec.decode(ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length - 7))))
+    assertThatThrownBy(() -> decode(Arrays.copyOf(bytes, bytes.length - 7)))
         .isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> ReportCodec.decode(ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length + 1))))
+    assertThatThrownBy(() -> decode(Arrays.copyOf(bytes, bytes.length + 1)))
         .isInstanceOf(IOException.class).hasMessageContaining("after the report");
   }
 
@@ -103,5 +103,9 @@ class ReportCodecTest {
       return i;
     }
     return -1;
+  }
+
+  private static DailyReport decode(byte[] bytes) throws IOException {
+    return ReportCodec.decode(ByteBuffer.wrap(bytes));
   }
 }

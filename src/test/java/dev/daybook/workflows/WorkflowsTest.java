@@ -96,7 +96,8 @@ class WorkflowsTest {
     int cache = -1;
     int build = -1;
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).path("uses").asText().equals("actions/cache@v4")) {
+      if (steps.get(i).path("uses").asText().equals("actions/cache@v4")
+          && steps.get(i).path("with").path("path").asText().contains(".daybook")) {
         cache = i;
       }
       if (steps.get(i).path("run").asText().contains("./daybook build")) {
@@ -110,6 +111,46 @@ class WorkflowsTest {
     String key = with.path("key").asText();
     assertThat(key).contains("hashFiles('pom.xml', 'src/main/**')").contains("github.run_id");
     assertThat(key).startsWith(with.path("restore-keys").asText());
+  }
+
+  /**
+   * The deploy job keeps Daybook's jar and the class data archive its first build records, under
+   * a key of the JDK and the code, and runs Maven only when they are not there.
+   */
+  @Test
+  void deployKeepsTheJarAndItsClassDataArchiveAndBuildsTheJarOnlyWhenMissing()
+      throws IOException {
+    List<JsonNode> steps = new ArrayList<>();
+    workflow("daily.yml").path("jobs").path("deploy").path("steps").forEach(steps::add);
+    int jar = -1;
+    int maven = -1;
+    int build = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).path("with").path("path").asText().contains("target/daybook.jsa")) {
+        jar = i;
+      }
+      if (steps.get(i).path("run").asText().startsWith("mvn ")) {
+        maven = i;
+      }
+      if (steps.get(i).path("run").asText().contains("./daybook build")) {
+        build = i;
+      }
+    }
+    assertThat(jar).as("a cache of the jar").isNotNegative().isLessThan(maven);
+    assertThat(maven).isLessThan(build);
+    JsonNode cache = steps.get(jar);
+    assertThat(cache.path("uses").asText()).isEqualTo("actions/cache@v4");
+    assertThat(cache.path("with").path("path").asText().lines().map(String::strip))
+        .containsExactly("target/daybook.jar", "target/daybook.jsa");
+    String id = cache.path("id").asText();
+    assertThat(steps.get(maven).path("if").asText())
+        .isEqualTo("steps." + id + ".outputs.cache-hit != 'true'");
+    // A JDK of another version would not map the archive; a change of code makes another jar.
+    String java = steps.stream().filter(s -> s.path("uses").asText().startsWith(
+        "actions/setup-java@")).findFirst().orElseThrow().path("id").asText();
+    assertThat(cache.path("with").path("key").asText())
+        .contains("${{ steps." + java + ".outputs.version }}")
+        .contains("hashFiles('pom.xml', 'src/main/**')");
   }
 
   @Test
