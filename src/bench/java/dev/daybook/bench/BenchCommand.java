@@ -93,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--jvm-defaults",
       description = "Run Daybook's builds with the JVM's default options instead of the"
           + " launcher's (./daybook: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-          + " -XX:MaxTenuringThreshold=0 -XX:MetaspaceSize=128m).")
+          + " -XX:MaxTenuringThreshold=0 -XX:MetaspaceSize=128m), and without a class data"
+          + " archive, as the launcher with DAYBOOK_JAVA_OPTS.")
   boolean jvmDefaults;
 
   @Option(names = "--no-class-data",

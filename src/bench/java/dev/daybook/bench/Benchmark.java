@@ -111,15 +111,21 @@ public final class Benchmark {
       "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:MetaspaceSize=128m");
 
   /**
-   * The system property that the launcher sets to {@code target/daybook.jar} and the benchmark's
-   * own classes: the classpath of Daybook's measured builds.
+   * The system property that the launcher sets to {@code target/daybook.jar} and the folder of
+   * the benchmark's own classes: what Daybook's measured builds need on their classpath.
    */
   static final String PRODUCT_CLASSPATH = "daybook.bench.product";
 
   private final Options o;
   private final PrintWriter out;
-  /** {@link #daybookClasspath()}, once made. */
-  private String childClasspath;
+  /**
+   * The classpath of Daybook's builds in child JVMs ({@link #childJvms}), and whether they map a
+   * class data archive; both set before the first build.
+   */
+  private String daybookClasspath;
+  private boolean classData;
+  /** This run's own folder for the jar of its classes and the class data archive. */
+  private Path jvmDir;
   /**
    * The work folders, deleted when every build is done. Not sooner: ext4 skips the inodes freed
    * in the last minutes when it makes a file, and after tens of thousands of deletes making each
@@ -153,13 +159,16 @@ public final class Benchmark {
     Files.createDirectories(o.work());
     List<Map<String, Object>> runs = new ArrayList<>();
     try {
-      Files.deleteIfExists(classArchive());
+      if (!o.inProcess()) {
+        childJvms();
+      }
+      machine.put("classData", classData);
       root.put("shipped", runShipped());
-      long archived = Files.exists(classArchive()) ? Files.size(classArchive()) : 0;
+      long archived = classData && Files.exists(classArchive()) ? Files.size(classArchive()) : 0;
       root.put("classDataArchiveBytes", archived);
       if (archived > 0) {
-        out.printf(Locale.ROOT, "  recorded a class data archive of %.1f MB, mapped by every"
-            + " later build of Daybook's%n", archived / 1e6);
+        out.printf(Locale.ROOT, "  (this build recorded a class data archive of %.1f MB, which"
+            + " every later build of Daybook's maps)%n", archived / 1e6);
       }
       for (int n : o.days()) {
         runs.add(runOne(synth, n));
@@ -169,8 +178,6 @@ public final class Benchmark {
         for (Path dir : done) {
           Sizes.delete(dir);
         }
-        Files.deleteIfExists(classArchive());
-        Files.deleteIfExists(o.work().resolve("bench-classes.jar"));
       }
     }
     root.put("runs", runs);
@@ -344,10 +351,9 @@ public final class Benchmark {
         cmd.addAll(classData(name));
       }
       cmd.add("-cp");
-      // Daybook's builds run the product jar (and this child's class); stock JBake needs the
-      // benchmark's whole classpath (flexmark).
-      cmd.add(name.equals("stock") ? System.getProperty("java.class.path")
-          : daybookClasspath());
+      // Daybook's builds run the product jar (and a jar of the benchmark's classes); stock
+      // JBake needs the benchmark's whole classpath (flexmark).
+      cmd.add(name.equals("stock") ? System.getProperty("java.class.path") : daybookClasspath);
       cmd.add(BenchChild.class.getName());
       cmd.addAll(args);
       Path log = dir.resolve(name + ".log");
@@ -397,7 +403,7 @@ public final class Benchmark {
    * content's, cold) records the classes it loads, and every later build maps them.
    */
   private List<String> classData(String name) {
-    if (!o.classData() || o.jvmDefaults()) {
+    if (!classData) {
       return List.of();
     }
     String option = name.equals("shipped") ? "-XX:ArchiveClassesAtExit="
@@ -406,31 +412,35 @@ public final class Benchmark {
   }
 
   private Path classArchive() {
-    return o.work().resolve("daybook.jsa");
+    return jvmDir.resolve("daybook.jsa");
   }
 
   /**
-   * The classpath of Daybook's builds: the launcher's ({@link #PRODUCT_CLASSPATH}), where a
-   * folder of classes (this benchmark's own) is replaced by a jar of this package's classes in
-   * the work folder, made once: the JVM records class data from jars only.
+   * Sets the classpath of Daybook's builds: the launcher's ({@link #PRODUCT_CLASSPATH}), where
+   * the folder of this benchmark's classes is replaced by a jar of them in a folder of this run's
+   * own, as the JVM records class data from jars only; and whether they map class data: as the
+   * launcher, unless asked not to or a folder is left on the classpath.
    */
-  private String daybookClasspath() throws IOException {
-    if (childClasspath == null) {
-      List<String> entries = new ArrayList<>();
-      for (String entry : System.getProperty(PRODUCT_CLASSPATH,
-          System.getProperty("java.class.path")).split(File.pathSeparator)) {
-        Path folder = Path.of(entry);
-        if (Files.isDirectory(folder)) {
-          Path jar = o.work().resolve("bench-classes.jar");
-          jarOfPackage(folder, jar);
-          entries.add(jar.toString());
-        } else {
-          entries.add(entry);
-        }
+  private void childJvms() throws IOException {
+    jvmDir = Files.createTempDirectory(o.work(), "bench-jvm-");
+    done.add(jvmDir);
+    String benchPackage = Benchmark.class.getPackageName().replace('.', '/');
+    List<String> entries = new ArrayList<>();
+    boolean folderLeft = false;
+    for (String entry : System.getProperty(PRODUCT_CLASSPATH,
+        System.getProperty("java.class.path")).split(File.pathSeparator)) {
+      Path folder = Path.of(entry);
+      if (Files.isDirectory(folder.resolve(benchPackage))) {
+        Path jar = jvmDir.resolve("bench-classes.jar");
+        jarOfPackage(folder, jar);
+        entries.add(jar.toString());
+      } else {
+        folderLeft |= Files.isDirectory(folder);
+        entries.add(entry);
       }
-      childClasspath = String.join(File.pathSeparator, entries);
     }
-    return childClasspath;
+    daybookClasspath = String.join(File.pathSeparator, entries);
+    classData = o.classData() && !o.jvmDefaults() && !folderLeft;
   }
 
   /** Writes the classes of this package found in {@code folder} into a jar. */

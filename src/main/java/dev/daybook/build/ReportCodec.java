@@ -58,7 +58,9 @@ final class ReportCodec {
    * bytes are not such a report.
    */
   static DailyReport decode(ByteBuffer bytes) throws IOException {
-    In in = new In(bytes);
+    // The reader indexes the array by position: a buffer of its own, from the array's start.
+    In in = new In(ByteBuffer.wrap(bytes.array(), bytes.arrayOffset() + bytes.position(),
+        bytes.remaining()));
     DailyReport report;
     try {
       report = report(in);

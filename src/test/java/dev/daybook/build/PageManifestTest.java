@@ -88,6 +88,7 @@ class PageManifestTest {
         PageManifest.FORMAT + "\na\tk\t1"}) {
       PageManifest m = PageManifest.load(text(text));
       assertThat(m.madeUnder("a", "k")).as(text).isFalse();
+      assertThat(m.madeUnder("b", "k")).as(text).isFalse();
     }
     assertThat(PageManifest.load(text(PageManifest.FORMAT + "\na\tk\t1\n")).madeUnder("a", "k"))
         .isTrue();
