@@ -12,7 +12,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,43 +116,50 @@ class WorkflowsTest {
   }
 
   /**
-   * The deploy job keeps Daybook's jar and the class data archive its first build records, under
-   * a key of the JDK and the code, and runs Maven only when they are not there.
+   * Both jobs take Daybook's jar (and the class data archive a build records) from the cache when
+   * the JDK and the code are the same, and run Maven only when it is not there; only the deploy
+   * job, whose build records the archive, saves them.
    */
   @Test
-  void deployKeepsTheJarAndItsClassDataArchiveAndBuildsTheJarOnlyWhenMissing()
+  void bothJobsTakeTheKeptJarAndOnlyTheDeployJobSavesItWithItsClassDataArchive()
       throws IOException {
-    List<JsonNode> steps = new ArrayList<>();
-    workflow("daily.yml").path("jobs").path("deploy").path("steps").forEach(steps::add);
-    int jar = -1;
-    int maven = -1;
-    int build = -1;
-    for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).path("with").path("path").asText().contains("target/daybook-*.jsa")) {
-        jar = i;
+    JsonNode jobs = workflow("daily.yml").path("jobs");
+    Set<String> keys = new HashSet<>();
+    for (String job : List.of("generate", "deploy")) {
+      List<JsonNode> steps = new ArrayList<>();
+      jobs.path(job).path("steps").forEach(steps::add);
+      int jar = -1;
+      int maven = -1;
+      int daybook = -1;
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.get(i).path("with").path("path").asText().contains("target/daybook-*.jsa")) {
+          jar = i;
+        }
+        if (steps.get(i).path("run").asText().startsWith("mvn ")) {
+          maven = i;
+        }
+        if (daybook < 0 && steps.get(i).path("run").asText().contains("./daybook ")) {
+          daybook = i;
+        }
       }
-      if (steps.get(i).path("run").asText().startsWith("mvn ")) {
-        maven = i;
-      }
-      if (steps.get(i).path("run").asText().contains("./daybook build")) {
-        build = i;
-      }
+      assertThat(jar).as("%s: a cache of the jar", job).isNotNegative().isLessThan(maven);
+      assertThat(maven).as(job).isLessThan(daybook);
+      JsonNode cache = steps.get(jar);
+      assertThat(cache.path("uses").asText()).as(job).isEqualTo(job.equals("deploy")
+          ? "actions/cache@v4" : "actions/cache/restore@v4");
+      assertThat(cache.path("with").path("path").asText().lines().map(String::strip))
+          .containsExactly("target/daybook.jar", "target/daybook-*.jsa");
+      assertThat(steps.get(maven).path("if").asText()).as(job)
+          .isEqualTo("steps." + cache.path("id").asText() + ".outputs.cache-hit != 'true'");
+      // A JDK of another version would not map the archive; a change of code makes another jar.
+      String java = steps.stream().filter(s -> s.path("uses").asText().startsWith(
+          "actions/setup-java@")).findFirst().orElseThrow().path("id").asText();
+      String key = cache.path("with").path("key").asText();
+      assertThat(key).as(job).contains("${{ steps." + java + ".outputs.version }}")
+          .contains("hashFiles('pom.xml', 'src/main/**')");
+      keys.add(key);
     }
-    assertThat(jar).as("a cache of the jar").isNotNegative().isLessThan(maven);
-    assertThat(maven).isLessThan(build);
-    JsonNode cache = steps.get(jar);
-    assertThat(cache.path("uses").asText()).isEqualTo("actions/cache@v4");
-    assertThat(cache.path("with").path("path").asText().lines().map(String::strip))
-        .containsExactly("target/daybook.jar", "target/daybook-*.jsa");
-    String id = cache.path("id").asText();
-    assertThat(steps.get(maven).path("if").asText())
-        .isEqualTo("steps." + id + ".outputs.cache-hit != 'true'");
-    // A JDK of another version would not map the archive; a change of code makes another jar.
-    String java = steps.stream().filter(s -> s.path("uses").asText().startsWith(
-        "actions/setup-java@")).findFirst().orElseThrow().path("id").asText();
-    assertThat(cache.path("with").path("key").asText())
-        .contains("${{ steps." + java + ".outputs.version }}")
-        .contains("hashFiles('pom.xml', 'src/main/**')");
+    assertThat(keys).as("one key in both jobs").hasSize(1);
   }
 
   @Test
