@@ -22,13 +22,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A parsed report as the build cache keeps it ({@link CacheStore}, stage {@code report}): the
  * model field by field, so that a rebuild takes a report it has seen from here instead of parsing
- * its file again. An analysis's prose is left in the entry's bytes and decoded when first asked
- * for ({@link Analysis#deferred}): a rebuild takes every report from the cache but bakes and
- * indexes very few, and decoding all that text was most of the load.
+ * its file again. An analysis's prose is left in the entry and decoded when first asked for
+ * ({@link Analysis#deferred}), from the entry read again ({@link #decode(ByteBuffer, Supplier)}): a
+ * rebuild takes every report from the cache but bakes and indexes very few, and decoding all that
+ * text was most of the load, keeping it a good part of the collector's.
  */
 final class ReportCodec {
 
@@ -53,14 +55,22 @@ final class ReportCodec {
     return Arrays.copyOf(out.buffer.array(), out.buffer.position());
   }
 
+  /** {@link #decode(ByteBuffer, Supplier)}, keeping these bytes for the prose. */
+  static DailyReport decode(ByteBuffer bytes) throws IOException {
+    ByteBuffer kept = bytes.duplicate();
+    return decode(bytes, () -> kept);
+  }
+
   /**
    * The report {@link #encode} wrote, from the buffer's position to its limit; throws when the
-   * bytes are not such a report.
+   * bytes are not such a report. Its analyses' prose is decoded on first use from the bytes that
+   * {@code again} gives, the same as these: a build reads the entry again then rather than keep
+   * every report's bytes until its end, as most reports never have their prose decoded.
    */
-  static DailyReport decode(ByteBuffer bytes) throws IOException {
+  static DailyReport decode(ByteBuffer bytes, Supplier<ByteBuffer> again) throws IOException {
     // The reader indexes the array by position: a buffer of its own, from the array's start.
     In in = new In(ByteBuffer.wrap(bytes.array(), bytes.arrayOffset() + bytes.position(),
-        bytes.remaining()));
+        bytes.remaining()), again);
     DailyReport report;
     try {
       report = report(in);
@@ -162,13 +172,20 @@ final class ReportCodec {
     String typeLabel = string(in);
     boolean incomplete = in.readBoolean();
     String breaking = string(in);
-    In prose = in.slice(in.readInt());
-    prose(prose, false);
+    int length = in.readInt();
+    int at = in.offset();
+    prose(in.slice(length), false);
+    Supplier<ByteBuffer> again = in.again;
     return Analysis.deferred(severity, types, typeLabel, incomplete, breaking, () -> {
+      ByteBuffer whole = again.get();
+      if (at + length > whole.remaining()) {
+        throw new UncheckedIOException(new IOException("damaged cache: the entry got shorter"));
+      }
       try {
-        return prose(prose.rewound(), true);
+        return prose(new In(ByteBuffer.wrap(whole.array(),
+            whole.arrayOffset() + whole.position() + at, length), null), true);
       } catch (IOException e) {
-        throw new UncheckedIOException(e); // cannot happen: checked at load
+        throw new UncheckedIOException(e); // the same bytes were checked at load
       }
     });
   }
@@ -327,10 +344,18 @@ final class ReportCodec {
   private static final class In {
     private final ByteBuffer buffer;
     private final int start;
+    /** The entry's bytes again, for the prose ({@link #decode(ByteBuffer, Supplier)}). */
+    private final Supplier<ByteBuffer> again;
 
-    In(ByteBuffer buffer) {
+    In(ByteBuffer buffer, Supplier<ByteBuffer> again) {
       this.buffer = buffer;
       this.start = buffer.position();
+      this.again = again;
+    }
+
+    /** Where the next byte is, from the start of these bytes. */
+    int offset() {
+      return buffer.position() - start;
     }
 
     int readInt() {
@@ -377,14 +402,9 @@ final class ReportCodec {
       if (n < 0 || n > buffer.remaining()) {
         throw new IOException("damaged cache: a block of " + n + " bytes");
       }
-      In part = new In(ByteBuffer.wrap(buffer.array(), buffer.position(), n));
+      In part = new In(ByteBuffer.wrap(buffer.array(), buffer.position(), n), null);
       buffer.position(buffer.position() + n);
       return part;
-    }
-
-    /** A reader of the same bytes from their start: each use of a slice gets its own. */
-    In rewound() {
-      return new In(ByteBuffer.wrap(buffer.array(), start, buffer.limit() - start));
     }
 
     boolean atEnd() {

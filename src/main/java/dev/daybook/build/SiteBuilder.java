@@ -25,6 +25,7 @@ import dev.daybook.site.SitePaths;
 import dev.daybook.site.SiteRenderer;
 import dev.daybook.site.Watch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -585,6 +587,34 @@ public final class SiteBuilder {
     }
   }
 
+  /**
+   * A report's entry read again, once, when the prose of one of its analyses is first wanted
+   * ({@link ReportCodec#decode(ByteBuffer, Supplier)}). The build holds the output's lock and
+   * keeps every entry it read, so the entry is still there and the same; if not, the build stops
+   * and says so.
+   */
+  static Supplier<ByteBuffer> readAgain(CacheStore entries, String key, String name) {
+    return new Supplier<>() {
+      private ByteBuffer bytes;
+
+      @Override
+      public synchronized ByteBuffer get() {
+        if (bytes == null) {
+          try {
+            bytes = entries.get(REPORT, key);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (bytes == null) {
+            throw new UncheckedIOException(new IOException(name + ": its entry in the build"
+                + " cache went missing or changed during the build; build again"));
+          }
+        }
+        return bytes;
+      }
+    };
+  }
+
   /** {@link #parseAll}, leaving the cache to be saved. */
   private static Parsed parse(Options o, CacheStore entries) throws IOException, SiteException {
     String zone = o.defaultZone().getId();
@@ -600,7 +630,7 @@ public final class SiteBuilder {
             return null;
           }
           try {
-            DailyReport report = ReportCodec.decode(value);
+            DailyReport report = ReportCodec.decode(value, readAgain(entries, key, name));
             fromCache.add(name);
             return report;
           } catch (IOException damaged) {

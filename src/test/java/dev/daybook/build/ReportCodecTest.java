@@ -9,6 +9,7 @@ import dev.daybook.model.DailyReport;
 import dev.daybook.report.ReportParser;
 import dev.daybook.site.Bakes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportCodecTest {
 
@@ -80,6 +84,48 @@ class ReportCodecTest {
     assertThat(at).isPositive();
     ByteBuffer.wrap(bytes).putInt(at, ByteBuffer.wrap(bytes).getInt(at) - 1);
     assertThatThrownBy(() -> decode(bytes)).isInstanceOf(IOException.class);
+  }
+
+  /**
+   * A build does not keep an entry's bytes for the prose: it is decoded from the bytes read
+   * again, when first wanted; those may sit elsewhere in another array.
+   */
+  @Test
+  void theProseIsDecodedFromTheEntryReadAgainWhenFirstWanted() throws Exception {
+    DailyReport report = shipped().values().iterator().next();
+    byte[] bytes = ReportCodec.encode(report);
+    AtomicInteger reads = new AtomicInteger();
+    byte[] elsewhere = new byte[bytes.length + 11];
+    System.arraycopy(bytes, 0, elsewhere, 7, bytes.length);
+
+    DailyReport back = ReportCodec.decode(ByteBuffer.wrap(bytes), () -> {
+      reads.incrementAndGet();
+      return ByteBuffer.wrap(elsewhere, 7, bytes.length);
+    });
+    assertThat(reads).as("nothing read again before the prose is wanted").hasValue(0);
+    assertThat(back).isEqualTo(report);
+    assertThat(reads.get()).isPositive();
+
+    DailyReport cut = ReportCodec.decode(ByteBuffer.wrap(bytes),
+        () -> ByteBuffer.wrap(bytes, 0, 10));
+    assertThatThrownBy(() -> cut.sections().get(0).commits().get(0).analysis().prose())
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("shorter");
+  }
+
+  /** The entry read again once for all of a report's analyses, or a clear stop when it is gone. */
+  @Test
+  void aBuildReadsAnEntryAgainOnceAndSaysSoWhenItWentMissing(@TempDir Path dir) throws Exception {
+    CacheStore entries = new CacheStore(dir);
+    String key = CacheStore.key("report", "v", "x");
+    entries.put("report", key, new byte[] {1, 2, 3});
+    Supplier<ByteBuffer> again = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md");
+    assertThat(again.get()).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+
+    Files.delete(dir.resolve("report").resolve(key));
+    assertThat(again.get()).as("read once").isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    Supplier<ByteBuffer> gone = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md");
+    assertThatThrownBy(gone::get).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("reports/2026/02/x.md").hasMessageContaining("build again");
   }
 
   @Test
