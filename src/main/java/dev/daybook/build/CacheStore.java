@@ -17,8 +17,8 @@ import java.util.zip.CRC32C;
  * The build cache's entries ({@link BuildCache} says where they live): each is the value of one
  * stage of the build for one set of inputs, in a file named by its key, a digest of the stage's
  * name, its version and its inputs ({@link #key}). So an entry is never out of date: other inputs
- * give another key, and an entry no build asked for is deleted at the end of the build that
- * no longer needs it ({@link #sweep}).
+ * give another key, and an entry no build asked for is deleted by the build that no longer needs
+ * it, once it has asked for all it needs of that stage ({@link #sweep}).
  *
  * <p>One format for every entry: the value's bytes, then a CRC-32C of them (4 bytes, big-endian).
  * An entry that is torn or damaged reads as missing, and so costs only the work of making it
@@ -50,7 +50,7 @@ final class CacheStore {
 
   /**
    * The value of an entry, or null when there is none or it is damaged: a buffer over the bytes
-   * read, not a copy of them (a report's entry is kept for its prose, decoded when needed).
+   * read, not a copy of them.
    */
   ByteBuffer get(String stage, String key) throws IOException {
     Path file = file(stage, key);

@@ -55,7 +55,10 @@ final class ReportCodec {
     return Arrays.copyOf(out.buffer.array(), out.buffer.position());
   }
 
-  /** {@link #decode(ByteBuffer, Supplier)}, keeping these bytes for the prose. */
+  /**
+   * {@link #decode(ByteBuffer, Supplier)}, keeping these bytes for the prose: for whoever holds
+   * them anyway (the tests).
+   */
   static DailyReport decode(ByteBuffer bytes) throws IOException {
     ByteBuffer kept = bytes.duplicate();
     return decode(bytes, () -> kept);
@@ -158,7 +161,7 @@ final class ReportCodec {
   }
 
   /**
-   * An analysis whose prose is decoded on first use, from the entry's bytes (checked by their
+   * An analysis whose prose is decoded on first use, from the entry read again (checked by its
    * CRC): a rebuild takes every report from here but reads the prose of very few. The prose's
    * lengths are checked now, so a damaged entry is still found at load.
    */
@@ -184,8 +187,9 @@ final class ReportCodec {
       try {
         return prose(new In(ByteBuffer.wrap(whole.array(),
             whole.arrayOffset() + whole.position() + at, length), null), true);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // the same bytes were checked at load
+      } catch (IOException | RuntimeException e) {
+        // Bytes like those checked at load cannot fail; others are a damaged entry.
+        throw new UncheckedIOException(new IOException("damaged cache entry", e));
       }
     });
   }

@@ -249,7 +249,8 @@ public final class SiteBuilder {
         finishAfter(e, index);
         throw e;
       }
-      // The parsed reports are saved beside the rest of the build, which does not read them.
+      // The parsed reports are saved beside the rest of the build, which reads only the entries
+      // of the cached ones (for their prose), and those the save keeps.
       Background<Void> saving = Background.start("daybook-cache", () -> {
         parsed.save(entries);
         return null;
@@ -590,25 +591,30 @@ public final class SiteBuilder {
   /**
    * A report's entry read again, once, when the prose of one of its analyses is first wanted
    * ({@link ReportCodec#decode(ByteBuffer, Supplier)}). The build holds the output's lock and
-   * keeps every entry it read, so the entry is still there and the same; if not, the build stops
-   * and says so.
+   * keeps every entry it read, so the entry is still there and the same (its key is a digest of
+   * all it was made from); if not, the build stops and says so.
+   *
+   * @param length the length of the entry's value when the build read it first
    */
-  static Supplier<ByteBuffer> readAgain(CacheStore entries, String key, String name) {
+  static Supplier<ByteBuffer> readAgain(CacheStore entries, String key, String name,
+      int length) {
     return new Supplier<>() {
       private ByteBuffer bytes;
 
       @Override
       public synchronized ByteBuffer get() {
         if (bytes == null) {
+          ByteBuffer read;
           try {
-            bytes = entries.get(REPORT, key);
+            read = entries.get(REPORT, key);
           } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(name + ": its entry in the build cache", e);
           }
-          if (bytes == null) {
+          if (read == null || read.remaining() != length) {
             throw new UncheckedIOException(new IOException(name + ": its entry in the build"
                 + " cache went missing or changed during the build; build again"));
           }
+          bytes = read;
         }
         return bytes;
       }
@@ -630,7 +636,8 @@ public final class SiteBuilder {
             return null;
           }
           try {
-            DailyReport report = ReportCodec.decode(value, readAgain(entries, key, name));
+            DailyReport report = ReportCodec.decode(value,
+                readAgain(entries, key, name, value.remaining()));
             fromCache.add(name);
             return report;
           } catch (IOException damaged) {

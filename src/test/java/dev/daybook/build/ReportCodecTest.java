@@ -98,9 +98,11 @@ class ReportCodecTest {
     byte[] elsewhere = new byte[bytes.length + 11];
     System.arraycopy(bytes, 0, elsewhere, 7, bytes.length);
 
-    DailyReport back = ReportCodec.decode(ByteBuffer.wrap(bytes), () -> {
+    byte[] padded = new byte[bytes.length + 5];
+    System.arraycopy(bytes, 0, padded, 5, bytes.length);
+    DailyReport back = ReportCodec.decode(ByteBuffer.wrap(padded, 5, bytes.length), () -> {
       reads.incrementAndGet();
-      return ByteBuffer.wrap(elsewhere, 7, bytes.length);
+      return ByteBuffer.wrap(elsewhere).position(7).slice().limit(bytes.length);
     });
     assertThat(reads).as("nothing read again before the prose is wanted").hasValue(0);
     assertThat(back).isEqualTo(report);
@@ -118,12 +120,15 @@ class ReportCodecTest {
     CacheStore entries = new CacheStore(dir);
     String key = CacheStore.key("report", "v", "x");
     entries.put("report", key, new byte[] {1, 2, 3});
-    Supplier<ByteBuffer> again = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md");
+    Supplier<ByteBuffer> again = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md", 3);
     assertThat(again.get()).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    Supplier<ByteBuffer> other = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md", 4);
+    assertThatThrownBy(other::get).as("not what the build read first")
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("changed");
 
     Files.delete(dir.resolve("report").resolve(key));
     assertThat(again.get()).as("read once").isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
-    Supplier<ByteBuffer> gone = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md");
+    Supplier<ByteBuffer> gone = SiteBuilder.readAgain(entries, key, "reports/2026/02/x.md", 3);
     assertThatThrownBy(gone::get).isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("reports/2026/02/x.md").hasMessageContaining("build again");
   }
