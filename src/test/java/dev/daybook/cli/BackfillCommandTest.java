@@ -7,6 +7,7 @@ import dev.daybook.source.github.FakeGitHub;
 import dev.daybook.source.github.FakeRepo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -99,7 +100,11 @@ class BackfillCommandTest {
     }
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        reports.put(root.relativize(f).toString(), Files.readString(f));
+        try {
+          reports.put(root.relativize(f).toString(), Files.readString(f));
+        } catch (NoSuchFileException e) {
+          // A running backfill moved this temporary file into place after the listing.
+        }
       }
     }
     return reports;
