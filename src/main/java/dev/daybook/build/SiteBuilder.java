@@ -7,6 +7,7 @@ import static dev.daybook.build.BuildCache.SITE;
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.archive.ArchiveReader;
 import dev.daybook.concurrent.Background;
+import dev.daybook.concurrent.Once;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.AtomicFiles;
 import dev.daybook.model.DailyReport;
@@ -598,27 +599,19 @@ public final class SiteBuilder {
    */
   static Supplier<ByteBuffer> readAgain(CacheStore entries, String key, String name,
       int length) {
-    return new Supplier<>() {
-      private ByteBuffer bytes;
-
-      @Override
-      public synchronized ByteBuffer get() {
-        if (bytes == null) {
-          ByteBuffer read;
-          try {
-            read = entries.get(REPORT, key);
-          } catch (IOException e) {
-            throw new UncheckedIOException(name + ": its entry in the build cache", e);
-          }
-          if (read == null || read.remaining() != length) {
-            throw new UncheckedIOException(new IOException(name + ": its entry in the build"
-                + " cache went missing or changed during the build; build again"));
-          }
-          bytes = read;
-        }
-        return bytes;
+    return new Once<>(() -> {
+      ByteBuffer read;
+      try {
+        read = entries.get(REPORT, key);
+      } catch (IOException e) {
+        throw new UncheckedIOException(name + ": its entry in the build cache", e);
       }
-    };
+      if (read == null || read.remaining() != length) {
+        throw new UncheckedIOException(new IOException(name + ": its entry in the build cache"
+            + " went missing or changed during the build; build again"));
+      }
+      return read;
+    });
   }
 
   /** {@link #parseAll}, leaving the cache to be saved. */

@@ -2,6 +2,7 @@ package dev.daybook.site;
 
 import dev.daybook.archive.ArchiveReader.Source;
 import dev.daybook.archive.ArchiveReader;
+import dev.daybook.concurrent.Once;
 import dev.daybook.concurrent.Parallel;
 import dev.daybook.io.FileErrors;
 import dev.daybook.model.DailyReport;
@@ -294,22 +295,5 @@ public final class SiteRenderer {
       }
     }
     return Digests.digest(parts.toArray(byte[][]::new));
-  }
-
-  /** A value made on first use, once, whichever thread asks first. */
-  private static final class Once<T> {
-    private final Supplier<T> make;
-    private T value;
-
-    Once(Supplier<T> make) {
-      this.make = make;
-    }
-
-    synchronized T get() {
-      if (value == null) {
-        value = make.get();
-      }
-      return value;
-    }
   }
 }
