@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,23 +93,18 @@ final class SiteOutput {
 
   /**
    * Keeps published files without reading them, all or none, for pages the build knows are
-   * unchanged.
+   * unchanged. Their sizes are the published site's as listed at the build's start (nothing
+   * changes it before {@link #commit}): no file is looked at twice.
    *
    * @param sizes the size each file had when it was made, by site path
    * @return false, keeping none, when a file is missing or its size changed (the caller must make
    *     them after all)
    */
   boolean keep(Map<String, Long> sizes) throws IOException {
+    Map<String, Long> published = this.published.finish().sizes();
     for (Map.Entry<String, Long> file : sizes.entrySet()) {
       check(file.getKey());
-      // One stat, not two: a rebuild asks this of every file it keeps.
-      try {
-        BasicFileAttributes a = Files.readAttributes(live.resolve(file.getKey()),
-            BasicFileAttributes.class);
-        if (!a.isRegularFile() || a.size() != file.getValue()) {
-          return false;
-        }
-      } catch (IOException e) {
+      if (!file.getValue().equals(published.get(file.getKey()))) {
         return false;
       }
     }
@@ -209,9 +205,10 @@ final class SiteOutput {
   }
 
   /**
-   * The published site's files and its folders but the top one, deepest first.
+   * The published site's files, its folders but the top one (deepest first), and the size of
+   * each regular file.
    */
-  private record Listing(List<String> files, List<String> folders) {}
+  private record Listing(List<String> files, List<String> folders, Map<String, Long> sizes) {}
 
   /**
    * Lists the published site in one pass that gets each entry's attributes with the listing (a
@@ -220,6 +217,7 @@ final class SiteOutput {
   private Listing list() throws IOException {
     List<String> found = new ArrayList<>();
     List<String> folders = new ArrayList<>();
+    Map<String, Long> sizes = new HashMap<>();
     if (Files.isDirectory(live)) {
       // The folder itself, when the site's folder is a link to it: a walk from the link would
       // take the link for a file of the site.
@@ -227,7 +225,11 @@ final class SiteOutput {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
-          found.add(sitePath(root, p));
+          String path = sitePath(root, p);
+          found.add(path);
+          if (attributes.isRegularFile()) {
+            sizes.put(path, attributes.size());
+          }
           return FileVisitResult.CONTINUE;
         }
 
@@ -243,7 +245,7 @@ final class SiteOutput {
         }
       });
     }
-    return new Listing(found, folders);
+    return new Listing(found, folders, sizes);
   }
 
   private static String sitePath(Path root, Path p) {
