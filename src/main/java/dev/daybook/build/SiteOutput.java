@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,18 +92,23 @@ final class SiteOutput {
 
   /**
    * Keeps published files without reading them, all or none, for pages the build knows are
-   * unchanged. Their sizes are the published site's as listed at the build's start (nothing
-   * changes it before {@link #commit}): no file is looked at twice.
+   * unchanged.
    *
    * @param sizes the size each file had when it was made, by site path
    * @return false, keeping none, when a file is missing or its size changed (the caller must make
    *     them after all)
    */
   boolean keep(Map<String, Long> sizes) throws IOException {
-    Map<String, Long> published = this.published.finish().sizes();
     for (Map.Entry<String, Long> file : sizes.entrySet()) {
       check(file.getKey());
-      if (!file.getValue().equals(published.get(file.getKey()))) {
+      // One stat, not two: a rebuild asks this of every file it keeps.
+      try {
+        BasicFileAttributes a = Files.readAttributes(live.resolve(file.getKey()),
+            BasicFileAttributes.class);
+        if (!a.isRegularFile() || a.size() != file.getValue()) {
+          return false;
+        }
+      } catch (IOException e) {
         return false;
       }
     }
@@ -205,10 +209,9 @@ final class SiteOutput {
   }
 
   /**
-   * The published site's files, its folders but the top one (deepest first), and the size of
-   * each regular file.
+   * The published site's files and its folders but the top one, deepest first.
    */
-  private record Listing(List<String> files, List<String> folders, Map<String, Long> sizes) {}
+  private record Listing(List<String> files, List<String> folders) {}
 
   /**
    * Lists the published site in one pass that gets each entry's attributes with the listing (a
@@ -217,7 +220,6 @@ final class SiteOutput {
   private Listing list() throws IOException {
     List<String> found = new ArrayList<>();
     List<String> folders = new ArrayList<>();
-    Map<String, Long> sizes = new HashMap<>();
     if (Files.isDirectory(live)) {
       // The folder itself, when the site's folder is a link to it: a walk from the link would
       // take the link for a file of the site.
@@ -225,11 +227,7 @@ final class SiteOutput {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
-          String path = sitePath(root, p);
-          found.add(path);
-          if (attributes.isRegularFile()) {
-            sizes.put(path, attributes.size());
-          }
+          found.add(sitePath(root, p));
           return FileVisitResult.CONTINUE;
         }
 
@@ -245,7 +243,7 @@ final class SiteOutput {
         }
       });
     }
-    return new Listing(found, folders, sizes);
+    return new Listing(found, folders);
   }
 
   private static String sitePath(Path root, Path p) {
