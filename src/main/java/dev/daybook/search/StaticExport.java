@@ -590,10 +590,10 @@ public final class StaticExport {
     // A query loads a term's shard from every part: sized by the part's share of the documents,
     // the shards it loads add up to about one of the whole, and a small part has small files.
     // The share is of the documents up to the part's end, which its key covers: a kept part has
-    // the shards a cold build would give it. But no smaller than half the target: every day
-    // rewrites the newest part, and each file it has is written, compared and moved into place.
-    // Positions, loaded only for a phrase, have the whole target in every part.
-    long target = Math.max(SHARD_TARGET / 2, (long) SHARD_TARGET * n / (part.from() + n));
+    // the shards a cold build would give it. Positions, loaded only for a phrase, have the whole
+    // target in every part: every day rewrites the newest part, each of its files written,
+    // compared and moved into place, and a phrase is worth fewer files a day than a word is.
+    long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / (part.from() + n));
     List<Object> spilled = new ArrayList<>();
     List<Map<String, Object>> byShard = shards(terms, spilled, target, heads);
     List<Map<String, Object>> byPosShard = shards(positions, spilled, SHARD_TARGET, heads);
