@@ -131,11 +131,8 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class StaticExport {
 
-  /**
-   * Changes with the file format, and with how the files are cut (a part's shards): an export
-   * made by another is remade whole.
-   */
-  public static final int FORMAT = 11;
+  /** Changes with the file format. */
+  public static final int FORMAT = 10;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -590,13 +587,11 @@ public final class StaticExport {
     // A query loads a term's shard from every part: sized by the part's share of the documents,
     // the shards it loads add up to about one of the whole, and a small part has small files.
     // The share is of the documents up to the part's end, which its key covers: a kept part has
-    // the shards a cold build would give it. Positions, loaded only for a phrase, have the whole
-    // target in every part: every day rewrites the newest part, each of its files written,
-    // compared and moved into place, and a phrase is worth fewer files a day than a word is.
+    // the shards a cold build would give it.
     long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / (part.from() + n));
     List<Object> spilled = new ArrayList<>();
     List<Map<String, Object>> byShard = shards(terms, spilled, target, heads);
-    List<Map<String, Object>> byPosShard = shards(positions, spilled, SHARD_TARGET, heads);
+    List<Map<String, Object>> byPosShard = shards(positions, spilled, target, heads);
 
     Vocabulary vocabulary = Vocabulary.of(reader, partDocs);
     String dir = part.dir();
