@@ -795,7 +795,10 @@
       if (!n.values.has(f.field)) n.values.set(f.field, new Set());
       valuesOf(meta, f).forEach(function (v) { n.values.get(f.field).add(v); });
     }
-    else n.fields.add(f.field);
+    else {
+      n.fields.add(f.field);
+      if (f.field === 'date') n.dates.push([f.value, f.to]);
+    }
   }
   // The fields whose doc sets are a file per value (StaticExport.VALUE_FIELDS), and the list of
   // a part's values each file number counts in.
@@ -818,9 +821,13 @@
       })).then(function () { return { from: part.from, sets: sets }; });
     }));
   }
-  // field-F.json of every part: [{ from, sets }].
-  function fieldFile(meta, f) {
+  // field-F.json of every part: [{ from, sets }]. With the query's date ranges, a part whose
+  // dates (part.dates, its first and last) meet none of them has no date of theirs: not loaded.
+  function fieldFile(meta, f, ranges) {
     return Promise.all(meta.parts.map(function (part) {
+      if (ranges && !ranges.some(function (r) { return r[0] <= part.dates[1] && r[1] >= part.dates[0]; })) {
+        return { from: part.from, sets: {} };
+      }
       return load(part.dir + 'field-' + f + '.json').then(function (sets) { return { from: part.from, sets: sets }; });
     }));
   }
@@ -1361,7 +1368,7 @@
   // Of a frequent term, only the head (TermSplit) unless whole or in a phrase: run asks for the
   // tails when the head does not prove the results.
   async function gather(meta, q, whole) {
-    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [] };
+    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [], dates: [] };
     needs(meta, q, n);
     var names = Array.from(n.fields).concat(Array.from(n.values.keys())).sort();
     var loaded = await Promise.all([
@@ -1369,7 +1376,7 @@
       lookup(meta, Array.from(n.phrases), 'pos')]
       .concat(names.map(function (f) {
         return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort())
-          : fieldFile(meta, f);
+          : fieldFile(meta, f, f === 'date' ? n.dates : null);
       })));
     var postings = loaded[0], positions = loaded[1], fields = new Map();
     names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });

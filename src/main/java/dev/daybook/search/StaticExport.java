@@ -64,7 +64,9 @@ import org.apache.lucene.util.BytesRef;
  *       ({@code dir}, {@code from}, {@code n}, their numbers of {@code shards} and {@code
  *       posShards}, {@code spell}: which
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
- *       {@code severities} and {@code types} of its documents, sorted), the collection statistics
+ *       {@code severities} and {@code types} of its documents, sorted, and {@code dates}: the first
+ *       and last date of its documents, so that a query's date filter loads no {@code
+ *       field-date.json} of a part it cannot meet), the collection statistics
  *       of {@code title} and {@code body} exactly as Lucene's {@code
  *       IndexSearcher.collectionStatistics} gives them (the browser decodes a norm byte to a
  *       field length as BM25 does, {@code SmallFloat.byte4ToInt}), and the values of the facets
@@ -132,7 +134,7 @@ import org.apache.lucene.util.BytesRef;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 10;
+  public static final int FORMAT = 11;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -447,7 +449,7 @@ public final class StaticExport {
    */
   record PartMeta(String dir, int from, int n, int shards, int posShards,
       Map<String, Integer> spell, List<String> repos, List<String> severities,
-      List<String> types, List<String> years) {
+      List<String> types, List<String> years, List<String> dates) {
 
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -460,6 +462,7 @@ public final class StaticExport {
       m.put("repos", repos);
       m.put("severities", severities);
       m.put("types", types);
+      m.put("dates", dates);
       return m;
     }
 
@@ -479,7 +482,7 @@ public final class StaticExport {
         return new PartMeta((String) m.get("dir"), (Integer) m.get("from"), (Integer) m.get("n"),
             (Integer) m.get("shards"), (Integer) m.get("posShards"), spell,
             strings(m.get("repos")), strings(m.get("severities")), strings(m.get("types")),
-            strings(m.get("years")));
+            strings(m.get("years")), strings(m.get("dates")));
       } catch (RuntimeException damaged) {
         return null;
       }
@@ -624,9 +627,11 @@ public final class StaticExport {
       files.put(dir + docsFile(c), shownList.subList(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
     }
     out.values(files);
+    List<String> dates = List.copyOf(facets.sets.get("date").keySet()); // sorted
     return new PartMeta(dir, part.from(), n, byShard.size(), byPosShard.size(),
         vocabulary.lengths(), List.copyOf(facets.repos), List.copyOf(facets.severities),
-        List.copyOf(facets.types), List.copyOf(facets.years));
+        List.copyOf(facets.types), List.copyOf(facets.years),
+        List.of(dates.get(0), dates.get(dates.size() - 1)));
   }
 
   /** Reads the stored fields of a segment's documents into their exported slots. */

@@ -234,11 +234,15 @@ public final class StaticFetchPlan implements Closeable {
     Set<String> fields = new TreeSet<>();
     List<String> longShas = new ArrayList<>();
     needs(q, terms, phrases, fields, longShas);
+    List<String[]> dates = new ArrayList<>();
+    dateRanges(q, dates);
     for (String f : fields) {
       int colon = f.indexOf(':');
       if (colon < 0) {
         for (JsonNode part : meta.path("parts")) {
-          out.add(data(part, StaticExport.fieldFile(f)));
+          if (!f.equals("date") || meets(part, dates)) {
+            out.add(data(part, StaticExport.fieldFile(f)));
+          }
         }
         continue;
       }
@@ -539,6 +543,26 @@ public final class StaticFetchPlan implements Closeable {
       throw new UncheckedIOException(e);
     }
     return buffer.size();
+  }
+
+  /** The ranges of a query's date filters, {@code [from, to]}, as search.js's needs() notes them. */
+  private static void dateRanges(SearchQuery q, List<String[]> out) {
+    if (q instanceof SearchQuery.Filter f && f.field().equals("date")) {
+      out.add(new String[] {f.value(), f.to()});
+    } else if (q instanceof SearchQuery.Not n) {
+      dateRanges(n.query(), out);
+    } else if (q instanceof SearchQuery.And a) {
+      a.queries().forEach(x -> dateRanges(x, out));
+    } else if (q instanceof SearchQuery.Or o) {
+      o.queries().forEach(x -> dateRanges(x, out));
+    }
+  }
+
+  /** Whether a part's dates ({@code dates} in meta.json, first and last) meet one of the ranges. */
+  private static boolean meets(JsonNode part, List<String[]> ranges) {
+    String first = part.path("dates").path(0).asText();
+    String last = part.path("dates").path(1).asText();
+    return ranges.stream().anyMatch(r -> r[0].compareTo(last) <= 0 && r[1].compareTo(first) >= 0);
   }
 
   /** What search.js's needs() and longShas() collect from a parsed query. */

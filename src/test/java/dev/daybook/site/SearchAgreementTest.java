@@ -277,7 +277,8 @@ class SearchAgreementTest {
     }
     Path twoSite = tmp.resolve("site");
     Path twoIndex = tmp.resolve("lucene");
-    try (StaticServer server = StaticServer.start(twoSite, 0, SUB_PATH)) {
+    List<StaticServer.Request> seen = new CopyOnWriteArrayList<>();
+    try (StaticServer server = StaticServer.start(twoSite, 0, SUB_PATH, seen::add)) {
       String twoBase = server.url().toString();
       CliRun build = CliRun.run("build", "--content=" + content, "--out=" + twoSite,
           "--base-url=" + twoBase, "--index=" + twoIndex);
@@ -287,6 +288,24 @@ class SearchAgreementTest {
             .containsExactly("2026-02", "2026-03");
       }
       agreeOnEveryQuery(twoBase, twoSite, twoIndex, content);
+
+      // A date filter loads the dates of only the parts it can meet; the page fetches what the
+      // fetch plan lists.
+      String february = "search/2026-02/field-date.json";
+      String march = "search/2026-03/field-date.json";
+      try (StaticFetchPlan plan = new StaticFetchPlan(twoSite, twoIndex)) {
+        for (String query : List.of("cache date:2026-03-07", "cache date:2026-02..2026-03",
+            "cache -date:2026-02-06", "date:..2026-02-28 OR sglang", "date:2026-03")) {
+          assertThat(fetched(twoBase, seen, query)).as("files fetched for %s", query)
+              .isEqualTo(new TreeSet<>(plan.files(query)));
+        }
+        assertThat(plan.files("cache date:2026-03-07")).contains(march).doesNotContain(february);
+        assertThat(plan.files("date:..2026-02-28 OR sglang")).contains(february)
+            .doesNotContain(march);
+        assertThat(plan.files("cache date:2026-02..2026-03")).contains(february, march);
+        assertThat(plan.files("cache -date:2026-02-06")).contains(february)
+            .doesNotContain(march);
+      }
     }
   }
 
