@@ -229,18 +229,15 @@ public final class StaticFetchPlan implements Closeable {
    */
   private void gather(SearchQuery q, Set<String> out) throws IOException {
     tailed.clear();
-    Set<String> terms = new LinkedHashSet<>();
-    Set<String> phrases = new LinkedHashSet<>();
-    Set<String> fields = new TreeSet<>();
-    List<String> longShas = new ArrayList<>();
-    needs(q, terms, phrases, fields, longShas);
-    List<String[]> dates = new ArrayList<>();
-    dateRanges(q, dates);
-    for (String f : fields) {
+    Needs n = new Needs();
+    needs(q, n);
+    Set<String> terms = n.terms;
+    Set<String> phrases = n.phrases;
+    for (String f : n.fields) {
       int colon = f.indexOf(':');
       if (colon < 0) {
         for (JsonNode part : meta.path("parts")) {
-          if (!f.equals("date") || meets(part, dates)) {
+          if (!f.equals("date") || meets(part, n.dates)) {
             out.add(data(part, StaticExport.fieldFile(f)));
           }
         }
@@ -255,7 +252,7 @@ public final class StaticFetchPlan implements Closeable {
     Set<String> partPhrases = new LinkedHashSet<>();
     partsNeeds(q, partTerms, partPhrases);
     shards(partTerms, partPhrases, out);
-    for (String sha : longShas) {
+    for (String sha : n.longShas) {
       String prefix = sha.substring(0, 4);
       String term = "sha:" + prefix;
       for (JsonNode part : meta.path("parts")) {
@@ -545,19 +542,6 @@ public final class StaticFetchPlan implements Closeable {
     return buffer.size();
   }
 
-  /** The ranges of a query's date filters, {@code [from, to]}, as search.js's needs() notes them. */
-  private static void dateRanges(SearchQuery q, List<String[]> out) {
-    if (q instanceof SearchQuery.Filter f && f.field().equals("date")) {
-      out.add(new String[] {f.value(), f.to()});
-    } else if (q instanceof SearchQuery.Not n) {
-      dateRanges(n.query(), out);
-    } else if (q instanceof SearchQuery.And a) {
-      a.queries().forEach(x -> dateRanges(x, out));
-    } else if (q instanceof SearchQuery.Or o) {
-      o.queries().forEach(x -> dateRanges(x, out));
-    }
-  }
-
   /** Whether a part's dates ({@code dates} in meta.json, first and last) meet one of the ranges. */
   private static boolean meets(JsonNode part, List<String[]> ranges) {
     String first = part.path("dates").path(0).asText();
@@ -565,55 +549,69 @@ public final class StaticFetchPlan implements Closeable {
     return ranges.stream().anyMatch(r -> r[0].compareTo(last) <= 0 && r[1].compareTo(first) >= 0);
   }
 
+  /**
+   * What search.js's needs() collects from a parsed query (its {@code n}): the terms and phrase
+   * terms, the fields (a field of a file per value with its value), the long SHAs, and the ranges
+   * of the date filters, {@code [from, to]}.
+   */
+  private static final class Needs {
+    final Set<String> terms = new LinkedHashSet<>();
+    final Set<String> phrases = new LinkedHashSet<>();
+    final Set<String> fields = new TreeSet<>();
+    final List<String> longShas = new ArrayList<>();
+    final List<String[]> dates = new ArrayList<>();
+  }
+
   /** What search.js's needs() and longShas() collect from a parsed query. */
-  private static void needs(SearchQuery q, Set<String> terms, Set<String> phrases,
-      Set<String> fields, List<String> longShas) {
+  private static void needs(SearchQuery q, Needs n) {
     if (q instanceof SearchQuery.Words w) {
-      text(w.text(), true, terms, phrases, fields, longShas);
+      text(w.text(), true, n);
     } else if (q instanceof SearchQuery.Phrase p) {
-      text(p.text(), false, terms, phrases, fields, longShas);
+      text(p.text(), false, n);
     } else if (q instanceof SearchQuery.Filter f) {
-      filter(f, terms, fields, longShas);
-    } else if (q instanceof SearchQuery.Not n) {
-      needs(n.query(), terms, phrases, fields, longShas);
+      filter(f, n);
+    } else if (q instanceof SearchQuery.Not not) {
+      needs(not.query(), n);
     } else if (q instanceof SearchQuery.And a) {
-      a.queries().forEach(x -> needs(x, terms, phrases, fields, longShas));
+      a.queries().forEach(x -> needs(x, n));
     } else if (q instanceof SearchQuery.Or o) {
-      o.queries().forEach(x -> needs(x, terms, phrases, fields, longShas));
+      o.queries().forEach(x -> needs(x, n));
     }
   }
 
-  private static void filter(SearchQuery.Filter f, Set<String> terms, Set<String> fields,
-      List<String> longShas) {
+  private static void filter(SearchQuery.Filter f, Needs n) {
     switch (f.field()) {
-      case "author", "path" -> terms.add(f.field() + ":" + f.value());
+      case "author", "path" -> n.terms.add(f.field() + ":" + f.value());
       case "sha" -> {
-        terms.add("sha:" + f.value().substring(0, 4));
+        n.terms.add("sha:" + f.value().substring(0, 4));
         if (f.value().length() > 7) {
-          longShas.add(f.value());
+          n.longShas.add(f.value());
         }
       }
       // A field of a file per value is listed with its value; the others by name.
-      case "repo", "severity", "type" -> fields.add(f.field() + ":" + f.value());
-      default -> fields.add(f.field());
+      case "repo", "severity", "type" -> n.fields.add(f.field() + ":" + f.value());
+      case "date" -> {
+        n.fields.add(f.field());
+        n.dates.add(new String[] {f.value(), f.to()});
+      }
+      default -> n.fields.add(f.field());
     }
   }
 
   /** A word or phrase needs its terms, and what its author, type, severity or SHA matches need. */
-  private static void text(String text, boolean word, Set<String> terms, Set<String> phrases,
-      Set<String> fields, List<String> longShas) {
+  private static void text(String text, boolean word, Needs n) {
     List<TextAnalysis.Token> tokens = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY);
     if (tokens.isEmpty()) {
       return;
     }
     for (TextAnalysis.Token t : tokens) {
-      terms.add(t.term());
+      n.terms.add(t.term());
       if (tokens.size() > 1) {
-        phrases.add(t.term());
+        n.phrases.add(t.term());
       }
     }
     for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
-      filter(e.filter(), terms, fields, longShas);
+      filter(e.filter(), n);
     }
   }
 
