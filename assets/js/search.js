@@ -78,7 +78,8 @@
         pos.p++;
         out.push(tok(s.substring(chars[c][0], chars[c + 1][1]), pos.p, chars[c][0], chars[c + 1][1]));
       }
-      pos.p++; // the last character's, as in the index
+      // The last character's, as in the index.
+      pos.p++;
       return;
     }
     for (var k = 0; k < n2; k++) {
@@ -650,13 +651,21 @@
   // Up to how many commits the facets' counts come with every query (search.facets-at-once).
   var facetsAtOnce = Number(script.getAttribute('data-facets-at-once') || 0);
   var files = new Map();
+  // The site publishes each file of the index gzip-compressed, as NAME.gz (PublishedFile): the
+  // script inflates it, unless the host already did (it sent the file with Content-Encoding).
+  // Gzip begins with the byte 0x1f, which JSON never does.
   function load(name) {
     if (!files.has(name)) {
-      files.set(name, fetch(new URL(name, indexBase)).then(function (r) {
+      files.set(name, fetch(new URL(name + '.gz', indexBase)).then(function (r) {
         if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
-        return r.json();
+        return r.arrayBuffer();
+      }).then(function (bytes) {
+        var body = new Blob([bytes]).stream();
+        return new Response(new Uint8Array(bytes)[0] === 0x1f
+          ? body.pipeThrough(new DecompressionStream('gzip')) : body).json();
       }).catch(function (e) {
-        files.delete(name); // a later query asks again
+        // A later query asks again.
+        files.delete(name);
         throw e;
       }));
     }
@@ -1481,14 +1490,16 @@
       var li = el('li', 'search-hit');
       li.setAttribute('data-sha', v[4]);
       var a = el('a', 'search-title');
-      a.dir = 'auto'; // a title in its own direction, isolated (as on the report's page)
+      // A title in its own direction, isolated (as on the report's page).
+      a.dir = 'auto';
       a.href = new URL(v[2], siteRoot).href;
       marked(a, v[0], merge(matches(v[0], r.highlight), 0, v[0].length, 0));
       li.appendChild(a);
       var info = [v[5], v[6], v[4].substring(0, 7), label(meta, 'severity', v[7])]
         .concat(v[8].map(function (t) { return label(meta, 'type', t); }));
       var about = el('p', 'search-meta', info.join(' · ') + ' · ');
-      about.appendChild(el('bdi', null, v[3])); // the author's name, isolated from the rest
+      // The author's name, isolated from the rest.
+      about.appendChild(el('bdi', null, v[3]));
       li.appendChild(about);
       var sn = snippet(v[1], r.highlight);
       var p = el('p', 'search-snippet');

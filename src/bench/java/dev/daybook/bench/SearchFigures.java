@@ -2,9 +2,11 @@ package dev.daybook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daybook.search.PublishedFile;
 import dev.daybook.search.StaticExport;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * The search's figures for one built site: how long the Lucene index and its static export took
  * (the build's {@code index} and {@code export} phases), the size of {@code search/}, and what a
- * browser downloads for a first query ({@link StaticFetchPlan}), as stored and gzip-compressed
- * (GitHub Pages sends JSON and JavaScript gzipped).
+ * browser downloads for a first query ({@link StaticFetchPlan}), as stored and as sent (GitHub
+ * Pages sends JavaScript gzipped, and the index's files as they are: the site publishes them
+ * compressed, {@link PublishedFile}).
  */
 final class SearchFigures {
 
@@ -55,7 +58,9 @@ final class SearchFigures {
         byte[] b = Files.readAllBytes(f);
         files++;
         bytes += b.length;
-        gzip += StaticFetchPlan.gzipSize(b);
+        // A host sends a file published compressed as it is.
+        gzip += f.toString().endsWith(PublishedFile.SUFFIX) ? b.length
+            : StaticFetchPlan.gzipSize(b);
         if (f.getFileName().toString().startsWith("docs-")) {
           docsBytes += b.length;
         }
@@ -85,34 +90,41 @@ final class SearchFigures {
   /** {@link #QUERIES}, the newest commit's short SHA, {@link #MORE_QUERIES}. */
   static List<String> queries(Path site) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    JsonNode meta = json.readTree(site.resolve("search/meta.json").toFile());
+    JsonNode meta = read(json, site.resolve("search/" + PublishedFile.name("meta.json")));
     JsonNode parts = meta.path("parts");
     int chunk = meta.path("chunk").asInt();
     List<String> out = new ArrayList<>(QUERIES);
     if (parts.size() > 0) { // the newest commit is the last of the last part
       JsonNode last = parts.get(parts.size() - 1);
       int newest = last.path("n").asInt() - 1;
-      JsonNode docs = json.readTree(site.resolve("search/" + last.path("dir").asText()
-          + StaticExport.docsFile(newest / chunk)).toFile());
+      JsonNode docs = read(json, site.resolve("search/" + last.path("dir").asText()
+          + PublishedFile.name(StaticExport.docsFile(newest / chunk))));
       out.add(docs.get(newest % chunk).get(4).asText().substring(0, 7));
     }
     out.addAll(MORE_QUERIES);
     return out;
   }
 
+  private static JsonNode read(ObjectMapper json, Path published) throws IOException {
+    try (InputStream in = PublishedFile.open(published)) {
+      return json.readTree(in);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static void print(Map<String, Object> m, PrintWriter out) {
     out.printf(Locale.ROOT, "  search: Lucene index %.2f s, static export %.2f s;"
-        + " search/ %,d files, %,d bytes (%,d gzipped), of which the results' shown values"
+        + " search/ %,d files, %,d bytes (%,d as sent), of which the results' shown values"
         + " (docs-N.json) %,d bytes%n",
         Benchmark.num(m, "indexMs") / 1000, Benchmark.num(m, "exportMs") / 1000,
         (long) Benchmark.num(m, "files"), (long) Benchmark.num(m, "bytes"),
         (long) Benchmark.num(m, "gzipBytes"), (long) Benchmark.num(m, "docsBytes"));
-    out.println("  a first query downloads (search.js and search/*.json; uncompressed bytes,"
-        + " then gzip -6 as GitHub Pages sends them):");
+    out.println("  a first query downloads (search.js and the files of search/ it fetches; bytes"
+        + " as stored, then as GitHub Pages sends them: the script gzip -6, the index's files as"
+        + " published, compressed):");
     for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("firstQuery")).entrySet()) {
       Map<String, Object> q = (Map<String, Object>) e.getValue();
-      out.printf(Locale.ROOT, "    %s %3d files %,10d bytes %,9d gzipped%n",
+      out.printf(Locale.ROOT, "    %s %3d files %,10d bytes %,9d as sent%n",
           padded(e.getKey(), 14), (int) Benchmark.num(q, "files"), (long) Benchmark.num(q, "bytes"),
           (long) Benchmark.num(q, "gzipBytes"));
     }

@@ -14,6 +14,7 @@ import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.report.Problem;
 import dev.daybook.search.IndexSearch;
+import dev.daybook.search.PublishedFile;
 import dev.daybook.search.QuerySyntaxException;
 import dev.daybook.search.SearchIndex;
 import dev.daybook.search.SearchResults;
@@ -485,7 +486,8 @@ public final class SiteBuilder {
   }
 
   /**
-   * The browser's search: what Lucene built, as static files ({@code search/}). The export is
+   * The browser's search: what Lucene built, as static files ({@code search/}), each published
+   * compressed ({@link PublishedFile}). The export is
    * a function of the index, so when the index is the one the last export was made from, its
    * files are kept. Else each {@linkplain StaticExport.Part part} of the export that the last
    * build published from the same documents is kept as published (a new day remakes only the
@@ -499,15 +501,16 @@ public final class SiteBuilder {
     String key = CacheStore.key(SEARCH, "" + StaticExport.FORMAT, PageManifest.FORMAT, fingerprint,
         metaOnly ? "meta only" : "static index");
     String listing = SitePaths.SEARCH_DATA + "/";
-    String meta = listing + "meta.json";
+    String meta = listing + PublishedFile.name("meta.json");
     if (manifest.madeUnder(meta, key) && manifest.keepAll(site, listing, null)) {
       return false;
     }
     if (metaOnly) {
       // The search page asks OpenSearch: of the static index it reads only meta.json.
-      StaticExport.writeMeta(index, (name, bytes) -> {
-        site.put(listing + name, bytes);
-        manifest.made(listing + name, key, bytes.length);
+      StaticExport.writeMeta(index, (name, json) -> {
+        byte[] bytes = PublishedFile.compress(json);
+        site.put(listing + PublishedFile.name(name), bytes);
+        manifest.made(listing + PublishedFile.name(name), key, bytes.length);
       });
       return true;
     }
@@ -516,8 +519,9 @@ public final class SiteBuilder {
     // Straight from memory into the site: only files whose bytes changed are written.
     StaticExport.write(index, new StaticExport.Sink() {
       @Override
-      public void file(String name, byte[] bytes) throws IOException {
-        String path = listing + name;
+      public void file(String name, byte[] json) throws IOException {
+        String path = listing + PublishedFile.name(name);
+        byte[] bytes = PublishedFile.compress(json);
         site.put(path, bytes);
         int slash = name.indexOf('/');
         String dir = slash < 0 ? null : name.substring(0, slash + 1);

@@ -129,12 +129,13 @@ import org.apache.lucene.util.BytesRef;
  * </ul>
  *
  * Everything is written in a fixed order, so the same index gives the same bytes, whichever
- * parts were kept.
+ * parts were kept. The site publishes each file compressed, as {@code NAME.gz} ({@link
+ * PublishedFile}); the names above are the export's.
  */
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 11;
+  public static final int FORMAT = 12;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ import org.apache.lucene.index.SortedDocValues;
  *
  * Every file after {@code meta.json} is in the folder of a part of the export ({@link
  * StaticExport.Part}): each part's, except a {@code docs-N.json}, which is the one of the part
- * holding the document.
+ * holding the document. The paths listed are the site's, of the files as published ({@link
+ * PublishedFile}: {@code search/meta.json.gz}).
  *
  * <p>Which commits fill the first page comes from {@link IndexSearch} on the Lucene index the
  * export was made from: {@code SearchAgreementTest} requires the browser's top 10 to be the
@@ -95,7 +97,7 @@ public final class StaticFetchPlan implements Closeable {
   public StaticFetchPlan(Path site, Path indexDir) throws IOException {
     this.site = site;
     this.data = site.resolve("search");
-    this.meta = JSON.readTree(data.resolve("meta.json").toFile());
+    this.meta = readPublished(data.resolve(PublishedFile.name("meta.json")));
     this.facetsAtOnce = facetsAtOnce(site, meta);
     this.index = IndexSearch.open(indexDir);
   }
@@ -513,7 +515,7 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  /** The sum of the files' sizes, as stored (uncompressed). */
+  /** The sum of the files' sizes, as stored. */
   public long bytes(List<String> files) throws IOException {
     long sum = 0;
     for (String f : files) {
@@ -522,11 +524,15 @@ public final class StaticFetchPlan implements Closeable {
     return sum;
   }
 
-  /** The sum of the files' sizes gzip-compressed one by one (default level), as a host sends them. */
+  /**
+   * The sum of the files' sizes as a host sends them: a file published compressed as it is, the
+   * others (the script) gzip-compressed one by one at the default level.
+   */
   public long gzipBytes(List<String> files) throws IOException {
     long sum = 0;
     for (String f : files) {
-      sum += gzipSize(Files.readAllBytes(site.resolve(f)));
+      sum += f.endsWith(PublishedFile.SUFFIX) ? Files.size(site.resolve(f))
+          : gzipSize(Files.readAllBytes(site.resolve(f)));
     }
     return sum;
   }
@@ -636,7 +642,7 @@ public final class StaticFetchPlan implements Closeable {
   private JsonNode read(String name) throws IOException {
     JsonNode n = parsed.get(name);
     if (n == null) {
-      n = JSON.readTree(data.resolve(name).toFile());
+      n = readPublished(data.resolve(PublishedFile.name(name)));
       parsed.put(name, n);
     }
     return n;
@@ -661,8 +667,15 @@ public final class StaticFetchPlan implements Closeable {
     return ids;
   }
 
+  /** The site's path of the export's file {@code name}: what the script fetches. */
   private static String data(String name) {
-    return "search/" + name;
+    return "search/" + PublishedFile.name(name);
+  }
+
+  private static JsonNode readPublished(Path file) throws IOException {
+    try (InputStream in = PublishedFile.open(file)) {
+      return JSON.readTree(in);
+    }
   }
 
   private static String data(JsonNode part, String name) {

@@ -44,6 +44,7 @@ public final class StaticServer implements AutoCloseable {
       Map.entry("css", "text/css; charset=utf-8"),
       Map.entry("js", "text/javascript; charset=utf-8"),
       Map.entry("json", "application/json"),
+      Map.entry("gz", "application/gzip"),
       Map.entry("xml", "application/xml; charset=utf-8"),
       Map.entry("txt", "text/plain; charset=utf-8"),
       Map.entry("svg", "image/svg+xml"),

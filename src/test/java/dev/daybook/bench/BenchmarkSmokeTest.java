@@ -98,7 +98,7 @@ class BenchmarkSmokeTest {
         "daybook, unchanged 2/2");
     assertThat(root.path("growth").path("cold").get(0).path("wallMsPerDay").asDouble())
         .isPositive();
-    assertThat(printed.toString()).contains("daybook, cold", "parse", "uncompressed");
+    assertThat(printed.toString()).contains("daybook, cold", "parse", "as sent");
     assertSaneSearch(run.path("search"), "N=3");
     // The site's figures walk the cold build's site: they agree with what the build reported.
     JsonNode site = run.path("site");
@@ -127,7 +127,8 @@ class BenchmarkSmokeTest {
     long files = search.path("files").asLong();
     long total = search.path("bytes").asLong();
     assertThat(files).as(what).isGreaterThan(5);
-    assertThat(search.path("gzipBytes").asLong()).as(what).isPositive().isLessThan(total);
+    // Every file of search/ is published compressed, and sent as it is.
+    assertThat(search.path("gzipBytes").asLong()).as(what).isEqualTo(total);
     assertThat(search.path("docsBytes").asLong()).as(what).isPositive().isLessThan(total);
     JsonNode queries = search.path("firstQuery");
     assertThat(queries.fieldNames()).toIterable().as(what).hasSize(8)
@@ -145,7 +146,11 @@ class BenchmarkSmokeTest {
       long script = search.path("scriptBytes").asLong();
       assertThat(script).as(what).isPositive();
       assertThat(bytes - script).as(as).isPositive().isLessThan(total);
-      assertThat(q.path("gzipBytes").asLong()).as(as).isPositive().isLessThan(bytes);
+      // As sent: the script compressed, the index's files as they are.
+      assertThat(q.path("gzipBytes").asLong()).as(as).isPositive().isLessThan(bytes)
+          .isGreaterThan(bytes - script);
+      assertThat(q.path("fetched")).as(as).allMatch(f -> f.asText().equals("js/search.js")
+          || f.asText().startsWith("search/") && f.asText().endsWith(".json.gz"));
     });
     // A query reads a fraction of the index, not all of it.
     assertThat(queries.path("cache").path("files").asLong()).as(what).isLessThan(files);

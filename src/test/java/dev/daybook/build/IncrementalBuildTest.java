@@ -99,9 +99,9 @@ class IncrementalBuildTest {
 
     assertThat(snapshot(site.out)).isEqualTo(coldBuild(site.content, "cold-parts"));
     assertThat(added.written()).filteredOn(p -> p.startsWith("search/"))
-        .contains("search/meta.json")
+        .contains("search/meta.json.gz")
         .anyMatch(p -> p.startsWith("search/2020-02/terms-"))
-        .allMatch(p -> p.equals("search/meta.json") || p.startsWith("search/2020-02/"));
+        .allMatch(p -> p.equals("search/meta.json.gz") || p.startsWith("search/2020-02/"));
     // January's files were kept as they were published: not even written again.
     times.forEach((path, time) -> {
       if (path.startsWith("search/2020-01/")) {
@@ -323,7 +323,7 @@ class IncrementalBuildTest {
 
     // A published file the export makes again, changed by hand (same size): made again, and
     // never read to make the next export.
-    Path facets = site.out.resolve(SitePaths.SEARCH_DATA + "/2020-01/facets.json");
+    Path facets = site.out.resolve(SitePaths.SEARCH_DATA + "/2020-01/facets.json.gz");
     byte[] bytes = Files.readAllBytes(facets);
     bytes[bytes.length - 3] = (byte) (bytes[bytes.length - 3] == '0' ? '1' : '0');
     Files.write(facets, bytes);

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * For tests of other packages: a site's {@code search/} exported again with another split
+ * For tests of other packages: a site's {@code search/} exported again, published as the build does, with another split
  * threshold ({@link StaticExport#SPLIT}), so that the shipped week's frequent words are written
  * as heads and tails.
  */
@@ -27,10 +27,10 @@ public final class SplitExport {
         }
       }
     }
-    StaticExport.write(index, (name, bytes) -> {
-      Path to = search.resolve(name);
+    StaticExport.write(index, (name, json) -> {
+      Path to = search.resolve(PublishedFile.name(name));
       Files.createDirectories(to.getParent());
-      Files.write(to, bytes);
+      Files.write(to, PublishedFile.compress(json));
     }, split);
   }
 }

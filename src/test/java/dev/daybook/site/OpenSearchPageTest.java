@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.cli.CliRun;
+import dev.daybook.search.PublishedFile;
 import dev.daybook.search.opensearch.OpenSearchNode;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -73,10 +74,12 @@ class OpenSearchPageTest {
     // and facet values the page reads.
     try (java.util.stream.Stream<Path> files = Files.walk(site.resolve("search"))) {
       assertThat(files.filter(Files::isRegularFile).map(f -> site.relativize(f).toString()))
-          .containsExactly("search/meta.json");
+          .containsExactly("search/meta.json.gz");
     }
-    com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(site.resolve("search/meta.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode meta;
+    try (java.io.InputStream in = PublishedFile.open(site.resolve("search/meta.json.gz"))) {
+      meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
     assertThat(meta.get("parts")).isEmpty();
     assertThat(meta.get("repos").toString()).isEqualTo("[\"sgl-project/sglang\"]");
     assertThat(meta.get("severities")).hasSize(3);
@@ -148,7 +151,7 @@ class OpenSearchPageTest {
     assertThat(withResults).isGreaterThanOrEqualTo(15);
     // The page read the words of types and severities, and none of the static index's shards.
     assertThat(requests.stream().map(StaticServer.Request::path)
-        .filter(p -> p.contains("/search/")).distinct()).containsExactly("/daybook/search/meta.json");
+        .filter(p -> p.contains("/search/")).distinct()).containsExactly("/daybook/search/meta.json.gz");
   }
 
   @Test

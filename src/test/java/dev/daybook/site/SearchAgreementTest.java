@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.cli.CliRun;
+import dev.daybook.search.PublishedFile;
 import dev.daybook.search.SplitExport;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
@@ -176,8 +177,10 @@ class SearchAgreementTest {
    */
   @SuppressWarnings("unchecked")
   private List<String> browserShown(String siteBase, Path siteDir) throws IOException {
-    JsonNode words = new ObjectMapper().readTree(siteDir.resolve("search/meta.json").toFile())
-        .get("words");
+    JsonNode words;
+    try (java.io.InputStream in = PublishedFile.open(siteDir.resolve("search/meta.json.gz"))) {
+      words = new ObjectMapper().readTree(in).get("words");
+    }
     Map<String, String> keys = new java.util.HashMap<>();
     for (String field : List.of("severity", "type")) {
       words.get(field).fields().forEachRemaining(e -> keys.put(e.getValue().get(0).asText(),
@@ -291,8 +294,8 @@ class SearchAgreementTest {
 
       // A date filter loads the dates of only the parts it can meet; the page fetches what the
       // fetch plan lists.
-      String february = "search/2026-02/field-date.json";
-      String march = "search/2026-03/field-date.json";
+      String february = "search/2026-02/field-date.json.gz";
+      String march = "search/2026-03/field-date.json.gz";
       try (StaticFetchPlan plan = new StaticFetchPlan(twoSite, twoIndex)) {
         for (String query : List.of("cache date:2026-03-07", "cache date:2026-02..2026-03",
             "cache -date:2026-02-06", "date:..2026-02-28 OR sglang", "date:2026-03")) {
@@ -495,8 +498,8 @@ class SearchAgreementTest {
           .toList()).startsWith("Feature", "Bug fix");
       // A facets' file that cannot be had leaves the results, and the refine button, which
       // asks again once it can.
-      Path facetsFile = enSite.resolve("search/2026-02/facets.json");
-      Path away = enSite.resolve("search/2026-02/facets.json.away");
+      Path facetsFile = enSite.resolve("search/2026-02/facets.json.gz");
+      Path away = enSite.resolve("search/2026-02/facets.json.gz.away");
       Files.move(facetsFile, away);
       driver.get(enBase + "404.html");
       driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -809,19 +812,19 @@ class SearchAgreementTest {
       // The shipped week is one part of the export, of its month. Its severities are high, low,
       // medium and its types begin with bugfix: a value's set is field-F-K.json, K its place.
       assertThat(plan.files("cache severity:high").stream().filter(f -> f.contains("/field-")))
-          .containsExactly("search/2026-02/field-severity-0.json");
+          .containsExactly("search/2026-02/field-severity-0.json.gz");
       assertThat(plan.files("修复 高").stream().filter(f -> f.contains("/field-")))
           .as("words of a type and a severity load their own sets")
-          .containsExactlyInAnyOrder("search/2026-02/field-type-0.json",
-              "search/2026-02/field-severity-0.json");
+          .containsExactlyInAnyOrder("search/2026-02/field-type-0.json.gz",
+              "search/2026-02/field-severity-0.json.gz");
       assertThat(plan.files("repo:sglang cache").stream().filter(f -> f.contains("/field-")))
-          .containsExactly("search/2026-02/field-repo-0.json");
+          .containsExactly("search/2026-02/field-repo-0.json.gz");
       // A name's author: term is in the shard of the name's first term: no shard more.
       assertThat(plan.files("Alison").stream().filter(f -> f.contains("/terms-")))
           .hasSize(1);
       // The facets' files come when the reader asks for the facets, and only then.
       assertThat(plan.files("cache")).noneMatch(f -> f.contains("/field-")
-          || f.endsWith("/facets.json"));
+          || f.endsWith("/facets.json.gz"));
       fetchedBy("cache");
       requests.clear();
       driver.findElement(By.id("search-refine")).click();
@@ -830,9 +833,9 @@ class SearchAgreementTest {
       assertThat(requests.stream().map(r -> r.path().substring(SUB_PATH.length())).toList())
           .as("what the refine button fetches")
           .containsExactlyInAnyOrderElementsOf(plan.facets());
-      assertThat(plan.facets()).containsExactly("search/2026-02/field-repo-0.json",
-          "search/2026-02/field-year.json", "search/2026-02/facets.json",
-          "search/2026-02/field-month.json");
+      assertThat(plan.facets()).containsExactly("search/2026-02/field-repo-0.json.gz",
+          "search/2026-02/field-year.json.gz", "search/2026-02/facets.json.gz",
+          "search/2026-02/field-month.json.gz");
     }
   }
 

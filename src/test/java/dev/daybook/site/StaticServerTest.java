@@ -97,6 +97,17 @@ class StaticServerTest {
   }
 
   @Test
+  void aCompressedFileOfTheSearchIndexIsSentAsItIs() throws IOException {
+    Files.write(Files.createDirectories(dir.resolve("site/search")).resolve("meta.json.gz"),
+        new byte[] {0x1f, (byte) 0x8b, 8});
+    // As GitHub Pages sends it: a gzip file, not JSON sent with a Content-Encoding.
+    assertThat(exchange("GET /search/meta.json.gz HTTP/1.1"))
+        .startsWith("HTTP/1.1 200 OK\r\n")
+        .containsIgnoringCase("\r\nContent-Type: application/gzip\r\n")
+        .doesNotContainIgnoringCase("Content-Encoding");
+  }
+
+  @Test
   void pathsAreDecodedAsUtf8AndStayInsideTheSite() throws IOException {
     assertThat(exchange("GET /%E4%B8%AD%E6%96%87.html?q=1 HTTP/1.1"))
         .startsWith("HTTP/1.1 200 OK\r\n")
