@@ -1257,6 +1257,7 @@
     zh: { loading: '正在加载索引…', none: '没有结果。', found: function (n) { return '共 ' + n + ' 条结果'; },
       atLeast: function (n) { return '至少 ' + n + ' 条结果'; },
       empty: '输入要搜索的内容。', more: '更多结果', missing: '本站没有搜索索引。', error: '查询有误：',
+      old: '这个浏览器读不了搜索索引，请换用较新的浏览器。',
       repo: '仓库', severity: '重要程度', type: '类型', year: '年份', month: '月份',
       order: '排序', relevance: '相关度', newest: '最新', refine: '按仓库、重要程度、类型和日期细分' },
     // language end
@@ -1264,6 +1265,7 @@
     en: { loading: 'Loading the index…', none: 'No results.', found: function (n) { return n + (n === 1 ? ' result' : ' results'); },
       atLeast: function (n) { return 'At least ' + n + ' results'; },
       empty: 'Type something to search for.', more: 'More results', missing: 'This site has no search index.', error: 'The query has a problem: ',
+      old: 'This browser cannot read the search index; a newer one can.',
       repo: 'Repository', severity: 'Severity', type: 'Type', year: 'Year', month: 'Month',
       order: 'Order', relevance: 'Relevance', newest: 'Newest',
       refine: 'Refine by repository, severity, type and date' }
@@ -1323,7 +1325,8 @@
     }
     var meta;
     try { meta = await load('meta.json'); } catch (e) {
-      if (my === generation) { say(L.missing); list.replaceChildren(); done(text); }
+      // A browser without DecompressionStream (before Chrome 80, Firefox 113, Safari 16.4).
+      if (my === generation) { say(typeof DecompressionStream === 'undefined' ? L.old : L.missing); list.replaceChildren(); done(text); }
       return;
     }
     var q;

@@ -605,6 +605,26 @@ class BrowserTest {
   }
 
   @Test
+  void aBrowserThatCannotInflateTheIndexIsToldSo() {
+    // As a browser from before DecompressionStream (Chrome 80, Firefox 113, Safari 16.4).
+    Object script = cdp("Page.addScriptToEvaluateOnNewDocument",
+        Map.of("source", "delete window.DecompressionStream;")).get("identifier");
+    try {
+      driver.get(base + SitePaths.SEARCH + "?q=cache");
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(
+          By.id("search-results")).getDomAttribute("data-state").equals("done"));
+      assertThat(driver.findElement(By.id("search-status")).getText())
+          .isEqualTo("这个浏览器读不了搜索索引，请换用较新的浏览器。");
+      assertThat(driver.findElements(By.cssSelector("#search-results li"))).isEmpty();
+    } finally {
+      cdp("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+    }
+    driver.get(base + SitePaths.SEARCH + "?q=cache");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#search-results li")).isEmpty());
+  }
+
+  @Test
   void slashFocusesTheHeaderSearchBoxWhichOpensTheSearchPageWithTheQuery() {
     driver.get(base + SitePaths.month(java.time.YearMonth.from(latest)));
     assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isNotEqualTo("site-q");
