@@ -818,11 +818,30 @@
     if (f.field !== 'repo') return [f.value];
     return meta.repos.filter(function (r) { return repoKeys(r).indexOf(f.value) >= 0; });
   }
-  // field-F-K.json of every part for some values of F: [{ from, sets }], sets holding the
-  // values the part has.
-  function valueFiles(meta, f, values) {
-    return Promise.all(meta.parts.map(function (part) {
-      var own = part[VALUE_LISTS[f]], sets = {};
+  // Whether a part's dates (part.dates, its first and last) meet a date range [from, to].
+  function meets(part, r) { return r[0] <= part.dates[1] && r[1] >= part.dates[0]; }
+  // The places in meta.parts of the parts a query can match: a date filter it requires keeps
+  // out the parts whose dates it cannot meet. null: every part.
+  function reach(meta, q) {
+    if (q.k === 'filter' && q.field === 'date') {
+      return new Set(meta.parts.map(function (p, i) { return meets(p, [q.value, q.to]) ? i : -1; })
+        .filter(function (i) { return i >= 0; }));
+    }
+    if (q.k !== 'and' && q.k !== 'or') return null;
+    var out = null, and = q.k === 'and';
+    for (var i = 0; i < q.items.length; i++) {
+      var r = reach(meta, q.items[i]);
+      if (r === null) { if (and) continue; return null; }
+      out = out === null ? r : new Set(Array.from(out).filter(function (p) { return !and || r.has(p); })
+        .concat(and ? [] : Array.from(r)));
+    }
+    return out;
+  }
+  // field-F-K.json of the parts within (places in meta.parts, null: every part) for some values
+  // of F: [{ from, sets }], sets holding the values the part has.
+  function valueFiles(meta, f, values, within) {
+    return Promise.all(meta.parts.map(function (part, p) {
+      var own = within && !within.has(p) ? [] : part[VALUE_LISTS[f]], sets = {};
       return Promise.all(values.map(function (v) {
         var k = own.indexOf(v);
         if (k < 0) return null;
@@ -830,11 +849,11 @@
       })).then(function () { return { from: part.from, sets: sets }; });
     }));
   }
-  // field-F.json of every part: [{ from, sets }]. With the query's date ranges, a part whose
-  // dates (part.dates, its first and last) meet none of them has no date of theirs: not loaded.
-  function fieldFile(meta, f, ranges) {
-    return Promise.all(meta.parts.map(function (part) {
-      if (ranges && !ranges.some(function (r) { return r[0] <= part.dates[1] && r[1] >= part.dates[0]; })) {
+  // field-F.json of the parts within (null: every part): [{ from, sets }]. With the query's date
+  // ranges, a part whose dates meet none of them has no date of theirs: not loaded.
+  function fieldFile(meta, f, ranges, within) {
+    return Promise.all(meta.parts.map(function (part, p) {
+      if (within && !within.has(p) || ranges && !ranges.some(function (r) { return meets(part, r); })) {
         return { from: part.from, sets: {} };
       }
       return load(part.dir + 'field-' + f + '.json').then(function (sets) { return { from: part.from, sets: sets }; });
@@ -1382,13 +1401,15 @@
   async function gather(meta, q, whole) {
     var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [], dates: [] };
     needs(meta, q, n);
+    // A part the query cannot match needs no set of its values.
+    var within = reach(meta, q);
     var names = Array.from(n.fields).concat(Array.from(n.values.keys())).sort();
     var loaded = await Promise.all([
       lookup(meta, Array.from(n.terms), 'terms'),
       lookup(meta, Array.from(n.phrases), 'pos')]
       .concat(names.map(function (f) {
-        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort())
-          : fieldFile(meta, f, f === 'date' ? n.dates : null);
+        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort(), within)
+          : fieldFile(meta, f, f === 'date' ? n.dates : null, within);
       })));
     var postings = loaded[0], positions = loaded[1], fields = new Map();
     names.forEach(function (f, i) { fields.set(f, loaded[2 + i]); });
@@ -1531,12 +1552,17 @@
 
   // Facet counts over all hits: repo and year from their keyword sets (field-repo-K.json,
   // field-year.json), month from field-month.json once the hits are of one year, severity
-  // and types from each doc's code in facets.json. False when a newer query took over.
+  // and types from each doc's code in facets.json; each from the parts that hold a hit. False
+  // when a newer query took over.
   async function facetsFor(meta, r, text, my) {
     if (r.total === 0) { facets.replaceChildren(); return true; }
-    var got = await Promise.all([valueFiles(meta, 'repo', meta.repos), fieldFile(meta, 'year'),
-      Promise.all(meta.parts.map(function (part) { return load(part.dir + 'facets.json'); })),
-      fieldFile(meta, 'month')]);
+    var holding = new Set(r.hits.map(function (d) { return meta.parts.indexOf(partOf(meta, d)); }));
+    var got = await Promise.all([valueFiles(meta, 'repo', meta.repos, holding),
+      fieldFile(meta, 'year', null, holding),
+      Promise.all(meta.parts.map(function (part, p) {
+        return holding.has(p) ? load(part.dir + 'facets.json') : null;
+      })),
+      fieldFile(meta, 'month', null, holding)]);
     if (my !== generation) return false;
     facets.replaceChildren();
     var hit = new Uint8Array(meta.n);
@@ -1553,7 +1579,9 @@
     // facets.json of each part: each doc's code of its combo of severity and types.
     var sev = new Map(), types = new Map();
     meta.parts.forEach(function (part, p) {
-      var fc = got[2][p], perCombo = new Array(fc.combos.length).fill(0);
+      var fc = got[2][p];
+      if (!fc) return;
+      var perCombo = new Array(fc.combos.length).fill(0);
       r.hits.forEach(function (d) {
         if (d < part.from || d >= part.from + part.n) return;
         perCombo[comboCode(fc, d - part.from)]++;

@@ -9,17 +9,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * Searches the index: parses the query ({@link QueryParser}), checks that its {@code repo:}
@@ -129,6 +137,28 @@ public final class IndexSearch implements Closeable {
     } catch (QuerySyntaxException nothing) {
       return false;
     }
+  }
+
+  /** The doc ids, in {@link #reader}, of every document a query matches, ascending. */
+  int[] matching(String queryText) throws QuerySyntaxException, IOException {
+    Query query = searcher.rewrite(QueryBuilder.build(read(queryText).query(), spelling::known)
+        .query());
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+    IntStream.Builder out = IntStream.builder();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator docs = scorer.iterator();
+      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+        if (live == null || live.get(d)) {
+          out.add(leaf.docBase + d);
+        }
+      }
+    }
+    return out.build().toArray();
   }
 
   /** The query as it is run: parsed, checked and with its misspelt words corrected. */

@@ -157,7 +157,7 @@ public final class StaticFetchPlan implements Closeable {
       out.add(docs(id));
     }
     if (results.total() > 0 && facetsAtOnce) {
-      out.addAll(facets());
+      out.addAll(facets(query));
     }
     return List.copyOf(out);
   }
@@ -179,29 +179,99 @@ public final class StaticFetchPlan implements Closeable {
   }
 
   /**
-   * The site-relative paths the refine button fetches after a query that matched: the {@code
-   * field-repo-K.json} of every repository, {@code field-year.json}, {@code facets.json} and
-   * {@code field-month.json} of every part, in that order. After a query whose split terms were
-   * read from their heads alone, the button first loads their tails (not listed here): the
-   * facets count every match.
+   * The site-relative paths the refine button fetches after {@code query} matched: of every part
+   * that holds a match, the {@code field-repo-K.json} of every repository, then {@code
+   * field-year.json}, {@code facets.json} and {@code field-month.json}, in that order. After a
+   * query whose split terms were read from their heads alone, the button first loads their tails
+   * (not listed here): the facets count every match.
    */
-  public List<String> facets() {
+  public List<String> facets(String query) throws IOException {
+    Set<Integer> holding = new HashSet<>();
+    try {
+      ExportOrder order = ExportOrder.of(index.reader());
+      for (int doc : index.matching(query)) {
+        holding.add(place(order.id[doc]));
+      }
+    } catch (QuerySyntaxException e) {
+      return List.of();
+    }
     List<String> out = new ArrayList<>();
     List<String> repos = new ArrayList<>();
     meta.path("repos").forEach(r -> repos.add(r.asText()));
-    values("repo", repos, out);
+    values("repo", repos, out, holding);
     for (String name : List.of(StaticExport.fieldFile("year"), "facets.json",
         StaticExport.fieldFile("month"))) {
-      for (JsonNode part : meta.path("parts")) {
-        out.add(data(part, name));
+      for (int p = 0; p < meta.path("parts").size(); p++) {
+        if (holding.contains(p)) {
+          out.add(data(meta.path("parts").get(p), name));
+        }
       }
     }
     return out;
   }
 
-  /** The {@code field-F-K.json} of some values of a field, in each part that has them. */
-  private void values(String field, Collection<String> values, Collection<String> out) {
-    for (JsonNode part : meta.path("parts")) {
+  /**
+   * The places in meta.json's parts of the parts a query can match, as search.js's reach()
+   * finds them: a date filter it requires keeps out the parts whose dates it cannot meet. Null:
+   * every part.
+   */
+  private Set<Integer> reach(SearchQuery q) {
+    if (q instanceof SearchQuery.Filter f && f.field().equals("date")) {
+      Set<Integer> out = new HashSet<>();
+      for (int p = 0; p < meta.path("parts").size(); p++) {
+        if (meets(meta.path("parts").get(p), List.<String[]>of(new String[] {f.value(), f.to()}))) {
+          out.add(p);
+        }
+      }
+      return out;
+    }
+    boolean and = q instanceof SearchQuery.And;
+    if (!and && !(q instanceof SearchQuery.Or)) {
+      return null;
+    }
+    Set<Integer> out = null;
+    for (SearchQuery item : and ? ((SearchQuery.And) q).queries()
+        : ((SearchQuery.Or) q).queries()) {
+      Set<Integer> r = reach(item);
+      if (r == null) {
+        if (and) {
+          continue;
+        }
+        return null;
+      }
+      if (out == null) {
+        out = new HashSet<>(r);
+      } else if (and) {
+        out.retainAll(r);
+      } else {
+        out.addAll(r);
+      }
+    }
+    return out;
+  }
+
+  /** The place in meta.json's parts of the part that holds doc id {@code id}. */
+  private int place(int id) {
+    int place = 0;
+    for (int p = 0; p < meta.path("parts").size(); p++) {
+      if (id >= meta.path("parts").get(p).path("from").asInt()) {
+        place = p;
+      }
+    }
+    return place;
+  }
+
+  /**
+   * The {@code field-F-K.json} of some values of a field, in each part within (places in
+   * meta.json's parts; null: every part) that has them.
+   */
+  private void values(String field, Collection<String> values, Collection<String> out,
+      Set<Integer> within) {
+    for (int p = 0; p < meta.path("parts").size(); p++) {
+      if (within != null && !within.contains(p)) {
+        continue;
+      }
+      JsonNode part = meta.path("parts").get(p);
       List<String> own = new ArrayList<>();
       part.path(VALUE_LISTS.get(field)).forEach(v -> own.add(v.asText()));
       for (String v : values) {
@@ -235,11 +305,14 @@ public final class StaticFetchPlan implements Closeable {
     needs(q, n);
     Set<String> terms = n.terms;
     Set<String> phrases = n.phrases;
+    // A part the query cannot match needs no set of its values.
+    Set<Integer> within = reach(q);
     for (String f : n.fields) {
       int colon = f.indexOf(':');
       if (colon < 0) {
-        for (JsonNode part : meta.path("parts")) {
-          if (!f.equals("date") || meets(part, n.dates)) {
+        for (int p = 0; p < meta.path("parts").size(); p++) {
+          JsonNode part = meta.path("parts").get(p);
+          if ((within == null || within.contains(p)) && (!f.equals("date") || meets(part, n.dates))) {
             out.add(data(part, StaticExport.fieldFile(f)));
           }
         }
@@ -247,7 +320,7 @@ public final class StaticFetchPlan implements Closeable {
       }
       String field = f.substring(0, colon);
       String value = f.substring(colon + 1);
-      values(field, field.equals("repo") ? repos(value) : List.of(value), out);
+      values(field, field.equals("repo") ? repos(value) : List.of(value), out, within);
     }
     shards(terms, phrases, out);
     Set<String> partTerms = new LinkedHashSet<>();
@@ -276,13 +349,7 @@ public final class StaticFetchPlan implements Closeable {
 
   /** The part that holds doc id {@code id}. */
   private JsonNode holder(int id) {
-    JsonNode holder = null;
-    for (JsonNode part : meta.path("parts")) {
-      if (id >= part.path("from").asInt()) {
-        holder = part;
-      }
-    }
-    return holder;
+    return meta.path("parts").get(place(id));
   }
 
   /** The docs-N.json of the part that holds doc id {@code id}. */

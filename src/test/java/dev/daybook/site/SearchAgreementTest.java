@@ -292,22 +292,44 @@ class SearchAgreementTest {
       }
       agreeOnEveryQuery(twoBase, twoSite, twoIndex, content);
 
-      // A date filter loads the dates of only the parts it can meet; the page fetches what the
-      // fetch plan lists.
+      // A date filter loads the dates of only the parts it can meet; a date filter the query
+      // requires, the sets of values (a filter's, a word's type) of only those parts; the
+      // facets come from the parts that hold a result. The page fetches what the fetch plan
+      // lists.
       String february = "search/2026-02/field-date.json.gz";
       String march = "search/2026-03/field-date.json.gz";
       try (StaticFetchPlan plan = new StaticFetchPlan(twoSite, twoIndex)) {
         for (String query : List.of("cache date:2026-03-07", "cache date:2026-02..2026-03",
-            "cache -date:2026-02-06", "date:..2026-02-28 OR sglang", "date:2026-03")) {
+            "cache -date:2026-02-06", "date:..2026-02-28 OR sglang", "date:2026-03",
+            "cache date:2026-03", "修复 date:2026-03", "cache severity:medium date:2026-03",
+            "修复 date:2026-03 OR severity:high", "修复 -date:2026-03")) {
           assertThat(fetched(twoBase, seen, query)).as("files fetched for %s", query)
               .isEqualTo(new TreeSet<>(plan.files(query)));
         }
         assertThat(plan.files("cache date:2026-03-07")).contains(march).doesNotContain(february);
+        assertThat(plan.files("cache date:2026-03")).contains(march).doesNotContain(february)
+            .contains("search/2026-03/facets.json.gz")
+            .doesNotContain("search/2026-02/facets.json.gz");
         assertThat(plan.files("date:..2026-02-28 OR sglang")).contains(february)
             .doesNotContain(march);
-        assertThat(plan.files("cache date:2026-02..2026-03")).contains(february, march);
+        assertThat(plan.files("cache date:2026-02..2026-03")).contains(february, march)
+            .contains("search/2026-02/facets.json.gz", "search/2026-03/facets.json.gz");
         assertThat(plan.files("cache -date:2026-02-06")).contains(february)
             .doesNotContain(march);
+        // 修复 names the bug-fix type: its set is loaded from March's part alone.
+        assertThat(plan.files("修复 date:2026-03"))
+            .anyMatch(f -> f.startsWith("search/2026-03/field-type-"))
+            .noneMatch(f -> f.startsWith("search/2026-02/field-"))
+            .doesNotContain("search/2026-02/facets.json.gz");
+        assertThat(plan.files("cache severity:medium date:2026-03"))
+            .anyMatch(f -> f.startsWith("search/2026-03/field-severity-"))
+            .noneMatch(f -> f.startsWith("search/2026-02/field-severity-"));
+        // Either side of an OR, or a date left out, can match in every part.
+        assertThat(plan.files("修复 date:2026-03 OR severity:high"))
+            .anyMatch(f -> f.startsWith("search/2026-02/field-type-"))
+            .anyMatch(f -> f.startsWith("search/2026-03/field-type-"));
+        assertThat(plan.files("修复 -date:2026-03"))
+            .anyMatch(f -> f.startsWith("search/2026-02/field-type-"));
       }
     }
   }
@@ -484,7 +506,7 @@ class SearchAgreementTest {
       // and the fetch plan the bench prints counts their files.
       assertThat(driver.findElements(By.id("search-refine"))).as("the refine button").isEmpty();
       try (StaticFetchPlan plan = new StaticFetchPlan(enSite, enIndex)) {
-        assertThat(plan.files("cache")).containsAll(plan.facets());
+        assertThat(plan.files("cache")).containsAll(plan.facets("cache"));
         assertThat(fetched).isEqualTo(new TreeSet<>(plan.files("cache")));
       }
       assertThat(facetTexts("severity")).isNotEmpty()
@@ -832,8 +854,8 @@ class SearchAgreementTest {
           !d.findElements(By.cssSelector("#search-facets .search-facet")).isEmpty());
       assertThat(requests.stream().map(r -> r.path().substring(SUB_PATH.length())).toList())
           .as("what the refine button fetches")
-          .containsExactlyInAnyOrderElementsOf(plan.facets());
-      assertThat(plan.facets()).containsExactly("search/2026-02/field-repo-0.json.gz",
+          .containsExactlyInAnyOrderElementsOf(plan.facets("cache"));
+      assertThat(plan.facets("cache")).containsExactly("search/2026-02/field-repo-0.json.gz",
           "search/2026-02/field-year.json.gz", "search/2026-02/facets.json.gz",
           "search/2026-02/field-month.json.gz");
     }
