@@ -657,12 +657,14 @@
   function load(name) {
     if (!files.has(name)) {
       files.set(name, fetch(new URL(name + '.gz', indexBase)).then(function (r) {
-        if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+        if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.arrayBuffer();
       }).then(function (bytes) {
         var body = new Blob([bytes]).stream();
         return new Response(new Uint8Array(bytes)[0] === 0x1f
           ? body.pipeThrough(new DecompressionStream('gzip')) : body).json();
+      }).catch(function (e) {
+        throw new Error(name + '.gz: ' + (e && e.message || e));
       }).catch(function (e) {
         // A later query asks again.
         files.delete(name);
@@ -771,12 +773,13 @@
 
   // Walks a parsed query and lists the terms it needs.
   // n: { terms, phrases, fields: Sets; values: Map field -> Set of the values of a field of
-  // VALUE_FIELDS it filters on; shas: SHAs longer than 7, whose candidates' docs hold the rest }
+  // VALUE_FIELDS it filters on; words: those of them a word names, as 'field:value'; shas: SHAs
+  // longer than 7, whose candidates' docs hold the rest }
   function needs(meta, q, n) {
     if (q.k === 'text') {
       var ts = analyze(q.text, true);
       addReading(ts, n);
-      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(meta, e.f, n); });
+      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(meta, e.f, n, true); });
     }
     else if (q.k === 'filter') filterNeeds(meta, q, n);
     else if (q.k === 'not') needs(meta, q.q, n);
@@ -794,7 +797,9 @@
     else if (q.k === 'not') partsNeeds(q.q, postings, n);
     else if (q.items) q.items.forEach(function (i) { partsNeeds(i, postings, n); });
   }
-  function filterNeeds(meta, f, n) {
+  // word: the filter is what a word also matches (its extras), whose sets the page reads from
+  // every part: the bound of proven() counts them over the whole archive, as Lucene does.
+  function filterNeeds(meta, f, n, word) {
     if (f.field === 'author' || f.field === 'path') n.terms.add(f.field + ':' + f.value);
     else if (f.field === 'sha') {
       n.terms.add('sha:' + f.value.substring(0, 4));
@@ -802,7 +807,10 @@
     }
     else if (VALUE_FIELDS.indexOf(f.field) >= 0) {
       if (!n.values.has(f.field)) n.values.set(f.field, new Set());
-      valuesOf(meta, f).forEach(function (v) { n.values.get(f.field).add(v); });
+      valuesOf(meta, f).forEach(function (v) {
+        n.values.get(f.field).add(v);
+        if (word) n.words.add(f.field + ':' + v);
+      });
     }
     else {
       n.fields.add(f.field);
@@ -828,23 +836,28 @@
         .filter(function (i) { return i >= 0; }));
     }
     if (q.k !== 'and' && q.k !== 'or') return null;
-    var out = null, and = q.k === 'and';
+    var out = null;
     for (var i = 0; i < q.items.length; i++) {
       var r = reach(meta, q.items[i]);
-      if (r === null) { if (and) continue; return null; }
-      out = out === null ? r : new Set(Array.from(out).filter(function (p) { return !and || r.has(p); })
-        .concat(and ? [] : Array.from(r)));
+      if (r === null) {
+        if (q.k === 'and') continue;
+        return null;
+      }
+      if (out === null) out = r;
+      else if (q.k === 'and') out = new Set(Array.from(out).filter(function (p) { return r.has(p); }));
+      else r.forEach(function (p) { out.add(p); });
     }
     return out;
   }
-  // field-F-K.json of the parts within (places in meta.parts, null: every part) for some values
-  // of F: [{ from, sets }], sets holding the values the part has.
-  function valueFiles(meta, f, values, within) {
+  // field-F-K.json for some values of F: [{ from, sets }], sets holding the values the part has;
+  // of the parts within (places in meta.parts, null: every part), but of every part for the
+  // values of words ('F:value' in words).
+  function valueFiles(meta, f, values, within, words) {
     return Promise.all(meta.parts.map(function (part, p) {
-      var own = within && !within.has(p) ? [] : part[VALUE_LISTS[f]], sets = {};
+      var own = part[VALUE_LISTS[f]], sets = {};
       return Promise.all(values.map(function (v) {
         var k = own.indexOf(v);
-        if (k < 0) return null;
+        if (k < 0 || within && !within.has(p) && !(words && words.has(f + ':' + v))) return null;
         return load(part.dir + 'field-' + f + '-' + k + '.json').then(function (set) { sets[v] = set; });
       })).then(function () { return { from: part.from, sets: sets }; });
     }));
@@ -1399,16 +1412,16 @@
   // Of a frequent term, only the head (TermSplit) unless whole or in a phrase: run asks for the
   // tails when the head does not prove the results.
   async function gather(meta, q, whole) {
-    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [], dates: [] };
+    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), words: new Set(), shas: [], dates: [] };
     needs(meta, q, n);
-    // A part the query cannot match needs no set of its values.
+    // A part the query cannot match needs no set of its filters' values.
     var within = reach(meta, q);
     var names = Array.from(n.fields).concat(Array.from(n.values.keys())).sort();
     var loaded = await Promise.all([
       lookup(meta, Array.from(n.terms), 'terms'),
       lookup(meta, Array.from(n.phrases), 'pos')]
       .concat(names.map(function (f) {
-        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort(), within)
+        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort(), within, n.words)
           : fieldFile(meta, f, f === 'date' ? n.dates : null, within);
       })));
     var postings = loaded[0], positions = loaded[1], fields = new Map();

@@ -1,12 +1,10 @@
 package dev.daybook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.search.PublishedFile;
 import dev.daybook.search.StaticExport;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,26 +87,19 @@ final class SearchFigures {
 
   /** {@link #QUERIES}, the newest commit's short SHA, {@link #MORE_QUERIES}. */
   static List<String> queries(Path site) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode meta = read(json, site.resolve("search/" + PublishedFile.name("meta.json")));
+    JsonNode meta = PublishedFile.readJson(site.resolve("search/" + PublishedFile.name("meta.json")));
     JsonNode parts = meta.path("parts");
     int chunk = meta.path("chunk").asInt();
     List<String> out = new ArrayList<>(QUERIES);
     if (parts.size() > 0) { // the newest commit is the last of the last part
       JsonNode last = parts.get(parts.size() - 1);
       int newest = last.path("n").asInt() - 1;
-      JsonNode docs = read(json, site.resolve("search/" + last.path("dir").asText()
+      JsonNode docs = PublishedFile.readJson(site.resolve("search/" + last.path("dir").asText()
           + PublishedFile.name(StaticExport.docsFile(newest / chunk))));
       out.add(docs.get(newest % chunk).get(4).asText().substring(0, 7));
     }
     out.addAll(MORE_QUERIES);
     return out;
-  }
-
-  private static JsonNode read(ObjectMapper json, Path published) throws IOException {
-    try (InputStream in = PublishedFile.open(published)) {
-      return json.readTree(in);
-    }
   }
 
   @SuppressWarnings("unchecked")

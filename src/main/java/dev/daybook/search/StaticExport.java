@@ -66,7 +66,8 @@ import org.apache.lucene.util.BytesRef;
  *       {@code words-Ln.json} it has, per letter bit n of a number, and the {@code repos},
  *       {@code severities} and {@code types} of its documents, sorted, and {@code dates}: the first
  *       and last date of its documents, so that a query's date filter loads no {@code
- *       field-date.json} of a part it cannot meet), the collection statistics
+ *       field-date.json} of a part it cannot meet, and a query that requires one no {@code
+ *       field-F-K.json} of its filters there), the collection statistics
  *       of {@code title} and {@code body} exactly as Lucene's {@code
  *       IndexSearcher.collectionStatistics} gives them (the browser decodes a norm byte to a
  *       field length as BM25 does, {@code SmallFloat.byte4ToInt}), and the values of the facets

@@ -1,11 +1,9 @@
 package dev.daybook.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +39,8 @@ import org.apache.lucene.index.SortedDocValues;
  *       bare SHA its {@code sha:} prefix), in the order the query names them; the {@code
  *       pos-N.json} of the terms of phrases (text of two tokens or more); the {@code
  *       field-F.json} of its date filters and the {@code field-F-K.json} of the repositories,
- *       severities and types its filters and words name; the {@code big-K.json} a shard points
+ *       severities and types its filters and words name, of the parts a date filter the query
+ *       requires can meet ({@link #reach}; a word's, of every part); the {@code big-K.json} a shard points
  *       to; the {@code tail-K.json} of a phrase's terms that are split ({@link TermSplit});
  *   <li>the shards and positions of the parts reading of a text with a term the index lacks
  *       ({@link QueryBuilder#reading});
@@ -54,12 +53,13 @@ import org.apache.lucene.index.SortedDocValues;
  *   <li>the {@code docs-N.json} of the first page of results (10);
  *   <li>when there are results and the archive has at most as many commits as the search page
  *       loads the facets at once for ({@code data-facets-at-once} of {@code search.html}), the
- *       facets' files ({@link #facets}); past that they are loaded only when the reader asks.
+ *       facets' files of the parts that hold a result ({@link #facets}); past that they are
+ *       loaded only when the reader asks.
  * </ol>
  *
  * Every file after {@code meta.json} is in the folder of a part of the export ({@link
- * StaticExport.Part}): each part's, except a {@code docs-N.json}, which is the one of the part
- * holding the document. The paths listed are the site's, of the files as published ({@link
+ * StaticExport.Part}): each part's, but as said above, and a {@code docs-N.json}, which is the
+ * one of the part holding the document. The paths listed are the site's, of the files as published ({@link
  * PublishedFile}: {@code search/meta.json.gz}).
  *
  * <p>Which commits fill the first page comes from {@link IndexSearch} on the Lucene index the
@@ -71,7 +71,6 @@ public final class StaticFetchPlan implements Closeable {
   /** Results the page shows at first (search.js's PAGE). */
   static final int PAGE = 10;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The list in a part of meta.json whose places number its {@code field-F-K.json} files. */
   private static final Map<String, String> VALUE_LISTS =
       Map.of("repo", "repos", "severity", "severities", "type", "types");
@@ -89,6 +88,7 @@ public final class StaticFetchPlan implements Closeable {
   /** The terms whose tails the last {@link #gather} loaded (those of phrases). */
   private final Set<String> tailed = new HashSet<>();
   private Map<String, Integer> ids;
+  private ExportOrder order;
 
   /**
    * @param site the baked site (holding {@code js/search.js} and {@code search/})
@@ -97,7 +97,7 @@ public final class StaticFetchPlan implements Closeable {
   public StaticFetchPlan(Path site, Path indexDir) throws IOException {
     this.site = site;
     this.data = site.resolve("search");
-    this.meta = readPublished(data.resolve(PublishedFile.name("meta.json")));
+    this.meta = PublishedFile.readJson(data.resolve(PublishedFile.name("meta.json")));
     this.facetsAtOnce = facetsAtOnce(site, meta);
     this.index = IndexSearch.open(indexDir);
   }
@@ -188,9 +188,8 @@ public final class StaticFetchPlan implements Closeable {
   public List<String> facets(String query) throws IOException {
     Set<Integer> holding = new HashSet<>();
     try {
-      ExportOrder order = ExportOrder.of(index.reader());
       for (int doc : index.matching(query)) {
-        holding.add(place(order.id[doc]));
+        holding.add(place(order().id[doc]));
       }
     } catch (QuerySyntaxException e) {
       return List.of();
@@ -305,7 +304,8 @@ public final class StaticFetchPlan implements Closeable {
     needs(q, n);
     Set<String> terms = n.terms;
     Set<String> phrases = n.phrases;
-    // A part the query cannot match needs no set of its values.
+    // A part the query cannot match needs no set of its filters' values; a word's values are
+    // read from every part, for the bound of proven() counts them over the whole archive.
     Set<Integer> within = reach(q);
     for (String f : n.fields) {
       int colon = f.indexOf(':');
@@ -320,7 +320,8 @@ public final class StaticFetchPlan implements Closeable {
       }
       String field = f.substring(0, colon);
       String value = f.substring(colon + 1);
-      values(field, field.equals("repo") ? repos(value) : List.of(value), out, within);
+      values(field, field.equals("repo") ? repos(value) : List.of(value), out,
+          n.words.contains(f) ? null : within);
     }
     shards(terms, phrases, out);
     Set<String> partTerms = new LinkedHashSet<>();
@@ -631,6 +632,8 @@ public final class StaticFetchPlan implements Closeable {
     final Set<String> terms = new LinkedHashSet<>();
     final Set<String> phrases = new LinkedHashSet<>();
     final Set<String> fields = new TreeSet<>();
+    /** The fields of a file per value, with the value, that a word names (its extras). */
+    final Set<String> words = new HashSet<>();
     final List<String> longShas = new ArrayList<>();
     final List<String[]> dates = new ArrayList<>();
   }
@@ -642,7 +645,7 @@ public final class StaticFetchPlan implements Closeable {
     } else if (q instanceof SearchQuery.Phrase p) {
       text(p.text(), false, n);
     } else if (q instanceof SearchQuery.Filter f) {
-      filter(f, n);
+      filter(f, n, false);
     } else if (q instanceof SearchQuery.Not not) {
       needs(not.query(), n);
     } else if (q instanceof SearchQuery.And a) {
@@ -652,7 +655,7 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  private static void filter(SearchQuery.Filter f, Needs n) {
+  private static void filter(SearchQuery.Filter f, Needs n, boolean word) {
     switch (f.field()) {
       case "author", "path" -> n.terms.add(f.field() + ":" + f.value());
       case "sha" -> {
@@ -662,7 +665,12 @@ public final class StaticFetchPlan implements Closeable {
         }
       }
       // A field of a file per value is listed with its value; the others by name.
-      case "repo", "severity", "type" -> n.fields.add(f.field() + ":" + f.value());
+      case "repo", "severity", "type" -> {
+        n.fields.add(f.field() + ":" + f.value());
+        if (word) {
+          n.words.add(f.field() + ":" + f.value());
+        }
+      }
       case "date" -> {
         n.fields.add(f.field());
         n.dates.add(new String[] {f.value(), f.to()});
@@ -684,7 +692,7 @@ public final class StaticFetchPlan implements Closeable {
       }
     }
     for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
-      filter(e.filter(), n);
+      filter(e.filter(), n, true);
     }
   }
 
@@ -709,10 +717,18 @@ public final class StaticFetchPlan implements Closeable {
   private JsonNode read(String name) throws IOException {
     JsonNode n = parsed.get(name);
     if (n == null) {
-      n = readPublished(data.resolve(PublishedFile.name(name)));
+      n = PublishedFile.readJson(data.resolve(PublishedFile.name(name)));
       parsed.put(name, n);
     }
     return n;
+  }
+
+  /** How the export numbers the index's documents. */
+  private ExportOrder order() throws IOException {
+    if (order == null) {
+      order = ExportOrder.of(index.reader());
+    }
+    return order;
   }
 
   /** repo@sha (the index's id field) -> export id, as the export numbers the index's docs. */
@@ -720,7 +736,7 @@ public final class StaticFetchPlan implements Closeable {
     if (ids == null) {
       ids = new HashMap<>();
       IndexReader reader = index.reader();
-      ExportOrder order = ExportOrder.of(reader);
+      ExportOrder order = order();
       for (LeafReaderContext leaf : reader.leaves()) {
         SortedDocValues values = leaf.reader().getSortedDocValues(SearchIndex.ID);
         for (int d = 0; values != null && d < leaf.reader().maxDoc(); d++) {
@@ -739,11 +755,6 @@ public final class StaticFetchPlan implements Closeable {
     return "search/" + PublishedFile.name(name);
   }
 
-  private static JsonNode readPublished(Path file) throws IOException {
-    try (InputStream in = PublishedFile.open(file)) {
-      return JSON.readTree(in);
-    }
-  }
 
   private static String data(JsonNode part, String name) {
     return data(part.path("dir").asText() + name);

@@ -38,6 +38,22 @@ class PublishedFileTest {
     try (InputStream in = PublishedFile.open(file)) {
       assertThat(in.readAllBytes()).isEqualTo(JSON);
     }
+    assertThat(PublishedFile.readJson(file).path("words").path("修复").get(0).asText())
+        .isEqualTo("bugfix");
+  }
+
+  @Test
+  void aCutFileIsNamed(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("terms-3.json.gz");
+    byte[] published = PublishedFile.compress(JSON);
+    Files.write(file, Arrays.copyOf(published, published.length / 2));
+    assertThatThrownBy(() -> PublishedFile.readJson(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(file + ": ");
+    Files.write(file, PublishedFile.compress("{\"k1\":".getBytes(StandardCharsets.UTF_8)));
+    assertThatThrownBy(() -> PublishedFile.readJson(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(file + ": ");
   }
 
   @Test

@@ -76,10 +76,8 @@ class OpenSearchPageTest {
       assertThat(files.filter(Files::isRegularFile).map(f -> site.relativize(f).toString()))
           .containsExactly("search/meta.json.gz");
     }
-    com.fasterxml.jackson.databind.JsonNode meta;
-    try (java.io.InputStream in = PublishedFile.open(site.resolve("search/meta.json.gz"))) {
-      meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-    }
+    com.fasterxml.jackson.databind.JsonNode meta =
+        PublishedFile.readJson(site.resolve("search/meta.json.gz"));
     assertThat(meta.get("parts")).isEmpty();
     assertThat(meta.get("repos").toString()).isEqualTo("[\"sgl-project/sglang\"]");
     assertThat(meta.get("severities")).hasSize(3);

@@ -177,10 +177,7 @@ class SearchAgreementTest {
    */
   @SuppressWarnings("unchecked")
   private List<String> browserShown(String siteBase, Path siteDir) throws IOException {
-    JsonNode words;
-    try (java.io.InputStream in = PublishedFile.open(siteDir.resolve("search/meta.json.gz"))) {
-      words = new ObjectMapper().readTree(in).get("words");
-    }
+    JsonNode words = PublishedFile.readJson(siteDir.resolve("search/meta.json.gz")).get("words");
     Map<String, String> keys = new java.util.HashMap<>();
     for (String field : List.of("severity", "type")) {
       words.get(field).fields().forEachRemaining(e -> keys.put(e.getValue().get(0).asText(),
@@ -293,16 +290,17 @@ class SearchAgreementTest {
       agreeOnEveryQuery(twoBase, twoSite, twoIndex, content);
 
       // A date filter loads the dates of only the parts it can meet; a date filter the query
-      // requires, the sets of values (a filter's, a word's type) of only those parts; the
-      // facets come from the parts that hold a result. The page fetches what the fetch plan
-      // lists.
+      // requires, the sets of its filters' values of only those parts (a word's type or
+      // severity counts over the whole archive); the facets come from the parts that hold a
+      // result. The page fetches what the fetch plan lists.
       String february = "search/2026-02/field-date.json.gz";
       String march = "search/2026-03/field-date.json.gz";
       try (StaticFetchPlan plan = new StaticFetchPlan(twoSite, twoIndex)) {
         for (String query : List.of("cache date:2026-03-07", "cache date:2026-02..2026-03",
             "cache -date:2026-02-06", "date:..2026-02-28 OR sglang", "date:2026-03",
-            "cache date:2026-03", "修复 date:2026-03", "cache severity:medium date:2026-03",
-            "修复 date:2026-03 OR severity:high", "修复 -date:2026-03")) {
+            "cache date:2026-03", "type:bugfix date:2026-03", "修复 date:2026-03",
+            "cache severity:medium date:2026-03",
+            "type:bugfix date:2026-03 OR severity:high", "type:bugfix -date:2026-03")) {
           assertThat(fetched(twoBase, seen, query)).as("files fetched for %s", query)
               .isEqualTo(new TreeSet<>(plan.files(query)));
         }
@@ -316,19 +314,23 @@ class SearchAgreementTest {
             .contains("search/2026-02/facets.json.gz", "search/2026-03/facets.json.gz");
         assertThat(plan.files("cache -date:2026-02-06")).contains(february)
             .doesNotContain(march);
-        // 修复 names the bug-fix type: its set is loaded from March's part alone.
-        assertThat(plan.files("修复 date:2026-03"))
+        assertThat(plan.files("type:bugfix date:2026-03"))
             .anyMatch(f -> f.startsWith("search/2026-03/field-type-"))
             .noneMatch(f -> f.startsWith("search/2026-02/field-"))
+            .doesNotContain("search/2026-02/facets.json.gz");
+        // 修复 names the bug-fix type, which adds to a score over the whole archive.
+        assertThat(plan.files("修复 date:2026-03"))
+            .anyMatch(f -> f.startsWith("search/2026-02/field-type-"))
+            .anyMatch(f -> f.startsWith("search/2026-03/field-type-"))
             .doesNotContain("search/2026-02/facets.json.gz");
         assertThat(plan.files("cache severity:medium date:2026-03"))
             .anyMatch(f -> f.startsWith("search/2026-03/field-severity-"))
             .noneMatch(f -> f.startsWith("search/2026-02/field-severity-"));
         // Either side of an OR, or a date left out, can match in every part.
-        assertThat(plan.files("修复 date:2026-03 OR severity:high"))
+        assertThat(plan.files("type:bugfix date:2026-03 OR severity:high"))
             .anyMatch(f -> f.startsWith("search/2026-02/field-type-"))
             .anyMatch(f -> f.startsWith("search/2026-03/field-type-"));
-        assertThat(plan.files("修复 -date:2026-03"))
+        assertThat(plan.files("type:bugfix -date:2026-03"))
             .anyMatch(f -> f.startsWith("search/2026-02/field-type-"));
       }
     }
