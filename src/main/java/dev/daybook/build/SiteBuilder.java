@@ -507,11 +507,8 @@ public final class SiteBuilder {
     }
     if (metaOnly) {
       // The search page asks OpenSearch: of the static index it reads only meta.json.
-      StaticExport.writeMeta(index, (name, json) -> {
-        byte[] bytes = PublishedFile.compress(json);
-        site.put(listing + PublishedFile.name(name), bytes);
-        manifest.made(listing + PublishedFile.name(name), key, bytes.length);
-      });
+      StaticExport.writeMeta(index, (name, json) -> publish(site, manifest, listing + name, key,
+          json));
       return true;
     }
     // The key each part's files are made under, by the part's folder.
@@ -520,12 +517,10 @@ public final class SiteBuilder {
     StaticExport.write(index, new StaticExport.Sink() {
       @Override
       public void file(String name, byte[] json) throws IOException {
-        String path = listing + PublishedFile.name(name);
-        byte[] bytes = PublishedFile.compress(json);
-        site.put(path, bytes);
         int slash = name.indexOf('/');
         String dir = slash < 0 ? null : name.substring(0, slash + 1);
-        manifest.made(path, dir == null ? key : partKeys.getOrDefault(dir, key), bytes.length);
+        publish(site, manifest, listing + name, dir == null ? key : partKeys.getOrDefault(dir, key),
+            json);
       }
 
       @Override
@@ -555,6 +550,19 @@ public final class SiteBuilder {
       }
     });
     return true;
+  }
+
+  /**
+   * Puts a file of the search export into the site as published ({@link PublishedFile}), made
+   * under {@code key}.
+   *
+   * @param path the file's site path as the export names it ({@code search/meta.json})
+   */
+  private static void publish(SiteOutput site, PageManifest manifest, String path, String key,
+      byte[] json) throws IOException {
+    byte[] bytes = PublishedFile.compress(json);
+    site.put(PublishedFile.name(path), bytes);
+    manifest.made(PublishedFile.name(path), key, bytes.length);
   }
 
   /** The key of a part's entry in the cache, and of its files in the manifest. */

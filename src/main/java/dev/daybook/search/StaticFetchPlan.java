@@ -83,6 +83,8 @@ public final class StaticFetchPlan implements Closeable {
   private final Path data;
   private final IndexSearch index;
   private final JsonNode meta;
+  /** meta.json's parts, in its order: a part's place in it numbers the part. */
+  private final List<JsonNode> parts = new ArrayList<>();
   private final boolean facetsAtOnce;
   private final Map<String, JsonNode> parsed = new HashMap<>();
   /** The terms whose tails the last {@link #gather} loaded (those of phrases). */
@@ -98,6 +100,7 @@ public final class StaticFetchPlan implements Closeable {
     this.site = site;
     this.data = site.resolve("search");
     this.meta = PublishedFile.readJson(data.resolve(PublishedFile.name("meta.json")));
+    meta.path("parts").forEach(parts::add);
     this.facetsAtOnce = facetsAtOnce(site, meta);
     this.index = IndexSearch.open(indexDir);
   }
@@ -200,9 +203,9 @@ public final class StaticFetchPlan implements Closeable {
     values("repo", repos, out, holding);
     for (String name : List.of(StaticExport.fieldFile("year"), "facets.json",
         StaticExport.fieldFile("month"))) {
-      for (int p = 0; p < meta.path("parts").size(); p++) {
+      for (int p = 0; p < parts.size(); p++) {
         if (holding.contains(p)) {
-          out.add(data(meta.path("parts").get(p), name));
+          out.add(data(parts.get(p), name));
         }
       }
     }
@@ -217,8 +220,8 @@ public final class StaticFetchPlan implements Closeable {
   private Set<Integer> reach(SearchQuery q) {
     if (q instanceof SearchQuery.Filter f && f.field().equals("date")) {
       Set<Integer> out = new HashSet<>();
-      for (int p = 0; p < meta.path("parts").size(); p++) {
-        if (meets(meta.path("parts").get(p), List.<String[]>of(new String[] {f.value(), f.to()}))) {
+      for (int p = 0; p < parts.size(); p++) {
+        if (meets(parts.get(p), List.<String[]>of(new String[] {f.value(), f.to()}))) {
           out.add(p);
         }
       }
@@ -252,8 +255,8 @@ public final class StaticFetchPlan implements Closeable {
   /** The place in meta.json's parts of the part that holds doc id {@code id}. */
   private int place(int id) {
     int place = 0;
-    for (int p = 0; p < meta.path("parts").size(); p++) {
-      if (id >= meta.path("parts").get(p).path("from").asInt()) {
+    for (int p = 0; p < parts.size(); p++) {
+      if (id >= parts.get(p).path("from").asInt()) {
         place = p;
       }
     }
@@ -266,11 +269,11 @@ public final class StaticFetchPlan implements Closeable {
    */
   private void values(String field, Collection<String> values, Collection<String> out,
       Set<Integer> within) {
-    for (int p = 0; p < meta.path("parts").size(); p++) {
+    for (int p = 0; p < parts.size(); p++) {
       if (within != null && !within.contains(p)) {
         continue;
       }
-      JsonNode part = meta.path("parts").get(p);
+      JsonNode part = parts.get(p);
       List<String> own = new ArrayList<>();
       part.path(VALUE_LISTS.get(field)).forEach(v -> own.add(v.asText()));
       for (String v : values) {
@@ -310,8 +313,8 @@ public final class StaticFetchPlan implements Closeable {
     for (String f : n.fields) {
       int colon = f.indexOf(':');
       if (colon < 0) {
-        for (int p = 0; p < meta.path("parts").size(); p++) {
-          JsonNode part = meta.path("parts").get(p);
+        for (int p = 0; p < parts.size(); p++) {
+          JsonNode part = parts.get(p);
           if ((within == null || within.contains(p)) && (!f.equals("date") || meets(part, n.dates))) {
             out.add(data(part, StaticExport.fieldFile(f)));
           }
@@ -331,7 +334,7 @@ public final class StaticFetchPlan implements Closeable {
     for (String sha : n.longShas) {
       String prefix = sha.substring(0, 4);
       String term = "sha:" + prefix;
-      for (JsonNode part : meta.path("parts")) {
+      for (JsonNode part : parts) {
         String shard = StaticExport.termsFile(StaticExport.shard(term, part.path("shards").asInt()));
         JsonNode value = termValue(part, shard, term);
         if (value == null) {
@@ -350,7 +353,7 @@ public final class StaticFetchPlan implements Closeable {
 
   /** The part that holds doc id {@code id}. */
   private JsonNode holder(int id) {
-    return meta.path("parts").get(place(id));
+    return parts.get(place(id));
   }
 
   /** The docs-N.json of the part that holds doc id {@code id}. */
@@ -363,7 +366,7 @@ public final class StaticFetchPlan implements Closeable {
   /** The shards of some terms and the positions of some, and the big-K.json they point to. */
   private void shards(Set<String> terms, Set<String> phrases, Set<String> out)
       throws IOException {
-    for (JsonNode part : meta.path("parts")) {
+    for (JsonNode part : parts) {
       int shards = part.path("shards").asInt();
       int posShards = part.path("posShards").asInt();
       for (String t : terms) {
@@ -395,7 +398,7 @@ public final class StaticFetchPlan implements Closeable {
 
   /** Whether a text term's value is a head in some part ({@link TermSplit}). */
   private boolean split(String term) throws IOException {
-    for (JsonNode part : meta.path("parts")) {
+    for (JsonNode part : parts) {
       if (isHead(termValue(part, term))) {
         return true;
       }
@@ -409,7 +412,7 @@ public final class StaticFetchPlan implements Closeable {
 
   /** The tail-K.json of a term in every part where its value is a head. */
   private void tails(String term, Set<String> out) throws IOException {
-    for (JsonNode part : meta.path("parts")) {
+    for (JsonNode part : parts) {
       JsonNode v = termValue(part, term);
       if (isHead(v)) {
         out.add(data(part, StaticExport.tailFile(v.get(3).asInt())));
@@ -477,7 +480,7 @@ public final class StaticFetchPlan implements Closeable {
     float[] weights = new float[2];
     for (int slot = 0; slot < 2; slot++) {
       long df = 0;
-      for (JsonNode part : meta.path("parts")) {
+      for (JsonNode part : parts) {
         JsonNode v = termValue(part, term);
         if (isHead(v)) {
           df += v.get(2).get(slot).asInt();
@@ -490,7 +493,7 @@ public final class StaticFetchPlan implements Closeable {
     double bound = 0;
     Set<Integer> head = new HashSet<>();
     Set<Integer> headed = new HashSet<>();
-    for (JsonNode part : meta.path("parts")) {
+    for (JsonNode part : parts) {
       JsonNode v = termValue(part, term);
       if (!isHead(v)) {
         continue;
@@ -573,7 +576,7 @@ public final class StaticFetchPlan implements Closeable {
   /** The words-Ln.json that exist for a word spelling looked up ({@link Spelling#closest}). */
   private void words(String word, Set<String> out) {
     int reach = word.length() >= Spelling.LONG_WORD ? 2 : 1;
-    for (JsonNode part : meta.path("parts")) {
+    for (JsonNode part : parts) {
       long lengths = part.path("spell").path(word.substring(0, 1)).asLong();
       for (int n = word.length() - reach; n <= word.length() + reach; n++) {
         if (n >= 2 && n <= TextAnalysis.MAX_SPELLED && (lengths >> n & 1) == 1) {
