@@ -211,6 +211,8 @@ class BackfillCommandTest {
     List<LocalDate> finished = written.keySet().stream()
         .map(p -> LocalDate.parse(p.substring(8, 18))).toList();
 
+    // A request a worker sent before the run stopped may reach the server after it.
+    github.awaitQuiet(Duration.ofMillis(300));
     serveAfresh();
     CliRun resumed = generate(content, "--workers", "4");
 

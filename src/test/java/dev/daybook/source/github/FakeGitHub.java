@@ -218,6 +218,18 @@ public final class FakeGitHub implements StandIn {
     return List.copyOf(requests);
   }
 
+  /**
+   * Returns once no request has arrived for {@code quiet}: a client that stopped may have sent a
+   * request the server has not read yet, which a {@link #reset} would count as the next one's.
+   */
+  public void awaitQuiet(Duration quiet) throws InterruptedException {
+    int seen = -1;
+    while (seen != requests.size()) {
+      seen = requests.size();
+      Thread.sleep(quiet.toMillis());
+    }
+  }
+
   List<String> requestPaths() {
     return requests.stream().map(Request::path).collect(Collectors.toList());
   }
