@@ -1,8 +1,7 @@
 <#ftl output_format="HTML">
-<#-- Every commit of one repository, severity or change type, newest first. The front page holds
-     the newest commits and the date jump; archive page K (counted from the oldest) holds a fixed
-     chunk of older ones and shows nothing that newer commits would change: no total, no page
-     count, and page numbers only up to three pages newer than itself. -->
+<#-- The newest commits of one repository, severity, change type or watch (every one of the
+     breaking commits), by day. The older ones are in the search, which holds every commit: the
+     list's filter, newest first, from the day before the oldest shown, by month or from a date. -->
 <#include "_layout.ftl">
 <#include "_chart.ftl">
 <#if kind == "repo">
@@ -16,22 +15,14 @@
 <#else>
 <#assign heading = fmt(t.typePage, label)>
 </#if>
-<#if archive>
-<#assign pageLabel = fmt(t.pageNumber, pageNumber)>
-<#assign range = (from == to)?then(from, fmt(t.dateRange, from, to))>
-</#if>
 <#-- A list's links are written from the site's root, under a <base> that leads there: a list is
      thousands of rows of links, and "../../../../" before each was a tenth of a row. -->
 <#assign up = root>
 <#assign root = "">
-<@page title=heading + archive?then(" · " + pageLabel, "") root=root base=up bodyClass="list ${kind}" description=archive?then(fmt(t.descArchive, heading, pageLabel!, range!), fmt(t.descList, heading, commitCount(total!0)))>
+<@page title=heading root=root base=up bodyClass="list ${kind}" description=fmt(t.descList, heading, commitCount(total))>
 <h1>${heading}</h1>
 <#if query??><p class="watch-query">${t.watchQuery}<code dir="auto">${query}</code> · <a href="${root}search.html?q=${query?url('UTF-8')}">${t.search}</a></p></#if>
-<#if archive>
-<p class="list-meta">${pageLabel} · ${range} · <a href="${root}${front}#jump">${t.jump}</a> · <a href="${root}${feed}">${t.subscribe}</a></p>
-<#else>
 <p class="list-meta">${commitCount(total)}<#if jump??> · <a href="${front}#jump">${t.jump}</a></#if><#if weekly??> · <a href="${root}${weekly}">${t.digestList.weekly}</a> · <a href="${root}${monthly}">${t.digestList.monthly}</a></#if> · <a href="${root}${feed}">${t.subscribe}</a></p>
-</#if>
 <#if chart??><@stackedBars c=chart/></#if>
 <#if !entries?has_content><p class="no-entries">${t.noEntries}</p></#if>
 <#-- Commits by day: a day's heading links its report once and is where a jump to that day
@@ -55,31 +46,14 @@
 </#list>
 </ol>
 </#if>
-<#if pager??>
-<nav class="pager" aria-label="${t.pages}">
-<#if newer??><a rel="prev" href="${root}${newer}">← ${t.newer}</a><#else><span></span></#if>
-<span><#if archive>${pageLabel}<#else>${t.newest}</#if></span>
-<#if older??><a rel="next" href="${root}${older}">${t.older} →</a><#else><span></span></#if>
-</nav>
-<#-- Numbered: the front page first ("newest"), then the pages near this one, page 1 last. -->
-<nav class="pages" aria-label="${t.pageNumbers}">
-<ol>
-<#list pager as p>
-<#if p.gap>
-<li class="gap" aria-hidden="true">…</li>
-<#else>
-<#assign label = p.newest?then(t.newestPage, p.number?c)>
-<li><#if p.current><span aria-current="page">${label}</span><#else><a href="${root}${p.path}"<#if !p.newest> aria-label="${fmt((p.number == 1)?then(t.pageOldest, t.pageNumber), p.number)}"</#if>>${label}</a></#if></li>
-</#if>
-</#list>
-</ol>
-</nav>
+<#if older??>
+<p class="list-older"><a class="button" href="${root}${older}">${fmt(t.olderInSearch, commitCount(total - entries?size))} →</a></p>
 </#if>
 <#if jump??>
 <section class="jump" id="jump" aria-labelledby="jump-title">
 <h2 id="jump-title">${t.jump}</h2>
-<#-- js/site.js finds the page of a date from the oldest day of each page, newest page first. -->
-<form class="jump-form" data-oldest="${jump.oldest}">
+<#-- js/site.js opens a date on this page, or an older one in the search with the list's filter. -->
+<form class="jump-form" data-filter="${jump.filter}" data-oldest-shown="${jump.oldestShown}">
 <label for="jump-date">${t.date}</label>
 <input id="jump-date" name="date" type="date" required min="${jump.min}" max="${jump.max}">
 <button type="submit">${t.go}</button>

@@ -1,6 +1,6 @@
 // The little every page does with script (the Content-Security-Policy allows only files of the
 // site): "/" focuses the search box, a list's links to its own places stay on it, and a list's
-// date jump opens the page holding a date.
+// date jump opens a date on the page or in the search.
 // Without it the header box and the month links of the jump still work.
 (function () {
   'use strict';
@@ -36,19 +36,23 @@
     });
   }
 
-  // data-oldest: the oldest day of each page of the list, newest page first (the front page,
-  // then archive pages N .. 1). A date belongs to the first page whose oldest day is not after it.
+  // A list's date jump: a date the page shows opens the newest day on the page not after it; an
+  // older date, the search for the list's commits of that day (data-filter), newest first.
   var form = document.querySelector('form.jump-form');
   if (!form) return;
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var date = form.elements.date.value; // YYYY-MM-DD, so strings compare as dates
     if (!date) return;
-    var oldest = form.getAttribute('data-oldest').split(' ');
-    var i = 0;
-    while (i < oldest.length - 1 && date < oldest[i]) i++;
-    var page = i === 0 ? '' : 'page/' + (oldest.length - i) + '/';
-    // From the page's own address: a list's links are written from its <base>, the site's root.
-    location.href = new URL(page + '#d' + date, location.href).href;
+    if (date >= form.getAttribute('data-oldest-shown')) {
+      var days = document.querySelectorAll('.list-days > li[id^="d"]'); // newest first
+      var day = Array.prototype.find.call(days, function (li) { return li.id.slice(1) <= date; });
+      location.hash = day.id;
+      return;
+    }
+    var query = form.getAttribute('data-filter') + ' date:' + date;
+    // From the site's root: a list's links are written from its <base>.
+    location.href = new URL('search.html?q=' + encodeURIComponent(query) + '&sort=date',
+      document.baseURI).href;
   });
 })();

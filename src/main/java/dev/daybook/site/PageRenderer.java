@@ -38,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
@@ -80,8 +79,8 @@ final class PageRenderer {
   private final LongAdder digestNanos = new LongAdder();
 
   /**
-   * @param dayDigests the digest of each day's report file: what an archive page's commits
-   *     show is made from them (see {@link #listing})
+   * @param dayDigests the digest of each day's report file: what a page made from the days up
+   *     to one shows is made from them (see {@link #historyKey})
    * @param given the site paths handed to {@code pages} so far, sorted (for the sitemap)
    */
   PageRenderer(Path templates, String templatesDigest, SiteModel model,
@@ -125,8 +124,8 @@ final class PageRenderer {
 
   /**
    * Renders every page into the site (or keeps it, when its values are those of last time), on
-   * every core: first the pages of each kind (home, calendar, each list's front page and feed, the
-   * digests' lists and feeds), then the archive pages those steps found, then the sitemap. When
+   * every core: first the pages of each kind (home, calendar, each list's page and feed, the
+   * digests' lists and feeds), then the digests those steps found, then the sitemap. When
    * several fail, the error is that of the first in this order (the digests' first).
    */
   void renderAll() throws IOException, SiteException {
@@ -143,53 +142,51 @@ final class PageRenderer {
     for (Map.Entry<RepoId, List<SiteModel.Entry>> repo : model.byRepo().entrySet()) {
       RepoId id = repo.getKey();
       jobs.add(list(new CommitList("repo", id.toString(), id.toString(), SitePaths.repo(id),
-          k -> SitePaths.repoPage(id, k), SitePaths.repoFeed(id)), repo.getValue()));
+          SitePaths.repoFeed(id), "repo:" + id), repo.getValue()));
     }
     for (Severity s : Severity.values()) {
       jobs.add(list(new CommitList("severity", s.key(), words.badge(s), SitePaths.severity(s),
-          k -> SitePaths.severityPage(s, k), SitePaths.severityFeed(s)),
-          model.bySeverity().get(s)));
+          SitePaths.severityFeed(s), "severity:" + s.key()), model.bySeverity().get(s)));
     }
     for (ChangeType t : ChangeType.values()) {
       jobs.add(list(new CommitList("type", t.key(), words.typeName(t), SitePaths.type(t),
-          k -> SitePaths.typePage(t, k), SitePaths.typeFeed(t)), model.byType().get(t)));
+          SitePaths.typeFeed(t), "type:" + t.key()), model.byType().get(t)));
     }
+    // The search has no filter for it, and breaking commits are few: the page lists them all.
     jobs.add(list(new CommitList("breaking", "breaking", words.breakingLabel(),
-        SitePaths.BREAKING, SitePaths::breakingPage, SitePaths.BREAKING_FEED), model.breaking()));
+        SitePaths.BREAKING, SitePaths.BREAKING_FEED, null), model.breaking()));
     for (Watch w : watches) {
-      // In the order of every other list (by day first), so its archive pages keep still.
       Set<String> found = new HashSet<>(w.commits());
       List<SiteModel.Entry> entries = model.all().stream()
           .filter(e -> found.contains(Watch.key(e.repo().toString(), e.commit().sha())))
           .toList();
       jobs.add(list(new CommitList("watch", w.name(), "👁 " + w.name(),
-          SitePaths.watch(w.name()), k -> SitePaths.watchPage(w.name(), k),
-          SitePaths.watchFeed(w.name()), w.query()), entries));
+          SitePaths.watch(w.name()), SitePaths.watchFeed(w.name()), "(" + w.query() + ")",
+          w.query()), entries));
     }
     jobs.add(later -> dailyFeed());
     jobs.add(later -> render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path())));
     jobs.add(later -> searchPage());
     jobs.add(later -> robots());
-    List<ArchivePage> archivePages = new ArrayList<>();
-    for (List<ArchivePage> found : Parallel.map(jobs, job -> {
-      List<ArchivePage> later = new ArrayList<>();
+    List<LaterPage> laterPages = new ArrayList<>();
+    for (List<LaterPage> found : Parallel.map(jobs, job -> {
+      List<LaterPage> later = new ArrayList<>();
       job.render(later);
       return later;
     })) {
-      archivePages.addAll(found);
+      laterPages.addAll(found);
     }
-    // The archive pages are most of the pages.
-    Parallel.map(archivePages, page -> {
+    Parallel.map(laterPages, page -> {
       page.render();
       return null;
     });
     sitemap(); // lists every page in the output: the last
   }
 
-  /** A list's front page, its feed and (later) its archive pages. */
+  /** A list's page and its feed. */
   private PageJob list(CommitList list, List<SiteModel.Entry> entries) {
     return later -> {
-      listing(list, entries, later);
+      listing(list, entries);
       feed(list, entries);
     };
   }
@@ -541,172 +538,103 @@ final class PageRenderer {
 
   // ---- listings ------------------------------------------------------------------------------
 
-  private interface ArchivePath {
-    String of(int k);
-  }
-
-  /** Some pages of one kind; the archive pages they have go to {@code later}. */
+  /** Some pages of one kind; the pages they find to make after every job go to {@code later}. */
   private interface PageJob {
-    void render(List<ArchivePage> later) throws IOException, SiteException;
+    void render(List<LaterPage> later) throws IOException, SiteException;
   }
 
-  /** An archive page, rendered after every {@link PageJob}. */
-  private interface ArchivePage {
+  /** A page rendered after every {@link PageJob} (a digest). */
+  private interface LaterPage {
     void render() throws IOException, SiteException;
   }
 
   /**
-   * How many archive pages a list of {@code commits} has. The list is cut into chunks of
-   * {@code pageSize} from its oldest commit, so a chunk, once full, never changes when newer
-   * commits come. Every full chunk but the newest is an archive page; the front page shows the
-   * rest: the newest full chunk and the part-filled one after it (between {@code pageSize} and
-   * {@code 2 * pageSize - 1} commits), or every commit when there are fewer than {@code pageSize}.
-   */
-  static int archivePages(int commits, int pageSize) {
-    return Math.max(0, commits / pageSize - 1);
-  }
-
-  /**
-   * A list of commits: a repository's, a severity's, a change type's or the breaking ones.
+   * A list of commits: a repository's, a severity's, a change type's, the breaking ones or a
+   * watch's.
    *
-   * @param kind {@code repo}, {@code severity}, {@code type} or {@code breaking}
-   * @param name the repository, or the severity's or type's key, or {@code breaking}
+   * @param kind {@code repo}, {@code severity}, {@code type}, {@code breaking} or {@code watch}
+   * @param name the repository, or the severity's or type's key, or {@code breaking}, or the
+   *     watch's name
    * @param label what the list is called in feeds and headings: the repository, the severity's
    *     badge, the type's name
-   * @param query a watch's query, else null
+   * @param filter the search query that finds the list's commits, or null when the search has
+   *     none (the breaking commits): then the page lists every commit
+   * @param query a watch's query as configured, else null
    */
-  private record CommitList(String kind, String name, String label, String front,
-      ArchivePath archive, String feed, String query) {
+  private record CommitList(String kind, String name, String label, String front, String feed,
+      String filter, String query) {
 
-    CommitList(String kind, String name, String label, String front, ArchivePath archive,
-        String feed) {
-      this(kind, name, label, front, archive, feed, null);
+    CommitList(String kind, String name, String label, String front, String feed,
+        String filter) {
+      this(kind, name, label, front, feed, filter, null);
     }
   }
 
   /**
-   * The front page of a list and its archive pages. {@code entries} are newest first; archive
-   * page {@code k} holds the commits with oldest-first index {@code [(k-1)*P, k*P)}. An archive
-   * page shows nothing that depends on newer commits (no total, no page count) but which of the
-   * three pages after it exist (its {@link #pager}), so adding a day rewrites only the front page
-   * and the archive pages at its boundary.
+   * How many of a list's commits (newest first) its page shows: the newest {@code pageSize} and
+   * the rest of the oldest day among them, so that no day is cut. The older ones are a search
+   * away (the list's filter, newest first): the search index holds every commit already, and a
+   * page for each chunk of {@code pageSize} was the largest copy of the archive on the site.
    */
-  private void listing(CommitList list, List<SiteModel.Entry> entries,
-      List<ArchivePage> later) throws IOException, SiteException {
+  static int shown(List<SiteModel.Entry> entries, int pageSize) {
+    int n = Math.min(pageSize, entries.size());
+    while (n > 0 && n < entries.size() && entries.get(n).date().equals(entries.get(n - 1).date())) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A list's page: its newest commits ({@link #shown}), its total, a repository's chart, and when
+   * it has older commits, where the search finds them: from the day before the oldest shown, by
+   * month, or from a date.
+   */
+  private void listing(CommitList list, List<SiteModel.Entry> entries)
+      throws IOException, SiteException {
     int n = entries.size();
-    int archives = archivePages(n, pageSize);
-    Supplier<Map<String, Object>> front = () -> {
-      Map<String, Object> data = listData(list, entries.subList(0, n - archives * pageSize));
-      data.put("archive", false);
+    int shown = list.filter() == null ? n : shown(entries, pageSize);
+    Supplier<Map<String, Object>> page = () -> {
+      Map<String, Object> data = listData(list, entries.subList(0, shown));
       data.put("total", n);
-      // Only the front page: it is made from every day up to the repository's newest commit.
       if (list.kind().equals("repo") && n > 0) {
         data.put("chart", repoChart(RepoId.parse(list.name()), entries));
       }
-      if (archives > 0) {
-        data.put("older", list.archive().of(archives));
-        data.put("pager", pager(list, 0, archives));
-        data.put("jump", jump(list, entries, archives));
+      if (shown < n) {
+        LocalDate oldestShown = entries.get(shown - 1).date();
+        data.put("older", SitePaths.searchNewestFirst(
+            list.filter() + " date:.." + oldestShown.minusDays(1)));
+        data.put("jump", jump(list, entries, oldestShown));
       }
       return data;
     };
-    // The front page shows the whole list (its total, its date jump): it is made from every day
-    // up to the list's newest one.
+    // Made from every day up to the list's newest one (its total, its chart, its months).
     renderThrough("list.ftl", list.front(), listFields(list),
-        n == 0 ? null : entries.get(0).date(), front);
-    for (int k = 1; k <= archives; k++) {
-      // Newest first inside the page: oldest-first [(k-1)P, kP) is newest-first (n-kP, n-(k-1)P].
-      List<SiteModel.Entry> chunk = entries.subList(n - k * pageSize, n - (k - 1) * pageSize);
-      Map<String, Object> page = listFields(list);
-      page.put("archive", true);
-      page.put("pageNumber", k);
-      page.put("from", chunk.get(chunk.size() - 1).date().toString());
-      page.put("to", chunk.get(0).date().toString());
-      page.put("newer", k < archives ? list.archive().of(k + 1) : list.front());
-      if (k > 1) {
-        page.put("older", list.archive().of(k - 1));
-      }
-      page.put("pager", pager(list, k, archives));
-      String path = list.archive().of(k);
-      later.add(() -> {
-        // Thousands of archive pages, nearly all unchanged by a new day: their key is made from
-        // the report files their commits come from, without building every commit's values.
-        String key = historyKey("list.ftl", path, page, chunk.get(0).date());
-        renderIfChanged("list.ftl", path, key, () -> {
-          Map<String, Object> values = new LinkedHashMap<>(page);
-          values.put("entries", entries(chunk));
-          return pageModel(path, values);
-        });
-      });
-    }
+        n == 0 ? null : entries.get(0).date(), page);
   }
 
   /**
-   * The numbered links of a list's pages, newest first: the front page, the pages up to two on
-   * each side of the current one, page 1 (the oldest), and a gap where pages are left out. Seen
-   * from archive page {@code k}, this depends on which of pages {@code k+1 .. k+3} exist (the
-   * third decides the gap before the front page), so a new archive page changes the three
-   * before it and no other.
-   *
-   * @param current the page shown: 0 for the front page, else its number
-   */
-  private static List<Map<String, Object>> pager(CommitList list, int current, int archives) {
-    int front = archives + 1; // the front page counts as the page after the newest archive page
-    int at = current == 0 ? front : current;
-    SortedSet<Integer> shown = new TreeSet<>(Comparator.reverseOrder());
-    shown.add(front);
-    shown.add(1);
-    for (int k = Math.max(1, at - 2); k <= Math.min(front, at + 2); k++) {
-      shown.add(k);
-    }
-    List<Map<String, Object>> items = new ArrayList<>();
-    int previous = front + 1;
-    for (int k : shown) {
-      if (previous - k > 1) {
-        items.add(Map.of("gap", true));
-      }
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("gap", false);
-      item.put("newest", k == front);
-      item.put("number", k);
-      item.put("path", k == front ? list.front() : list.archive().of(k));
-      item.put("current", k == at);
-      items.add(item);
-      previous = k;
-    }
-    return items;
-  }
-
-  /**
-   * What the date jump on a list's front page needs: the oldest day on each page, newest page
-   * first, for the script that finds a date's page ({@code js/site.js}); and for each month, the
-   * page and place of its newest commit, links that work without the script. Only the front
-   * page has it, as it changes with every new day.
+   * What the date jump on a list's page needs: the list's filter and the oldest day the page
+   * shows, for the script that opens a date on the page or in the search ({@code js/site.js});
+   * and a link for each month of the list, which works without the script: to the month's
+   * newest day on the page, or to the search for the month.
    */
   private Map<String, Object> jump(CommitList list, List<SiteModel.Entry> entries,
-      int archives) {
-    int n = entries.size();
-    int onFront = n - archives * pageSize;
-    StringBuilder oldest = new StringBuilder(entries.get(onFront - 1).date().toString());
-    for (int k = archives; k >= 1; k--) {
-      oldest.append(' ').append(entries.get(n - (k - 1) * pageSize - 1).date());
-    }
+      LocalDate oldestShown) {
     // Year -> the link of each month (null: no commit in it); entries are newest first, so the
     // first one of a month is its newest.
     Map<Integer, String[]> years = new TreeMap<>(Comparator.reverseOrder());
-    int lastYear = 0;
-    int lastMonth = 0;
-    for (int j = 0; j < n; j++) {
-      LocalDate date = entries.get(j).date();
-      if (date.getYear() == lastYear && date.getMonthValue() == lastMonth) {
+    YearMonth last = null;
+    for (SiteModel.Entry e : entries) {
+      YearMonth month = YearMonth.from(e.date());
+      if (month.equals(last)) {
         continue;
       }
-      lastYear = date.getYear();
-      lastMonth = date.getMonthValue();
-      int k = (n - 1 - j) / pageSize + 1; // its archive page, counted from the oldest commit
-      String page = k > archives ? list.front() : list.archive().of(k);
-      years.computeIfAbsent(lastYear, y -> new String[12])[lastMonth - 1] =
-          page + "#d" + date;
+      last = month;
+      String link = e.date().isBefore(oldestShown)
+          ? SitePaths.searchNewestFirst(list.filter() + " date:" + month)
+          : list.front() + "#d" + e.date();
+      years.computeIfAbsent(month.getYear(), y -> new String[12])[month.getMonthValue() - 1] =
+          link;
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     years.forEach((year, links) -> {
@@ -718,20 +646,20 @@ final class PageRenderer {
       rows.add(Map.of("year", year, "months", row));
     });
     Map<String, Object> jump = new LinkedHashMap<>();
-    jump.put("oldest", oldest.toString());
-    jump.put("min", entries.get(n - 1).date().toString());
+    jump.put("filter", list.filter());
+    jump.put("oldestShown", oldestShown.toString());
+    jump.put("min", entries.get(entries.size() - 1).date().toString());
     jump.put("max", entries.get(0).date().toString());
     jump.put("years", rows);
     return jump;
   }
 
   /**
-   * The key of a page made from the reports up to a day (an archive page of a list, a month, a
-   * year): its own few values and the {@link #history} through that day. The commits of an archive
-   * page are those at its places among the commits of the days up to its newest one (a list is
-   * ordered by day first), and a calendar page shows the days up to its last one: when none of
-   * those days changed, neither did the page, and its values need not be made. (An edited old
-   * report thus renders every later such page again; a new day renders none.)
+   * The key of a page made from the reports up to a day (a list, a digest, a month, a year): its
+   * own few values and the {@link #history} through that day. Such a page shows the days up to
+   * that one: when none of those days changed, neither did the page, and its values need not be
+   * made. (An edited old report thus renders every later such page again; a new day renders none
+   * of those before it.)
    */
   private String historyKey(String template, String path, Map<String, Object> page,
       LocalDate through) {
@@ -847,7 +775,7 @@ final class PageRenderer {
    * the history through its last day with a report: a new day renders its own week's and
    * month's digests again, and a week or month it opens gives the one before a "next" link.
    */
-  private void digestPages(List<ArchivePage> later) throws IOException, SiteException {
+  private void digestPages(List<LaterPage> later) throws IOException, SiteException {
     if (model.days().isEmpty()) {
       return;
     }

@@ -4,6 +4,8 @@ import dev.daybook.model.ChangeType;
 import dev.daybook.model.RepoId;
 import dev.daybook.model.Severity;
 import dev.daybook.report.ReportPaths;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -57,71 +59,43 @@ public final class SitePaths {
   }
 
   /**
-   * {@code repos/sgl-project/sglang/}: the front page of a repository's commits, the newest ones.
-   * The older ones are on {@linkplain #repoPage archive pages}.
+   * {@code repos/sgl-project/sglang/}: the page of a repository's commits, the newest ones; the
+   * search finds the older ones ({@link #searchNewestFirst}).
    */
   public static String repo(RepoId repo) {
     return "repos/" + repo.owner() + "/" + repo.name() + "/";
-  }
-
-  /**
-   * {@code repos/sgl-project/sglang/page/1/}: archive page {@code k} of a repository's commits,
-   * counted from the oldest, so a page keeps its number and its commits when newer ones come.
-   */
-  public static String repoPage(RepoId repo, int k) {
-    return archivePage(repo(repo), k);
   }
 
   public static String repoFeed(RepoId repo) {
     return repo(repo) + "feed.xml";
   }
 
-  /** {@code severity/high/}: the front page of a severity's commits, the newest ones. */
+  /** {@code severity/high/}: the page of a severity's commits, the newest ones. */
   public static String severity(Severity severity) {
     return "severity/" + severity.key() + "/";
-  }
-
-  /** {@code severity/high/page/1/}: archive page {@code k}, counted from the oldest. */
-  public static String severityPage(Severity severity, int k) {
-    return archivePage(severity(severity), k);
   }
 
   public static String severityFeed(Severity severity) {
     return severity(severity) + "feed.xml";
   }
 
-  /** {@code type/bugfix/}: the front page of a change type's commits, the newest ones. */
+  /** {@code type/bugfix/}: the page of a change type's commits, the newest ones. */
   public static String type(ChangeType type) {
     return "type/" + type.key() + "/";
-  }
-
-  /** {@code type/bugfix/page/1/}: archive page {@code k}, counted from the oldest. */
-  public static String typePage(ChangeType type, int k) {
-    return archivePage(type(type), k);
   }
 
   public static String typeFeed(ChangeType type) {
     return type(type) + "feed.xml";
   }
 
-  /** {@code breaking/}: the front page of the commits marked breaking, the newest ones. */
+  /** {@code breaking/}: the page of the commits marked breaking, every one. */
   public static final String BREAKING = "breaking/";
-
-  /** {@code breaking/page/1/}: archive page {@code k}, counted from the oldest. */
-  public static String breakingPage(int k) {
-    return archivePage(BREAKING, k);
-  }
 
   public static final String BREAKING_FEED = BREAKING + "feed.xml";
 
-  /** {@code watch/kernels/}: the front page of a watch's commits ({@code watch.kernels=...}). */
+  /** {@code watch/kernels/}: the page of a watch's commits ({@code watch.kernels=...}). */
   public static String watch(String name) {
     return "watch/" + name + "/";
-  }
-
-  /** {@code watch/kernels/page/1/}: archive page {@code k}, counted from the oldest. */
-  public static String watchPage(String name, int k) {
-    return archivePage(watch(name), k);
   }
 
   public static String watchFeed(String name) {
@@ -173,11 +147,12 @@ public final class SitePaths {
     return digests(repo, kind) + "feed.xml";
   }
 
-  private static String archivePage(String front, int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("archive pages are numbered from 1: " + k);
-    }
-    return front + "page/" + k + "/";
+  /**
+   * {@code search.html?q=...&sort=date}: the search page with a query, its results newest first
+   * (where a list's page sends its older commits).
+   */
+  static String searchNewestFirst(String query) {
+    return SEARCH + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&sort=date";
   }
 
   /** The file a path is written to: folder pages get {@code index.html}. */

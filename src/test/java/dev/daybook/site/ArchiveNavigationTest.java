@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.archive.ReportStore;
 import dev.daybook.bench.ArchiveSynthesizer;
+import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.Language;
 import dev.daybook.model.RepoId;
@@ -13,6 +14,8 @@ import dev.daybook.model.Severity;
 import dev.daybook.report.ReportWriter;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,13 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An archive of several years and two repositories, the way it is read: every link and anchor of
  * the site leads somewhere, at the root and under a sub-path; each year and month with a report
- * has its page and calendar; the home page shows the recent months and links to the years; the
- * lists are numbered and their date jump lands on the right commit; the last full day leads the
+ * has its page and calendar; the home page shows the recent months and links to the years; a
+ * list's month links land on its commits, on its page or in the search; the last full day leads the
  * home page and the day not over yet is shown below it.
  */
 class ArchiveNavigationTest {
 
-  /** Small, so that the lists have many pages. */
+  /** Small, so that most of a list's commits are in the search. */
   static final int PAGE_SIZE = 20;
   /** Every 23rd day from 2020-01-01 for three and a half years: gaps, and months without. */
   static final int EVERY = 23;
@@ -121,7 +125,7 @@ class ArchiveNavigationTest {
       assertThat(r.broken()).as("broken links under %s", site.getValue()).isEmpty();
       assertThat(r.duplicateIds()).as("ids used twice under %s", site.getValue()).isEmpty();
       assertThat(r.pages()).contains("reports/2020/index.html", "reports/2023/index.html",
-          "repos/acme/widget/page/1/index.html", "type/bugfix/page/1/index.html");
+          "repos/acme/widget/index.html", "type/bugfix/index.html");
       assertThat(r.internal()).isGreaterThan(10_000);
     }
   }
@@ -286,23 +290,22 @@ class ArchiveNavigationTest {
 
   // ---- lists -----------------------------------------------------------------------------
 
-  /** Every commit of a list, front page then archive pages, as (page, date, sha) in order. */
-  private record Listed(String page, String date, String sha) {}
+  /** A list, the search filter of its commits, and which commits of which repository it has. */
+  private record ListCase(String front, String filter, RepoId repo,
+      Predicate<ReportedCommit> in) {}
 
-  private static List<Listed> walk(String front) throws IOException {
-    List<Listed> listed = new ArrayList<>();
-    String path = front;
-    while (path != null) {
-      Document page = page(root, path);
-      for (Element li : page.select("ol.entries > li")) {
-        // A commit's date is its day's heading, above the day's commits.
-        listed.add(new Listed(path, li.parent().closest("li").selectFirst("h2").text(),
-            li.select("small code").text()));
+  /** The dates of a list's commits, newest first, from the reports. */
+  private static List<LocalDate> dates(Predicate<ReportedCommit> inList, RepoId repo) {
+    List<LocalDate> dates = new ArrayList<>();
+    for (DailyReport day : days) {
+      for (RepoSection section : day.sections()) {
+        if (repo == null || section.repo().equals(repo)) {
+          section.commits().stream().filter(inList).forEach(c -> dates.add(day.date()));
+        }
       }
-      String older = page.select("nav.pager a[rel=next]").attr("href");
-      path = older.isEmpty() ? null : target(page, path, older);
     }
-    return listed;
+    dates.sort(Comparator.reverseOrder());
+    return dates;
   }
 
   @Test
@@ -356,10 +359,11 @@ class ArchiveNavigationTest {
     try (var files = java.nio.file.Files.walk(root)) {
       lists = files.map(f -> root.relativize(f).toString().replace('\\', '/'))
           .filter(f -> f.matches("(repos/[^/]+/[^/]+|severity/[^/]+|type/[^/]+|breaking)/"
-              + "(page/\\d+/)?index\\.html")).sorted()
+              + "index\\.html")).sorted()
           .map(f -> f.substring(0, f.length() - "index.html".length())).toList();
     }
-    assertThat(lists).anyMatch(l -> l.contains("/page/")).hasSizeGreaterThan(20);
+    // Two repositories, three severities, ten change types, the breaking commits.
+    assertThat(lists).hasSize(2 + 3 + 10 + 1).contains("breaking/", "repos/acme/widget/");
     for (String list : lists) {
       Document page = page(root, list);
       assertThat(page.select("head > base").attr("href")).as(list)
@@ -368,93 +372,64 @@ class ArchiveNavigationTest {
           .isEqualTo(list + "#main");
       assertThat(target(page, list, page.select("a.to-top").attr("href"))).as(list)
           .isEqualTo(list + "#top");
-      String front = list.replaceAll("page/\\d+/$", "");
       for (String jump : page.select(".list-meta a[href$=#jump]").eachAttr("href")) {
-        assertThat(target(page, list, jump)).as(list).isEqualTo(front + "#jump");
+        assertThat(target(page, list, jump)).as(list).isEqualTo(list + "#jump");
       }
     }
   }
 
   @Test
-  void aListIsNumberedFromTheFrontPageToPageOneWithGapsBetween() throws IOException {
-    String front = SitePaths.repo(RepoId.parse("sgl-project/sglang"));
-    Document frontPage = page(root, front);
-    int archives = Integer.parseInt(frontPage.select("nav.pager a[rel=next]").attr("href")
-        .replaceAll("\\D", ""));
-    assertThat(archives).isGreaterThan(10);
-
-    // The front page: itself, the two newest archive pages, a gap, page 1.
-    assertThat(frontPage.select("nav.pages li").eachText()).containsExactly("最新",
-        Integer.toString(archives), Integer.toString(archives - 1), "…", "1");
-    assertThat(frontPage.select("nav.pages [aria-current=page]").text()).isEqualTo("最新");
-    // Page 1's name for a screen reader says it is the oldest, in the page's language.
-    assertThat(frontPage.select("nav.pages a").last().attr("aria-label"))
-        .isEqualTo("第 1 页（最早）");
-    assertThat(frontPage.select("nav.pages a").get(1).attr("aria-label"))
-        .isEqualTo("第 " + (archives - 1) + " 页");
-    // A page in the middle: the front page, a gap, two newer, itself, two older, a gap, page 1.
-    int k = archives / 2;
-    Document middle = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k));
-    assertThat(middle.select("nav.pages li").eachText()).containsExactly("最新", "…",
-        Integer.toString(k + 2), Integer.toString(k + 1), Integer.toString(k),
-        Integer.toString(k - 1), Integer.toString(k - 2), "…", "1");
-    assertThat(middle.select("nav.pages [aria-current=page]").text()).isEqualTo(
-        Integer.toString(k));
-    String at = SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), k);
-    assertThat(target(middle, at, middle.select("nav.pages a").first().attr("href")))
-        .isEqualTo(front);
-    assertThat(target(middle, at, middle.select("nav.pages a").last().attr("href")))
-        .isEqualTo(SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
-    // Page 1 and the newest archive page reach the ends without gaps where none is.
-    Document oldest = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"), 1));
-    assertThat(oldest.select("nav.pages li").eachText()).containsExactly("最新", "…", "3", "2",
-        "1");
-    Document newest = page(root, SitePaths.repoPage(RepoId.parse("sgl-project/sglang"),
-        archives));
-    assertThat(newest.select("nav.pages li").eachText()).containsExactly("最新",
-        Integer.toString(archives), Integer.toString(archives - 1),
-        Integer.toString(archives - 2), "…", "1");
-    // An archive page sends the reader to the front page's date jump.
-    assertThat(target(middle, at, middle.select(".list-meta a[href$=#jump]").attr("href")))
-        .isEqualTo(front + "#jump");
-  }
-
-  @Test
-  void theDateJumpOfAListLeadsToEachMonthsNewestCommitAndKnowsEachPagesOldestDay()
+  void aListHasOnePageAndItsMonthLinksLandOnItsCommitsOnThePageOrInTheSearch()
       throws IOException {
-    for (String front : List.of(SitePaths.repo(SECOND), SitePaths.severity(Severity.LOW),
-        "type/feature/")) {
-      List<Listed> listed = walk(front);
-      Element jump = page(root, front).selectFirst("#jump");
-      assertThat(jump).as(front).isNotNull();
+    assertThat(Bakes.files(root)).as("numbered pages").noneMatch(f -> f.contains("/page/"));
+    List<ListCase> lists = List.of(
+        new ListCase(SitePaths.repo(SECOND), "repo:acme/widget", SECOND, c -> true),
+        new ListCase(SitePaths.severity(Severity.LOW), "severity:low", null,
+            c -> c.severity() == Severity.LOW),
+        new ListCase("type/feature/", "type:feature", null,
+            c -> c.analysis().types().contains(ChangeType.FEATURE)));
+    for (ListCase list : lists) {
+      String front = list.front();
+      String filter = list.filter();
+      List<LocalDate> dates = dates(list.in(), list.repo());
+      Document page = page(root, front);
+      List<LocalDate> shown = page.select("ol.list-days > li > h2").eachText().stream()
+          .map(LocalDate::parse).toList();
+      LocalDate oldestShown = shown.get(shown.size() - 1);
+      assertThat(dates.size()).as(front).isGreaterThan(PAGE_SIZE * 3);
+      assertThat(dates).as(front).startsWith(dates.stream().filter(d -> !d.isBefore(oldestShown))
+          .toList().toArray(LocalDate[]::new));
 
-      // Each month's link lands on the month's newest commit in the list.
-      Map<String, Listed> newestOfMonth = new TreeMap<>();
-      for (Listed l : listed) {
-        newestOfMonth.putIfAbsent(l.date().substring(0, 7), l);
+      // Each month of the list links its newest day: on the page, or the search for the month.
+      Map<String, LocalDate> newestOfMonth = new TreeMap<>();
+      for (LocalDate d : dates) {
+        newestOfMonth.putIfAbsent(d.toString().substring(0, 7), d);
       }
-      Document frontPage = page(root, front);
+      Element jump = page.selectFirst("#jump");
       List<String> links = jump.select(".jump-months a").eachAttr("href").stream()
-          .map(href -> target(frontPage, front, href)).toList();
-      assertThat(links).as(front).hasSize(newestOfMonth.size());
-      for (Listed l : newestOfMonth.values()) {
-        assertThat(links).as(front).contains(l.page() + "#d" + l.date());
-        Element target = page(root, l.page()).getElementById("d" + l.date());
-        assertThat(target).isNotNull();
-        assertThat(target.selectFirst("small code").text()).isEqualTo(l.sha());
-      }
-      // For the script: the oldest day of each page, newest page first; the input's bounds.
-      List<String> oldest = new ArrayList<>();
-      for (int i = 0; i < listed.size(); i++) {
-        if (i + 1 == listed.size() || !listed.get(i + 1).page().equals(listed.get(i).page())) {
-          oldest.add(listed.get(i).date());
+          .map(href -> target(page, front, href)).toList();
+      List<String> expected = newestOfMonth.entrySet().stream()
+          .map(m -> m.getValue().isBefore(oldestShown)
+              ? "search.html?q=" + URLEncoder.encode(filter + " date:" + m.getKey(),
+                  StandardCharsets.UTF_8) + "&sort=date"
+              : front + "#d" + m.getValue())
+          .toList();
+      assertThat(links).as(front).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(links).as(front).anyMatch(l -> l.startsWith("search.html"))
+          .anyMatch(l -> l.startsWith(front + "#d"));
+      for (String link : links) {
+        if (link.startsWith(front)) {
+          assertThat(page.getElementById(link.substring(link.indexOf('#') + 1))).as(link)
+              .isNotNull();
         }
       }
+      // For the script: the list's filter and the oldest day on the page; the input's bounds.
       Element form = jump.selectFirst("form.jump-form");
-      assertThat(form.attr("data-oldest")).isEqualTo(String.join(" ", oldest));
+      assertThat(form.attr("data-filter")).isEqualTo(filter);
+      assertThat(form.attr("data-oldest-shown")).isEqualTo(oldestShown.toString());
       assertThat(form.select("input[type=date]").attr("min"))
-          .isEqualTo(listed.get(listed.size() - 1).date());
-      assertThat(form.select("input[type=date]").attr("max")).isEqualTo(listed.get(0).date());
+          .isEqualTo(dates.get(dates.size() - 1).toString());
+      assertThat(form.select("input[type=date]").attr("max")).isEqualTo(dates.get(0).toString());
     }
   }
 

@@ -214,12 +214,11 @@ class BrowserTest {
 
   /**
    * A list page's links start from its {@code <base>} (the site's root): its links within itself
-   * stay on it, without loading another page, and its jump link opens the front page's jump.
+   * (to the top, to the text, to its date jump) stay on it, without loading another page.
    */
   @Test
   void aListsLinksWithinItselfStayOnItUnderItsBase() {
-    String front = base + "repos/sgl-project/sglang/";
-    String page = front + "page/1/";
+    String page = base + "repos/sgl-project/sglang/";
     driver.get(page);
     js("window.daybookStayed = 'yes';");
     scrollTo(((Number) js("return document.documentElement.scrollHeight")).doubleValue() / 2);
@@ -232,7 +231,8 @@ class BrowserTest {
     waitForUrl(page + "#main");
     assertThat(js("return window.daybookStayed")).isEqualTo("yes");
     driver.findElement(By.cssSelector(".list-meta a[href$='#jump']")).click();
-    waitForUrl(front + "#jump");
+    waitForUrl(page + "#jump");
+    assertThat(js("return window.daybookStayed")).isEqualTo("yes");
     assertThat(driver.findElement(By.id("jump-date")).isDisplayed()).isTrue();
     // Reached by another address of the same page, its links name the folder all the same.
     String other = page + "index.html?from=feed";
@@ -454,7 +454,7 @@ class BrowserTest {
   }
 
   @Test
-  void repoPageFromTheNavListsEveryCommitAcrossItsPages() {
+  void repoPageFromTheNavListsEveryCommitOnItOrInTheSearch() {
     driver.get(base);
     WebElement repoLink = driver.findElement(By.cssSelector(".site-nav a[href*='repos/']"));
     String repo = repoLink.getText();
@@ -466,34 +466,38 @@ class BrowserTest {
         .matcher(driver.findElement(By.cssSelector(".list-meta")).getText());
     assertThat(totalText.find()).as("commit count in .list-meta").isTrue();
 
-    // The front page holds the newest commits; "older" then leads through the archive pages,
-    // numbered from the oldest, down to page 1.
-    int size = config.pageSize();
     int total = Integer.parseInt(totalText.group(1));
-    int archives = Math.max(0, total / size - 1);
-    List<String> shas = new ArrayList<>(commitsShown());
-    assertThat(shas).as("commits on the front page").hasSize(total - archives * size);
-    List<Integer> visited = new ArrayList<>();
-    for (int k = archives; k >= 1; k--) {
-      driver.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
-      waitForUrl(first + "page/" + k + "/");
-      assertThat(driver.getTitle()).contains(Integer.toString(k));
-      assertThat(driver.findElement(By.cssSelector(".list-meta")).getText())
-          .as("an archive page shows no total").doesNotContain(Integer.toString(total));
-      List<String> here = commitsShown();
-      assertThat(here).as("commits on page %d", k).hasSize(size);
-      shas.addAll(here);
-      visited.add(k);
-    }
-    assertThat(driver.findElements(By.cssSelector("nav.pager a[rel=next]")))
-        .as("an older page after the last").isEmpty();
-    assertThat(visited).as("archive pages").isNotEmpty();
-    assertThat(shas).as("commits across the pages").doesNotHaveDuplicates().hasSize(total);
 
-    // Newer from page 1 is page 2, or the front page when page 2 is on it; from there, a commit
-    // leads to its section in its report.
-    driver.findElement(By.cssSelector("nav.pager a[rel=prev]")).click();
-    waitForUrl(archives == 1 ? first : first + "page/2/");
+    // The page holds the newest commits; its link to the older ones opens the search, which
+    // lists the rest, newest first, "more" after more.
+    List<String> shas = new ArrayList<>(commitsShown());
+    assertThat(shas).as("commits on the page").hasSizeBetween(config.pageSize(), total - 1);
+    driver.findElement(By.cssSelector(".list-older a")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(
+        "^" + Pattern.quote(base + SitePaths.SEARCH + "?q=") + ".*&sort=date$"));
+    assertThat(driver.findElement(By.id("search-q")).getDomProperty("value"))
+        .startsWith("repo:" + repo + " date:..");
+    int older = total - shas.size();
+    for (int shown = 10; ; shown += 10) {
+      int expected = Math.min(shown, older);
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(
+          By.cssSelector("#search-results li.search-hit")).size() == expected);
+      if (expected == older) {
+        break;
+      }
+      driver.findElement(By.cssSelector("button.search-more")).click();
+    }
+    assertThat(driver.findElement(By.id("search-status")).getText()).contains("" + older);
+    assertThat(driver.findElements(By.cssSelector("button.search-more"))).isEmpty();
+    for (WebElement hit : driver.findElements(By.cssSelector("#search-results li.search-hit"))) {
+      shas.add(hit.getDomAttribute("data-sha").substring(0, 7));
+    }
+    assertThat(shas).as("commits on the page, then in the search")
+        .doesNotHaveDuplicates().hasSize(total);
+
+    // Back on the page, a commit leads to its section in its report.
+    driver.navigate().back();
+    waitForUrl(first);
     WebElement entry = driver.findElement(By.cssSelector("ol.entries > li > a"));
     String title = entry.getText();
     String sha = entry.getDomAttribute("href").replaceAll(".*#", "");
@@ -559,7 +563,7 @@ class BrowserTest {
     pages.put("year", base + SitePaths.year(latest.getYear()));
     pages.put("type", base + SitePaths.type(dev.daybook.model.ChangeType.BUGFIX));
     pages.put("severity", base + SitePaths.severity(dev.daybook.model.Severity.MEDIUM));
-    pages.put("repo-archive", base + "repos/sgl-project/sglang/page/1/");
+    pages.put("repo", base + "repos/sgl-project/sglang/");
     pages.put("week-digest", base + SitePaths.digest(null, Period.of(Period.Kind.WEEK, latest)));
     pages.put("month-digest", base + SitePaths.digest(null,
         Period.of(Period.Kind.MONTH, latest)));
@@ -651,20 +655,26 @@ class BrowserTest {
   }
 
   @Test
-  void theDateJumpOfAListOpensThePageHoldingTheDate() {
+  void theDateJumpOfAListOpensADayOnItsPageOrInTheSearch() {
     String front = base + "repos/sgl-project/sglang/";
-    // The shipped week: page 1 holds the oldest 50 commits, 2026-02-02 to 2026-02-04.
-    for (String[] jump : new String[][] {{"2026-02-03", front + "page/1/#d2026-02-03"},
-        {"2026-02-06", front + "#d2026-02-06"}}) {
-      driver.get(front);
-      js("document.getElementById('jump-date').value = arguments[0];", jump[0]);
-      driver.findElement(By.cssSelector("form.jump-form button")).click();
-      waitForUrl(jump[1]);
-      // The target is the day: its heading says the date.
-      Object target = js("const t = document.querySelector(':target');"
-          + "return t && t.querySelector('h2').textContent;");
-      assertThat(target).as(jump[0]).isEqualTo(jump[0]);
-    }
+    // The shipped week: the page shows 2026-02-05 to 2026-02-08; the days before are searched.
+    driver.get(front);
+    js("document.getElementById('jump-date').value = arguments[0];", "2026-02-06");
+    driver.findElement(By.cssSelector("form.jump-form button")).click();
+    waitForUrl(front + "#d2026-02-06");
+    // The target is the day: its heading says the date.
+    Object target = js("const t = document.querySelector(':target');"
+        + "return t && t.querySelector('h2').textContent;");
+    assertThat(target).isEqualTo("2026-02-06");
+
+    js("document.getElementById('jump-date').value = arguments[0];", "2026-02-03");
+    driver.findElement(By.cssSelector("form.jump-form button")).click();
+    waitForUrl(base + SitePaths.SEARCH
+        + "?q=repo%3Asgl-project%2Fsglang%20date%3A2026-02-03&sort=date");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#search-results li.search-hit")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#search-results .search-meta")))
+        .allMatch(meta -> meta.getText().startsWith("2026-02-03 · sgl-project/sglang"));
   }
 
   // ---------------------------------------------------------------------------------------------

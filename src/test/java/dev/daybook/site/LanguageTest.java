@@ -35,7 +35,7 @@ class LanguageTest {
   /** The pages of navigation at archive scale, each of a different kind. */
   static final List<String> NAVIGATION = List.of("index.html", "reports/2026/index.html",
       "reports/2026/02/index.html", "type/bugfix/index.html", "type/ci/index.html",
-      "repos/sgl-project/sglang/index.html", "repos/sgl-project/sglang/page/1/index.html",
+      "repos/sgl-project/sglang/index.html", "breaking/index.html",
       "severity/low/index.html", "404.html");
 
   /**
@@ -141,7 +141,7 @@ class LanguageTest {
     assertThat(home.select("nav.site-nav").text()).contains("High", "Medium", "Low", "Feed");
     assertThat(home.select("#latest-title").text()).isEqualTo("Latest report");
     Document list = page(out, "severity/high/index.html");
-    assertThat(list.selectFirst("h1").text()).isEqualTo("🔴 High importance: every commit");
+    assertThat(list.selectFirst("h1").text()).isEqualTo("Commits of 🔴 High importance");
     // Times are shown in the report's time zone: 2026-02-06T15:55:42Z is 23:55:42 in Shanghai.
     Document repo = page(out, "repos/sgl-project/sglang/index.html");
     assertThat(repo.select(".entries > li").text()).contains("2026-02-08 23:11:16".substring(11));

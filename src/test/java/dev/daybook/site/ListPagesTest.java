@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daybook.archive.ReportStore;
 import dev.daybook.build.SiteBuilder;
+import dev.daybook.config.SiteConfig;
 import dev.daybook.model.ChangeType;
 import dev.daybook.model.DailyReport;
 import dev.daybook.model.RepoSection;
 import dev.daybook.model.ReportedCommit;
 import dev.daybook.model.Severity;
 import dev.daybook.report.ReportParser;
+import dev.daybook.search.IndexSearch;
+import dev.daybook.search.SearchHit;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,17 +29,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The list pages of a repository, a severity and a change type are cut from the oldest commit, so
- * adding a day to the archive rewrites the front pages and the archive pages at the boundary, and
- * leaves every older archive page as it was, byte for byte.
+ * The page of a repository, a severity or a change type shows the list's newest commits in whole
+ * days, and sends the reader to the search for the older ones, which finds exactly them; a list
+ * has that one page, and adding a day rewrites only the pages whose commits changed.
  */
-class StablePaginationTest {
+class ListPagesTest {
 
-  /** Small, so that the shipped week makes many archive pages and a list shorter than a page. */
+  /** Small, so that the shipped week makes lists longer than a page and one shorter. */
   static final int PAGE_SIZE = 8;
 
   @TempDir
@@ -43,75 +50,102 @@ class StablePaginationTest {
   private record Listed(LocalDate date, Instant time, String sha7) {}
 
   @Test
-  void addingADayRewritesOnlyTheFrontPagesAndTheArchivePagesAtTheBoundary() throws Exception {
+  void aListShowsItsNewestWholeDaysAndItsSearchLinkFindsTheRest() throws Exception {
+    Path content = Files.createDirectories(dir.resolve("content"));
+    for (Path day : new ReportStore(Bakes.SHIPPED_CONTENT).list()) {
+      copyReport(day, content);
+    }
+    Path out = dir.resolve("output");
+    Path index = dir.resolve("index");
+    bake(content, out, index);
+
+    Map<String, List<Listed>> lists = lists(content);
+    assertThat(listPages(out).keySet()).as("one page a list")
+        .containsExactlyInAnyOrderElementsOf(lists.keySet().stream()
+            .map(front -> front + "index.html").toList());
+    int searched = 0;
+    try (IndexSearch search = IndexSearch.open(index)) {
+      for (Map.Entry<String, List<Listed>> list : lists.entrySet()) {
+        String front = list.getKey();
+        List<Listed> all = list.getValue();
+        Document page = page(out, front + "index.html");
+        int shown = wholeDays(all);
+        assertThat(shas(page)).as("commits on %s", front)
+            .isEqualTo(all.subList(0, shown).stream().map(Listed::sha7).toList());
+        assertThat(page.select(".list-meta").text()).as(front)
+            .startsWith(all.size() + " 个提交");
+        Element older = page.selectFirst(".list-older a");
+        if (shown == all.size()) {
+          assertThat(older).as(front).isNull();
+          assertThat(page.select("#jump")).as(front).isEmpty();
+          continue;
+        }
+        // From the day before the oldest shown, with the list's filter, newest first.
+        Map<String, String> params = params(older.attr("href"));
+        assertThat(older.attr("href")).as(front).startsWith("search.html?");
+        assertThat(params).as(front).containsEntry("sort", "date");
+        String filter = filter(front);
+        assertThat(params.get("q")).as(front)
+            .isEqualTo(filter + " date:.." + all.get(shown - 1).date().minusDays(1));
+        assertThat(older.text()).as(front)
+            .isEqualTo("在搜索中查看更早的 " + (all.size() - shown) + " 个提交 →");
+        List<String> found = search.search(params.get("q"), IndexSearch.MAX_LIMIT,
+            IndexSearch.Order.DATE).hits().stream().map(SearchHit::shortSha).toList();
+        assertThat(found).as("the search of %s's older commits", front)
+            .isEqualTo(all.subList(shown, all.size()).stream().map(Listed::sha7).toList());
+        // The date jump opens an older date in the same search (js/site.js; BrowserTest).
+        Element form = page.selectFirst("form.jump-form");
+        assertThat(form.attr("data-filter")).as(front).isEqualTo(filter);
+        assertThat(form.attr("data-oldest-shown")).as(front)
+            .isEqualTo(all.get(shown - 1).date().toString());
+        searched++;
+      }
+    }
+    assertThat(searched).as("lists longer than their page").isGreaterThan(10);
+    // The high ones of the week fit on a page: 8 commits, no search link.
+    assertThat(lists.get("severity/high/")).hasSize(PAGE_SIZE);
+  }
+
+  @Test
+  void addingADayRewritesOnlyTheListsItAddsCommitsTo() throws Exception {
     List<Path> days = new ArrayList<>(new ReportStore(Bakes.SHIPPED_CONTENT).list());
     days.sort(Comparator.comparing(p -> p.getFileName().toString()));
     assertThat(days).hasSize(7);
     Path content = Files.createDirectories(dir.resolve("content"));
     Path out = dir.resolve("output");
-
-    // Five days first, then the sixth and the seventh, each baked into the same output.
-    for (Path day : days.subList(0, 5)) {
+    for (Path day : days.subList(0, 6)) {
       copyReport(day, content);
     }
     Bakes.bake(content, out, Bakes.ROOT, PAGE_SIZE);
     Map<String, List<Listed>> before = lists(content);
-    checkLists(out, before);
-    // 2026-02-02..06 hold 7 high commits: fewer than a page, so only a front page.
-    assertThat(before.get("severity/high/")).hasSize(7);
-    assertThat(Files.exists(out.resolve("severity/high/page"))).isFalse();
+    Map<String, byte[]> old = listPages(out);
 
-    for (Path day : days.subList(5, 7)) {
-      Map<String, byte[]> old = listPages(out);
-      copyReport(day, content);
+    copyReport(days.get(6), content);
+    SiteBuilder.Result result = Bakes.bake(content, out, Bakes.ROOT, PAGE_SIZE);
 
-      SiteBuilder.Result result = Bakes.bake(content, out, Bakes.ROOT, PAGE_SIZE);
-
-      Map<String, List<Listed>> after = lists(content);
-      checkLists(out, after);
-      TreeSet<String> expectedWritten = new TreeSet<>();
-      for (String front : after.keySet()) {
-        int was = before.get(front).size();
-        int now = after.get(front).size();
-        int archivesWas = archives(was);
-        int archivesNow = archives(now);
-        if (now != was) {
-          expectedWritten.add(front + "index.html");
-        }
-        // When archive pages are added, the three newest old ones change: the newest linked
-        // "newer" to the front page, and their numbered links reach three pages on (the third
-        // decides whether a gap comes before the front page).
-        int firstChanged = archivesNow > archivesWas ? Math.max(1, archivesWas - 2)
-            : archivesWas + 1;
-        for (int k = firstChanged; k <= archivesNow; k++) {
-          expectedWritten.add(front + "page/" + k + "/index.html");
-        }
+    Map<String, List<Listed>> after = lists(content);
+    TreeSet<String> changed = new TreeSet<>();
+    for (String front : after.keySet()) {
+      if (!after.get(front).equals(before.get(front))) {
+        changed.add(front + "index.html");
       }
-      List<String> writtenLists = result.written().stream()
-          .filter(StablePaginationTest::isListPage).toList();
-      assertThat(writtenLists).as("list pages written when %s was added", day.getFileName())
-          .containsExactlyInAnyOrderElementsOf(expectedWritten);
-      assertThat(result.deleted()).filteredOn(StablePaginationTest::isListPage).isEmpty();
-      // Every list page the build did not have to write kept its bytes on disk.
-      Map<String, byte[]> now = listPages(out);
-      for (Map.Entry<String, byte[]> page : old.entrySet()) {
-        if (!expectedWritten.contains(page.getKey())) {
-          assertThat(now.get(page.getKey())).as(page.getKey()).isEqualTo(page.getValue());
-        } else {
-          assertThat(now.get(page.getKey())).as(page.getKey()).isNotEqualTo(page.getValue());
-        }
-      }
-      before = after;
     }
-    // The whole week: high has 8 commits, one page's worth, still all on the front page.
-    assertThat(before.get("severity/high/")).hasSize(PAGE_SIZE);
-    assertThat(Files.exists(out.resolve("severity/high/page"))).isFalse();
-    // sglang's 141 commits: 16 archive pages of 8 and 13 on the front page.
-    assertThat(listPages(out).keySet()).filteredOn(p -> p.startsWith("repos/")).hasSize(17);
+    assertThat(changed).as("lists the last day adds to").isNotEmpty()
+        .hasSizeLessThan(after.size());
+    assertThat(result.written()).filteredOn(ListPagesTest::isListPage)
+        .containsExactlyInAnyOrderElementsOf(changed);
+    Map<String, byte[]> now = listPages(out);
+    for (Map.Entry<String, byte[]> page : old.entrySet()) {
+      if (changed.contains(page.getKey())) {
+        assertThat(now.get(page.getKey())).as(page.getKey()).isNotEqualTo(page.getValue());
+      } else {
+        assertThat(now.get(page.getKey())).as(page.getKey()).isEqualTo(page.getValue());
+      }
+    }
   }
 
   @Test
-  void aListShorterThanAPageIsOneFrontPageWithoutPager() throws Exception {
+  void aListShorterThanAPageShowsEveryCommitAndNoSearchLink() throws Exception {
     Path content = Files.createDirectories(dir.resolve("content"));
     Path out = dir.resolve("output");
     copyReport(new ReportStore(Bakes.SHIPPED_CONTENT).list().stream()
@@ -120,30 +154,65 @@ class StablePaginationTest {
 
     Bakes.bake(content, out, Bakes.ROOT, 100);
 
-    // One day, 9 commits: every list is its front page alone, listing all of its commits.
-    assertThat(listPages(out).keySet()).filteredOn(p -> !p.startsWith("type/"))
-        .containsExactlyInAnyOrder("repos/sgl-project/sglang/index.html",
-            "severity/high/index.html", "severity/medium/index.html", "severity/low/index.html");
-    assertThat(listPages(out).keySet()).filteredOn(p -> p.startsWith("type/"))
-        .hasSize(ChangeType.values().length);
     Document front = page(out, "repos/sgl-project/sglang/index.html");
     assertThat(front.select("ol.entries > li")).hasSize(9);
-    assertThat(front.select("nav.pager, nav.pages, #jump")).isEmpty();
+    assertThat(front.select(".list-older, #jump")).isEmpty();
+  }
+
+  @Test
+  void aPageShowsThePageSizeThenTheRestOfItsOldestDay() {
+    LocalDate d1 = LocalDate.parse("2026-02-01");
+    LocalDate d2 = d1.plusDays(1);
+    List<SiteModel.Entry> entries = List.of(entry(d2), entry(d2), entry(d1), entry(d1),
+        entry(d1));
+    assertThat(PageRenderer.shown(entries, 1)).isEqualTo(2);
+    assertThat(PageRenderer.shown(entries, 2)).isEqualTo(2);
+    assertThat(PageRenderer.shown(entries, 3)).isEqualTo(5);
+    assertThat(PageRenderer.shown(entries, 50)).isEqualTo(5);
+    assertThat(PageRenderer.shown(List.of(), 50)).isZero();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  /**
-   * Archive pages a list of {@code commits} should have: whole chunks of the page size counted
-   * from the oldest commit, less the newest whole one, which the front page shows.
-   */
-  private static int archives(int commits) {
-    return Math.max(0, commits / PAGE_SIZE - 1);
+  private static SiteModel.Entry entry(LocalDate date) {
+    return new SiteModel.Entry(date, null, null, null, null);
+  }
+
+  /** The newest {@link #PAGE_SIZE} and the rest of the oldest day among them. */
+  private static int wholeDays(List<Listed> newestFirst) {
+    int n = Math.min(PAGE_SIZE, newestFirst.size());
+    while (n < newestFirst.size() && newestFirst.get(n).date().equals(newestFirst.get(n - 1).date())) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String filter(String front) {
+    if (front.startsWith("repos/")) {
+      return "repo:" + front.substring("repos/".length(), front.length() - 1);
+    }
+    return front.replaceFirst("^(severity|type)/([a-z]+)/$", "$1:$2");
+  }
+
+  private static Map<String, String> params(String href) {
+    Map<String, String> params = new TreeMap<>();
+    for (String p : URI.create(href).getRawQuery().split("&")) {
+      String[] kv = p.split("=", 2);
+      params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  private static void bake(Path content, Path out, Path index) throws Exception {
+    SiteConfig c = Bakes.config();
+    new SiteBuilder().build(new SiteBuilder.Options(content, Bakes.TEMPLATES, Bakes.ASSETS, out,
+        BaseUrl.parse(Bakes.ROOT), c.title(), c.language(), c.zone(), PAGE_SIZE)
+        .withSearchIndex(index));
   }
 
   /**
    * Every list's commits, newest first, from the reports themselves: the front path of each list
-   * (every severity, even without commits) to its commits.
+   * (every severity and type, even without commits) to its commits.
    */
   private static Map<String, List<Listed>> lists(Path content) throws IOException {
     Map<String, List<Listed>> lists = new TreeMap<>();
@@ -174,39 +243,8 @@ class StablePaginationTest {
     return lists;
   }
 
-  /**
-   * Each list's pages, as baked: the front page and page/1/ ... page/A/ and no other; archive
-   * pages of exactly a page's commits; the front page with the rest; every commit exactly once,
-   * newest first from the front page down to page 1.
-   */
-  private static void checkLists(Path out, Map<String, List<Listed>> lists) throws IOException {
-    Map<String, byte[]> pages = listPages(out);
-    List<String> expectedPages = new ArrayList<>();
-    for (Map.Entry<String, List<Listed>> list : lists.entrySet()) {
-      String front = list.getKey();
-      int commits = list.getValue().size();
-      int archives = archives(commits);
-      expectedPages.add(front + "index.html");
-      List<String> shown = new ArrayList<>(shas(page(out, front + "index.html")));
-      assertThat(shown.size()).as("commits on %s", front)
-          .isEqualTo(commits < PAGE_SIZE ? commits : commits - archives * PAGE_SIZE)
-          .isLessThan(2 * PAGE_SIZE);
-      for (int k = archives; k >= 1; k--) {
-        String path = front + "page/" + k + "/index.html";
-        expectedPages.add(path);
-        List<String> here = shas(page(out, path));
-        assertThat(here).as("commits on %s", path).hasSize(PAGE_SIZE);
-        shown.addAll(here);
-      }
-      assertThat(shown).as("commits of %s, front page then archive pages", front)
-          .doesNotHaveDuplicates()
-          .isEqualTo(list.getValue().stream().map(Listed::sha7).toList());
-    }
-    assertThat(pages.keySet()).containsExactlyInAnyOrderElementsOf(expectedPages);
-  }
-
   private static boolean isListPage(String path) {
-    // A repository's digests are in its folder but list no commits page by page.
+    // A repository's digests are in its folder but are no list.
     return (path.startsWith("repos/") || path.startsWith("severity/")
         || path.startsWith("type/")) && path.endsWith("/index.html")
         && !path.matches("repos/[^/]+/[^/]+/(weekly|monthly)/.*");

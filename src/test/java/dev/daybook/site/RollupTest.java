@@ -351,7 +351,7 @@ class RollupTest {
         "repos/acme/app/monthly/2026-02/index.html", "repos/acme/weekly/weekly/feed.xml"))
         .allMatch(SitePaths::isDigest);
     assertThat(List.of("index.html", "repos/acme/app/index.html", "repos/weekly/app/index.html",
-        "reports/2026/02/index.html", "search/weekly.json", "repos/acme/app/page/1/index.html",
+        "reports/2026/02/index.html", "search/weekly.json", "repos/acme/app/feed.xml",
         "weeklyish/index.html"))
         .noneMatch(SitePaths::isDigest);
   }
