@@ -691,63 +691,108 @@
     for (var p = meta.parts.length - 1; p > 0; p--) if (doc >= meta.parts[p].from) return meta.parts[p];
     return meta.parts[0];
   }
-  // The values of some terms in every part, from their shards (kind 'terms' or 'pos'; and
-  // big-K.json for a term too long for one): term -> [{ from, v }], in the parts' order.
-  async function lookup(meta, terms, kind) {
-    var found = await Promise.all(meta.parts.map(async function (part) {
-      var count = kind === 'terms' ? part.shards : part.posShards;
-      var nameOf = function (t) { return part.dir + kind + '-' + (fnv(t) % count) + '.json'; };
-      var names = Array.from(new Set(terms.map(nameOf)));
-      var loaded = new Map();
-      (await Promise.all(names.map(load))).forEach(function (sh, i) { loaded.set(names[i], sh); });
-      var values = new Array(terms.length);
-      await Promise.all(terms.map(function (t, i) {
-        var sh = loaded.get(nameOf(t));
-        if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
-        var v = sh[t];
-        if (typeof v !== 'number') { values[i] = v; return null; }
-        return load(part.dir + numbered(meta, 'big', v)).then(function (big) { values[i] = big; });
-      }));
-      return values;
+  // The values of some terms, from their shards (kind 'terms' or 'pos'; and big-K.json for a
+  // term too long for one): term -> [{ from, dir, v, stats }], in the parts' order. Of the parts
+  // within (places in meta.parts; null: every part), and of the others what the query's scores
+  // and spelling need: the newest part's 'terms' (it gives a text term's document frequency in
+  // the other parts, [dfTitle, dfBody], StaticExport.otherParts, and holds every author of the
+  // archive), and the older parts' of a text term the newest lacks. A value of a part outside
+  // within has stats: true: its documents count in no result.
+  async function lookup(meta, terms, kind, within) {
+    var last = meta.parts.length - 1;
+    var text = function (t) { return t.indexOf(':') < 0; };
+    var found = await Promise.all(meta.parts.map(function (part, p) {
+      var reads = !within || within.has(p) || kind === 'terms' && p === last;
+      return partValues(meta, part, kind, terms.map(function (t) { return reads ? t : null; }));
     }));
+    if (kind === 'terms' && within && last >= 0) {
+      var lacking = terms.map(function (t, i) { return text(t) && found[last][i] === undefined ? t : null; });
+      if (lacking.some(function (t) { return t !== null; })) {
+        (await Promise.all(meta.parts.map(function (part, p) {
+          return p === last || within.has(p) ? null : partValues(meta, part, kind, lacking);
+        }))).forEach(function (values, p) {
+          if (values) values.forEach(function (v, i) { if (v !== undefined) found[p][i] = v; });
+        });
+      }
+    }
     var out = new Map();
     terms.forEach(function (t, i) {
       var parts = [];
       meta.parts.forEach(function (part, p) {
-        if (found[p][i] !== undefined) parts.push({ from: part.from, dir: part.dir, v: found[p][i] });
+        if (found[p][i] !== undefined) {
+          parts.push({ from: part.from, dir: part.dir, v: found[p][i], stats: !!within && !within.has(p) });
+        }
       });
       if (parts.length) out.set(t, parts);
     });
     return out;
+  }
+  // The values in one part of the terms (null: not asked), undefined where it has none.
+  async function partValues(meta, part, kind, terms) {
+    var count = kind === 'terms' ? part.shards : part.posShards;
+    var nameOf = function (t) { return part.dir + kind + '-' + (fnv(t) % count) + '.json'; };
+    var asked = terms.filter(function (t) { return t !== null; });
+    var names = Array.from(new Set(asked.map(nameOf)));
+    var loaded = new Map();
+    (await Promise.all(names.map(load))).forEach(function (sh, i) { loaded.set(names[i], sh); });
+    var values = new Array(terms.length);
+    await Promise.all(terms.map(function (t, i) {
+      if (t === null) return null;
+      var sh = loaded.get(nameOf(t));
+      if (!Object.prototype.hasOwnProperty.call(sh, t)) return null;
+      var v = sh[t];
+      if (typeof v !== 'number') { values[i] = v; return null; }
+      return load(part.dir + numbered(meta, 'big', v)).then(function (big) { values[i] = big; });
+    }));
+    return values;
   }
   // The k-th file of a numbered kind (StaticExport.numbered): kind/G/kind-k.json, G = k / perFolder.
   function numbered(meta, kind, k) {
     return kind + '/' + Math.floor(k / meta.perFolder) + '/' + kind + '-' + k + '.json';
   }
   // A frequent term's value in a part may be a head (StaticExport, TermSplit): [titleHead,
-  // bodyHead, [dfTitle, dfBody], K, titleFrontier, bodyFrontier], its tail in tail-K.json.
-  function isHead(v) { return v.length === 6; }
+  // bodyHead, [dfTitle, dfBody], K, titleFrontier, bodyFrontier], its tail in tail-K.json. In
+  // the newest part, a text term's value may end with the other parts' [dfTitle, dfBody].
+  function isHead(v) { return Array.isArray(v) && v.length >= 6; }
+  function otherDf(v) { var o = v[isHead(v) ? 6 : 2]; return Array.isArray(o) ? o : null; }
+  // A text term's documents in one part's value, in a field.
+  function ownDf(v, slot) {
+    return isHead(v) ? v[2][slot] : typeof v[slot] === 'string' ? unpack(v[slot]).length / 3 : 0;
+  }
+  // A text term's document frequency in a field over the whole index, from its values in the
+  // parts read (lookup's [{ from, v }]): the newest part's gives the other parts' own.
+  function docFreq(meta, parts, slot) {
+    var newest = parts.length ? parts[parts.length - 1] : null;
+    if (newest && newest.from === meta.parts[meta.parts.length - 1].from && otherDf(newest.v)) {
+      return ownDf(newest.v, slot) + otherDf(newest.v)[slot];
+    }
+    var df = 0;
+    parts.forEach(function (part) { df += ownDf(part.v, slot); });
+    return df;
+  }
   // Loads the tails of some terms' heads (lookup's [{ from, dir, v }] gets the tail as .tail).
   function loadTails(meta, postings, terms) {
     var waits = [];
     terms.forEach(function (t) {
       (postings.get(t) || []).forEach(function (part) {
-        if (!isHead(part.v) || part.tail) return;
+        if (part.stats || !isHead(part.v) || part.tail) return;
         waits.push(load(part.dir + numbered(meta, 'tail', part.v[3])).then(function (tail) { part.tail = tail; }));
       });
     });
     return Promise.all(waits);
   }
-  // The doc ids of a keyword term's packed lists in every part (lookup's [{ from, v }]).
+  // The doc ids of a keyword term's packed lists in the parts read for them (lookup's [{ from, v }]).
   function eachDoc(parts, each) {
     (parts || []).forEach(function (part) {
+      if (part.stats) return;
       var list = unpack(part.v), doc = part.from;
       for (var i = 0; i < list.length; i++) { doc += list[i]; each(doc); }
     });
   }
-  // The docs of a sha:xxxx term in every part, each with the first 7 digits of its SHA.
+  // The docs of a sha:xxxx term in the parts read for them, each with the first 7 digits of its SHA.
   function eachSha(parts, prefix, each) {
     (parts || []).forEach(function (part) {
+      if (part.stats) return;
       var sh = part.v, doc = part.from;
       for (var i = 0; i < sh[0].length; i++) { doc += sh[0][i]; each(doc, prefix + sh[1][i]); }
     });
@@ -773,13 +818,12 @@
 
   // Walks a parsed query and lists the terms it needs.
   // n: { terms, phrases, fields: Sets; values: Map field -> Set of the values of a field of
-  // VALUE_FIELDS it filters on; words: those of them a word names, as 'field:value'; shas: SHAs
-  // longer than 7, whose candidates' docs hold the rest }
+  // VALUE_FIELDS it filters on; shas: SHAs longer than 7, whose candidates' docs hold the rest }
   function needs(meta, q, n) {
     if (q.k === 'text') {
       var ts = analyze(q.text, true);
       addReading(ts, n);
-      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(meta, e.f, n, true); });
+      if (ts.length) extras(meta, q.text, q.word).forEach(function (e) { filterNeeds(meta, e.f, n); });
     }
     else if (q.k === 'filter') filterNeeds(meta, q, n);
     else if (q.k === 'not') needs(meta, q.q, n);
@@ -797,9 +841,7 @@
     else if (q.k === 'not') partsNeeds(q.q, postings, n);
     else if (q.items) q.items.forEach(function (i) { partsNeeds(i, postings, n); });
   }
-  // word: the filter is what a word also matches (its extras), whose sets the page reads from
-  // every part: the bound of proven() counts them over the whole archive, as Lucene does.
-  function filterNeeds(meta, f, n, word) {
+  function filterNeeds(meta, f, n) {
     if (f.field === 'author' || f.field === 'path') n.terms.add(f.field + ':' + f.value);
     else if (f.field === 'sha') {
       n.terms.add('sha:' + f.value.substring(0, 4));
@@ -807,10 +849,7 @@
     }
     else if (VALUE_FIELDS.indexOf(f.field) >= 0) {
       if (!n.values.has(f.field)) n.values.set(f.field, new Set());
-      valuesOf(meta, f).forEach(function (v) {
-        n.values.get(f.field).add(v);
-        if (word) n.words.add(f.field + ':' + v);
-      });
+      valuesOf(meta, f).forEach(function (v) { n.values.get(f.field).add(v); });
     }
     else {
       n.fields.add(f.field);
@@ -850,14 +889,13 @@
     return out;
   }
   // field-F-K.json for some values of F: [{ from, sets }], sets holding the values the part has;
-  // of the parts within (places in meta.parts, null: every part), but of every part for the
-  // values of words ('F:value' in words).
-  function valueFiles(meta, f, values, within, words) {
+  // of the parts within (places in meta.parts, null: every part).
+  function valueFiles(meta, f, values, within) {
     return Promise.all(meta.parts.map(function (part, p) {
       var own = part[VALUE_LISTS[f]], sets = {};
       return Promise.all(values.map(function (v) {
         var k = own.indexOf(v);
-        if (k < 0 || within && !within.has(p) && !(words && words.has(f + ':' + v))) return null;
+        if (k < 0 || within && !within.has(p)) return null;
         return load(part.dir + 'field-' + f + '-' + k + '.json').then(function (set) { sets[v] = set; });
       })).then(function () { return { from: part.from, sets: sets }; });
     }));
@@ -953,14 +991,13 @@
     }
     var parts = this.postings.get(term) || [], posParts = this.positions.get(term) || [];
     var out = new Map(), self = this;
-    out.df = 0;
+    out.df = docFreq(this.meta, parts, slot);
     parts.forEach(function (part) {
       var raw = part.v, rawPos = posParts.find(function (x) { return x.from === part.from; });
-      if (typeof raw[slot] !== 'string') return;
+      if (part.stats || typeof raw[slot] !== 'string') return;
       // A head's documents, then its tail's when loaded: the order of the term's positions.
       var lists = [raw[slot]];
       if (isHead(raw)) {
-        out.df += raw[2][slot];
         if (part.tail) lists.push(part.tail[slot]);
         else { self.partial.add(term); out.partial = true; }
       }
@@ -974,7 +1011,6 @@
           else ps.length = freq;
           ps.dl = fieldLength(norm);
           out.set(doc, ps);
-          if (!isHead(raw)) out.df++;
         }
       });
     });
@@ -1179,9 +1215,10 @@
   // proves them: { hits, atLeast } or null. It does for a word of one term, alone or with other
   // clauses (AND) that read no split term: every hit scored exactly (in the head, or in a part
   // where the term is whole) is a hit, and a document of a tail scores at most the best the
-  // tail's frontiers allow in title and body, plus every extra of the word that matches
-  // anything, plus the best score of each other clause. When the k-th best exact score is above that, no document of a tail
-  // can be among the first k (StaticFetchPlan.proven decides the same).
+  // tail's frontiers allow in title and body, plus every extra of the word that matches a
+  // document, plus the best score of each other clause (of the documents read: those of the
+  // parts the query can match). When the k-th best exact score is above that, no document of a
+  // tail can be among the first k (StaticFetchPlan.proven decides the same).
   Searcher.prototype.proven = function (q, m, k) {
     var items = q.k === 'and' ? q.items : [q], split = null, term, others = 0, self = this;
     for (var i = 0; i < items.length; i++) {
@@ -1205,7 +1242,7 @@
     var weights = [0, 1].map(function (slot) { return self.weight([lists[slot]], slot); });
     var bound = 0, head = new Set(), headed = new Set();
     parts.forEach(function (part) {
-      if (!isHead(part.v)) return;
+      if (part.stats || !isHead(part.v)) return;
       headed.add(part.from);
       var best = 0;
       [0, 1].forEach(function (slot) {
@@ -1412,16 +1449,16 @@
   // Of a frequent term, only the head (TermSplit) unless whole or in a phrase: run asks for the
   // tails when the head does not prove the results.
   async function gather(meta, q, whole) {
-    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), words: new Set(), shas: [], dates: [] };
+    var n = { terms: new Set(), phrases: new Set(), fields: new Set(), values: new Map(), shas: [], dates: [] };
     needs(meta, q, n);
-    // A part the query cannot match needs no set of its filters' values.
+    // A part the query cannot match needs no set of its filters' values, and no postings.
     var within = reach(meta, q);
     var names = Array.from(n.fields).concat(Array.from(n.values.keys())).sort();
     var loaded = await Promise.all([
-      lookup(meta, Array.from(n.terms), 'terms'),
-      lookup(meta, Array.from(n.phrases), 'pos')]
+      lookup(meta, Array.from(n.terms), 'terms', within),
+      lookup(meta, Array.from(n.phrases), 'pos', within)]
       .concat(names.map(function (f) {
-        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort(), within, n.words)
+        return n.values.has(f) ? valueFiles(meta, f, Array.from(n.values.get(f)).sort(), within)
           : fieldFile(meta, f, f === 'date' ? n.dates : null, within);
       })));
     var postings = loaded[0], positions = loaded[1], fields = new Map();
@@ -1430,8 +1467,8 @@
     partsNeeds(q, postings, more);
     if (more.terms.size) {
       var extra = await Promise.all([
-        lookup(meta, Array.from(more.terms), 'terms'),
-        lookup(meta, Array.from(more.phrases), 'pos')]);
+        lookup(meta, Array.from(more.terms), 'terms', within),
+        lookup(meta, Array.from(more.phrases), 'pos', within)]);
       extra[0].forEach(function (v, t) { postings.set(t, v); });
       extra[1].forEach(function (v, t) { positions.set(t, v); });
     }

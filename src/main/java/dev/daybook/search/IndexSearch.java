@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -118,25 +119,52 @@ public final class IndexSearch implements Closeable {
   }
 
   /**
-   * The best score a clause of a query gives any document on its own, 0 when it matches none or
-   * has nothing to search for.
+   * The best score a clause of a query gives a document on its own, of the documents {@code
+   * among} accepts (their ids in {@link #reader}); 0 when it matches none of them or has nothing
+   * to search for.
    */
-  float best(SearchQuery clause) throws IOException {
-    try {
-      TopDocs top = searcher.search(QueryBuilder.build(clause, spelling::known).query(), 1);
-      return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
-    } catch (QuerySyntaxException nothing) {
-      return 0;
+  float best(SearchQuery clause, IntPredicate among) throws IOException {
+    float best = 0;
+    for (float score : scores(clause, among, ScoreMode.COMPLETE)) {
+      best = Math.max(best, score);
     }
+    return best;
   }
 
-  /** Whether a clause of a query matches any document. */
-  boolean matches(SearchQuery clause) throws IOException {
+  /** Whether a clause of a query matches a document {@code among} accepts. */
+  boolean matches(SearchQuery clause, IntPredicate among) throws IOException {
+    return scores(clause, among, ScoreMode.COMPLETE_NO_SCORES).length > 0;
+  }
+
+  /** The scores a clause gives the documents {@code among} accepts (with scoring, else zeros). */
+  private float[] scores(SearchQuery clause, IntPredicate among, ScoreMode mode)
+      throws IOException {
+    Query query;
     try {
-      return searcher.count(QueryBuilder.build(clause, spelling::known).query()) > 0;
+      query = searcher.rewrite(QueryBuilder.build(clause, spelling::known).query());
     } catch (QuerySyntaxException nothing) {
-      return false;
+      return new float[0];
     }
+    Weight weight = searcher.createWeight(query, mode, 1);
+    List<Float> out = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator docs = scorer.iterator();
+      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+        if ((live == null || live.get(d)) && among.test(leaf.docBase + d)) {
+          out.add(mode.needsScores() ? scorer.score() : 0f);
+        }
+      }
+    }
+    float[] scores = new float[out.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = out.get(i);
+    }
+    return scores;
   }
 
   /** The doc ids, in {@link #reader}, of every document a query matches, ascending. */

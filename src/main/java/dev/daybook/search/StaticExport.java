@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -54,8 +56,9 @@ import org.apache.lucene.util.BytesRef;
  * below, which number its documents from 0; the browser adds the part's {@code from}. A new day
  * in the same month remakes only the newest part, small, and keeps the older one as published
  * (the build knows it by its {@linkplain Part#key key}); the first day of a month remakes both.
- * A query loads a term's shard from each part. Statistics are the whole index's, in {@code
- * meta.json}.
+ * A query loads a term's shard from each part it can match and from the newest part; from the
+ * others, only for a text term the newest part lacks (its document frequency, which the newest
+ * part gives for the terms it holds). Statistics are the whole index's, in {@code meta.json}.
  *
  * <ul>
  *   <li>{@code meta.json}: no row per document: the format, the BM25 constants and the scores of a
@@ -94,7 +97,11 @@ import org.apache.lucene.util.BytesRef;
  *       and a higher freq score better whatever the statistics). A keyword term is written {@code field:value} ({@code author:},
  *       {@code path:}) and has the packed list of its doc id deltas; {@code sha:xxxx} (the first four hex
  *       digits of a SHA) has {@code [docDeltas, [the next three digits]]}. Text terms never hold
- *       ':', so the two cannot meet. A part holds only the terms of its documents.
+ *       ':', so the two cannot meet. A part holds only the terms of its documents, but for
+ *       the newest of several parts: there a text term the other parts hold too has one more
+ *       element, {@code [dfTitle, dfBody]}, how many of their documents hold it in each field
+ *       ({@link #otherParts}), and every {@code author:} term of the other parts is there, with
+ *       no docs ({@code ""}) when it has none of its own.
  *   <li>{@code pos-N.json}, N = {@link #shard}(term) of {@code posShards}: the positions of a text
  *       term, {@code [title, body]}, each a packed list of position deltas (from 0 in each doc), freq
  *       of them per doc in the order of its postings; loaded only for phrases.
@@ -136,7 +143,7 @@ import org.apache.lucene.util.BytesRef;
 public final class StaticExport {
 
   /** Changes with the file format. */
-  public static final int FORMAT = 12;
+  public static final int FORMAT = 13;
   /**
    * Documents per {@code docs-N.json}. The ten results a query shows are often ten chunks apart
    * (ids run by time), so a chunk's other documents are mostly fetched for nothing: 4 rather than
@@ -567,7 +574,9 @@ public final class StaticExport {
     List<Integer> steps = IntStream.rangeClosed(0, leaves.size()).boxed().toList();
     List<StoredPart> parts = Parallel.map(steps, step -> {
       if (step == leaves.size()) {
-        postings(reader, partDocs, n, terms, positions, tails, heads, split);
+        // The newest part, when older ones precede it, says what they hold of its text terms.
+        boolean newestOfSeveral = part.from() > 0 && part.from() + n == order.size();
+        postings(reader, partDocs, n, newestOfSeveral, terms, positions, tails, heads, split);
         return null;
       }
       return stored(leaves.get(step), local, combo, shown);
@@ -663,8 +672,12 @@ public final class StaticExport {
     return new StoredPart(facets, shas);
   }
 
-  /** The postings of the text and keyword fields, as the shards and positions files hold them. */
-  private static void postings(IndexReader reader, PartDocs part, int n,
+  /**
+   * The postings of the text and keyword fields, as the shards and positions files hold them;
+   * with {@code others}, each text term's numbers of documents in the other parts too ({@link
+   * #otherParts}).
+   */
+  private static void postings(IndexReader reader, PartDocs part, int n, boolean others,
       Map<String, Object> terms, Map<String, Object> positions, List<Object> tails,
       Set<String> heads, int split) throws IOException {
     if (n == 0) {
@@ -673,6 +686,7 @@ public final class StaticExport {
     int maxDoc = reader.maxDoc();
     String[] text = {SearchIndex.TITLE, SearchIndex.BODY};
     double[] avgdl = new double[2];
+    Map<String, int[]> own = others ? new HashMap<>() : null; // term -> its docs here, per field
     for (int f = 0; f < 2; f++) {
       int[] norms = new int[maxDoc];
       NumericDocValues nv = MultiDocValues.getNormValues(reader, text[f]);
@@ -682,11 +696,14 @@ public final class StaticExport {
         }
       }
       avgdl[f] = TermSplit.averageLength(norms);
-      textPostings(reader, text[f], f, part, norms, terms, positions);
+      textPostings(reader, text[f], f, part, norms, terms, positions, own);
     }
     split(terms, positions, tails, heads, split, avgdl, n);
+    if (others) {
+      otherParts(reader, terms, own);
+    }
     for (String keyword : KEYWORDS) {
-      keywordPostings(reader, keyword, part, terms);
+      keywordPostings(reader, keyword, part, others, terms);
     }
   }
 
@@ -711,6 +728,29 @@ public final class StaticExport {
         positions.put(e.getKey(), s.positions());
         tails.add(s.tail());
         heads.add(e.getKey());
+      }
+    }
+  }
+
+  /**
+   * Adds to each text term of the newest part the numbers of documents of the other parts that
+   * hold it, {@code [title, body]}, when there are any: BM25 takes a term's document frequency
+   * over the whole index, and a query that cannot match the other parts (a date filter) then
+   * reads no file of theirs for a term the newest part holds. A term without them is in no other
+   * part. The newest part is made again whenever any document changes (its key covers them all).
+   *
+   * @param own each text term's number of documents in this part, per field
+   */
+  @SuppressWarnings("unchecked")
+  private static void otherParts(IndexReader reader, Map<String, Object> terms,
+      Map<String, int[]> own) throws IOException {
+    for (Map.Entry<String, int[]> e : own.entrySet()) {
+      int title = reader.docFreq(new Term(SearchIndex.TITLE, e.getKey())) - e.getValue()[0];
+      int body = reader.docFreq(new Term(SearchIndex.BODY, e.getKey())) - e.getValue()[1];
+      if (title > 0 || body > 0) {
+        List<Object> value = new ArrayList<>((List<Object>) terms.get(e.getKey()));
+        value.add(List.of(title, body));
+        terms.put(e.getKey(), value);
       }
     }
   }
@@ -879,7 +919,8 @@ public final class StaticExport {
 
   @SuppressWarnings("unchecked")
   private static void textPostings(IndexReader reader, String field, int slot, PartDocs part,
-      int[] norms, Map<String, Object> out, Map<String, Object> outPositions) throws IOException {
+      int[] norms, Map<String, Object> out, Map<String, Object> outPositions,
+      Map<String, int[]> own) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
@@ -906,6 +947,9 @@ public final class StaticExport {
         continue; // not in this part
       }
       String key = term.utf8ToString();
+      if (own != null) {
+        own.computeIfAbsent(key, k -> new int[2])[slot] = p.count;
+      }
       // In exported-id order: docDelta, norm, freq for each doc; the positions apart.
       ExportCodec.Packer list = new ExportCodec.Packer();
       ExportCodec.Packer positions = new ExportCodec.Packer();
@@ -976,8 +1020,14 @@ public final class StaticExport {
     }
   }
 
+  /**
+   * The terms {@code field:value} of a keyword field with their docs in the part; with {@code
+   * others}, an author of the other parts alone too, without docs: whether a word is an author's
+   * name decides whether it is spelled ({@link Spelling}), and a query that cannot match the
+   * other parts then reads none of their files for it.
+   */
   private static void keywordPostings(IndexReader reader, String field, PartDocs part,
-      Map<String, Object> out) throws IOException {
+      boolean others, Map<String, Object> out) throws IOException {
     Terms t = MultiTerms.getTerms(reader, field);
     if (t == null) {
       return;
@@ -994,7 +1044,11 @@ public final class StaticExport {
         }
         ids[n++] = part.id(doc);
       }
+      String key = field + ":" + term.utf8ToString();
       if (n == 0) {
+        if (others && field.equals(SearchIndex.AUTHOR)) {
+          out.put(key, ExportCodec.Packed.EMPTY);
+        }
         continue; // not in this part
       }
       Arrays.sort(ids, 0, n);
@@ -1004,7 +1058,6 @@ public final class StaticExport {
         list.add(ids[i] - lastDoc);
         lastDoc = ids[i];
       }
-      String key = field + ":" + term.utf8ToString();
       out.put(key, list.packed());
     }
   }

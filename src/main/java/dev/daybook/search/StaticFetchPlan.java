@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -36,8 +37,11 @@ import org.apache.lucene.index.SortedDocValues;
  *       names no repository;
  *   <li>the {@code terms-N.json} of its terms (text terms, {@code author:}/{@code path:} terms,
  *       the {@code sha:} prefix; a word or phrase also needs the {@code author:} term of it and a
- *       bare SHA its {@code sha:} prefix), in the order the query names them; the {@code
- *       pos-N.json} of the terms of phrases (text of two tokens or more); the {@code
+ *       bare SHA its {@code sha:} prefix), in the order the query names them, of the parts a date
+ *       filter the query requires can meet ({@link #reach}), and of the others a keyword term's,
+ *       and a text term's in the newest part, or in every part when the newest lacks it ({@link
+ *       #shards}); the {@code pos-N.json} of the terms of phrases (text of two tokens or more),
+ *       of the parts it can meet; the {@code
  *       field-F.json} of its date filters and the {@code field-F-K.json} of the repositories,
  *       severities and types its filters and words name, of the parts a date filter the query
  *       requires can meet ({@link #reach}; a word's, of every part); the {@code big-K.json} a shard points
@@ -89,6 +93,8 @@ public final class StaticFetchPlan implements Closeable {
   private final Map<String, JsonNode> parsed = new HashMap<>();
   /** The terms whose tails the last {@link #gather} loaded (those of phrases). */
   private final Set<String> tailed = new HashSet<>();
+  /** The parts the last {@link #gather}'s query can match ({@link #reach}; null: every part). */
+  private Set<Integer> within;
   private Map<String, Integer> ids;
   private ExportOrder order;
 
@@ -307,9 +313,9 @@ public final class StaticFetchPlan implements Closeable {
     needs(q, n);
     Set<String> terms = n.terms;
     Set<String> phrases = n.phrases;
-    // A part the query cannot match needs no set of its filters' values; a word's values are
-    // read from every part, for the bound of proven() counts them over the whole archive.
-    Set<Integer> within = reach(q);
+    // A part the query cannot match needs no set of its filters' or words' values, and no
+    // postings.
+    within = reach(q);
     for (String f : n.fields) {
       int colon = f.indexOf(':');
       if (colon < 0) {
@@ -323,8 +329,7 @@ public final class StaticFetchPlan implements Closeable {
       }
       String field = f.substring(0, colon);
       String value = f.substring(colon + 1);
-      values(field, field.equals("repo") ? repos(value) : List.of(value), out,
-          n.words.contains(f) ? null : within);
+      values(field, field.equals("repo") ? repos(value) : List.of(value), out, within);
     }
     shards(terms, phrases, out);
     Set<String> partTerms = new LinkedHashSet<>();
@@ -363,24 +368,31 @@ public final class StaticFetchPlan implements Closeable {
     return data(holder, StaticExport.docsFile(local / meta.path("chunk").asInt()));
   }
 
-  /** The shards of some terms and the positions of some, and the big-K.json they point to. */
+  /**
+   * The shards of some terms and the positions of some, and the big-K.json they point to, as
+   * search.js's lookup() reads them: of the parts the query can match ({@link #postings}) and
+   * of the newest part; of the others, a text term's shard when the newest part lacks it (the
+   * newest gives the document frequency of the terms it holds in the other parts, and holds every
+   * author: {@link StaticExport}'s otherParts).
+   */
   private void shards(Set<String> terms, Set<String> phrases, Set<String> out)
       throws IOException {
-    for (JsonNode part : parts) {
-      int shards = part.path("shards").asInt();
-      int posShards = part.path("posShards").asInt();
+    int last = parts.size() - 1;
+    for (int p = 0; p < parts.size(); p++) {
+      shards(parts.get(p), postings(p) || p == last ? terms : Set.of(),
+          postings(p) ? phrases : Set.of(), out);
+    }
+    if (within != null && last >= 0) {
+      List<String> lacking = new ArrayList<>();
       for (String t : terms) {
-        out.add(data(part, StaticExport.termsFile(StaticExport.shard(t, shards))));
+        if (isText(t) && termValue(parts.get(last), t) == null) {
+          lacking.add(t);
+        }
       }
-      for (String t : phrases) {
-        out.add(data(part, StaticExport.posFile(StaticExport.shard(t, posShards))));
-      }
-      // A shard holding a number for a term means the term's value is in big-K.json.
-      for (String t : terms) {
-        big(out, part, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
-      }
-      for (String t : phrases) {
-        big(out, part, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
+      for (int p = 0; p < last; p++) {
+        if (!postings(p)) {
+          shards(parts.get(p), lacking, Set.of(), out);
+        }
       }
     }
     // A phrase needs the whole of a split term.
@@ -390,16 +402,46 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
+  /** The shards of some terms and the positions of some in one part, and their big-K.json. */
+  private void shards(JsonNode part, Collection<String> terms, Collection<String> phrases,
+      Set<String> out) throws IOException {
+    int shards = part.path("shards").asInt();
+    int posShards = part.path("posShards").asInt();
+    for (String t : terms) {
+      out.add(data(part, StaticExport.termsFile(StaticExport.shard(t, shards))));
+    }
+    for (String t : phrases) {
+      out.add(data(part, StaticExport.posFile(StaticExport.shard(t, posShards))));
+    }
+    // A shard holding a number for a term means the term's value is in big-K.json.
+    for (String t : terms) {
+      big(out, part, StaticExport.termsFile(StaticExport.shard(t, shards)), t);
+    }
+    for (String t : phrases) {
+      big(out, part, StaticExport.posFile(StaticExport.shard(t, posShards)), t);
+    }
+  }
+
+  /** Whether the query's postings are read from the part at {@code place} (it can match there). */
+  private boolean postings(int place) {
+    return within == null || within.contains(place);
+  }
+
+  /** A text term, not a keyword's {@code field:value}. */
+  private static boolean isText(String term) {
+    return term.indexOf(':') < 0;
+  }
+
   /** A term's value in a part, or null: its head when it is split. */
   private JsonNode termValue(JsonNode part, String term) throws IOException {
     return termValue(part, StaticExport.termsFile(StaticExport.shard(term,
         part.path("shards").asInt())), term);
   }
 
-  /** Whether a text term's value is a head in some part ({@link TermSplit}). */
+  /** Whether a text term's value is a head in some part it is read from ({@link TermSplit}). */
   private boolean split(String term) throws IOException {
-    for (JsonNode part : parts) {
-      if (isHead(termValue(part, term))) {
+    for (int p = 0; p < parts.size(); p++) {
+      if (postings(p) && isHead(termValue(parts.get(p), term))) {
         return true;
       }
     }
@@ -407,17 +449,44 @@ public final class StaticFetchPlan implements Closeable {
   }
 
   private static boolean isHead(JsonNode v) {
-    return v != null && v.isArray() && v.size() == 6;
+    return v != null && v.isArray() && v.size() >= 6;
   }
 
-  /** The tail-K.json of a term in every part where its value is a head. */
+  /** The tail-K.json of a term in every part it is read from where its value is a head. */
   private void tails(String term, Set<String> out) throws IOException {
-    for (JsonNode part : parts) {
-      JsonNode v = termValue(part, term);
-      if (isHead(v)) {
-        out.add(data(part, StaticExport.tailFile(v.get(3).asInt())));
+    for (int p = 0; p < parts.size(); p++) {
+      JsonNode v = termValue(parts.get(p), term);
+      if (postings(p) && isHead(v)) {
+        out.add(data(parts.get(p), StaticExport.tailFile(v.get(3).asInt())));
       }
     }
+  }
+
+  /**
+   * A text term's document frequency in a field over the whole index, as search.js's docFreq()
+   * finds it: from the newest part's value when it gives the other parts' ({@link
+   * StaticExport}'s otherParts), else summed over the parts.
+   */
+  private long docFreq(String term, int slot) throws IOException {
+    JsonNode newest = parts.isEmpty() ? null : termValue(parts.get(parts.size() - 1), term);
+    JsonNode others = newest == null ? null : newest.get(isHead(newest) ? 6 : 2);
+    if (others != null && others.isArray()) {
+      return ownDf(newest, slot) + others.get(slot).asLong();
+    }
+    long df = 0;
+    for (JsonNode part : parts) {
+      JsonNode v = termValue(part, term);
+      if (v != null) {
+        df += ownDf(v, slot);
+      }
+    }
+    return df;
+  }
+
+  /** A text term's documents in one part's value, in a field. */
+  private static long ownDf(JsonNode v, int slot) {
+    return isHead(v) ? v.get(2).get(slot).asLong()
+        : ExportCodec.unpack(v.get(slot).asText()).length / 3;
   }
 
   /** The text terms a query is searched by: the readings of its words and phrases. */
@@ -443,7 +512,8 @@ public final class StaticFetchPlan implements Closeable {
    * word or phrase of one term; the first page's commits are all in the term's head or in parts
    * where it is whole; and the last of them scores above the best a commit of a tail could: the
    * tail's best title and body scores ({@link TermSplit#frontier}) with the whole index's
-   * statistics, the word's extras that match anything and the best score of each other clause.
+   * statistics, the word's extras that match a commit and the best score of each other clause
+   * (of the commits of the parts the query can match: the only ones the page reads).
    */
   private boolean proven(SearchQuery q, Set<String> partial, SearchResults results)
       throws IOException {
@@ -456,7 +526,7 @@ public final class StaticFetchPlan implements Closeable {
       reads(item, reads);
       reads.retainAll(partial);
       if (reads.isEmpty()) {
-        others += item instanceof SearchQuery.Not ? 0 : index.best(item);
+        others += item instanceof SearchQuery.Not ? 0 : index.best(item, reached());
         continue;
       }
       String itemText = item instanceof SearchQuery.Words w ? w.text()
@@ -479,23 +549,15 @@ public final class StaticFetchPlan implements Closeable {
     String term = TextAnalysis.analyze(text, TextAnalysis.Mode.QUERY).get(0).term();
     float[] weights = new float[2];
     for (int slot = 0; slot < 2; slot++) {
-      long df = 0;
-      for (JsonNode part : parts) {
-        JsonNode v = termValue(part, term);
-        if (isHead(v)) {
-          df += v.get(2).get(slot).asInt();
-        } else if (v != null) {
-          df += ExportCodec.unpack(v.get(slot).asText()).length / 3;
-        }
-      }
-      weights[slot] = weight(slot, df);
+      weights[slot] = weight(slot, docFreq(term, slot));
     }
     double bound = 0;
     Set<Integer> head = new HashSet<>();
     Set<Integer> headed = new HashSet<>();
-    for (JsonNode part : parts) {
+    for (int p = 0; p < parts.size(); p++) {
+      JsonNode part = parts.get(p);
       JsonNode v = termValue(part, term);
-      if (!isHead(v)) {
+      if (!postings(p) || !isHead(v)) {
         continue;
       }
       headed.add(part.path("from").asInt());
@@ -518,7 +580,7 @@ public final class StaticFetchPlan implements Closeable {
       bound = Math.max(bound, best);
     }
     for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
-      bound += index.matches(e.filter()) ? e.score() : 0;
+      bound += index.matches(e.filter(), reached()) ? e.score() : 0;
     }
     bound += others;
     for (SearchHit hit : results.hits().subList(0, PAGE)) {
@@ -528,6 +590,12 @@ public final class StaticFetchPlan implements Closeable {
       }
     }
     return results.hits().get(PAGE - 1).score() > bound;
+  }
+
+  /** Whether a document of the index ({@link IndexSearch#reader}) is in a part the query can match. */
+  private IntPredicate reached() throws IOException {
+    int[] id = order().id;
+    return doc -> postings(place(id[doc]));
   }
 
   /** BM25's weight of a term in a field (search.js's weight): boost times idf, in floats. */
@@ -635,8 +703,6 @@ public final class StaticFetchPlan implements Closeable {
     final Set<String> terms = new LinkedHashSet<>();
     final Set<String> phrases = new LinkedHashSet<>();
     final Set<String> fields = new TreeSet<>();
-    /** The fields of a file per value, with the value, that a word names (its extras). */
-    final Set<String> words = new HashSet<>();
     final List<String> longShas = new ArrayList<>();
     final List<String[]> dates = new ArrayList<>();
   }
@@ -648,7 +714,7 @@ public final class StaticFetchPlan implements Closeable {
     } else if (q instanceof SearchQuery.Phrase p) {
       text(p.text(), false, n);
     } else if (q instanceof SearchQuery.Filter f) {
-      filter(f, n, false);
+      filter(f, n);
     } else if (q instanceof SearchQuery.Not not) {
       needs(not.query(), n);
     } else if (q instanceof SearchQuery.And a) {
@@ -658,7 +724,7 @@ public final class StaticFetchPlan implements Closeable {
     }
   }
 
-  private static void filter(SearchQuery.Filter f, Needs n, boolean word) {
+  private static void filter(SearchQuery.Filter f, Needs n) {
     switch (f.field()) {
       case "author", "path" -> n.terms.add(f.field() + ":" + f.value());
       case "sha" -> {
@@ -668,12 +734,7 @@ public final class StaticFetchPlan implements Closeable {
         }
       }
       // A field of a file per value is listed with its value; the others by name.
-      case "repo", "severity", "type" -> {
-        n.fields.add(f.field() + ":" + f.value());
-        if (word) {
-          n.words.add(f.field() + ":" + f.value());
-        }
-      }
+      case "repo", "severity", "type" -> n.fields.add(f.field() + ":" + f.value());
       case "date" -> {
         n.fields.add(f.field());
         n.dates.add(new String[] {f.value(), f.to()});
@@ -695,7 +756,7 @@ public final class StaticFetchPlan implements Closeable {
       }
     }
     for (QueryBuilder.Extra e : QueryBuilder.extras(text, word)) {
-      filter(e.filter(), n, true);
+      filter(e.filter(), n);
     }
   }
 

@@ -26,6 +26,13 @@ class StaticExportPartsTest {
         List.of("docs"), "Ann", "Change " + n, "A change.", "A change.", List.of(), "r.html#" + sha);
   }
 
+  private static CommitDoc doc(int n, String date, String title, String body) {
+    String sha = String.format("%040x", n + 1);
+    return new CommitDoc("acme/tool", sha, LocalDate.parse(date),
+        Instant.parse(date + "T10:00:00Z"), "low", List.of("docs"), "Ann", title, body, body,
+        List.of(), "r.html#" + sha);
+  }
+
   private static List<StaticExport.Part> parts(Path dir, List<CommitDoc> docs)
       throws IOException {
     try (FSDirectory index = FSDirectory.open(dir)) {
@@ -64,6 +71,50 @@ class StaticExportPartsTest {
         doc(1, "2020-01-20", "2020-01-20T00:00:00Z"), doc(2, "2020-03-02", "2020-03-02T00:00:00Z"),
         doc(3, "2020-03-03", "2020-03-03T00:00:00Z"));
     assertThat(parts(dir, docs)).containsExactly(new StaticExport.Part("2020-03/", 0, 4));
+  }
+
+  /**
+   * The newest part's value of a text term ends with how many documents of the other parts hold
+   * it, per field, when some do: what a query that cannot match them needs of them (BM25's
+   * document frequency is the whole index's).
+   */
+  @Test
+  void theNewestPartSaysHowManyDocumentsOfTheOthersHoldItsTextTerms(@TempDir Path dir)
+      throws IOException {
+    List<CommitDoc> docs = List.of(
+        doc(0, "2020-01-05", "zebra crossing", "plain words"),
+        doc(1, "2020-01-06", "zebra again", "lion words"),
+        doc(2, "2020-01-07", "otter", "lion"),
+        doc(3, "2020-02-10", "quiet", "zebra lion newt"),
+        doc(4, "2020-02-11", "newt", "calm"));
+    try (FSDirectory index = FSDirectory.open(dir)) {
+      SearchIndex.write(index, docs, "test");
+    }
+    Map<String, byte[]> files = new TreeMap<>();
+    StaticExport.write(dir, files::put);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode meta = json.readTree(files.get("meta.json"));
+    assertThat(meta.get("parts")).hasSize(2);
+
+    // zebra: two older titles, no older body; lion: two older bodies; newt: in no other part.
+    JsonNode zebra = value(json, files, meta.get("parts").get(1), "zebra");
+    assertThat(zebra).hasSize(3);
+    assertThat(zebra.get(2).toString()).isEqualTo("[2,0]");
+    assertThat(value(json, files, meta.get("parts").get(1), "lion").get(2).toString())
+        .isEqualTo("[0,2]");
+    assertThat(value(json, files, meta.get("parts").get(1), "newt")).hasSize(2);
+    // The older part's values are as ever: title and body.
+    assertThat(value(json, files, meta.get("parts").get(0), "zebra")).hasSize(2);
+    assertThat(value(json, files, meta.get("parts").get(0), "otter")).hasSize(2);
+    assertThat(value(json, files, meta.get("parts").get(1), "otter")).isNull();
+  }
+
+  /** A term's value in a part's shard, or null. */
+  private static JsonNode value(ObjectMapper json, Map<String, byte[]> files, JsonNode part,
+      String term) throws IOException {
+    String shard = part.get("dir").asText()
+        + StaticExport.termsFile(StaticExport.shard(term, part.get("shards").asInt()));
+    return json.readTree(files.get(shard)).get(term);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daybook.cli.CliRun;
 import dev.daybook.search.PublishedFile;
 import dev.daybook.search.SplitExport;
+import dev.daybook.search.StaticExport;
 import dev.daybook.search.StaticFetchPlan;
 import java.io.IOException;
 import java.net.URI;
@@ -265,15 +266,7 @@ class SearchAgreementTest {
       }
     }
     for (String day : List.of("06", "07", "08")) {
-      String text = Files.readString(Path.of("content/reports/2026/02/2026-02-" + day + ".md"))
-          .replace("2026-02-", "2026-03-");
-      Matcher hex = Pattern.compile("(?<![0-9a-f])[0-9a-f]{7,40}(?![0-9a-f])").matcher(text);
-      text = hex.replaceAll(m -> m.group().chars()
-          .mapToObj(c -> Character.toString("0123456789abcdef".charAt(
-              (Character.digit(c, 16) + 1) % 16))).collect(java.util.stream.Collectors.joining()));
-      Path to = content.resolve("reports/2026/03/2026-03-" + day + ".md");
-      Files.createDirectories(to.getParent());
-      Files.writeString(to, text);
+      copyToMarch(content, day);
     }
     Path twoSite = tmp.resolve("site");
     Path twoIndex = tmp.resolve("lucene");
@@ -290,20 +283,35 @@ class SearchAgreementTest {
       agreeOnEveryQuery(twoBase, twoSite, twoIndex, content);
 
       // A date filter loads the dates of only the parts it can meet; a date filter the query
-      // requires, the sets of its filters' values of only those parts (a word's type or
-      // severity counts over the whole archive); the facets come from the parts that hold a
-      // result. The page fetches what the fetch plan lists.
+      // requires, the sets of its filters' and words' values and the postings of only those
+      // parts, and of the other parts only what the scores and the spelling need (a text term's
+      // document frequency, when the newest part lacks the term); the facets come from the parts
+      // that hold a result. The page fetches what the fetch plan lists, and shows what the
+      // terminal finds.
       String february = "search/2026-02/field-date.json.gz";
       String march = "search/2026-03/field-date.json.gz";
       try (StaticFetchPlan plan = new StaticFetchPlan(twoSite, twoIndex)) {
-        for (String query : List.of("cache date:2026-03-07", "cache date:2026-02..2026-03",
-            "cache -date:2026-02-06", "date:..2026-02-28 OR sglang", "date:2026-03",
-            "cache date:2026-03", "type:bugfix date:2026-03", "修复 date:2026-03",
-            "cache severity:medium date:2026-03",
-            "type:bugfix date:2026-03 OR severity:high", "type:bugfix -date:2026-03")) {
+        for (String query : TWO_PART_QUERIES) {
           assertThat(fetched(twoBase, seen, query)).as("files fetched for %s", query)
               .isEqualTo(new TreeSet<>(plan.files(query)));
+          StringBuilder error = new StringBuilder();
+          assertThat(browser()).as("results of %s", query)
+              .isEqualTo(cli(query, error, twoIndex, content, "site.properties", "relevance",
+                  new StringBuilder(), new ArrayList<>()));
         }
+        // March alone: no file of February's for a word both months have, or for its phrase;
+        // February's shards of a word it alone has (its document frequency and spelling).
+        for (String query : List.of("cache date:2026-03", "\"jit test\" date:2026-03")) {
+          assertThat(plan.files(query)).as(query)
+              .noneMatch(f -> f.startsWith("search/2026-02/"));
+        }
+        assertThat(plan.files("accuracy date:2026-03")).as("a word of February alone")
+            .anyMatch(f -> f.startsWith("search/2026-02/terms-"))
+            .noneMatch(f -> f.startsWith("search/2026-02/field-"));
+        // February alone: March's shards too, the newest part's, for the other parts' counts.
+        assertThat(plan.files("cache date:2026-02-03"))
+            .anyMatch(f -> f.startsWith("search/2026-03/terms-"))
+            .noneMatch(f -> f.startsWith("search/2026-03/field-"));
         assertThat(plan.files("cache date:2026-03-07")).contains(march).doesNotContain(february);
         assertThat(plan.files("cache date:2026-03")).contains(march).doesNotContain(february)
             .contains("search/2026-03/facets.json.gz")
@@ -318,9 +326,9 @@ class SearchAgreementTest {
             .anyMatch(f -> f.startsWith("search/2026-03/field-type-"))
             .noneMatch(f -> f.startsWith("search/2026-02/field-"))
             .doesNotContain("search/2026-02/facets.json.gz");
-        // 修复 names the bug-fix type, which adds to a score over the whole archive.
+        // 修复 names the bug-fix type: its set, of the parts the query can match.
         assertThat(plan.files("修复 date:2026-03"))
-            .anyMatch(f -> f.startsWith("search/2026-02/field-type-"))
+            .noneMatch(f -> f.startsWith("search/2026-02/field-type-"))
             .anyMatch(f -> f.startsWith("search/2026-03/field-type-"))
             .doesNotContain("search/2026-02/facets.json.gz");
         assertThat(plan.files("cache severity:medium date:2026-03"))
@@ -333,7 +341,60 @@ class SearchAgreementTest {
         assertThat(plan.files("type:bugfix -date:2026-03"))
             .anyMatch(f -> f.startsWith("search/2026-02/field-type-"));
       }
+
+      // The same with frequent words written as heads and tails (TermSplit), March as long as
+      // February: a head of the newest part gives the other parts' counts too, and a query of
+      // March reads no tail of February's.
+      for (String day : List.of("02", "03", "04", "05")) {
+        copyToMarch(content, day);
+      }
+      CliRun again = CliRun.run("build", "--content=" + content, "--out=" + twoSite,
+          "--base-url=" + twoBase, "--index=" + twoIndex);
+      assertThat(again.exitCode()).as("daybook build: %s%s", again.out(), again.err()).isZero();
+      SplitExport.rewrite(twoIndex, twoSite.resolve("search"), SplitExport.LOW);
+      JsonNode newest = PublishedFile.readJson(twoSite.resolve("search/meta.json.gz"))
+          .get("parts").get(1);
+      JsonNode shard = PublishedFile.readJson(twoSite.resolve("search/"
+          + newest.get("dir").asText() + "terms-"
+          + StaticExport.shard("修复", newest.get("shards").asInt()) + ".json.gz"));
+      JsonNode head = shard.get("修复");
+      if (head.isNumber()) { // too long for the shard: big-K.json
+        int k = head.asInt();
+        head = PublishedFile.readJson(twoSite.resolve("search/" + newest.get("dir").asText()
+            + "big/" + k / StaticExport.PER_FOLDER + "/big-" + k + ".json.gz"));
+      }
+      assertThat(head).as("a head with the other parts' counts").hasSize(7);
+      try (StaticFetchPlan plan = new StaticFetchPlan(twoSite, twoIndex)) {
+        for (String query : List.of("修复 date:2026-03", "sglang date:2026-03",
+            "修复 date:2026-02", "\"修复 提交\" date:2026-03", "修复 sglang date:2026-03-07",
+            "提交 date:2026-02..2026-03")) {
+          assertThat(fetched(twoBase, seen, query)).as("files fetched for %s", query)
+              .isEqualTo(new TreeSet<>(plan.files(query)));
+          assertThat(browser()).as("results of %s", query)
+              .isEqualTo(cli(query, new StringBuilder(), twoIndex, content, "site.properties",
+                  "relevance", new StringBuilder(), new ArrayList<>()));
+        }
+        assertThat(plan.files("修复 date:2026-03"))
+            .anyMatch(f -> f.startsWith("search/2026-03/tail/"))
+            .noneMatch(f -> f.startsWith("search/2026-02/"));
+      }
     }
+  }
+
+  /**
+   * Copies a day of the shipped week to the same day of March, each hex digit of its SHAs one
+   * more: other commits.
+   */
+  private static void copyToMarch(Path content, String day) throws IOException {
+    String text = Files.readString(Path.of("content/reports/2026/02/2026-02-" + day + ".md"))
+        .replace("2026-02-", "2026-03-");
+    Matcher hex = Pattern.compile("(?<![0-9a-f])[0-9a-f]{7,40}(?![0-9a-f])").matcher(text);
+    text = hex.replaceAll(m -> m.group().chars()
+        .mapToObj(c -> Character.toString("0123456789abcdef".charAt(
+            (Character.digit(c, 16) + 1) % 16))).collect(java.util.stream.Collectors.joining()));
+    Path to = content.resolve("reports/2026/03/2026-03-" + day + ".md");
+    Files.createDirectories(to.getParent());
+    Files.writeString(to, text);
   }
 
   /**
@@ -393,6 +454,16 @@ class SearchAgreementTest {
       assertThat(seen.stream().map(r -> r.path())).anyMatch(p -> p.contains("/tail-"));
     }
   }
+
+  /** Queries over the export in two parts, February and March, most of them of one part. */
+  static final List<String> TWO_PART_QUERIES = List.of("cache date:2026-03-07",
+      "cache date:2026-02..2026-03", "cache -date:2026-02-06", "date:..2026-02-28 OR sglang",
+      "date:2026-03", "cache date:2026-03", "type:bugfix date:2026-03", "修复 date:2026-03",
+      "cache severity:medium date:2026-03", "type:bugfix date:2026-03 OR severity:high",
+      "type:bugfix -date:2026-03", "\"radix cache\" date:2026-03-07", "accuracy date:2026-03",
+      "cache accuracy date:2026-03", "accuracy date:2026-02", "cache date:2026-02-03",
+      "radix cache date:2026-03", "Alison date:2026-03", "cahce date:2026-03",
+      "修复 高 date:2026-03", "sglang date:2026-03-06..", "\"jit test\" date:2026-03");
 
   /** Loads search.html?q= of a site in a fresh page with an empty cache: what it fetched. */
   private Set<String> fetched(String siteBase, List<StaticServer.Request> seen, String query) {
