@@ -694,16 +694,18 @@
   // The values of some terms, from their shards (kind 'terms' or 'pos'; and big-K.json for a
   // term too long for one): term -> [{ from, dir, v, stats }], in the parts' order. Of the parts
   // within (places in meta.parts; null: every part), and of the others what the query's scores
-  // and spelling need: the newest part's 'terms' (it gives a text term's document frequency in
-  // the other parts, [dfTitle, dfBody], StaticExport.otherParts, and holds every author of the
-  // archive), and the older parts' of a text term the newest lacks. A value of a part outside
-  // within has stats: true: its documents count in no result.
+  // and spelling need: the newest part's text and author terms (it gives a text term's document
+  // frequency in the other parts, [dfTitle, dfBody], StaticExport.otherParts, and holds every
+  // author of the archive), and the older parts' of a text term the newest lacks. A value of a
+  // part outside within has stats: true: its documents count in no result.
   async function lookup(meta, terms, kind, within) {
     var last = meta.parts.length - 1;
     var text = function (t) { return t.indexOf(':') < 0; };
+    var reads = function (p, t) {
+      return !within || within.has(p) || kind === 'terms' && p === last && (text(t) || t.startsWith('author:'));
+    };
     var found = await Promise.all(meta.parts.map(function (part, p) {
-      var reads = !within || within.has(p) || kind === 'terms' && p === last;
-      return partValues(meta, part, kind, terms.map(function (t) { return reads ? t : null; }));
+      return partValues(meta, part, kind, terms.map(function (t) { return reads(p, t) ? t : null; }));
     }));
     if (kind === 'terms' && within && last >= 0) {
       var lacking = terms.map(function (t, i) { return text(t) && found[last][i] === undefined ? t : null; });

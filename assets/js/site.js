@@ -37,7 +37,7 @@
   }
 
   // A list's date jump: a date the page shows opens the newest day on the page not after it; an
-  // older date, the search for the list's commits of that day (data-filter), newest first.
+  // older date, the search for the list's commits up to that day (data-filter), newest first.
   var form = document.querySelector('form.jump-form');
   if (!form) return;
   form.addEventListener('submit', function (event) {
@@ -50,7 +50,7 @@
       location.hash = day.id;
       return;
     }
-    var query = form.getAttribute('data-filter') + ' date:' + date;
+    var query = form.getAttribute('data-filter') + ' date:..' + date;
     // From the site's root: a list's links are written from its <base>.
     location.href = new URL('search.html?q=' + encodeURIComponent(query) + '&sort=date',
       document.baseURI).href;

@@ -67,7 +67,7 @@ public final class SiteBuilder {
    * What to build from and where to.
    *
    * @param title the site title
-   * @param pageSize commits per index page
+   * @param pageSize commits a list's page shows (whole days) before the search has the rest
    * @param searchIndex the folder of the Lucene search index ({@link SearchIndex}), brought up to
    *     date after the reports are parsed; {@code null} for no index
    * @param bots the authors that are bots besides those named {@code …[bot]} ({@code site.bots})
@@ -470,7 +470,7 @@ public final class SiteBuilder {
               + e.message(o.language()) + " (" + w.getValue() + ")");
         }
         watches.add(new Watch(w.getKey(), w.getValue(), found.hits().stream()
-            .map(h -> Watch.key(h.repo(), h.sha())).toList()));
+            .map(h -> Watch.key(h.repo(), h.sha())).toList(), found.total()));
       }
     }
     return watches;

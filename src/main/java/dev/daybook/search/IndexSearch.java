@@ -124,29 +124,39 @@ public final class IndexSearch implements Closeable {
    * to search for.
    */
   float best(SearchQuery clause, IntPredicate among) throws IOException {
-    float best = 0;
-    for (float score : scores(clause, among, ScoreMode.COMPLETE)) {
-      best = Math.max(best, score);
-    }
-    return best;
+    float[] best = {0};
+    visit(clause, among, ScoreMode.COMPLETE, scorer -> {
+      best[0] = Math.max(best[0], scorer.score());
+      return true;
+    });
+    return best[0];
   }
 
   /** Whether a clause of a query matches a document {@code among} accepts. */
   boolean matches(SearchQuery clause, IntPredicate among) throws IOException {
-    return scores(clause, among, ScoreMode.COMPLETE_NO_SCORES).length > 0;
+    boolean[] any = {false};
+    visit(clause, among, ScoreMode.COMPLETE_NO_SCORES, scorer -> {
+      any[0] = true;
+      return false;
+    });
+    return any[0];
   }
 
-  /** The scores a clause gives the documents {@code among} accepts (with scoring, else zeros). */
-  private float[] scores(SearchQuery clause, IntPredicate among, ScoreMode mode)
+  /** What {@link #visit} does at a document; false stops the visit. */
+  private interface Visitor {
+    boolean at(Scorer scorer) throws IOException;
+  }
+
+  /** Visits each live document a clause matches that {@code among} accepts, in doc order. */
+  private void visit(SearchQuery clause, IntPredicate among, ScoreMode mode, Visitor visitor)
       throws IOException {
     Query query;
     try {
       query = searcher.rewrite(QueryBuilder.build(clause, spelling::known).query());
     } catch (QuerySyntaxException nothing) {
-      return new float[0];
+      return;
     }
     Weight weight = searcher.createWeight(query, mode, 1);
-    List<Float> out = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       Scorer scorer = weight.scorer(leaf);
       if (scorer == null) {
@@ -155,16 +165,12 @@ public final class IndexSearch implements Closeable {
       Bits live = leaf.reader().getLiveDocs();
       DocIdSetIterator docs = scorer.iterator();
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-        if ((live == null || live.get(d)) && among.test(leaf.docBase + d)) {
-          out.add(mode.needsScores() ? scorer.score() : 0f);
+        if ((live == null || live.get(d)) && among.test(leaf.docBase + d)
+            && !visitor.at(scorer)) {
+          return;
         }
       }
     }
-    float[] scores = new float[out.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = out.get(i);
-    }
-    return scores;
   }
 
   /** The doc ids, in {@link #reader}, of every document a query matches, ascending. */

@@ -32,7 +32,6 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -598,8 +597,9 @@ public final class StaticExport {
       terms.put(e.getKey(), List.of(deltas, new ArrayList<>(e.getValue().values())));
     }
 
-    // A query loads a term's shard from every part: sized by the part's share of the documents,
-    // the shards it loads add up to about one of the whole, and a small part has small files.
+    // A query loads a term's shard from every part it can match (and the newest): sized by the
+    // part's share of the documents, the shards it loads add up to about one of the whole, and a
+    // small part has small files.
     // The share is of the documents up to the part's end, which its key covers: a kept part has
     // the shards a cold build would give it.
     long target = Math.max(SHARD_TARGET / 8, (long) SHARD_TARGET * n / (part.from() + n));
@@ -744,13 +744,26 @@ public final class StaticExport {
   @SuppressWarnings("unchecked")
   private static void otherParts(IndexReader reader, Map<String, Object> terms,
       Map<String, int[]> own) throws IOException {
-    for (Map.Entry<String, int[]> e : own.entrySet()) {
-      int title = reader.docFreq(new Term(SearchIndex.TITLE, e.getKey())) - e.getValue()[0];
-      int body = reader.docFreq(new Term(SearchIndex.BODY, e.getKey())) - e.getValue()[1];
+    // The terms in order, each field's enum seeking forward (one enum: a seek per term and
+    // segment, not an enum of every segment per term as IndexReader.docFreq makes).
+    List<String> sorted = new ArrayList<>(new TreeSet<>(own.keySet()));
+    int[][] whole = new int[2][sorted.size()];
+    String[] fields = {SearchIndex.TITLE, SearchIndex.BODY};
+    for (int f = 0; f < 2; f++) {
+      Terms t = MultiTerms.getTerms(reader, fields[f]);
+      TermsEnum te = t == null ? null : t.iterator();
+      for (int i = 0; te != null && i < sorted.size(); i++) {
+        whole[f][i] = te.seekExact(new BytesRef(sorted.get(i))) ? te.docFreq() : 0;
+      }
+    }
+    for (int i = 0; i < sorted.size(); i++) {
+      String term = sorted.get(i);
+      int title = whole[0][i] - own.get(term)[0];
+      int body = whole[1][i] - own.get(term)[1];
       if (title > 0 || body > 0) {
-        List<Object> value = new ArrayList<>((List<Object>) terms.get(e.getKey()));
+        List<Object> value = new ArrayList<>((List<Object>) terms.get(term));
         value.add(List.of(title, body));
-        terms.put(e.getKey(), value);
+        terms.put(term, value);
       }
     }
   }

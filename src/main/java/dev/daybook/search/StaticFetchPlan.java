@@ -38,17 +38,17 @@ import org.apache.lucene.index.SortedDocValues;
  *   <li>the {@code terms-N.json} of its terms (text terms, {@code author:}/{@code path:} terms,
  *       the {@code sha:} prefix; a word or phrase also needs the {@code author:} term of it and a
  *       bare SHA its {@code sha:} prefix), in the order the query names them, of the parts a date
- *       filter the query requires can meet ({@link #reach}), and of the others a keyword term's,
- *       and a text term's in the newest part, or in every part when the newest lacks it ({@link
- *       #shards}); the {@code pos-N.json} of the terms of phrases (text of two tokens or more),
- *       of the parts it can meet; the {@code
- *       field-F.json} of its date filters and the {@code field-F-K.json} of the repositories,
- *       severities and types its filters and words name, of the parts a date filter the query
- *       requires can meet ({@link #reach}; a word's, of every part); the {@code big-K.json} a shard points
- *       to; the {@code tail-K.json} of a phrase's terms that are split ({@link TermSplit});
+ *       filter the query requires can meet ({@link #reach}), of the newest part for text and
+ *       author terms, and of the other parts for a text term the newest lacks ({@link #shards});
+ *       the {@code pos-N.json} of the terms of phrases (text of two tokens or more), of the parts
+ *       it can meet; the {@code field-F.json} of its date filters and the {@code field-F-K.json}
+ *       of the repositories, severities and types its filters and words name, of the parts it
+ *       can meet; the {@code big-K.json} a shard points to; the {@code tail-K.json} of a
+ *       phrase's terms that are split ({@link TermSplit}), of the parts it can meet;
  *   <li>the shards and positions of the parts reading of a text with a term the index lacks
  *       ({@link QueryBuilder#reading});
- *   <li>for a SHA longer than 7 digits (bare or not), the {@code docs-N.json} of each candidate;
+ *   <li>for a SHA longer than 7 digits (bare or not), the {@code docs-N.json} of each candidate
+ *       of the parts the query can meet;
  *   <li>for a word that matches nothing ({@link Spelling}), the {@code words-Ln.json} of its
  *       first letter and the lengths within reach; if a word was corrected, the files of the
  *       corrected query as above;
@@ -339,7 +339,11 @@ public final class StaticFetchPlan implements Closeable {
     for (String sha : n.longShas) {
       String prefix = sha.substring(0, 4);
       String term = "sha:" + prefix;
-      for (JsonNode part : parts) {
+      for (int p = 0; p < parts.size(); p++) {
+        if (!postings(p)) {
+          continue; // the page reads no SHA of a part the query cannot match
+        }
+        JsonNode part = parts.get(p);
         String shard = StaticExport.termsFile(StaticExport.shard(term, part.path("shards").asInt()));
         JsonNode value = termValue(part, shard, term);
         if (value == null) {
@@ -370,16 +374,18 @@ public final class StaticFetchPlan implements Closeable {
 
   /**
    * The shards of some terms and the positions of some, and the big-K.json they point to, as
-   * search.js's lookup() reads them: of the parts the query can match ({@link #postings}) and
-   * of the newest part; of the others, a text term's shard when the newest part lacks it (the
-   * newest gives the document frequency of the terms it holds in the other parts, and holds every
-   * author: {@link StaticExport}'s otherParts).
+   * search.js's lookup() reads them: of the parts the query can match ({@link #postings}); of
+   * the newest part, those of text and author terms (it gives the document frequency of its text
+   * terms in the other parts, and holds every author: {@link StaticExport}'s otherParts); of the
+   * others, a text term's shard when the newest part lacks it.
    */
   private void shards(Set<String> terms, Set<String> phrases, Set<String> out)
       throws IOException {
     int last = parts.size() - 1;
+    List<String> textAndAuthors = terms.stream()
+        .filter(t -> isText(t) || t.startsWith(SearchIndex.AUTHOR + ":")).toList();
     for (int p = 0; p < parts.size(); p++) {
-      shards(parts.get(p), postings(p) || p == last ? terms : Set.of(),
+      shards(parts.get(p), postings(p) ? terms : p == last ? textAndAuthors : List.of(),
           postings(p) ? phrases : Set.of(), out);
     }
     if (within != null && last >= 0) {

@@ -160,9 +160,10 @@ final class PageRenderer {
       List<SiteModel.Entry> entries = model.all().stream()
           .filter(e -> found.contains(Watch.key(e.repo().toString(), e.commit().sha())))
           .toList();
+      // The filter in brackets, so that a date ANDs with the whole of an OR.
       jobs.add(list(new CommitList("watch", w.name(), "👁 " + w.name(),
           SitePaths.watch(w.name()), SitePaths.watchFeed(w.name()), "(" + w.query() + ")",
-          w.query()), entries));
+          w.query()), entries, w.total()));
     }
     jobs.add(later -> dailyFeed());
     jobs.add(later -> render("404.ftl", SitePaths.NOT_FOUND, Map.of("root", base.path())));
@@ -185,8 +186,16 @@ final class PageRenderer {
 
   /** A list's page and its feed. */
   private PageJob list(CommitList list, List<SiteModel.Entry> entries) {
+    return list(list, entries, entries.size());
+  }
+
+  /**
+   * A list's page and its feed, of a list of {@code total} commits whose newest are {@code
+   * entries} (a watch's search gives at most so many).
+   */
+  private PageJob list(CommitList list, List<SiteModel.Entry> entries, long total) {
     return later -> {
-      listing(list, entries);
+      listing(list, entries, total);
       feed(list, entries);
     };
   }
@@ -589,17 +598,17 @@ final class PageRenderer {
    * it has older commits, where the search finds them: from the day before the oldest shown, by
    * month, or from a date.
    */
-  private void listing(CommitList list, List<SiteModel.Entry> entries)
+  private void listing(CommitList list, List<SiteModel.Entry> entries, long total)
       throws IOException, SiteException {
     int n = entries.size();
     int shown = list.filter() == null ? n : shown(entries, pageSize);
     Supplier<Map<String, Object>> page = () -> {
       Map<String, Object> data = listData(list, entries.subList(0, shown));
-      data.put("total", n);
+      data.put("total", total);
       if (list.kind().equals("repo") && n > 0) {
         data.put("chart", repoChart(RepoId.parse(list.name()), entries));
       }
-      if (shown < n) {
+      if (shown < total) {
         LocalDate oldestShown = entries.get(shown - 1).date();
         data.put("older", SitePaths.searchNewestFirst(
             list.filter() + " date:.." + oldestShown.minusDays(1)));
@@ -607,9 +616,11 @@ final class PageRenderer {
       }
       return data;
     };
-    // Made from every day up to the list's newest one (its total, its chart, its months).
-    renderThrough("list.ftl", list.front(), listFields(list),
-        n == 0 ? null : entries.get(0).date(), page);
+    // Made from every day up to the list's newest one (its total, its chart, its months); a
+    // watch's total is the search's.
+    Map<String, Object> fields = listFields(list);
+    fields.put("total", total);
+    renderThrough("list.ftl", list.front(), fields, n == 0 ? null : entries.get(0).date(), page);
   }
 
   /**

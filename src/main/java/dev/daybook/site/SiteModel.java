@@ -32,9 +32,9 @@ final class SiteModel {
   }
 
   /**
-   * The newest day first, then the newest commit. The day comes first so that a report added
-   * for a new day only adds commits at the newest end of every list, even when a report's times
-   * were edited: the archive pages of the lists are cut from the oldest end and must not shift.
+   * The newest day first, then the newest commit. The day comes first so that a list's page,
+   * which shows whole days, holds the commits of its days whatever the times a report says, and
+   * is made from the reports up to its newest day.
    */
   static final Comparator<Entry> NEWEST_FIRST = Comparator
       .comparing(Entry::date, Comparator.reverseOrder())

@@ -11,9 +11,11 @@ import java.util.Objects;
  *
  * @param name its folder: {@code watch/NAME/}
  * @param query the query as written in {@code site.properties}
- * @param commits each commit found as {@link #key}, newest first
+ * @param commits each commit found as {@link #key}, newest first (the newest ones, when there
+ *     are more than the search gave)
+ * @param total how many commits the query finds
  */
-public record Watch(String name, String query, List<String> commits) {
+public record Watch(String name, String query, List<String> commits, long total) {
 
   public Watch {
     Objects.requireNonNull(name, "name");

@@ -26,10 +26,10 @@ class StaticExportPartsTest {
         List.of("docs"), "Ann", "Change " + n, "A change.", "A change.", List.of(), "r.html#" + sha);
   }
 
-  private static CommitDoc doc(int n, String date, String title, String body) {
+  private static CommitDoc doc(int n, String date, String author, String title, String body) {
     String sha = String.format("%040x", n + 1);
     return new CommitDoc("acme/tool", sha, LocalDate.parse(date),
-        Instant.parse(date + "T10:00:00Z"), "low", List.of("docs"), "Ann", title, body, body,
+        Instant.parse(date + "T10:00:00Z"), "low", List.of("docs"), author, title, body, body,
         List.of(), "r.html#" + sha);
   }
 
@@ -75,18 +75,18 @@ class StaticExportPartsTest {
 
   /**
    * The newest part's value of a text term ends with how many documents of the other parts hold
-   * it, per field, when some do: what a query that cannot match them needs of them (BM25's
-   * document frequency is the whole index's).
+   * it, per field, when some do, and the newest part holds every author: what a query that
+   * cannot match the other parts needs of them (BM25's document frequency is the whole index's).
    */
   @Test
   void theNewestPartSaysHowManyDocumentsOfTheOthersHoldItsTextTerms(@TempDir Path dir)
       throws IOException {
     List<CommitDoc> docs = List.of(
-        doc(0, "2020-01-05", "zebra crossing", "plain words"),
-        doc(1, "2020-01-06", "zebra again", "lion words"),
-        doc(2, "2020-01-07", "otter", "lion"),
-        doc(3, "2020-02-10", "quiet", "zebra lion newt"),
-        doc(4, "2020-02-11", "newt", "calm"));
+        doc(0, "2020-01-05", "Bo", "zebra crossing", "plain words"),
+        doc(1, "2020-01-06", "Ann", "zebra again", "lion words"),
+        doc(2, "2020-01-07", "Bo", "otter", "lion"),
+        doc(3, "2020-02-10", "Ann", "quiet", "zebra lion newt"),
+        doc(4, "2020-02-11", "Ann", "newt", "calm"));
     try (FSDirectory index = FSDirectory.open(dir)) {
       SearchIndex.write(index, docs, "test");
     }
@@ -107,6 +107,12 @@ class StaticExportPartsTest {
     assertThat(value(json, files, meta.get("parts").get(0), "zebra")).hasSize(2);
     assertThat(value(json, files, meta.get("parts").get(0), "otter")).hasSize(2);
     assertThat(value(json, files, meta.get("parts").get(1), "otter")).isNull();
+    // Every author is in the newest part, one of the older part alone without docs: whether a
+    // word names an author decides whether it is spelled.
+    assertThat(value(json, files, meta.get("parts").get(1), "author:bo").asText()).isEmpty();
+    assertThat(value(json, files, meta.get("parts").get(1), "author:ann").asText()).isNotEmpty();
+    assertThat(value(json, files, meta.get("parts").get(0), "author:bo").asText()).isNotEmpty();
+    assertThat(value(json, files, meta.get("parts").get(0), "author:ann").asText()).isNotEmpty();
   }
 
   /** A term's value in a part's shard, or null. */

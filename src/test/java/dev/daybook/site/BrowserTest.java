@@ -670,11 +670,15 @@ class BrowserTest {
     js("document.getElementById('jump-date').value = arguments[0];", "2026-02-03");
     driver.findElement(By.cssSelector("form.jump-form button")).click();
     waitForUrl(base + SitePaths.SEARCH
-        + "?q=repo%3Asgl-project%2Fsglang%20date%3A2026-02-03&sort=date");
+        + "?q=repo%3Asgl-project%2Fsglang%20date%3A..2026-02-03&sort=date");
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
         By.cssSelector("#search-results li.search-hit")).isEmpty());
-    assertThat(driver.findElements(By.cssSelector("#search-results .search-meta")))
-        .allMatch(meta -> meta.getText().startsWith("2026-02-03 · sgl-project/sglang"));
+    // Newest first from that day: its commits, then the older days'.
+    List<String> dates = driver.findElements(By.cssSelector("#search-results .search-meta"))
+        .stream().map(meta -> meta.getText().substring(0, 10)).toList();
+    assertThat(dates).first().isEqualTo("2026-02-03");
+    assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+        .allMatch(d -> d.compareTo("2026-02-03") <= 0);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -463,7 +463,9 @@ class SearchAgreementTest {
       "type:bugfix -date:2026-03", "\"radix cache\" date:2026-03-07", "accuracy date:2026-03",
       "cache accuracy date:2026-03", "accuracy date:2026-02", "cache date:2026-02-03",
       "radix cache date:2026-03", "Alison date:2026-03", "cahce date:2026-03",
-      "修复 高 date:2026-03", "sglang date:2026-03-06..", "\"jit test\" date:2026-03");
+      "修复 高 date:2026-03", "sglang date:2026-03-06..", "\"jit test\" date:2026-03",
+      "strgrb date:2026-03", "author:strgrb date:2026-03", "sha:3d68bd9d9b6e date:2026-03",
+      "3d68bd9d9b6e date:2026-02..2026-03", "sha:4e79ce0e0c7f date:2026-02");
 
   /** Loads search.html?q= of a site in a fresh page with an empty cache: what it fetched. */
   private Set<String> fetched(String siteBase, List<StaticServer.Request> seen, String query) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daybook.build.SiteBuilder;
 import dev.daybook.model.Language;
+import dev.daybook.search.IndexSearch;
+import dev.daybook.search.SearchHit;
+import dev.daybook.search.SearchResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -29,8 +32,13 @@ class WatchFeedsTest {
   static Path site;
 
   static SiteBuilder.Options options(Path out, Language language, Map<String, String> watches) {
+    return options(out, language, watches, 50);
+  }
+
+  static SiteBuilder.Options options(Path out, Language language, Map<String, String> watches,
+      int pageSize) {
     return new SiteBuilder.Options(Bakes.SHIPPED_CONTENT, Bakes.TEMPLATES, Bakes.ASSETS, out,
-        BaseUrl.parse(Bakes.SUB_PATH), "Daybook", language, ZoneId.of("Asia/Shanghai"), 50)
+        BaseUrl.parse(Bakes.SUB_PATH), "Daybook", language, ZoneId.of("Asia/Shanghai"), pageSize)
         .withSearchIndex(out.resolveSibling(out.getFileName() + "-index"))
         .withBots(List.of("sglang-bot"), false).withWatches(watches);
   }
@@ -83,6 +91,40 @@ class WatchFeedsTest {
     Document amd = page(SitePaths.watch("amd-high"));
     assertThat(amd.select(".entries > li")).isNotEmpty()
         .allMatch(e -> !e.select("> .badge-high").isEmpty(), "high");
+  }
+
+  /**
+   * A watch longer than its page sends the reader to the search for the rest: its query in
+   * brackets (a date after an OR would bind to its last side), from the day before the oldest
+   * shown, which finds exactly the commits the page leaves out.
+   */
+  @Test
+  void aWatchLongerThanItsPageSearchesForTheRestWithItsWholeQuery() throws Exception {
+    Path out = dir.resolve("short-pages");
+    new SiteBuilder().build(options(out, Language.ZH, Map.of(
+        "fixes", "type:bugfix OR severity:高"), 3));
+    Document page = Jsoup.parse(out.resolve(SitePaths.file(SitePaths.watch("fixes"))).toFile(),
+        "UTF-8");
+    List<String> shown = page.select(".entries > li small code").eachText();
+    List<String> days = page.select(".list-days h2").eachText();
+    String oldest = days.get(days.size() - 1);
+    String href = page.select(".list-older a").attr("href");
+    String query = java.net.URLDecoder.decode(
+        href.replaceAll("^search\\.html\\?q=|&sort=date$", ""),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(query).isEqualTo("(type:bugfix OR severity:高) date:.."
+        + java.time.LocalDate.parse(oldest).minusDays(1));
+    try (IndexSearch search = IndexSearch.open(out.resolveSibling("short-pages-index"))) {
+      SearchResults all = search.search("type:bugfix OR severity:高", IndexSearch.MAX_LIMIT,
+          IndexSearch.Order.DATE);
+      List<String> rest = search.search(query, IndexSearch.MAX_LIMIT, IndexSearch.Order.DATE)
+          .hits().stream().map(SearchHit::shortSha).toList();
+      assertThat(shown).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(rest).hasSize((int) all.total() - shown.size()).doesNotContainAnyElementsOf(shown);
+      assertThat(page.select(".list-meta").text()).startsWith(all.total() + " 个提交");
+      assertThat(page.select(".list-older a").text())
+          .isEqualTo("在搜索中查看更早的 " + rest.size() + " 个提交 →");
+    }
   }
 
   @Test
