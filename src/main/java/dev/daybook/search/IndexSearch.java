@@ -125,7 +125,7 @@ public final class IndexSearch implements Closeable {
    */
   float best(SearchQuery clause, IntPredicate among) throws IOException {
     float[] best = {0};
-    visit(clause, among, ScoreMode.COMPLETE, scorer -> {
+    visit(clause, among, ScoreMode.COMPLETE, (doc, scorer) -> {
       best[0] = Math.max(best[0], scorer.score());
       return true;
     });
@@ -135,19 +135,22 @@ public final class IndexSearch implements Closeable {
   /** Whether a clause of a query matches a document {@code among} accepts. */
   boolean matches(SearchQuery clause, IntPredicate among) throws IOException {
     boolean[] any = {false};
-    visit(clause, among, ScoreMode.COMPLETE_NO_SCORES, scorer -> {
+    visit(clause, among, ScoreMode.COMPLETE_NO_SCORES, (doc, scorer) -> {
       any[0] = true;
       return false;
     });
     return any[0];
   }
 
-  /** What {@link #visit} does at a document; false stops the visit. */
+  /** What {@link #visit} does at a document (its id in {@link #reader}); false stops it. */
   private interface Visitor {
-    boolean at(Scorer scorer) throws IOException;
+    boolean at(int doc, Scorer scorer) throws IOException;
   }
 
-  /** Visits each live document a clause matches that {@code among} accepts, in doc order. */
+  /**
+   * Visits each live document a clause matches that {@code among} accepts, in doc order; none
+   * when the clause has nothing to search for.
+   */
   private void visit(SearchQuery clause, IntPredicate among, ScoreMode mode, Visitor visitor)
       throws IOException {
     Query query;
@@ -166,7 +169,7 @@ public final class IndexSearch implements Closeable {
       DocIdSetIterator docs = scorer.iterator();
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if ((live == null || live.get(d)) && among.test(leaf.docBase + d)
-            && !visitor.at(scorer)) {
+            && !visitor.at(leaf.docBase + d, scorer)) {
           return;
         }
       }
@@ -175,23 +178,11 @@ public final class IndexSearch implements Closeable {
 
   /** The doc ids, in {@link #reader}, of every document a query matches, ascending. */
   int[] matching(String queryText) throws QuerySyntaxException, IOException {
-    Query query = searcher.rewrite(QueryBuilder.build(read(queryText).query(), spelling::known)
-        .query());
-    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
     IntStream.Builder out = IntStream.builder();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator docs = scorer.iterator();
-      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-        if (live == null || live.get(d)) {
-          out.add(leaf.docBase + d);
-        }
-      }
-    }
+    visit(read(queryText).query(), doc -> true, ScoreMode.COMPLETE_NO_SCORES, (doc, scorer) -> {
+      out.add(doc);
+      return true;
+    });
     return out.build().toArray();
   }
 
