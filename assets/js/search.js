@@ -870,11 +870,15 @@
   // Whether a part's dates (part.dates, its first and last) meet a date range [from, to].
   function meets(part, r) { return r[0] <= part.dates[1] && r[1] >= part.dates[0]; }
   // The places in meta.parts of the parts a query can match: a date filter it requires keeps
-  // out the parts whose dates it cannot meet. null: every part.
+  // out the parts whose dates it cannot meet, a repo filter the parts without its repositories.
+  // null: every part.
   function reach(meta, q) {
-    if (q.k === 'filter' && q.field === 'date') {
-      return new Set(meta.parts.map(function (p, i) { return meets(p, [q.value, q.to]) ? i : -1; })
-        .filter(function (i) { return i >= 0; }));
+    if (q.k === 'filter' && (q.field === 'date' || q.field === 'repo')) {
+      var repos = q.field === 'repo' ? valuesOf(meta, q) : null;
+      return new Set(meta.parts.map(function (p, i) {
+        var can = repos ? p.repos.some(function (r) { return repos.indexOf(r) >= 0; }) : meets(p, [q.value, q.to]);
+        return can ? i : -1;
+      }).filter(function (i) { return i >= 0; }));
     }
     if (q.k !== 'and' && q.k !== 'or') return null;
     var out = null;

@@ -220,14 +220,25 @@ public final class StaticFetchPlan implements Closeable {
 
   /**
    * The places in meta.json's parts of the parts a query can match, as search.js's reach()
-   * finds them: a date filter it requires keeps out the parts whose dates it cannot meet. Null:
-   * every part.
+   * finds them: a date filter it requires keeps out the parts whose dates it cannot meet, a repo
+   * filter the parts without its repositories. Null: every part.
    */
   private Set<Integer> reach(SearchQuery q) {
-    if (q instanceof SearchQuery.Filter f && f.field().equals("date")) {
+    if (q instanceof SearchQuery.Filter f
+        && (f.field().equals("date") || f.field().equals("repo"))) {
+      List<String> repos = f.field().equals("repo") ? repos(f.value()) : null;
       Set<Integer> out = new HashSet<>();
       for (int p = 0; p < parts.size(); p++) {
-        if (meets(parts.get(p), List.<String[]>of(new String[] {f.value(), f.to()}))) {
+        JsonNode part = parts.get(p);
+        boolean can = false;
+        if (repos == null) {
+          can = meets(part, List.<String[]>of(new String[] {f.value(), f.to()}));
+        } else {
+          for (JsonNode r : part.path("repos")) {
+            can |= repos.contains(r.asText());
+          }
+        }
+        if (can) {
           out.add(p);
         }
       }

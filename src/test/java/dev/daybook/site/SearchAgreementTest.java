@@ -266,8 +266,10 @@ class SearchAgreementTest {
       }
     }
     for (String day : List.of("06", "07", "08")) {
-      copyToMarch(content, day);
+      copyToMarch(content, day, day, null);
     }
+    // And a repository of March alone.
+    copyToMarch(content, "04", "09", "acme/widget");
     Path twoSite = tmp.resolve("site");
     Path twoIndex = tmp.resolve("lucene");
     List<StaticServer.Request> seen = new CopyOnWriteArrayList<>();
@@ -308,6 +310,9 @@ class SearchAgreementTest {
         assertThat(plan.files("accuracy date:2026-03")).as("a word of February alone")
             .anyMatch(f -> f.startsWith("search/2026-02/terms-"))
             .noneMatch(f -> f.startsWith("search/2026-02/field-"));
+        // A repository of March alone: the same.
+        assertThat(plan.files("repo:acme/widget cache")).as("repo:acme/widget cache")
+            .noneMatch(f -> f.startsWith("search/2026-02/"));
         // February alone: March's shards too, the newest part's, for the other parts' counts.
         assertThat(plan.files("cache date:2026-02-03"))
             .anyMatch(f -> f.startsWith("search/2026-03/terms-"))
@@ -346,7 +351,7 @@ class SearchAgreementTest {
       // February: a head of the newest part gives the other parts' counts too, and a query of
       // March reads no tail of February's.
       for (String day : List.of("02", "03", "04", "05")) {
-        copyToMarch(content, day);
+        copyToMarch(content, day, day, null);
       }
       CliRun again = CliRun.run("build", "--content=" + content, "--out=" + twoSite,
           "--base-url=" + twoBase, "--index=" + twoIndex);
@@ -382,19 +387,23 @@ class SearchAgreementTest {
   }
 
   /**
-   * Copies a day of the shipped week to the same day of March, each hex digit of its SHAs one
-   * more: other commits.
+   * Copies a day of the shipped week to a day of March, each hex digit of its SHAs one more:
+   * other commits; of another repository when {@code repo} is not null.
    */
-  private static void copyToMarch(Path content, String day) throws IOException {
+  private static void copyToMarch(Path content, String day, String to, String repo)
+      throws IOException {
     String text = Files.readString(Path.of("content/reports/2026/02/2026-02-" + day + ".md"))
-        .replace("2026-02-", "2026-03-");
+        .replace("2026-02-" + day, "2026-03-" + to).replace("2026-02-", "2026-03-");
+    if (repo != null) {
+      text = text.replace("sgl-project/sglang", repo);
+    }
     Matcher hex = Pattern.compile("(?<![0-9a-f])[0-9a-f]{7,40}(?![0-9a-f])").matcher(text);
     text = hex.replaceAll(m -> m.group().chars()
         .mapToObj(c -> Character.toString("0123456789abcdef".charAt(
             (Character.digit(c, 16) + 1) % 16))).collect(java.util.stream.Collectors.joining()));
-    Path to = content.resolve("reports/2026/03/2026-03-" + day + ".md");
-    Files.createDirectories(to.getParent());
-    Files.writeString(to, text);
+    Path file = content.resolve("reports/2026/03/2026-03-" + to + ".md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
   }
 
   /**
@@ -464,8 +473,11 @@ class SearchAgreementTest {
       "cache accuracy date:2026-03", "accuracy date:2026-02", "cache date:2026-02-03",
       "radix cache date:2026-03", "Alison date:2026-03", "cahce date:2026-03",
       "修复 高 date:2026-03", "sglang date:2026-03-06..", "\"jit test\" date:2026-03",
-      "strgrb date:2026-03", "author:strgrb date:2026-03", "sha:3d68bd9d9b6e date:2026-03",
-      "3d68bd9d9b6e date:2026-02..2026-03", "sha:4e79ce0e0c7f date:2026-02");
+      "cctry date:2026-03", "author:cctry date:2026-03", "sha:3d68bd9d9b6e date:2026-03",
+      "3d68bd9d9b6e date:2026-02..2026-03", "sha:4e79ce0e0c7f date:2026-02",
+      "repo:acme/widget cache", "repo:widget 修复", "repo:sglang cache date:2026-03",
+      "repo:acme/widget date:2026-02", "repo:acme/widget OR accuracy", "repo:widget accuracy",
+      "repo:sglang accuracy");
 
   /** Loads search.html?q= of a site in a fresh page with an empty cache: what it fetched. */
   private Set<String> fetched(String siteBase, List<StaticServer.Request> seen, String query) {
