@@ -176,7 +176,10 @@ public final class IndexSearch implements Closeable {
     }
   }
 
-  /** The doc ids, in {@link #reader}, of every document a query matches, ascending. */
+  /**
+   * The doc ids, in {@link #reader}, of every document a query matches, ascending; none when it
+   * has nothing to search for.
+   */
   int[] matching(String queryText) throws QuerySyntaxException, IOException {
     IntStream.Builder out = IntStream.builder();
     visit(read(queryText).query(), doc -> true, ScoreMode.COMPLETE_NO_SCORES, (doc, scorer) -> {

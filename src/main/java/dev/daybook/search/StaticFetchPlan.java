@@ -38,8 +38,9 @@ import org.apache.lucene.index.SortedDocValues;
  *   <li>the {@code terms-N.json} of its terms (text terms, {@code author:}/{@code path:} terms,
  *       the {@code sha:} prefix; a word or phrase also needs the {@code author:} term of it and a
  *       bare SHA its {@code sha:} prefix), in the order the query names them, of the parts a date
- *       filter the query requires can meet ({@link #reach}), of the newest part for text and
- *       author terms, and of the other parts for a text term the newest lacks ({@link #shards});
+ *       or repository filter the query requires can meet ({@link #reach}), of the newest part for
+ *       text and author terms, and of the other parts for a text term the newest lacks ({@link
+ *       #shards});
  *       the {@code pos-N.json} of the terms of phrases (text of two tokens or more), of the parts
  *       it can meet; the {@code field-F.json} of its date filters and the {@code field-F-K.json}
  *       of the repositories, severities and types its filters and words name, of the parts it

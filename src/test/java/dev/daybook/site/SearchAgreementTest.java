@@ -252,7 +252,8 @@ class SearchAgreementTest {
 
   /**
    * The same over an export in two parts ({@code StaticExport.Part}): the shipped week in
-   * February, and three of its days again in March, as other commits (their SHAs changed).
+   * February, and three of its days again in March, as other commits (their SHAs changed), and
+   * a fourth as the commits of a repository of March alone.
    */
   @Test
   void browserAndCliAgreeOnEveryQueryOverAnExportInTwoParts(@TempDir Path tmp)
