@@ -757,19 +757,22 @@
   // the newest part, a text term's value may end with the other parts' [dfTitle, dfBody].
   function isHead(v) { return Array.isArray(v) && v.length >= 6; }
   function otherDf(v) { var o = v[isHead(v) ? 6 : 2]; return Array.isArray(o) ? o : null; }
-  // A text term's documents in one part's value, in a field.
-  function ownDf(v, slot) {
-    return isHead(v) ? v[2][slot] : typeof v[slot] === 'string' ? unpack(v[slot]).length / 3 : 0;
+  // A text term's documents in one part's value, in a field (0 for a whole list to be counted
+  // as it is decoded: decoding).
+  function ownDf(v, slot, decoding) {
+    if (isHead(v)) return v[2][slot];
+    return typeof v[slot] !== 'string' || decoding ? 0 : unpack(v[slot]).length / 3;
   }
   // A text term's document frequency in a field over the whole index, from its values in the
-  // parts read (lookup's [{ from, v }]): the newest part's gives the other parts' own.
-  function docFreq(meta, parts, slot) {
+  // parts read (lookup's [{ from, v }]) and its documents in each (own: part.from -> count): the
+  // newest part's value gives the other parts'.
+  function docFreq(meta, parts, slot, own) {
     var newest = parts.length ? parts[parts.length - 1] : null;
     if (newest && newest.from === meta.parts[meta.parts.length - 1].from && otherDf(newest.v)) {
-      return ownDf(newest.v, slot) + otherDf(newest.v)[slot];
+      return own.get(newest.from) + otherDf(newest.v)[slot];
     }
     var df = 0;
-    parts.forEach(function (part) { df += ownDf(part.v, slot); });
+    own.forEach(function (n) { df += n; });
     return df;
   }
   // Loads the tails of some terms' heads (lookup's [{ from, dir, v }] gets the tail as .tail).
@@ -996,10 +999,11 @@
       return known;
     }
     var parts = this.postings.get(term) || [], posParts = this.positions.get(term) || [];
-    var out = new Map(), self = this;
-    out.df = docFreq(this.meta, parts, slot);
+    var out = new Map(), self = this, own = new Map();
     parts.forEach(function (part) {
       var raw = part.v, rawPos = posParts.find(function (x) { return x.from === part.from; });
+      // A head says its count; a whole list is counted as it is decoded.
+      own.set(part.from, ownDf(raw, slot, !part.stats));
       if (part.stats || typeof raw[slot] !== 'string') return;
       // A head's documents, then its tail's when loaded: the order of the term's positions.
       var lists = [raw[slot]];
@@ -1017,9 +1021,11 @@
           else ps.length = freq;
           ps.dl = fieldLength(norm);
           out.set(doc, ps);
+          if (!isHead(raw)) own.set(part.from, own.get(part.from) + 1);
         }
       });
     });
+    out.df = docFreq(this.meta, parts, slot, own);
     this.decoded.set(key, out);
     return out;
   };
